@@ -1,0 +1,71 @@
+/**
+ * The feed registry format, validated with zod at the edge (CLI start, Lambda cold start).
+ * Unknown keys and bad values are rejected with the path of the offending field.
+ */
+import { z } from 'zod';
+import { ConfigError } from './core/errors.js';
+import type { FeedConfig } from './core/model.js';
+
+const feedSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'must be 1-64 chars of a-z, 0-9, ".", "_", "-"'),
+    url: z
+      .string()
+      .url()
+      .refine((u) => /^https?:\/\//i.test(u), 'must be an http or https URL'),
+    kind: z.enum(['news', 'government']),
+    country: z
+      .string()
+      .regex(/^([A-Z]{2})$/, 'must be an ISO 3166-1 alpha-2 code in upper case (or EU)')
+      .optional(),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 tag such as "en" or "ja"')
+      .optional(),
+    // 5 minutes: polling faster than that gains nothing for news and annoys publishers.
+    pollMinutes: z.number().int().min(5).max(7 * 24 * 60).optional(),
+    comment: z.string().max(500).optional(),
+  })
+  .strict();
+
+export const feedsFileSchema = z
+  .object({
+    $comment: z.string().optional(),
+    feeds: z.array(feedSchema).min(1),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    const seen = new Set<string>();
+    value.feeds.forEach((f, i) => {
+      if (seen.has(f.id)) ctx.addIssue({ code: 'custom', path: ['feeds', i, 'id'], message: `duplicate feed id "${f.id}"` });
+      seen.add(f.id);
+    });
+  });
+
+/** Parses and validates a feeds file's text; throws ConfigError naming the offending field. */
+export function parseFeedsConfig(text: string, source = 'feeds config'): FeedConfig[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError('CONFIG_INVALID_JSON', `${source}: not valid JSON (${(err as Error).message})`, { cause: err });
+  }
+  const parsed = feedsFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
+      .join('; ');
+    throw new ConfigError('CONFIG_INVALID', `${source}: ${issues}`, { cause: parsed.error });
+  }
+  return parsed.data.feeds.map((f) => {
+    const out: FeedConfig = { id: f.id, url: f.url, kind: f.kind };
+    if (f.country !== undefined) out.country = f.country;
+    if (f.language !== undefined) out.language = f.language;
+    if (f.pollMinutes !== undefined) out.pollMinutes = f.pollMinutes;
+    if (f.comment !== undefined) out.comment = f.comment;
+    return out;
+  });
+}

@@ -1,0 +1,105 @@
+/**
+ * The ports the core and the pipeline need. Adapters implement them (lambdas/adapters/);
+ * the composition roots (lambdas/handlers/compose.ts, lambdas/local/) wire them.
+ */
+import type { Alert, FeedState, PolicyEvent, StoredItem, Stage } from './core/model.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface FetchRequest {
+  url: string;
+  etag?: string | null;
+  lastModified?: string | null;
+  signal?: AbortSignal;
+}
+
+export type FetchResult =
+  | {
+      status: 'ok';
+      httpStatus: number;
+      /** The decoded body text (charset handled by the fetcher). */
+      body: string;
+      /** URL after redirects. */
+      finalUrl: string;
+      contentType: string | null;
+      etag: string | null;
+      lastModified: string | null;
+    }
+  | { status: 'not_modified'; httpStatus: 304; finalUrl: string };
+
+/** Fetches one feed over HTTP. Throws FeedFetchError (with code, httpStatus, retryAfterSeconds). */
+export interface FeedFetcher {
+  fetch(request: FetchRequest): Promise<FetchResult>;
+}
+
+export interface EventQuery {
+  country?: string;
+  vendor?: string;
+  /** ISO date or date-time; events whose lastSeen is at or after it. */
+  since?: string;
+  limit?: number;
+}
+
+/**
+ * Persistence. Every write is idempotent: retries never double an item, an event or an alert.
+ * Implementations throw StoreUnavailableError when storage cannot be used.
+ */
+export interface Store {
+  getFeedStates(feedIds: string[]): Promise<Map<string, FeedState>>;
+  putFeedState(state: FeedState): Promise<void>;
+
+  /** Keys among `itemKeys` that are already stored. */
+  existingItemKeys(itemKeys: string[]): Promise<Set<string>>;
+  /** Stores items that are not stored yet (conditional). Returns the keys actually inserted. */
+  putItems(items: StoredItem[]): Promise<Set<string>>;
+  /** Overwrites the classification/eventId of stored items (reclassify). */
+  updateItems(items: StoredItem[]): Promise<void>;
+  /** All stored items, page by page (reclassify). */
+  scanItems(): AsyncIterable<StoredItem[]>;
+
+  getEvent(eventId: string): Promise<PolicyEvent | null>;
+  /** The most recently seen event of a cluster, or null. */
+  latestEventInCluster(clusterKey: string): Promise<PolicyEvent | null>;
+  /**
+   * Creates (expectedVersion 0, must not exist) or replaces (version must equal expectedVersion)
+   * an event; maintains the country index rows and the pending-alert index.
+   * Returns false when the condition failed (someone else changed it): reload and retry.
+   */
+  saveEvent(event: PolicyEvent, expectedVersion: number): Promise<boolean>;
+  /** Events whose alertState is PENDING, oldest first. */
+  listPendingEvents(limit?: number): Promise<PolicyEvent[]>;
+  /**
+   * Records that `stage` of the event was alerted: adds it to alertedStages and, when the event's
+   * stage is still `stage`, sets alertState SENT. Idempotent.
+   */
+  markAlerted(eventId: string, stage: Stage): Promise<void>;
+  queryEvents(query: EventQuery): Promise<PolicyEvent[]>;
+}
+
+export interface PublishResult {
+  /** alertIds confirmed by the publisher. */
+  published: string[];
+  failed: Array<{ alertId: string; error: string }>;
+}
+
+/** Delivers alerts (SNS, or the local outbox). Must tolerate a retried alertId. */
+export interface Publisher {
+  publish(alerts: Alert[]): Promise<PublishResult>;
+}
+
+/** Structured logging; Powertools' Logger satisfies it, the CLI passes its own. */
+export interface Logger {
+  debug(message: string, extra?: Record<string, unknown>): void;
+  info(message: string, extra?: Record<string, unknown>): void;
+  warn(message: string, extra?: Record<string, unknown>): void;
+  error(message: string, extra?: Record<string, unknown>): void;
+}
+
+export const silentLogger: Logger = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+};
