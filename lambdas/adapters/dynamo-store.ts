@@ -1,0 +1,673 @@
+/**
+ * The DynamoDB Store: feed state, items and policy events in the one table of lambdas/table.ts.
+ *
+ * Row layout (DESIGN.md):
+ *   FEED#<feedId>      / STATE                      feed state
+ *   ITEM#<itemKey>     / ITEM                       a StoredItem; irrelevant ones carry `expiresAt` (TTL)
+ *   EVENT#<eventId>    / EVENT                      a PolicyEvent + entity=EVENT; pendingPk/pendingSk
+ *                                                   only while alertState is PENDING (sparse outbox)
+ *   COUNTRY#<cc>       / <firstSeen date>#<eventId> country index row (eventId, firstSeen)
+ *
+ * GSIs are assumed to project ALL attributes (the CDK stack and ensureTable() create them so), but
+ * reads that decide something (pending outbox, latest event of a cluster) re-read the base row with
+ * a consistent read, because GSIs are eventually consistent.
+ *
+ * The adapter takes a DynamoDBDocumentClient (Powertools style) and never builds one; both
+ * composition roots build it with createDocumentClient() below. SDK errors are translated here:
+ * ConditionalCheckFailed means "already stored"/"someone else changed it", everything that makes
+ * the table unusable becomes a StoreUnavailableError with a stable code.
+ */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  ScanCommand,
+  UpdateCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { StoreUnavailableError } from '../core/errors.js';
+import { STAGES, type FeedState, type PolicyEvent, type Stage, type StoredItem } from '../core/model.js';
+import { silentLogger, type EventQuery, type Logger, type Store } from '../ports.js';
+import { EVENT_ENTITY, PENDING, TABLE, keys } from '../table.js';
+
+/** Stable codes of the StoreUnavailableErrors this adapter throws. */
+export const STORE_ERROR_CODES = {
+  /** Network down, credentials rejected, throttled beyond the SDK's retries, 5xx. */
+  unavailable: 'STORE_UNAVAILABLE',
+  /** The table does not exist (not deployed / local table not created). */
+  tableMissing: 'STORE_TABLE_MISSING',
+  /** DynamoDB rejected the request itself (validation, item too large): a bug or bad data. */
+  requestFailed: 'STORE_REQUEST_FAILED',
+  /** An optimistic update kept losing to concurrent writers. */
+  contention: 'STORE_CONTENTION',
+} as const;
+
+/**
+ * Builds the DocumentClient both composition roots use. removeUndefinedValues: optional model
+ * fields are often `undefined`, which DynamoDB cannot store; convertClassInstanceToMap false: only
+ * plain data belongs in the table, a class instance reaching here is a bug and should fail loudly.
+ */
+export function createDocumentClient(client: DynamoDBClient): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false, convertEmptyValues: false },
+    unmarshallOptions: { wrapNumbers: false },
+  });
+}
+
+export interface DynamoStoreOptions {
+  /** Days an irrelevant item is kept (TTL) so re-polls still dedupe it. Default 30. */
+  irrelevantItemTtlDays?: number;
+  logger?: Logger;
+  /** Rows per Scan request in scanItems (DynamoDB's 1 MB page cap applies too). Default: no limit. */
+  scanPageLimit?: number;
+  /** Retries of UnprocessedKeys/UnprocessedItems of batch calls. */
+  batchRetry?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number };
+  /** Conditional puts in flight at once in putItems. Default 8. */
+  putConcurrency?: number;
+}
+
+/** 30 days: long enough to cover feeds that keep old entries for weeks, short enough to bound the table. */
+const DEFAULT_TTL_DAYS = 30;
+/** BatchGetItem accepts at most 100 keys per call (DynamoDB limit). */
+const BATCH_GET_MAX = 100;
+/** BatchWriteItem accepts at most 25 requests per call (DynamoDB limit). */
+const BATCH_WRITE_MAX = 25;
+/**
+ * 8 attempts with full jitter from 50 ms doubling to a 2 s cap: ~5 s worst case, which rides out a
+ * throttling burst on an on-demand table without stalling a Lambda poll for long.
+ */
+const DEFAULT_BATCH_RETRY = { maxAttempts: 8, baseDelayMs: 50, maxDelayMs: 2_000 };
+/**
+ * 8 conditional puts in flight: enough to hide per-request latency (single puts are ~2 ms locally,
+ * ~5-10 ms on AWS) without a burst that an on-demand table's initial capacity would throttle.
+ */
+const DEFAULT_PUT_CONCURRENCY = 8;
+/** Optimistic read-modify-write attempts in markAlerted before giving up as contention. */
+const MARK_ALERTED_ATTEMPTS = 5;
+/** Defaults matching the in-memory store: the outbox drains in batches; listings are bounded. */
+const DEFAULT_PENDING_LIMIT = 100;
+const DEFAULT_QUERY_LIMIT = 1_000;
+
+type Row = Record<string, unknown>;
+type Key = { pk: string; sk: string };
+
+const ROW_ATTRS = ['pk', 'sk'] as const;
+const ITEM_ROW_ATTRS = [...ROW_ATTRS, TABLE.ttlAttribute] as const;
+const EVENT_ROW_ATTRS = [
+  ...ROW_ATTRS,
+  'entity',
+  TABLE.indexes.pending.partitionKey,
+  TABLE.indexes.pending.sortKey,
+] as const;
+
+export class DynamoStore implements Store {
+  private readonly ttlDays: number;
+  private readonly logger: Logger;
+  private readonly scanPageLimit: number | undefined;
+  private readonly retry: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
+  private readonly putConcurrency: number;
+
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    opts: DynamoStoreOptions = {},
+  ) {
+    this.ttlDays = opts.irrelevantItemTtlDays ?? DEFAULT_TTL_DAYS;
+    this.logger = opts.logger ?? silentLogger;
+    this.scanPageLimit = opts.scanPageLimit;
+    this.retry = { ...DEFAULT_BATCH_RETRY, ...stripUndefined(opts.batchRetry ?? {}) };
+    this.putConcurrency = Math.max(1, opts.putConcurrency ?? DEFAULT_PUT_CONCURRENCY);
+  }
+
+  // ---------------------------------------------------------------- feed state
+
+  async getFeedStates(feedIds: string[]): Promise<Map<string, FeedState>> {
+    const rows = await this.batchGet(feedIds.map((id) => keys.feedState(id)));
+    const out = new Map<string, FeedState>();
+    for (const row of rows) {
+      const state = omit(row, ROW_ATTRS) as unknown as FeedState;
+      out.set(state.feedId, state);
+    }
+    return out;
+  }
+
+  async putFeedState(state: FeedState): Promise<void> {
+    await this.call('PutItem', () =>
+      this.doc.send(
+        new PutCommand({ TableName: this.tableName, Item: { ...stripUndefined(state), ...keys.feedState(state.feedId) } }),
+      ),
+    );
+  }
+
+  // ---------------------------------------------------------------- items
+
+  async existingItemKeys(itemKeys: string[]): Promise<Set<string>> {
+    const unique = [...new Set(itemKeys)];
+    // Only the key comes back: existence is all we need, and items can be 20 KB each.
+    const rows = await this.batchGet(
+      unique.map((k) => keys.item(k)),
+      { projection: 'pk' },
+    );
+    const prefix = keys.item('').pk;
+    return new Set(rows.map((r) => String(r.pk).slice(prefix.length)));
+  }
+
+  async putItems(items: StoredItem[]): Promise<Set<string>> {
+    const byKey = new Map<string, StoredItem>();
+    for (const item of items) if (!byKey.has(item.itemKey)) byKey.set(item.itemKey, item);
+    // The BatchGet only saves doomed writes; correctness comes from the conditional put per item,
+    // which is what makes concurrent pollers of overlapping feeds insert each key exactly once.
+    // (BatchWrite has no conditions, so it would let two pollers both "insert" the same key.)
+    const existing = await this.existingItemKeys([...byKey.keys()]);
+    const candidates = [...byKey.values()].filter((i) => !existing.has(i.itemKey));
+    const inserted = new Set<string>();
+    await mapLimit(candidates, this.putConcurrency, async (item) => {
+      try {
+        await this.call('PutItem', () =>
+          this.doc.send(
+            new PutCommand({
+              TableName: this.tableName,
+              Item: this.itemRow(item),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            }),
+          ),
+        );
+        inserted.add(item.itemKey);
+      } catch (err) {
+        if (!isConditionalFailure(err)) throw err;
+        // Another poller stored it between our BatchGet and this put: already stored, not an error.
+      }
+    });
+    return inserted;
+  }
+
+  async updateItems(items: StoredItem[]): Promise<void> {
+    // Last write of a key wins; BatchWrite rejects two requests for the same key in one call.
+    const byKey = new Map<string, StoredItem>();
+    for (const item of items) byKey.set(item.itemKey, item);
+    const requests = [...byKey.values()].map((item) => ({ PutRequest: { Item: this.itemRow(item) } }));
+    await this.batchWrite(requests);
+  }
+
+  async *scanItems(): AsyncIterable<StoredItem[]> {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.call('Scan', () =>
+        this.doc.send(
+          new ScanCommand({
+            TableName: this.tableName,
+            FilterExpression: 'begins_with(pk, :prefix)',
+            ExpressionAttributeValues: { ':prefix': keys.item('').pk },
+            ExclusiveStartKey: startKey,
+            ...(this.scanPageLimit !== undefined ? { Limit: this.scanPageLimit } : {}),
+          }),
+        ),
+      );
+      startKey = page.LastEvaluatedKey;
+      const items = (page.Items ?? []).map((row) => fromItemRow(row));
+      // A filtered page can be empty while more pages follow: only hand out pages with items.
+      if (items.length > 0) yield items;
+    } while (startKey);
+  }
+
+  // ---------------------------------------------------------------- events
+
+  async getEvent(eventId: string): Promise<PolicyEvent | null> {
+    const res = await this.call('GetItem', () =>
+      this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.event(eventId), ConsistentRead: true })),
+    );
+    return res.Item ? fromEventRow(res.Item) : null;
+  }
+
+  async latestEventInCluster(clusterKey: string): Promise<PolicyEvent | null> {
+    const idx = TABLE.indexes.cluster;
+    const res = await this.call('Query', () =>
+      this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: idx.name,
+          KeyConditionExpression: '#k = :k',
+          ExpressionAttributeNames: { '#k': idx.partitionKey },
+          ExpressionAttributeValues: { ':k': clusterKey },
+          ScanIndexForward: false,
+          Limit: 1,
+          ProjectionExpression: 'eventId',
+        }),
+      ),
+    );
+    const hit = res.Items?.[0];
+    if (!hit) return null;
+    // The GSI lags the base table; the caller will do a versioned write, so give it the current row.
+    return this.getEvent(String(hit.eventId));
+  }
+
+  async saveEvent(event: PolicyEvent, expectedVersion: number): Promise<boolean> {
+    // Country rows first: if we die between the two writes, a dangling row is harmless (queries
+    // re-read the event and check its countries); a missing row would hide the event.
+    await this.putCountryRows(event);
+    const condition =
+      expectedVersion === 0
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : {
+            ConditionExpression: '#v = :expected',
+            ExpressionAttributeNames: { '#v': 'version' },
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+          };
+    try {
+      await this.call('PutItem', () =>
+        this.doc.send(new PutCommand({ TableName: this.tableName, Item: eventRow(event), ...condition })),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionalFailure(err)) return false;
+      throw err;
+    }
+  }
+
+  async listPendingEvents(limit = DEFAULT_PENDING_LIMIT): Promise<PolicyEvent[]> {
+    const idx = TABLE.indexes.pending;
+    const out: PolicyEvent[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.call('Query', () =>
+        this.doc.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: idx.name,
+            KeyConditionExpression: '#p = :p',
+            ExpressionAttributeNames: { '#p': idx.partitionKey },
+            ExpressionAttributeValues: { ':p': PENDING },
+            ScanIndexForward: true,
+            // One BatchGet's worth of keys per page.
+            Limit: Math.min(BATCH_GET_MAX, Math.max(1, limit - out.length)),
+            ProjectionExpression: 'eventId',
+          }),
+        ),
+      );
+      startKey = page.LastEvaluatedKey;
+      const ids = (page.Items ?? []).map((r) => String(r.eventId));
+      // The GSI may still list an event that was just marked SENT: re-read the base rows
+      // consistently so a settled alert is never offered (and published) again.
+      const rows = await this.batchGet(ids.map((id) => keys.event(id)));
+      const byId = new Map(rows.map((r) => [String(r.eventId), fromEventRow(r)]));
+      for (const id of ids) {
+        const event = byId.get(id);
+        if (event && event.alertState === 'PENDING' && out.length < limit) out.push(event);
+      }
+    } while (startKey && out.length < limit);
+    return out;
+  }
+
+  async markAlerted(eventId: string, stage: Stage): Promise<void> {
+    for (let attempt = 1; attempt <= MARK_ALERTED_ATTEMPTS; attempt++) {
+      const current = await this.getEvent(eventId);
+      if (!current) {
+        this.logger.warn('markAlerted: event not found; nothing to mark', { eventId, stage });
+        return;
+      }
+      const stages = sortStages([...current.alertedStages, stage]);
+      const settle = current.stage === stage && current.alertState !== 'SENT';
+      if (stages.length === current.alertedStages.length && !settle) return; // already recorded: no-op
+      const names: Record<string, string> = { '#v': 'version', '#stages': 'alertedStages' };
+      const values: Record<string, unknown> = {
+        ':expected': current.version,
+        ':next': current.version + 1,
+        ':stages': stages,
+      };
+      let expression = 'SET #stages = :stages, #v = :next';
+      if (settle) {
+        names['#state'] = 'alertState';
+        names['#pp'] = TABLE.indexes.pending.partitionKey;
+        names['#ps'] = TABLE.indexes.pending.sortKey;
+        values[':sent'] = 'SENT';
+        expression += ', #state = :sent REMOVE #pp, #ps';
+      }
+      try {
+        await this.call('UpdateItem', () =>
+          this.doc.send(
+            new UpdateCommand({
+              TableName: this.tableName,
+              Key: keys.event(eventId),
+              UpdateExpression: expression,
+              ConditionExpression: '#v = :expected',
+              ExpressionAttributeNames: names,
+              ExpressionAttributeValues: values,
+            }),
+          ),
+        );
+        return;
+      } catch (err) {
+        if (!isConditionalFailure(err)) throw err;
+        this.logger.debug('markAlerted: event changed concurrently; reloading', { eventId, stage, attempt });
+      }
+    }
+    throw new StoreUnavailableError(
+      STORE_ERROR_CODES.contention,
+      `event ${eventId} in table "${this.tableName}" kept changing while marking stage ${stage} alerted; gave up after ${MARK_ALERTED_ATTEMPTS} attempts`,
+    );
+  }
+
+  async queryEvents(query: EventQuery): Promise<PolicyEvent[]> {
+    const limit = query.limit ?? DEFAULT_QUERY_LIMIT;
+    const vendor = query.vendor?.trim().toLowerCase();
+    const matches = (e: PolicyEvent) =>
+      (!query.since || e.lastSeen >= query.since) &&
+      (!vendor || e.vendors.some((v) => v.toLowerCase() === vendor));
+    if (limit <= 0) return [];
+
+    if (query.country) {
+      const country = query.country.trim().toUpperCase();
+      // The index row's sort key is the *firstSeen* date while `since` bounds *lastSeen*: an event
+      // first seen before `since` and updated after it must still be found, so the whole country
+      // partition is read (tens to hundreds of rows per country) and `since` filters the events.
+      const rows = await this.queryAll({
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.countryIndex(country, '', '').pk },
+        ProjectionExpression: 'eventId',
+      });
+      const ids = [...new Set(rows.map((r) => String(r.eventId)))];
+      const events = (await this.batchGet(ids.map((id) => keys.event(id)), { consistent: false })).map(fromEventRow);
+      // Index rows can outlive a country being dropped from an event: trust the event, not the row.
+      return events
+        .filter((e) => e.countries.includes(country) && matches(e))
+        .sort(newestFirst)
+        .slice(0, limit);
+    }
+
+    const idx = TABLE.indexes.events;
+    const out: PolicyEvent[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.call('Query', () =>
+        this.doc.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: idx.name,
+            KeyConditionExpression: query.since ? '#e = :e AND #ls >= :since' : '#e = :e',
+            ExpressionAttributeNames: { '#e': idx.partitionKey, ...(query.since ? { '#ls': idx.sortKey } : {}) },
+            ExpressionAttributeValues: { ':e': EVENT_ENTITY, ...(query.since ? { ':since': query.since } : {}) },
+            ScanIndexForward: false,
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      );
+      startKey = page.LastEvaluatedKey;
+      for (const row of page.Items ?? []) {
+        const event = fromEventRow(row);
+        if (matches(event) && out.length < limit) out.push(event);
+      }
+    } while (startKey && out.length < limit);
+    return out;
+  }
+
+  // ---------------------------------------------------------------- rows
+
+  private itemRow(item: StoredItem): Row {
+    const row: Row = { ...stripUndefined(item), ...keys.item(item.itemKey) };
+    if (!item.classification.relevant) {
+      const fetched = Date.parse(item.fetchedAt);
+      if (Number.isFinite(fetched)) {
+        row[TABLE.ttlAttribute] = Math.floor(fetched / 1000) + this.ttlDays * 86_400;
+      } else {
+        // Keep it rather than guess an expiry: a stored item without TTL only costs space.
+        this.logger.warn('irrelevant item has an invalid fetchedAt; stored without TTL', { itemKey: item.itemKey });
+      }
+    }
+    return row;
+  }
+
+  private async putCountryRows(event: PolicyEvent): Promise<void> {
+    const date = event.firstSeen.slice(0, 10);
+    await Promise.all(
+      [...new Set(event.countries.map((c) => c.toUpperCase()))].map(async (country) => {
+        try {
+          await this.call('PutItem', () =>
+            this.doc.send(
+              new PutCommand({
+                TableName: this.tableName,
+                Item: { ...keys.countryIndex(country, date, event.eventId), eventId: event.eventId, firstSeen: event.firstSeen },
+                // Written on every save (cheap, self-healing); the condition keeps it a no-op once there.
+                ConditionExpression: 'attribute_not_exists(pk)',
+              }),
+            ),
+          );
+        } catch (err) {
+          if (!isConditionalFailure(err)) throw err;
+        }
+      }),
+    );
+  }
+
+  // ---------------------------------------------------------------- SDK plumbing
+
+  /** Runs one SDK call, translating its failure into our errors (ConditionalCheckFailed passes through). */
+  private async call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (isConditionalFailure(err)) throw err;
+      throw translateStoreError(err, this.tableName, operation);
+    }
+  }
+
+  private async queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Row[]> {
+    const rows: Row[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.call('Query', () =>
+        this.doc.send(new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: startKey })),
+      );
+      rows.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return rows;
+  }
+
+  /** BatchGetItem in calls of 100 keys, retrying UnprocessedKeys with backoff. Order is not kept. */
+  private async batchGet(
+    keyList: Key[],
+    opts: { projection?: string; consistent?: boolean } = {},
+  ): Promise<Row[]> {
+    const unique = [...new Map(keyList.map((k) => [`${k.pk}\u0000${k.sk}`, k])).values()];
+    const rows: Row[] = [];
+    for (let i = 0; i < unique.length; i += BATCH_GET_MAX) {
+      let pending: Record<string, unknown>[] = unique.slice(i, i + BATCH_GET_MAX);
+      for (let attempt = 1; pending.length > 0; attempt++) {
+        if (attempt > 1) {
+          if (attempt > this.retry.maxAttempts) throw this.unprocessedError('BatchGetItem', pending.length);
+          await this.backoff(attempt - 1, 'BatchGetItem', pending.length);
+        }
+        const res = await this.call('BatchGetItem', () =>
+          this.doc.send(
+            new BatchGetCommand({
+              RequestItems: {
+                [this.tableName]: {
+                  Keys: pending,
+                  ConsistentRead: opts.consistent ?? true,
+                  ...(opts.projection ? { ProjectionExpression: opts.projection } : {}),
+                },
+              },
+            }),
+          ),
+        );
+        rows.push(...(res.Responses?.[this.tableName] ?? []));
+        pending = res.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+      }
+    }
+    return rows;
+  }
+
+  /** BatchWriteItem in calls of 25 requests, retrying UnprocessedItems with backoff. */
+  private async batchWrite(requests: Array<{ PutRequest: { Item: Row } }>): Promise<void> {
+    for (let i = 0; i < requests.length; i += BATCH_WRITE_MAX) {
+      let pending: Array<Record<string, unknown>> = requests.slice(i, i + BATCH_WRITE_MAX);
+      for (let attempt = 1; pending.length > 0; attempt++) {
+        if (attempt > 1) {
+          if (attempt > this.retry.maxAttempts) throw this.unprocessedError('BatchWriteItem', pending.length);
+          await this.backoff(attempt - 1, 'BatchWriteItem', pending.length);
+        }
+        const res = await this.call('BatchWriteItem', () =>
+          this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending as never } })),
+        );
+        pending = (res.UnprocessedItems?.[this.tableName] ?? []) as Array<Record<string, unknown>>;
+      }
+    }
+  }
+
+  /** Full jitter (AWS architecture blog): spreads retries of concurrent pollers apart. */
+  private async backoff(retry: number, operation: string, count: number): Promise<void> {
+    const cap = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (retry - 1));
+    const delay = Math.floor(Math.random() * cap);
+    this.logger.debug(`${operation}: retrying unprocessed entries`, { table: this.tableName, count, retry, delayMs: delay });
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+
+  private unprocessedError(operation: string, count: number): StoreUnavailableError {
+    return new StoreUnavailableError(
+      STORE_ERROR_CODES.unavailable,
+      `DynamoDB table "${this.tableName}" left ${count} ${operation} entries unprocessed after ${this.retry.maxAttempts} attempts (throttled)`,
+    );
+  }
+}
+
+// ---------------------------------------------------------------- row mapping
+
+function eventRow(event: PolicyEvent): Row {
+  const row: Row = {
+    ...stripUndefined(event),
+    alertedStages: sortStages(event.alertedStages),
+    ...keys.event(event.eventId),
+    entity: EVENT_ENTITY,
+    clusterKey: event.clusterKey,
+    lastSeen: event.lastSeen,
+  };
+  // Sparse outbox index: only pending events carry its keys, so the index holds just the backlog.
+  if (event.alertState === 'PENDING') {
+    row[TABLE.indexes.pending.partitionKey] = PENDING;
+    row[TABLE.indexes.pending.sortKey] = `${event.lastSeen}#${event.eventId}`;
+  }
+  return row;
+}
+
+function fromEventRow(row: Row): PolicyEvent {
+  const event = omit(row, EVENT_ROW_ATTRS) as unknown as PolicyEvent;
+  const stages = row.alertedStages;
+  // A list is what we write; a String Set (read back as a Set) is accepted too.
+  event.alertedStages = sortStages(stages instanceof Set ? [...stages] : Array.isArray(stages) ? stages : []);
+  event.version = Number(row.version ?? 0);
+  return event;
+}
+
+function fromItemRow(row: Row): StoredItem {
+  return omit(row, ITEM_ROW_ATTRS) as unknown as StoredItem;
+}
+
+/** Unique stages in STAGES order (the order an event moves through them). */
+function sortStages(stages: readonly unknown[]): Stage[] {
+  const set = new Set(stages);
+  return STAGES.filter((s) => set.has(s));
+}
+
+function newestFirst(a: PolicyEvent, b: PolicyEvent): number {
+  return b.lastSeen.localeCompare(a.lastSeen);
+}
+
+function omit(row: Row, attrs: readonly string[]): Row {
+  const out: Row = { ...row };
+  for (const a of attrs) delete out[a];
+  return out;
+}
+
+/**
+ * Deep copy without `undefined` (object properties and array slots): DynamoDB cannot store it, and
+ * the store must not depend on the DocumentClient having been built with removeUndefinedValues.
+ */
+export function stripUndefined<T>(value: T): T {
+  if (Array.isArray(value)) return value.filter((v) => v !== undefined).map((v) => stripUndefined(v)) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = stripUndefined(v);
+    return out as T;
+  }
+  return value;
+}
+
+async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+// ---------------------------------------------------------------- error translation
+
+export function isConditionalFailure(err: unknown): boolean {
+  return (err as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'ECONNABORTED',
+]);
+const CREDENTIAL_ERRORS = new Set([
+  'CredentialsProviderError',
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'ExpiredTokenException',
+  'ExpiredToken',
+  'AccessDeniedException',
+  'MissingAuthenticationTokenException',
+  'IncompleteSignatureException',
+]);
+const CAPACITY_ERRORS = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'LimitExceededException',
+]);
+
+/** Maps an SDK/network failure to a StoreUnavailableError naming the table; keeps the SDK error as cause. */
+export function translateStoreError(err: unknown, tableName: string, operation: string): StoreUnavailableError {
+  if (err instanceof StoreUnavailableError) return err;
+  const e = (err ?? {}) as { name?: string; code?: string; message?: string; cause?: { code?: string }; errors?: Array<{ code?: string }>; $metadata?: { httpStatusCode?: number } };
+  const name = e.name ?? 'Error';
+  const detail = `${name}: ${e.message ?? String(err)}`;
+  const where = `DynamoDB table "${tableName}" (${operation})`;
+  const codes = [e.code, e.cause?.code, ...(e.errors ?? []).map((x) => x.code)].filter(Boolean) as string[];
+
+  if (name === 'ResourceNotFoundException') {
+    return new StoreUnavailableError(
+      STORE_ERROR_CODES.tableMissing,
+      `${where}: the table does not exist (deploy the stack, or run the local setup that creates it) — ${detail}`,
+      { cause: err },
+    );
+  }
+  if (CREDENTIAL_ERRORS.has(name)) {
+    return new StoreUnavailableError(STORE_ERROR_CODES.unavailable, `${where}: AWS credentials missing or rejected — ${detail}`, { cause: err });
+  }
+  if (CAPACITY_ERRORS.has(name) || (e.$metadata?.httpStatusCode ?? 0) >= 500) {
+    return new StoreUnavailableError(STORE_ERROR_CODES.unavailable, `${where}: throttled or failing after the SDK's retries — ${detail}`, { cause: err });
+  }
+  if (codes.some((c) => NETWORK_CODES.has(c)) || name === 'TimeoutError' || name === 'AbortError' || e.$metadata?.httpStatusCode === undefined) {
+    // No HTTP status at all: the request never got a DynamoDB answer (connection refused, DNS, timeout).
+    return new StoreUnavailableError(STORE_ERROR_CODES.unavailable, `${where}: DynamoDB endpoint unreachable — ${detail}`, { cause: err });
+  }
+  return new StoreUnavailableError(STORE_ERROR_CODES.requestFailed, `${where}: request rejected — ${detail}`, { cause: err });
+}

@@ -1,0 +1,147 @@
+/**
+ * Local DynamoDB: dynalite (a DynamoDB-compatible server on LevelDB) in this process, plus the
+ * table of lambdas/table.ts. Used by the CLI's composition root, the integration tests and the
+ * bench. Data lives on disk when `path` is given, in memory otherwise.
+ */
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  type AttributeDefinition,
+  type GlobalSecondaryIndex,
+} from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import dynalite from 'dynalite';
+import { StoreUnavailableError } from '../core/errors.js';
+import { STORE_ERROR_CODES, createDocumentClient, translateStoreError } from '../adapters/dynamo-store.js';
+import { KEY_ATTRIBUTES, TABLE } from '../table.js';
+
+export interface LocalDynamo {
+  endpoint: string;
+  client: DynamoDBClient;
+  doc: DynamoDBDocumentClient;
+  close(): Promise<void>;
+}
+
+/**
+ * 2 attempts: a local server either answers at once or is not there; the SDK's default of 3 with
+ * backoff only delays the "not running" error. Overridable for tests that want exactly 1.
+ */
+const LOCAL_MAX_ATTEMPTS = 2;
+
+export async function startLocalDynamo(
+  opts: { path?: string; maxAttempts?: number } = {},
+): Promise<LocalDynamo> {
+  if (opts.path) await assertDataDirFree(opts.path);
+  // 0 ms state transitions: a local table is usable as soon as CreateTable returns (tests, CLI start).
+  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(opts.path ? { path: opts.path } : {}) });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    // Port 0: the OS picks a free port, so parallel test files and a running CLI never collide.
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    // Clearly fake: dynalite checks only that a signature is present, never its secret.
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: opts.maxAttempts ?? LOCAL_MAX_ATTEMPTS,
+  });
+  const doc = createDocumentClient(client);
+  let closed = false;
+  return {
+    endpoint,
+    client,
+    doc,
+    async close() {
+      if (closed) return;
+      closed = true;
+      // Drop the SDK's keep-alive sockets first, so the server's close is not held open by them.
+      client.destroy();
+      await new Promise<void>((resolve, reject) => server.close((err?: Error) => (err ? reject(err) : resolve())));
+    },
+  };
+}
+
+/**
+ * dynalite opens LevelDB lazily and, when another process holds the directory's LOCK, crashes the
+ * process with an uncaught iterator error on the first request. So probe the lock first with the
+ * same `level` package dynalite uses, and turn a held lock into a clear error.
+ */
+async function assertDataDirFree(path: string): Promise<void> {
+  const requireFromDynalite = createRequire(createRequire(import.meta.url).resolve('dynalite'));
+  const { Level } = requireFromDynalite('level') as {
+    Level: new (location: string) => { open(): Promise<void>; close(): Promise<void> };
+  };
+  const probe = new Level(path);
+  try {
+    await probe.open();
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    const locked = cause?.code === 'LEVEL_LOCKED' || /lock/i.test(cause?.message ?? '');
+    throw new StoreUnavailableError(
+      STORE_ERROR_CODES.unavailable,
+      locked
+        ? `data directory ${path} is in use by another banwatch process (LevelDB lock held); stop it or use another --data-dir`
+        : `cannot open data directory ${path}: ${cause?.message ?? (err as Error).message}`,
+      { cause: err },
+    );
+  }
+  await probe.close();
+}
+
+/**
+ * Creates the table of lambdas/table.ts if missing and waits until it is ACTIVE. Idempotent.
+ * Same shape as the CDK stack: PAY_PER_REQUEST, every GSI projecting ALL (the store relies on it).
+ * TTL is not set: dynalite has no UpdateTimeToLive (and never expires rows anyway).
+ */
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  const gsi = (i: { name: string; partitionKey: string; sortKey?: string }): GlobalSecondaryIndex => ({
+    IndexName: i.name,
+    KeySchema: [
+      { AttributeName: i.partitionKey, KeyType: 'HASH' },
+      ...(i.sortKey ? [{ AttributeName: i.sortKey, KeyType: 'RANGE' as const }] : []),
+    ],
+    Projection: { ProjectionType: 'ALL' },
+  });
+  const attributes: AttributeDefinition[] = [...new Set(KEY_ATTRIBUTES)].map((name) => ({
+    AttributeName: name,
+    AttributeType: 'S',
+  }));
+  try {
+    await client.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: attributes,
+        KeySchema: [
+          { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+          { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: Object.values(TABLE.indexes).map(gsi),
+      }),
+    );
+  } catch (err) {
+    if ((err as { name?: string }).name !== 'ResourceInUseException') throw translateStoreError(err, tableName, 'CreateTable');
+  }
+  // 100 polls of 50 ms: dynalite with createTableMs 0 is ACTIVE at once; 5 s covers a slow disk.
+  for (let i = 0; i < 100; i++) {
+    let status: string | undefined;
+    try {
+      const res = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      status = res.Table?.TableStatus;
+    } catch (err) {
+      if ((err as { name?: string }).name !== 'ResourceNotFoundException') throw translateStoreError(err, tableName, 'DescribeTable');
+    }
+    if (status === 'ACTIVE') return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new StoreUnavailableError(STORE_ERROR_CODES.unavailable, `DynamoDB table "${tableName}" did not become ACTIVE within 5 s`);
+}
