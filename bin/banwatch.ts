@@ -1,0 +1,274 @@
+/**
+ * The banwatch CLI (commander). Human-readable output by default, --json for machines, progress
+ * on stderr. Exit 0 when the command ran (per-feed failures are reported, not fatal); 1 when it
+ * could not (bad config, storage unusable), with a clear message on stderr.
+ */
+import { createReadStream } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { BanwatchError } from '../lambdas/core/errors.js';
+import type { Logger } from '../lambdas/ports.js';
+import { classifyStream } from '../lambdas/local/classify-stream.js';
+import { loadFeedsFile, queryEvents, reclassify, runCycle, runDemo, REPO_ROOT } from '../lambdas/local/commands.js';
+import { formatEvent, formatFeedState, formatOutcomeLine, formatRunSummary } from '../lambdas/local/format.js';
+import { openLocal, parseAllowHosts } from '../lambdas/local/runtime.js';
+import { registerAwsCommands } from '../lambdas/local/aws-commands.js';
+import { join } from 'node:path';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const DEFAULT_DATA = '.banwatch';
+
+function stderrLogger(verbose: boolean): Logger {
+  const write = (level: string) => (message: string, extra?: Record<string, unknown>) => {
+    process.stderr.write(`${level} ${message}${extra ? ` ${JSON.stringify(extra)}` : ''}\n`);
+  };
+  return {
+    debug: verbose ? write('debug') : () => {},
+    info: verbose ? write('info ') : () => {},
+    warn: verbose ? write('warn ') : () => {},
+    error: write('error'),
+  };
+}
+
+function parseInterval(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(s|m|h)?$/.exec(value.trim());
+  if (!m) throw new InvalidArgumentError('use a duration like 90s, 15m or 1h');
+  const n = Number(m[1]) * ({ s: 1_000, m: 60_000, h: 3_600_000 } as const)[(m[2] ?? 'm') as 's' | 'm' | 'h'];
+  // Under a minute would hammer feeds; that is what the per-feed pollMinutes guard is for, but say so early.
+  if (n < 60_000) throw new InvalidArgumentError('the interval must be at least 1m');
+  return n;
+}
+
+function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('expected an integer from 1 to 64');
+  return n;
+}
+
+function parseDate(value: string): string {
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) throw new InvalidArgumentError('expected a date like 2026-11-01 or an ISO timestamp');
+  return new Date(t).toISOString();
+}
+
+function printJson(value: unknown) {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
+}
+
+function fail(err: unknown): never {
+  const message = err instanceof BanwatchError ? `${err.message} [${err.code}]` : err instanceof Error ? err.message : String(err);
+  process.stderr.write(`banwatch: error: ${message}\n`);
+  if (process.env.BANWATCH_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+  process.exit(1);
+}
+
+interface StorageFlags {
+  data: string;
+  memory?: boolean;
+  outbox?: string;
+  verbose?: boolean;
+}
+
+const dataOption = () => new Option('--data <dir>', 'data directory (database and outbox)').default(DEFAULT_DATA);
+
+const program = new Command();
+program
+  .name('banwatch')
+  .description('Watches news and government feeds for state measures against technology vendors.')
+  .version('0.1.0')
+  .showHelpAfterError();
+
+program
+  .command('run')
+  .description('poll the feeds, classify new items, group them into events and write alerts to the outbox')
+  .option('--once', 'run one cycle and exit (default: loop every --interval)')
+  .option('--interval <duration>', 'time between cycles when looping', parseInterval, 15 * 60_000)
+  .option('--feeds <file>', 'feed registry', join(REPO_ROOT, 'config', 'feeds.json'))
+  .addOption(dataOption())
+  .addOption(new Option('--memory', 'keep the database in memory (nothing persisted but the outbox)').conflicts('data'))
+  .option('--outbox <dir>', 'where alerts.jsonl is written (default: <data>/outbox)')
+  .option('--allow-hosts <list>', 'comma-separated hosts that may be fetched even on private networks (also env BANWATCH_ALLOW_HOSTS)')
+  .option('--concurrency <n>', 'feeds fetched at once', parsePositiveInt, 4)
+  .option('--json', 'print one JSON summary per cycle on stdout')
+  .option('-v, --verbose', 'log details to stderr')
+  .action(async (opts: StorageFlags & { once?: boolean; interval: number; feeds: string; allowHosts?: string; concurrency: number; json?: boolean }) => {
+    const logger = stderrLogger(!!opts.verbose);
+    let rt;
+    try {
+      const feeds = loadFeedsFile(opts.feeds);
+      rt = await openLocal({
+        dataDir: opts.data,
+        memory: !!opts.memory,
+        ...(opts.outbox ? { outboxDir: opts.outbox } : {}),
+        allowHosts: parseAllowHosts(opts.allowHosts, process.env.BANWATCH_ALLOW_HOSTS),
+        logger,
+      });
+      let stop = false;
+      let wake: (() => void) | null = null;
+      const onSignal = () => {
+        stop = true;
+        wake?.();
+      };
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      for (let cycle = 1; ; cycle++) {
+        const summary = await runCycle(rt, feeds, {
+          concurrency: opts.concurrency,
+          // A loop honours each feed's pollMinutes; a one-off run polls everything not backing off.
+          respectInterval: !opts.once && cycle > 1,
+          onProgress: (done, total, o) => {
+            if (total > 1) process.stderr.write(`[${done}/${total}] ${formatOutcomeLine(o)}\n`);
+          },
+        });
+        if (opts.json) printJson(summary);
+        else process.stdout.write(`${formatRunSummary(summary)}\n`);
+        if (opts.once || stop) break;
+        process.stderr.write(`next cycle in ${Math.round(opts.interval / 60_000)} min (Ctrl-C to stop)\n`);
+        await new Promise<void>((res) => {
+          const t = setTimeout(res, opts.interval);
+          wake = () => {
+            clearTimeout(t);
+            res();
+          };
+        });
+        if (stop) break;
+      }
+    } catch (err) {
+      fail(err);
+    } finally {
+      await rt?.close();
+    }
+  });
+
+program
+  .command('demo')
+  .description('offline demo: serve the bundled feeds on 127.0.0.1, run two cycles, show events and alerts')
+  .option('--data <dir>', 'data directory (default: a new temporary directory)')
+  .option('--json', 'print one JSON object with both cycles, the events and the alerts')
+  .option('-v, --verbose', 'log details to stderr')
+  .action(async (opts: { data?: string; json?: boolean; verbose?: boolean }) => {
+    try {
+      const result = await runDemo({
+        ...(opts.data ? { dataDir: opts.data } : {}),
+        logger: stderrLogger(!!opts.verbose),
+        onCycle: (n, s) => {
+          if (!opts.json) process.stdout.write(`\n== cycle ${n} ==\n${formatRunSummary(s)}\n`);
+        },
+      });
+      if (opts.json) {
+        printJson(result);
+      } else {
+        process.stdout.write(`\n== events (${result.events.length}) ==\n`);
+        for (const e of result.events) process.stdout.write(`${formatEvent(e)}\n\n`);
+        process.stdout.write(`== alerts written to ${result.outboxDir}/alerts.jsonl (${result.alerts.length}) ==\n`);
+        for (const a of result.alerts) process.stdout.write(`\n--- ${a.subject}\n${a.text}\n`);
+        process.stdout.write(
+          `\n${result.secondCycleQuiet ? 'OK' : 'UNEXPECTED'}: the second cycle was ${result.secondCycleQuiet ? '' : 'NOT '}all not-modified with no new alerts.\n` +
+            `data: ${result.dataDir}\n`,
+        );
+      }
+      if (!result.secondCycleQuiet) process.exitCode = 1;
+    } catch (err) {
+      fail(err);
+    }
+  });
+
+program
+  .command('events')
+  .description('list stored policy events, newest first')
+  .option('--country <cc>', 'acting country (ISO 3166-1 alpha-2, or EU)', (v: string) => v.toUpperCase())
+  .option('--vendor <name>', 'vendor (canonical name, case-insensitive)')
+  .option('--since <date>', 'only events seen at or after this date', parseDate)
+  .option('--limit <n>', 'at most this many', (v: string) => parsePositiveIntLarge(v), 100)
+  .addOption(dataOption())
+  .option('--json', 'print a JSON array')
+  .action(async (opts: StorageFlags & { country?: string; vendor?: string; since?: string; limit: number; json?: boolean }) => {
+    let rt;
+    try {
+      rt = await openLocal({ dataDir: opts.data, logger: stderrLogger(false) });
+      const events = await queryEvents(rt, {
+        ...(opts.country ? { country: opts.country } : {}),
+        ...(opts.vendor ? { vendor: opts.vendor } : {}),
+        ...(opts.since ? { since: opts.since } : {}),
+        limit: opts.limit,
+      });
+      if (opts.json) printJson(events);
+      else if (events.length === 0) process.stdout.write('no events\n');
+      else process.stdout.write(`${events.map(formatEvent).join('\n\n')}\n`);
+    } catch (err) {
+      fail(err);
+    } finally {
+      await rt?.close();
+    }
+  });
+
+function parsePositiveIntLarge(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+program
+  .command('feeds')
+  .description('show each feed and its polling state (failures, backoff, last error)')
+  .option('--feeds <file>', 'feed registry', join(REPO_ROOT, 'config', 'feeds.json'))
+  .addOption(dataOption())
+  .option('--json', 'print a JSON array')
+  .action(async (opts: StorageFlags & { feeds: string; json?: boolean }) => {
+    let rt;
+    try {
+      const feeds = loadFeedsFile(opts.feeds);
+      rt = await openLocal({ dataDir: opts.data, logger: stderrLogger(false) });
+      const states = await rt.store.getFeedStates(feeds.map((f) => f.id));
+      if (opts.json) printJson(feeds.map((f) => ({ ...f, state: states.get(f.id) ?? null })));
+      else process.stdout.write(`${feeds.map((f) => formatFeedState(f.id, f.url, states.get(f.id))).join('\n')}\n`);
+    } catch (err) {
+      fail(err);
+    } finally {
+      await rt?.close();
+    }
+  });
+
+program
+  .command('classify')
+  .description('classify items (JSONL, one LABELS.md input item per line) from FILE or stdin')
+  .argument('[file]', 'input file, or - for stdin', '-')
+  .option('--jsonl', 'write one JSON classification per line (the default and only format)', true)
+  .action(async (file: string) => {
+    try {
+      const input = file === '-' ? process.stdin : createReadStream(file);
+      input.on('error', (err) => fail(err));
+      const result = await classifyStream(input, process.stdout);
+      if (result.errors > 0) process.stderr.write(`banwatch: ${result.errors} of ${result.lines} lines could not be classified (see their "error")\n`);
+    } catch (err) {
+      fail(err);
+    }
+  });
+
+program
+  .command('reclassify')
+  .description('re-run the classifier over stored items (after rule changes) and update events; new stages alert once')
+  .addOption(dataOption())
+  .option('--outbox <dir>', 'where alerts.jsonl is written (default: <data>/outbox)')
+  .option('--json', 'print a JSON summary')
+  .action(async (opts: StorageFlags & { json?: boolean }) => {
+    let rt;
+    try {
+      rt = await openLocal({ dataDir: opts.data, ...(opts.outbox ? { outboxDir: opts.outbox } : {}), logger: stderrLogger(false) });
+      const r = await reclassify(rt, (n) => process.stderr.write(`\r${n} items reclassified`));
+      process.stderr.write('\n');
+      if (opts.json) printJson(r);
+      else
+        process.stdout.write(
+          `${r.items} items, ${r.changed} changed, ${r.relevant} relevant; events: ${r.events.new} new, ${r.events.updated} updated; alerts: ${r.alerts.published} published\n`,
+        );
+    } catch (err) {
+      fail(err);
+    } finally {
+      await rt?.close();
+    }
+  });
+
+registerAwsCommands(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,140 @@
+/**
+ * The CLI end to end, as a user runs it: a real process, real dynalite on disk, the bundled demo
+ * feeds served over loopback HTTP.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoFeedsConfig, startDemoServer } from '../../lambdas/local/demo-server.js';
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const CLI = join(ROOT, 'bin', 'banwatch.mjs');
+
+async function banwatch(args: string[], input?: string) {
+  try {
+    const child = run(process.execPath, [CLI, ...args], { cwd: ROOT, timeout: 120_000, maxBuffer: 32 * 1024 * 1024, env: { ...process.env, BANWATCH_ALLOW_HOSTS: '' } });
+    if (input !== undefined) {
+      child.child.stdin?.end(input);
+    }
+    const { stdout, stderr } = await child;
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+describe('banwatch CLI', () => {
+  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  let dir: string;
+  let feedsFile: string;
+
+  beforeAll(async () => {
+    server = await startDemoServer({ dir: join(ROOT, 'fixtures', 'feeds') });
+    dir = mkdtempSync(join(tmpdir(), 'banwatch-e2e-'));
+    feedsFile = join(dir, 'feeds.json');
+    writeFileSync(feedsFile, JSON.stringify({ feeds: demoFeedsConfig(server.baseUrl) }));
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('run --once --json', () => {
+    it('alerts once, and a second run is all not-modified with no duplicate alert', async () => {
+      // Prepare
+      const args = ['run', '--once', '--json', '--feeds', feedsFile, '--data', join(dir, 'data'), '--allow-hosts', '127.0.0.1'];
+
+      // Act
+      const first = await banwatch(args);
+      const second = await banwatch(args);
+
+      // Assess
+      expect(first.code, first.stderr).toBe(0);
+      const s1 = JSON.parse(first.stdout);
+      expect(s1.feeds.every((f: { status: string }) => f.status === 'ok')).toBe(true);
+      expect(s1.newItems).toBeGreaterThan(0);
+      expect(s1.relevant).toBeGreaterThan(0);
+      expect(s1.events.new).toBeGreaterThan(0);
+      expect(s1.alerts).toEqual({ published: s1.events.new, failed: 0 });
+
+      expect(second.code, second.stderr).toBe(0);
+      const s2 = JSON.parse(second.stdout);
+      expect(s2.feeds.map((f: { status: string }) => f.status)).toEqual(s1.feeds.map(() => 'not_modified'));
+      expect(s2).toMatchObject({ newItems: 0, relevant: 0, events: { new: 0, updated: 0 }, alerts: { published: 0, failed: 0 } });
+
+      const lines = readFileSync(join(dir, 'data', 'outbox', 'alerts.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      expect(lines).toHaveLength(s1.alerts.published);
+      expect(new Set(lines.map((a: { alertId: string }) => a.alertId)).size).toBe(lines.length);
+      const japan = lines.find((a: { attributes: { countries: string[]; measure: string } }) =>
+        a.attributes.countries.includes('JP') && a.attributes.measure === 'procurement_exclusion');
+      expect(japan?.attributes.vendors).toEqual(expect.arrayContaining(['Huawei', 'ZTE']));
+      expect(japan?.subject.length).toBeLessThan(100);
+    });
+
+    it('reports a feed it may not reach as an error without failing the run', async () => {
+      const feeds = join(dir, 'blocked.json');
+      writeFileSync(feeds, JSON.stringify({ feeds: [{ id: 'loopback', url: server.urlFor('reuters-tech.xml'), kind: 'news' }] }));
+      const r = await banwatch(['run', '--once', '--json', '--feeds', feeds, '--memory', '--outbox', join(dir, 'blocked-outbox')]);
+      expect(r.code, r.stderr).toBe(0);
+      const s = JSON.parse(r.stdout);
+      expect(s.feeds[0]).toMatchObject({ id: 'loopback', status: 'error', errorCode: 'FETCH_BLOCKED_ADDRESS' });
+    });
+
+    it('refuses a bad feeds file with the offending field and writes nothing', async () => {
+      const feeds = join(dir, 'bad.json');
+      writeFileSync(feeds, JSON.stringify({ feeds: [{ id: 'x', url: 'ftp://example.com/feed', kind: 'news' }] }));
+      const data = join(dir, 'never-created');
+      const r = await banwatch(['run', '--once', '--feeds', feeds, '--data', data]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/feeds\.0\.url/);
+      expect(existsSync(data)).toBe(false);
+    });
+  });
+
+  describe('events', () => {
+    it('lists the stored events of one country as JSON and as text', async () => {
+      const data = join(dir, 'data');
+      const json = await banwatch(['events', '--country', 'jp', '--data', data, '--json']);
+      expect(json.code, json.stderr).toBe(0);
+      const events = JSON.parse(json.stdout);
+      expect(events.length).toBeGreaterThan(0);
+      expect(events.every((e: { countries: string[] }) => e.countries.includes('JP'))).toBe(true);
+      const text = await banwatch(['events', '--vendor', 'huawei', '--data', data]);
+      expect(text.stdout).toMatch(/Huawei/);
+    });
+  });
+
+  describe('classify', () => {
+    it('writes one classification per input line and an error line for a bad one', async () => {
+      const input = [
+        JSON.stringify({ id: 'seed', title: 'Japan to exclude Huawei and ZTE from public procurement', language: 'en' }),
+        'this is not json',
+        JSON.stringify({ id: 'noise', title: 'Huawei unveils a new foldable phone', language: 'en' }),
+      ].join('\n');
+      const r = await banwatch(['classify', '-', '--jsonl'], input);
+      expect(r.code, r.stderr).toBe(0);
+      const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      expect(out).toHaveLength(3);
+      expect(out[0]).toMatchObject({ id: 'seed', relevant: true, countries: ['JP'], measure: 'procurement_exclusion' });
+      expect(out[0].vendors.sort()).toEqual(['Huawei', 'ZTE']);
+      expect(out[0].evidence.length).toBeGreaterThan(0);
+      expect(out[1].error).toMatch(/JSON/i);
+      expect(out[2]).toMatchObject({ id: 'noise', relevant: false });
+    });
+  });
+
+  describe('demo', () => {
+    it('runs the whole pipeline offline and exits 0', async () => {
+      const r = await banwatch(['demo', '--data', join(dir, 'demo')]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/OK: the second cycle was all not-modified with no new alerts/);
+      expect(r.stdout).toMatch(/procurement exclusion of Huawei, ZTE/);
+    });
+  });
+});

@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import { FeedFetchError, StoreUnavailableError } from '../../lambdas/core/errors.js';
+import type { Alert, Classification, ClassifierInput, FeedConfig } from '../../lambdas/core/model.js';
+import { notifyPending, pollFeed, pollFeeds, reclassifyAll } from '../../lambdas/pipeline.js';
+import { silentLogger, type FeedFetcher, type FetchRequest, type FetchResult, type Publisher, type PublishResult } from '../../lambdas/ports.js';
+import { FixedClock, MemoryStore } from '../support/memory-store.js';
+
+const NOW = new Date('2026-11-29T12:00:00Z');
+
+function rss(items: Array<{ guid: string; title: string; date?: string }>): string {
+  const body = items
+    .map((i) => `<item><guid>${i.guid}</guid><title>${i.title}</title><link>https://news.example/${i.guid}</link><pubDate>${new Date(i.date ?? '2026-11-28T00:00:00Z').toUTCString()}</pubDate><description>${i.title}</description></item>`)
+    .join('');
+  return `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://news.example/</link><description>d</description>${body}</channel></rss>`;
+}
+
+/** Serves scripted responses per URL; records the validators it was sent. */
+class ScriptedFetcher implements FeedFetcher {
+  readonly requests: FetchRequest[] = [];
+  constructor(private readonly script: Record<string, Array<FetchResult | Error>>) {}
+  async fetch(req: FetchRequest): Promise<FetchResult> {
+    this.requests.push(req);
+    const queue = this.script[req.url];
+    const next = queue && (queue.length > 1 ? queue.shift()! : queue[0]);
+    if (!next) throw new FeedFetchError('FETCH_NETWORK', `no script for ${req.url}`);
+    if (next instanceof Error) throw next;
+    return next;
+  }
+}
+
+const ok = (body: string, etag: string | null = '"v1"'): FetchResult => ({
+  status: 'ok', httpStatus: 200, body, finalUrl: 'x', contentType: 'application/rss+xml', etag, lastModified: null,
+});
+const notModified: FetchResult = { status: 'not_modified', httpStatus: 304, finalUrl: 'x' };
+
+/** A stand-in classifier: Huawei headlines are relevant, "takes effect" means in force. */
+function fakeClassify(i: ClassifierInput): Classification {
+  if (!i.title.includes('Huawei')) return { relevant: false, countries: [], vendors: [], measure: null, stage: null, confidence: 0.9, evidence: [] };
+  return {
+    relevant: true, countries: ['JP'], vendors: ['Huawei'], measure: 'procurement_exclusion',
+    stage: i.title.includes('takes effect') ? 'in_force' : 'announced', confidence: 0.9, evidence: [i.title],
+  };
+}
+
+class RecordingPublisher implements Publisher {
+  readonly sent: Alert[] = [];
+  failNext = 0;
+  async publish(alerts: Alert[]): Promise<PublishResult> {
+    const result: PublishResult = { published: [], failed: [] };
+    for (const a of alerts) {
+      if (this.failNext > 0) {
+        this.failNext--;
+        result.failed.push({ alertId: a.alertId, error: 'boom' });
+      } else {
+        this.sent.push(a);
+        result.published.push(a.alertId);
+      }
+    }
+    return result;
+  }
+}
+
+const feed: FeedConfig = { id: 'news', url: 'https://news.example/feed', kind: 'news' };
+const seed = rss([
+  { guid: 'a', title: 'Japan to exclude Huawei from procurement' },
+  { guid: 'b', title: 'Phone maker reports earnings' },
+]);
+
+function setup(script: Record<string, Array<FetchResult | Error>>) {
+  const store = new MemoryStore();
+  const clock = new FixedClock(NOW);
+  const fetcher = new ScriptedFetcher(script);
+  const publisher = new RecordingPublisher();
+  const deps = { store, clock, fetcher, logger: silentLogger, classify: fakeClassify, random: () => 0 };
+  return { store, clock, fetcher, publisher, deps, notifyDeps: { store, clock, publisher, logger: silentLogger } };
+}
+
+describe('pipeline', () => {
+  describe('pollFeed', () => {
+    it('stores items, groups the relevant one into a pending event and remembers the validators', async () => {
+      // Prepare
+      const { store, deps } = setup({ [feed.url]: [ok(seed)] });
+      // Act
+      const outcome = await pollFeed(feed, deps);
+      // Assess
+      expect(outcome).toMatchObject({ status: 'ok', httpStatus: 200, items: 2, newItems: 2, relevant: 1, events: { new: 1, updated: 0 } });
+      expect(store.items.size).toBe(2);
+      const [event] = [...store.events.values()];
+      expect(event).toMatchObject({ countries: ['JP'], vendors: ['Huawei'], stage: 'announced', alertState: 'PENDING' });
+      const relevantItem = [...store.items.values()].find((i) => i.classification.relevant);
+      expect(relevantItem?.eventId).toBe(event!.eventId);
+      expect(store.feeds.get('news')).toMatchObject({ etag: '"v1"', failures: 0, lastStatus: 'ok' });
+    });
+
+    it('sends the stored validators and writes no item on 304', async () => {
+      const { store, fetcher, deps } = setup({ [feed.url]: [ok(seed), notModified] });
+      await pollFeed(feed, deps);
+      const before = structuredClone([...store.items.values()]);
+      const outcome = await pollFeed(feed, deps);
+      expect(outcome).toMatchObject({ status: 'not_modified', httpStatus: 304, items: 0, newItems: 0 });
+      expect(fetcher.requests[1]).toMatchObject({ etag: '"v1"' });
+      expect([...store.items.values()]).toEqual(before);
+    });
+
+    it('counts nothing new when the same items come back without validators', async () => {
+      const { store, deps } = setup({ [feed.url]: [ok(seed, null)] });
+      await pollFeed(feed, deps);
+      const again = await pollFeed(feed, deps);
+      expect(again).toMatchObject({ status: 'ok', items: 2, newItems: 0, relevant: 0, events: { new: 0, updated: 0 } });
+      expect(store.events.size).toBe(1);
+    });
+
+    it('records a failure with backoff and skips the feed until then', async () => {
+      const { store, clock, deps } = setup({ [feed.url]: [new FeedFetchError('FETCH_HTTP_STATUS', 'HTTP 500 from news.example', { httpStatus: 500 }), ok(seed)] });
+      const first = await pollFeed(feed, deps);
+      expect(first).toMatchObject({ status: 'error', httpStatus: 500, errorCode: 'FETCH_HTTP_STATUS', error: 'HTTP 500 from news.example' });
+      expect(store.feeds.get('news')).toMatchObject({ failures: 1, nextPollAfter: '2026-11-29T12:07:30.000Z', lastError: { code: 'FETCH_HTTP_STATUS' } });
+      expect((await pollFeed(feed, deps)).status).toBe('skipped');
+      clock.advance(8 * 60_000);
+      expect((await pollFeed(feed, deps)).status).toBe('ok');
+      expect(store.feeds.get('news')).toMatchObject({ failures: 0, nextPollAfter: null, lastError: null });
+    });
+
+    it('waits as long as Retry-After says, capped at a day', async () => {
+      const { store, deps } = setup({ [feed.url]: [new FeedFetchError('FETCH_RATE_LIMITED', 'HTTP 429', { httpStatus: 429, retryAfterSeconds: 999_999 })] });
+      await pollFeed(feed, deps);
+      expect(store.feeds.get('news')?.nextPollAfter).toBe('2026-11-30T12:00:00.000Z');
+    });
+
+    it('turns a body that is not a feed into a per-feed parse error', async () => {
+      const { deps } = setup({ [feed.url]: [ok('<html><body>Not a feed</body></html>')] });
+      const outcome = await pollFeed(feed, deps);
+      expect(outcome.status).toBe('error');
+      expect(outcome.errorCode).toMatch(/^PARSE_/);
+    });
+
+    it('lets a storage failure abort instead of reporting it as a feed error', async () => {
+      const { store, deps } = setup({ [feed.url]: [ok(seed)] });
+      store.failWith = new StoreUnavailableError('STORE_UNAVAILABLE', 'table gone');
+      await expect(pollFeed(feed, deps)).rejects.toBeInstanceOf(StoreUnavailableError);
+    });
+
+    it('recovers from a crash between saving the event and saving the items without doubling anything', async () => {
+      const { store, deps, publisher, notifyDeps } = setup({ [feed.url]: [ok(seed)] });
+      const realPut = store.putItems.bind(store);
+      store.putItems = async () => {
+        throw new StoreUnavailableError('STORE_UNAVAILABLE', 'crash');
+      };
+      await expect(pollFeed(feed, deps)).rejects.toThrow('crash');
+      store.putItems = realPut;
+      const rerun = await pollFeed(feed, deps);
+      expect(rerun).toMatchObject({ newItems: 2, relevant: 1, events: { new: 0, updated: 0 } });
+      expect(store.events.size).toBe(1);
+      expect([...store.events.values()][0]!.sources).toHaveLength(1);
+      await notifyPending(notifyDeps);
+      expect(publisher.sent).toHaveLength(1);
+    });
+  });
+
+  describe('pollFeeds', () => {
+    it('polls every feed even when one of them is broken', async () => {
+      const broken: FeedConfig = { id: 'broken', url: 'https://broken.example/feed', kind: 'news' };
+      const { deps } = setup({ [feed.url]: [ok(seed)], [broken.url]: [ok('{"not":"xml"}')] });
+      const progress: string[] = [];
+      const outcomes = await pollFeeds([broken, feed], deps, { onProgress: (d, t, o) => progress.push(`${d}/${t} ${o.id}`) });
+      expect(outcomes.map((o) => [o.id, o.status])).toEqual([['broken', 'error'], ['news', 'ok']]);
+      expect(progress).toHaveLength(2);
+    });
+  });
+
+  describe('notifyPending', () => {
+    it('alerts each event and stage exactly once across runs', async () => {
+      const later = rss([{ guid: 'c', title: 'Huawei procurement ban takes effect', date: '2026-11-29T00:00:00Z' }]);
+      const { deps, notifyDeps, publisher, store } = setup({ [feed.url]: [ok(seed), ok(later, '"v2"')] });
+      await pollFeed(feed, deps);
+      expect((await notifyPending(notifyDeps)).published).toBe(1);
+      expect((await notifyPending(notifyDeps)).published).toBe(0);
+      const second = await pollFeed(feed, deps);
+      expect(second.events).toEqual({ new: 0, updated: 1 });
+      expect((await notifyPending(notifyDeps)).published).toBe(1);
+      expect((await notifyPending(notifyDeps)).published).toBe(0);
+      expect(publisher.sent.map((a) => a.attributes.stage)).toEqual(['announced', 'in_force']);
+      expect(new Set(publisher.sent.map((a) => a.alertId)).size).toBe(2);
+      expect([...store.events.values()][0]).toMatchObject({ alertState: 'SENT', alertedStages: ['announced', 'in_force'] });
+    });
+
+    it('keeps an alert pending when the publisher fails, and sends it next time', async () => {
+      const { deps, notifyDeps, publisher } = setup({ [feed.url]: [ok(seed)] });
+      await pollFeed(feed, deps);
+      publisher.failNext = 1;
+      expect(await notifyPending(notifyDeps)).toMatchObject({ published: 0, failed: 1 });
+      expect(await notifyPending(notifyDeps)).toMatchObject({ published: 1, failed: 0 });
+      expect(publisher.sent).toHaveLength(1);
+    });
+
+    it('only considers the given events on the fast path, and only while pending', async () => {
+      const { deps, notifyDeps, publisher, store } = setup({ [feed.url]: [ok(seed)] });
+      await pollFeed(feed, deps);
+      const id = [...store.events.keys()][0]!;
+      expect((await notifyPending(notifyDeps, { eventIds: ['ev_unknown'] })).published).toBe(0);
+      expect((await notifyPending(notifyDeps, { eventIds: [id, id] })).published).toBe(1);
+      expect((await notifyPending(notifyDeps, { eventIds: [id] })).published).toBe(0);
+      expect(publisher.sent).toHaveLength(1);
+    });
+  });
+
+  describe('reclassifyAll', () => {
+    it('groups items that became relevant and alerts them once', async () => {
+      const { deps, notifyDeps, publisher, store } = setup({ [feed.url]: [ok(seed)] });
+      await pollFeed(feed, deps);
+      await notifyPending(notifyDeps);
+      // A lexicon change: earnings stories about "Phone maker" are now (wrongly, but for the test) Huawei bans.
+      const widened = (i: ClassifierInput) => fakeClassify({ ...i, title: i.title.replace('Phone maker', 'Huawei') });
+      const r = await reclassifyAll({ store, logger: silentLogger, classify: widened });
+      expect(r).toMatchObject({ items: 2, changed: 1, relevant: 2 });
+      await notifyPending(notifyDeps);
+      const again = await reclassifyAll({ store, logger: silentLogger, classify: widened });
+      expect(again.changed).toBe(0);
+      expect((await notifyPending(notifyDeps)).published).toBe(0);
+      expect(publisher.sent).toHaveLength(1);
+    });
+  });
+});
