@@ -66,7 +66,7 @@ export interface DynamoStoreOptions {
   scanPageLimit?: number;
   /** Retries of UnprocessedKeys/UnprocessedItems of batch calls. */
   batchRetry?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number };
-  /** Conditional puts in flight at once in putItems. Default 8. */
+  /** Conditional puts in flight at once in putItems. Default 16. */
   putConcurrency?: number;
 }
 
@@ -82,10 +82,11 @@ const BATCH_WRITE_MAX = 25;
  */
 const DEFAULT_BATCH_RETRY = { maxAttempts: 8, baseDelayMs: 50, maxDelayMs: 2_000 };
 /**
- * 8 conditional puts in flight: enough to hide per-request latency (single puts are ~2 ms locally,
- * ~5-10 ms on AWS) without a burst that an on-demand table's initial capacity would throttle.
+ * 16 conditional puts in flight: hides per-request latency (measured on dynalite: 1 → ~560,
+ * 8 → ~850, 16 → ~1,350, 32 → ~1,500 items/s) while staying far below the SDK's 50 sockets and an
+ * on-demand table's initial 4,000 WCU, so it does not provoke throttling.
  */
-const DEFAULT_PUT_CONCURRENCY = 8;
+const DEFAULT_PUT_CONCURRENCY = 16;
 /** Optimistic read-modify-write attempts in markAlerted before giving up as contention. */
 const MARK_ALERTED_ATTEMPTS = 5;
 /** Defaults matching the in-memory store: the outbox drains in batches; listings are bounded. */
