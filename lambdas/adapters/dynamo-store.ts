@@ -666,8 +666,10 @@ export function translateStoreError(err: unknown, tableName: string, operation: 
   if (CAPACITY_ERRORS.has(name) || (e.$metadata?.httpStatusCode ?? 0) >= 500) {
     return new StoreUnavailableError(STORE_ERROR_CODES.unavailable, `${where}: throttled or failing after the SDK's retries — ${detail}`, { cause: err });
   }
-  if (codes.some((c) => NETWORK_CODES.has(c)) || name === 'TimeoutError' || name === 'AbortError' || e.$metadata?.httpStatusCode === undefined) {
-    // No HTTP status at all: the request never got a DynamoDB answer (connection refused, DNS, timeout).
+  const noAnswer = e.$metadata !== undefined && e.$metadata.httpStatusCode === undefined;
+  if (codes.some((c) => NETWORK_CODES.has(c)) || name === 'TimeoutError' || name === 'AbortError' || noAnswer) {
+    // Sent but no HTTP status came back: connection refused, DNS, socket timeout. (An error without
+    // $metadata at all never left the client, e.g. marshalling: that is a rejected request below.)
     return new StoreUnavailableError(STORE_ERROR_CODES.unavailable, `${where}: DynamoDB endpoint unreachable — ${detail}`, { cause: err });
   }
   return new StoreUnavailableError(STORE_ERROR_CODES.requestFailed, `${where}: request rejected — ${detail}`, { cause: err });

@@ -453,6 +453,38 @@ describe('DynamoStore', () => {
       expect((err as Error).cause).toBeDefined();
     });
 
+    it('throws STORE_REQUEST_FAILED when DynamoDB rejects the request itself', async () => {
+      const { store } = await freshStore();
+
+      // 500 KB is over DynamoDB's 400 KB item limit (the normaliser caps far below it).
+      const err = await store.updateItems([item('huge', { summary: 'x'.repeat(500_000) })]).catch((e: unknown) => e);
+
+      expect(err).toBeInstanceOf(StoreUnavailableError);
+      expect(err).toMatchObject({ code: 'STORE_REQUEST_FAILED' });
+      expect((err as Error).message).toContain('ValidationException');
+    });
+
+    it.each([
+      ['throttling outlasting the SDK retries', 'ProvisionedThroughputExceededException', 400],
+      ['missing credentials', 'CredentialsProviderError', undefined],
+      ['rejected credentials', 'UnrecognizedClientException', 400],
+      ['a DynamoDB outage', 'InternalServerError', 500],
+    ])('throws STORE_UNAVAILABLE on %s', async (_, name, httpStatusCode) => {
+      const doc = createDocumentClient(local.client);
+      const mock = mockClient(doc);
+      mock.onAnyCommand().rejects(Object.assign(new Error(`injected ${name}`), { name, $metadata: { httpStatusCode } }));
+      try {
+        const err = await new DynamoStore(doc, 'banwatch-faulty').getFeedStates(['f']).catch((e: unknown) => e);
+
+        expect(err).toBeInstanceOf(StoreUnavailableError);
+        expect(err).toMatchObject({ code: 'STORE_UNAVAILABLE' });
+        expect((err as Error).message).toContain('banwatch-faulty');
+        expect(((err as Error).cause as Error).name).toBe(name);
+      } finally {
+        mock.restore();
+      }
+    });
+
     it('throws STORE_UNAVAILABLE when the endpoint is down', async () => {
       const down = await startLocalDynamo({ maxAttempts: 1 });
       await ensureTable(down.client, 'banwatch-down');
