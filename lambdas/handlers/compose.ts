@@ -1,0 +1,96 @@
+/**
+ * The AWS composition root: builds SDK clients, adapters, logger and metrics once per container
+ * (the handlers call these on their first invocation and keep the result). The CLI's counterpart
+ * is lambdas/local/runtime.ts; nowhere else constructs an adapter.
+ */
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
+import type { LogAttributes } from '@aws-lambda-powertools/logger/types';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { parseFeedsConfig } from '../config.js';
+import { createDocumentClient, DynamoStore } from '../adapters/dynamo-store.js';
+import { HttpFeedFetcher } from '../adapters/http-fetcher.js';
+import { SnsPublisher } from '../adapters/sns-publisher.js';
+import type { Clock, Logger } from '../ports.js';
+import { dispatchEnvSchema, notifyEnvSchema, parseEnv, pollEnvSchema } from './env.js';
+import { METRICS_NAMESPACE, SERVICE_NAME } from './names.js';
+import type { DispatchDeps } from './dispatch.js';
+import type { NotifyHandlerDeps } from './notify.js';
+import type { PollHandlerDeps } from './poll.js';
+
+type Env = Record<string, string | undefined>;
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * Powertools Logger (structured JSON lines, level from POWERTOOLS_LOG_LEVEL) behind the Logger
+ * port. Extra fields become top-level keys of the JSON line.
+ */
+export function createLogger(): Logger {
+  const logger = new PowertoolsLogger({ serviceName: SERVICE_NAME });
+  const bind =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (message: string, extra?: Record<string, unknown>): void => {
+      if (extra) logger[level](message, extra as LogAttributes);
+      else logger[level](message);
+    };
+  return { debug: bind('debug'), info: bind('info'), warn: bind('warn'), error: bind('error') };
+}
+
+/** Powertools Metrics (CloudWatch EMF in the log stream: no API call, no extra latency). */
+export function createMetrics(): Metrics {
+  return new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME });
+}
+
+function createStore(tableName: string, logger: Logger): DynamoStore {
+  return new DynamoStore(createDocumentClient(new DynamoDBClient({})), tableName, { logger });
+}
+
+export function composeDispatch(env: Env = process.env): DispatchDeps {
+  const cfg = parseEnv(dispatchEnvSchema, env);
+  const logger = createLogger();
+  const feedsPath = isAbsolute(cfg.FEEDS_FILE) ? cfg.FEEDS_FILE : join(cfg.LAMBDA_TASK_ROOT ?? process.cwd(), cfg.FEEDS_FILE);
+  return {
+    feeds: parseFeedsConfig(readFileSync(feedsPath, 'utf8'), feedsPath),
+    store: createStore(cfg.TABLE_NAME, logger),
+    sqs: new SQSClient({}),
+    queueUrl: cfg.FEED_QUEUE_URL,
+    clock: systemClock,
+    logger,
+    metrics: createMetrics(),
+  };
+}
+
+export function composePoll(env: Env = process.env): PollHandlerDeps {
+  const cfg = parseEnv(pollEnvSchema, env);
+  const logger = createLogger();
+  return {
+    store: createStore(cfg.TABLE_NAME, logger),
+    // No allowHosts in AWS: feed URLs never reach private networks or the metadata endpoint.
+    fetcher: new HttpFeedFetcher({ timeoutMs: cfg.FETCH_TIMEOUT_MS }),
+    clock: systemClock,
+    logger,
+    metrics: createMetrics(),
+  };
+}
+
+export function composeNotify(env: Env = process.env): NotifyHandlerDeps {
+  const cfg = parseEnv(notifyEnvSchema, env);
+  const logger = createLogger();
+  return {
+    store: createStore(cfg.TABLE_NAME, logger),
+    publisher: new SnsPublisher(new SNSClient({}), {
+      allTopicArn: cfg.ALL_TOPIC_ARN,
+      topicPrefix: cfg.TOPIC_PREFIX,
+      ...(cfg.TOPIC_KMS_KEY_ID ? { kmsMasterKeyId: cfg.TOPIC_KMS_KEY_ID } : {}),
+      logger,
+    }),
+    clock: systemClock,
+    logger,
+    metrics: createMetrics(),
+  };
+}

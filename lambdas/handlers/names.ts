@@ -1,0 +1,35 @@
+/**
+ * Names shared by the CDK stack (lib/) and the Lambda handlers, so the alarm watches the metric
+ * the handler actually emits and the stack sets the variables env.ts reads.
+ */
+export const SERVICE_NAME = 'banwatch';
+export const METRICS_NAMESPACE = 'Banwatch';
+
+export const METRIC = {
+  /** Gauge emitted by dispatch each run: feeds with failures and no success for over 24 hours. */
+  feedsFailingOver24h: 'FeedsFailingOver24h',
+  /** Emitted by dispatch: feeds enqueued this run. */
+  feedsDispatched: 'FeedsDispatched',
+  /** Emitted by poll: one per feed polled, by outcome. */
+  feedPolls: 'FeedPolls',
+  feedPollErrors: 'FeedPollErrors',
+  newItems: 'NewItems',
+  /** Emitted by notify. */
+  alertsPublished: 'AlertsPublished',
+  alertsFailed: 'AlertsFailed',
+} as const;
+
+/** Payload the scheduled sweep sends to the notify function. */
+export const SWEEP_EVENT = { source: 'banwatch.sweep' } as const;
+
+/** File name of the feed registry inside the dispatch bundle. */
+export const BUNDLED_FEEDS_FILE = 'feeds.json';
+
+/** 24 hours: a feed failing for a day is worth a human look (outages shorter than that heal). */
+export const FEED_FAILING_ALARM_MS = 24 * 60 * 60 * 1000;
+
+/** What the handlers need of Powertools Metrics (tests pass a recording fake). */
+export interface HandlerMetrics {
+  addMetric(name: string, unit: 'Count' | 'Seconds', value: number): void;
+  publishStoredMetrics(): void;
+}

@@ -1,0 +1,82 @@
+/**
+ * notify: publish pending alerts. Two triggers, one code path (notifyPending):
+ *  - the table stream (fast path), filtered to event rows still pending: only those event ids;
+ *  - the scheduled sweep (safety net, `{"source":"banwatch.sweep"}`): whatever is still pending.
+ * An alert that fails to publish stays pending; the invocation then fails so the stream retries
+ * (bounded, then the failure queue) and the Errors alarm fires. The sweep picks it up regardless.
+ */
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { notifyPending, type NotifyDeps } from '../pipeline.js';
+import { composeNotify } from './compose.js';
+import { METRIC, type HandlerMetrics } from './names.js';
+
+export interface NotifyHandlerDeps extends NotifyDeps {
+  metrics: HandlerMetrics;
+}
+
+export type NotifyEvent = DynamoDBStreamEvent | { source?: string };
+
+export interface NotifyHandlerResult {
+  trigger: 'stream' | 'sweep';
+  published: number;
+  failed: number;
+}
+
+/** Events per sweep round; a round is one listPendingEvents + one publish. */
+const SWEEP_LIMIT = 100;
+/** Rounds per sweep: drains a backlog of up to 500 alerts per run, well inside the timeout. */
+const SWEEP_ROUNDS = 5;
+
+/** Event ids of the stream records (event rows: eventId attribute, else pk EVENT#<id>). */
+export function eventIdsFromStream(records: DynamoDBRecord[]): string[] {
+  const ids = new Set<string>();
+  for (const r of records) {
+    const image = r.dynamodb?.NewImage;
+    const id = image?.eventId?.S ?? (image?.pk?.S?.startsWith('EVENT#') ? image.pk.S.slice('EVENT#'.length) : undefined);
+    if (id) ids.add(id);
+  }
+  return [...ids];
+}
+
+function isStreamEvent(event: NotifyEvent): event is DynamoDBStreamEvent {
+  return Array.isArray((event as DynamoDBStreamEvent).Records);
+}
+
+export function makeNotifyHandler(deps: NotifyHandlerDeps) {
+  return async (event: NotifyEvent): Promise<NotifyHandlerResult> => {
+    const { logger, metrics } = deps;
+    const result: NotifyHandlerResult = { trigger: isStreamEvent(event) ? 'stream' : 'sweep', published: 0, failed: 0 };
+    try {
+      if (isStreamEvent(event)) {
+        const eventIds = eventIdsFromStream(event.Records);
+        if (eventIds.length) {
+          const r = await notifyPending(deps, { eventIds });
+          result.published = r.published;
+          result.failed = r.failed;
+        }
+      } else {
+        for (let round = 0; round < SWEEP_ROUNDS; round++) {
+          const r = await notifyPending(deps, { limit: SWEEP_LIMIT });
+          result.published += r.published;
+          result.failed += r.failed;
+          // Stop when the outbox is drained, or when something fails (do not hammer SNS).
+          if (r.failed || r.published < SWEEP_LIMIT) break;
+        }
+      }
+    } finally {
+      metrics.addMetric(METRIC.alertsPublished, 'Count', result.published);
+      metrics.addMetric(METRIC.alertsFailed, 'Count', result.failed);
+      metrics.publishStoredMetrics();
+    }
+    logger.info('notify done', { ...result });
+    if (result.failed) throw new Error(`notify: ${result.failed} alert(s) not published; they stay pending`);
+    return result;
+  };
+}
+
+let instance: ReturnType<typeof makeNotifyHandler> | undefined;
+
+export const handler = (event: NotifyEvent): Promise<NotifyHandlerResult> => {
+  instance ??= makeNotifyHandler(composeNotify());
+  return instance(event);
+};

@@ -1,0 +1,83 @@
+/**
+ * One Lambda function as banwatch deploys them all: Node.js 24 on arm64, bundled locally with
+ * esbuild (no Docker), minified ESM with source maps, the AWS SDK bundled, its own log group.
+ */
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { NodejsFunction, OutputFormat, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Construct } from 'constructs';
+import { METRICS_NAMESPACE, SERVICE_NAME } from '../lambdas/handlers/names.js';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface BanwatchFunctionProps {
+  /** Handler file under lambdas/handlers, without extension: 'dispatch' | 'poll' | 'notify'. */
+  handler: 'dispatch' | 'poll' | 'notify';
+  description: string;
+  memorySize: number;
+  timeout: Duration;
+  environment: Record<string, string>;
+  reservedConcurrentExecutions?: number;
+  commandHooks?: ICommandHooks;
+  removalPolicy: RemovalPolicy;
+}
+
+export class BanwatchFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: BanwatchFunctionProps) {
+    super(scope, id);
+
+    // An explicit log group (instead of the logRetention custom resource) keeps the stack free of
+    // helper Lambdas and lets the retention be asserted. One month: enough to debug an incident.
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: props.removalPolicy,
+    });
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: path.join(PROJECT_ROOT, 'lambdas', 'handlers', `${props.handler}.ts`),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+      description: props.description,
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+      logGroup: this.logGroup,
+      environment: {
+        ...props.environment,
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+      },
+      bundling: {
+        forceDockerBundling: false,
+        minify: true,
+        sourceMap: true,
+        target: 'node24',
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        // ESM bundles of CJS dependencies call require(); give them one.
+        banner:
+          "import { createRequire as __bwCreateRequire } from 'module';const require = __bwCreateRequire(import.meta.url);",
+        // Bundle the SDK: pins the exact client version we test against (the runtime's may differ).
+        externalModules: [],
+        commandHooks: props.commandHooks,
+      },
+    });
+
+    // The basic execution role's managed policy only grants writing to CloudWatch Logs.
+    Validations.of(this.fn).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason: 'AWSLambdaBasicExecutionRole only allows writing the function\'s own logs; AWS maintains it.',
+    });
+  }
+}
