@@ -8,9 +8,10 @@
  *                                                   only while alertState is PENDING (sparse outbox)
  *   COUNTRY#<cc>       / <firstSeen date>#<eventId> country index row (eventId, firstSeen)
  *
- * GSIs are assumed to project ALL attributes (the CDK stack and ensureTable() create them so), but
- * reads that decide something (pending outbox, latest event of a cluster) re-read the base row with
- * a consistent read, because GSIs are eventually consistent.
+ * GSIs are assumed to project ALL attributes (the CDK stack and ensureTable() create them so). Only
+ * the `events` index (queryEvents without a country) actually reads projected attributes; reads
+ * that decide something (pending outbox, latest event of a cluster) take just the base key from
+ * the GSI and re-read the row with a consistent read, because GSIs are eventually consistent.
  *
  * The adapter takes a DynamoDBDocumentClient (Powertools style) and never builds one; both
  * composition roots build it with createDocumentClient() below. SDK errors are translated here:
@@ -236,14 +237,15 @@ export class DynamoStore implements Store {
           ExpressionAttributeValues: { ':k': clusterKey },
           ScanIndexForward: false,
           Limit: 1,
-          ProjectionExpression: 'eventId',
+          // The base-table key is in every GSI whatever its projection: all we need to re-read.
+          ProjectionExpression: 'pk',
         }),
       ),
     );
     const hit = res.Items?.[0];
     if (!hit) return null;
     // The GSI lags the base table; the caller will do a versioned write, so give it the current row.
-    return this.getEvent(String(hit.eventId));
+    return this.getEvent(eventIdOfPk(hit.pk));
   }
 
   async saveEvent(event: PolicyEvent, expectedVersion: number): Promise<boolean> {
@@ -285,12 +287,12 @@ export class DynamoStore implements Store {
             ScanIndexForward: true,
             // One BatchGet's worth of keys per page.
             Limit: Math.min(BATCH_GET_MAX, Math.max(1, limit - out.length)),
-            ProjectionExpression: 'eventId',
+            ProjectionExpression: 'pk',
           }),
         ),
       );
       startKey = page.LastEvaluatedKey;
-      const ids = (page.Items ?? []).map((r) => String(r.eventId));
+      const ids = (page.Items ?? []).map((r) => eventIdOfPk(r.pk));
       // The GSI may still list an event that was just marked SENT: re-read the base rows
       // consistently so a settled alert is never offered (and published) again.
       const rows = await this.batchGet(ids.map((id) => keys.event(id)));
@@ -561,6 +563,11 @@ function fromEventRow(row: Row): PolicyEvent {
   event.alertedStages = sortStages(stages instanceof Set ? [...stages] : Array.isArray(stages) ? stages : []);
   event.version = Number(row.version ?? 0);
   return event;
+}
+
+/** EVENT#<eventId> → eventId (event ids may themselves contain '#'). */
+function eventIdOfPk(pk: unknown): string {
+  return String(pk).slice(keys.event('').pk.length);
 }
 
 function fromItemRow(row: Row): StoredItem {
