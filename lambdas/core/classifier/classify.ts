@@ -1,0 +1,443 @@
+/**
+ * The decision logic: from cue hits to a Classification. Pure and deterministic.
+ *
+ * 1. Vendors: aliases anywhere; targets are the vendors in the title or in a sentence that carries a
+ *    restriction cue, minus bystanders (customers, beneficiaries).
+ * 2. Relevance: a restriction cue + a state actor (or a government feed) − noise (company news,
+ *    lawsuits, reactions, sport…) above a threshold.
+ * 3. Measure and stage: weighted votes of their cues, the title counting more; lifted and rejected
+ *    win when clearly present; an issued security warning is in force (LABELS.md).
+ * 4. Countries: references scored by kind (agency > metonym > name) and position (subject of the
+ *    headline), discounted when they are an object ("to China"), an earlier actor ("following X's
+ *    lead") or the vendor's own origin; a government feed's country is a strong prior.
+ */
+import { MEASURES, STAGES, type Classification, type ClassifierInput, type Measure, type Stage } from '../model.js';
+import { htmlToText } from '../text.js';
+import type { CompiledLexicon, CompiledRules, Hit, VendorCue } from './compile.js';
+import type { Cue } from './types.js';
+
+const HAN = /\p{Script=Han}/u;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const HANGUL = /\p{Script=Hangul}/u;
+/** Characters of the item read for language guessing: enough for the stopwords to speak. */
+const LANG_SAMPLE = 400;
+const MAX_EVIDENCE = 6;
+
+interface Sentence {
+  start: number;
+  end: number;
+}
+
+/** Sentence spans; the title is always sentence 0. Abbreviations like "U.S." do not end a sentence. */
+function sentences(text: string, titleEnd: number): Sentence[] {
+  const out: Sentence[] = [{ start: 0, end: titleEnd }];
+  let start = titleEnd;
+  for (let i = titleEnd; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    // 。！？ end a CJK sentence directly.
+    if (ch === 0x3002 || ch === 0xff01 || ch === 0xff1f) {
+      out.push({ start, end: i + 1 });
+      start = i + 1;
+    } else if ((ch === 46 || ch === 33 || ch === 63) && (i + 1 >= text.length || text.charCodeAt(i + 1) === 32)) {
+      const prev = text.charCodeAt(i - 1);
+      // A period after a capital letter ("U.S.", "Corp.") is usually an abbreviation.
+      if (ch === 46 && prev >= 65 && prev <= 90) continue;
+      out.push({ start, end: i + 1 });
+      start = i + 1;
+    }
+  }
+  if (start < text.length) out.push({ start, end: text.length });
+  return out;
+}
+
+function sentenceOf(sents: Sentence[], pos: number): number {
+  for (let i = 0; i < sents.length; i++) {
+    const s = sents[i] as Sentence;
+    if (pos < s.end) return i;
+  }
+  return sents.length - 1;
+}
+
+function normLang(s: string | null | undefined): string | null {
+  if (!s) return null;
+  const code = s.trim().toLowerCase().split(/[-_]/)[0];
+  return code || null;
+}
+
+/** Picks the lexicon to run: declared language when its script fits the text, else a guess. */
+export function pickLanguage(c: CompiledRules, input: ClassifierInput, text: string): string {
+  const declared = normLang(input.language) ?? normLang(input.feed?.language);
+  const sample = text.length > LANG_SAMPLE ? text.slice(0, LANG_SAMPLE) : text;
+  const hasKana = KANA.test(sample);
+  const hasHangul = HANGUL.test(sample);
+  const hasHan = HAN.test(sample);
+  if (declared && c.lexicons.has(declared)) {
+    const lex = (c.lexicons.get(declared) as CompiledLexicon).lexicon;
+    const cjkText = hasKana || hasHangul || hasHan;
+    if ((lex.script === 'cjk') === cjkText) return declared;
+  }
+  if (hasHangul && c.lexicons.has('ko')) return 'ko';
+  if (hasKana && c.lexicons.has('ja')) return 'ja';
+  if (hasHan && c.lexicons.has('zh')) return 'zh';
+  let best = c.lexicons.has('en') ? 'en' : (c.latinLanguages[0] ?? 'en');
+  let bestCount = 0;
+  for (const code of c.latinLanguages) {
+    const re = (c.lexicons.get(code) as CompiledLexicon).stopwords;
+    if (!re) continue;
+    re.lastIndex = 0;
+    let n = 0;
+    while (re.exec(sample) !== null) n++;
+    if (n > bestCount) {
+      best = code;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+interface VendorHit {
+  vendor: string;
+  hit: Hit;
+  sent: number;
+}
+
+const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/** A short phrase around a hit, cut on word boundaries and inside its sentence. */
+function snippet(text: string, sent: Sentence, hit: Hit, cjk: boolean): string {
+  const reach = cjk ? 12 : 40;
+  let a = Math.max(sent.start, hit.start - reach);
+  let b = Math.min(sent.end, hit.end + reach);
+  if (!cjk) {
+    if (a > sent.start) {
+      const sp = text.indexOf(' ', a);
+      a = sp >= 0 && sp < hit.start ? sp + 1 : hit.start;
+    }
+    if (b < sent.end) {
+      const sp = text.lastIndexOf(' ', b);
+      b = sp > hit.end ? sp : hit.end;
+    }
+  }
+  return text.slice(a, b).replace(/^[\s,;:(]+|[\s,;:)]+$/g, '').trim();
+}
+
+interface Vote<K extends string> {
+  key: K | null;
+  top: number;
+  second: number;
+  hit: Hit | null;
+}
+
+function vote<K extends string>(scores: Map<K, number>, best: Map<K, Hit>): Vote<K> {
+  let key: K | null = null;
+  let top = 0;
+  let second = 0;
+  for (const [k, v] of scores) {
+    if (v > top) {
+      second = top;
+      top = v;
+      key = k;
+    } else if (v > second) second = v;
+  }
+  return { key, top, second, hit: key ? (best.get(key) ?? null) : null };
+}
+
+function add<K>(m: Map<K, number>, k: K, v: number): void {
+  m.set(k, (m.get(k) ?? 0) + v);
+}
+
+export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Classification {
+  const tuning = c.rules.tuning;
+  const title = htmlToText(input.title);
+  const summary = htmlToText(input.summary);
+  const text = summary ? `${title}\n${summary}` : title;
+  const titleEnd = title.length;
+  const fired = new Set<string>();
+
+  // ---- vendors ----
+  const vHits: Hit[] = [];
+  c.vendors.scan(text, vHits);
+  if (vHits.length === 0) {
+    return { relevant: false, countries: [], vendors: [], measure: null, stage: null, confidence: 0.97, evidence: [], rules: ['no-vendor'] };
+  }
+
+  const lang = pickLanguage(c, input, text);
+  const lex = c.lexicons.get(lang);
+  const cjk = lex?.lexicon.script === 'cjk';
+  const hits: Hit[] = [];
+  c.common?.cues.scan(text, hits);
+  lex?.cues.scan(text, hits);
+  c.vendorPatterns.scan(text, hits);
+  const sents = sentences(text, titleEnd);
+  const sentOf = (h: Hit): number => (h.start < titleEnd ? 0 : sentenceOf(sents, h.start));
+
+  const vendorHits: VendorHit[] = vHits.map((h) => ({ vendor: (h.cue as VendorCue).vendor, hit: h, sent: sentOf(h) }));
+
+  // ---- per-sentence cue bookkeeping ----
+  const nSent = sents.length;
+  const restrictIn = new Float64Array(nSent);
+  const bystander = new Uint8Array(nSent);
+  let titleVerb = Infinity;
+  for (const h of hits) {
+    const s = sentOf(h);
+    const cue = h.cue;
+    if (cue.restrict) restrictIn[s] = Math.max(restrictIn[s] as number, cue.restrict);
+    else if (cue.measure && (cue.mw ?? 1) >= 3) restrictIn[s] = Math.max(restrictIn[s] as number, 0.5);
+    if (cue.bystander) bystander[s] = 1;
+    if (s === 0 && (cue.restrict || cue.stage) && h.start < titleVerb) titleVerb = h.start;
+  }
+
+  // ---- target vendors ----
+  const targets = new Map<string, VendorHit>();
+  for (const v of vendorHits) {
+    if (targets.has(v.vendor)) continue;
+    if (v.sent === 0 || (!bystander[v.sent] && (restrictIn[v.sent] as number) > 0)) targets.set(v.vendor, v);
+  }
+  if (targets.size === 0) for (const v of vendorHits) if (!bystander[v.sent] && !targets.has(v.vendor)) targets.set(v.vendor, v);
+  if (targets.size === 0) for (const v of vendorHits) if (!targets.has(v.vendor)) targets.set(v.vendor, v);
+  const targetSents = new Set<number>();
+  for (const v of vendorHits) if (targets.has(v.vendor)) targetSents.add(v.sent);
+
+  // ---- relevance ----
+  const tf = tuning.titleFactor;
+  let restrictScore = 0;
+  let restrictHit: Hit | null = null;
+  let restrictCount = 0;
+  let actor = 0;
+  let actorHit: Hit | null = null;
+  let noise = 0;
+  const noiseHits: Hit[] = [];
+  let measureMax = 0;
+  const measureScores = new Map<Measure, number>();
+  const measureBest = new Map<Measure, Hit>();
+  const stageScores = new Map<Stage, number>();
+  const stageBest = new Map<Stage, Hit>();
+  const measureBestW = new Map<Measure, number>();
+  const stageBestW = new Map<Stage, number>();
+
+  for (const h of hits) {
+    const cue = h.cue;
+    const s = sentOf(h);
+    const inTitle = s === 0;
+    const near = inTitle || targetSents.has(s) ? 1 : 0.7;
+    if (cue.restrict) {
+      const w = cue.restrict * (inTitle ? tf : near);
+      restrictCount++;
+      if (w > restrictScore) {
+        restrictScore = w;
+        restrictHit = h;
+      }
+      fired.add(cue.id);
+    }
+    if (cue.actor) {
+      actor += cue.actor;
+      if (!actorHit) actorHit = h;
+      fired.add(cue.id);
+    }
+    if (cue.noise) {
+      // Noise in the headline says what the story is about; in the body it is often background.
+      noise += cue.noise * (inTitle ? (h.start > titleVerb ? tf * tuning.trailingTitleNoiseFactor : tf) : (cue.bodyFactor ?? tuning.bodyNoiseFactor));
+      noiseHits.push(h);
+      fired.add(cue.id);
+    }
+    if (cue.measure) {
+      const w = (cue.mw ?? 1) * (inTitle ? tf : near);
+      add(measureScores, cue.measure, w);
+      if (w > (measureBestW.get(cue.measure) ?? 0)) {
+        measureBestW.set(cue.measure, w);
+        measureBest.set(cue.measure, h);
+      }
+      measureMax = Math.max(measureMax, cue.mw ?? 1);
+      fired.add(cue.id);
+    }
+    if (cue.stage) {
+      const w = (cue.sw ?? 1) * (inTitle ? tf : 1);
+      add(stageScores, cue.stage, w);
+      if (w > (stageBestW.get(cue.stage) ?? 0)) {
+        stageBestW.set(cue.stage, w);
+        stageBest.set(cue.stage, h);
+      }
+      fired.add(cue.id);
+    }
+  }
+  // Lifting or declining a ban is about a restriction even without a "ban" word ("allows Huawei in 5G").
+  const liftedOrRejected = Math.max(stageScores.get('lifted') ?? 0, stageScores.get('rejected') ?? 0);
+  if (restrictScore === 0 && liftedOrRejected >= 3) {
+    restrictScore = 2;
+    restrictHit = stageBest.get((stageScores.get('lifted') ?? 0) >= (stageScores.get('rejected') ?? 0) ? 'lifted' : 'rejected') ?? null;
+  }
+
+  // ---- countries ----
+  const feedCountry = input.feed?.country ? String(input.feed.country).toUpperCase() : null;
+  const govFeed = input.feed?.kind === 'government';
+  const origins = new Set<string>();
+  for (const v of targets.keys()) {
+    const o = c.rules.vendorMeta[v]?.origin;
+    if (o) origins.add(o);
+  }
+  const nonActing: Hit[] = hits.filter((h) => h.cue.nonActing);
+  const countryScores = new Map<string, number>();
+  const countryBest = new Map<string, Hit>();
+  const countryBestW = new Map<string, number>();
+  const subjects = new Set<string>();
+  let strongCountry = 0;
+  for (const h of hits) {
+    const code = h.cue.country;
+    if (!code) continue;
+    const s = sentOf(h);
+    let w = h.cue.cw ?? 2;
+    const strong = w >= 2.5;
+    if (s === 0) {
+      w += 1.5;
+      if (h.start < titleVerb) {
+        w += 3;
+        subjects.add(code);
+      }
+    } else if (s === 1) w += 0.5;
+    for (const n of nonActing) {
+      const before = n.cue.nonActing === 'before' && n.end <= h.start && h.start - n.end <= 3;
+      const after = n.cue.nonActing === 'after' && n.start >= h.end && n.start - h.end <= 3;
+      if (before || after) {
+        w *= 0.25;
+        subjects.delete(code);
+        fired.add(n.cue.id);
+      }
+    }
+    if (origins.has(code) && !strong) w *= 0.3;
+    if (strong) strongCountry = Math.max(strongCountry, h.cue.cw ?? 0);
+    // Repeated mentions add a little; the best one counts fully.
+    const prev = countryBestW.get(code) ?? 0;
+    if (w > prev) {
+      countryBestW.set(code, w);
+      countryBest.set(code, h);
+      add(countryScores, code, w - prev + prev * 0.25);
+    } else add(countryScores, code, w * 0.25);
+  }
+  if (feedCountry) add(countryScores, feedCountry, tuning.feedCountryWeight);
+
+  const actorTotal = Math.min(3, actor + (strongCountry ? 1 : 0));
+  const noiseTotal = Math.min(8, noise);
+  const score =
+    restrictScore +
+    Math.min(0.25 * Math.max(0, restrictCount - 1), 1) +
+    0.3 * Math.min(measureMax, 4) +
+    0.5 * actorTotal +
+    (govFeed ? tuning.govFeedBonus : 0) +
+    (countryScores.size > 0 ? 0.5 : 0) -
+    noiseTotal;
+  const hasActor = actorTotal > 0 || govFeed || countryScores.size > 0;
+  const relevant = restrictScore > 0 && hasActor && score >= tuning.relevanceThreshold;
+
+  const sentAt = (h: Hit): Sentence => sents[sentOf(h)] as Sentence;
+  if (!relevant) {
+    const evidence: string[] = [];
+    const rules = ['not-relevant', ...[...fired].filter((id) => noiseHits.some((h) => h.cue.id === id))];
+    for (const h of noiseHits.slice(0, 3)) evidence.push(snippet(text, sentAt(h), h, cjk));
+    if (!evidence.length && restrictHit) evidence.push(snippet(text, sentAt(restrictHit), restrictHit, cjk));
+    if (!evidence.length) {
+      const v = vendorHits[0] as VendorHit;
+      evidence.push(snippet(text, sentAt(v.hit), v.hit, cjk));
+    }
+    const margin = tuning.relevanceThreshold - score;
+    const conf = restrictScore === 0 ? 0.9 : sigmoid(margin / 1.5);
+    return {
+      relevant: false, countries: [], vendors: [], measure: null, stage: null,
+      confidence: round2(Math.min(0.97, Math.max(0.5, conf))), evidence: dedupe(evidence), rules,
+    };
+  }
+
+  // ---- measure ----
+  for (const v of targets.keys()) {
+    const d = c.rules.vendorMeta[v]?.defaultMeasure;
+    if (d) add(measureScores, d, 0.5);
+  }
+  const mv = vote(measureScores, measureBest);
+  const measure: Measure = mv.key && (MEASURES as readonly string[]).includes(mv.key) ? mv.key : 'other_restriction';
+
+  // ---- stage ----
+  const lifted = stageScores.get('lifted') ?? 0;
+  const rejected = stageScores.get('rejected') ?? 0;
+  let stage: Stage;
+  let stageHit: Hit | null = null;
+  let stageMargin: number;
+  if (lifted >= 3 && lifted >= rejected) {
+    stage = 'lifted';
+    stageHit = stageBest.get('lifted') ?? null;
+    stageMargin = lifted / (lifted + 2);
+  } else if (rejected >= 3) {
+    stage = 'rejected';
+    stageHit = stageBest.get('rejected') ?? null;
+    stageMargin = rejected / (rejected + 2);
+  } else {
+    const core = new Map<Stage, number>();
+    for (const s of ['proposed', 'announced', 'in_force'] as const) core.set(s, stageScores.get(s) ?? 0);
+    const sv = vote(core, stageBest);
+    stage = sv.key ?? 'in_force';
+    stageHit = sv.hit;
+    stageMargin = sv.top > 0 ? (sv.top - sv.second) / (sv.top + 1) : 0.2;
+    // LABELS.md: an official security warning is in force once issued.
+    if (measure === 'security_warning' && stage === 'announced') stage = 'in_force';
+  }
+  if (!(STAGES as readonly string[]).includes(stage)) stage = 'in_force';
+
+  // ---- countries: decide ----
+  let countries: string[] = [];
+  const cv = vote(countryScores, countryBest);
+  if (cv.key) {
+    countries = [cv.key];
+    // "US and Canada order…": several subjects of the headline all act.
+    if (subjects.size > 1 && subjects.has(cv.key)) countries = [...subjects];
+  } else {
+    const d = lex?.lexicon.defaultCountry;
+    if (d && actor > 0) {
+      countries = [d];
+      fired.add(`${lang}.default-country`);
+    }
+  }
+  countries = [...new Set(countries)].sort();
+
+  // ---- evidence, rules, confidence ----
+  const evidence: string[] = [];
+  if (restrictHit) evidence.push(snippet(text, sentAt(restrictHit), restrictHit, cjk));
+  if (mv.hit && mv.hit !== restrictHit) evidence.push(snippet(text, sentAt(mv.hit), mv.hit, cjk));
+  if (stageHit && stageHit !== restrictHit) evidence.push(stageHit.text);
+  for (const code of countries) {
+    const h = countryBest.get(code);
+    if (h) evidence.push(h.text);
+  }
+  for (const v of targets.values()) evidence.push(v.hit.text);
+  const rules = [...fired];
+  for (const code of countries) {
+    const h = countryBest.get(code);
+    rules.push(h ? h.cue.id : `feed.country.${code}`);
+  }
+  for (const v of targets.values()) rules.push(v.hit.cue.id);
+
+  const pRel = sigmoid((score - tuning.relevanceThreshold) / 1.5);
+  const mMargin = mv.top > 0 ? (mv.top - mv.second) / (mv.top + 1) : 0;
+  const cMargin = cv.top > 0 ? (cv.top - cv.second) / (cv.top + 1) : 0;
+  const confidence = round2(Math.min(0.99, 0.45 * pRel + 0.2 * Math.min(1, cMargin + 0.3) + 0.15 * Math.min(1, mMargin + 0.3) + 0.2 * Math.min(1, stageMargin + 0.3)));
+
+  return {
+    relevant: true,
+    countries,
+    vendors: [...targets.keys()].sort(),
+    measure,
+    stage,
+    confidence,
+    evidence: dedupe(evidence).slice(0, MAX_EVIDENCE),
+    rules: [...new Set(rules)],
+  };
+}
+
+function dedupe(list: string[]): string[] {
+  const out: string[] = [];
+  for (const e of list) {
+    const t = e.trim();
+    if (t && !out.includes(t)) out.push(t);
+  }
+  return out;
+}
+
+export type { Cue };

@@ -1,0 +1,32 @@
+/**
+ * Vendor-ban classifier: multilingual, rule-based, explainable. Pure: no I/O at call time, no clock.
+ *
+ *   classify(item)                       with the bundled rules
+ *   createClassifier(rules)(item)        with loaded or extended rules (compiled once)
+ *   loadDefaultRules()                   the bundled rules as data, to extend
+ */
+import type { Classification, ClassifierInput } from '../model.js';
+import { classifyCompiled } from './classify.js';
+import { compileRules } from './compile.js';
+import { loadDefaultRules } from './rules/index.js';
+import type { Rules } from './types.js';
+
+export type ClassifyFn = (input: ClassifierInput) => Classification;
+
+/** Compiles the rules once (regexes, vendor tables) and returns the classify function over them. */
+export function createClassifier(rules: Rules = loadDefaultRules()): ClassifyFn {
+  const compiled = compileRules(rules);
+  return (input: ClassifierInput) => classifyCompiled(compiled, input);
+}
+
+let defaultClassifier: ClassifyFn | null = null;
+
+/** Classifies one item with the bundled default rules (compiled on first use). */
+export function classify(input: ClassifierInput): Classification {
+  defaultClassifier ??= createClassifier();
+  return defaultClassifier(input);
+}
+
+export { loadDefaultRules } from './rules/index.js';
+export { compileRules, RuleError } from './compile.js';
+export type { Cue, Lexicon, Rules, Tuning, VendorMeta, VendorPattern, VendorTable } from './types.js';

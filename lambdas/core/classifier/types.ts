@@ -1,0 +1,110 @@
+/**
+ * The shape of classifier rules. Rules are data (JSON under ./rules); this file only types them.
+ * Every rule carries an `id` that the classification cites in `rules` and that tests iterate over.
+ */
+import type { Measure, Stage } from '../model.js';
+
+/** Canonical vendor name → aliases (same shape as the shared eval vendors.json). */
+export type VendorTable = Record<string, string[]>;
+
+/** What a vendor is, for priors: where it comes from and what a measure against it usually is. */
+export interface VendorMeta {
+  /** ISO country of origin: that country is rarely the one acting against it. */
+  origin?: string | null;
+  /** Measure assumed when the text names a restriction but no measure cue fires. */
+  defaultMeasure?: Measure;
+}
+
+/**
+ * One cue of a lexicon. `pattern` is a regular-expression source (no capturing groups: use `(?:…)`),
+ * matched case-insensitively unless `cs` is set, on word boundaries for alphabetic scripts and as a
+ * plain substring for CJK lexicons. A cue can feed several decisions at once.
+ */
+export interface Cue {
+  id: string;
+  pattern: string;
+  /** Case-sensitive match (proper names, acronyms). */
+  cs?: boolean;
+  /** Weight as a restriction cue (ban, exclude, prohibit…): the heart of relevance. */
+  restrict?: number;
+  /** Measure this cue points to, with weight `mw` (default 1). */
+  measure?: Measure;
+  mw?: number;
+  /** Stage this cue points to, with weight `sw` (default 1). */
+  stage?: Stage;
+  sw?: number;
+  /** A state actor is involved (government, ministry, regulator, law, decree…). */
+  actor?: number;
+  /** Evidence against relevance (company news, lawsuits, sport…), with its weight. */
+  noise?: number;
+  /** Noise weight factor outside the headline (default tuning.bodyNoiseFactor): body noise is often background. */
+  bodyFactor?: number;
+  /** Why the noise cue argues against relevance, for evidence. */
+  reason?: string;
+  /**
+   * Vendors named in the same sentence as this cue are bystanders (customers, beneficiaries, rivals),
+   * not targets.
+   */
+  bystander?: boolean;
+  /** A country reference (ISO alpha-2 or EU): name, demonym+government, metonym or agency. */
+  country?: string;
+  /** How strongly the reference says "this jurisdiction acts" (agency 3, metonym 2.5, name 2…). */
+  cw?: number;
+  /** Marks following/preceding country mentions as not acting ("following X's lead", "to X"). */
+  nonActing?: 'before' | 'after';
+}
+
+/** Per-language lexicon file (rules/lang/<code>.json). */
+export interface Lexicon {
+  language: string;
+  /** "latin" languages match on word boundaries; "cjk" ones by substring. */
+  script: 'latin' | 'cjk';
+  /** Frequent function words used to guess the language of unlabelled Latin-script text. */
+  stopwords?: string[];
+  /** Country assumed when a government is named without a country (e.g. 政府 in Japanese news). */
+  defaultCountry?: string | null;
+  cues: Cue[];
+}
+
+/**
+ * Noise cues that must name a vendor, written with the placeholder {V} (any alias), e.g.
+ * "{V} (?:sues|launches)". Kept apart because they are compiled against the vendor table.
+ */
+export interface VendorPattern {
+  id: string;
+  pattern: string;
+  noise?: number;
+  reason?: string;
+  /** Applies only when the match is in the title. */
+  titleOnly?: boolean;
+  /** Alphabetic (word-boundary) or CJK matching. */
+  script?: 'latin' | 'cjk';
+  /** Also counts as a cue for this stage (e.g. "allows {V}" → rejected). */
+  stage?: Stage;
+  sw?: number;
+  restrict?: number;
+  bodyFactor?: number;
+}
+
+/** Thresholds and weights of the decision logic: data, so they can be tuned without code. */
+export interface Tuning {
+  relevanceThreshold: number;
+  titleFactor: number;
+  govFeedBonus: number;
+  feedCountryWeight: number;
+  /** Noise outside the headline counts this much (a headline says what the story is about). */
+  bodyNoiseFactor: number;
+  /** Headline noise after the headline's restriction verb ("… after unrest over arrest") counts this much. */
+  trailingTitleNoiseFactor: number;
+}
+
+export interface Rules {
+  vendors: VendorTable;
+  vendorMeta: Record<string, VendorMeta>;
+  /** Lexicons by language code; "xx" is the language-independent one and always runs. */
+  lexicons: Record<string, Lexicon>;
+  vendorPatterns: VendorPattern[];
+  /** Country names per language (generated from i18n-iso-countries): lang → code → names. */
+  countryNames: Record<string, Record<string, string[]>>;
+  tuning: Tuning;
+}
