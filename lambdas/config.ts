@@ -56,7 +56,11 @@ export function parseFeedsConfig(text: string, source = 'feeds config'): FeedCon
   if (!parsed.success) {
     const issues = parsed.error.issues
       .slice(0, 5)
-      .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
+      .map((i) => {
+        // An unknown key is reported on its parent; name the key itself so the path points at it.
+        const path = i.code === 'unrecognized_keys' ? [...i.path, ...i.keys.slice(0, 1)] : i.path;
+        return `${path.length ? path.join('.') : '(root)'}: ${i.message}`;
+      })
       .join('; ');
     throw new ConfigError('CONFIG_INVALID', `${source}: ${issues}`, { cause: parsed.error });
   }

@@ -56,8 +56,7 @@ describe('config', () => {
       const err = errorOf(value);
 
       expect(err.code).toBe('CONFIG_INVALID');
-      expect(err.message).toMatch(/feeds\.1\b/);
-      expect(err.message).toContain('homepage');
+      expect(err.message).toMatch(/feeds\.1\.homepage: /);
     });
 
     it('rejects an unknown top-level key and names it', () => {
