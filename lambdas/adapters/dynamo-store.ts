@@ -43,6 +43,8 @@ export const STORE_ERROR_CODES = {
   tableMissing: 'STORE_TABLE_MISSING',
   /** DynamoDB rejected the request itself (validation, item too large): a bug or bad data. */
   requestFailed: 'STORE_REQUEST_FAILED',
+  /** The table exists but lacks an index this version needs (local data dir from another version). */
+  schemaMismatch: 'STORE_SCHEMA_MISMATCH',
   /** An optimistic update kept losing to concurrent writers. */
   contention: 'STORE_CONTENTION',
 } as const;

@@ -134,14 +134,32 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   // 100 polls of 50 ms: dynalite with createTableMs 0 is ACTIVE at once; 5 s covers a slow disk.
   for (let i = 0; i < 100; i++) {
     let status: string | undefined;
+    let indexNames: string[] = [];
     try {
       const res = await client.send(new DescribeTableCommand({ TableName: tableName }));
       status = res.Table?.TableStatus;
+      indexNames = (res.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName ?? '');
     } catch (err) {
       if ((err as { name?: string }).name !== 'ResourceNotFoundException') throw translateStoreError(err, tableName, 'DescribeTable');
     }
-    if (status === 'ACTIVE') return;
+    if (status === 'ACTIVE') {
+      assertSchema(tableName, indexNames);
+      return;
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new StoreUnavailableError(STORE_ERROR_CODES.unavailable, `DynamoDB table "${tableName}" did not become ACTIVE within 5 s`);
+}
+
+/** A data directory made by an older banwatch may lack an index the store now queries: say so. */
+function assertSchema(tableName: string, indexNames: string[]): void {
+  const missing = Object.values(TABLE.indexes)
+    .map((i) => i.name)
+    .filter((name) => !indexNames.includes(name));
+  if (missing.length > 0) {
+    throw new StoreUnavailableError(
+      STORE_ERROR_CODES.schemaMismatch,
+      `DynamoDB table "${tableName}" exists but lacks the index(es) ${missing.join(', ')}; it was made by another version: move the data directory aside and run again`,
+    );
+  }
 }

@@ -15,6 +15,7 @@ import {
   type BatchWriteCommandInput,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoStore, createDocumentClient } from '../../lambdas/adapters/dynamo-store.js';
@@ -555,6 +556,29 @@ describe('local dynalite', () => {
       const store = new DynamoStore(createDocumentClient(local.client), 'banwatch-ensure');
       expect(await store.saveEvent(event('e1'), 0)).toBe(true);
       expect((await store.latestEventInCluster(event('e1').clusterKey))?.eventId).toBe('e1');
+    });
+
+    it('refuses an existing table that lacks an index, naming it', async () => {
+      await local.client.send(
+        new CreateTableCommand({
+          TableName: 'banwatch-old-schema',
+          BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: [
+            { AttributeName: 'pk', AttributeType: 'S' },
+            { AttributeName: 'sk', AttributeType: 'S' },
+          ],
+          KeySchema: [
+            { AttributeName: 'pk', KeyType: 'HASH' },
+            { AttributeName: 'sk', KeyType: 'RANGE' },
+          ],
+        }),
+      );
+
+      const err = await ensureTable(local.client, 'banwatch-old-schema').catch((e: unknown) => e);
+
+      expect(err).toBeInstanceOf(StoreUnavailableError);
+      expect(err).toMatchObject({ code: 'STORE_SCHEMA_MISMATCH' });
+      expect((err as Error).message).toContain('pending, cluster, events');
     });
   });
 });
