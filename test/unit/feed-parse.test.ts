@@ -213,6 +213,25 @@ describe('core/feed/parse', () => {
         expect(feed.items[0]!.title).toBe('A & B bold');
       });
 
+      it('keeps the word order of Atom type="xhtml" content (mixed content)', async () => {
+        // Prepare
+        const text = `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><entry><id>1</id><title>a</title>
+          <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Rules under the <abbr>TSA</abbr> apply &amp; bind.</p></div></content></entry></feed>`;
+        // Act
+        const feed = await parseFeed(text, ctx);
+        // Assess
+        expect(feed.items[0]!.summary).toBe('Rules under the TSA apply & bind.');
+      });
+
+      it('keeps the word order of raw HTML elements inside an RSS description', async () => {
+        // Prepare
+        const text = rss('<item><guid>1</guid><title>a</title><description><p>Ban on <b>Huawei</b> gear & <i>ZTE</i> phones</p></description></item>');
+        // Act
+        const feed = await parseFeed(text, ctx);
+        // Assess
+        expect(feed.items[0]!.summary).toBe('Ban on Huawei gear & ZTE phones');
+      });
+
       it('strips a leading BOM, whitespace and control characters', async () => {
         // Prepare
         const text = `\ufeff\n  ${rss('<item><title>a\u0001b\u000bc</title><guid>1</guid></item>')}`;

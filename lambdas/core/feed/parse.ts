@@ -244,7 +244,21 @@ export function sanitiseXml(text: string): string {
     out.push(s.slice(m.index, end + close.length));
     i = end + close.length;
   }
-  return out.join('');
+  return wrapMarkupFields(out.join(''));
+}
+
+/**
+ * Text fields that carry markup as child elements (Atom type="xhtml", RSS descriptions with raw
+ * HTML) become CDATA: xml2js does not keep the order of mixed content, so "on the <abbr>TSA</abbr>
+ * requirements" would come back as "on the requirements.TSA".
+ */
+const MARKUP_FIELD = /<(content:encoded|description|content|summary|title)(\s[^>]*)?(?<!\/)>([\s\S]*?)<\/\1\s*>/g;
+
+function wrapMarkupFields(xml: string): string {
+  return xml.replace(MARKUP_FIELD, (m, name: string, attrs: string | undefined, inner: string) => {
+    if (!/<[A-Za-z]/.test(inner) || inner.includes('<![CDATA[') || inner.includes('<!--') || inner.includes(']]>')) return m;
+    return `<${name}${attrs ?? ''}><![CDATA[${inner}]]></${name}>`;
+  });
 }
 
 /** Name of the document's root element, skipping the prolog; null when the text is not XML-like. */
@@ -334,8 +348,9 @@ function oneLine(err: unknown): string {
   return msg.replace(/\s+/g, ' ').trim().slice(0, 300);
 }
 
-function newParser(): Parser {
-  const parser = new Parser({ defaultRSS: 2 });
+function newParser(): Parser<Loose> {
+  // dc:language is how RSS 1.0 channels declare their language; rss-parser only reads <language>.
+  const parser = new Parser<Loose>({ defaultRSS: 2, customFields: { feed: ['dc:language'] } });
   // rss-parser turns Atom <published>/<updated> into ISO with `new Date(x).toISOString()`, which
   // throws on an invalid date and loses the whole feed. Hand it the entry without them and keep
   // the raw values for parseFeedDate.
@@ -407,7 +422,7 @@ export async function parseFeed(text: string, ctx: ParseContext): Promise<Parsed
   const feedTitle = truncate(htmlToText(textOf(feed['title'])), MAX_TITLE) || null;
   const feedLink = canonicalLink(textOf(feed['link']), ctx.baseUrl ?? undefined);
   const linkBase = feedLink ?? ctx.baseUrl ?? null;
-  const feedLanguage = primaryLanguage(feed['language']);
+  const feedLanguage = primaryLanguage(feed['language']) ?? primaryLanguage(feed['dc:language']);
   const rawItems = Array.isArray(feed['items']) ? (feed['items'] as Loose[]) : [];
 
   // Cheap identity pass first; summaries (the expensive part) only for the items kept.
