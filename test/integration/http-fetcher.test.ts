@@ -327,6 +327,44 @@ describe('adapters/http-fetcher', () => {
       );
     });
 
+    describe('network failures', () => {
+      it('throws FETCH_NETWORK when nothing listens on the port', async () => {
+        // Prepare: grab a free loopback port, then close it.
+        const probe = http.createServer();
+        await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+        const freePort = (probe.address() as AddressInfo).port;
+        await new Promise<void>((resolve) => probe.close(() => resolve()));
+        // Act
+        const err = await fetchError(fetcher().fetch({ url: `http://127.0.0.1:${freePort}/feed` }));
+        // Assess
+        expect(err.code).toBe('FETCH_NETWORK');
+        expect(err.message).toContain(`127.0.0.1:${freePort}`);
+        expect(err.message).toContain('ECONNREFUSED');
+      });
+
+      it('throws FETCH_NETWORK when the server drops the connection mid-body', async () => {
+        // Prepare
+        routes.set('/cut', (req, res) => {
+          res.writeHead(200, { 'Content-Type': 'application/rss+xml', 'Content-Length': '10000' });
+          res.write('<rss version="2.0"><channel>');
+          setTimeout(() => req.socket.destroy(), 20);
+        });
+        // Act
+        const err = await fetchError(fetcher().fetch({ url: `${base}/cut` }));
+        // Assess
+        expect(err.code).toBe('FETCH_NETWORK');
+      });
+
+      it('returns an empty body when a gzip response is empty', async () => {
+        // Prepare
+        serve('/empty', zlib.gzipSync(Buffer.alloc(0)), { 'Content-Encoding': 'gzip' });
+        // Act
+        const result = await fetcher().fetch({ url: `${base}/empty` });
+        // Assess
+        expect(result.status === 'ok' && result.body).toBe('');
+      });
+    });
+
     describe('deadlines', () => {
       it('throws FETCH_TIMEOUT when the server accepts but never answers', async () => {
         // Prepare
@@ -442,6 +480,7 @@ describe('adapters/http-fetcher', () => {
         expect(err.code).toBe('FETCH_TOO_LARGE');
         expect(err.message).toContain('after decompression');
         expect(Date.now() - started).toBeLessThan(3_000);
+        expect(sent).toBeLessThan(64); // the server was cut off, not read to the end
       });
 
       it.each([
