@@ -14,7 +14,8 @@ export interface Synthesized {
   template: Template;
 }
 
-export function synthStack(context: Record<string, unknown> = {}): Synthesized {
+/** The app and stack, not synthesised yet (tests may still add to the tree). */
+export function buildStack(context: Record<string, unknown> = {}): Omit<Synthesized, 'template'> {
   const app = new App({
     context: { 'aws:cdk:bundling-stacks': [], 'cli-telemetry': false, ...context },
   });
@@ -23,6 +24,10 @@ export function synthStack(context: Record<string, unknown> = {}): Synthesized {
     env: { account: '123456789012', region: 'us-east-1' },
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  const template = Template.fromStack(stack);
-  return { app, stack, template };
+  return { app, stack };
+}
+
+export function synthStack(context: Record<string, unknown> = {}): Synthesized {
+  const { app, stack } = buildStack(context);
+  return { app, stack, template: Template.fromStack(stack) };
 }
