@@ -282,6 +282,21 @@ describe('core/feed/parse', () => {
         expect(feed.items[0]!.title).toBe('ok');
       });
 
+      it.each([
+        ['300k unclosed <title> tags', `<rss version="2.0"><channel>${'<title>x<b>'.repeat(300_000)}`],
+        ['300k unterminated attributes', `<rss version="2.0"><channel>${'<title x="1" '.repeat(300_000)}`],
+        ['300k nested DOCTYPEs', `<!DOCTYPE a [${'<!DOCTYPE '.repeat(300_000)}`],
+        ['300k CDATA openers', `<rss version="2.0"><channel><title>${'<![CDATA['.repeat(300_000)}`],
+      ])('fails fast on pathological input (%s)', async (_name, text) => {
+        // Prepare
+        const started = Date.now();
+        // Act
+        const err = await parseError(text);
+        // Assess
+        expect(['PARSE_MALFORMED', 'PARSE_NOT_A_FEED']).toContain(err.code);
+        expect(Date.now() - started).toBeLessThan(3_000);
+      });
+
       it('sanitiseXml removes the DOCTYPE entirely', () => {
         // Prepare/Act
         const out = sanitiseXml('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "v">]><x>&e;</x>');

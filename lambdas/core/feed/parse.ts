@@ -252,13 +252,34 @@ export function sanitiseXml(text: string): string {
  * HTML) become CDATA: xml2js does not keep the order of mixed content, so "on the <abbr>TSA</abbr>
  * requirements" would come back as "on the requirements.TSA".
  */
-const MARKUP_FIELD = /<(content:encoded|description|content|summary|title)(\s[^>]*)?(?<!\/)>([\s\S]*?)<\/\1\s*>/g;
+// Attributes are bounded so a run of unterminated "<title x" tags cannot make the scan quadratic.
+const MARKUP_FIELD_OPEN = /<(content:encoded|description|content|summary|title)(\s[^<>]{0,2000})?(?<!\/)>/g;
 
 function wrapMarkupFields(xml: string): string {
-  return xml.replace(MARKUP_FIELD, (m, name: string, attrs: string | undefined, inner: string) => {
-    if (!/<[A-Za-z]/.test(inner) || inner.includes('<![CDATA[') || inner.includes('<!--') || inner.includes(']]>')) return m;
-    return `<${name}${attrs ?? ''}><![CDATA[${inner}]]></${name}>`;
-  });
+  const out: string[] = [];
+  // Names with no closing tag after some point: searching again could only fail (and cost O(n) each).
+  const unclosed = new Set<string>();
+  let last = 0;
+  MARKUP_FIELD_OPEN.lastIndex = 0;
+  for (let m = MARKUP_FIELD_OPEN.exec(xml); m; m = MARKUP_FIELD_OPEN.exec(xml)) {
+    const name = m[1]!;
+    if (unclosed.has(name)) continue;
+    const innerStart = MARKUP_FIELD_OPEN.lastIndex;
+    const close = new RegExp(`</${name}\\s*>`, 'g');
+    close.lastIndex = innerStart;
+    const c = close.exec(xml);
+    if (!c) {
+      unclosed.add(name);
+      continue;
+    }
+    const inner = xml.slice(innerStart, c.index);
+    MARKUP_FIELD_OPEN.lastIndex = c.index;
+    if (!/<[A-Za-z]/.test(inner) || inner.includes('<![CDATA[') || inner.includes('<!--') || inner.includes(']]>')) continue;
+    out.push(xml.slice(last, innerStart), '<![CDATA[', inner, ']]>');
+    last = c.index;
+  }
+  out.push(xml.slice(last));
+  return out.join('');
 }
 
 /** Name of the document's root element, skipping the prolog; null when the text is not XML-like. */
