@@ -315,6 +315,7 @@ describe('core/feed/parse', () => {
         ['plain text', 'Service unavailable', 'PARSE_NOT_A_FEED', /XML element/],
         ['another XML document', '<?xml version="1.0"?><sitemap/>', 'PARSE_NOT_A_FEED', /<sitemap>/],
         ['truncated XML', '<rss version="2.0"><channel><title>x</title><item><title>a', 'PARSE_MALFORMED', /malformed/],
+        ['RSS without a channel', '<rss version="2.0"></rss>', 'PARSE_MALFORMED', /missing <channel>/],
         ['mismatched tags', '<rss version="2.0"><channel><title>x</channel></rss>', 'PARSE_MALFORMED', /malformed/],
       ])('throws FeedParseError for %s', async (_name, text, code, message) => {
         // Prepare/Act

@@ -395,6 +395,10 @@ async function parseXml(xml: string): Promise<Loose> {
     if (/not recognized as RSS/i.test(msg)) {
       throw new FeedParseError('PARSE_NOT_A_FEED', `not a feed: ${msg}`, { cause });
     }
+    // rss-parser indexes required elements blindly: a TypeError means well-formed XML without them.
+    if (cause instanceof TypeError) {
+      throw new FeedParseError('PARSE_MALFORMED', `feed structure not understood (missing <channel>?): ${msg}`, { cause });
+    }
     throw new FeedParseError('PARSE_MALFORMED', `malformed XML: ${msg}`, { cause });
   }
 }
