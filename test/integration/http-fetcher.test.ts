@@ -3,7 +3,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import zlib from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FeedFetchError } from '../../lambdas/core/errors.js';
+import { FeedFetchError, FeedParseError } from '../../lambdas/core/errors.js';
+import { parseFeed } from '../../lambdas/core/feed/parse.js';
 import { decodeFeedBody, HttpFeedFetcher, parseRetryAfter } from '../../lambdas/adapters/http-fetcher.js';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
@@ -603,6 +604,45 @@ describe('adapters/http-fetcher', () => {
         // Assess
         expect(result.status === 'ok' && result.body).toContain(FR);
       });
+    });
+  });
+
+  describe('fetch then parseFeed', () => {
+    const parse = async (path: string): Promise<unknown> => {
+      const result = await fetcher().fetch({ url: `${base}${path}` });
+      if (result.status !== 'ok') throw new Error('expected a body');
+      return parseFeed(result.body, { feedId: 'loopback', fetchedAt: new Date('2025-01-01T00:00:00Z'), baseUrl: result.finalUrl });
+    };
+
+    it('reports PARSE_NOT_A_FEED when the server returns an HTML page', async () => {
+      // Prepare
+      serve('/page', '<!DOCTYPE html><html><head><title>Login</title></head><body><form></form></body></html>', { 'Content-Type': 'text/html; charset=utf-8' });
+      // Act
+      const err = await parse('/page').catch((e: unknown) => e);
+      // Assess
+      expect(err).toBeInstanceOf(FeedParseError);
+      expect((err as FeedParseError).code).toBe('PARSE_NOT_A_FEED');
+    });
+
+    it('reports PARSE_MALFORMED when the server returns broken XML', async () => {
+      // Prepare
+      serve('/broken', '<rss version="2.0"><channel><title>Broken</title><item><title>a</item></channel></rss>');
+      // Act
+      const err = await parse('/broken').catch((e: unknown) => e);
+      // Assess
+      expect(err).toBeInstanceOf(FeedParseError);
+      expect((err as FeedParseError).code).toBe('PARSE_MALFORMED');
+    });
+
+    it('parses a gzip-compressed Shift_JIS feed announced only by its XML declaration', async () => {
+      // Prepare
+      const xml = '<?xml version="1.0" encoding="Shift_JIS"?><rss version="2.0"><channel><title>ニュース</title><item><guid>1</guid><title>ファーウェイ製品を排除</title><link>/n/1</link></item></channel></rss>';
+      serve('/sjis', zlib.gzipSync(iconv.encode(xml, 'Shift_JIS')), { 'Content-Type': 'application/rss+xml', 'Content-Encoding': 'gzip' });
+      // Act
+      const feed = (await parse('/sjis')) as Awaited<ReturnType<typeof parseFeed>>;
+      // Assess
+      expect(feed.title).toBe('ニュース');
+      expect(feed.items[0]).toMatchObject({ title: 'ファーウェイ製品を排除', link: `${base}/n/1` });
     });
   });
 
