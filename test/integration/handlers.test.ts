@@ -1,0 +1,360 @@
+/**
+ * The Lambda handlers invoked in-process with real event shapes, built by their factories with
+ * real adapters: DynamoStore on dynalite, HttpFeedFetcher against the loopback demo feed server,
+ * SnsPublisher and SQS on aws-sdk-client-mock (no SNS/SQS runs here).
+ */
+import { PublishBatchCommand, SNSClient, CreateTopicCommand, type PublishBatchCommandInput } from '@aws-sdk/client-sns';
+import { SendMessageBatchCommand, SQSClient, type SendMessageBatchCommandInput } from '@aws-sdk/client-sqs';
+import type { DynamoDBRecord, SQSEvent, SQSRecord } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DynamoStore } from '../../lambdas/adapters/dynamo-store.js';
+import { HttpFeedFetcher } from '../../lambdas/adapters/http-fetcher.js';
+import { SnsPublisher } from '../../lambdas/adapters/sns-publisher.js';
+import { ConfigError } from '../../lambdas/core/errors.js';
+import type { FeedConfig } from '../../lambdas/core/model.js';
+import { composeDispatch, composeNotify, composePoll } from '../../lambdas/handlers/compose.js';
+import { makeDispatchHandler } from '../../lambdas/handlers/dispatch.js';
+import { METRIC, SWEEP_EVENT, type HandlerMetrics } from '../../lambdas/handlers/names.js';
+import { makeNotifyHandler } from '../../lambdas/handlers/notify.js';
+import { makePollHandler } from '../../lambdas/handlers/poll.js';
+import { DEMO_FEEDS_DIR, demoFeedsConfig, startDemoServer, type DemoServer } from '../../lambdas/local/demo-server.js';
+import { ensureTable, startLocalDynamo, type LocalDynamo } from '../../lambdas/local/dynalite.js';
+import { silentLogger, type Clock } from '../../lambdas/ports.js';
+
+const ALL = 'arn:aws:sns:us-east-1:123456789012:banwatch-all';
+const QUEUE = 'https://sqs.us-east-1.amazonaws.com/123456789012/banwatch-feeds.fifo';
+
+let local: LocalDynamo;
+let server: DemoServer;
+let feeds: FeedConfig[];
+let tableCounter = 0;
+
+const sqsMock = mockClient(SQSClient);
+const snsMock = mockClient(SNSClient);
+
+beforeAll(async () => {
+  local = await startLocalDynamo({});
+  server = await startDemoServer({ dir: DEMO_FEEDS_DIR });
+  feeds = demoFeedsConfig(server.baseUrl);
+});
+afterAll(async () => {
+  await server?.close();
+  await local?.close();
+});
+beforeEach(() => {
+  sqsMock.reset();
+  snsMock.reset();
+});
+
+/** Records metrics instead of printing EMF. */
+function recordingMetrics(): HandlerMetrics & { sums: Record<string, number>; flushed: number } {
+  const sums: Record<string, number> = {};
+  const m = {
+    sums,
+    flushed: 0,
+    addMetric(name: string, _unit: string, value: number) {
+      sums[name] = (sums[name] ?? 0) + value;
+    },
+    publishStoredMetrics() {
+      m.flushed++;
+    },
+  };
+  return m;
+}
+
+const clock: Clock = { now: () => new Date() };
+
+async function freshStore(): Promise<DynamoStore> {
+  const tableName = `handlers-${++tableCounter}`;
+  await ensureTable(local.client, tableName);
+  return new DynamoStore(local.doc, tableName);
+}
+
+function sqsRecord(messageId: string, body: string): SQSRecord {
+  return {
+    messageId,
+    receiptHandle: `rh-${messageId}`,
+    body,
+    attributes: {
+      ApproximateReceiveCount: '1',
+      SentTimestamp: String(Date.now()),
+      SenderId: 'AIDAEXAMPLE',
+      ApproximateFirstReceiveTimestamp: String(Date.now()),
+      MessageGroupId: 'g',
+      MessageDeduplicationId: messageId,
+      SequenceNumber: '1',
+    },
+    messageAttributes: {},
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:banwatch-feeds.fifo',
+    awsRegion: 'us-east-1',
+  };
+}
+
+function streamRecord(eventId: string): DynamoDBRecord {
+  return {
+    eventID: `s-${eventId}`,
+    eventName: 'INSERT',
+    eventSource: 'aws:dynamodb',
+    awsRegion: 'us-east-1',
+    dynamodb: {
+      Keys: { pk: { S: `EVENT#${eventId}` }, sk: { S: 'EVENT' } },
+      NewImage: { pk: { S: `EVENT#${eventId}` }, sk: { S: 'EVENT' }, eventId: { S: eventId }, pendingPk: { S: 'PENDING' } },
+      SequenceNumber: '1',
+      SizeBytes: 100,
+      StreamViewType: 'NEW_AND_OLD_IMAGES',
+    },
+  };
+}
+
+const feed = (id: string): FeedConfig => feeds.find((f) => f.id === id)!;
+
+function acceptAllSns() {
+  snsMock.on(CreateTopicCommand).callsFake((input) => ({ TopicArn: `arn:aws:sns:us-east-1:123456789012:${input.Name}` }));
+  snsMock.on(PublishBatchCommand).callsFake((input: PublishBatchCommandInput) => ({
+    Successful: input.PublishBatchRequestEntries!.map((e) => ({ Id: e.Id, MessageId: `m-${e.Id}` })),
+    Failed: [],
+  }));
+}
+
+function notifyDeps(store: DynamoStore) {
+  return {
+    store,
+    publisher: new SnsPublisher(new SNSClient({ region: 'us-east-1' }), { allTopicArn: ALL, topicPrefix: 'banwatch', sleep: async () => {} }),
+    clock,
+    logger: silentLogger,
+    metrics: recordingMetrics(),
+  };
+}
+
+describe('poll handler', () => {
+  const pollDeps = (store: DynamoStore) => ({
+    store,
+    fetcher: new HttpFeedFetcher({ allowHosts: ['127.0.0.1'] }),
+    clock,
+    logger: silentLogger,
+    metrics: recordingMetrics(),
+  });
+
+  it('polls every feed of the batch and reports only the poisoned message as failed', async () => {
+    const store = await freshStore();
+    const deps = pollDeps(store);
+    const event: SQSEvent = {
+      Records: [
+        sqsRecord('m1', JSON.stringify(feed('demo-reuters-tech'))),
+        sqsRecord('m2', '{"id": "broken", '),
+        sqsRecord('m3', JSON.stringify(feed('demo-mic-japan'))),
+        sqsRecord('m4', JSON.stringify({ id: 'bad-url', url: 'ftp://example.com/feed', kind: 'news' })),
+      ],
+    };
+
+    const response = await makePollHandler(deps)(event);
+
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'm2' }, { itemIdentifier: 'm4' }]);
+    const states = await store.getFeedStates(['demo-reuters-tech', 'demo-mic-japan']);
+    expect(states.get('demo-reuters-tech')?.lastStatus).toBe('ok');
+    expect(states.get('demo-mic-japan')?.lastStatus).toBe('ok');
+    expect((await store.listPendingEvents()).length).toBeGreaterThan(0);
+    expect(deps.metrics.sums[METRIC.feedPolls]).toBe(2);
+    expect(deps.metrics.flushed).toBe(1);
+  });
+
+  it('treats a feed that cannot be fetched as an outcome, not a failed message', async () => {
+    const store = await freshStore();
+    const missing: FeedConfig = { id: 'demo-missing', url: `${server.baseUrl}/nope.xml`, kind: 'news' };
+
+    const response = await makePollHandler(pollDeps(store))({ Records: [sqsRecord('m1', JSON.stringify(missing))] });
+
+    expect(response.batchItemFailures).toEqual([]);
+    const state = (await store.getFeedStates(['demo-missing'])).get('demo-missing');
+    expect(state?.failures).toBe(1);
+    expect(state?.lastStatus).toBe('error');
+  });
+
+  it('fails the records whose storage is unavailable so SQS retries them', async () => {
+    const store = new DynamoStore(local.doc, 'no-such-table');
+
+    const response = await makePollHandler(pollDeps(store))({
+      Records: [sqsRecord('m1', JSON.stringify(feed('demo-heise'))), sqsRecord('m2', JSON.stringify(feed('demo-lemonde')))],
+    });
+
+    expect(response.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['m1', 'm2']);
+  });
+
+  it('polls a feed once when the batch carries two messages for it', async () => {
+    const store = await freshStore();
+    const before = server.requests.length;
+    const body = JSON.stringify(feed('demo-yonhap'));
+
+    const response = await makePollHandler(pollDeps(store))({ Records: [sqsRecord('a', body), sqsRecord('b', body)] });
+
+    expect(response.batchItemFailures).toEqual([]);
+    expect(server.requests.slice(before).filter((r) => r.path.includes('yonhap'))).toHaveLength(1);
+  });
+});
+
+describe('dispatch handler', () => {
+  function acceptAllSqs() {
+    sqsMock.on(SendMessageBatchCommand).callsFake((input: SendMessageBatchCommandInput) => ({
+      Successful: input.Entries!.map((e) => ({ Id: e.Id, MessageId: `m-${e.Id}`, MD5OfMessageBody: 'x' })),
+      Failed: [],
+    }));
+  }
+  const sent = () => sqsMock.commandCalls(SendMessageBatchCommand).flatMap((c) => c.args[0].input.Entries!);
+
+  it('enqueues only the due feeds, one message per feed, grouped and deduplicated by feed', async () => {
+    acceptAllSqs();
+    const store = await freshStore();
+    const now = clock.now();
+    // Polled a minute ago (5-minute interval): not due. Backing off for an hour: not due.
+    await store.putFeedState({ feedId: 'demo-heise', failures: 0, lastPolledAt: new Date(now.getTime() - 60_000).toISOString() });
+    await store.putFeedState({ feedId: 'demo-xinhua', failures: 2, nextPollAfter: new Date(now.getTime() + 3_600_000).toISOString() });
+    const metrics = recordingMetrics();
+    const handler = makeDispatchHandler({ feeds, store, sqs: new SQSClient({ region: 'us-east-1' }), queueUrl: QUEUE, clock, logger: silentLogger, metrics });
+
+    const result = await handler({ source: 'banwatch.dispatch', scheduledTime: '2026-11-29T04:15:00Z' });
+
+    expect(result).toMatchObject({ feeds: 6, due: 4, enqueued: 4 });
+    const entries = sent();
+    expect(entries.map((e) => e.MessageGroupId).sort()).toEqual(['demo-lemonde', 'demo-mic-japan', 'demo-reuters-tech', 'demo-yonhap']);
+    for (const e of entries) {
+      expect(JSON.parse(e.MessageBody!)).toEqual(feed(e.MessageGroupId!));
+      expect(e.MessageDeduplicationId).toBe(`${e.MessageGroupId}:2026-11-29T04:15:00Z`);
+    }
+    expect(sqsMock.commandCalls(SendMessageBatchCommand)[0]!.args[0].input.QueueUrl).toBe(QUEUE);
+    expect(metrics.sums[METRIC.feedsDispatched]).toBe(4);
+  });
+
+  it('sends in batches of 10 and resends only the entries SQS failed', async () => {
+    let calls = 0;
+    sqsMock.on(SendMessageBatchCommand).callsFake((input: SendMessageBatchCommandInput) => {
+      calls++;
+      const entries = input.Entries!;
+      const failFirst = calls === 1;
+      return {
+        Successful: entries.slice(failFirst ? 1 : 0).map((e) => ({ Id: e.Id, MessageId: 'm', MD5OfMessageBody: 'x' })),
+        Failed: failFirst ? [{ Id: entries[0]!.Id, Code: 'InternalError', SenderFault: false }] : [],
+      };
+    });
+    const many = Array.from({ length: 23 }, (_, i): FeedConfig => ({ id: `f-${i}`, url: `https://example.com/${i}`, kind: 'news' }));
+    const handler = makeDispatchHandler({ feeds: many, store: await freshStore(), sqs: new SQSClient({ region: 'us-east-1' }), queueUrl: QUEUE, clock, logger: silentLogger, metrics: recordingMetrics() });
+
+    const result = await handler({});
+
+    expect(result.enqueued).toBe(23);
+    expect(sqsMock.commandCalls(SendMessageBatchCommand).map((c) => c.args[0].input.Entries!.length)).toEqual([10, 10, 3, 1]);
+  });
+
+  it('counts feeds failing without success for over 24 hours in FeedsFailingOver24h', async () => {
+    acceptAllSqs();
+    const store = await freshStore();
+    const now = clock.now();
+    const ago = (h: number) => new Date(now.getTime() - h * 3_600_000).toISOString();
+    await store.putFeedState({ feedId: 'demo-heise', failures: 5, lastSuccessAt: ago(30) });
+    await store.putFeedState({ feedId: 'demo-lemonde', failures: 2, lastSuccessAt: ago(3) });
+    await store.putFeedState({ feedId: 'demo-yonhap', failures: 0, lastSuccessAt: ago(48) });
+    const metrics = recordingMetrics();
+    const handler = makeDispatchHandler({ feeds, store, sqs: new SQSClient({ region: 'us-east-1' }), queueUrl: QUEUE, clock, logger: silentLogger, metrics });
+
+    const result = await handler({});
+
+    expect(result.failingOver24h).toBe(1);
+    expect(metrics.sums[METRIC.feedsFailingOver24h]).toBe(1);
+  });
+});
+
+describe('notify handler', () => {
+  /** A store with pending events, produced by really polling two demo feeds. */
+  async function storeWithPendingEvents() {
+    const store = await freshStore();
+    await makePollHandler({ store, fetcher: new HttpFeedFetcher({ allowHosts: ['127.0.0.1'] }), clock, logger: silentLogger, metrics: recordingMetrics() })({
+      Records: [sqsRecord('m1', JSON.stringify(feed('demo-reuters-tech'))), sqsRecord('m2', JSON.stringify(feed('demo-mic-japan')))],
+    });
+    const pending = await store.listPendingEvents();
+    expect(pending.length).toBeGreaterThan(0);
+    return { store, pending };
+  }
+
+  const published = () => snsMock.commandCalls(PublishBatchCommand).flatMap((c) => c.args[0].input.PublishBatchRequestEntries!.map((e) => ({ topic: c.args[0].input.TopicArn!, e })));
+
+  it('publishes the pending events of a stream batch to SNS and marks them sent', async () => {
+    acceptAllSns();
+    const { store, pending } = await storeWithPendingEvents();
+    const first = pending[0]!;
+    const deps = notifyDeps(store);
+
+    const result = await makeNotifyHandler(deps)({ Records: [streamRecord(first.eventId)] });
+
+    expect(result).toEqual({ trigger: 'stream', published: 1, failed: 0 });
+    const toAll = published().filter((p) => p.topic === ALL);
+    expect(toAll).toHaveLength(1);
+    expect(JSON.parse(toAll[0]!.e.MessageAttributes!.countries!.StringValue!)).toEqual(first.countries);
+    expect((await store.getEvent(first.eventId))?.alertState).toBe('SENT');
+    expect(deps.metrics.sums[METRIC.alertsPublished]).toBe(1);
+  });
+
+  it('does not publish again when the same stream batch is delivered twice', async () => {
+    acceptAllSns();
+    const { store, pending } = await storeWithPendingEvents();
+    const handler = makeNotifyHandler(notifyDeps(store));
+    const event = { Records: [streamRecord(pending[0]!.eventId)] };
+
+    await handler(event);
+    const again = await handler(event);
+
+    expect(again.published).toBe(0);
+    expect(published().filter((p) => p.topic === ALL)).toHaveLength(1);
+  });
+
+  it('sweeps every pending event on the scheduled trigger', async () => {
+    acceptAllSns();
+    const { store, pending } = await storeWithPendingEvents();
+
+    const result = await makeNotifyHandler(notifyDeps(store))({ ...SWEEP_EVENT });
+
+    expect(result).toEqual({ trigger: 'sweep', published: pending.length, failed: 0 });
+    expect(await store.listPendingEvents()).toEqual([]);
+    expect(published().filter((p) => p.topic === ALL)).toHaveLength(pending.length);
+  });
+
+  it('fails the invocation and keeps the alert pending when SNS rejects it', async () => {
+    snsMock.on(CreateTopicCommand).callsFake((input) => ({ TopicArn: `arn:aws:sns:us-east-1:123456789012:${input.Name}` }));
+    snsMock.on(PublishBatchCommand).callsFake((input: PublishBatchCommandInput) => ({
+      Successful: [],
+      Failed: input.PublishBatchRequestEntries!.map((e) => ({ Id: e.Id, Code: 'AuthorizationError', Message: 'denied', SenderFault: true })),
+    }));
+    const { store, pending } = await storeWithPendingEvents();
+
+    await expect(makeNotifyHandler(notifyDeps(store))({ Records: [streamRecord(pending[0]!.eventId)] })).rejects.toThrow(/not published/);
+
+    expect((await store.getEvent(pending[0]!.eventId))?.alertState).toBe('PENDING');
+  });
+
+  it('ignores stream records that are not events', async () => {
+    const store = await freshStore();
+    const record = streamRecord('x');
+    record.dynamodb!.NewImage = { pk: { S: 'FEED#a' }, sk: { S: 'STATE' } };
+
+    const result = await makeNotifyHandler(notifyDeps(store))({ Records: [record] });
+
+    expect(result.published).toBe(0);
+    expect(snsMock.calls()).toHaveLength(0);
+  });
+});
+
+describe('compose (the AWS composition root)', () => {
+  it('fails fast, naming every missing variable', () => {
+    expect(() => composeDispatch({})).toThrow(ConfigError);
+    expect(() => composeDispatch({})).toThrow(/TABLE_NAME.*FEED_QUEUE_URL.*FEEDS_FILE|FEED_QUEUE_URL/);
+    expect(() => composePoll({ TABLE_NAME: 't' })).toThrow(/FETCH_TIMEOUT_MS/);
+    expect(() => composeNotify({ TABLE_NAME: 't', ALL_TOPIC_ARN: 'nope', TOPIC_PREFIX: 'banwatch' })).toThrow(/ALL_TOPIC_ARN/);
+  });
+
+  it('builds the dispatch deps with the bundled feed registry', () => {
+    const deps = composeDispatch({ TABLE_NAME: 't', FEED_QUEUE_URL: QUEUE, FEEDS_FILE: 'config/feeds.json', LAMBDA_TASK_ROOT: process.cwd() });
+    expect(deps.feeds.length).toBeGreaterThan(0);
+    expect(deps.queueUrl).toBe(QUEUE);
+  });
+});
