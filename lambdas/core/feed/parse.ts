@@ -56,7 +56,7 @@ const TRACKING_PARAMS = new Set([
   'fbclid', 'gclid', 'gclsrc', 'dclid', 'msclkid', 'yclid', 'twclid', 'igshid', 'mc_cid', 'mc_eid',
   'ocid', 'cmpid', 'cmp', 'ref', 'ref_src', 'ref_url', 'ito', 'icid', 'ncid', 'smid', 'cid_source',
   '_ga', '_gl', '_hsenc', '_hsmi', 'mkt_tok', 'spm', 's_cid', 'wt.mc_id', 'at_medium', 'at_campaign',
-  'soc_src', 'soc_trk', 'sr_share', 'rss', 'feature', 'xtor',
+  'soc_src', 'soc_trk', 'sr_share', 'feature', 'xtor',
 ]);
 
 function isTrackingParam(rawKey: string): boolean {
