@@ -2,7 +2,7 @@
  * The feed registry format, validated with zod at the edge (CLI start, Lambda cold start).
  * Unknown keys and bad values are rejected with the path of the offending field.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from './core/errors.js';
 import type { FeedConfig } from './core/model.js';
 
