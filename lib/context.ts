@@ -3,7 +3,7 @@
  * validated with zod so a typo fails synth with the name of the offending key.
  * Values given with `-c` arrive as strings, hence the JSON/number/boolean coercions.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Node } from 'constructs';
 
 const fromJson = (value: unknown): unknown => {

@@ -2,7 +2,7 @@
  * The Lambda environment, parsed once per container with zod. Required keys have no defaults: a
  * missing variable is a deployment bug and fails the first invocation with its name.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from '../core/errors.js';
 
 const nonEmpty = z.string().min(1);
