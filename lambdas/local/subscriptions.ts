@@ -1,0 +1,169 @@
+/**
+ * Subscribing people and systems to the deployed alert topics (the CLI's `subscribe`,
+ * `unsubscribe` and `subscriptions` commands). Two ways to narrow what a subscriber gets:
+ *  - a filter policy on the "all" topic (countries, vendors, measures, stages), or
+ *  - a topic per country (`<prefix>-country-<cc>`), optionally with a vendor/measure/stage filter.
+ */
+import {
+  CreateTopicCommand,
+  GetSubscriptionAttributesCommand,
+  GetTopicAttributesCommand,
+  ListSubscriptionsByTopicCommand,
+  SubscribeCommand,
+  UnsubscribeCommand,
+  type SNSClient,
+} from '@aws-sdk/client-sns';
+import { ConfigError } from '../core/errors.js';
+import { buildFilterPolicy, normaliseCountries, type FilterFlags, type FilterPolicy } from '../core/filter-policy.js';
+
+export { buildFilterPolicy } from '../core/filter-policy.js';
+
+export type Protocol = 'email' | 'https' | 'sqs';
+
+export interface SubscribeOptions {
+  /** The stack's "all" topic (stack output AllTopicArn). */
+  topicArn: string;
+  protocol: Protocol;
+  /** Email address, https URL, or SQS queue ARN. */
+  endpoint: string;
+  filter?: FilterFlags;
+  /** Subscribe to these countries' topics instead of filtering "all" by country. */
+  topicPerCountry?: { prefix: string; countries: string[] };
+}
+
+export interface SubscriptionInfo {
+  topicArn: string;
+  /** The ARN, or null while the endpoint has not confirmed (email, https). */
+  subscriptionArn: string | null;
+  protocol: string;
+  endpoint: string;
+  pendingConfirmation: boolean;
+  filterPolicy: FilterPolicy | null;
+}
+
+const PENDING = /^pending ?confirmation$/i;
+
+/** Infers the protocol from the endpoint's shape. */
+export function inferProtocol(endpoint: string): Protocol {
+  if (/^arn:aws[a-z-]*:sqs:/.test(endpoint)) return 'sqs';
+  if (/^https:\/\//i.test(endpoint)) return 'https';
+  if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(endpoint)) return 'email';
+  throw new ConfigError('SUBSCRIBE_ENDPOINT', `cannot tell the protocol of "${endpoint}": give an email address, an https:// URL or an SQS queue ARN`);
+}
+
+function checkEndpoint(protocol: Protocol, endpoint: string): void {
+  if (inferProtocol(endpoint) !== protocol) {
+    throw new ConfigError('SUBSCRIBE_ENDPOINT', `"${endpoint}" is not a valid ${protocol} endpoint`);
+  }
+}
+
+export interface TopicArnParts {
+  partition: string;
+  region: string;
+  account: string;
+  name: string;
+}
+
+export function parseTopicArn(arn: string): TopicArnParts {
+  const m = /^arn:(aws[a-z-]*):sns:([a-z0-9-]+):(\d{12}):([A-Za-z0-9_-]{1,256})$/.exec(arn);
+  if (!m) throw new ConfigError('TOPIC_ARN_INVALID', `not an SNS topic ARN: "${arn}"`);
+  return { partition: m[1]!, region: m[2]!, account: m[3]!, name: m[4]! };
+}
+
+/** The topic prefix of a stack's "all" topic ARN (`<prefix>-all`). */
+export function prefixOf(allTopicArn: string): string {
+  const { name } = parseTopicArn(allTopicArn);
+  if (!name.endsWith('-all')) throw new ConfigError('TOPIC_ARN_INVALID', `"${name}" is not a banwatch "<prefix>-all" topic`);
+  return name.slice(0, -'-all'.length);
+}
+
+/** `<prefix>-country-<cc>` in the same account and region as the "all" topic. */
+export function countryTopicArn(allTopicArn: string, prefix: string, country: string): string {
+  const p = parseTopicArn(allTopicArn);
+  return `arn:${p.partition}:sns:${p.region}:${p.account}:${prefix}-country-${country.toLowerCase()}`;
+}
+
+/**
+ * Makes sure a country topic exists, with the same KMS key as the "all" topic: notify creates
+ * country topics with that key, and SNS rejects CreateTopic when attributes differ.
+ */
+async function ensureCountryTopic(sns: SNSClient, allTopicArn: string, prefix: string, country: string): Promise<string> {
+  const attrs = await sns.send(new GetTopicAttributesCommand({ TopicArn: allTopicArn }));
+  const key = attrs.Attributes?.KmsMasterKeyId;
+  const created = await sns.send(
+    new CreateTopicCommand({ Name: `${prefix}-country-${country.toLowerCase()}`, ...(key ? { Attributes: { KmsMasterKeyId: key } } : {}) }),
+  );
+  if (!created.TopicArn) throw new ConfigError('TOPIC_CREATE', `CreateTopic returned no ARN for ${country}`);
+  return created.TopicArn;
+}
+
+/** Subscribes the endpoint; one subscription per topic (the "all" topic, or each country's). */
+export async function subscribe(sns: SNSClient, opts: SubscribeOptions): Promise<SubscriptionInfo[]> {
+  checkEndpoint(opts.protocol, opts.endpoint);
+  parseTopicArn(opts.topicArn);
+  let targets: string[];
+  let flags: FilterFlags = opts.filter ?? {};
+  if (opts.topicPerCountry) {
+    const countries = normaliseCountries(opts.topicPerCountry.countries);
+    if (!countries.length) throw new ConfigError('FILTER_INVALID', 'a topic per country needs at least one country');
+    targets = [];
+    for (const c of countries) targets.push(await ensureCountryTopic(sns, opts.topicArn, opts.topicPerCountry.prefix, c));
+    // The topic already is the country filter.
+    flags = { ...flags, countries: [] };
+  } else {
+    targets = [opts.topicArn];
+  }
+  const policy = buildFilterPolicy(flags);
+  const out: SubscriptionInfo[] = [];
+  for (const topicArn of targets) {
+    const res = await sns.send(
+      new SubscribeCommand({
+        TopicArn: topicArn,
+        Protocol: opts.protocol,
+        Endpoint: opts.endpoint,
+        ...(policy ? { Attributes: { FilterPolicy: JSON.stringify(policy), FilterPolicyScope: 'MessageAttributes' } } : {}),
+      }),
+    );
+    const arn = res.SubscriptionArn ?? null;
+    const pending = !arn || PENDING.test(arn);
+    out.push({ topicArn, subscriptionArn: pending ? null : arn, protocol: opts.protocol, endpoint: opts.endpoint, pendingConfirmation: pending, filterPolicy: policy });
+  }
+  return out;
+}
+
+export async function unsubscribe(sns: SNSClient, subscriptionArn: string): Promise<void> {
+  if (!/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+:[0-9a-f-]{36}$/.test(subscriptionArn)) {
+    throw new ConfigError('SUBSCRIPTION_ARN_INVALID', `not an SNS subscription ARN: "${subscriptionArn}"`);
+  }
+  await sns.send(new UnsubscribeCommand({ SubscriptionArn: subscriptionArn }));
+}
+
+/** Every subscription of the topic, with its filter policy (one extra call per confirmed one). */
+export async function listSubscriptions(sns: SNSClient, topicArn: string): Promise<SubscriptionInfo[]> {
+  parseTopicArn(topicArn);
+  const out: SubscriptionInfo[] = [];
+  let next: string | undefined;
+  do {
+    const page = await sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: topicArn, ...(next ? { NextToken: next } : {}) }));
+    for (const s of page.Subscriptions ?? []) {
+      const arn = s.SubscriptionArn ?? '';
+      const pending = !arn || PENDING.test(arn);
+      let filterPolicy: FilterPolicy | null = null;
+      if (!pending) {
+        const attrs = await sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn: arn }));
+        const raw = attrs.Attributes?.FilterPolicy;
+        if (raw) filterPolicy = JSON.parse(raw) as FilterPolicy;
+      }
+      out.push({
+        topicArn,
+        subscriptionArn: pending ? null : arn,
+        protocol: s.Protocol ?? '',
+        endpoint: s.Endpoint ?? '',
+        pendingConfirmation: pending,
+        filterPolicy,
+      });
+    }
+    next = page.NextToken;
+  } while (next);
+  return out;
+}

@@ -1,0 +1,150 @@
+import {
+  CreateTopicCommand,
+  GetSubscriptionAttributesCommand,
+  GetTopicAttributesCommand,
+  ListSubscriptionsByTopicCommand,
+  SNSClient,
+  SubscribeCommand,
+  UnsubscribeCommand,
+} from '@aws-sdk/client-sns';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ConfigError } from '../../lambdas/core/errors.js';
+import { buildFilterPolicy, MAX_COMBINATIONS } from '../../lambdas/core/filter-policy.js';
+import { countryTopicArn, inferProtocol, listSubscriptions, prefixOf, subscribe, unsubscribe } from '../../lambdas/local/subscriptions.js';
+
+describe('filter-policy', () => {
+  describe('buildFilterPolicy', () => {
+    it('returns no policy when no flag narrows anything', () => {
+      expect(buildFilterPolicy({})).toBeNull();
+      expect(buildFilterPolicy({ countries: [], vendors: [' '] })).toBeNull();
+    });
+
+    it('builds exactly the JSON SNS matches against the String.Array attributes', () => {
+      const policy = buildFilterPolicy({ countries: ['JP'], vendors: ['Huawei'] });
+      expect(JSON.stringify(policy)).toBe('{"countries":["JP"],"vendors":["Huawei"]}');
+    });
+
+    it('ORs several values of one flag (repeated or comma-separated), without duplicates', () => {
+      expect(buildFilterPolicy({ countries: ['jp,de', 'JP', 'eu'] })).toEqual({ countries: ['JP', 'DE', 'EU'] });
+      expect(buildFilterPolicy({ vendors: ['Huawei', 'ZTE,Huawei'] })).toEqual({ vendors: ['Huawei', 'ZTE'] });
+    });
+
+    it('uses the String attribute names measure and stage, validated against the model', () => {
+      expect(buildFilterPolicy({ measures: ['Procurement_Exclusion'], stages: ['in_force', 'announced'] })).toEqual({
+        measure: ['procurement_exclusion'],
+        stage: ['in_force', 'announced'],
+      });
+      expect(() => buildFilterPolicy({ measures: ['ban'] })).toThrow(ConfigError);
+      expect(() => buildFilterPolicy({ stages: ['done'] })).toThrow(/unknown stage done/);
+    });
+
+    it('rejects a country that is not a 2-letter code', () => {
+      expect(() => buildFilterPolicy({ countries: ['Japan'] })).toThrow(/not a country code.*JAPAN/);
+    });
+
+    it(`rejects more than ${MAX_COMBINATIONS} value combinations (the SNS limit)`, () => {
+      const countries = Array.from({ length: 16 }, (_, i) => String.fromCharCode(65 + i) + 'A');
+      expect(() => buildFilterPolicy({ countries, vendors: Array.from({ length: 10 }, (_, i) => `V${i}`) })).toThrow(/160 value combinations/);
+    });
+  });
+});
+
+describe('subscriptions', () => {
+  const ALL = 'arn:aws:sns:us-east-1:123456789012:banwatch-all';
+  const KEY = 'arn:aws:kms:us-east-1:123456789012:key/abcd';
+  const sns = mockClient(SNSClient);
+  const client = () => new SNSClient({ region: 'us-east-1' });
+
+  beforeEach(() => {
+    sns.reset();
+    sns.on(SubscribeCommand).resolves({ SubscriptionArn: 'pending confirmation' });
+    sns.on(GetTopicAttributesCommand).resolves({ Attributes: { KmsMasterKeyId: KEY } });
+    sns.on(CreateTopicCommand).callsFake((input) => ({ TopicArn: `arn:aws:sns:us-east-1:123456789012:${input.Name}` }));
+  });
+
+  describe('subscribe', () => {
+    it('subscribes a team to "all" without a filter policy', async () => {
+      const result = await subscribe(client(), { topicArn: ALL, protocol: 'email', endpoint: 'team@example.com' });
+
+      expect(sns.commandCalls(SubscribeCommand)[0]!.args[0].input).toEqual({ TopicArn: ALL, Protocol: 'email', Endpoint: 'team@example.com' });
+      expect(result).toEqual([
+        { topicArn: ALL, subscriptionArn: null, protocol: 'email', endpoint: 'team@example.com', pendingConfirmation: true, filterPolicy: null },
+      ]);
+    });
+
+    it('subscribes a company to "all" with a MessageAttributes filter policy', async () => {
+      await subscribe(client(), { topicArn: ALL, protocol: 'email', endpoint: 'x@corp.example', filter: { countries: ['jp'], vendors: ['Huawei'] } });
+
+      expect(sns.commandCalls(SubscribeCommand)[0]!.args[0].input.Attributes).toEqual({
+        FilterPolicy: '{"countries":["JP"],"vendors":["Huawei"]}',
+        FilterPolicyScope: 'MessageAttributes',
+      });
+    });
+
+    it('subscribes to one topic per country, created with the "all" topic\'s key, filtering the rest', async () => {
+      sns.on(SubscribeCommand).callsFake((input) => ({ SubscriptionArn: `${input.TopicArn}:11111111-2222-3333-4444-555555555555` }));
+
+      const result = await subscribe(client(), {
+        topicArn: ALL,
+        protocol: 'sqs',
+        endpoint: 'arn:aws:sqs:us-east-1:123456789012:jp-alerts',
+        filter: { countries: ['JP', 'KR'], stages: ['in_force'] },
+        topicPerCountry: { prefix: 'banwatch', countries: ['JP', 'KR'] },
+      });
+
+      expect(sns.commandCalls(CreateTopicCommand).map((c) => c.args[0].input)).toEqual([
+        { Name: 'banwatch-country-jp', Attributes: { KmsMasterKeyId: KEY } },
+        { Name: 'banwatch-country-kr', Attributes: { KmsMasterKeyId: KEY } },
+      ]);
+      const subs = sns.commandCalls(SubscribeCommand).map((c) => c.args[0].input);
+      expect(subs.map((s) => s.TopicArn)).toEqual([countryTopicArn(ALL, 'banwatch', 'JP'), countryTopicArn(ALL, 'banwatch', 'KR')]);
+      for (const s of subs) expect(s.Attributes?.FilterPolicy).toBe('{"stage":["in_force"]}');
+      expect(result.every((r) => !r.pendingConfirmation && r.subscriptionArn?.endsWith('555555555555'))).toBe(true);
+    });
+
+    it('rejects an endpoint that does not fit the protocol', async () => {
+      await expect(subscribe(client(), { topicArn: ALL, protocol: 'https', endpoint: 'http://insecure.example' })).rejects.toThrow(ConfigError);
+      expect(sns.calls()).toHaveLength(0);
+    });
+  });
+
+  it('infers the protocol from the endpoint', () => {
+    expect(inferProtocol('a@b.co')).toBe('email');
+    expect(inferProtocol('https://hooks.example.com/x')).toBe('https');
+    expect(inferProtocol('arn:aws:sqs:eu-west-1:123456789012:q')).toBe('sqs');
+    expect(() => inferProtocol('nonsense')).toThrow(ConfigError);
+  });
+
+  it('derives the topic prefix from the "all" topic ARN', () => {
+    expect(prefixOf(ALL)).toBe('banwatch');
+    expect(() => prefixOf('arn:aws:sns:us-east-1:123456789012:other')).toThrow(ConfigError);
+  });
+
+  it('lists subscriptions with their filter policies across pages', async () => {
+    const sub = `${ALL}:11111111-2222-3333-4444-555555555555`;
+    sns
+      .on(ListSubscriptionsByTopicCommand)
+      .resolvesOnce({ Subscriptions: [{ SubscriptionArn: sub, Protocol: 'email', Endpoint: 'a@b.co', TopicArn: ALL }], NextToken: 't' })
+      .resolvesOnce({ Subscriptions: [{ SubscriptionArn: 'PendingConfirmation', Protocol: 'email', Endpoint: 'c@d.co', TopicArn: ALL }] });
+    sns.on(GetSubscriptionAttributesCommand).resolves({ Attributes: { FilterPolicy: '{"countries":["JP"]}' } });
+
+    const subs = await listSubscriptions(client(), ALL);
+
+    expect(subs).toEqual([
+      { topicArn: ALL, subscriptionArn: sub, protocol: 'email', endpoint: 'a@b.co', pendingConfirmation: false, filterPolicy: { countries: ['JP'] } },
+      { topicArn: ALL, subscriptionArn: null, protocol: 'email', endpoint: 'c@d.co', pendingConfirmation: true, filterPolicy: null },
+    ]);
+    expect(sns.commandCalls(GetSubscriptionAttributesCommand)).toHaveLength(1);
+  });
+
+  it('unsubscribes by subscription ARN and refuses anything else', async () => {
+    sns.on(UnsubscribeCommand).resolves({});
+    const sub = `${ALL}:11111111-2222-3333-4444-555555555555`;
+
+    await unsubscribe(client(), sub);
+
+    expect(sns.commandCalls(UnsubscribeCommand)[0]!.args[0].input).toEqual({ SubscriptionArn: sub });
+    await expect(unsubscribe(client(), ALL)).rejects.toThrow(ConfigError);
+  });
+});
