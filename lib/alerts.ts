@@ -2,7 +2,7 @@
  * Alerts: the encrypted SNS topics ("all" and one per country), their email subscriptions, and the
  * `notify` function fed by the table stream (fast path) and by a scheduled sweep (safety net).
  */
-import { Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -63,17 +63,15 @@ export class Alerts extends Construct {
       enableKeyRotation: true,
       removalPolicy: props.removalPolicy,
     });
-    // CloudWatch alarms publish to the encrypted ops topic; SNS itself needs the key to deliver.
+    // CloudWatch alarms publish to the encrypted ops topic: the alarm service must be able to use
+    // the key (AWS's documented policy for alarms on encrypted topics). Anyone else still needs
+    // sns:Publish on a topic, which the topic policies do not grant.
     this.key.addToResourcePolicy(
       new iam.PolicyStatement({
-        sid: 'AllowAwsServicesToUseTheTopicKey',
-        principals: [
-          new iam.ServicePrincipal('cloudwatch.amazonaws.com'),
-          new iam.ServicePrincipal('sns.amazonaws.com'),
-        ],
+        sid: 'AllowCloudWatchAlarmsToUseTheTopicKey',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
         actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
         resources: ['*'],
-        conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
       }),
     );
 

@@ -98,6 +98,13 @@ describe('BanwatchStack', () => {
       expect(mapping.Properties.ScalingConfig.MaximumConcurrency).toBe(poll.Properties.ReservedConcurrentExecutions);
     });
 
+    it('gives the fetch a deadline well inside the poll timeout', () => {
+      const [, poll] = fnByDescription(template, 'one feed per SQS message');
+      const fetchMs = Number(poll.Properties.Environment.Variables.FETCH_TIMEOUT_MS);
+      // A batch polls its feeds in parallel: one fetch deadline plus parsing/storing must fit.
+      expect(fetchMs * 2).toBeLessThanOrEqual(poll.Properties.Timeout * 1000);
+    });
+
     it('gives dispatch read-only table access and send-only queue access', () => {
       const [dispatchId, dispatch] = fnByDescription(template, 'enqueue');
       const actions = actionsOf(policyStatementsOf(template, dispatchId));
@@ -168,12 +175,12 @@ describe('BanwatchStack', () => {
       });
     });
 
-    it('lets CloudWatch and SNS use the topic key (alarms publish to the encrypted ops topic)', () => {
+    it('lets CloudWatch alarms use the topic key (they publish to the encrypted ops topic)', () => {
       const [, key] = only(template, 'AWS::KMS::Key');
       expect(key.Properties.KeyPolicy.Statement).toEqual(
         expect.arrayContaining([
           expect.objectContaining({
-            Principal: { Service: ['cloudwatch.amazonaws.com', 'sns.amazonaws.com'] },
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
             Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
           }),
         ]),

@@ -6,6 +6,7 @@
 import { PublishBatchCommand, SNSClient, CreateTopicCommand, type PublishBatchCommandInput } from '@aws-sdk/client-sns';
 import { SendMessageBatchCommand, SQSClient, type SendMessageBatchCommandInput } from '@aws-sdk/client-sqs';
 import type { DynamoDBRecord, SQSEvent, SQSRecord } from 'aws-lambda';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoStore } from '../../lambdas/adapters/dynamo-store.js';
@@ -16,7 +17,8 @@ import type { FeedConfig } from '../../lambdas/core/model.js';
 import { composeDispatch, composeNotify, composePoll } from '../../lambdas/handlers/compose.js';
 import { makeDispatchHandler } from '../../lambdas/handlers/dispatch.js';
 import { METRIC, SWEEP_EVENT, type HandlerMetrics } from '../../lambdas/handlers/names.js';
-import { makeNotifyHandler } from '../../lambdas/handlers/notify.js';
+import { eventIdsFromStream, makeNotifyHandler } from '../../lambdas/handlers/notify.js';
+import { PENDING_EVENT_FILTER } from '../../lib/alerts.js';
 import { makePollHandler } from '../../lambdas/handlers/poll.js';
 import { DEMO_FEEDS_DIR, demoFeedsConfig, startDemoServer, type DemoServer } from '../../lambdas/local/demo-server.js';
 import { ensureTable, startLocalDynamo, type LocalDynamo } from '../../lambdas/local/dynalite.js';
@@ -65,10 +67,14 @@ function recordingMetrics(): HandlerMetrics & { sums: Record<string, number>; fl
 
 const clock: Clock = { now: () => new Date() };
 
+const tableNames = new WeakMap<DynamoStore, string>();
+
 async function freshStore(): Promise<DynamoStore> {
   const tableName = `handlers-${++tableCounter}`;
   await ensureTable(local.client, tableName);
-  return new DynamoStore(local.doc, tableName);
+  const store = new DynamoStore(local.doc, tableName);
+  tableNames.set(store, tableName);
+  return store;
 }
 
 function sqsRecord(messageId: string, body: string): SQSRecord {
@@ -107,6 +113,12 @@ function streamRecord(eventId: string): DynamoDBRecord {
       StreamViewType: 'NEW_AND_OLD_IMAGES',
     },
   };
+}
+
+/** Lambda's filter semantics for PENDING_EVENT_FILTER: eventName in list AND NewImage.<attr>.S in list. */
+function matchesPendingFilter(eventName: string, image: Record<string, { S?: string }>): boolean {
+  const [attr, cond] = Object.entries(PENDING_EVENT_FILTER.dynamodb.NewImage)[0]!;
+  return PENDING_EVENT_FILTER.eventName.includes(eventName) && cond.S.includes(image[attr]?.S ?? '\u0000');
 }
 
 const feed = (id: string): FeedConfig => feeds.find((f) => f.id === id)!;
@@ -330,6 +342,24 @@ describe('notify handler', () => {
     await expect(makeNotifyHandler(notifyDeps(store))({ Records: [streamRecord(pending[0]!.eventId)] })).rejects.toThrow(/not published/);
 
     expect((await store.getEvent(pending[0]!.eventId))?.alertState).toBe('PENDING');
+  });
+
+  it('recognises the event rows the store really writes, as the stream filter and the handler see them', async () => {
+    acceptAllSns();
+    const { store, pending } = await storeWithPendingEvents();
+    const tableName = tableNames.get(store)!;
+    const raw = await local.client.send(new GetItemCommand({ TableName: tableName, Key: { pk: { S: `EVENT#${pending[0]!.eventId}` }, sk: { S: 'EVENT' } } }));
+    const record: DynamoDBRecord = { ...streamRecord('unused'), dynamodb: { NewImage: raw.Item as never } };
+
+    // The stack's filter (lib/alerts.ts) accepts the row...
+    expect(matchesPendingFilter('INSERT', record.dynamodb!.NewImage as Record<string, { S?: string }>)).toBe(true);
+    // ...and notify finds the event in it and publishes.
+    expect(eventIdsFromStream([record])).toEqual([pending[0]!.eventId]);
+    expect((await makeNotifyHandler(notifyDeps(store))({ Records: [record] })).published).toBe(1);
+
+    // Once alerted the row no longer matches: marking it sent does not invoke notify again.
+    const after = await local.client.send(new GetItemCommand({ TableName: tableName, Key: { pk: { S: `EVENT#${pending[0]!.eventId}` }, sk: { S: 'EVENT' } } }));
+    expect(matchesPendingFilter('MODIFY', after.Item as Record<string, { S?: string }>)).toBe(false);
   });
 
   it('ignores stream records that are not events', async () => {
