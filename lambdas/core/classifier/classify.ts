@@ -194,6 +194,10 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
     if (targets.has(v.vendor)) continue;
     if (v.sent === 0 || (!bystander[v.sent] && (restrictIn[v.sent] as number) > 0)) targets.set(v.vendor, v);
   }
+  // Vendors listed together with a targeted one ("equipment from Huawei and ZTE") are targets too.
+  const listedWith = new Set<number>();
+  for (const v of vendorHits) if (v.sent > 0 && targets.has(v.vendor)) listedWith.add(v.sent);
+  for (const v of vendorHits) if (!targets.has(v.vendor) && listedWith.has(v.sent) && !bystander[v.sent]) targets.set(v.vendor, v);
   if (targets.size === 0) for (const v of vendorHits) if (!bystander[v.sent] && !targets.has(v.vendor)) targets.set(v.vendor, v);
   if (targets.size === 0) for (const v of vendorHits) if (!targets.has(v.vendor)) targets.set(v.vendor, v);
   const targetSents = new Set<number>();

@@ -15,11 +15,17 @@ const SKIP = new Set(['Chad', 'Jordan', 'Georgia', 'Jersey', 'Turkey', 'Guinea',
   // zh/ja names that are substrings of common words.
   '中国台湾省', '中華民国', '中华民国']);
 
+// Dependent territories do not act on their own in this domain; their names would steal the acting
+// country from the state that governs them ("TikTok blocked in New Caledonia" is France acting).
+const TERRITORIES = new Set(['NC', 'PF', 'GP', 'MQ', 'RE', 'YT', 'PM', 'WF', 'BL', 'MF', 'GF', 'TF', 'GU', 'PR', 'VI', 'AS', 'MP', 'UM',
+  'GI', 'FK', 'BM', 'KY', 'VG', 'MS', 'TC', 'AI', 'SH', 'IO', 'GS', 'PN', 'AW', 'CW', 'SX', 'BQ', 'GL', 'FO', 'NF', 'CX', 'CC', 'HM',
+  'TK', 'NU', 'CK', 'SJ', 'BV', 'AX', 'AQ', 'EH', 'IM', 'JE', 'GG']);
 const out: Record<string, Record<string, string[]>> = {};
 for (const lang of LANGS) {
   const { countries } = require(`i18n-iso-countries/langs/${lang}.json`) as { countries: Record<string, string | string[]> };
   const table: Record<string, string[]> = {};
   for (const [code, value] of Object.entries(countries)) {
+    if (TERRITORIES.has(code)) continue;
     const names = (Array.isArray(value) ? value : [value])
       .filter((n) => !SKIP.has(n) && !n.includes(',') && n.length >= 2)
       // Formal names with brackets never occur in news text.
