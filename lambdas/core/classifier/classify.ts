@@ -13,7 +13,7 @@
  */
 import { MEASURES, STAGES, type Classification, type ClassifierInput, type Measure, type Stage } from '../model.js';
 import { htmlToText } from '../text.js';
-import type { CompiledLexicon, CompiledRules, Hit, VendorCue } from './compile.js';
+import { dropSubsumed, type CompiledLexicon, type CompiledRules, type Hit, type VendorCue } from './compile.js';
 import type { Cue } from './types.js';
 
 const HAN = /\p{Script=Han}/u;
@@ -165,10 +165,11 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   const lang = pickLanguage(c, input, text);
   const lex = c.lexicons.get(lang);
   const cjk = lex?.lexicon.script === 'cjk';
-  const hits: Hit[] = [];
-  c.common?.cues.scan(text, hits);
-  lex?.cues.scan(text, hits);
-  c.vendorPatterns.scan(text, hits);
+  const scanned: Hit[] = [];
+  c.common?.cues.scan(text, scanned);
+  lex?.cues.scan(text, scanned);
+  c.vendorPatterns.scan(text, scanned);
+  const hits = dropSubsumed(scanned);
   const sents = sentences(text, titleEnd);
   const sentOf = (h: Hit): number => (h.start < titleEnd ? 0 : sentenceOf(sents, h.start));
 
@@ -267,8 +268,8 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   }
   // Lifting or declining a ban is about a restriction even without a "ban" word ("allows Huawei in 5G").
   const liftedOrRejected = Math.max(stageScores.get('lifted') ?? 0, stageScores.get('rejected') ?? 0);
-  if (restrictScore === 0 && liftedOrRejected >= 3) {
-    restrictScore = 2;
+  if (liftedOrRejected >= 3 && restrictScore < Math.min(3, liftedOrRejected * 0.6)) {
+    restrictScore = Math.min(3, liftedOrRejected * 0.6);
     restrictHit = stageBest.get((stageScores.get('lifted') ?? 0) >= (stageScores.get('rejected') ?? 0) ? 'lifted' : 'rejected') ?? null;
   }
 
@@ -292,9 +293,11 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
     const s = sentOf(h);
     let w = h.cue.cw ?? 2;
     const strong = w >= 2.5;
+    // The vendor's own country named in passing ("China's ZTE", "중국산") is not the actor.
+    const originOnly = origins.has(code) && !strong;
     if (s === 0) {
       w += 1.5;
-      if (h.start < titleVerb) {
+      if (h.start < titleVerb && !originOnly && (h.cue.cw ?? 2) >= 2) {
         w += 3;
         subjects.add(code);
       }
@@ -308,7 +311,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
         fired.add(n.cue.id);
       }
     }
-    if (origins.has(code) && !strong) w *= 0.3;
+    if (originOnly) w *= 0.3;
     if (strong) strongCountry = Math.max(strongCountry, h.cue.cw ?? 0);
     // Repeated mentions add a little; the best one counts fully.
     const prev = countryBestW.get(code) ?? 0;

@@ -7,6 +7,8 @@ import type { Cue, Lexicon, Rules, VendorPattern } from './types.js';
 /** One cue match in the item text. */
 export interface Hit {
   cue: Cue;
+  /** Rule family (restrict, stage, measure…): a hit inside a longer hit of its family is dropped. */
+  fam: string;
   start: number;
   end: number;
   text: string;
@@ -47,6 +49,7 @@ function validatePattern(id: string, pattern: string): void {
 interface Part {
   re: RegExp;
   cues: Cue[];
+  fam: string;
 }
 
 /**
@@ -68,6 +71,26 @@ function family(c: Cue): string {
  * A set of cues compiled into a few regexes (family × case mode × word boundaries) (case-sensitive or not × bounded or not). Each
  * cue is one capturing group; the group that matched names the cue.
  */
+/**
+ * Drops hits that lie inside a longer hit of the same family: "will be banned" is an announced-stage
+ * cue, and the "banned" inside it must not also vote for in force.
+ */
+export function dropSubsumed(hits: Hit[]): Hit[] {
+  if (hits.length < 2) return hits;
+  const out: Hit[] = [];
+  for (const b of hits) {
+    let inside = false;
+    for (const a of hits) {
+      if (a !== b && a.fam === b.fam && a.start <= b.start && b.end <= a.end && a.end - a.start > b.end - b.start) {
+        inside = true;
+        break;
+      }
+    }
+    if (!inside) out.push(b);
+  }
+  return out;
+}
+
 export class CueSet {
   private readonly parts: Part[] = [];
   readonly size: number;
@@ -89,17 +112,17 @@ export class CueSet {
       list.push(c);
     }
     for (const [key, list] of groups) {
-      const [mode, bound] = key.split(':');
+      const [mode, bound, fam] = key.split(':');
       const body = list.map((c) => `(${c.pattern})`).join('|');
       const src = bound === 'b' ? `(?<!${WORD_CHAR})(?:${body})(?!${WORD_CHAR})` : body;
-      this.parts.push({ re: new RegExp(src, mode === 'cs' ? 'gu' : 'giu'), cues: list });
+      this.parts.push({ re: new RegExp(src, mode === 'cs' ? 'gu' : 'giu'), cues: list, fam: fam as string });
     }
     this.size = cues.length;
   }
 
   /** Appends every match to `out`; overlapping matches that start at different positions are all kept. */
   scan(text: string, out: Hit[]): void {
-    for (const { re, cues } of this.parts) {
+    for (const { re, cues, fam } of this.parts) {
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text)) !== null) {
@@ -107,7 +130,7 @@ export class CueSet {
         while (g < m.length && m[g] === undefined) g++;
         const cue = cues[g - 1];
         const matched = m[g] ?? m[0];
-        if (cue) out.push({ cue, start: m.index, end: m.index + matched.length, text: matched });
+        if (cue) out.push({ cue, fam, start: m.index, end: m.index + matched.length, text: matched });
         // Step one character, not past the match: "will ban" and "ban" are both cues.
         re.lastIndex = m.index + 1;
       }
