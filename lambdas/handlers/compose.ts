@@ -10,6 +10,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
 import type { LogAttributes } from '@aws-lambda-powertools/logger/types';
+import type { Context } from 'aws-lambda';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { parseFeedsConfig } from '../config.js';
 import { createDocumentClient, DynamoStore } from '../adapters/dynamo-store.js';
@@ -17,7 +18,7 @@ import { HttpFeedFetcher } from '../adapters/http-fetcher.js';
 import { SnsPublisher } from '../adapters/sns-publisher.js';
 import type { Clock, Logger } from '../ports.js';
 import { dispatchEnvSchema, notifyEnvSchema, parseEnv, pollEnvSchema } from './env.js';
-import { METRICS_NAMESPACE, SERVICE_NAME } from './names.js';
+import { METRICS_NAMESPACE, SERVICE_NAME, type InvocationContext } from './names.js';
 import type { DispatchDeps } from './dispatch.js';
 import type { NotifyHandlerDeps } from './notify.js';
 import type { PollHandlerDeps } from './poll.js';
@@ -30,15 +31,18 @@ export const systemClock: Clock = { now: () => new Date() };
  * Powertools Logger (structured JSON lines, level from POWERTOOLS_LOG_LEVEL) behind the Logger
  * port. Extra fields become top-level keys of the JSON line.
  */
-export function createLogger(): Logger {
-  const logger = new PowertoolsLogger({ serviceName: SERVICE_NAME });
+export function createLogger(): { logger: Logger; addLambdaContext: (context: InvocationContext) => void } {
+  const powertools = new PowertoolsLogger({ serviceName: SERVICE_NAME });
   const bind =
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (message: string, extra?: Record<string, unknown>): void => {
-      if (extra) logger[level](message, extra as LogAttributes);
-      else logger[level](message);
+      if (extra) powertools[level](message, extra as LogAttributes);
+      else powertools[level](message);
     };
-  return { debug: bind('debug'), info: bind('info'), warn: bind('warn'), error: bind('error') };
+  return {
+    logger: { debug: bind('debug'), info: bind('info'), warn: bind('warn'), error: bind('error') },
+    addLambdaContext: (context) => powertools.addContext(context as Context),
+  };
 }
 
 /** Powertools Metrics (CloudWatch EMF in the log stream: no API call, no extra latency). */
@@ -52,7 +56,7 @@ function createStore(tableName: string, logger: Logger): DynamoStore {
 
 export function composeDispatch(env: Env = process.env): DispatchDeps {
   const cfg = parseEnv(dispatchEnvSchema, env);
-  const logger = createLogger();
+  const { logger, addLambdaContext } = createLogger();
   const feedsPath = isAbsolute(cfg.FEEDS_FILE) ? cfg.FEEDS_FILE : join(cfg.LAMBDA_TASK_ROOT ?? process.cwd(), cfg.FEEDS_FILE);
   return {
     feeds: parseFeedsConfig(readFileSync(feedsPath, 'utf8'), feedsPath),
@@ -62,12 +66,13 @@ export function composeDispatch(env: Env = process.env): DispatchDeps {
     clock: systemClock,
     logger,
     metrics: createMetrics(),
+    addLambdaContext,
   };
 }
 
 export function composePoll(env: Env = process.env): PollHandlerDeps {
   const cfg = parseEnv(pollEnvSchema, env);
-  const logger = createLogger();
+  const { logger, addLambdaContext } = createLogger();
   return {
     store: createStore(cfg.TABLE_NAME, logger),
     // No allowHosts in AWS: feed URLs never reach private networks or the metadata endpoint.
@@ -75,12 +80,13 @@ export function composePoll(env: Env = process.env): PollHandlerDeps {
     clock: systemClock,
     logger,
     metrics: createMetrics(),
+    addLambdaContext,
   };
 }
 
 export function composeNotify(env: Env = process.env): NotifyHandlerDeps {
   const cfg = parseEnv(notifyEnvSchema, env);
-  const logger = createLogger();
+  const { logger, addLambdaContext } = createLogger();
   return {
     store: createStore(cfg.TABLE_NAME, logger),
     publisher: new SnsPublisher(new SNSClient({}), {
@@ -92,5 +98,6 @@ export function composeNotify(env: Env = process.env): NotifyHandlerDeps {
     clock: systemClock,
     logger,
     metrics: createMetrics(),
+    addLambdaContext,
   };
 }

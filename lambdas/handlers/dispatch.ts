@@ -9,16 +9,15 @@ import type { FeedConfig, FeedState } from '../core/model.js';
 import { dueFeeds } from '../pipeline.js';
 import type { Clock, Logger, Store } from '../ports.js';
 import { composeDispatch } from './compose.js';
-import { FEED_FAILING_ALARM_MS, METRIC, type HandlerMetrics } from './names.js';
+import { FEED_FAILING_ALARM_MS, METRIC, type HandlerObservability, type InvocationContext } from './names.js';
 
-export interface DispatchDeps {
+export interface DispatchDeps extends HandlerObservability {
   feeds: FeedConfig[];
   store: Store;
   sqs: SQSClient;
   queueUrl: string;
   clock: Clock;
   logger: Logger;
-  metrics: HandlerMetrics;
 }
 
 /** The scheduler's payload: `scheduledTime` is `<aws.scheduler.scheduled-time>`. */
@@ -62,8 +61,9 @@ function dedupId(feedId: string, slot: string): string {
 }
 
 export function makeDispatchHandler(deps: DispatchDeps) {
-  return async (event: DispatchEvent = {}): Promise<DispatchResult> => {
+  return async (event: DispatchEvent = {}, context?: InvocationContext): Promise<DispatchResult> => {
     const { feeds, store, clock, logger, metrics } = deps;
+    if (context) deps.addLambdaContext?.(context);
     const now = clock.now();
     const due = await dueFeeds(feeds, { store, clock });
     const states = await store.getFeedStates(feeds.map((f) => f.id));
@@ -102,8 +102,8 @@ export function makeDispatchHandler(deps: DispatchDeps) {
 
 let instance: ReturnType<typeof makeDispatchHandler> | undefined;
 
-/** The Lambda entry point: composes once per container, then delegates. */
-export const handler = (event: DispatchEvent): Promise<DispatchResult> => {
+/** The Lambda entry point: composes once per container (env parsed, clients built), then delegates. */
+export const handler = (event: DispatchEvent, context?: InvocationContext): Promise<DispatchResult> => {
   instance ??= makeDispatchHandler(composeDispatch());
-  return instance(event);
+  return instance(event, context);
 };

@@ -33,3 +33,16 @@ export interface HandlerMetrics {
   addMetric(name: string, unit: 'Count' | 'Seconds', value: number): void;
   publishStoredMetrics(): void;
 }
+
+/** The Lambda invocation context, as far as the handlers use it. */
+export interface InvocationContext {
+  awsRequestId: string;
+  functionName: string;
+}
+
+/** Observability the handlers share: metrics, and tagging log lines with the invocation. */
+export interface HandlerObservability {
+  metrics: HandlerMetrics;
+  /** Adds the request id, function name and cold start to every log line of this invocation. */
+  addLambdaContext?: (context: InvocationContext) => void;
+}

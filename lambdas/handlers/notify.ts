@@ -8,11 +8,9 @@
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { notifyPending, type NotifyDeps } from '../pipeline.js';
 import { composeNotify } from './compose.js';
-import { METRIC, type HandlerMetrics } from './names.js';
+import { METRIC, type HandlerObservability, type InvocationContext } from './names.js';
 
-export interface NotifyHandlerDeps extends NotifyDeps {
-  metrics: HandlerMetrics;
-}
+export interface NotifyHandlerDeps extends NotifyDeps, HandlerObservability {}
 
 export type NotifyEvent = DynamoDBStreamEvent | { source?: string };
 
@@ -43,8 +41,9 @@ function isStreamEvent(event: NotifyEvent): event is DynamoDBStreamEvent {
 }
 
 export function makeNotifyHandler(deps: NotifyHandlerDeps) {
-  return async (event: NotifyEvent): Promise<NotifyHandlerResult> => {
+  return async (event: NotifyEvent, context?: InvocationContext): Promise<NotifyHandlerResult> => {
     const { logger, metrics } = deps;
+    if (context) deps.addLambdaContext?.(context);
     const result: NotifyHandlerResult = { trigger: isStreamEvent(event) ? 'stream' : 'sweep', published: 0, failed: 0 };
     try {
       if (isStreamEvent(event)) {
@@ -76,7 +75,8 @@ export function makeNotifyHandler(deps: NotifyHandlerDeps) {
 
 let instance: ReturnType<typeof makeNotifyHandler> | undefined;
 
-export const handler = (event: NotifyEvent): Promise<NotifyHandlerResult> => {
+/** The Lambda entry point: composes once per container (env parsed, clients built), then delegates. */
+export const handler = (event: NotifyEvent, context?: InvocationContext): Promise<NotifyHandlerResult> => {
   instance ??= makeNotifyHandler(composeNotify());
-  return instance(event);
+  return instance(event, context);
 };

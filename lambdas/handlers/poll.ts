@@ -10,11 +10,9 @@ import { feedsFileSchema } from '../config.js';
 import type { FeedConfig } from '../core/model.js';
 import { pollFeed, type PollDeps } from '../pipeline.js';
 import { composePoll } from './compose.js';
-import { METRIC, type HandlerMetrics } from './names.js';
+import { METRIC, type HandlerObservability, type InvocationContext } from './names.js';
 
-export interface PollHandlerDeps extends PollDeps {
-  metrics: HandlerMetrics;
-}
+export interface PollHandlerDeps extends PollDeps, HandlerObservability {}
 
 /** Parses one message body into a validated feed config, or says why it cannot. */
 export function parseFeedMessage(body: string): { ok: true; feed: FeedConfig } | { ok: false; error: string } {
@@ -33,8 +31,9 @@ export function parseFeedMessage(body: string): { ok: true; feed: FeedConfig } |
 }
 
 export function makePollHandler(deps: PollHandlerDeps) {
-  return async (event: SQSEvent): Promise<SQSBatchResponse> => {
+  return async (event: SQSEvent, context?: InvocationContext): Promise<SQSBatchResponse> => {
     const { logger, metrics } = deps;
+    if (context) deps.addLambdaContext?.(context);
     const failures: SQSBatchItemFailure[] = [];
     // One poll per feed even if a batch holds two messages for it (a retry and a new dispatch).
     const byFeed = new Map<string, { feed: FeedConfig; messageIds: string[] }>();
@@ -76,7 +75,8 @@ export function makePollHandler(deps: PollHandlerDeps) {
 
 let instance: ReturnType<typeof makePollHandler> | undefined;
 
-export const handler = (event: SQSEvent): Promise<SQSBatchResponse> => {
+/** The Lambda entry point: composes once per container (env parsed, clients built), then delegates. */
+export const handler = (event: SQSEvent, context?: InvocationContext): Promise<SQSBatchResponse> => {
   instance ??= makePollHandler(composePoll());
-  return instance(event);
+  return instance(event, context);
 };

@@ -224,9 +224,13 @@ describe('dispatch handler', () => {
     await store.putFeedState({ feedId: 'demo-heise', failures: 0, lastPolledAt: new Date(now.getTime() - 60_000).toISOString() });
     await store.putFeedState({ feedId: 'demo-xinhua', failures: 2, nextPollAfter: new Date(now.getTime() + 3_600_000).toISOString() });
     const metrics = recordingMetrics();
-    const handler = makeDispatchHandler({ feeds, store, sqs: new SQSClient({ region: 'us-east-1' }), queueUrl: QUEUE, clock, logger: silentLogger, metrics });
+    const contexts: string[] = [];
+    const handler = makeDispatchHandler({
+      feeds, store, sqs: new SQSClient({ region: 'us-east-1' }), queueUrl: QUEUE, clock, logger: silentLogger, metrics,
+      addLambdaContext: (c) => contexts.push(c.awsRequestId),
+    });
 
-    const result = await handler({ source: 'banwatch.dispatch', scheduledTime: '2026-11-29T04:15:00Z' });
+    const result = await handler({ source: 'banwatch.dispatch', scheduledTime: '2026-11-29T04:15:00Z' }, { awsRequestId: 'req-1', functionName: 'dispatch' });
 
     expect(result).toMatchObject({ feeds: 6, due: 4, enqueued: 4 });
     const entries = sent();
@@ -237,6 +241,7 @@ describe('dispatch handler', () => {
     }
     expect(sqsMock.commandCalls(SendMessageBatchCommand)[0]!.args[0].input.QueueUrl).toBe(QUEUE);
     expect(metrics.sums[METRIC.feedsDispatched]).toBe(4);
+    expect(contexts).toEqual(['req-1']);
   });
 
   it('sends in batches of 10 and resends only the entries SQS failed', async () => {
