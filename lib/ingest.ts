@@ -93,8 +93,9 @@ export class Ingest extends Construct {
         beforeInstall: () => [],
         // The registry ships inside the bundle: changing feeds.json changes the asset hash, so
         // `cdk deploy` updates the function.
+        // node rather than cp: the same command works in any shell, Windows included.
         afterBundling: (_inputDir: string, outputDir: string) => [
-          `cp "${feedsPath}" "${path.join(outputDir, BUNDLED_FEEDS_FILE)}"`,
+          `node -e "require('fs').copyFileSync(process.argv[1], process.argv[2])" "${feedsPath}" "${path.join(outputDir, BUNDLED_FEEDS_FILE)}"`,
         ],
       },
     });
