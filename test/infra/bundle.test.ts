@@ -9,7 +9,12 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import iconv from 'iconv-lite';
+import { createHash } from 'node:crypto';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureTable, startLocalDynamo } from '../../lambdas/local/dynalite.js';
+import { DynamoStore } from '../../lambdas/adapters/dynamo-store.js';
 import { ESM_REQUIRE_BANNER, PROJECT_ROOT } from '../../lib/function.js';
 import * as shim from '../../lambdas/handlers/iconv-lite-shim.js';
 
@@ -82,6 +87,115 @@ describe('Lambda bundles', () => {
     const code = fs.readFileSync(path.join(outdir, 'poll', 'index.mjs'), 'utf8');
     expect(code).not.toContain('iconv-lite');
     expect(code.length).toBe(sizes.poll);
+  });
+});
+
+/** A stand-in for SQS's JSON protocol: answers SendMessageBatch (with the MD5s the SDK checks). */
+async function fakeSqs(): Promise<{ url: string; sent: Array<Record<string, string>>; close(): Promise<void> }> {
+  const sent: Array<Record<string, string>> = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      const input = JSON.parse(body) as { Entries: Array<Record<string, string>> };
+      sent.push(...input.Entries);
+      const Successful = input.Entries.map((e) => ({
+        Id: e.Id,
+        MessageId: `m-${e.Id}`,
+        MD5OfMessageBody: createHash('md5').update(e.MessageBody!).digest('hex'),
+      }));
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
+      res.end(JSON.stringify({ Successful, Failed: [] }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, sent, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** Runs fn with extra environment variables, stdout and stderr captured (Powertools' JSON lines). */
+async function withEnvAndStdout<T>(env: Record<string, string>, fn: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  const chunks: string[] = [];
+  const streams = [process.stdout, process.stderr];
+  const writes = streams.map((s) => s.write.bind(s));
+  for (const s of streams) {
+    s.write = ((chunk: string | Uint8Array) => {
+      chunks.push(String(chunk));
+      return true;
+    }) as typeof s.write;
+  }
+  try {
+    const result = await fn();
+    return { result, lines: chunks.join('').split('\n').filter((l) => l.startsWith('{')) };
+  } finally {
+    streams.forEach((s, i) => (s.write = writes[i]!));
+    process.env = saved;
+  }
+}
+
+describe('bundled handlers, run as Lambda would (env only, SDK endpoints pointed at local stand-ins)', () => {
+  it('dispatch reads its registry, feed states in DynamoDB, enqueues on SQS and emits the alarm metric', async () => {
+    const local = await startLocalDynamo({});
+    const sqs = await fakeSqs();
+    try {
+      await ensureTable(local.client, 'bundle-dispatch');
+      const { handler } = await import(pathToFileURL(path.join(outdir, 'dispatch', 'index.mjs')).href);
+      const { result, lines } = await withEnvAndStdout(
+        {
+          TABLE_NAME: 'bundle-dispatch',
+          FEED_QUEUE_URL: `${sqs.url}/123456789012/feeds.fifo`,
+          FEEDS_FILE: path.join(PROJECT_ROOT, 'config', 'feeds.json'),
+          AWS_ENDPOINT_URL_DYNAMODB: local.endpoint,
+          AWS_ENDPOINT_URL_SQS: sqs.url,
+          AWS_REGION: 'us-east-1',
+          AWS_ACCESS_KEY_ID: 'test',
+          AWS_SECRET_ACCESS_KEY: 'test',
+          POWERTOOLS_SERVICE_NAME: 'banwatch',
+          POWERTOOLS_METRICS_NAMESPACE: 'Banwatch',
+        },
+        () => handler({ source: 'banwatch.dispatch', scheduledTime: '2026-11-29T04:15:00Z' }, { awsRequestId: 'r1', functionName: 'dispatch' }),
+      );
+      const registry = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'config', 'feeds.json'), 'utf8')).feeds;
+      expect(result).toMatchObject({ feeds: registry.length, due: registry.length, enqueued: registry.length, failingOver24h: 0 });
+      expect(sqs.sent.map((e) => e.MessageGroupId).sort()).toEqual(registry.map((f: { id: string }) => f.id).sort());
+      const emf = lines.map((l) => JSON.parse(l)).find((l) => l._aws);
+      expect(emf._aws.CloudWatchMetrics[0]).toMatchObject({ Namespace: 'Banwatch', Dimensions: [['service']] });
+      expect(emf).toMatchObject({ service: 'banwatch', FeedsFailingOver24h: 0, FeedsDispatched: registry.length });
+    } finally {
+      await sqs.close();
+      await local.close();
+    }
+  });
+
+  it('poll fails only the poisoned message, records a blocked private address as a feed outcome', async () => {
+    const local = await startLocalDynamo({});
+    try {
+      await ensureTable(local.client, 'bundle-poll');
+      const { handler } = await import(pathToFileURL(path.join(outdir, 'poll', 'index.mjs')).href);
+      const record = (messageId: string, body: string) => ({ messageId, body, attributes: {}, messageAttributes: {} });
+      const feed = { id: 'metadata-endpoint', url: 'http://169.254.169.254/latest/meta-data/', kind: 'news' };
+      const { result, lines } = await withEnvAndStdout(
+        {
+          TABLE_NAME: 'bundle-poll',
+          FETCH_TIMEOUT_MS: '5000',
+          AWS_ENDPOINT_URL_DYNAMODB: local.endpoint,
+          AWS_REGION: 'us-east-1',
+          AWS_ACCESS_KEY_ID: 'test',
+          AWS_SECRET_ACCESS_KEY: 'test',
+        },
+        () => handler({ Records: [record('ok', JSON.stringify(feed)), record('bad', '{"id":')] }, { awsRequestId: 'r2', functionName: 'poll' }),
+      );
+      expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'bad' }] });
+      // No allow-list in AWS: the instance metadata endpoint is never fetched.
+      const state = (await new DynamoStore(local.doc, 'bundle-poll').getFeedStates(['metadata-endpoint'])).get('metadata-endpoint');
+      expect(state).toMatchObject({ failures: 1, lastStatus: 'error' });
+      const logs = lines.map((l) => JSON.parse(l));
+      expect(logs.find((l) => l.message === 'poisoned feed message')).toMatchObject({ level: 'ERROR', function_request_id: 'r2', messageId: 'bad' });
+    } finally {
+      await local.close();
+    }
   });
 });
 
