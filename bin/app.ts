@@ -3,7 +3,7 @@
  * The CDK app: `npx cdk synth` / `npx cdk deploy`. Settings come from context (cdk.json or -c),
  * see lib/context.ts and docs/deploy.md. cdk-nag's AwsSolutions pack checks every synth.
  */
-import { App, Validations } from 'aws-cdk-lib';
+import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { BanwatchStack } from '../lib/banwatch-stack.js';
 import { readSettings } from '../lib/context.js';
@@ -15,5 +15,7 @@ new BanwatchStack(app, stackName, {
   description: 'banwatch: state measures against tech vendors, from feeds to SNS alerts',
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
 });
+// One tag on everything: cost allocation and finding the stack's resources in the console.
+Tags.of(app).add('project', 'banwatch');
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 app.synth();
