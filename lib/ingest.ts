@@ -43,14 +43,13 @@ export class Ingest extends Construct {
   readonly poll: BanwatchFunction;
   readonly queue: sqs.Queue;
   readonly deadLetterQueue: sqs.Queue;
-  readonly feedCount: number;
 
   constructor(scope: Construct, id: string, props: IngestProps) {
     super(scope, id);
 
     // Validate the registry at synth time: a bad feeds.json fails `cdk synth`, not the first run.
     const feedsPath = path.resolve(PROJECT_ROOT, props.feedsFile);
-    this.feedCount = parseFeedsConfig(fs.readFileSync(feedsPath, 'utf8'), feedsPath).length;
+    parseFeedsConfig(fs.readFileSync(feedsPath, 'utf8'), feedsPath);
 
     this.deadLetterQueue = new sqs.Queue(this, 'FeedDeadLetterQueue', {
       fifo: true,
