@@ -211,7 +211,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   let restrictCount = 0;
   let actor = 0;
   let actorHit: Hit | null = null;
-  let noise = 0;
+  const noiseById = new Map<string, number>();
   const noiseHits: Hit[] = [];
   let measureMax = 0;
   const measureScores = new Map<Measure, number>();
@@ -242,7 +242,10 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
     }
     if (cue.noise) {
       // Noise in the headline says what the story is about; in the body it is often background.
-      noise += cue.noise * (inTitle ? (h.start > titleVerb ? tf * tuning.trailingTitleNoiseFactor : tf) : (cue.bodyFactor ?? tuning.bodyNoiseFactor));
+      const trailing = h.start > titleVerb && !lex?.lexicon.verbFinal;
+      const w = cue.noise * (inTitle ? (trailing ? tf * tuning.trailingTitleNoiseFactor : tf) : (cue.bodyFactor ?? tuning.bodyNoiseFactor));
+      // One concept counts once, at its strongest mention: repeating "arrest" is not more evidence.
+      if (w > (noiseById.get(cue.id) ?? 0)) noiseById.set(cue.id, w);
       noiseHits.push(h);
       fired.add(cue.id);
     }
@@ -266,6 +269,8 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
       fired.add(cue.id);
     }
   }
+  let noise = 0;
+  for (const w of noiseById.values()) noise += w;
   // Lifting or declining a ban is about a restriction even without a "ban" word ("allows Huawei in 5G").
   const liftedOrRejected = Math.max(stageScores.get('lifted') ?? 0, stageScores.get('rejected') ?? 0);
   if (liftedOrRejected >= 3 && restrictScore < Math.min(3, liftedOrRejected * 0.6)) {
@@ -323,7 +328,8 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   }
   if (feedCountry) add(countryScores, feedCountry, tuning.feedCountryWeight);
 
-  const actorTotal = Math.min(3, actor + (strongCountry ? 1 : 0));
+  // A jurisdiction as the subject of the headline ("Lithuania recommends…") is itself a state actor.
+  const actorTotal = Math.min(3, actor + (strongCountry ? 1 : 0) + (subjects.size > 0 ? 1 : 0));
   const noiseTotal = Math.min(8, noise);
   const score =
     restrictScore +

@@ -59,6 +59,11 @@ export interface Lexicon {
   language: string;
   /** "latin" languages match on word boundaries; "cjk" ones by substring. */
   script: 'latin' | 'cjk';
+  /**
+   * Verb-final (SOV) language: the headline's restriction word is not its main verb, so headline
+   * words after it are not subordinate context (Japanese, Korean).
+   */
+  verbFinal?: boolean;
   /** Frequent function words used to guess the language of unlabelled Latin-script text. */
   stopwords?: string[];
   /** Country assumed when a government is named without a country (e.g. 政府 in Japanese news). */
