@@ -316,6 +316,14 @@ describe('BanwatchStack', () => {
       template.hasOutput('AllTopicArn', { Value: { Ref: allId } });
     });
 
+    it('accepts the context committed in cdk.json (offline CLI settings included)', () => {
+      const cdkJson = JSON.parse(fs.readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8'));
+      expect(cdkJson.notices).toBe(false);
+      expect(cdkJson.context['cli-telemetry']).toBe(false);
+      const { template: t } = synthStack(cdkJson.context);
+      expect(Object.keys(t.findResources('AWS::Lambda::Function'))).toHaveLength(3);
+    });
+
     it('rejects a malformed context value with its name', () => {
       expect(() => synthStack({ alertEmails: '["not-an-email"]' })).toThrow(/alertEmails/);
       expect(() => synthStack({ countrySubscriptions: '{"Japan":["a@b.co"]}' })).toThrow(/countrySubscriptions/);
