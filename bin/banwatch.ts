@@ -237,7 +237,7 @@ program
   .action(async (file: string) => {
     try {
       const input = file === '-' ? process.stdin : createReadStream(file);
-      input.on('error', (err) => fail(err));
+      input.on('error', (err: Error) => fail(err));
       const result = await classifyStream(input, process.stdout);
       if (result.errors > 0) process.stderr.write(`banwatch: ${result.errors} of ${result.lines} lines could not be classified (see their "error")\n`);
     } catch (err) {
