@@ -7,22 +7,13 @@
 import { mkdir, open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PublisherUnavailableError } from '../core/errors.js';
-import type { Alert, AlertAttributes } from '../core/model.js';
+import type { Alert } from '../core/model.js';
 import type { PublishResult, Publisher } from '../ports.js';
 
 export const OUTBOX_FILE = 'alerts.jsonl';
 
 /** One outbox line: the Alert without its `event` (subscribers read the rendered alert, not our rows). */
-export interface OutboxAlert {
-  alertId: string;
-  eventId: string;
-  subject: string;
-  text: string;
-  attributes: AlertAttributes;
-  topics: string[];
-  sources: Array<{ title: string; link: string | null; feedId: string; published: string | null }>;
-  createdAt: string;
-}
+export type OutboxAlert = Omit<Alert, 'event'>;
 
 /** Builds the outbox line with exactly the documented fields, in a stable order. */
 export function toOutboxAlert(alert: Alert): OutboxAlert {
