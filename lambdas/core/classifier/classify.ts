@@ -12,8 +12,8 @@
  *    lead") or the vendor's own origin; a government feed's country is a strong prior.
  */
 import { MEASURES, STAGES, type Classification, type ClassifierInput, type Measure, type Stage } from '../model.js';
-import { htmlToText } from '../text.js';
-import { dropSubsumed, type CompiledLexicon, type CompiledRules, type Hit, type VendorCue } from './compile.js';
+import { htmlToText, truncate } from '../text.js';
+import { dropSubsumed, maskVendors, type CompiledLexicon, type CompiledRules, type Hit, type VendorCue } from './compile.js';
 import type { Cue } from './types.js';
 
 const HAN = /\p{Script=Han}/u;
@@ -22,6 +22,9 @@ const HANGUL = /\p{Script=Hangul}/u;
 /** Characters of the item read for language guessing: enough for the stopwords to speak. */
 const LANG_SAMPLE = 400;
 const MAX_EVIDENCE = 6;
+// The headline and the lead decide; reading 20 kB bodies would only cost time and add noise.
+const MAX_TITLE = 500;
+const MAX_SUMMARY = 2000;
 
 interface Sentence {
   start: number;
@@ -147,10 +150,16 @@ function add<K>(m: Map<K, number>, k: K, v: number): void {
   m.set(k, (m.get(k) ?? 0) + v);
 }
 
+/** The country a many-country cue ("<demonym> government") names in this match. */
+function resolveCountry(c: CompiledRules, h: Hit): string | undefined {
+  for (const [code, re] of c.countryMaps.get(h.cue.id) ?? []) if (re.test(h.text)) return code;
+  return undefined;
+}
+
 export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Classification {
   const tuning = c.rules.tuning;
-  const title = htmlToText(input.title);
-  const summary = htmlToText(input.summary);
+  const title = truncate(htmlToText(input.title), MAX_TITLE);
+  const summary = truncate(htmlToText(input.summary), MAX_SUMMARY);
   const text = summary ? `${title}\n${summary}` : title;
   const titleEnd = title.length;
   const fired = new Set<string>();
@@ -165,10 +174,24 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   const lang = pickLanguage(c, input, text);
   const lex = c.lexicons.get(lang);
   const cjk = lex?.lexicon.script === 'cjk';
+  // Restriction cues first: an item that names a vendor but no restriction at all (launches,
+  // earnings) is settled without scanning for the other cue families.
   const scanned: Hit[] = [];
-  c.common?.cues.scan(text, scanned);
-  lex?.cues.scan(text, scanned);
-  c.vendorPatterns.scan(text, scanned);
+  c.common?.cues.scan(text, scanned, 'restrict');
+  lex?.cues.scan(text, scanned, 'restrict');
+  const masked = maskVendors(text, vHits);
+  c.vendorPatterns.scan(masked, scanned);
+  if (!scanned.some((h) => h.cue.restrict)) {
+    const v = vHits[0] as Hit;
+    const sents0 = sentences(text, titleEnd);
+    return {
+      relevant: false, countries: [], vendors: [], measure: null, stage: null, confidence: 0.9,
+      evidence: [snippet(text, sents0[v.start < titleEnd ? 0 : sentenceOf(sents0, v.start)] as Sentence, v, lex?.lexicon.script === 'cjk')],
+      rules: ['not-relevant', 'no-restriction-cue', ...scanned.filter((h) => h.cue.noise).map((h) => h.cue.id)],
+    };
+  }
+  c.common?.cues.scan(text, scanned, undefined, 'restrict', false);
+  lex?.cues.scan(text, scanned, undefined, 'restrict', false);
   const hits = dropSubsumed(scanned);
   const sents = sentences(text, titleEnd);
   const sentOf = (h: Hit): number => (h.start < titleEnd ? 0 : sentenceOf(sents, h.start));
@@ -293,7 +316,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   const subjects = new Set<string>();
   let strongCountry = 0;
   for (const h of hits) {
-    const code = h.cue.country;
+    const code = h.cue.country ?? (h.cue.countryMap ? resolveCountry(c, h) : undefined);
     if (!code) continue;
     const s = sentOf(h);
     let w = h.cue.cw ?? 2;

@@ -7,7 +7,7 @@ import type { Cue, Lexicon, Rules, VendorPattern } from './types.js';
 /** One cue match in the item text. */
 export interface Hit {
   cue: Cue;
-  /** Rule family (restrict, stage, measure…): a hit inside a longer hit of its family is dropped. */
+  /** The cue's role (stage, measure, restrict…): a hit inside a longer hit of the same role is dropped. */
   fam: string;
   start: number;
   end: number;
@@ -50,27 +50,30 @@ interface Part {
   re: RegExp;
   cues: Cue[];
   fam: string;
+  bounded: boolean;
 }
 
 /**
  * The decision a cue mainly feeds. Cues of different families are compiled into different regexes,
  * so a stage cue ("bans" as a headline verb) never hides a restriction cue at the same position.
  */
+/** What a cue mainly decides, for subsumption: "will be banned" (stage) hides "banned" (stage). */
+export function role(c: Cue): string {
+  if (c.stage) return 'stage';
+  if (c.measure) return 'measure';
+  if (c.restrict) return 'restrict';
+  return family(c);
+}
+
 function family(c: Cue): string {
   if (c.restrict) return 'restrict';
   if (c.stage) return 'stage';
   if (c.measure) return 'measure';
-  if (c.country) return 'country';
   if (c.noise) return 'noise';
-  if (c.nonActing) return 'context';
-  if (c.bystander) return 'bystander';
-  return 'actor';
+  // Country, context, bystander and actor cues seldom start where one another does: one regex.
+  return 'other';
 }
 
-/**
- * A set of cues compiled into a few regexes (family × case mode × word boundaries) (case-sensitive or not × bounded or not). Each
- * cue is one capturing group; the group that matched names the cue.
- */
 /**
  * Drops hits that lie inside a longer hit of the same family: "will be banned" is an announced-stage
  * cue, and the "banned" inside it must not also vote for in force.
@@ -91,17 +94,134 @@ export function dropSubsumed(hits: Hit[]): Hit[] {
   return out;
 }
 
+/** The literal strings a pattern stands for, when it is only literals joined by "|"; else null. */
+export function literalAlternatives(pattern: string): string[] | null {
+  const unescaped = pattern.replace(/\\[.\-()&'’/]/g, '');
+  if (/[()[\]{}?*+^$\\]/.test(unescaped)) return null;
+  return pattern.split('|').map((a) => a.replace(/\\(.)/g, '$1'));
+}
+
+interface Literal {
+  text: string;
+  /** Lower-cased text, for case-insensitive entries. */
+  lower: string;
+  cue: Cue;
+  fam: string;
+  cs: boolean;
+  bounded: boolean;
+  /** Accept a possessive or genitive ending ("Huawei's", "Huaweis"). */
+  possessive: boolean;
+}
+
+const TOKEN = new RegExp(`${WORD_CHAR}+`, 'gu');
+const IS_WORD_CHAR = new RegExp(WORD_CHAR, 'u');
+
+/** Whether the character at i belongs to a word of an alphabetic script (fast path for ASCII). */
+function isWordCharAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  return IS_WORD_CHAR.test(text.charAt(i));
+}
+const CJK_G = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/**
+ * Literal cues (names, aliases, agencies: most of the rules) are looked up by their first word, or
+ * first CJK character, instead of being tried at every position of a giant alternation: the scan
+ * cost no longer grows with the number of names.
+ */
+class LiteralIndex {
+  private readonly byToken = new Map<string, Literal[]>();
+  private readonly byChar = new Map<string, Literal[]>();
+  size = 0;
+
+  add(lit: Literal): void {
+    const first = hasCjk(lit.text.charAt(0)) ? null : (lit.lower.match(new RegExp(`^${WORD_CHAR}+`, 'u'))?.[0] ?? null);
+    const push = (map: Map<string, Literal[]>, key: string): void => {
+      let list = map.get(key);
+      if (!list) map.set(key, (list = []));
+      list.push(lit);
+    };
+    if (first) {
+      push(this.byToken, first);
+      if (lit.possessive && first === lit.lower) push(this.byToken, `${first}s`);
+    } else {
+      push(this.byChar, lit.text.charAt(0));
+    }
+    this.size++;
+  }
+
+  private tryAt(text: string, pos: number, list: Literal[], out: Hit[]): void {
+    for (const lit of list) {
+      const end = pos + lit.text.length;
+      if (end > text.length) continue;
+      const piece = text.slice(pos, end);
+      if (lit.cs ? piece !== lit.text : piece.toLowerCase() !== lit.lower) continue;
+      let stop = end;
+      if (lit.possessive) {
+        const c = text.charCodeAt(stop);
+        if ((c === 39 || c === 0x2019) && text.charCodeAt(stop + 1) === 115) stop += 2;
+        else if (c === 115) stop += 1;
+      }
+      if (lit.bounded && stop < text.length && IS_WORD_CHAR.test(text.charAt(stop))) {
+        if (stop === end) continue;
+        // "Huaweis" ok, but "Apples" is not "Apple" + genitive when a letter follows.
+        if (IS_WORD_CHAR.test(text.charAt(end))) continue;
+      }
+      out.push({ cue: lit.cue, fam: lit.fam, start: pos, end: stop, text: text.slice(pos, stop) });
+    }
+  }
+
+  scan(text: string, out: Hit[]): void {
+    if (this.byToken.size) {
+      TOKEN.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = TOKEN.exec(text)) !== null) {
+        const list = this.byToken.get(m[0].toLowerCase());
+        if (list) this.tryAt(text, m.index, list, out);
+      }
+    }
+    if (this.byChar.size) {
+      CJK_G.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = CJK_G.exec(text)) !== null) {
+        const list = this.byChar.get(m[0]);
+        if (list) this.tryAt(text, m.index, list, out);
+      }
+    }
+  }
+}
+
+/**
+ * A set of cues: literal ones in a LiteralIndex, the others compiled into a few regexes (family ×
+ * case mode × word boundaries), one capturing group per cue; the group that matched names the cue.
+ */
 export class CueSet {
   private readonly parts: Part[] = [];
+  private readonly literals = new LiteralIndex();
   readonly size: number;
 
-  constructor(cues: Cue[], bounded: boolean) {
+  constructor(cues: Cue[], bounded: boolean, possessive = false) {
+    const regexCues: Cue[] = [];
+    for (const c of cues) {
+      validatePattern(c.id, c.pattern.replace(/ /g, '\\s+'));
+      const lits = literalAlternatives(c.pattern);
+      if (!lits) {
+        regexCues.push(c);
+        continue;
+      }
+      for (const text of lits) {
+        if (!text.trim()) throw new RuleError(`rule ${c.id}: empty alternative`);
+        this.literals.add({
+          text, lower: text.toLowerCase(), cue: c, fam: role(c), cs: !!c.cs,
+          bounded: bounded && !hasCjk(text), possessive,
+        });
+      }
+    }
     // A space in a pattern stands for any run of whitespace, so lexicons stay readable.
-    cues = cues.map((c) => (c.pattern.includes(' ') ? { ...c, pattern: c.pattern.replace(/ /g, '\\s+') } : c));
-    for (const c of cues) validatePattern(c.id, c.pattern);
+    const prepared = regexCues.map((c) => (c.pattern.includes(' ') ? { ...c, pattern: c.pattern.replace(/ /g, '\\s+') } : c));
     // Longer patterns first: at one position the first matching alternative wins, and the longer
     // phrase ("will not ban") is the more specific cue.
-    const sorted = [...cues].sort((a, b) => b.pattern.length - a.pattern.length || a.id.localeCompare(b.id));
+    const sorted = prepared.sort((a, b) => b.pattern.length - a.pattern.length || a.id.localeCompare(b.id));
     const groups = new Map<string, Cue[]>();
     for (const c of sorted) {
       // CJK patterns never get word boundaries, even in a Latin lexicon (e.g. an agency's native name).
@@ -114,23 +234,36 @@ export class CueSet {
     for (const [key, list] of groups) {
       const [mode, bound, fam] = key.split(':');
       const body = list.map((c) => `(${c.pattern})`).join('|');
-      const src = bound === 'b' ? `(?<!${WORD_CHAR})(?:${body})(?!${WORD_CHAR})` : body;
-      this.parts.push({ re: new RegExp(src, mode === 'cs' ? 'gu' : 'giu'), cues: list, fam: fam as string });
+      // The leading word boundary is checked in scan(), not with a lookbehind: a regex that starts
+      // with a lookbehind is tried at every position, one that starts with literal text can skip.
+      const src = bound === 'b' ? `(?:${body})(?!${WORD_CHAR})` : body;
+      this.parts.push({ re: new RegExp(src, mode === 'cs' ? 'gu' : 'giu'), cues: list, fam: fam as string, bounded: bound === 'b' });
     }
     this.size = cues.length;
   }
 
-  /** Appends every match to `out`; overlapping matches that start at different positions are all kept. */
-  scan(text: string, out: Hit[]): void {
-    for (const { re, cues, fam } of this.parts) {
+  /**
+   * Appends every match to `out`; overlapping matches that start at different positions are all
+   * kept. `only` limits the regex scan to one family, `skip` leaves one out; literal cues (all
+   * families, one cheap pass) are scanned unless `literals` is false.
+   */
+  scan(text: string, out: Hit[], only?: string, skip?: string, literals = true): void {
+    if (literals) this.literals.scan(text, out);
+    for (const { re, cues, fam, bounded } of this.parts) {
+      // fam is the regex family here (which scan pass), role(cue) the hit's subsumption role.
+      if ((only && fam !== only) || (skip && fam === skip)) continue;
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text)) !== null) {
+        if (bounded && m.index > 0 && isWordCharAt(text, m.index - 1)) {
+          re.lastIndex = m.index + 1;
+          continue;
+        }
         let g = 1;
         while (g < m.length && m[g] === undefined) g++;
         const cue = cues[g - 1];
         const matched = m[g] ?? m[0];
-        if (cue) out.push({ cue, fam, start: m.index, end: m.index + matched.length, text: matched });
+        if (cue) out.push({ cue, fam: role(cue), start: m.index, end: m.index + matched.length, text: matched });
         // Step one character, not past the match: "will ban" and "ban" are both cues.
         re.lastIndex = m.index + 1;
       }
@@ -150,10 +283,12 @@ export interface CompiledLexicon {
 
 export interface CompiledRules {
   rules: Rules;
+  /** Per cue id with a countryMap: [code, word regex] pairs, tried in order on the matched text. */
+  countryMaps: Map<string, Array<[string, RegExp]>>;
   lexicons: Map<string, CompiledLexicon>;
   common: CompiledLexicon | null;
   vendors: CueSet;
-  vendorPatterns: CueSet;
+  vendorPatterns: VendorPatternSet;
   latinLanguages: string[];
 }
 
@@ -170,11 +305,9 @@ function vendorCues(rules: Rules): VendorCue[] {
       for (const form of forms) {
         if (seen.has(form)) continue;
         seen.add(form);
-        const body = escapeRe(form).replace(/\\?\s+/g, '[\\s\\u00a0-]+');
         out.push({
           id: `vendor.${canonical}.${form}`,
-          // Possessive and German genitive forms ("Huawei's", "Huaweis") still name the vendor.
-          pattern: hasCjk(form) ? body : `${body}(?:['\u2019]s|s)?`,
+          pattern: escapeRe(form),
           cs: true,
           vendor: canonical,
         });
@@ -184,39 +317,82 @@ function vendorCues(rules: Rules): VendorCue[] {
   return out;
 }
 
-function vendorAlternation(rules: Rules, script: 'latin' | 'cjk'): string {
-  const names: string[] = [];
-  for (const [canonical, aliases] of Object.entries(rules.vendors)) {
-    for (const a of [canonical, ...aliases]) if (hasCjk(a) === (script === 'cjk')) names.push(escapeRe(a));
-  }
-  names.sort((a, b) => b.length - a.length);
-  return `(?:${names.join('|')})(?:['\u2019]s)?`;
-}
+/** Stands for any vendor mention in the masked text that vendor patterns are matched against. */
+export const VENDOR_MARK = '\uE000';
 
-function compilePatterns(rules: Rules): CueSet {
-  const latin = vendorAlternation(rules, 'latin');
-  const cjk = vendorAlternation(rules, 'cjk');
-  const latinCues: Cue[] = [];
-  const cjkCues: Cue[] = [];
+/**
+ * Vendor patterns ("{V} sues") run on a copy of the text where every vendor mention is replaced by
+ * VENDOR_MARK and padding spaces (offsets are kept), so {V} is one character, not an alternation of
+ * every alias tried at every position.
+ */
+function compilePatterns(rules: Rules): VendorPatternSet {
+  const cues: Cue[] = [];
   for (const p of rules.vendorPatterns as VendorPattern[]) {
-    const script = p.script ?? 'latin';
-    const cue: Cue = {
+    if (!p.pattern.includes('{V}')) throw new RuleError(`vendor pattern ${p.id}: no {V} placeholder`);
+    cues.push({
       id: p.id,
-      pattern: p.pattern.replaceAll('{V}', script === 'cjk' ? `(?:${cjk}|${latin})` : latin),
+      pattern: p.pattern.replaceAll('{V}', `${VENDOR_MARK}\\x20*`),
       ...(p.noise !== undefined ? { noise: p.noise } : {}),
       ...(p.reason !== undefined ? { reason: p.reason } : {}),
       ...(p.bodyFactor !== undefined ? { bodyFactor: p.bodyFactor } : {}),
       ...(p.stage !== undefined ? { stage: p.stage, sw: p.sw ?? 1 } : {}),
       ...(p.restrict !== undefined ? { restrict: p.restrict } : {}),
-    };
-    (script === 'cjk' ? cjkCues : latinCues).push(cue);
+    });
   }
-  // Both kinds live in one set: the CJK ones are unbounded automatically when they contain CJK.
-  return new CueSet([...latinCues, ...cjkCues], true);
+  return new VendorPatternSet(cues);
+}
+
+/**
+ * Vendor patterns that start with {V} are tried only where a vendor is (sticky regexes at each
+ * mark); the others ("allows {V}") are scanned normally, and only when a vendor was found.
+ */
+export class VendorPatternSet {
+  private readonly anchored: Array<{ cue: Cue; re: RegExp; atStart: boolean }> = [];
+  private readonly rest: CueSet;
+
+  constructor(cues: Cue[]) {
+    const rest: Cue[] = [];
+    for (const c of cues) {
+      validatePattern(c.id, c.pattern.replace(/ /g, '\\s+'));
+      const atStart = c.pattern.startsWith(`^${VENDOR_MARK}`);
+      if (atStart || c.pattern.startsWith(VENDOR_MARK)) {
+        const src = (atStart ? c.pattern.slice(1) : c.pattern).replace(/ /g, '\\s+');
+        this.anchored.push({ cue: c, re: new RegExp(`(?:${src})(?!${WORD_CHAR})`, 'iuy'), atStart });
+      } else rest.push(c);
+    }
+    this.rest = new CueSet(rest, true);
+  }
+
+  scan(masked: string, out: Hit[]): void {
+    for (let i = masked.indexOf(VENDOR_MARK); i >= 0; i = masked.indexOf(VENDOR_MARK, i + 1)) {
+      for (const { cue, re, atStart } of this.anchored) {
+        if (atStart && i !== 0) continue;
+        re.lastIndex = i;
+        const m = re.exec(masked);
+        if (m) out.push({ cue, fam: 'vendor', start: i, end: i + m[0].length, text: m[0] });
+      }
+    }
+    this.rest.scan(masked, out);
+  }
+}
+
+/** The text with each vendor mention replaced by VENDOR_MARK plus spaces, offsets unchanged. */
+export function maskVendors(text: string, vendorHits: Hit[]): string {
+  if (vendorHits.length === 0) return text;
+  const sorted = [...vendorHits].sort((x, y) => x.start - y.start);
+  let out = '';
+  let at = 0;
+  for (const h of sorted) {
+    if (h.start < at) continue;
+    out += text.slice(at, h.start) + VENDOR_MARK + ' '.repeat(h.end - h.start - 1);
+    at = h.end;
+  }
+  return out + text.slice(at);
 }
 
 export function compileRules(rules: Rules): CompiledRules {
   const lexicons = new Map<string, CompiledLexicon>();
+  const countryMaps = new Map<string, Array<[string, RegExp]>>();
   let common: CompiledLexicon | null = null;
   const latinLanguages: string[] = [];
   for (const [code, lexicon] of Object.entries(rules.lexicons)) {
@@ -225,11 +401,17 @@ export function compileRules(rules: Rules): CompiledRules {
     const names = rules.countryNames[code] ?? {};
     for (const [country, list] of Object.entries(names)) {
       for (const name of list) {
-        cues.push({ id: `country-name.${code}.${country}.${name}`, pattern: escapeRe(name).replace(/\s+/g, '\\s+'), cs: true, country, cw: 2 });
+        cues.push({ id: `country-name.${code}.${country}.${name}`, pattern: escapeRe(name), cs: true, country, cw: 2 });
       }
     }
     const ids = new Set<string>();
     for (const c of cues) {
+      if (c.countryMap) {
+        countryMaps.set(c.id, Object.entries(c.countryMap).map(([code, words]) => {
+          validatePattern(`${c.id}.${code}`, words);
+          return [code, new RegExp(`(?:${words})`, c.cs ? 'u' : 'iu')] as [string, RegExp];
+        }));
+      }
       if (!c.id) throw new RuleError(`lexicon ${code}: a cue has no id`);
       if (ids.has(c.id)) throw new RuleError(`lexicon ${code}: duplicate rule id ${c.id}`);
       ids.add(c.id);
@@ -246,9 +428,10 @@ export function compileRules(rules: Rules): CompiledRules {
   }
   return {
     rules,
+    countryMaps,
     lexicons,
     common,
-    vendors: new CueSet(vendorCues(rules), true),
+    vendors: new CueSet(vendorCues(rules), true, true),
     vendorPatterns: compilePatterns(rules),
     latinLanguages,
   };

@@ -48,6 +48,11 @@ export interface Cue {
   bystander?: boolean;
   /** A country reference (ISO alpha-2 or EU): name, demonym+government, metonym or agency. */
   country?: string;
+  /**
+   * For a cue that covers many countries at once ("<demonym> government"): country code → regex of
+   * the words in the match that name it (e.g. {"SE": "Swedish"}).
+   */
+  countryMap?: Record<string, string>;
   /** How strongly the reference says "this jurisdiction acts" (agency 3, metonym 2.5, name 2…). */
   cw?: number;
   /** Marks following/preceding country mentions as not acting ("following X's lead", "to X"). */
@@ -72,18 +77,14 @@ export interface Lexicon {
 }
 
 /**
- * Noise cues that must name a vendor, written with the placeholder {V} (any alias), e.g.
- * "{V} (?:sues|launches)". Kept apart because they are compiled against the vendor table.
+ * Cues that must name a vendor, written with the placeholder {V} (any vendor mention), e.g.
+ * "{V} (?:sues|launches)"; "^" anchors at the start of the headline.
  */
 export interface VendorPattern {
   id: string;
   pattern: string;
   noise?: number;
   reason?: string;
-  /** Applies only when the match is in the title. */
-  titleOnly?: boolean;
-  /** Alphabetic (word-boundary) or CJK matching. */
-  script?: 'latin' | 'cjk';
   /** Also counts as a cue for this stage (e.g. "allows {V}" → rejected). */
   stage?: Stage;
   sw?: number;
