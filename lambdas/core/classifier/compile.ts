@@ -51,6 +51,8 @@ interface Part {
   cues: Cue[];
   fam: string;
   bounded: boolean;
+  /** Gated part: per prefix key, a small sticky regex of the cues that can start with it. */
+  gate: Map<number, { re: RegExp; cues: Cue[] }> | null;
 }
 
 /**
@@ -113,16 +115,24 @@ interface Literal {
   possessive: boolean;
 }
 
-const TOKEN = new RegExp(`${WORD_CHAR}+`, 'gu');
 const IS_WORD_CHAR = new RegExp(WORD_CHAR, 'u');
 
 /** Whether the character at i belongs to a word of an alphabetic script (fast path for ASCII). */
 function isWordCharAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  // Latin-1 letters and Latin Extended A/B, Greek, Cyrillic: the accented letters of our languages.
+  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
+  if (c >= 0x370 && c <= 0x4ff) return true;
   return IS_WORD_CHAR.test(text.charAt(i));
 }
-const CJK_G = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/** Han, kana, hangul (BMP ranges): the scripts without word boundaries. */
+function isCjkUnit(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f) || (c >= 0xf900 && c <= 0xfaff);
+}
+
 
 /**
  * Literal cues (names, aliases, agencies: most of the rules) are looked up by their first word, or
@@ -131,12 +141,12 @@ const CJK_G = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Ha
  */
 class LiteralIndex {
   private readonly byToken = new Map<string, Literal[]>();
-  private readonly byChar = new Map<string, Literal[]>();
+  private readonly byChar = new Map<number, Literal[]>();
   size = 0;
 
   add(lit: Literal): void {
     const first = hasCjk(lit.text.charAt(0)) ? null : (lit.lower.match(new RegExp(`^${WORD_CHAR}+`, 'u'))?.[0] ?? null);
-    const push = (map: Map<string, Literal[]>, key: string): void => {
+    const push = <K>(map: Map<K, Literal[]>, key: K): void => {
       let list = map.get(key);
       if (!list) map.set(key, (list = []));
       list.push(lit);
@@ -145,7 +155,7 @@ class LiteralIndex {
       push(this.byToken, first);
       if (lit.possessive && first === lit.lower) push(this.byToken, `${first}s`);
     } else {
-      push(this.byChar, lit.text.charAt(0));
+      push(this.byChar, lit.text.charCodeAt(0));
     }
     this.size++;
   }
@@ -162,33 +172,189 @@ class LiteralIndex {
         if ((c === 39 || c === 0x2019) && text.charCodeAt(stop + 1) === 115) stop += 2;
         else if (c === 115) stop += 1;
       }
-      if (lit.bounded && stop < text.length && IS_WORD_CHAR.test(text.charAt(stop))) {
+      if (lit.bounded && stop < text.length && isWordCharAt(text, stop)) {
         if (stop === end) continue;
         // "Huaweis" ok, but "Apples" is not "Apple" + genitive when a letter follows.
-        if (IS_WORD_CHAR.test(text.charAt(end))) continue;
+        if (isWordCharAt(text, end)) continue;
       }
       out.push({ cue: lit.cue, fam: lit.fam, start: pos, end: stop, text: text.slice(pos, stop) });
     }
   }
 
   scan(text: string, out: Hit[]): void {
+    const tk = tokensOf(text);
     if (this.byToken.size) {
-      TOKEN.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = TOKEN.exec(text)) !== null) {
-        const list = this.byToken.get(m[0].toLowerCase());
-        if (list) this.tryAt(text, m.index, list, out);
+      for (let t = 0; t < tk.starts.length; t++) {
+        const list = this.byToken.get(lowerToken(tk, t));
+        if (list) this.tryAt(text, tk.starts[t] as number, list, out);
       }
     }
     if (this.byChar.size) {
-      CJK_G.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = CJK_G.exec(text)) !== null) {
-        const list = this.byChar.get(m[0]);
-        if (list) this.tryAt(text, m.index, list, out);
+      for (const i of tk.cjk) {
+        const list = this.byChar.get(text.charCodeAt(i));
+        if (list) this.tryAt(text, i, list, out);
       }
     }
   }
+}
+
+/** Length of the lower-cased prefixes that gate where a cue is tried. */
+const PREFIX_LEN = 2;
+/** Above this many distinct prefixes a cue is not worth gating. */
+const MAX_PREFIXES = 400;
+
+function closeParen(s: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      while (i < s.length && s[i] !== ']') i += s[i] === '\\' ? 2 : 1;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+function splitTop(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i] as string;
+    if (c === '\\') {
+      cur += c + (s[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      const j = s.indexOf(']', i);
+      cur += s.slice(i, j + 1);
+      i = j;
+      continue;
+    }
+    if (c === '(') depth++;
+    if (c === ')') depth--;
+    if (c === '|' && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+/**
+ * The lower-cased strings of PREFIX_LEN characters any match of the pattern starts with, or null
+ * when the pattern's start is not plain enough to tell (classes like \\S, lookarounds…).
+ */
+export function leadingPrefixes(pattern: string): string[] | null {
+  const out = new Set<string>();
+  const walk = (s: string, acc: string, budget: { n: number }): boolean => {
+    if (--budget.n < 0) return false;
+    if (acc.length >= PREFIX_LEN) {
+      out.add(acc.slice(0, PREFIX_LEN).toLowerCase());
+      return out.size <= MAX_PREFIXES;
+    }
+    if (s === '') return false;
+    const c = s[0] as string;
+    let atoms: string[] | null = null;
+    let rest: string;
+    let group: string[] | null = null;
+    if (c === '(') {
+      if (!s.startsWith('(?:')) return false;
+      const close = closeParen(s, 0);
+      if (close < 0) return false;
+      group = splitTop(s.slice(3, close));
+      rest = s.slice(close + 1);
+    } else if (c === '[') {
+      const close = s.indexOf(']');
+      const body = s.slice(1, close);
+      if (close < 0 || body.startsWith('^') || body.includes('\\') || body.includes('-')) return false;
+      atoms = [...body];
+      rest = s.slice(close + 1);
+    } else if (c === '\\') {
+      const n = s[1] ?? '';
+      if (!".-'\u2019/&()".includes(n) || n === '') return false;
+      atoms = [n];
+      rest = s.slice(2);
+    } else if ('.^$|)*+?{}'.includes(c)) {
+      return false;
+    } else {
+      atoms = [c];
+      rest = s.slice(1);
+    }
+    let optional = false;
+    if (rest[0] === '?') {
+      optional = true;
+      rest = rest.slice(1);
+    } else if (rest[0] === '*' || rest[0] === '+' || rest[0] === '{') {
+      return false;
+    }
+    if (rest[0] === '?') return false; // lazy quantifiers: not worth modelling
+    if (optional && !walk(rest, acc, budget)) return false;
+    if (group) {
+      for (const alt of group) if (!walk(alt + rest, acc, budget)) return false;
+      return true;
+    }
+    for (const a of atoms as string[]) if (!walk(rest, acc + (a === ' ' ? ' ' : a), budget)) return false;
+    return true;
+  };
+  for (const alt of splitTop(pattern)) if (!walk(alt, '', { n: 5000 })) return null;
+  return [...out];
+}
+
+/** Lower-cased UTF-16 unit: ASCII fast path, the rest through toLowerCase. */
+function lowerUnit(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+}
+
+/** Numeric key of a two-character prefix (lower-cased). */
+export function prefixKey(a: number, b: number): number {
+  return lowerUnit(a) * 65536 + lowerUnit(b);
+}
+
+/**
+ * Words of a text (start, end, prefix key, lower-cased form on demand) and its CJK positions:
+ * computed once per text and shared by every cue set. A two-entry cache (text and masked text).
+ */
+interface Tokens {
+  text: string;
+  starts: number[];
+  ends: number[];
+  keys: number[];
+  lowers: Array<string | undefined>;
+  cjk: number[];
+}
+let tokenCache: [Tokens | null, Tokens | null] = [null, null];
+
+function tokensOf(text: string): Tokens {
+  const [a, b] = tokenCache;
+  if (a && a.text === text) return a;
+  if (b && b.text === text) return b;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const keys: number[] = [];
+  const cjk: number[] = [];
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const w = isWordCharAt(text, i);
+    if (w && !inWord) {
+      starts.push(i);
+      keys.push(prefixKey(text.charCodeAt(i), i + 1 < text.length ? text.charCodeAt(i + 1) : 0));
+    } else if (!w && inWord) ends.push(i);
+    if (!w && isCjkUnit(text.charCodeAt(i))) cjk.push(i);
+    inWord = w;
+  }
+  if (inWord) ends.push(text.length);
+  const t: Tokens = { text, starts, ends, keys, lowers: new Array(starts.length), cjk };
+  tokenCache = [t, a];
+  return t;
+}
+
+function lowerToken(tk: Tokens, t: number): string {
+  return (tk.lowers[t] ??= tk.text.slice(tk.starts[t], tk.ends[t]).toLowerCase());
 }
 
 /**
@@ -231,13 +397,36 @@ export class CueSet {
       if (!list) groups.set(key, (list = []));
       list.push(c);
     }
-    for (const [key, list] of groups) {
+    for (const [key, all] of groups) {
       const [mode, bound, fam] = key.split(':');
-      const body = list.map((c) => `(${c.pattern})`).join('|');
-      // The leading word boundary is checked in scan(), not with a lookbehind: a regex that starts
-      // with a lookbehind is tried at every position, one that starts with literal text can skip.
-      const src = bound === 'b' ? `(?:${body})(?!${WORD_CHAR})` : body;
-      this.parts.push({ re: new RegExp(src, mode === 'cs' ? 'gu' : 'giu'), cues: list, fam: fam as string, bounded: bound === 'b' });
+      const flags = mode === 'cs' ? 'u' : 'iu';
+      // Word-bounded cues whose first letters are known are only tried at word starts with those
+      // letters (a sticky regex per position); the rest are scanned over the whole text. The
+      // leading word boundary is checked in scan(), not with a lookbehind (that would defeat the
+      // regex engine's own skipping).
+      const byPrefix = new Map<number, Cue[]>();
+      const free: Cue[] = [];
+      for (const c of all) {
+        const pre = bound === 'b' ? leadingPrefixes(c.pattern.replace(/\\s\+/g, ' ')) : null;
+        if (pre && pre.every((x) => x.length === PREFIX_LEN && IS_WORD_CHAR.test(x.charAt(0)))) {
+          for (const x of pre) {
+            const k = prefixKey(x.charCodeAt(0), x.charCodeAt(1));
+            let list = byPrefix.get(k);
+            if (!list) byPrefix.set(k, (list = []));
+            if (!list.includes(c)) list.push(c);
+          }
+        } else free.push(c);
+      }
+      const body = (list: Cue[]) => list.map((c) => `(${c.pattern})`).join('|');
+      const tail = bound === 'b' ? `(?!${WORD_CHAR})` : '';
+      if (byPrefix.size) {
+        const gate = new Map<number, { re: RegExp; cues: Cue[] }>();
+        for (const [k, list] of byPrefix) gate.set(k, { re: new RegExp(`(?:${body(list)})${tail}`, `y${flags}`), cues: list });
+        this.parts.push({ re: /$^/, cues: [], fam: fam as string, bounded: true, gate });
+      }
+      if (free.length) {
+        this.parts.push({ re: new RegExp(`(?:${body(free)})${tail}`, `g${flags}`), cues: free, fam: fam as string, bounded: bound === 'b', gate: null });
+      }
     }
     this.size = cues.length;
   }
@@ -249,9 +438,26 @@ export class CueSet {
    */
   scan(text: string, out: Hit[], only?: string, skip?: string, literals = true): void {
     if (literals) this.literals.scan(text, out);
-    for (const { re, cues, fam, bounded } of this.parts) {
+    for (const { re, cues, fam, bounded, gate } of this.parts) {
       // fam is the regex family here (which scan pass), role(cue) the hit's subsumption role.
       if ((only && fam !== only) || (skip && fam === skip)) continue;
+      if (gate) {
+        const { starts, keys } = tokensOf(text);
+        for (let t = 0; t < starts.length; t++) {
+          const sub = gate.get(keys[t] as number);
+          if (!sub) continue;
+          const at = starts[t] as number;
+          sub.re.lastIndex = at;
+          const m = sub.re.exec(text);
+          if (!m) continue;
+          let g = 1;
+          while (g < m.length && m[g] === undefined) g++;
+          const cue = sub.cues[g - 1];
+          const matched = m[g] ?? m[0];
+          if (cue) out.push({ cue, fam: role(cue), start: at, end: at + matched.length, text: matched });
+        }
+        continue;
+      }
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text)) !== null) {
