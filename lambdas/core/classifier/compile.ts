@@ -149,6 +149,14 @@ export function dropSubsumed(hits: Hit[]): Hit[] {
   return out;
 }
 
+/**
+ * Lexicon patterns write whitespace as a plain space: " " stands for any run of whitespace and
+ * " ?" for optional whitespace ("앱 ?마켓" matches 앱마켓 and 앱 마켓).
+ */
+export function spaces(pattern: string): string {
+  return pattern.replace(/ \?/g, '\\s*').replace(/ /g, '\\s+');
+}
+
 /** The literal strings a pattern stands for, when it is only literals joined by "|"; else null. */
 export function literalAlternatives(pattern: string): string[] | null {
   const unescaped = pattern.replace(/\\[.\-()&'’/]/g, '');
@@ -422,7 +430,7 @@ export class CueSet {
   constructor(cues: Cue[], bounded: boolean, possessive = false) {
     const regexCues: Cue[] = [];
     for (const c of cues) {
-      validatePattern(c.id, c.pattern.replace(/ /g, '\\s+'));
+      validatePattern(c.id, spaces(c.pattern));
       const lits = literalAlternatives(c.pattern);
       if (!lits) {
         regexCues.push(c);
@@ -437,7 +445,7 @@ export class CueSet {
       }
     }
     // A space in a pattern stands for any run of whitespace, so lexicons stay readable.
-    const prepared = regexCues.map((c) => (c.pattern.includes(' ') ? { ...c, pattern: c.pattern.replace(/ /g, '\\s+') } : c));
+    const prepared = regexCues.map((c) => (c.pattern.includes(' ') ? { ...c, pattern: spaces(c.pattern) } : c));
     // Longer patterns first: at one position the first matching alternative wins, and the longer
     // phrase ("will not ban") is the more specific cue.
     const sorted = prepared.sort((a, b) => b.pattern.length - a.pattern.length || a.id.localeCompare(b.id));
@@ -612,10 +620,10 @@ export class VendorPatternSet {
   constructor(cues: Cue[]) {
     const rest: Cue[] = [];
     for (const c of cues) {
-      validatePattern(c.id, c.pattern.replace(/ /g, '\\s+'));
+      validatePattern(c.id, spaces(c.pattern));
       const atStart = c.pattern.startsWith(`^${VENDOR_MARK}`);
       if (atStart || c.pattern.startsWith(VENDOR_MARK)) {
-        const src = (atStart ? c.pattern.slice(1) : c.pattern).replace(/ /g, '\\s+');
+        const src = spaces(atStart ? c.pattern.slice(1) : c.pattern);
         this.anchored.push({ cue: c, re: fastRegExp(`(?:${src})(?!${WORD_CHAR})`, 'iy'), atStart });
       } else rest.push(c);
     }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../lambdas/core/classifier/index.js';
+import { item } from './helpers.js';
+
+// [language, title, summary, expected acting countries]
+const ACTORS: Array<[string, string, string, string[]]> = [
+  ['en', 'FCC designates Huawei and ZTE as national security threats', 'The Commission issued final orders, effective immediately.', ['US']],
+  ['en', 'Following Australia\'s lead, New Zealand blocks Huawei from 5G', 'The GCSB told Spark it cannot use Huawei equipment in its 5G network.', ['NZ']],
+  ['en', 'Whitehall orders removal of Huawei kit from 5G networks by 2027', 'Operators must strip the equipment out of their networks.', ['GB']],
+  ['en', 'Texas bans DeepSeek on state government devices', 'Governor Greg Abbott ordered state agencies to ban the app, effective immediately.', ['US']],
+  ['en', 'US and Canada order TikTok removed from government phones', 'Both governments gave agencies days to delete the app.', ['CA', 'US']],
+  ['en', 'Commission suspends TikTok on corporate devices', 'The European Commission decided staff must uninstall the app by 15 March.', ['EU']],
+  ['en', 'Nvidia says US restricts sales of top AI chips to China', 'US officials told Nvidia to stop exporting its chips to China without a licence, effective immediately.', ['US']],
+  ['fr', 'Le régulateur suédois exclut Huawei des enchères 5G', 'Le PTS a décidé que les opérateurs ne pourront pas utiliser d\'équipements Huawei.', ['SE']],
+  ['de', 'BSI warnt vor Kaspersky-Virenschutz', 'Das Bundesamt für Sicherheit in der Informationstechnik empfiehlt, Kaspersky zu ersetzen.', ['DE']],
+  ['es', 'El Gobierno indio prohíbe TikTok', 'La prohibición es efectiva de inmediato, anunció el Ejecutivo indio.', ['IN']],
+  ['it', 'Il Garante privacy blocca DeepSeek in Italia', 'Il provvedimento ha effetto immediato.', ['IT']],
+  ['pt', 'Anatel proíbe homologação de equipamentos da Huawei', 'A agência decidiu que a medida entra em vigor imediatamente.', ['BR']],
+  ['ja', '総務省、ファーウェイ製品の調達を禁止', '総務省は各府省庁に対し、ファーウェイ製品の調達を即日禁止した。', ['JP']],
+  ['zh', '网信办：关键信息基础设施运营者应停止采购美光产品', '国家互联网信息办公室宣布美光产品未通过网络安全审查。', ['CN']],
+  ['ko', '개인정보위, 딥시크 신규 다운로드 잠정 중단', '개인정보보호위원회는 딥시크의 신규 다운로드를 중단했다.', ['KR']],
+];
+
+describe('classifier', () => {
+  describe('classify: countries', () => {
+    it.each(ACTORS)('[%s] finds the acting jurisdiction of "%s"', (language, title, summary, countries) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.countries).toEqual(countries);
+    });
+
+    it('uses a government feed\'s country when the text names only an agency title', () => {
+      const c = classify(item('en', 'Minister issues direction on DeepSeek products',
+        'The Secretary has issued a direction, which takes effect immediately, requiring entities to remove DeepSeek products from government devices.',
+        { country: 'AU', kind: 'government', language: 'en' }));
+      expect(c.countries).toEqual(['AU']);
+    });
+
+    it('does not count the vendor\'s own country as acting', () => {
+      const c = classify(item('en', 'Sweden bans China\'s Huawei from 5G networks', 'The regulator said Chinese equipment must be removed by 2025.'));
+      expect(c.countries).toEqual(['SE']);
+    });
+
+    it('does not count a country that is only the destination of exports', () => {
+      const c = classify(item('en', 'US tightens export controls on chips to China', 'The Commerce Department added SMIC to the Entity List, effective immediately.'));
+      expect(c.countries).toEqual(['US']);
+    });
+
+    it.each([
+      ['ja', '政府、ファーウェイ製品を政府調達から排除へ', 'JP'],
+      ['ko', '정부, 공공기관 조달서 하이크비전 CCTV 배제 검토', 'KR'],
+    ])('[%s] reads an unqualified "government" as the home government in "%s"', (language, title, country) => {
+      expect(classify(item(language, title)).countries).toEqual([country]);
+    });
+  });
+});

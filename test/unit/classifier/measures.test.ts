@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../lambdas/core/classifier/index.js';
+import type { Measure } from '../../../lambdas/core/model.js';
+import { item } from './helpers.js';
+
+// [language, title, summary, expected measure]
+const MEASURE_CASES: Array<[string, string, string, Measure]> = [
+  ['en', 'Japan excludes Huawei and ZTE from public procurement', 'Ministries will not buy equipment from the two companies from April.', 'procurement_exclusion'],
+  ['en', 'UK bans Huawei from 5G networks', 'Operators must remove the company\'s kit from their 5G networks by 2027.', 'network_exclusion'],
+  ['en', 'House bans TikTok on all devices it manages', 'Staff must delete the app from House-issued phones.', 'device_ban'],
+  ['en', 'FCC bans sales of new Hikvision equipment', 'The Commission voted to stop granting equipment authorizations for Hikvision gear.', 'market_ban'],
+  ['en', 'US adds Inspur to the Entity List', 'Exports to Inspur now require a licence, effective immediately.', 'export_control'],
+  ['en', 'US bars Americans from investing in China Mobile', 'The executive order prohibits purchases of securities of the company.', 'sanctions'],
+  ['en', 'NCSC advises departments not to use Kaspersky products', 'The guidance says the products should not be used on government systems.', 'security_warning'],
+  ['en', 'Canada orders TikTok to wind up its Canadian business', 'The government ordered TikTok Technology Canada to dissolve after a national security review.', 'other_restriction'],
+  ['fr', 'La France exclut les drones DJI des marchés publics', 'Le ministère a décidé d\'écarter DJI des appels d\'offres.', 'procurement_exclusion'],
+  ['fr', 'Le Canada interdit TikTok sur les appareils du gouvernement', 'L\'application est retirée des appareils mobiles fournis par le gouvernement.', 'device_ban'],
+  ['de', 'Bundesregierung schließt Huawei aus dem 5G-Kernnetz aus', 'Komponenten müssen bis 2026 aus den Kernnetzen entfernt werden.', 'network_exclusion'],
+  ['de', 'BSI warnt vor Kaspersky', 'Das BSI empfiehlt, Kaspersky-Produkte zu ersetzen.', 'security_warning'],
+  ['es', 'EE.UU. incluye a YMTC en la lista de entidades', 'Las empresas necesitarán una licencia de exportación.', 'export_control'],
+  ['es', 'India prohíbe TikTok en todo el país', 'Las tiendas de aplicaciones deben retirar la aplicación.', 'market_ban'],
+  ['it', 'Il governo vieta TikTok sui telefoni di servizio', 'I dipendenti pubblici dovranno disinstallare l\'app dai dispositivi aziendali.', 'device_ban'],
+  ['it', 'Usa, sanzioni contro Hikvision', 'Il Tesoro congela gli investimenti americani nella società.', 'sanctions'],
+  ['pt', 'Portugal exclui a Huawei das redes 5G', 'Os operadores terão de retirar os equipamentos da rede 5G.', 'network_exclusion'],
+  ['pt', 'Governo proíbe Hikvision em licitações públicas', 'A portaria exclui a empresa de contratos públicos.', 'procurement_exclusion'],
+  ['ja', '政府、ファーウェイとZTEを政府調達から排除へ', '各府省庁の調達から事実上排除する方針を固めた。', 'procurement_exclusion'],
+  ['ja', 'ロシア大統領府、職員にiPhoneの使用中止を指示', '4月1日までに使用をやめるよう指示した。', 'device_ban'],
+  ['zh', '美国商务部将华为列入实体清单', '美国企业向华为出售零部件须获得许可证。', 'export_control'],
+  ['zh', '行政院：公務機關禁用DeepSeek', '各公務機關即日起禁止使用DeepSeek。', 'device_ban'],
+  ['ko', '개인정보위, 딥시크 국내 신규 다운로드 잠정 중단', '국내 앱 마켓에서 신규 다운로드가 중단됐다.', 'market_ban'],
+  ['ko', '캐나다, 화웨이·ZTE 5G 장비 배제 결정', '5G 네트워크에서 화웨이와 ZTE 장비를 배제하기로 했다.', 'network_exclusion'],
+];
+
+describe('classifier', () => {
+  describe('classify: measures', () => {
+    it.each(MEASURE_CASES)('[%s] reads "%s" as the right measure', (language, title, summary, measure) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe(measure);
+    });
+
+    it('explains the measure with a phrase of the item and the ids of the rules that fired', () => {
+      const c = classify(item('en', 'Japan excludes Huawei and ZTE from public procurement'));
+      expect(c.evidence.join(' ')).toMatch(/public procurement/);
+      expect(c.rules).toContain('vendor.Huawei.Huawei');
+      expect(c.rules?.some((id) => id.startsWith('en.measure.procurement.'))).toBe(true);
+    });
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../lambdas/core/classifier/index.js';
+import { item } from './helpers.js';
+
+// [language, why it is not relevant, title, summary]
+const NEGATIVES: Array<[string, string, string, string]> = [
+  ['en', 'a carrier\'s own commercial choice', 'Vodafone pauses use of Huawei gear in its core networks', 'Vodafone said it was pausing deployment of Huawei equipment in its core networks in Europe.'],
+  ['en', 'a vendor suing', 'Huawei sues US government over defence law', 'Huawei filed a lawsuit challenging the law that bars agencies from buying its equipment.'],
+  ['en', 'criticism by the targeted country', 'China \'strongly concerned\' by India\'s app restrictions', 'The foreign ministry spokesman said Beijing was strongly concerned about India\'s decision to block TikTok.'],
+  ['en', 'an opinion survey', 'Half of Americans support a government ban on TikTok, survey finds', 'Fifty percent of US adults would support a ban, according to a Pew survey.'],
+  ['en', 'a platform\'s own policy', 'TikTok bans deepfakes ahead of election', 'TikTok said it was updating its policies to ban manipulated content.'],
+  ['en', 'earnings with a past measure as background', 'ZTE swings to loss after US export ban', 'ZTE reported a net loss after a US ban on buying American components halted operations.'],
+  ['en', 'pressure on allies, not a measure', 'Washington urges allies to drop Huawei from 5G', 'US officials pressed allied governments to avoid Huawei equipment.'],
+  ['en', 'antitrust', 'China fines Alibaba $2.8 billion in antitrust probe', 'The regulator found Alibaba abused its dominant position.'],
+  ['en', 'a ban on something else', 'Wimbledon bans Russian players', 'The All England Club said Russian players will not compete.'],
+  ['fr', 'a product launch', 'Huawei dévoile un nouveau smartphone à Paris', 'Le groupe a présenté son nouveau modèle, malgré la pression américaine pour l\'écarter de la 5G.'],
+  ['fr', 'a carrier\'s choice', 'Orange choisit Ericsson et Nokia pour son réseau 5G', 'L\'opérateur écarte Huawei pour des raisons commerciales.'],
+  ['de', 'a patent ruling', 'Landgericht München verbietet Verkauf älterer iPhone-Modelle', 'Im Patentstreit mit Qualcomm hat das Gericht Apple den Verkauf untersagt.'],
+  ['de', 'earnings', 'Huawei steigert Umsatz um 22 Prozent', 'Der Konzern erzielte einen Umsatz von 862 Milliarden Yuan.'],
+  ['es', 'a sports suspension', 'La FIFA suspende a Rusia de todas sus competiciones', 'La decisión deja a Rusia fuera del Mundial.'],
+  ['es', 'a company cutting ties', 'Google corta relaciones con Huawei tras la orden de Trump', 'Google suspendió sus negocios con Huawei.'],
+  ['it', 'antitrust fine', 'Antitrust, multa ad Apple per gli iPhone', 'L\'Autorità garante della concorrenza ha inflitto una multa per pratiche scorrette.'],
+  ['it', 'criticism by the targeted country', 'Pechino condanna lo stop italiano a DeepSeek', 'Il portavoce cinese ha criticato la decisione del Garante.'],
+  ['pt', 'a vendor exiting after a ban', 'Kaspersky encerra atividades nos EUA após proibição', 'A empresa vai despedir funcionários.'],
+  ['pt', 'a carrier\'s choice', 'Vivo escolhe Ericsson para sua rede 5G', 'A operadora reduziu a participação da Huawei.'],
+  ['ja', 'a product launch', 'DJI、小型ドローン「Mini 4 Pro」を発表', '全方向の障害物検知機能を新たに搭載した。'],
+  ['ja', 'criticism by the targeted country', '中国外務省、米国のTikTok禁止を批判', '報道官は強く反発した。'],
+  ['zh', 'a vendor suing', '华为起诉美国政府', '华为认为限制政府机构采购华为产品的条款违宪。'],
+  ['zh', 'criticism by the targeted country', '外交部发言人：坚决反对美方打压华为', '中方将采取必要措施。'],
+  ['ko', 'a product launch', '화웨이, 새 폴더블폰 공개', '자체 개발한 칩을 탑재했다.'],
+  ['ko', 'a vendor suing', '화웨이, 미국 정부 상대로 소송', '국방수권법 조항이 위헌이라며 소송을 제기했다.'],
+];
+
+describe('classifier', () => {
+  describe('classify: hard negatives', () => {
+    it.each(NEGATIVES)('[%s] rejects %s: "%s"', (language, _why, title, summary) => {
+      const c = classify(item(language, title, summary));
+      expect(c).toMatchObject({ relevant: false, countries: [], vendors: [], measure: null, stage: null });
+    });
+
+    it('says why an item that names a vendor is not relevant', () => {
+      const c = classify(item('en', 'Huawei sues US government over defence law', 'Huawei filed a lawsuit in a federal court.'));
+      expect(c.evidence.length).toBeGreaterThan(0);
+      expect(c.evidence.join(' ')).toMatch(/sues|lawsuit/);
+      expect(c.rules).toEqual(expect.arrayContaining(['not-relevant', 'vp.vendor-sues']));
+    });
+
+    it('is confident and silent when no listed vendor is named', () => {
+      const c = classify(item('en', 'Single-use vapes banned from today', 'The sale of single-use vapes is now illegal.'));
+      expect(c).toMatchObject({ relevant: false, evidence: [], rules: ['no-vendor'] });
+      expect(c.confidence).toBeGreaterThan(0.9);
+    });
+
+    it('copes with an empty title and HTML-only summary', () => {
+      const c = classify({ title: '', summary: '<p><img src="x.png"></p>' });
+      expect(c.relevant).toBe(false);
+    });
+  });
+});

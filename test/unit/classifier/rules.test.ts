@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { classify, createClassifier, loadDefaultRules, RuleError } from '../../../lambdas/core/classifier/index.js';
+import { LANGUAGES, item } from './helpers.js';
+
+const rules = loadDefaultRules();
+const aliasRows = Object.entries(rules.vendors).flatMap(([canonical, aliases]) =>
+  [canonical, ...aliases].map((alias) => [canonical, alias] as const));
+
+/** A restriction headline in the alias's script, so every alias is read in a realistic sentence. */
+function headlineFor(alias: string): { language: string; title: string } {
+  if (/\p{Script=Hangul}/u.test(alias)) return { language: 'ko', title: `정부, 공공기관 조달서 ${alias} 제품 배제 결정` };
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(alias)) return { language: 'ja', title: `日本政府、${alias}製品を政府調達から排除へ` };
+  if (/\p{Script=Han}/u.test(alias)) return { language: 'zh', title: `美国政府宣布禁止联邦机构采购${alias}产品` };
+  return { language: 'en', title: `Japan bans ${alias} products from government procurement` };
+}
+
+describe('classifier rules', () => {
+  describe('loadDefaultRules', () => {
+    it('bundles a lexicon for each of the nine languages plus the language-independent one', () => {
+      expect(Object.keys(rules.lexicons).sort()).toEqual(['de', 'en', 'es', 'fr', 'it', 'ja', 'ko', 'pt', 'xx', 'zh']);
+    });
+
+    it.each(Object.entries(rules.lexicons))('gives every %s cue an id prefixed with its language', (code, lexicon) => {
+      const ids = lexicon.cues.map((c) => c.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const id of ids) expect(id.startsWith(`${code}.`)).toBe(true);
+    });
+
+    it.each(LANGUAGES)('has restriction, measure, stage, actor and noise cues for %s', (code) => {
+      const cues = rules.lexicons[code]!.cues;
+      expect(cues.some((c) => c.restrict)).toBe(true);
+      expect(cues.some((c) => c.measure)).toBe(true);
+      expect(new Set(cues.filter((c) => c.stage).map((c) => c.stage))).toEqual(new Set(['proposed', 'announced', 'in_force', 'lifted', 'rejected']));
+      expect(cues.some((c) => c.actor)).toBe(true);
+      expect(cues.some((c) => c.noise)).toBe(true);
+    });
+
+    it('returns a fresh copy that callers can extend without touching the defaults', () => {
+      const copy = loadDefaultRules();
+      copy.vendors['Acme'] = ['Acme Networks'];
+      expect(loadDefaultRules().vendors['Acme']).toBeUndefined();
+    });
+  });
+
+  describe('vendor aliases', () => {
+    it.each(aliasRows)('maps %s alias "%s" to its canonical name', (canonical, alias) => {
+      const { language, title } = headlineFor(alias);
+      const c = classify(item(language, title));
+      expect(c.vendors).toContain(canonical);
+    });
+  });
+
+  describe('createClassifier', () => {
+    it('recognises a vendor added as data, with no code change', () => {
+      const extended = loadDefaultRules();
+      extended.vendors['Acme Networks'] = ['Acme', 'アクメ'];
+      const classifyWith = createClassifier(extended);
+      expect(classifyWith(item('en', 'Germany bans Acme gear from 5G networks')).vendors).toEqual(['Acme Networks']);
+      expect(classifyWith(item('ja', '日本政府、アクメ製品を政府調達から排除へ')).vendors).toEqual(['Acme Networks']);
+    });
+
+    it('reads a language added as a lexicon file, with no code change', () => {
+      const extended = loadDefaultRules();
+      extended.lexicons['nl'] = {
+        language: 'nl', script: 'latin', stopwords: ['de', 'het', 'een', 'van'], defaultCountry: 'NL',
+        cues: [
+          { id: 'nl.restrict.verbieden', pattern: 'verbiedt|verboden|verbod', restrict: 2 },
+          { id: 'nl.measure.device', pattern: 'werktelefoons?|overheidstelefoons?', measure: 'device_ban', mw: 4 },
+          { id: 'nl.stage.in_force', pattern: 'per direct|met onmiddellijke ingang', stage: 'in_force', sw: 4 },
+          { id: 'nl.actor', pattern: 'kabinet|regering|ministerie', actor: 1 },
+        ],
+      };
+      extended.countryNames['nl'] = { NL: ['Nederland'] };
+      const c = createClassifier(extended)(item('nl', 'Nederland verbiedt TikTok op werktelefoons', 'Het kabinet heeft het verbod per direct ingevoerd.'));
+      expect(c).toMatchObject({ relevant: true, countries: ['NL'], vendors: ['TikTok'], measure: 'device_ban', stage: 'in_force' });
+    });
+
+    it('rejects a cue with a capturing group, naming the rule', () => {
+      const bad = loadDefaultRules();
+      bad.lexicons['en']!.cues.push({ id: 'en.bad.capture', pattern: '(ban)', restrict: 1 });
+      expect(() => createClassifier(bad)).toThrow(RuleError);
+      expect(() => createClassifier(bad)).toThrow(/en\.bad\.capture/);
+    });
+
+    it('rejects duplicate rule ids', () => {
+      const bad = loadDefaultRules();
+      const first = bad.lexicons['fr']!.cues[0]!;
+      bad.lexicons['fr']!.cues.push({ ...first });
+      expect(() => createClassifier(bad)).toThrow(/duplicate rule id/);
+    });
+
+    it('rejects a vendor pattern without the {V} placeholder', () => {
+      const bad = loadDefaultRules();
+      bad.vendorPatterns.push({ id: 'vp.bad', pattern: 'sues', noise: 1 });
+      expect(() => createClassifier(bad)).toThrow(/no \{V\} placeholder/);
+    });
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../lambdas/core/classifier/index.js';
+import { item } from './helpers.js';
+
+// [language, title, summary, expected canonical vendors]
+const TARGETS: Array<[string, string, string, string[]]> = [
+  ['en', 'US bars federal agencies from buying Huawei, ZTE gear', 'The law prohibits agencies from procuring equipment made by Huawei, ZTE, Hytera, Hikvision and Dahua.', ['Dahua', 'Hikvision', 'Huawei', 'Hytera', 'ZTE']],
+  ['en', 'US imposes export restrictions on chipmaker SMIC', 'Suppliers now need a licence to ship tools to Semiconductor Manufacturing International. The rule could also hurt SMIC customers such as Huawei\'s HiSilicon.', ['SMIC']],
+  ['en', 'China orders officials to stop using iPhones at work', 'The directive is part of a drive to cut reliance on foreign technology. Domestic brands such as Huawei and Xiaomi could benefit.', ['Apple']],
+  ['fr', 'La Suède exclut Huawei et ZTE de ses réseaux 5G', 'Le régulateur PTS a annoncé que les équipements des deux groupes devront être retirés.', ['Huawei', 'ZTE']],
+  ['de', 'USA entziehen Lizenzen für Huawei-Lieferungen', 'Das US-Handelsministerium hat Exportlizenzen widerrufen, die Lieferungen an Huawei erlaubten. Die Entscheidung gilt ab sofort.', ['Huawei']],
+  ['es', 'India prohíbe TikTok, WeChat y otras 57 aplicaciones chinas', 'El Gobierno indio bloqueó 59 aplicaciones de origen chino.', ['TikTok', 'WeChat']],
+  ['it', 'Il Garante blocca DeepSeek', 'Il Garante ha disposto con effetto immediato la limitazione del trattamento dei dati da parte di DeepSeek.', ['DeepSeek']],
+  ['pt', 'Governo dos EUA proíbe venda de produtos da Kaspersky Lab', 'A proibição entra em vigor em julho, segundo o Departamento de Comércio.', ['Kaspersky']],
+  ['ja', '米商務省、中興通訊（ZTE）への製品輸出を禁止', '米商務省は中興通訊に対する輸出禁止措置を発動した。', ['ZTE']],
+  ['zh', '美国商务部将华为列入实体清单', '美国企业向華為技術出售零部件须获得许可证。', ['Huawei']],
+  ['ko', '미 상무부, 화웨이 수출 통제 강화', '미국 상무부는 화웨이에 대한 반도체 수출 통제를 강화했다.', ['Huawei']],
+  ['en', 'Australia to remove Hikvision and Dahua cameras from defence sites', 'Cameras made by Hangzhou Hikvision and Dahua Technology will be removed.', ['Dahua', 'Hikvision']],
+  ['en', 'India bans TikTok owner ByteDance\'s apps and Tencent\'s WeChat', 'The ministry blocked the apps with immediate effect.', ['TikTok', 'WeChat']],
+];
+
+describe('classifier', () => {
+  describe('classify: vendors', () => {
+    it.each(TARGETS)('[%s] names the targeted vendors of "%s"', (language, title, summary, vendors) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.vendors).toEqual(vendors);
+    });
+
+    it('outputs canonical names when the text uses subsidiaries and native scripts', () => {
+      const c = classify(item('ja', '政府、華為技術とハイクビジョンの製品を政府調達から排除へ', '政府は方針を固めた。'));
+      expect(c.vendors).toEqual(['Hikvision', 'Huawei']);
+    });
+
+    it('does not read a vendor name inside another word', () => {
+      const c = classify(item('en', 'Pineapple imports banned over pest fears', 'The ministry banned pineapple imports with immediate effect.'));
+      expect(c.vendors).toEqual([]);
+      expect(c.relevant).toBe(false);
+    });
+
+    it('reports no vendors when an item is not relevant', () => {
+      const c = classify(item('en', 'Huawei unveils new foldable phone', 'Huawei presented the phone in Shenzhen.'));
+      expect(c).toMatchObject({ relevant: false, vendors: [], countries: [], measure: null, stage: null });
+    });
+  });
+});
