@@ -409,7 +409,9 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
     const core = new Map<Stage, number>();
     for (const s of ['proposed', 'announced', 'in_force'] as const) core.set(s, stageScores.get(s) ?? 0);
     const sv = vote(core, stageBest);
-    stage = sv.key ?? 'in_force';
+    // No stage cue at all: a headline reporting a measure reads as done, except an order to wind
+    // up or divest, which takes effect later.
+    stage = sv.key ?? (measure === 'other_restriction' ? 'announced' : 'in_force');
     stageHit = sv.hit;
     stageMargin = sv.top > 0 ? (sv.top - sv.second) / (sv.top + 1) : 0.2;
     // LABELS.md: an official security warning is in force once issued.
