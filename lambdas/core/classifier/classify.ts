@@ -386,7 +386,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   // ---- measure ----
   for (const v of targets.keys()) {
     const d = c.rules.vendorMeta[v]?.defaultMeasure;
-    if (d) add(measureScores, d, 0.5);
+    if (d) add(measureScores, d, tuning.vendorMeasurePrior);
   }
   const mv = vote(measureScores, measureBest);
   const measure: Measure = mv.key && (MEASURES as readonly string[]).includes(mv.key) ? mv.key : 'other_restriction';

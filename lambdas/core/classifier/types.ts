@@ -100,6 +100,8 @@ export interface Tuning {
   feedCountryWeight: number;
   /** Noise outside the headline counts this much (a headline says what the story is about). */
   bodyNoiseFactor: number;
+  /** Vote for each targeted vendor's usual measure (vendor-meta.json), so weak cues do not decide alone. */
+  vendorMeasurePrior: number;
   /** Headline noise after the headline's restriction verb ("… after unrest over arrest") counts this much. */
   trailingTitleNoiseFactor: number;
 }
