@@ -22,6 +22,8 @@ const HANGUL = /\p{Script=Hangul}/u;
 /** Characters of the item read for language guessing: enough for the stopwords to speak. */
 const LANG_SAMPLE = 400;
 const MAX_EVIDENCE = 6;
+/** What may stand between a country and a vendor for the country to mark the vendor's origin. */
+const ORIGIN_GAP = /^(?:['\u2019]s)?\s*$|^[の的의]\s*$/u;
 // The headline and the lead decide; reading 20 kB bodies would only cost time and add noise.
 const MAX_TITLE = 500;
 const MAX_SUMMARY = 2000;
@@ -151,6 +153,15 @@ function add<K>(m: Map<K, number>, k: K, v: number): void {
 }
 
 /** The country a many-country cue ("<demonym> government") names in this match. */
+/** Whether a context cue marks this country mention as not acting ("following X's lead", "to X"). */
+function nonActingNear(h: Hit, nonActing: Hit[]): boolean {
+  for (const n of nonActing) {
+    if (n.cue.nonActing === 'before' && n.end <= h.start && h.start - n.end <= 3) return true;
+    if (n.cue.nonActing === 'after' && n.start >= h.end && n.start - h.end <= 3) return true;
+  }
+  return false;
+}
+
 function resolveCountry(c: CompiledRules, h: Hit): string | undefined {
   for (const [code, re] of c.countryMaps.get(h.cue.id) ?? []) if (re.test(h.text)) return code;
   return undefined;
@@ -314,18 +325,29 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   const countryBest = new Map<string, Hit>();
   const countryBestW = new Map<string, number>();
   const subjects = new Set<string>();
+  let firstTitleCountry = Infinity;
+  for (const h of hits) if ((h.cue.country || h.cue.countryMap) && h.start < titleEnd && h.start < firstTitleCountry) firstTitleCountry = h.start;
   let strongCountry = 0;
   for (const h of hits) {
     const code = h.cue.country ?? (h.cue.countryMap ? resolveCountry(c, h) : undefined);
     if (!code) continue;
+    // "China" inside "China Mobile" is part of a vendor's name, not a country reference.
+    if (vHits.some((v) => v.start <= h.start && h.end <= v.end)) continue;
     const s = sentOf(h);
     let w = h.cue.cw ?? 2;
     const strong = w >= 2.5;
     // The vendor's own country named in passing ("China's ZTE", "중국산") is not the actor.
-    const originOnly = origins.has(code) && !strong;
+    let originOnly = origins.has(code) && !strong;
     if (s === 0) {
       w += 1.5;
-      if (h.start < titleVerb && !originOnly && (h.cue.cw ?? 2) >= 2) {
+      // The subject of the headline acts even when it is the vendor's home country ("US restricts
+      // Nvidia chip exports"); elsewhere the home country is usually just the vendor's origin.
+      // …unless it is glued to the vendor's name as its origin ("China's ZTE", "中国の華為").
+      const marksOrigin = originOnly && vHits.some((v) => v.start >= h.end && v.start - h.end <= 3 && ORIGIN_GAP.test(text.slice(h.end, v.start)));
+      // Verb-final headlines put subject and object before the verb: only the first country can be the subject.
+      const subjectSlot = !lex?.lexicon.verbFinal || h.start === firstTitleCountry;
+      if (h.start < titleVerb && subjectSlot && (h.cue.cw ?? 2) >= 2 && !marksOrigin && !nonActingNear(h, nonActing)) {
+        originOnly = false;
         w += 3;
         subjects.add(code);
       }
