@@ -255,8 +255,11 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   const measureBestW = new Map<Measure, number>();
   const stageBestW = new Map<Stage, number>();
 
+  const quelled = new Set<string>();
+  for (const h of hits) for (const id of h.cue.quells ?? []) quelled.add(id);
   for (const h of hits) {
     const cue = h.cue;
+    if (cue.noise && quelled.has(cue.id)) continue;
     const s = sentOf(h);
     const inTitle = s === 0;
     const near = inTitle || targetSents.has(s) ? 1 : 0.7;
@@ -419,11 +422,14 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   let stage: Stage;
   let stageHit: Hit | null = null;
   let stageMargin: number;
-  if (lifted >= 3 && lifted >= rejected) {
+  const inForce = stageScores.get('in_force') ?? 0;
+  // A court upholding a ban or rejecting an appeal (in force, weight 6) outweighs the "court … block"
+  // or "rejects" words it contains.
+  if (lifted >= 3 && lifted >= rejected && lifted >= inForce) {
     stage = 'lifted';
     stageHit = stageBest.get('lifted') ?? null;
     stageMargin = lifted / (lifted + 2);
-  } else if (rejected >= 3) {
+  } else if (rejected >= 3 && rejected >= inForce) {
     stage = 'rejected';
     stageHit = stageBest.get('rejected') ?? null;
     stageMargin = rejected / (rejected + 2);

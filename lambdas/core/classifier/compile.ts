@@ -137,6 +137,10 @@ export function dropSubsumed(hits: Hit[]): Hit[] {
   if (hits.length < 2) return hits;
   const out: Hit[] = [];
   for (const b of hits) {
+    if (b.cue.keep) {
+      out.push(b);
+      continue;
+    }
     let inside = false;
     for (const a of hits) {
       if (a !== b && a.fam === b.fam && a.start <= b.start && b.end <= a.end && a.end - a.start > b.end - b.start) {

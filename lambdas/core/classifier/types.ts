@@ -55,6 +55,10 @@ export interface Cue {
   countryMap?: Record<string, string>;
   /** How strongly the reference says "this jurisdiction acts" (agency 3, metonym 2.5, name 2…). */
   cw?: number;
+  /** Noise cue ids this cue silences: a court upholding a ban is a story about a lawsuit by nature. */
+  quells?: string[];
+  /** Never dropped for lying inside a longer cue (guards such as "court rejects appeal against ban"). */
+  keep?: boolean;
   /** Marks following/preceding country mentions as not acting ("following X's lead", "to X"). */
   nonActing?: 'before' | 'after';
 }
