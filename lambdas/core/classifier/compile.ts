@@ -106,6 +106,8 @@ interface Part {
   bounded: boolean;
   /** Gated part: per prefix key, a small sticky regex of the cues that can start with it. */
   gate: Map<number, { re: RegExp; cues: Cue[] }> | null;
+  /** The gate is keyed by the first CJK character and tried at CJK positions. */
+  cjk: boolean;
 }
 
 /**
@@ -313,12 +315,12 @@ function splitTop(s: string): string[] {
  * The lower-cased strings of PREFIX_LEN characters any match of the pattern starts with, or null
  * when the pattern's start is not plain enough to tell (classes like \\S, lookarounds…).
  */
-export function leadingPrefixes(pattern: string): string[] | null {
+export function leadingPrefixes(pattern: string, len = PREFIX_LEN): string[] | null {
   const out = new Set<string>();
   const walk = (s: string, acc: string, budget: { n: number }): boolean => {
     if (--budget.n < 0) return false;
-    if (acc.length >= PREFIX_LEN) {
-      out.add(acc.slice(0, PREFIX_LEN).toLowerCase());
+    if (acc.length >= len) {
+      out.add(acc.slice(0, len).toLowerCase());
       return out.size <= MAX_PREFIXES;
     }
     if (s === '') return false;
@@ -431,7 +433,7 @@ export class CueSet {
   private readonly literals = new LiteralIndex();
   readonly size: number;
 
-  constructor(cues: Cue[], bounded: boolean, possessive = false) {
+  constructor(cues: Cue[], bounded: boolean, possessive = false, gateable = true) {
     const regexCues: Cue[] = [];
     for (const c of cues) {
       validatePattern(c.id, spaces(c.pattern));
@@ -469,13 +471,22 @@ export class CueSet {
       // letters (a sticky regex per position); the rest are scanned over the whole text. The
       // leading word boundary is checked in scan(), not with a lookbehind (that would defeat the
       // regex engine's own skipping).
+      // CJK cues (no word boundaries) are gated by their first character at CJK positions instead.
+      const cjkGate = bound !== 'b';
       const byPrefix = new Map<number, Cue[]>();
       const free: Cue[] = [];
       for (const c of all) {
-        const pre = bound === 'b' ? leadingPrefixes(c.pattern.replace(/\\s\+/g, ' ')) : null;
-        if (pre && pre.every((x) => x.length === PREFIX_LEN && IS_WORD_CHAR.test(x.charAt(0)))) {
+        const pre = !gateable
+          ? null
+          : cjkGate
+            ? leadingPrefixes(c.pattern, 1)
+            : leadingPrefixes(c.pattern.replace(/\\s\+/g, ' '));
+        const ok = pre && (cjkGate
+          ? pre.every((x) => x.length === 1 && isCjkUnit(x.charCodeAt(0)))
+          : pre.every((x) => x.length === PREFIX_LEN && IS_WORD_CHAR.test(x.charAt(0))));
+        if (pre && ok) {
           for (const x of pre) {
-            const k = prefixKey(x.charCodeAt(0), x.charCodeAt(1));
+            const k = cjkGate ? x.charCodeAt(0) : prefixKey(x.charCodeAt(0), x.charCodeAt(1));
             let list = byPrefix.get(k);
             if (!list) byPrefix.set(k, (list = []));
             if (!list.includes(c)) list.push(c);
@@ -487,10 +498,10 @@ export class CueSet {
       if (byPrefix.size) {
         const gate = new Map<number, { re: RegExp; cues: Cue[] }>();
         for (const [k, list] of byPrefix) gate.set(k, { re: fastRegExp(`(?:${body(list)})${tail}`, `y${flags}`), cues: list });
-        this.parts.push({ re: /$^/, cues: [], fam: fam as string, bounded: true, gate });
+        this.parts.push({ re: /$^/, cues: [], fam: fam as string, bounded: !cjkGate, gate, cjk: cjkGate });
       }
       if (free.length) {
-        this.parts.push({ re: fastRegExp(`(?:${body(free)})${tail}`, `g${flags}`), cues: free, fam: fam as string, bounded: bound === 'b', gate: null });
+        this.parts.push({ re: fastRegExp(`(?:${body(free)})${tail}`, `g${flags}`), cues: free, fam: fam as string, bounded: bound === 'b', gate: null, cjk: false });
       }
     }
     this.size = cues.length;
@@ -503,15 +514,16 @@ export class CueSet {
    */
   scan(text: string, out: Hit[], only?: string, skip?: string, literals = true): void {
     if (literals) this.literals.scan(text, out);
-    for (const { re, cues, fam, bounded, gate } of this.parts) {
+    for (const { re, cues, fam, bounded, gate, cjk } of this.parts) {
       // fam is the regex family here (which scan pass), role(cue) the hit's subsumption role.
       if ((only && fam !== only) || (skip && fam === skip)) continue;
       if (gate) {
-        const { starts, keys } = tokensOf(text);
-        for (let t = 0; t < starts.length; t++) {
-          const sub = gate.get(keys[t] as number);
+        const tk = tokensOf(text);
+        const positions = cjk ? tk.cjk : tk.starts;
+        for (let t = 0; t < positions.length; t++) {
+          const at = positions[t] as number;
+          const sub = gate.get(cjk ? text.charCodeAt(at) : (tk.keys[t] as number));
           if (!sub) continue;
-          const at = starts[t] as number;
           sub.re.lastIndex = at;
           const m = sub.re.exec(text);
           if (!m) continue;
@@ -631,7 +643,8 @@ export class VendorPatternSet {
         this.anchored.push({ cue: c, re: fastRegExp(`(?:${src})(?!${WORD_CHAR})`, 'iy'), atStart });
       } else rest.push(c);
     }
-    this.rest = new CueSet(rest, true);
+    // Not gated: its text is the masked copy, and tokenising that too would cost more than it saves.
+    this.rest = new CueSet(rest, true, false, false);
   }
 
   scan(masked: string, out: Hit[]): void {
