@@ -105,7 +105,7 @@ interface Part {
   fam: string;
   bounded: boolean;
   /** Gated part: per prefix key, a small sticky regex of the cues that can start with it. */
-  gate: Map<number, { re: RegExp; cues: Cue[] }> | null;
+  gate: Map<number, Array<{ re: RegExp; cue: Cue }>> | null;
   /** The gate is keyed by the first CJK character and tried at CJK positions. */
   cjk: boolean;
 }
@@ -496,8 +496,17 @@ export class CueSet {
       const body = (list: Cue[]) => list.map((c) => `(${c.pattern})`).join('|');
       const tail = bound === 'b' ? `(?!${WORD_CHAR})` : '';
       if (byPrefix.size) {
-        const gate = new Map<number, { re: RegExp; cues: Cue[] }>();
-        for (const [k, list] of byPrefix) gate.set(k, { re: fastRegExp(`(?:${body(list)})${tail}`, `y${flags}`), cues: list });
+        // One sticky regex per cue, all tried at a candidate position: two cues of one family that
+        // start at the same word ("使わない" and "使わないよう要請") both count.
+        const own = new Map<Cue, RegExp>();
+        const gate = new Map<number, Array<{ re: RegExp; cue: Cue }>>();
+        for (const [k, list] of byPrefix) {
+          gate.set(k, list.map((cue) => {
+            let re = own.get(cue);
+            if (!re) own.set(cue, (re = fastRegExp(`(?:${cue.pattern})${tail}`, `y${flags}`)));
+            return { re, cue };
+          }));
+        }
         this.parts.push({ re: /$^/, cues: [], fam: fam as string, bounded: !cjkGate, gate, cjk: cjkGate });
       }
       if (free.length) {
@@ -522,16 +531,13 @@ export class CueSet {
         const positions = cjk ? tk.cjk : tk.starts;
         for (let t = 0; t < positions.length; t++) {
           const at = positions[t] as number;
-          const sub = gate.get(cjk ? text.charCodeAt(at) : (tk.keys[t] as number));
-          if (!sub) continue;
-          sub.re.lastIndex = at;
-          const m = sub.re.exec(text);
-          if (!m) continue;
-          let g = 1;
-          while (g < m.length && m[g] === undefined) g++;
-          const cue = sub.cues[g - 1];
-          const matched = m[g] ?? m[0];
-          if (cue) out.push({ cue, fam: role(cue), start: at, end: at + matched.length, text: matched });
+          const subs = gate.get(cjk ? text.charCodeAt(at) : (tk.keys[t] as number));
+          if (!subs) continue;
+          for (const { re: one, cue } of subs) {
+            one.lastIndex = at;
+            const m = one.exec(text);
+            if (m) out.push({ cue, fam: role(cue), start: at, end: at + m[0].length, text: m[0] });
+          }
         }
         continue;
       }
