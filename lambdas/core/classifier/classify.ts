@@ -156,8 +156,8 @@ function add<K>(m: Map<K, number>, k: K, v: number): void {
 /** Whether a context cue marks this country mention as not acting ("following X's lead", "to X"). */
 function nonActingNear(h: Hit, nonActing: Hit[]): boolean {
   for (const n of nonActing) {
-    if (n.cue.nonActing === 'before' && n.end <= h.start && h.start - n.end <= 3) return true;
-    if (n.cue.nonActing === 'after' && n.start >= h.end && n.start - h.end <= 3) return true;
+    if (n.cue.nonActing === 'before' && n.end <= h.start && h.start - n.end <= 1) return true;
+    if (n.cue.nonActing === 'after' && n.start >= h.end && n.start - h.end <= 1) return true;
   }
   return false;
 }
@@ -356,8 +356,9 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
       }
     } else if (s === 1) w += 0.5;
     for (const n of nonActing) {
-      const before = n.cue.nonActing === 'before' && n.end <= h.start && h.start - n.end <= 3;
-      const after = n.cue.nonActing === 'after' && n.start >= h.end && n.start - h.end <= 3;
+      // Context words touch the country they qualify: "to China", "China's lead", "中国製", "对美国".
+      const before = n.cue.nonActing === 'before' && n.end <= h.start && h.start - n.end <= 1;
+      const after = n.cue.nonActing === 'after' && n.start >= h.end && n.start - h.end <= 1;
       if (before || after) {
         w *= 0.25;
         subjects.delete(code);
