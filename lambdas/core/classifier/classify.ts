@@ -14,7 +14,6 @@
 import { MEASURES, STAGES, type Classification, type ClassifierInput, type Measure, type Stage } from '../model.js';
 import { htmlToText, truncate } from '../text.js';
 import { dropSubsumed, maskVendors, type CompiledLexicon, type CompiledRules, type Hit, type VendorCue } from './compile.js';
-import type { Cue } from './types.js';
 
 const HAN = /\p{Script=Han}/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -152,7 +151,6 @@ function add<K>(m: Map<K, number>, k: K, v: number): void {
   m.set(k, (m.get(k) ?? 0) + v);
 }
 
-/** The country a many-country cue ("<demonym> government") names in this match. */
 /** Whether a context cue marks this country mention as not acting ("following X's lead", "to X"). */
 function nonActingNear(h: Hit, nonActing: Hit[]): boolean {
   for (const n of nonActing) {
@@ -162,6 +160,7 @@ function nonActingNear(h: Hit, nonActing: Hit[]): boolean {
   return false;
 }
 
+/** The country a many-country cue ("<demonym> government") names in this match. */
 function resolveCountry(c: CompiledRules, h: Hit): string | undefined {
   for (const [code, re] of c.countryMaps.get(h.cue.id) ?? []) if (re.test(h.text)) return code;
   return undefined;
@@ -507,4 +506,3 @@ function dedupe(list: string[]): string[] {
   return out;
 }
 
-export type { Cue };

@@ -35,6 +35,16 @@ describe('classifier rules', () => {
       expect(cues.some((c) => c.noise)).toBe(true);
     });
 
+    it('lets guard cues silence only noise cues that exist', () => {
+      const noiseIds = new Set([
+        ...Object.values(rules.lexicons).flatMap((l) => l.cues.filter((c) => c.noise).map((c) => c.id)),
+        ...rules.vendorPatterns.filter((p) => p.noise).map((p) => p.id),
+      ]);
+      const quelled = Object.values(rules.lexicons).flatMap((l) => l.cues.flatMap((c) => c.quells ?? []));
+      expect(quelled.length).toBeGreaterThan(0);
+      for (const id of quelled) expect(noiseIds.has(id), id).toBe(true);
+    });
+
     it('returns a fresh copy that callers can extend without touching the defaults', () => {
       const copy = loadDefaultRules();
       copy.vendors['Acme'] = ['Acme Networks'];
