@@ -32,6 +32,19 @@ interface Sentence {
   end: number;
 }
 
+/**
+ * News aggregators append the outlet to the headline ("… - The Japan Times", "… - 日本経済新聞"); the
+ * outlet's name is not part of the story and its country is not an actor.
+ */
+const SOURCE_SUFFIX = /\s+[-\u2013\u2014|]\s+([^-\u2013\u2014|]{2,60})$/u;
+
+export function stripSource(title: string): string {
+  const m = SOURCE_SUFFIX.exec(title);
+  if (!m || m.index < 15) return title;
+  const words = (m[1] as string).trim().split(/\s+/).length;
+  return words <= 6 ? title.slice(0, m.index) : title;
+}
+
 /** Sentence spans; the title is always sentence 0. Abbreviations like "U.S." do not end a sentence. */
 function sentences(text: string, titleEnd: number): Sentence[] {
   const out: Sentence[] = [{ start: 0, end: titleEnd }];
@@ -168,7 +181,7 @@ function resolveCountry(c: CompiledRules, h: Hit): string | undefined {
 
 export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Classification {
   const tuning = c.rules.tuning;
-  const title = truncate(htmlToText(input.title), MAX_TITLE);
+  const title = truncate(stripSource(htmlToText(input.title)), MAX_TITLE);
   const summary = truncate(htmlToText(input.summary), MAX_SUMMARY);
   const text = summary ? `${title}\n${summary}` : title;
   const titleEnd = title.length;

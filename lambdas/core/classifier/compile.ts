@@ -159,8 +159,32 @@ export function dropSubsumed(hits: Hit[]): Hit[] {
  * Lexicon patterns write whitespace as a plain space: " " stands for any run of whitespace and
  * " ?" for optional whitespace ("앱 ?마켓" matches 앱마켓 and 앱 마켓).
  */
+// Whitespace inside one field: the text's only newline separates the headline from the summary,
+// and no cue may span the two.
+const WS = '[^\\S\\n]+';
+const WS_OPT = '[^\\S\\n]*';
+
 export function spaces(pattern: string): string {
-  return pattern.replace(/ \?/g, '\\s*').replace(/ /g, '\\s+');
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] as string;
+    if (c === '\\') {
+      out += c + (pattern[i + 1] ?? '');
+      i++;
+    } else if (inClass) {
+      // Inside [...] a space stays a space: the text's whitespace is already collapsed to spaces.
+      if (c === ']') inClass = false;
+      out += c;
+    } else if (c === '[') {
+      inClass = true;
+      out += c;
+    } else if (c === ' ' && pattern[i + 1] === '?') {
+      out += WS_OPT;
+      i++;
+    } else out += c === ' ' ? WS : c;
+  }
+  return out;
 }
 
 /** The literal strings a pattern stands for, when it is only literals joined by "|"; else null. */
@@ -480,7 +504,7 @@ export class CueSet {
           ? null
           : cjkGate
             ? leadingPrefixes(c.pattern, 1)
-            : leadingPrefixes(c.pattern.replace(/\\s\+/g, ' '));
+            : leadingPrefixes(c.pattern.split(WS).join(' '));
         const ok = pre && (cjkGate
           ? pre.every((x) => x.length === 1 && isCjkUnit(x.charCodeAt(0)))
           : pre.every((x) => x.length === PREFIX_LEN && IS_WORD_CHAR.test(x.charAt(0))));

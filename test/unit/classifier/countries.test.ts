@@ -47,6 +47,13 @@ describe('classifier', () => {
     });
 
     it.each([
+      ['en', 'Sweden bars Huawei from 5G networks - The Japan Times', 'SE'],
+      ['ja', '独政府、ファーウェイ部品の5G網からの排除を決定 - 日本経済新聞', 'DE'],
+    ])('[%s] ignores the outlet an aggregator appends to "%s"', (language, title, country) => {
+      expect(classify(item(language, title)).countries).toEqual([country]);
+    });
+
+    it.each([
       ['ja', '政府、ファーウェイ製品を政府調達から排除へ', 'JP'],
       ['ko', '정부, 공공기관 조달서 하이크비전 CCTV 배제 검토', 'KR'],
     ])('[%s] reads an unqualified "government" as the home government in "%s"', (language, title, country) => {

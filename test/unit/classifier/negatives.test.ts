@@ -51,6 +51,13 @@ describe('classifier', () => {
       expect(c.confidence).toBeGreaterThan(0.9);
     });
 
+    it('reads HTML summaries as text and never matches a cue across headline and summary', () => {
+      const c = classify(item('en', 'Huawei ban lifted by court',
+        '<a href="https://news.example/x">Huawei ban lifted by court</a>&nbsp;&nbsp;<font color="#6f6f6f">Example News</font>'));
+      expect(c.stage).toBe('lifted');
+      for (const e of c.evidence) expect(e).not.toMatch(/\n|<|&nbsp;/);
+    });
+
     it('copes with an empty title and HTML-only summary', () => {
       const c = classify({ title: '', summary: '<p><img src="x.png"></p>' });
       expect(c.relevant).toBe(false);
