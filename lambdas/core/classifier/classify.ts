@@ -26,6 +26,7 @@ const ORIGIN_GAP = /^(?:['\u2019]s)?\s*$|^[の的의]\s*$/u;
 // The headline and the lead decide; reading 20 kB bodies would only cost time and add noise.
 const MAX_TITLE = 500;
 const MAX_SUMMARY = 2000;
+const MAX_RAW = 20_000;
 
 interface Sentence {
   start: number;
@@ -181,8 +182,9 @@ function resolveCountry(c: CompiledRules, h: Hit): string | undefined {
 
 export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Classification {
   const tuning = c.rules.tuning;
-  const title = truncate(stripSource(htmlToText(input.title)), MAX_TITLE);
-  const summary = truncate(htmlToText(input.summary), MAX_SUMMARY);
+  // Raw input is capped before HTML stripping too: a multi-megabyte body must not cost time.
+  const title = truncate(stripSource(htmlToText(input.title?.slice(0, MAX_RAW))), MAX_TITLE);
+  const summary = truncate(htmlToText(input.summary?.slice(0, MAX_RAW)), MAX_SUMMARY);
   const text = summary ? `${title}\n${summary}` : title;
   const titleEnd = title.length;
   const fired = new Set<string>();
