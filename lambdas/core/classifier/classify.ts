@@ -183,8 +183,8 @@ function resolveCountry(c: CompiledRules, h: Hit): string | undefined {
 export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Classification {
   const tuning = c.rules.tuning;
   // Raw input is capped before HTML stripping too: a multi-megabyte body must not cost time.
-  const title = truncate(stripSource(htmlToText(input.title?.slice(0, MAX_RAW))), MAX_TITLE);
-  const summary = truncate(htmlToText(input.summary?.slice(0, MAX_RAW)), MAX_SUMMARY);
+  const title = truncate(stripSource(htmlToText(String(input.title ?? '').slice(0, MAX_RAW))), MAX_TITLE);
+  const summary = truncate(htmlToText(input.summary == null ? '' : String(input.summary).slice(0, MAX_RAW)), MAX_SUMMARY);
   const text = summary ? `${title}\n${summary}` : title;
   const titleEnd = title.length;
   const fired = new Set<string>();
