@@ -44,6 +44,7 @@ function event(i: number): PolicyEvent {
   return {
     eventId: `ev-${i}`,
     clusterKey: `${country}|Vendor${i % 7}|market_ban`,
+    seq: 0,
     countries: [country],
     vendors: [i % 2 === 0 ? 'Huawei' : 'ZTE'],
     measure: 'market_ban',

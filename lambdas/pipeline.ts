@@ -47,7 +47,11 @@ export interface PollOptions {
 }
 
 /** Saving an event retries this often when a concurrent poller changed it in between. */
-const EVENT_SAVE_ATTEMPTS = 4;
+const EVENT_SAVE_ATTEMPTS = 8;
+/** First pause before re-reading a contended event; grows linearly, jittered so writers spread out. */
+const EVENT_RETRY_BASE_MS = 20;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function errorMessage(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
@@ -93,47 +97,126 @@ export function classifyStored(item: StoredItem, classify: ClassifyFn): Classifi
   });
 }
 
+interface Pending {
+  item: StoredItem;
+  c: RelevantClassification;
+}
+
+export interface GroupingResult {
+  /** itemKey → eventId for every item added. */
+  eventOf: Map<string, string>;
+  created: Set<string>;
+  updated: Set<string>;
+}
+
 /**
- * Puts one relevant item into its event: the latest event of its cluster when within the window,
- * else a new one. Optimistic concurrency: reload and retry when someone else saved in between.
+ * Groups a batch of relevant items (one poll, one page of a reclassify) into events, writing each
+ * touched event once instead of once per item: a hot story with 200 items costs one read and one
+ * write. Folding is done in memory from the cluster's latest event; when a save meets a concurrent
+ * writer (another feed reporting the same story), the cluster is re-read and folded again after a
+ * short jittered pause. Re-folding is idempotent: an item already a source changes nothing.
  */
-export async function groupIntoEvent(
-  store: Store,
-  item: StoredItem,
-  c: RelevantClassification,
-  cache: Map<string, PolicyEvent | null> = new Map(),
-): Promise<{ event: PolicyEvent; created: boolean; changed: boolean }> {
-  const clusterKey = clusterKeyOf(c);
-  for (let attempt = 1; attempt <= EVENT_SAVE_ATTEMPTS; attempt++) {
-    let latest = attempt === 1 && cache.has(clusterKey) ? cache.get(clusterKey)! : await store.latestEventInCluster(clusterKey);
-    if (latest && !withinWindow(latest, item)) latest = null;
-    if (!latest) {
-      const fresh = createEvent(item, c);
-      // The id derives from the first item: after a crash the same event may already exist.
-      const existing = await store.getEvent(fresh.eventId);
-      if (existing) {
-        cache.set(clusterKey, existing);
-        return { event: existing, created: false, changed: false };
-      }
-      if (await store.saveEvent(fresh, 0)) {
-        cache.set(clusterKey, fresh);
-        return { event: fresh, created: true, changed: true };
-      }
-    } else {
-      const merged = mergeIntoEvent(latest, item, c);
-      if (!merged.changed) {
-        cache.set(clusterKey, latest);
-        return { event: latest, created: false, changed: false };
-      }
-      if (await store.saveEvent(merged.event, latest.version)) {
-        cache.set(clusterKey, merged.event);
-        return { event: merged.event, created: false, changed: true };
+export class EventGrouper {
+  private readonly clusters = new Map<string, Pending[]>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  add(item: StoredItem, c: RelevantClassification): void {
+    const key = clusterKeyOf(c);
+    const list = this.clusters.get(key);
+    if (list) list.push({ item, c });
+    else this.clusters.set(key, [{ item, c }]);
+  }
+
+  async flush(): Promise<GroupingResult> {
+    const result: GroupingResult = { eventOf: new Map(), created: new Set(), updated: new Set() };
+    for (const [key, pending] of this.clusters) {
+      let attempt = 1;
+      while (!(await this.foldAndSave(key, pending, result))) {
+        if (attempt++ >= EVENT_SAVE_ATTEMPTS) {
+          throw new StoreUnavailableError('STORE_CONTENTION', `event for cluster ${key} kept changing under us; gave up after ${EVENT_SAVE_ATTEMPTS} attempts`);
+        }
+        await sleep(EVENT_RETRY_BASE_MS * attempt * (0.5 + this.random()));
       }
     }
-    cache.delete(clusterKey);
+    this.clusters.clear();
+    return result;
   }
-  throw new StoreUnavailableError('STORE_CONTENTION', `event for cluster ${clusterKey} kept changing under us; giving up after ${EVENT_SAVE_ATTEMPTS} attempts`);
+
+  /**
+   * The event an item outside the current window goes to: the first seq from `seq` on that is free
+   * (a new event) or whose event the item fits in (one created earlier, e.g. by a run that crashed
+   * before saving its items, or by a concurrent poller).
+   */
+  private async openEvent(
+    item: StoredItem,
+    c: RelevantClassification,
+    seq: number,
+    touched: Array<{ event: PolicyEvent; baseVersion: number }>,
+  ): Promise<{ event: PolicyEvent; baseVersion: number }> {
+    for (let s = seq; s < seq + MAX_SEQ_PROBE; s++) {
+      const fresh = createEvent(item, c, s);
+      const mine = touched.find((t) => t.event.eventId === fresh.eventId);
+      if (mine) {
+        if (withinWindow(mine.event, item)) return mine;
+        continue;
+      }
+      const existing = await this.store.getEvent(fresh.eventId);
+      if (!existing) {
+        const created = { event: fresh, baseVersion: 0 };
+        touched.push(created);
+        return created;
+      }
+      if (withinWindow(existing, item)) return { event: existing, baseVersion: existing.version };
+    }
+    throw new StoreUnavailableError('STORE_CONTENTION', `cluster ${clusterKeyOf(c)} has more than ${MAX_SEQ_PROBE} events in a row that do not fit`);
+  }
+
+  /** The fast path. Returns false when a concurrent change was detected (nothing lost). */
+  private async foldAndSave(key: string, pending: Pending[], result: GroupingResult): Promise<boolean> {
+    // Oldest first, so the event's first source is the first report and stages only move forward.
+    const ordered = [...pending].sort((a, b) => itemTimeOf(a.item).localeCompare(itemTimeOf(b.item)));
+    const touched: Array<{ event: PolicyEvent; baseVersion: number }> = [];
+    const eventOf = new Map<string, PolicyEvent>();
+    let current: { event: PolicyEvent; baseVersion: number } | null = null;
+    const latest = await this.store.latestEventInCluster(key);
+    if (latest) current = { event: latest, baseVersion: latest.version };
+    for (const { item, c } of ordered) {
+      if (!current || !withinWindow(current.event, item)) {
+        current = await this.openEvent(item, c, current ? current.event.seq + 1 : latest ? latest.seq + 1 : 0, touched);
+        if (current.baseVersion === 0 && current.event.sources[0]?.itemKey === item.itemKey) {
+          eventOf.set(item.itemKey, current.event);
+          continue;
+        }
+      }
+      if (!touched.includes(current)) touched.push(current);
+      const merged = mergeIntoEvent(current.event, item, c);
+      // Versions count saves, not items: keep the base version + 1 however many items merged.
+      if (merged.changed) current.event = { ...merged.event, version: current.baseVersion + 1 };
+      eventOf.set(item.itemKey, current.event);
+    }
+    for (const t of touched) {
+      const changed = t.baseVersion === 0 || t.event.version !== t.baseVersion;
+      if (!changed) continue;
+      if (!(await this.store.saveEvent(t.event, t.baseVersion))) return false;
+      if (t.baseVersion === 0) result.created.add(t.event.eventId);
+      else result.updated.add(t.event.eventId);
+    }
+    for (const [itemKey, event] of eventOf) {
+      const final = touched.find((t) => t.event.eventId === event.eventId)?.event ?? event;
+      result.eventOf.set(itemKey, final.eventId);
+    }
+    return true;
+  }
 }
+
+const itemTimeOf = (item: StoredItem) => item.published ?? item.fetchedAt;
+
+/** Events of one cluster a fold may step over looking for a free seq; far more than any real story has. */
+const MAX_SEQ_PROBE = 64;
 
 /**
  * Polls one feed: fetch → parse → dedupe → classify → group → store. Per-feed problems become an
@@ -198,24 +281,22 @@ export async function pollFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptio
     const existing = await store.existingItemKeys(parsed.items.map((i) => i.itemKey));
     const fresh = parsed.items.filter((i) => !existing.has(i.itemKey));
     const stored: StoredItem[] = [];
-    const cache = new Map<string, PolicyEvent | null>();
-    const newEvents = new Set<string>();
-    const updatedEvents = new Set<string>();
+    const grouper = new EventGrouper(store, random);
     for (const item of fresh) {
       const classification = classify(toClassifierInput(item, feed));
       const storedItem: StoredItem = { ...item, classification, eventId: null, feedCountry: feed.country ?? null, feedKind: feed.kind };
       if (isEventWorthy(classification)) {
         outcome.relevant++;
-        const grouped = await groupIntoEvent(store, storedItem, classification, cache);
-        storedItem.eventId = grouped.event.eventId;
-        if (grouped.created) newEvents.add(grouped.event.eventId);
-        else if (grouped.changed && !newEvents.has(grouped.event.eventId)) updatedEvents.add(grouped.event.eventId);
+        grouper.add(storedItem, classification);
       }
       stored.push(storedItem);
     }
+    // Events before items (see the top of this file).
+    const grouped = await grouper.flush();
+    for (const item of stored) item.eventId = grouped.eventOf.get(item.itemKey) ?? null;
     const inserted = await store.putItems(stored);
     outcome.newItems = inserted.size;
-    outcome.events = { new: newEvents.size, updated: updatedEvents.size };
+    outcome.events = { new: grouped.created.size, updated: grouped.updated.size };
     await store.putFeedState(succeed({ etag: fetched.etag, lastModified: fetched.lastModified, lastStatus: 'ok' }));
     logger.info('feed polled', { feedId: feed.id, items: outcome.items, newItems: outcome.newItems, relevant: outcome.relevant, events: outcome.events });
     return outcome;
@@ -320,24 +401,23 @@ export async function reclassifyAll(
 ): Promise<ReclassifyResult> {
   const classify = deps.classify ?? defaultClassify;
   const result: ReclassifyResult = { items: 0, changed: 0, relevant: 0, events: { new: 0, updated: 0 } };
-  const cache = new Map<string, PolicyEvent | null>();
   for await (const page of deps.store.scanItems()) {
     const updates: StoredItem[] = [];
+    const grouper = new EventGrouper(deps.store);
     for (const item of page) {
       result.items++;
       const c = classifyStored(item, classify);
       if (isEventWorthy(c)) result.relevant++;
       if (sameClassification(item.classification, c)) continue;
       result.changed++;
-      const updated: StoredItem = { ...item, classification: c };
-      if (isEventWorthy(c)) {
-        const grouped = await groupIntoEvent(deps.store, updated, c, cache);
-        updated.eventId = grouped.event.eventId;
-        if (grouped.created) result.events.new++;
-        else if (grouped.changed) result.events.updated++;
-      }
+      const updated: StoredItem = { ...item, classification: c, eventId: null };
+      if (isEventWorthy(c)) grouper.add(updated, c);
       updates.push(updated);
     }
+    const grouped = await grouper.flush();
+    for (const u of updates) u.eventId = grouped.eventOf.get(u.itemKey) ?? null;
+    result.events.new += grouped.created.size;
+    result.events.updated += grouped.updated.size;
     if (updates.length) await deps.store.updateItems(updates);
     opts.onProgress?.(result.items);
   }

@@ -59,18 +59,20 @@ function sourceOf(item: StoredItem): EventSource {
   return { itemKey: item.itemKey, title: item.title, link: item.link, feedId: item.feedId, published: item.published };
 }
 
-export function newEventId(clusterKey: string, firstItemKey: string): string {
-  // Derived from the first item, so a retried poll of that item creates the same event, not a twin.
-  return `ev_${createHash('sha256').update(`${clusterKey}#${firstItemKey}`).digest('hex').slice(0, 20)}`;
+export function newEventId(clusterKey: string, seq: number): string {
+  // Derived from the cluster and its position only: concurrent creators and retried polls all
+  // compute the same id, and the conditional create lets exactly one of them write it.
+  return `ev_${createHash('sha256').update(`${clusterKey}#${seq}`).digest('hex').slice(0, 20)}`;
 }
 
-/** A new event from the first relevant item of a cluster. */
-export function createEvent(item: StoredItem, c: RelevantClassification): PolicyEvent {
+/** A new event (the `seq`-th of its cluster) from its first relevant item. */
+export function createEvent(item: StoredItem, c: RelevantClassification, seq = 0): PolicyEvent {
   const clusterKey = clusterKeyOf(c);
   const t = itemTime(item);
   return {
-    eventId: newEventId(clusterKey, item.itemKey),
+    eventId: newEventId(clusterKey, seq),
     clusterKey,
+    seq,
     countries: sorted(c.countries),
     vendors: sorted(c.vendors),
     measure: c.measure,

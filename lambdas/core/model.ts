@@ -106,6 +106,12 @@ export interface PolicyEvent {
   eventId: string;
   /** Deterministic key of the (countries, vendors, measure) cluster. */
   clusterKey: string;
+  /**
+   * Position of this event in its cluster (0 for the first; a story that returns after the window
+   * gets the next). The id derives from clusterKey + seq, so two pollers that see the same new
+   * story at once race for one id and only one creates it.
+   */
+  seq: number;
   countries: string[];
   vendors: string[];
   measure: Measure;

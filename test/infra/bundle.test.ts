@@ -235,7 +235,7 @@ describe('bundled notify, run as Lambda would', () => {
       await ensureTable(local.client, 'bundle-notify');
       const store = new DynamoStore(local.doc, 'bundle-notify');
       const event: PolicyEvent = {
-        eventId: 'evt-1', clusterKey: 'JP|Huawei,ZTE|procurement_exclusion', countries: ['JP'], vendors: ['Huawei', 'ZTE'],
+        eventId: 'evt-1', clusterKey: 'JP|Huawei,ZTE|procurement_exclusion', seq: 0, countries: ['JP'], vendors: ['Huawei', 'ZTE'],
         measure: 'procurement_exclusion', stage: 'announced', title: 'Japan excludes Huawei and ZTE from public procurement',
         sources: [{ itemKey: 'i1', title: 'Japan excludes Huawei', link: 'https://example.com/a', feedId: 'f', published: null }],
         evidence: ['excludes Huawei and ZTE'], confidence: 0.9, firstSeen: '2026-11-28T00:00:00Z', lastSeen: '2026-11-28T00:00:00Z',

@@ -78,6 +78,7 @@ function event(id: string, extra: Partial<PolicyEvent> = {}): PolicyEvent {
   return {
     eventId: id,
     clusterKey: `JP|Huawei|procurement_exclusion`,
+    seq: 0,
     countries: ['JP'],
     vendors: ['Huawei'],
     measure: 'procurement_exclusion',

@@ -12,6 +12,7 @@ function event(eventId: string): PolicyEvent {
   return {
     eventId,
     clusterKey: 'JP|Huawei,ZTE|procurement_exclusion',
+    seq: 0,
     countries: ['JP'],
     vendors: ['Huawei', 'ZTE'],
     measure: 'procurement_exclusion',

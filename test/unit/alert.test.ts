@@ -4,7 +4,7 @@ import type { PolicyEvent } from '../../lambdas/core/model.js';
 
 function event(over: Partial<PolicyEvent> = {}): PolicyEvent {
   return {
-    eventId: 'ev_0123456789abcdef0123', clusterKey: 'JP|Huawei,ZTE|procurement_exclusion', countries: ['JP'],
+    eventId: 'ev_0123456789abcdef0123', clusterKey: 'JP|Huawei,ZTE|procurement_exclusion', seq: 0, countries: ['JP'],
     vendors: ['Huawei', 'ZTE'], measure: 'procurement_exclusion', stage: 'announced',
     title: 'Japan to exclude Huawei, ZTE from government procurement', evidence: ['exclude Huawei and ZTE from government procurement'],
     confidence: 0.9, firstSeen: '2026-11-20T03:00:00.000Z', lastSeen: '2026-11-20T03:00:00.000Z', alertState: 'PENDING',

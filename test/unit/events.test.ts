@@ -50,11 +50,14 @@ describe('events', () => {
       });
       expect(e.sources.map((s) => s.itemKey)).toEqual(['a']);
     });
-    it('derives the same id from the same first item (a retried poll makes no twin)', () => {
+    it('derives the id from the cluster and its position only, so concurrent creators agree', () => {
       const a = createEvent(item('a', '2026-11-01T00:00:00.000Z'), relevant('announced'));
-      const b = createEvent(item('a', '2026-11-01T00:00:00.000Z'), relevant('announced'));
+      const b = createEvent(item('b', '2026-11-02T00:00:00.000Z'), relevant('proposed'));
+      const next = createEvent(item('c', '2027-11-02T00:00:00.000Z'), relevant('proposed'), 1);
       expect(a.eventId).toBe(b.eventId);
       expect(a.eventId).toMatch(/^ev_[0-9a-f]{20}$/);
+      expect(next.eventId).not.toBe(a.eventId);
+      expect(next.seq).toBe(1);
     });
   });
 

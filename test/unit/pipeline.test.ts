@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FeedFetchError, StoreUnavailableError } from '../../lambdas/core/errors.js';
 import type { Alert, Classification, ClassifierInput, FeedConfig } from '../../lambdas/core/model.js';
-import { notifyPending, pollFeed, pollFeeds, reclassifyAll } from '../../lambdas/pipeline.js';
+import { EventGrouper, notifyPending, pollFeed, pollFeeds, reclassifyAll } from '../../lambdas/pipeline.js';
+import type { PolicyEvent, StoredItem } from '../../lambdas/core/model.js';
+import type { RelevantClassification } from '../../lambdas/core/events.js';
 import { silentLogger, type FeedFetcher, type FetchRequest, type FetchResult, type Publisher, type PublishResult } from '../../lambdas/ports.js';
 import { FixedClock, MemoryStore } from '../support/memory-store.js';
 
@@ -218,6 +220,96 @@ describe('pipeline', () => {
       expect(again.changed).toBe(0);
       expect((await notifyPending(notifyDeps)).published).toBe(0);
       expect(publisher.sent).toHaveLength(1);
+    });
+  });
+
+  describe('EventGrouper', () => {
+    const c: RelevantClassification = { relevant: true, countries: ['JP'], vendors: ['Huawei'], measure: 'procurement_exclusion', stage: 'announced', confidence: 0.9, evidence: ['x'] };
+    const stored = (key: string, day: number): StoredItem => ({
+      itemKey: key, feedId: 'f', guid: key, link: null, title: key, summary: '', published: new Date(Date.UTC(2026, 10, day)).toISOString(),
+      language: 'en', fetchedAt: NOW.toISOString(), classification: c, eventId: null,
+    });
+
+    it('writes a hot story of many items as one event with one save', async () => {
+      const store = new MemoryStore();
+      let saves = 0;
+      const save = store.saveEvent.bind(store);
+      store.saveEvent = async (e: PolicyEvent, v: number) => (saves++, save(e, v));
+      const grouper = new EventGrouper(store);
+      for (let i = 1; i <= 20; i++) grouper.add(stored(`k${i}`, 1 + (i % 5)), c);
+      const r = await grouper.flush();
+      expect(saves).toBe(1);
+      expect(r.created.size).toBe(1);
+      const [event] = [...store.events.values()];
+      expect(event!.sources).toHaveLength(20);
+      expect(new Set(r.eventOf.values())).toEqual(new Set([event!.eventId]));
+    });
+
+    it('splits items further apart than the window into separate events', async () => {
+      const store = new MemoryStore();
+      const grouper = new EventGrouper(store);
+      grouper.add(stored('early', 1), c);
+      grouper.add({ ...stored('late', 1), published: '2027-06-01T00:00:00.000Z' }, c);
+      const r = await grouper.flush();
+      expect(r.created.size).toBe(2);
+      expect(r.eventOf.get('early')).not.toBe(r.eventOf.get('late'));
+    });
+
+    it('re-reads and folds again when another writer changed the event, doubling nothing', async () => {
+      const store = new MemoryStore();
+      const first = new EventGrouper(store);
+      first.add(stored('a', 1), c);
+      await first.flush();
+      // Another poller adds a source between our read and our write.
+      const latest = store.latestEventInCluster.bind(store);
+      let raced = false;
+      store.latestEventInCluster = async (key: string) => {
+        const e = await latest(key);
+        if (!raced && e) {
+          raced = true;
+          const current = store.events.get(e.eventId)!;
+          store.events.set(e.eventId, { ...current, sources: [...current.sources, { itemKey: 'z', title: 'z', link: null, feedId: 'g', published: null }], version: current.version + 1 });
+        }
+        return e;
+      };
+      const grouper = new EventGrouper(store);
+      grouper.add(stored('b', 2), c);
+      grouper.add(stored('c', 3), c);
+      const r = await grouper.flush();
+      const [event] = [...store.events.values()];
+      expect(store.events.size).toBe(1);
+      expect(event!.sources.map((s) => s.itemKey).sort()).toEqual(['a', 'b', 'c', 'z']);
+      expect(r.updated).toEqual(new Set([event!.eventId]));
+    });
+
+    it('creates one event when two pollers report the same new story at once', async () => {
+      const store = new MemoryStore();
+      const a = new EventGrouper(store, () => 0);
+      const b = new EventGrouper(store, () => 0);
+      a.add(stored('from-feed-a', 1), c);
+      b.add(stored('from-feed-b', 1), c);
+      const [ra, rb] = await Promise.all([a.flush(), b.flush()]);
+      expect(store.events.size).toBe(1);
+      const [event] = [...store.events.values()];
+      expect(event!.sources.map((s) => s.itemKey).sort()).toEqual(['from-feed-a', 'from-feed-b']);
+      expect(ra.created.size + rb.created.size).toBe(1);
+    });
+
+    it('opens the next event of a cluster when a story returns after the window', async () => {
+      const store = new MemoryStore();
+      const first = new EventGrouper(store);
+      first.add(stored('old', 1), c);
+      await first.flush();
+      const later = new EventGrouper(store);
+      later.add({ ...stored('new', 1), published: '2027-09-01T00:00:00.000Z' }, c);
+      await later.flush();
+      expect([...store.events.values()].map((e) => e.seq).sort()).toEqual([0, 1]);
+      // Re-running the same batch (a crash before the items were saved) finds its event again.
+      const again = new EventGrouper(store);
+      again.add({ ...stored('new', 1), published: '2027-09-01T00:00:00.000Z' }, c);
+      const r = await again.flush();
+      expect(store.events.size).toBe(2);
+      expect(r.created.size + r.updated.size).toBe(0);
     });
   });
 });

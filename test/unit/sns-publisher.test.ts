@@ -19,6 +19,7 @@ function event(n: number, overrides: Partial<PolicyEvent> = {}): PolicyEvent {
   return {
     eventId: `ev${String(n).padStart(4, '0')}`,
     clusterKey: `JP|Huawei,ZTE|procurement_exclusion`,
+    seq: 0,
     countries: ['JP'],
     vendors: ['Huawei', 'ZTE'],
     measure: 'procurement_exclusion',
