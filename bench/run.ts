@@ -4,7 +4,9 @@
  * Exits non-zero when any benchmark is not ok.
  */
 import { benchClassify } from './classify.js';
+import { benchPipeline } from './pipeline.js';
 import { benchStore } from './store.js';
+import { benchStream } from './stream.js';
 
 export interface BenchResult {
   name: string;
@@ -12,7 +14,7 @@ export interface BenchResult {
   summary: string;
 }
 
-const BENCHES: Array<() => Promise<BenchResult>> = [benchClassify, benchStore];
+const BENCHES: Array<() => Promise<BenchResult>> = [benchClassify, benchStream, benchStore, benchPipeline];
 
 let failed = 0;
 for (const bench of BENCHES) {
