@@ -12,6 +12,7 @@ const NEGATIVES: Array<[string, string, string, string]> = [
   ['en', 'earnings with a past measure as background', 'ZTE swings to loss after US export ban', 'ZTE reported a net loss after a US ban on buying American components halted operations.'],
   ['en', 'pressure on allies, not a measure', 'Washington urges allies to drop Huawei from 5G', 'US officials pressed allied governments to avoid Huawei equipment.'],
   ['en', 'antitrust', 'China fines Alibaba $2.8 billion in antitrust probe', 'The regulator found Alibaba abused its dominant position.'],
+  ['en', 'a company\'s own device policy', 'Meta bans TikTok on employees\' work phones', 'Meta told staff to delete TikTok from corporate devices.'],
   ['en', 'a ban on something else', 'Wimbledon bans Russian players', 'The All England Club said Russian players will not compete.'],
   ['fr', 'a product launch', 'Huawei dévoile un nouveau smartphone à Paris', 'Le groupe a présenté son nouveau modèle, malgré la pression américaine pour l\'écarter de la 5G.'],
   ['fr', 'a carrier\'s choice', 'Orange choisit Ericsson et Nokia pour son réseau 5G', 'L\'opérateur écarte Huawei pour des raisons commerciales.'],
