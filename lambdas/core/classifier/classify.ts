@@ -248,7 +248,15 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   for (const v of vendorHits) if (v.sent > 0 && targets.has(v.vendor)) listedWith.add(v.sent);
   for (const v of vendorHits) if (!targets.has(v.vendor) && listedWith.has(v.sent) && !bystander[v.sent]) targets.set(v.vendor, v);
   if (targets.size === 0) for (const v of vendorHits) if (!bystander[v.sent] && !targets.has(v.vendor)) targets.set(v.vendor, v);
-  if (targets.size === 0) for (const v of vendorHits) if (!targets.has(v.vendor)) targets.set(v.vendor, v);
+  // Every vendor named only as a bystander ("affecting carmakers such as BYD"): the measure is not
+  // against a listed vendor.
+  if (targets.size === 0) {
+    const v = vendorHits[0] as VendorHit;
+    return {
+      relevant: false, countries: [], vendors: [], measure: null, stage: null, confidence: 0.75,
+      evidence: [snippet(text, sents[v.sent] as Sentence, v.hit, cjk)], rules: ['not-relevant', 'vendors-only-bystanders'],
+    };
+  }
   const targetSents = new Set<number>();
   for (const v of vendorHits) if (targets.has(v.vendor)) targetSents.add(v.sent);
 
