@@ -122,6 +122,20 @@ interface VendorHit {
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
+/** Characters that form space-delimited words inside CJK text: Latin names, digits, Hangul. */
+const RUN_CHAR = /[A-Za-z0-9\u00c0-\u024f\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]/;
+/** Clause punctuation of CJK text, where a phrase may be cut. */
+const CJK_BREAK = /[、。，,；;：:！!？?「」『』（）()【】\s]/;
+
+/** The hit widened to whole words: a cue that matched part of a word ("했다" in "결정했다") is quoted whole. */
+function wholeWords(text: string, hit: Hit): string {
+  let a = hit.start;
+  let b = hit.end;
+  while (a > 0 && RUN_CHAR.test(text[a - 1] ?? '') && RUN_CHAR.test(text[a] ?? '')) a--;
+  while (b < text.length && RUN_CHAR.test(text[b - 1] ?? '') && RUN_CHAR.test(text[b] ?? '')) b++;
+  return a === hit.start && b === hit.end ? hit.text : text.slice(a, b);
+}
+
 /** A short phrase around a hit, cut on word boundaries and inside its sentence. */
 function snippet(text: string, sent: Sentence, hit: Hit, cjk: boolean): string {
   const reach = cjk ? 12 : 40;
@@ -136,8 +150,25 @@ function snippet(text: string, sent: Sentence, hit: Hit, cjk: boolean): string {
       const sp = text.lastIndexOf(' ', b);
       b = sp > hit.end ? sp : hit.end;
     }
+  } else {
+    // Never cut through a Latin name or a Korean word ("epSeek", "검" of "검토"): widen to its edges,
+    // then prefer the clause: start after the last break before the hit, stop at the first after it.
+    while (a > sent.start && RUN_CHAR.test(text[a - 1] ?? '') && RUN_CHAR.test(text[a] ?? '')) a--;
+    while (b < sent.end && RUN_CHAR.test(text[b - 1] ?? '') && RUN_CHAR.test(text[b] ?? '')) b++;
+    for (let i = hit.start - 1; i >= a; i--) {
+      if (CJK_BREAK.test(text[i] ?? '') && !/\s/.test(text[i] ?? '')) {
+        a = i + 1;
+        break;
+      }
+    }
+    for (let i = hit.end; i < b; i++) {
+      if (CJK_BREAK.test(text[i] ?? '') && !/\s/.test(text[i] ?? '')) {
+        b = i;
+        break;
+      }
+    }
   }
-  return text.slice(a, b).replace(/^[\s,;:(]+|[\s,;:)]+$/g, '').trim();
+  return text.slice(a, b).replace(/^[\s,;:(、，]+|[\s,;:)、，]+$/g, '').trim();
 }
 
 interface Vote<K extends string> {
@@ -490,12 +521,12 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   const evidence: string[] = [];
   if (restrictHit) evidence.push(snippet(text, sentAt(restrictHit), restrictHit, cjk));
   if (mv.hit && mv.hit !== restrictHit) evidence.push(snippet(text, sentAt(mv.hit), mv.hit, cjk));
-  if (stageHit && stageHit !== restrictHit) evidence.push(stageHit.text);
+  if (stageHit && stageHit !== restrictHit) evidence.push(wholeWords(text, stageHit));
   for (const code of countries) {
     const h = countryBest.get(code);
-    if (h) evidence.push(h.text);
+    if (h) evidence.push(wholeWords(text, h));
   }
-  for (const v of targets.values()) evidence.push(v.hit.text);
+  for (const v of targets.values()) evidence.push(wholeWords(text, v.hit));
   const rules = [...fired];
   for (const code of countries) {
     const h = countryBest.get(code);
