@@ -89,7 +89,7 @@ async function assertDataDirFree(path: string): Promise<void> {
     throw new StoreUnavailableError(
       STORE_ERROR_CODES.unavailable,
       locked
-        ? `data directory ${path} is in use by another banwatch process (LevelDB lock held); stop it or use another --data-dir`
+        ? `data directory ${path} is in use by another banwatch process (LevelDB lock held); stop it or use another --data directory`
         : `cannot open data directory ${path}: ${cause?.message ?? (err as Error).message}`,
       { cause: err },
     );
