@@ -2,7 +2,7 @@
  * The CLI end to end, as a user runs it: a real process, real dynalite on disk, the bundled demo
  * feeds served over loopback HTTP.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -97,6 +97,28 @@ describe('banwatch CLI', () => {
     });
   });
 
+  describe('storage', () => {
+    it('refuses a data directory another banwatch process holds, with a clear message', async () => {
+      const data = join(dir, 'locked');
+      const feeds = join(dir, 'one.json');
+      writeFileSync(feeds, JSON.stringify({ feeds: [{ id: 'one', url: server.urlFor('xinhua.xml'), kind: 'news' }] }));
+      const holder = spawn(process.execPath, [CLI, 'run', '--feeds', feeds, '--data', data, '--allow-hosts', '127.0.0.1', '--interval', '60m'], { cwd: ROOT });
+      try {
+        // Wait for the first cycle: the database is open and locked from then on.
+        await new Promise<void>((res, rej) => {
+          holder.stdout.on('data', (b: Buffer) => b.toString().includes('feeds:') && res());
+          holder.on('exit', (code) => rej(new Error(`holder exited early (${code})`)));
+        });
+        const r = await banwatch(['events', '--data', data]);
+        expect(r.code).toBe(1);
+        expect(r.stderr).toMatch(/in use by another banwatch process/);
+      } finally {
+        holder.kill('SIGTERM');
+        await new Promise((res) => holder.once('exit', res));
+      }
+    });
+  });
+
   describe('events', () => {
     it('lists the stored events of one country as JSON and as text', async () => {
       const data = join(dir, 'data');
@@ -107,6 +129,19 @@ describe('banwatch CLI', () => {
       expect(events.every((e: { countries: string[] }) => e.countries.includes('JP'))).toBe(true);
       const text = await banwatch(['events', '--vendor', 'huawei', '--data', data]);
       expect(text.stdout).toMatch(/Huawei/);
+    });
+  });
+
+  describe('reclassify', () => {
+    it('re-runs the classifier over stored items without re-alerting anything', async () => {
+      const data = join(dir, 'data');
+      const before = readFileSync(join(data, 'outbox', 'alerts.jsonl'), 'utf8');
+      const r = await banwatch(['reclassify', '--data', data, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      const summary = JSON.parse(r.stdout);
+      expect(summary.items).toBeGreaterThan(0);
+      expect(summary).toMatchObject({ changed: 0, alerts: { published: 0, failed: 0 } });
+      expect(readFileSync(join(data, 'outbox', 'alerts.jsonl'), 'utf8')).toBe(before);
     });
   });
 
