@@ -276,25 +276,21 @@ export class DynamoStore implements Store {
   async listPendingEvents(limit = DEFAULT_PENDING_LIMIT): Promise<PolicyEvent[]> {
     const idx = TABLE.indexes.pending;
     const out: PolicyEvent[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.call('Query', () =>
-        this.doc.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: idx.name,
-            KeyConditionExpression: '#p = :p',
-            ExpressionAttributeNames: { '#p': idx.partitionKey },
-            ExpressionAttributeValues: { ':p': PENDING },
-            ScanIndexForward: true,
-            // One BatchGet's worth of keys per page.
-            Limit: Math.min(BATCH_GET_MAX, Math.max(1, limit - out.length)),
-            ProjectionExpression: 'pk',
-          }),
-        ),
-      );
-      startKey = page.LastEvaluatedKey;
-      const ids = (page.Items ?? []).map((r) => eventIdOfPk(r.pk));
+    if (limit <= 0) return out;
+    const pages = this.queryPages(
+      {
+        IndexName: idx.name,
+        KeyConditionExpression: '#p = :p',
+        ExpressionAttributeNames: { '#p': idx.partitionKey },
+        ExpressionAttributeValues: { ':p': PENDING },
+        ScanIndexForward: true,
+        ProjectionExpression: 'pk',
+      },
+      // One BatchGet's worth of keys per page.
+      () => Math.min(BATCH_GET_MAX, Math.max(1, limit - out.length)),
+    );
+    for await (const page of pages) {
+      const ids = page.map((r) => eventIdOfPk(r.pk));
       // The GSI may still list an event that was just marked SENT: re-read the base rows
       // consistently so a settled alert is never offered (and published) again.
       const rows = await this.batchGet(ids.map((id) => keys.event(id)));
@@ -303,7 +299,8 @@ export class DynamoStore implements Store {
         const event = byId.get(id);
         if (event && event.alertState === 'PENDING' && out.length < limit) out.push(event);
       }
-    } while (startKey && out.length < limit);
+      if (out.length >= limit) break;
+    }
     return out;
   }
 
@@ -385,27 +382,20 @@ export class DynamoStore implements Store {
 
     const idx = TABLE.indexes.events;
     const out: PolicyEvent[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.call('Query', () =>
-        this.doc.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: idx.name,
-            KeyConditionExpression: query.since ? '#e = :e AND #ls >= :since' : '#e = :e',
-            ExpressionAttributeNames: { '#e': idx.partitionKey, ...(query.since ? { '#ls': idx.sortKey } : {}) },
-            ExpressionAttributeValues: { ':e': EVENT_ENTITY, ...(query.since ? { ':since': query.since } : {}) },
-            ScanIndexForward: false,
-            ExclusiveStartKey: startKey,
-          }),
-        ),
-      );
-      startKey = page.LastEvaluatedKey;
-      for (const row of page.Items ?? []) {
+    const pages = this.queryPages({
+      IndexName: idx.name,
+      KeyConditionExpression: query.since ? '#e = :e AND #ls >= :since' : '#e = :e',
+      ExpressionAttributeNames: { '#e': idx.partitionKey, ...(query.since ? { '#ls': idx.sortKey } : {}) },
+      ExpressionAttributeValues: { ':e': EVENT_ENTITY, ...(query.since ? { ':since': query.since } : {}) },
+      ScanIndexForward: false,
+    });
+    for await (const page of pages) {
+      for (const row of page) {
         const event = fromEventRow(row);
         if (matches(event) && out.length < limit) out.push(event);
       }
-    } while (startKey && out.length < limit);
+      if (out.length >= limit) break;
+    }
     return out;
   }
 
@@ -459,16 +449,31 @@ export class DynamoStore implements Store {
     }
   }
 
-  private async queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Row[]> {
-    const rows: Row[] = [];
+  /** Query pages, following LastEvaluatedKey; `limit` (optional) is re-read for each page. */
+  private async *queryPages(
+    input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>,
+    limit?: () => number,
+  ): AsyncGenerator<Row[]> {
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.call('Query', () =>
-        this.doc.send(new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: startKey })),
+        this.doc.send(
+          new QueryCommand({
+            ...input,
+            TableName: this.tableName,
+            ExclusiveStartKey: startKey,
+            ...(limit ? { Limit: limit() } : {}),
+          }),
+        ),
       );
-      rows.push(...(page.Items ?? []));
       startKey = page.LastEvaluatedKey;
+      yield page.Items ?? [];
     } while (startKey);
+  }
+
+  private async queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>): Promise<Row[]> {
+    const rows: Row[] = [];
+    for await (const page of this.queryPages(input)) rows.push(...page);
     return rows;
   }
 

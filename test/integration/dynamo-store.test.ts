@@ -321,6 +321,16 @@ describe('DynamoStore', () => {
       expect((await store.listPendingEvents()).map((e) => e.eventId)).toEqual(['early', 'mid', 'late']);
       expect((await store.listPendingEvents(2)).map((e) => e.eventId)).toEqual(['early', 'mid']);
     });
+
+    it('pages past one BatchGet of keys without repeating a page', async () => {
+      const { store } = await freshStore();
+      const ids = Array.from({ length: 130 }, (_, i) => `ev-${String(i).padStart(3, '0')}`);
+      await Promise.all(ids.map((id, i) => store.saveEvent(event(id, { lastSeen: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString() }), 0)));
+
+      const pending = await store.listPendingEvents(500);
+
+      expect(pending.map((e) => e.eventId)).toEqual(ids);
+    });
   });
 
   describe('markAlerted', () => {
