@@ -163,11 +163,11 @@ export class DynamoStore implements Store {
   async putItems(items: StoredItem[]): Promise<Set<string>> {
     const byKey = new Map<string, StoredItem>();
     for (const item of items) if (!byKey.has(item.itemKey)) byKey.set(item.itemKey, item);
-    // The BatchGet only saves doomed writes; correctness comes from the conditional put per item,
-    // which is what makes concurrent pollers of overlapping feeds insert each key exactly once.
-    // (BatchWrite has no conditions, so it would let two pollers both "insert" the same key.)
-    const existing = await this.existingItemKeys([...byKey.keys()]);
-    const candidates = [...byKey.values()].filter((i) => !existing.has(i.itemKey));
+    // No existence read first: the pipeline already asked existingItemKeys and passes only new
+    // items, so a second BatchGet would pay for reads that almost never save a write. Correctness
+    // comes from the conditional put per item, which makes concurrent pollers of overlapping feeds
+    // insert each key exactly once (BatchWrite has no conditions, so it would let both "insert").
+    const candidates = [...byKey.values()];
     const inserted = new Set<string>();
     await mapLimit(candidates, this.putConcurrency, async (item) => {
       try {
@@ -183,7 +183,7 @@ export class DynamoStore implements Store {
         inserted.add(item.itemKey);
       } catch (err) {
         if (!isConditionalFailure(err)) throw err;
-        // Another poller stored it between our BatchGet and this put: already stored, not an error.
+        // Stored already (a retry, or another poller got there first): not an error.
       }
     });
     return inserted;
