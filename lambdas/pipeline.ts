@@ -62,14 +62,13 @@ function errorCode(err: unknown): string {
   return err instanceof BanwatchError ? err.code : 'INTERNAL';
 }
 
-/** Feeds that are due now (dispatch): one read of all feed states. */
-export async function dueFeeds(
+/** Feeds that are due at `now` given their states (dispatch reads the states once and passes them). */
+export function selectDueFeeds(
   feeds: FeedConfig[],
-  deps: { store: Store; clock: Clock },
+  states: Map<string, FeedState>,
+  now: Date,
   opts: { respectInterval?: boolean } = {},
-): Promise<FeedConfig[]> {
-  const states = await deps.store.getFeedStates(feeds.map((f) => f.id));
-  const now = deps.clock.now();
+): FeedConfig[] {
   return feeds.filter((f) => isDue(f, states.get(f.id), now, { respectInterval: opts.respectInterval ?? true }).due);
 }
 

@@ -6,7 +6,7 @@
  */
 import { SendMessageBatchCommand, type SQSClient, type SendMessageBatchRequestEntry } from '@aws-sdk/client-sqs';
 import type { FeedConfig, FeedState } from '../core/model.js';
-import { dueFeeds } from '../pipeline.js';
+import { selectDueFeeds } from '../pipeline.js';
 import type { Clock, Logger, Store } from '../ports.js';
 import { composeDispatch } from './compose.js';
 import { FEED_FAILING_ALARM_MS, METRIC, type HandlerObservability, type InvocationContext } from './names.js';
@@ -65,8 +65,8 @@ export function makeDispatchHandler(deps: DispatchDeps) {
     const { feeds, store, clock, logger, metrics } = deps;
     if (context) deps.addLambdaContext?.(context);
     const now = clock.now();
-    const due = await dueFeeds(feeds, { store, clock });
     const states = await store.getFeedStates(feeds.map((f) => f.id));
+    const due = selectDueFeeds(feeds, states, now);
     const failingOver24h = countFailingOver24h(states, now);
 
     // The scheduled time identifies this run; a manual invoke falls back to the current minute.
