@@ -306,6 +306,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   const stageScores = new Map<Stage, number>();
   const stageBest = new Map<Stage, Hit>();
   const measureBestW = new Map<Measure, number>();
+  let officialScope = false;
   const stageBestW = new Map<Stage, number>();
 
   const quelled = new Set<string>();
@@ -347,6 +348,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
         measureBest.set(cue.measure, h);
       }
       measureMax = Math.max(measureMax, cue.mw ?? 1);
+      if (cue.measure === 'device_ban' && !cue.scopeless) officialScope = true;
       fired.add(cue.id);
     }
     if (cue.stage) {
@@ -466,6 +468,18 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   for (const v of targets.keys()) {
     const d = c.rules.vendorMeta[v]?.defaultMeasure;
     if (d) add(measureScores, d, tuning.vendorMeasurePrior);
+  }
+  // device_ban means official devices, systems, staff or public bodies (LABELS.md). A ban of a product
+  // or app whose scope is the whole market (no official-scope cue: "bans DJI drones", "orders Temu
+  // blocked nationwide") is a market ban, whatever the vendor's usual measure or the product word says.
+  if (!officialScope && measureScores.has('device_ban')) {
+    const top = vote(measureScores, measureBest);
+    if (top.key === 'device_ban') {
+      const dev = measureScores.get('device_ban') as number;
+      measureScores.delete('device_ban');
+      if (!measureScores.has('market_ban')) measureScores.set('market_ban', dev);
+      fired.add('scope.not-official');
+    }
   }
   const mv = vote(measureScores, measureBest);
   const measure: Measure = mv.key && (MEASURES as readonly string[]).includes(mv.key) ? mv.key : 'other_restriction';

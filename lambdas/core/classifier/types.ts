@@ -46,6 +46,11 @@ export interface Cue {
    * not targets.
    */
   bystander?: boolean;
+  /**
+   * A device_ban cue that names the kind of product ("drones", "installed") but not whose devices: it
+   * votes for device_ban, yet does not by itself show an official scope (see classify.ts, measure).
+   */
+  scopeless?: boolean;
   /** A country reference (ISO alpha-2 or EU): name, demonym+government, metonym or agency. */
   country?: string;
   /**

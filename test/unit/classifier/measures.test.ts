@@ -47,3 +47,27 @@ describe('classifier', () => {
     });
   });
 });
+
+// device_ban needs an official scope (government devices, agencies, public bodies, military sites);
+// a ban of a product or app for the whole market, consumers or private premises is a market ban.
+const SCOPE_CASES: Array<[string, string, string, Measure]> = [
+  ['en', 'Bill would add DJI drones to the FCC Covered List', 'New DJI models could no longer get FCC approval.', 'market_ban'],
+  ['en', 'South Korea\'s privacy regulator orders DeepSeek blocked in the country', 'Internet providers must cut access for all users.', 'market_ban'],
+  ['en', 'Government decides against banning Hikvision cameras from private premises', 'Ministers said consumers could keep using them.', 'market_ban'],
+  ['en', 'State bans DeepSeek on agency devices', 'State employees must delete the app.', 'device_ban'],
+  ['es', 'El Gobierno prohíbe DeepSeek en los organismos públicos', 'La medida afecta a toda la administración pública.', 'device_ban'],
+  ['de', 'Bundeswehr verbietet DJI-Drohnen in Kasernen', 'Das Verbot gilt für alle Streitkräfte.', 'device_ban'],
+  ['fr', 'Le gouvernement interdit la vente des caméras Hikvision aux particuliers', 'Les consommateurs ne pourront plus en acheter.', 'market_ban'],
+  ['ja', '韓国、DeepSeekの国内新規ダウンロードを停止', '消費者向けの配信を止めた。', 'market_ban'],
+  ['zh', '台湾禁止政府机构使用DeepSeek', '所有政府部门即日起禁用。', 'device_ban'],
+];
+
+describe('classifier', () => {
+  describe('classify: device vs market scope', () => {
+    it.each(SCOPE_CASES)('[%s] reads "%s" as the right measure', (language, title, summary, measure) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe(measure);
+    });
+  });
+});

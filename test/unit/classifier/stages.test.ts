@@ -56,3 +56,54 @@ describe('classifier', () => {
     });
   });
 });
+
+// An order issued by an official is in force: the "to <verb>" after "orders X" is what the addressee
+// must do, not a future of the government. A future compliance deadline or grace period keeps it
+// announced. Listing (entity list, 将…列入) takes effect on publication.
+const ORDER_CASES: Array<[string, string, string, Stage]> = [
+  ['en', 'Ohio governor orders state agencies to remove TikTok from work phones', 'The order applies to all executive agencies.', 'in_force'],
+  ['en', 'Regulator orders operators to block Telegram', 'The regulator instructed internet providers to cut access to the messaging app.', 'in_force'],
+  ['en', 'Vietnam orders Temu to stop selling in the country', 'The trade ministry gave the company 30 days to comply.', 'announced'],
+  ['fr', 'Le Niger ordonne aux opérateurs de bloquer Telegram', 'Les fournisseurs d\'accès ont été notifiés par le ministère.', 'in_force'],
+  ['es', 'El regulador ordena a las operadoras bloquear Telegram', 'La medida afecta a todos los proveedores de internet.', 'in_force'],
+  ['it', 'La Russia ordina agli operatori di oscurare Telegram', 'Il provvedimento del regolatore riguarda tutti i fornitori di accesso.', 'in_force'],
+  ['pt', 'Anatel determina que operadoras bloqueiem o Telegram no Brasil', 'A medida vale para todas as prestadoras.', 'in_force'],
+  ['de', 'Ministerium ordnet Sperre von TikTok auf Dienstgeräten an', 'Die Anordnung gilt für alle Bediensteten.', 'in_force'],
+  ['ja', '総務省、ZTE製品の使用中止を各省庁に通知', '各省庁は対応を進める。', 'in_force'],
+  ['ja', '米商務省、Inspurを輸出規制リストに追加', '米企業の輸出には許可が必要になる。', 'in_force'],
+  ['zh', '美国商务部将浪潮集团列入实体清单', '美国企业须申请许可证。', 'in_force'],
+  ['ko', '정부, 공공기관에 딥시크 접속 차단 지시했다', '각 부처는 업무용 PC에서 접속을 막았다.', 'in_force'],
+];
+
+// Decided but with a grace period: announced.
+const GRACE_CASES: Array<[string, string, string, Stage]> = [
+  ['en', 'Regulator bars Huawei gear, gives operators two years to comply', 'Carriers were given two years to replace the equipment.', 'announced'],
+  ['it', 'Il governo vieta Huawei nel 5G', 'Il governo ha dato due anni agli operatori per sostituire gli apparati.', 'announced'],
+  ['fr', 'Le gouvernement interdit Huawei dans la 5G', 'Il donne trois ans aux opérateurs pour remplacer les antennes.', 'announced'],
+];
+
+// Modality belongs to its subject: an authority rejecting an operator's plan to use a vendor has
+// decided and applied (in force); a court or official suspending a ban lifts it; a parliamentary
+// motion commits the government to nothing yet (proposed).
+const SUBJECT_CASES: Array<[string, string, string, Stage]> = [
+  ['en', 'Regulator rejects Telia\'s plan to use Huawei in its core network', 'The agency said the equipment posed a security risk.', 'in_force'],
+  ['de', 'Bundesnetzagentur lehnt Einsatz von ZTE-Technik im Netz von O2 ab', 'Die Behörde begründet dies mit Sicherheitsbedenken.', 'in_force'],
+  ['fr', 'L\'ANSSI rejette la demande d\'un opérateur d\'utiliser des antennes Huawei', 'L\'agence invoque des risques pour la sécurité nationale.', 'in_force'],
+  ['es', 'El regulador rechaza el plan de una operadora de usar equipos Huawei', 'La autoridad alegó riesgos de seguridad nacional.', 'in_force'],
+  ['pt', 'Tribunal suspende o bloqueio do TikTok', 'A decisão vale em todo o país.', 'lifted'],
+  ['en', 'Court suspends ban on Telegram', 'The app is available again.', 'lifted'],
+  ['it', 'Brasile, il giudice sospende il blocco di Telegram', 'L\'app torna accessibile in tutto il Paese.', 'lifted'],
+  ['it', 'Il Senato approva la mozione per vietare TikTok sui telefoni di servizio', 'La mozione impegna il governo ad agire.', 'proposed'],
+  ['es', 'El Congreso aprueba una proposición no de ley para vetar a Huawei en el 5G', 'El texto insta al Gobierno a excluir al fabricante.', 'proposed'],
+  ['ko', '국회, 틱톡 금지 촉구 결의안 채택', '결의안은 정부에 조치를 요구했다.', 'proposed'],
+];
+
+describe('classifier', () => {
+  describe('classify: orders, grace periods and whose modality', () => {
+    it.each([...ORDER_CASES, ...GRACE_CASES, ...SUBJECT_CASES])('[%s] reads "%s" as %s', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+  });
+});
