@@ -42,9 +42,14 @@ const SOURCE_SUFFIX = /\s+[-\u2013\u2014|]\s+([^-\u2013\u2014|]{2,60})$/u;
 export function stripSource(title: string): string {
   const m = SOURCE_SUFFIX.exec(title);
   if (!m || m.index < 15) return title;
-  const words = (m[1] as string).trim().split(/\s+/).length;
-  return words <= 6 ? title.slice(0, m.index) : title;
+  const words = (m[1] as string).trim().split(/\s+/);
+  // An outlet is a name ("The Japan Times", "tagesschau.de", "日本経済新聞"); a clause with lower-case
+  // words ("– Bundesregierung sieht keinen Grund") is part of the story.
+  if (words.some((w) => /^\p{Ll}/u.test(w) && !w.includes('.') && !OUTLET_CONNECTORS.has(w))) return title;
+  return words.length <= 6 ? title.slice(0, m.index) : title;
 }
+
+const OUTLET_CONNECTORS = new Set(['of', 'the', 'and', 'de', 'du', 'des', 'la', 'le', 'les', 'del', 'di', 'do', 'da', 'der', 'die', 'das', 'y', 'e', 'et', 'und', 'on', 'in', 'am', 'al', 'el']);
 
 /** Sentence spans; the title is always sentence 0. Abbreviations like "U.S." do not end a sentence. */
 function sentences(text: string, titleEnd: number): Sentence[] {

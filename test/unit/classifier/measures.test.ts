@@ -71,3 +71,22 @@ describe('classifier', () => {
     });
   });
 });
+
+// Official advice to citizens or consumers not to use or buy a product is a security warning.
+const ADVICE_CASES: Array<[string, string, string, Measure]> = [
+  ['de', 'Estland rät Bürgern, keine Xiaomi-Telefone zu kaufen', 'Die Cyberbehörde empfiehlt, vorhandene Geräte zu ersetzen.', 'security_warning'],
+  ['en', 'Lithuania urges consumers to throw away Xiaomi phones', 'The defence ministry found censorship capabilities in the devices.', 'security_warning'],
+  ['fr', 'La Lituanie recommande aux consommateurs de ne pas acheter de téléphones Xiaomi', 'Le ministère de la Défense a trouvé un outil de censure.', 'security_warning'],
+  ['it', 'La Lituania invita i cittadini a non acquistare telefoni Xiaomi', 'Il ministero della Difesa ha scoperto una funzione di censura.', 'security_warning'],
+  ['zh', '立陶宛国防部建议民众不要购买小米手机', '该部门称发现审查功能。', 'security_warning'],
+];
+
+describe('classifier', () => {
+  describe('classify: official advice', () => {
+    it.each(ADVICE_CASES)('[%s] reads "%s" as the right measure', (language, title, summary, measure) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe(measure);
+    });
+  });
+});

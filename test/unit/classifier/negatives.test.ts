@@ -65,3 +65,20 @@ describe('classifier', () => {
     });
   });
 });
+
+// A headline that opens with the vendor reacting ("Huawei responds…", "华为回应…") reports a
+// reaction, even when it names the measure the vendor reacts to.
+const VENDOR_REACTIONS: Array<[string, string, string]> = [
+  ['zh', '华为回应美国出口禁令：业务运营不受影响', '公司表示将继续为客户提供服务。'],
+  ['en', 'Hikvision responds to FCC equipment ban', 'The company said its products pose no security threat.'],
+  ['fr', 'ZTE réagit à son exclusion du marché suédois', 'L\'équipementier se dit déçu.'],
+  ['ja', '中国商務省、米国のZTE規制に強く反対', '報道官は対抗措置を示唆した。'],
+];
+
+describe('classifier', () => {
+  describe('classify: vendor and target-country reactions', () => {
+    it.each(VENDOR_REACTIONS)('[%s] rejects "%s"', (language, title, summary) => {
+      expect(classify(item(language, title, summary)).relevant).toBe(false);
+    });
+  });
+});

@@ -107,3 +107,26 @@ describe('classifier', () => {
     });
   });
 });
+
+// A government that sees no need or reason to act has decided not to act (rejected); "X to <verb>"
+// is a future only in the headline (in a body it follows "require"/"would"); 出于…考虑 is a
+// reason, not "considering".
+const MORE_STAGE_CASES: Array<[string, string, string, Stage]> = [
+  ['de', 'Grüne fordern Verbot von Hikvision-Kameras – Bundesregierung sieht keinen Grund', 'Ein Verbot sei unverhältnismäßig, sagte ein Sprecher.', 'rejected'],
+  ['en', 'Australia sees no need to ban WeChat, minister says', 'The government will keep the app under review.', 'rejected'],
+  ['fr', 'La Belgique ne voit pas la nécessité d\'interdire TikTok', 'Le gouvernement fédéral juge une interdiction disproportionnée.', 'rejected'],
+  ['es', 'Chile no ve motivos para excluir a Huawei del 5G', 'El Gobierno considera desproporcionado un veto.', 'rejected'],
+  ['en', 'Canada to remove Hikvision cameras from federal buildings', 'Departments were asked to consider alternatives.', 'announced'],
+  ['pt', 'Brasil pondera proibir TikTok nos celulares do Estado', 'O governo avalia a medida.', 'proposed'],
+  ['zh', '英国政府禁止在政府设备上使用TikTok', '出于安全考虑，禁令即日起生效。', 'in_force'],
+];
+
+describe('classifier', () => {
+  describe('classify: no-need rejections, headline futures, reasons', () => {
+    it.each(MORE_STAGE_CASES)('[%s] reads "%s" as %s', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+  });
+});
