@@ -312,6 +312,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   const stageBest = new Map<Stage, Hit>();
   const measureBestW = new Map<Measure, number>();
   let officialScope = false;
+  let proposedInTitle = false;
   const stageBestW = new Map<Stage, number>();
 
   const quelled = new Set<string>();
@@ -357,6 +358,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
       fired.add(cue.id);
     }
     if (cue.stage) {
+      if (inTitle && cue.stage === 'proposed') proposedInTitle = true;
       const w = (cue.sw ?? 1) * (inTitle ? tf : 1);
       add(stageScores, cue.stage, w);
       if (w > (stageBestW.get(cue.stage) ?? 0)) {
@@ -515,8 +517,14 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
     stage = sv.key ?? (measure === 'other_restriction' ? 'announced' : 'in_force');
     stageHit = sv.hit;
     stageMargin = sv.top > 0 ? (sv.top - sv.second) / (sv.top + 1) : 0.2;
-    // LABELS.md: an official security warning is in force once issued.
+    // LABELS.md: an official security warning is in force once issued. A warning headline with
+    // "could"/"might" only in the body describes the risk ("data could be sent to China"), not a
+    // warning still under consideration.
     if (measure === 'security_warning' && stage === 'announced') stage = 'in_force';
+    if (measure === 'security_warning' && stage === 'proposed' && !proposedInTitle && restrictHit && restrictHit.start < titleEnd) {
+      stage = 'in_force';
+      fired.add('stage.warning-issued');
+    }
   }
   if (!(STAGES as readonly string[]).includes(stage)) stage = 'in_force';
 

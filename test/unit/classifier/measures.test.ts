@@ -90,3 +90,24 @@ describe('classifier', () => {
     });
   });
 });
+
+// An order to stop operating or selling in the country is a market ban; municipalities are public
+// bodies (device_ban when their own equipment is meant).
+const MORE_MEASURE_CASES: Array<[string, string, string, Measure]> = [
+  ['zh', '越南下令Temu停止在越南的业务', '越南工贸部表示该平台违规经营。', 'market_ban'],
+  ['fr', 'Le Canada ordonne à Hikvision de cesser ses activités au pays', 'Le ministre invoque la sécurité nationale.', 'market_ban'],
+  ['it', 'Il Comune di Milano vieta le telecamere Hikvision negli uffici comunali', 'La giunta ha deciso la sostituzione degli impianti.', 'device_ban'],
+  ['es', 'Chequia prohíbe DeepSeek en la administración pública', 'La agencia de ciberseguridad emitió la orden.', 'device_ban'],
+  ['fr', 'La Tchéquie interdit DeepSeek dans l\'administration', 'Les organismes publics doivent désinstaller l\'application.', 'device_ban'],
+  ['ko', '체코, 공공기관 딥시크 사용 금지', '체코 정부는 행정기관에서 딥시크 사용을 금지했다.', 'device_ban'],
+];
+
+describe('classifier', () => {
+  describe('classify: operations, municipalities, short country names', () => {
+    it.each(MORE_MEASURE_CASES)('[%s] reads "%s" as the right measure', (language, title, summary, measure) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe(measure);
+    });
+  });
+});

@@ -82,3 +82,21 @@ describe('classifier', () => {
     });
   });
 });
+
+// Experts, analysts, industry bodies and surveys comment on measures; they do not take them.
+const COMMENTARY: Array<[string, string, string]> = [
+  ['de', 'Experten: TikTok-Verbot würde kleine Händler treffen', 'Eine Studie warnt vor Umsatzeinbußen.'],
+  ['fr', 'Selon des experts, exclure Huawei coûterait cher aux opérateurs', 'Les analystes chiffrent le surcoût à plusieurs milliards.'],
+  ['es', 'Expertos advierten que prohibir TikTok sería difícil de aplicar', 'Los analistas dudan de la eficacia de un veto.'],
+  ['zh', '专家：禁止TikTok难以落地', '多位分析人士认为禁令面临法律障碍。'],
+  ['ja', '専門家「ファーウェイ排除で通信網の更新が遅れる」', '業界団体も懸念を示した。'],
+  ['ko', '전문가 "화웨이 배제하면 통신비 오른다"', '업계에선 비용 부담을 우려한다.'],
+];
+
+describe('classifier', () => {
+  describe('classify: commentary', () => {
+    it.each(COMMENTARY)('[%s] rejects "%s"', (language, title, summary) => {
+      expect(classify(item(language, title, summary)).relevant).toBe(false);
+    });
+  });
+});

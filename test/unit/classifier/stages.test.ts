@@ -130,3 +130,30 @@ describe('classifier', () => {
     });
   });
 });
+
+// Passed by one chamber but awaiting signature/promulgation: proposed. Published in the official
+// journal: enacted, so in force even when it starts later. Allowed again: lifted. A warning headline
+// whose body says what "could" happen is an issued warning.
+const ENACTMENT_CASES: Array<[string, string, string, Stage]> = [
+  ['es', 'El Senado de Chile aprueba ley que prohíbe TikTok en equipos del Estado', 'La norma pasa ahora al Ejecutivo para su promulgación.', 'proposed'],
+  ['en', 'Senate sends bill banning WeChat on state devices to the governor\'s desk', 'The governor has not said whether she will sign it.', 'proposed'],
+  ['de', 'Kabinett beschließt Gesetz zum Ausschluss von ZTE-Komponenten', 'Der Bundestag muss noch zustimmen.', 'proposed'],
+  ['pt', 'Câmara aprova proibição de Hikvision em órgãos públicos; texto vai à sanção', 'O projeto veda a compra de câmeras do fabricante.', 'proposed'],
+  ['fr', 'Le décret interdisant ZTE dans les réseaux entrera en vigueur en janvier', 'Le décret a été publié mardi au Journal officiel.', 'in_force'],
+  ['it', 'Il decreto che vieta Hikvision negli uffici pubblici entrerà in vigore a marzo', 'Il decreto è stato pubblicato ieri in Gazzetta Ufficiale.', 'in_force'],
+  ['fr', 'La Norvège autorise à nouveau TikTok sur les téléphones des ministres', 'Le gouvernement a levé l\'interdiction.', 'lifted'],
+  ['de', 'Österreich erlaubt TikTok wieder auf Diensthandys', 'Die Regierung hob das Verbot auf.', 'lifted'],
+  ['es', 'Italia vuelve a permitir DeepSeek tras cambios en su política de privacidad', 'El Garante levantó el bloqueo.', 'lifted'],
+  ['de', 'BSI warnt vor DeepSeek', 'Nutzerdaten könnten an chinesische Behörden gelangen.', 'in_force'],
+  ['en', 'Cyber agency warns against Kaspersky antivirus', 'The software could be used for espionage, the agency said.', 'in_force'],
+];
+
+describe('classifier', () => {
+  describe('classify: enactment, passage, re-admission, issued warnings', () => {
+    it.each(ENACTMENT_CASES)('[%s] reads "%s" as %s', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+  });
+});

@@ -20,6 +20,15 @@ const SKIP = new Set(['Chad', 'Jordan', 'Georgia', 'Jersey', 'Turkey', 'Guinea',
 const TERRITORIES = new Set(['NC', 'PF', 'GP', 'MQ', 'RE', 'YT', 'PM', 'WF', 'BL', 'MF', 'GF', 'TF', 'GU', 'PR', 'VI', 'AS', 'MP', 'UM',
   'GI', 'FK', 'BM', 'KY', 'VG', 'MS', 'TC', 'AI', 'SH', 'IO', 'GS', 'PN', 'AW', 'CW', 'SX', 'BQ', 'GL', 'FO', 'NF', 'CX', 'CC', 'HM',
   'TK', 'NU', 'CK', 'SJ', 'BV', 'AX', 'AQ', 'EH', 'IM', 'JE', 'GG']);
+// Short forms news uses that i18n-iso-countries lacks (it has only the formal "República de Corea").
+const COMMON: Record<string, Record<string, string[]>> = {
+  es: { KR: ['Corea del Sur'], KP: ['Corea del Norte'], CZ: ['Chequia'] },
+  fr: { CZ: ['Tchéquie'], US: ['États-Unis'] },
+  it: { US: ['Stati Uniti'], CZ: ['Cechia'] },
+  pt: { CZ: ['República Checa', 'República Tcheca', 'Tchéquia'], VN: ['Vietnã'] },
+  zh: { TW: ['台湾', '臺灣'] },
+  ko: { KR: ['한국'], TW: ['대만'], CZ: ['체코'], RU: ['러시아'], AE: ['아랍에미리트'] },
+};
 const out: Record<string, Record<string, string[]>> = {};
 for (const lang of LANGS) {
   const { countries } = require(`i18n-iso-countries/langs/${lang}.json`) as { countries: Record<string, string | string[]> };
@@ -30,6 +39,7 @@ for (const lang of LANGS) {
       .filter((n) => !SKIP.has(n) && !n.includes(',') && n.length >= 2)
       // Formal names with brackets never occur in news text.
       .filter((n) => !/[()]/.test(n));
+    names.push(...(COMMON[lang]?.[code] ?? []));
     if (names.length) table[code] = [...new Set(names)];
   }
   out[lang] = table;
