@@ -111,3 +111,26 @@ describe('classifier', () => {
     });
   });
 });
+
+// Revoking an operating licence is a market ban in force (not "cancelling" a ban); excluding a vendor
+// from a 5G auction is a network decision; suspending the use of a product in police premises is a
+// device ban.
+const LICENCE_CASES: Array<[string, string, string, Measure, string]> = [
+  ['ja', '米、チャイナ・テレコムの通信事業免許を取り消し', '米連邦通信委員会が決定した。', 'market_ban', 'in_force'],
+  ['ko', '미국 FCC, 차이나모바일 면허 취소', '미국 연방통신위원회는 국가안보를 이유로 면허를 취소했다.', 'market_ban', 'in_force'],
+  ['zh', '美国联邦通信委员会吊销中国联通美国公司牌照', '该委员会以国家安全为由作出决定。', 'market_ban', 'in_force'],
+  ['pt', 'Governo estuda excluir a Huawei do leilão do 5G', 'A proposta está em análise no ministério.', 'network_exclusion', 'proposed'],
+  ['it', 'La Spagna esclude Huawei dalla gara per il 5G', 'Il governo ha escluso il fornitore cinese.', 'network_exclusion', 'in_force'],
+  ['es', 'Perú suspende el uso de cámaras Dahua en comisarías', 'La Policía Nacional ordenó retirar los equipos.', 'device_ban', 'in_force'],
+];
+
+describe('classifier', () => {
+  describe('classify: licences, auctions, police premises', () => {
+    it.each(LICENCE_CASES)('[%s] reads "%s" as %s / %s', (language, title, summary, measure, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe(measure);
+      expect(c.stage).toBe(stage);
+    });
+  });
+});

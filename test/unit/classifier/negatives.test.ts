@@ -100,3 +100,20 @@ describe('classifier', () => {
     });
   });
 });
+
+// Civil-society statements, interviews and a single legislator's opinion are not state measures.
+const OPINIONS: Array<[string, string, string]> = [
+  ['en', 'Rights groups say a TikTok ban would violate free speech', 'The ACLU urged lawmakers to reject the bill.'],
+  ['ja', 'DeepSeek禁止なら「表現の自由侵害」　市民団体が声明', '団体は政府に慎重な対応を求めた。'],
+  ['pt', 'Senador defende proibição do Temu em entrevista', 'Ainda não há projeto de lei sobre o tema.'],
+  ['es', 'Diputada pide prohibir TikTok en una entrevista radial', 'La legisladora no ha presentado ningún proyecto.'],
+  ['ko', '중국 외교부 "미국의 틱톡 금지는 패권주의"', '대변인은 정례 브리핑에서 미국을 비판했다.'],
+];
+
+describe('classifier', () => {
+  describe('classify: opinions and statements', () => {
+    it.each(OPINIONS)('[%s] rejects "%s"', (language, title, summary) => {
+      expect(classify(item(language, title, summary)).relevant).toBe(false);
+    });
+  });
+});
