@@ -61,3 +61,16 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  describe('classify: Portuguese institutions', () => {
+    it.each([
+      ['Conselho de Ministros aprova exclusão da Huawei do 5G', 'A resolução foi publicada em Diário da República.'],
+      ['Governo afasta ZTE das redes de emergência', 'A decisão da Assembleia da República foi aprovada por maioria.'],
+    ])('reads "%s" as Portugal, not Brazil', (title, summary) => {
+      const c = classify(item('pt', title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.countries).toEqual(['PT']);
+    });
+  });
+});

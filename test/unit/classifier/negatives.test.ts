@@ -117,3 +117,21 @@ describe('classifier', () => {
     });
   });
 });
+
+// Pressure on another government and a platform removing apps at a regulator's request are not
+// measures against the named vendor.
+const PRESSURE: Array<[string, string, string]> = [
+  ['pt', 'EUA pressionam Portugal a excluir a Huawei do 5G', 'O embaixador americano pediu que o país vete a empresa.'],
+  ['es', 'Washington presiona a Colombia para vetar a Huawei', 'El enviado estadounidense pidió excluir a la empresa china.'],
+  ['de', 'USA setzen Berlin wegen Huawei unter Druck', 'Washington drängt zum Ausschluss des Konzerns.'],
+  ['zh', '美国向德国施压 要求排除华为', '美方官员敦促德方禁用华为设备。'],
+  ['fr', 'Apple supprime des applications VPN de son App Store en Russie', 'Le groupe a retiré plusieurs services à la demande du régulateur.'],
+];
+
+describe('classifier', () => {
+  describe('classify: pressure and intermediaries', () => {
+    it.each(PRESSURE)('[%s] rejects "%s"', (language, title, summary) => {
+      expect(classify(item(language, title, summary)).relevant).toBe(false);
+    });
+  });
+});

@@ -157,3 +157,24 @@ describe('classifier', () => {
     });
   });
 });
+
+// Deadlines with multi-digit numbers ("entro 60 giorni", "bis zum 15. März", "d'ici 18 mois") make a
+// decision announced; revoking a licence without a deadline is in force.
+const DEADLINE_CASES: Array<[string, string, string, Stage]> = [
+  ['it', 'Usa, revocata la licenza a China Mobile', 'La società dovrà cessare i servizi entro 60 giorni.', 'announced'],
+  ['de', 'EU-Parlament verbannt TikTok von Diensthandys', 'Die Mitarbeiter müssen die App bis zum 15. März entfernen.', 'announced'],
+  ['fr', 'La Suède exclut Huawei de la 5G', 'Les opérateurs devront retirer les équipements d\'ici 18 mois.', 'announced'],
+  ['es', 'Perú excluye a ZTE de la red estatal', 'Los equipos deberán retirarse hasta el 31 de diciembre.', 'announced'],
+  ['it', 'Gli Stati Uniti revocano le licenze di esportazione verso Huawei', 'Il dipartimento del Commercio ha ritirato le autorizzazioni.', 'in_force'],
+  ['fr', 'Washington révoque les licences d\'exportation vers Huawei', 'Intel et Qualcomm ne peuvent plus livrer le groupe.', 'in_force'],
+];
+
+describe('classifier', () => {
+  describe('classify: numeric deadlines and revoked licences', () => {
+    it.each(DEADLINE_CASES)('[%s] reads "%s" as %s', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+  });
+});
