@@ -134,3 +134,23 @@ describe('classifier', () => {
     });
   });
 });
+
+// A public body restricting its own units or fleet is a device ban; a nationwide "use ban" of apps is
+// a market ban; an official advisory is a warning.
+const OWN_SCOPE_CASES: Array<[string, string, string, Measure]> = [
+  ['en', 'Navy orders sailors to stop using TikTok', 'Personnel must delete the app from their phones.', 'device_ban'],
+  ['ja', 'インド政府、中国製アプリ「微信」の使用禁止を発表', '国内での使用を即日禁止した。', 'market_ban'],
+  ['fr', 'Avis de sécurité sur les caméras Dahua', 'L\'ANSSI recommande aux administrations de ne pas exposer ces caméras sur internet.', 'security_warning'],
+  ['es', 'El Ejército prohíbe los drones DJI en sus bases', 'El Ministerio de Defensa ordenó retirarlos.', 'device_ban'],
+  ['en', 'Australia bans Kaspersky products across government', 'Government entities must remove the software.', 'device_ban'],
+];
+
+describe('classifier', () => {
+  describe('classify: own scope, national use bans, advisories', () => {
+    it.each(OWN_SCOPE_CASES)('[%s] reads "%s" as the right measure', (language, title, summary, measure) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe(measure);
+    });
+  });
+});

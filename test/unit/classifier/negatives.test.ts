@@ -135,3 +135,21 @@ describe('classifier', () => {
     });
   });
 });
+
+// Enforcement against counterfeit or uncertified goods and fears of a possible ban are not measures
+// against the vendor.
+const NOT_AGAINST_VENDOR: Array<[string, string, string]> = [
+  ['pt', 'Anatel apreende carregadores Xiaomi falsificados', 'Os produtos piratas eram vendidos sem homologação.'],
+  ['es', 'Aduanas bloquea la venta de móviles Xiaomi sin homologar', 'Los equipos falsificados procedían del mercado gris.'],
+  ['en', 'TikTok ban fears push creators to other platforms', 'Influencers are building audiences elsewhere ahead of a possible shutdown.'],
+  ['ja', 'TikTok禁止の恐れ、国内クリエーターに動揺', '禁止されれば収入が途絶えるとの声が上がる。'],
+  ['ko', '틱톡 금지 우려에 이용자들 대체 앱으로', '금지될 경우를 대비한 움직임이다.'],
+];
+
+describe('classifier', () => {
+  describe('classify: counterfeits and fears', () => {
+    it.each(NOT_AGAINST_VENDOR)('[%s] rejects "%s"', (language, title, summary) => {
+      expect(classify(item(language, title, summary)).relevant).toBe(false);
+    });
+  });
+});

@@ -178,3 +178,21 @@ describe('classifier', () => {
     });
   });
 });
+
+// Shelving or archiving a bill is a decision not to act.
+const SHELVED_CASES: Array<[string, string, string, Stage]> = [
+  ['es', 'El Senado archiva el proyecto para vetar a Huawei', 'La comisión decidió no seguir tramitando la iniciativa.', 'rejected'],
+  ['it', 'Il governo accantona il piano per vietare TikTok', 'Il divieto non è più all\'ordine del giorno.', 'rejected'],
+  ['de', 'Regierung legt TikTok-Verbot auf Eis', 'Ein Verbot sei derzeit nicht geplant.', 'rejected'],
+  ['pt', 'Câmara arquiva projeto que proibia o TikTok', 'A proposta não será votada.', 'rejected'],
+];
+
+describe('classifier', () => {
+  describe('classify: shelved bills', () => {
+    it.each(SHELVED_CASES)('[%s] reads "%s" as %s', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+  });
+});
