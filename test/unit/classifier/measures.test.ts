@@ -154,3 +154,21 @@ describe('classifier', () => {
     });
   });
 });
+
+// "Should not install/use" in official guidance is a warning, even about government devices; removal
+// from government premises is a device ban.
+const GUIDANCE_CASES: Array<[string, string, string, Measure]> = [
+  ['en', 'Guidance on the use of Kaspersky products in government', 'Departments should not install Kaspersky software on government devices.', 'security_warning'],
+  ['de', 'BSI: Behörden sollten DeepSeek nicht nutzen', 'Mitarbeiter sollten die App auch auf privaten Geräten nicht installieren.', 'security_warning'],
+  ['ja', '英政府、ダーファ製カメラを政府施設から撤去へ', '政府の重要施設に設置された監視カメラを撤去する方針。', 'device_ban'],
+];
+
+describe('classifier', () => {
+  describe('classify: guidance and government premises', () => {
+    it.each(GUIDANCE_CASES)('[%s] reads "%s" as the right measure', (language, title, summary, measure) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe(measure);
+    });
+  });
+});

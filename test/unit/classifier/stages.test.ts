@@ -196,3 +196,24 @@ describe('classifier', () => {
     });
   });
 });
+
+// Taken off a list (entity list, blacklist) is lifted; an authority refusing an operator's request
+// for authorisation has decided (in force); suspending a ban without an article is still lifting it.
+const OFF_LIST_CASES: Array<[string, string, string, Stage]> = [
+  ['ja', '米商務省、YMTCをエンティティー・リストから除外', '米企業は許可なく製品を出荷できるようになる。', 'lifted'],
+  ['de', 'USA streichen ZTE von der Exportverbotsliste', 'Das Handelsministerium hat den Konzern von der Entity List entfernt.', 'lifted'],
+  ['es', 'EE.UU. retira a Inspur de la lista negra comercial', 'El Departamento de Comercio eliminó a la empresa de la lista de entidades.', 'lifted'],
+  ['ko', '미국, 화웨이 자회사 수출 제한 명단에서 제외', '미국 상무부는 화웨이 자회사 두 곳을 명단에서 제외했다.', 'lifted'],
+  ['fr', 'ZTE : l\'opérateur voulait ses antennes, l\'Arcep a refusé', 'Le régulateur a rejeté la demande d\'autorisation de l\'opérateur.', 'in_force'],
+  ['pt', 'Índia suspende proibição ao TikTok', 'O governo autorizou o retorno do aplicativo.', 'lifted'],
+];
+
+describe('classifier', () => {
+  describe('classify: off-list, refused authorisation, suspended bans', () => {
+    it.each(OFF_LIST_CASES)('[%s] reads "%s" as %s', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+  });
+});
