@@ -312,6 +312,8 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   const stageBest = new Map<Stage, Hit>();
   const measureBestW = new Map<Measure, number>();
   let officialScope = false;
+  let officialInTitle = false;
+  let marketScope = false;
   let proposedInTitle = false;
   const stageBestW = new Map<Stage, number>();
 
@@ -354,7 +356,11 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
         measureBest.set(cue.measure, h);
       }
       measureMax = Math.max(measureMax, cue.mw ?? 1);
-      if (cue.measure === 'device_ban' && !cue.scopeless) officialScope = true;
+      if (cue.measure === 'device_ban' && !cue.scopeless) {
+        officialScope = true;
+        if (inTitle) officialInTitle = true;
+      }
+      if (cue.measure === 'market_ban' && (cue.mw ?? 1) >= 2) marketScope = true;
       fired.add(cue.id);
     }
     if (cue.stage) {
@@ -472,10 +478,14 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   }
 
   // ---- measure ----
+  // One prior per usual measure, however many vendors share it: "Hikvision and Dahua cameras in
+  // ministries" must not get twice the procurement prior against one device cue.
+  const priors = new Set<Measure>();
   for (const v of targets.keys()) {
     const d = c.rules.vendorMeta[v]?.defaultMeasure;
-    if (d) add(measureScores, d, tuning.vendorMeasurePrior);
+    if (d) priors.add(d);
   }
+  for (const d of priors) add(measureScores, d, tuning.vendorMeasurePrior);
   // device_ban means official devices, systems, staff or public bodies (LABELS.md). A ban of a product
   // or app whose scope is the whole market (no official-scope cue: "bans DJI drones", "orders Temu
   // blocked nationwide") is a market ban, whatever the vendor's usual measure or the product word says.
@@ -486,6 +496,16 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
       measureScores.delete('device_ban');
       if (!measureScores.has('market_ban')) measureScores.set('market_ban', dev);
       fired.add('scope.not-official');
+    }
+  }
+  // …and the other way round: a headline that names an official scope ("in public schools", "on
+  // government phones") is a device ban unless a market-scope cue (sale, import, nationwide, app
+  // stores, consumers) says otherwise; an app word or the vendor's usual measure is not enough.
+  if (officialInTitle && !marketScope) {
+    const top = vote(measureScores, measureBest);
+    if (top.key === 'market_ban') {
+      measureScores.set('device_ban', top.top + 0.01);
+      fired.add('scope.official');
     }
   }
   const mv = vote(measureScores, measureBest);

@@ -74,3 +74,18 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  describe('classify: US states named in other languages', () => {
+    it.each([
+      ['pt', 'Estado da Flórida proíbe TikTok em escolas públicas', 'A lei foi sancionada pelo governador.'],
+      ['fr', 'La Californie interdit TikTok sur les appareils de l\'État', 'Le gouverneur a signé le décret.'],
+      ['ja', 'テキサス州、政府端末でDeepSeekを禁止', '州知事が命じた。'],
+      ['zh', '得克萨斯州禁止在政府设备上使用DeepSeek', '州长签署了命令。'],
+    ])('[%s] reads "%s" as the United States', (language, title, summary) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.countries).toEqual(['US']);
+    });
+  });
+});

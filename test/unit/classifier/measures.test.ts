@@ -172,3 +172,27 @@ describe('classifier', () => {
     });
   });
 });
+
+// Telling buyers to stop buying is procurement, whatever the product ("chips" is the vendor's
+// product, not an export control); a headline naming an official scope (schools, ministries) is a
+// device ban unless a market-scope cue says otherwise; two vendors with the same usual measure count
+// one prior.
+const BUYERS_CASES: Array<[string, string, string, Measure]> = [
+  ['fr', 'La Chine interdit les puces Micron dans ses infrastructures critiques', 'Les opérateurs doivent cesser d\'acheter ces produits.', 'procurement_exclusion'],
+  ['it', 'La Cina vieta i chip Micron nelle infrastrutture critiche', 'Gli operatori devono smettere di acquistare i prodotti.', 'procurement_exclusion'],
+  ['pt', 'China proíbe chips da Micron em infraestrutura crítica', 'Os operadores devem parar de comprar os produtos.', 'procurement_exclusion'],
+  ['zh', '网信办：关键信息基础设施运营者停止采购美光产品', '美光产品存在安全隐患。', 'procurement_exclusion'],
+  ['pt', 'Estado da Flórida proíbe TikTok em escolas públicas', 'A lei veda o aplicativo nas redes escolares.', 'device_ban'],
+  ['en', 'Virginia bans WeChat on public school devices', 'The app must be removed from school-issued laptops.', 'device_ban'],
+  ['de', 'Niederlande verzichten auf Verbot von Hikvision- und Dahua-Kameras in Behörden', 'Die Kameras dürfen weiter genutzt werden.', 'device_ban'],
+];
+
+describe('classifier', () => {
+  describe('classify: buyers, headline scope, shared priors', () => {
+    it.each(BUYERS_CASES)('[%s] reads "%s" as the right measure', (language, title, summary, measure) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe(measure);
+    });
+  });
+});

@@ -153,3 +153,15 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  describe('classify: layoffs', () => {
+    it.each([
+      ['es', 'Kaspersky despide a sus empleados en Estados Unidos', 'La empresa confirmó el cierre de su oficina.'],
+      ['en', 'Kaspersky lays off US staff', 'The company is closing its Massachusetts office.'],
+      ['de', 'Kaspersky entlässt Mitarbeiter in den USA', 'Das Büro in Boston wird geschlossen.'],
+    ])('[%s] rejects "%s"', (language, title, summary) => {
+      expect(classify(item(language, title, summary)).relevant).toBe(false);
+    });
+  });
+});

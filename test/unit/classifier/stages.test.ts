@@ -217,3 +217,22 @@ describe('classifier', () => {
     });
   });
 });
+
+// Giving up a ban is a rejection; a request addressed to operators (要請) is issued; a finished review
+// ("검토 결과") is not a review under way.
+const MORE_GIVEUP_CASES: Array<[string, string, string, Stage]> = [
+  ['pt', 'Canadá desiste de banir WeChat de celulares do governo', 'O governo concluiu que os riscos podem ser geridos.', 'rejected'],
+  ['es', 'Chile desiste de prohibir TikTok en dispositivos oficiales', 'El Gobierno considera suficientes las recomendaciones.', 'rejected'],
+  ['ja', '中国、マイクロン製品の調達停止を重要インフラ事業者に要請', '運営者に対し、調達を停止するよう求めた。', 'in_force'],
+  ['ko', '캐나다, 하이크비전에 국내 사업 중단 명령', '캐나다 정부는 국가안보 검토 결과 사업을 중단하라고 명령했다.', 'in_force'],
+];
+
+describe('classifier', () => {
+  describe('classify: giving up, requests, finished reviews', () => {
+    it.each(MORE_GIVEUP_CASES)('[%s] reads "%s" as %s', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+  });
+});
