@@ -165,3 +165,19 @@ describe('classifier', () => {
     });
   });
 });
+
+// Speculation about what a ban might do and sales comparisons are not measures.
+const SPECULATION: Array<[string, string, string]> = [
+  ['ja', 'TikTok禁止の行方に関心　米大統領選', '結果次第で扱いが変わる可能性がある。'],
+  ['ko', '위챗 금지 가능성에 업계 긴장', '금지될 수 있다는 전망에 기업들이 대비하고 있다.'],
+  ['es', 'Xiaomi vende más móviles que Apple en Europa pese a las sanciones a China', 'La marca gana cuota de mercado.'],
+  ['fr', 'Huawei double ses ventes de smartphones malgré les sanctions', 'Le groupe gagne des parts de marché.'],
+];
+
+describe('classifier', () => {
+  describe('classify: speculation and sales', () => {
+    it.each(SPECULATION)('[%s] rejects "%s"', (language, title, summary) => {
+      expect(classify(item(language, title, summary)).relevant).toBe(false);
+    });
+  });
+});

@@ -236,3 +236,25 @@ describe('classifier', () => {
     });
   });
 });
+
+// Delaying or postponing enforcement keeps a measure announced, even when the delay is signed;
+// withdrawing a bill is a rejection; keeping a policy is in force.
+const DELAY_CASES: Array<[string, string, string, Stage]> = [
+  ['en', 'President signs order postponing WeChat ban by 90 days', 'The order tells agencies not to enforce the ban during the period.', 'announced'],
+  ['de', 'Regierung verschiebt Huawei-Verbot um ein Jahr', 'Die Umsetzung wird auf 2027 verschoben.', 'announced'],
+  ['es', 'Canadá aplaza la prohibición de Hikvision', 'El Gobierno pospone la aplicación de la medida hasta el próximo año.', 'announced'],
+  ['it', 'Il governo rinvia il divieto di TikTok sui telefoni di servizio', 'L\'entrata in vigore slitta di sei mesi.', 'announced'],
+  ['ko', '미국, 위챗 금지 조치 시행 90일 유예', '대통령은 행정명령에 서명했다.', 'announced'],
+  ['ko', '필리핀, 틱톡 금지 법안 백지화', '의회는 법안을 철회하기로 했다.', 'rejected'],
+  ['ko', '영국, 화웨이 5G 배제 방침 유지', '정부는 기존 결정을 유지한다고 밝혔다.', 'in_force'],
+];
+
+describe('classifier', () => {
+  describe('classify: delays, withdrawn bills, kept policies', () => {
+    it.each(DELAY_CASES)('[%s] reads "%s" as %s', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+  });
+});
