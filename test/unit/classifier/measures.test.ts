@@ -196,3 +196,17 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  describe('classify: fibre and backbone networks', () => {
+    it.each([
+      ['es', 'Chile excluye a Huawei de la red de fibra óptica del Estado', 'La empresa quedó fuera de la licitación.'],
+      ['de', 'Estland schließt Huawei vom Glasfaserausbau aus', 'Die Ausschreibung wurde entsprechend geändert.'],
+      ['fr', 'Le Portugal exclut Huawei du réseau de fibre optique de l\'État', 'L\'appel d\'offres a été modifié.'],
+    ])('[%s] reads "%s" as a network exclusion', (language, title, summary) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe('network_exclusion');
+    });
+  });
+});

@@ -181,3 +181,20 @@ describe('classifier', () => {
     });
   });
 });
+
+// Age limits for social media apply to a whole sector, not to the vendor named.
+const AGE_LIMITS: Array<[string, string, string]> = [
+  ['en', 'Denmark to ban social media for under-15s, including TikTok', 'Platforms must introduce age verification.'],
+  ['de', 'Frankreich verbietet soziale Medien für unter 15-Jährige – auch TikTok', 'Die Plattformen müssen eine Altersverifikation einführen.'],
+  ['es', 'España prohíbe las redes sociales a menores de 16 años, TikTok incluida', 'Las plataformas deberán aplicar la verificación de edad.'],
+  ['it', 'La Francia vieta i social ai minori di 15 anni: anche TikTok', 'Le piattaforme dovranno introdurre la verifica dell\'età.'],
+  ['ja', '仏、15歳未満のSNS利用を禁止　TikTokも対象', '事業者に年齢確認を義務付ける。'],
+];
+
+describe('classifier', () => {
+  describe('classify: sector-wide age limits', () => {
+    it.each(AGE_LIMITS)('[%s] rejects "%s"', (language, title, summary) => {
+      expect(classify(item(language, title, summary)).relevant).toBe(false);
+    });
+  });
+});
