@@ -210,3 +210,22 @@ describe('classifier', () => {
     });
   });
 });
+
+// Cancelling a purchase contract with a vendor is a procurement exclusion; putting a vendor's
+// equipment on the covered list (受管制清单) is a market ban.
+const CONTRACT_CASES: Array<[string, string, string, Measure]> = [
+  ['zh', '立陶宛取消同方威视安检设备采购合同', '政府以国家安全为由作出决定。', 'procurement_exclusion'],
+  ['en', 'Lithuania cancels Nuctech scanner contract on security grounds', 'The government said the supplier posed a national security risk.', 'procurement_exclusion'],
+  ['pt', 'Governo brasileiro cancela contrato com a Hikvision', 'A decisão cita riscos de segurança nacional.', 'procurement_exclusion'],
+  ['zh', '美国联邦通信委员会将海康威视列入受管制清单', '今后不再批准其新设备授权。', 'market_ban'],
+];
+
+describe('classifier', () => {
+  describe('classify: cancelled contracts and covered lists', () => {
+    it.each(CONTRACT_CASES)('[%s] reads "%s" as the right measure', (language, title, summary, measure) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe(measure);
+    });
+  });
+});

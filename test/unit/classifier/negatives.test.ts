@@ -198,3 +198,19 @@ describe('classifier', () => {
     });
   });
 });
+
+// Consumer product safety and platform regulation are not security measures against a vendor.
+const PRODUCT_SAFETY: Array<[string, string, string]> = [
+  ['es', 'La UE obliga a Shein a retirar productos peligrosos', 'Bruselas exige más controles sobre la seguridad de los productos.'],
+  ['en', 'EU orders Temu to remove unsafe products under the Digital Services Act', 'The Commission found toys that breach safety rules.'],
+  ['de', 'EU verlangt von AliExpress Rückruf gefährlicher Produkte', 'Die Kommission verweist auf Verstöße gegen die Produktsicherheit.'],
+  ['zh', '欧盟要求Temu下架危险产品', '欧盟委员会依据数字服务法要求平台召回相关商品。'],
+];
+
+describe('classifier', () => {
+  describe('classify: product safety', () => {
+    it.each(PRODUCT_SAFETY)('[%s] rejects "%s"', (language, title, summary) => {
+      expect(classify(item(language, title, summary)).relevant).toBe(false);
+    });
+  });
+});
