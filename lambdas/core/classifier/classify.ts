@@ -27,6 +27,7 @@ const ORIGIN_GAP = /^(?:['\u2019]s)?\s*$|^[の的의]\s*$/u;
 const MAX_TITLE = 500;
 const MAX_SUMMARY = 2000;
 const MAX_RAW = 20_000;
+const QUESTION_HEADLINE = /[?\uff1f]\s*$/u;
 
 interface Sentence {
   start: number;
@@ -376,6 +377,12 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   }
   let noise = 0;
   for (const w of noiseById.values()) noise += w;
+  // A headline that asks ("Will the US ban TikTok?", "¿Prohibirá España TikTok?") speculates or
+  // explains; it does not report a measure.
+  if (QUESTION_HEADLINE.test(title)) {
+    noise += tuning.questionHeadlineNoise ?? 3;
+    fired.add('noise.question-headline');
+  }
   // Lifting or declining a ban is about a restriction even without a "ban" word ("allows Huawei in 5G").
   const liftedOrRejected = Math.max(stageScores.get('lifted') ?? 0, stageScores.get('rejected') ?? 0);
   if (liftedOrRejected >= 3 && restrictScore < Math.min(3, liftedOrRejected * 0.6)) {

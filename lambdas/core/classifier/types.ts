@@ -113,6 +113,8 @@ export interface Tuning {
   vendorMeasurePrior: number;
   /** Headline noise after the headline's restriction verb ("… after unrest over arrest") counts this much. */
   trailingTitleNoiseFactor: number;
+  /** Noise for a headline that is a question (speculation or explainer); default 3. */
+  questionHeadlineNoise?: number;
 }
 
 export interface Rules {

@@ -89,3 +89,16 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  describe('classify: German Länder', () => {
+    it.each([
+      ['Bayern verbannt DeepSeek von Behördenrechnern', 'Das Digitalministerium hat die Nutzung untersagt.'],
+      ['Nordrhein-Westfalen verbietet TikTok auf Diensthandys', 'Die Landesregierung hat entschieden.'],
+    ])('reads "%s" as Germany', (title, summary) => {
+      const c = classify(item('de', title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.countries).toEqual(['DE']);
+    });
+  });
+});

@@ -214,3 +214,20 @@ describe('classifier', () => {
     });
   });
 });
+
+// A question headline speculates or explains.
+const QUESTIONS: Array<[string, string, string]> = [
+  ['it', 'TikTok sarà vietato in Italia?', 'Cosa prevede la legge.'],
+  ['en', 'Is Germany about to ban Huawei?', 'Ministers are divided.'],
+  ['es', '¿Vetará México a Huawei en el 5G?', 'El Gobierno no ha decidido.'],
+  ['ja', 'TikTokは日本でも禁止されるのか？', '政府の対応を解説する。'],
+  ['de', 'Chinas Botschafter warnt Berlin vor Huawei-Ausschluss', 'Ein Ausschluss hätte Folgen für deutsche Firmen.'],
+];
+
+describe('classifier', () => {
+  describe('classify: questions and ambassadors', () => {
+    it.each(QUESTIONS)('[%s] rejects "%s"', (language, title, summary) => {
+      expect(classify(item(language, title, summary)).relevant).toBe(false);
+    });
+  });
+});

@@ -258,3 +258,23 @@ describe('classifier', () => {
     });
   });
 });
+
+// Courts in the passive voice lift a ban; "before it took effect" is not in force; first-person
+// refusals are rejections; German past-tense announcements are announced.
+const PASSIVE_CASES: Array<[string, string, string, Stage]> = [
+  ['pt', 'Lei que proíbe o TikTok no estado é derrubada pela Justiça', 'O juiz suspendeu a norma antes que ela entrasse em vigor.', 'lifted'],
+  ['it', 'Divieto di WeChat bocciato dal giudice', 'Il tribunale ha fermato la norma prima della sua entrata in vigore.', 'lifted'],
+  ['es', 'La prohibición de TikTok en Montana, tumbada por un juez', 'El tribunal frenó la ley estatal.', 'lifted'],
+  ['fr', '« Nous n\'interdirons pas Huawei », affirme le ministre', 'Le gouvernement préfère d\'autres garanties.', 'rejected'],
+  ['de', 'Innenminister: Huawei-Verbot für Behörden kommt', 'Der Minister kündigte an, die Geräte in Behörden zu untersagen.', 'announced'],
+];
+
+describe('classifier', () => {
+  describe('classify: passive courts, first-person refusals', () => {
+    it.each(PASSIVE_CASES)('[%s] reads "%s" as %s', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+  });
+});
