@@ -231,3 +231,15 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  describe('classify: vendors going to court', () => {
+    it.each([
+      ['de', 'ZTE zieht gegen dänisches 5G-Verbot vor Gericht', 'Der Konzern beruft sich auf EU-Recht.'],
+      ['zh', '中兴就丹麦5G禁令提起诉讼', '中兴认为该决定违反欧盟法律。'],
+      ['es', 'Huawei recurre ante la justicia el veto danés', 'La empresa alega discriminación.'],
+    ])('[%s] rejects "%s"', (language, title, summary) => {
+      expect(classify(item(language, title, summary)).relevant).toBe(false);
+    });
+  });
+});

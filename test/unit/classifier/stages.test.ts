@@ -278,3 +278,24 @@ describe('classifier', () => {
     });
   });
 });
+
+// A vendor winning its case against a ban lifts it (a vendor only suing does not count); extending a
+// ban (not a deadline) keeps it in force; "the Swedish ban" names the acting country.
+const VENDOR_WINS_CASES: Array<[string, string, string, Stage]> = [
+  ['en', 'ZTE wins appeal against Danish 5G ban', 'The court overturned the regulator\'s decision.', 'lifted'],
+  ['de', 'Hikvision gewinnt Klage gegen britisches Kameraverbot', 'Das Gericht hob die Anordnung auf.', 'lifted'],
+  ['es', 'Huawei gana el recurso contra el veto danés al 5G', 'El tribunal anuló la decisión del regulador.', 'lifted'],
+  ['ja', 'ファーウェイ、デンマークの5G排除訴訟で勝訴', '裁判所は当局の決定を取り消した。', 'lifted'],
+  ['it', 'Il Giappone proroga il divieto di TikTok sui telefoni di servizio', 'Le restrizioni restano in vigore.', 'in_force'],
+  ['pt', 'Índia prorroga proibição do WeChat', 'As restrições continuam em vigor.', 'in_force'],
+];
+
+describe('classifier', () => {
+  describe('classify: vendors winning in court, extended bans', () => {
+    it.each(VENDOR_WINS_CASES)('[%s] reads "%s" as %s', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+  });
+});
