@@ -229,3 +229,21 @@ describe('classifier', () => {
     });
   });
 });
+
+// Handing back issued cars or phones is a device ban; public bodies not allowed to contract a vendor's
+// services is procurement.
+const HANDBACK_CASES: Array<[string, string, string, Measure]> = [
+  ['en', "Israel's army orders officers to hand back Chinese-made BYD cars", 'The vehicles were issued to senior staff.', 'device_ban'],
+  ['ko', '이스라엘군, 장교들에게 BYD 차량 반납 지시', '보안 우려 때문이다.', 'device_ban'],
+  ['es', 'Perú prohíbe a los organismos públicos contratar la nube de Alibaba', 'La medida rige desde hoy.', 'procurement_exclusion'],
+];
+
+describe('classifier', () => {
+  describe('classify: hand-backs and contracting', () => {
+    it.each(HANDBACK_CASES)('[%s] reads "%s" as the right measure', (language, title, summary, measure) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe(measure);
+    });
+  });
+});

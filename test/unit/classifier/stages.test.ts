@@ -299,3 +299,22 @@ describe('classifier', () => {
     });
   });
 });
+
+// Denying a plan to ban is a rejection; a body requiring staff to hand back or delete something is
+// in force unless a Chinese deadline ("3月15日前") follows.
+const DENY_CASES: Array<[string, string, string, Stage]> = [
+  ['fr', 'Le gouvernement dément vouloir interdire WeChat', 'Aucune interdiction n\'est envisagée, assure le ministre.', 'rejected'],
+  ['de', 'Regierung dementiert Verbotspläne für TikTok', 'Ein Verbot sei nicht geplant.', 'rejected'],
+  ['zh', '以色列军方要求军官交还比亚迪汽车', '军方担心车辆收集敏感数据。', 'in_force'],
+  ['zh', '欧洲议会要求员工卸载TikTok', '员工须在3月20日前从公务设备上删除该应用。', 'announced'],
+];
+
+describe('classifier', () => {
+  describe('classify: denials, hand-backs, Chinese deadlines', () => {
+    it.each(DENY_CASES)('[%s] reads "%s" as %s', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+  });
+});
