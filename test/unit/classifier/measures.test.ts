@@ -247,3 +247,22 @@ describe('classifier', () => {
     });
   });
 });
+
+// Compound German ban nouns, military sites and Korean security notices; neither buying nor using
+// in public agencies is a device ban.
+const COMPOUND_CASES: Array<[string, string, string, Measure]> = [
+  ['de', 'Bundeswehr verhängt Zufahrtsverbot für chinesische E-Autos – BYD betroffen', 'Fahrzeuge chinesischer Hersteller dürfen nicht mehr in Kasernen.', 'device_ban'],
+  ['fr', 'La France retire les voitures BYD des sites militaires', 'Le ministère des Armées a interdit leur accès.', 'device_ban'],
+  ['ko', '국가정보원, 각 부처에 위챗 보안 주의 공문 발송', '사용에 유의하라고 당부했다.', 'security_warning'],
+  ['zh', '數位發展部：公務機關禁用華為產品', '公務機關不得採購及使用華為手機。', 'device_ban'],
+];
+
+describe('classifier', () => {
+  describe('classify: compounds, military sites, notices', () => {
+    it.each(COMPOUND_CASES)('[%s] reads "%s" as the right measure', (language, title, summary, measure) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe(measure);
+    });
+  });
+});

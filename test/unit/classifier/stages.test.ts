@@ -318,3 +318,16 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  describe('classify: funding a removal, refusing to restrict', () => {
+    it.each([
+      ['El Gobierno compensará a las operadoras por retirar equipos de ZTE', 'Se creará un fondo para la sustitución en las redes 5G.', 'announced'],
+      ['Chile descarta restringir los autos eléctricos de BYD', 'El Gobierno no ve riesgos para la seguridad nacional.', 'rejected'],
+    ])('[es] reads "%s" as %s', (title, summary, stage) => {
+      const c = classify(item('es', title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+  });
+});
