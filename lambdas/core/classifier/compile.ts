@@ -704,6 +704,13 @@ export function maskVendors(text: string, vendorHits: Hit[]): string {
   return out + text.slice(at);
 }
 
+/** A cue that shares another cue's countryMap: the map copied, "{D}" expanded to its words. */
+function withSharedCountryMap(c: Cue, src: Cue | undefined): Cue {
+  if (!src?.countryMap) throw new RuleError(`rule ${c.id}: countryMapOf ${c.countryMapOf} names no cue with a countryMap`);
+  const words = Object.values(src.countryMap).map((w) => `(?:${w})`).join('|');
+  return { ...c, pattern: c.pattern.split('{D}').join(`(?:${words})`), countryMap: src.countryMap };
+}
+
 export function compileRules(rules: Rules): CompiledRules {
   const lexicons = new Map<string, CompiledLexicon>();
   const countryMaps = new Map<string, Array<[string, RegExp]>>();
@@ -711,7 +718,8 @@ export function compileRules(rules: Rules): CompiledRules {
   const latinLanguages: string[] = [];
   for (const [code, lexicon] of Object.entries(rules.lexicons)) {
     if (lexicon.language !== code) throw new RuleError(`lexicon ${code}: language field says ${lexicon.language}`);
-    const cues = [...lexicon.cues];
+    const byId = new Map(lexicon.cues.map((c) => [c.id, c] as const));
+    const cues = lexicon.cues.map((c) => (c.countryMapOf ? withSharedCountryMap(c, byId.get(c.countryMapOf)) : c));
     const names = rules.countryNames[code] ?? {};
     for (const [country, list] of Object.entries(names)) {
       for (const name of list) {

@@ -58,6 +58,11 @@ export interface Cue {
    * the words in the match that name it (e.g. {"SE": "Swedish"}).
    */
   countryMap?: Record<string, string>;
+  /**
+   * Shares the countryMap of another cue of the same lexicon (its id); "{D}" in the pattern stands for
+   * the alternation of that map's words ("{D} ban" → "Swedish ban"), so the demonyms are written once.
+   */
+  countryMapOf?: string;
   /** How strongly the reference says "this jurisdiction acts" (agency 3, metonym 2.5, name 2…). */
   cw?: number;
   /** Noise cue ids this cue silences: a court upholding a ban is a story about a lawsuit by nature. */

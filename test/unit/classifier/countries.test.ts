@@ -102,3 +102,18 @@ describe('classifier', () => {
     });
   });
 });
+
+// "<demonym> ban" shares the demonym table of "<demonym> government" (countryMapOf + {D}).
+describe('classifier', () => {
+  describe('classify: demonym + measure', () => {
+    it.each([
+      ['en', 'ZTE wins appeal against Danish 5G ban', 'The court overturned the decision.', 'DK'],
+      ['es', 'Huawei gana el recurso contra el veto sueco al 5G', 'El tribunal anuló la decisión.', 'SE'],
+      ['de', 'Huawei gewinnt Berufung gegen schwedisches 5G-Verbot', 'Das Gericht hob die Auflagen auf.', 'SE'],
+    ])('[%s] reads "%s" as %s', (language, title, summary, country) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.countries).toEqual([country]);
+    });
+  });
+});
