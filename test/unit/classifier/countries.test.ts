@@ -117,3 +117,16 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  describe('classify: another country\'s Congress or Senate', () => {
+    it.each([
+      ["Paraguay's Congress approves bill banning TikTok on state devices", 'The bill now goes to the president.', 'PY'],
+      ["Chile's Senate votes to bar Huawei from public tenders", 'The bill now goes to the lower house.', 'CL'],
+    ])('reads "%s" as %s only', (title, summary, country) => {
+      const c = classify(item('en', title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.countries).toEqual([country]);
+    });
+  });
+});
