@@ -243,3 +243,24 @@ describe('classifier', () => {
     });
   });
 });
+
+// A headline that opens with the vendor and a quote or a verb of judgement is the vendor's reaction;
+// "Nvidia says US restricts…" (a vendor reporting a measure) stays relevant.
+const QUOTED_REACTIONS: Array<[string, string, string]> = [
+  ['de', 'ZTE: „Wir werden uns gegen das Verbot wehren“', 'Der Konzern prüft rechtliche Schritte.'],
+  ['es', 'Hikvision califica de \'injusto\' el veto británico', 'La empresa asegura que la decisión es política.'],
+  ['ko', '화웨이 "美 제재 부당…법적 대응 검토"', '화웨이는 법적 대응을 검토하겠다고 밝혔다.'],
+];
+
+describe('classifier', () => {
+  describe('classify: quoted vendor reactions', () => {
+    it.each(QUOTED_REACTIONS)('[%s] rejects "%s"', (language, title, summary) => {
+      expect(classify(item(language, title, summary)).relevant).toBe(false);
+    });
+
+    it('keeps a vendor reporting a measure relevant', () => {
+      const c = classify(item('en', 'Nvidia says US restricts sales of AI chips to China', 'US officials told the company it needs a licence, effective immediately.'));
+      expect(c.relevant).toBe(true);
+    });
+  });
+});

@@ -331,3 +331,18 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  describe('classify: trade blacklists, immediate effect (zh), durations are not deadlines', () => {
+    it.each([
+      ['pt', 'EUA colocam ZTE em lista negra comercial', 'O Departamento de Comércio incluiu a empresa na lista de entidades.', 'in_force'],
+      ['zh', '印度宣布禁用微信等中国应用', '印度政府宣布，即日起禁用上述应用。', 'in_force'],
+      ['zh', '美国商务部禁止美企在七年内向中兴出售零部件', '美国商务部宣布激活拒绝令。', 'in_force'],
+      ['ja', 'スウェーデン、ZTEを5Gから排除', '当局は事業者に対し、機器を2025年1月1日までに撤去するよう求めた。', 'announced'],
+    ])('[%s] reads "%s" as %s', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+  });
+});
