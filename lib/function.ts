@@ -13,6 +13,14 @@ import { METRICS_NAMESPACE, SERVICE_NAME } from '../lambdas/handlers/names.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** Module replacements in the Lambda bundles (shared with test/infra/bundle.test.ts). */
+export const BUNDLE_ALIASES: Record<string, string> = {
+  // TextDecoder (full ICU in Lambda) instead of iconv-lite's 490 KB of code tables.
+  'iconv-lite': path.join(PROJECT_ROOT, 'lambdas', 'handlers', 'iconv-lite-shim.ts'),
+  // xml2js loads xmlbuilder for a Builder we never use (we only parse): 67 KB kept out.
+  xmlbuilder: path.join(PROJECT_ROOT, 'lambdas', 'handlers', 'xmlbuilder-stub.ts'),
+};
+
 /** ESM bundles of CommonJS dependencies call require(); this gives them one. */
 export const ESM_REQUIRE_BANNER =
   "import { createRequire as __bwCreateRequire } from 'module';const require = __bwCreateRequire(import.meta.url);";
@@ -75,10 +83,7 @@ export class BanwatchFunction extends Construct {
         // Bundle the SDK: pins the exact client version we test against (the runtime's may differ).
         externalModules: [],
         commandHooks: props.commandHooks,
-        esbuildArgs: {
-          // TextDecoder (full ICU in Lambda) instead of iconv-lite's 490 KB of code tables.
-          '--alias:iconv-lite': path.join(PROJECT_ROOT, 'lambdas', 'handlers', 'iconv-lite-shim.ts'),
-        },
+        esbuildArgs: Object.fromEntries(Object.entries(BUNDLE_ALIASES).map(([from, to]) => [`--alias:${from}`, to])),
       },
     });
 

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTable, startLocalDynamo } from '../../lambdas/local/dynalite.js';
 import { DynamoStore } from '../../lambdas/adapters/dynamo-store.js';
 import type { PolicyEvent } from '../../lambdas/core/model.js';
-import { ESM_REQUIRE_BANNER, PROJECT_ROOT } from '../../lib/function.js';
+import { BUNDLE_ALIASES, ESM_REQUIRE_BANNER, PROJECT_ROOT } from '../../lib/function.js';
 import * as shim from '../../lambdas/handlers/iconv-lite-shim.js';
 
 /** The poll bundle must stay "well under 1 MB" (cold start; it was 1.7 MB before the shim). */
@@ -45,7 +45,7 @@ beforeAll(async () => {
       minify: true,
       mainFields: ['module', 'main'],
       banner: { js: ESM_REQUIRE_BANNER },
-      alias: { 'iconv-lite': path.join(PROJECT_ROOT, 'lambdas', 'handlers', 'iconv-lite-shim.ts') },
+      alias: BUNDLE_ALIASES,
       outfile,
       logLevel: 'silent',
     });
