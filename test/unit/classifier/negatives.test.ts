@@ -264,3 +264,15 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  describe('classify: a vendor\'s own features and partnerships (CJK)', () => {
+    it.each([
+      ['ko', '틱톡, 한국 청소년 보호 기능 강화', '틱톡은 청소년 계정의 사용 시간 제한 기능을 도입했다.'],
+      ['ja', 'TikTok、未成年保護の機能を強化', '利用時間の制限機能を導入した。'],
+      ['zh', 'TikTok加强青少年保护功能', '新增使用时间限制功能。'],
+    ])('[%s] rejects "%s"', (language, title, summary) => {
+      expect(classify(item(language, title, summary)).relevant).toBe(false);
+    });
+  });
+});

@@ -346,3 +346,16 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  describe('classify: bills named by what they would do (pt/es)', () => {
+    it.each([
+      ['pt', 'Câmara aprova urgência para projeto que bane o Temu', 'O texto ainda precisa ser votado no plenário.'],
+      ['es', 'El Senado debate un proyecto que prohíbe TikTok en el país', 'La iniciativa fue presentada por la oposición.'],
+    ])('[%s] reads "%s" as proposed', (language, title, summary) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe('proposed');
+    });
+  });
+});
