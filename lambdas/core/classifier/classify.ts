@@ -128,8 +128,8 @@ interface VendorHit {
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
-/** Characters that form space-delimited words inside CJK text: Latin names, digits, Hangul. */
-const RUN_CHAR = /[A-Za-z0-9\u00c0-\u024f\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]/;
+/** Characters that form unbroken words inside CJK text: Latin names, digits, Hangul, katakana runs. */
+const RUN_CHAR = /[A-Za-z0-9\u00c0-\u024f\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\u30a1-\u30fa\u30fc]/;
 /** Clause punctuation of CJK text, where a phrase may be cut. */
 const CJK_BREAK = /[、。，,；;：:！!？?「」『』（）()【】\s]/;
 

@@ -218,6 +218,23 @@ function isWordCharAt(text: string, i: number): boolean {
   return IS_WORD_CHAR.test(text.charAt(i));
 }
 
+/** Katakana letters and the long-vowel mark (not the middle dot ・, which separates words). */
+function isKatakanaLetter(c: number): boolean {
+  return (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc;
+}
+
+/**
+ * Katakana loanwords are written as one unbroken run, so a katakana name inside a longer run is a
+ * different word: テム (Temu) in システム (system). A katakana literal must not continue a run, and a
+ * short one (≤ 3 letters, where such accidents happen) must not be followed by one either; longer
+ * names may ("ファーウェイジャパン" is still Huawei).
+ */
+function katakanaBoundaryOk(text: string, pos: number, end: number, lit: string): boolean {
+  if (isKatakanaLetter(lit.charCodeAt(0)) && pos > 0 && isKatakanaLetter(text.charCodeAt(pos - 1))) return false;
+  if (lit.length <= 3 && isKatakanaLetter(lit.charCodeAt(lit.length - 1)) && end < text.length && isKatakanaLetter(text.charCodeAt(end))) return false;
+  return true;
+}
+
 /** Han, kana, hangul (BMP ranges): the scripts without word boundaries. */
 function isCjkUnit(c: number): boolean {
   return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) ||
@@ -257,6 +274,7 @@ class LiteralIndex {
       if (end > text.length) continue;
       const piece = text.slice(pos, end);
       if (lit.cs ? piece !== lit.text : piece.toLowerCase() !== lit.lower) continue;
+      if (!katakanaBoundaryOk(text, pos, end, lit.text)) continue;
       let stop = end;
       if (lit.possessive) {
         const c = text.charCodeAt(stop);

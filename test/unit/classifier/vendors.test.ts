@@ -32,6 +32,14 @@ describe('classifier', () => {
       expect(c.vendors).toEqual(['Hikvision', 'Huawei']);
     });
 
+    it.each([
+      // テム (Temu) stands inside システム (system): not a mention.
+      ['ja', '政府、情報システムの調達からファーウェイを排除へ', '各府省庁の情報システムに係る調達が対象となる。', ['Huawei']],
+      ['ja', '政府、テムの国内販売を禁止へ', '', ['Temu']],
+    ])('[%s] reads a katakana name only as a whole katakana word: "%s"', (language, title, summary, vendors) => {
+      expect(classify(item(language, title, summary)).vendors).toEqual(vendors);
+    });
+
     it('does not read a vendor name inside another word', () => {
       const c = classify(item('en', 'Pineapple imports banned over pest fears', 'The ministry banned pineapple imports with immediate effect.'));
       expect(c.vendors).toEqual([]);
