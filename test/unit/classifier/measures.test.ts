@@ -9,6 +9,8 @@ const MEASURE_CASES: Array<[string, string, string, Measure]> = [
   ['en', 'UK bans Huawei from 5G networks', 'Operators must remove the company\'s kit from their 5G networks by 2027.', 'network_exclusion'],
   ['en', 'House bans TikTok on all devices it manages', 'Staff must delete the app from House-issued phones.', 'device_ban'],
   ['en', 'FCC bans sales of new Hikvision equipment', 'The Commission voted to stop granting equipment authorizations for Hikvision gear.', 'market_ban'],
+  // Equipment approvals are market access, even when carriers are mentioned in passing.
+  ['en', 'FCC ban on new Huawei and ZTE equipment approvals takes effect', 'The gear can no longer be authorised for import or sale in the United States. Carriers said the rules did not affect their networks.', 'market_ban'],
   ['en', 'US adds Inspur to the Entity List', 'Exports to Inspur now require a licence, effective immediately.', 'export_control'],
   ['en', 'US bars Americans from investing in China Mobile', 'The executive order prohibits purchases of securities of the company.', 'sanctions'],
   ['en', 'NCSC advises departments not to use Kaspersky products', 'The guidance says the products should not be used on government systems.', 'security_warning'],
