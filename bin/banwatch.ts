@@ -8,7 +8,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { BanwatchError } from '../lambdas/core/errors.js';
 import type { Logger } from '../lambdas/ports.js';
 import { classifyStream } from '../lambdas/local/classify-stream.js';
-import { loadFeedsFile, queryEvents, reclassify, runCycle, runDemo, REPO_ROOT } from '../lambdas/local/commands.js';
+import { loadFeedsFile, reclassify, runCycle, runDemo, REPO_ROOT } from '../lambdas/local/commands.js';
 import { formatEvent, formatFeedState, formatOutcomeLine, formatRunSummary } from '../lambdas/local/format.js';
 import { openLocal, parseAllowHosts } from '../lambdas/local/runtime.js';
 import { registerAwsCommands } from '../lambdas/local/aws-commands.js';
@@ -186,7 +186,7 @@ program
     let rt;
     try {
       rt = await openLocal({ dataDir: opts.data, logger: stderrLogger(false) });
-      const events = await queryEvents(rt, {
+      const events = await rt.store.queryEvents({
         ...(opts.country ? { country: opts.country } : {}),
         ...(opts.vendor ? { vendor: opts.vendor } : {}),
         ...(opts.since ? { since: opts.since } : {}),

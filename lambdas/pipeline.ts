@@ -11,7 +11,7 @@
 import { renderAlert } from './core/alert.js';
 import { classify as defaultClassify } from './core/classifier/index.js';
 import { BanwatchError, StoreUnavailableError } from './core/errors.js';
-import { clusterKeyOf, createEvent, isEventWorthy, mergeIntoEvent, withinWindow, type RelevantClassification } from './core/events.js';
+import { clusterKeyOf, createEvent, isEventWorthy, itemTime, mergeIntoEvent, withinWindow, type RelevantClassification } from './core/events.js';
 import { parseFeed } from './core/feed/parse.js';
 import type {
   Alert,
@@ -177,7 +177,7 @@ export class EventGrouper {
   /** The fast path. Returns false when a concurrent change was detected (nothing lost). */
   private async foldAndSave(key: string, pending: Pending[], result: GroupingResult): Promise<boolean> {
     // Oldest first, so the event's first source is the first report and stages only move forward.
-    const ordered = [...pending].sort((a, b) => itemTimeOf(a.item).localeCompare(itemTimeOf(b.item)));
+    const ordered = [...pending].sort((a, b) => itemTime(a.item).localeCompare(itemTime(b.item)));
     const touched: Array<{ event: PolicyEvent; baseVersion: number }> = [];
     const eventOf = new Map<string, PolicyEvent>();
     let current: { event: PolicyEvent; baseVersion: number } | null = null;
@@ -212,7 +212,6 @@ export class EventGrouper {
   }
 }
 
-const itemTimeOf = (item: StoredItem) => item.published ?? item.fetchedAt;
 
 /** Events of one cluster a fold may step over looking for a free seq; far more than any real story has. */
 const MAX_SEQ_PROBE = 64;

@@ -97,6 +97,9 @@ export interface Logger {
   error(message: string, extra?: Record<string, unknown>): void;
 }
 
+/** The real clock, for the two composition roots. */
+export const systemClock: Clock = { now: () => new Date() };
+
 export const silentLogger: Logger = {
   debug() {},
   info() {},

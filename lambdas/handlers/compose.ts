@@ -16,7 +16,7 @@ import { parseFeedsConfig } from '../config.js';
 import { createDocumentClient, DynamoStore } from '../adapters/dynamo-store.js';
 import { HttpFeedFetcher } from '../adapters/http-fetcher.js';
 import { SnsPublisher } from '../adapters/sns-publisher.js';
-import type { Clock, Logger } from '../ports.js';
+import { systemClock, type Logger } from '../ports.js';
 import { dispatchEnvSchema, notifyEnvSchema, parseEnv, pollEnvSchema } from './env.js';
 import { METRICS_NAMESPACE, SERVICE_NAME, type InvocationContext } from './names.js';
 import type { DispatchDeps } from './dispatch.js';
@@ -25,7 +25,6 @@ import type { PollHandlerDeps } from './poll.js';
 
 type Env = Record<string, string | undefined>;
 
-export const systemClock: Clock = { now: () => new Date() };
 
 /**
  * Powertools Logger (structured JSON lines, level from POWERTOOLS_LOG_LEVEL) behind the Logger

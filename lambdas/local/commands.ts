@@ -10,7 +10,7 @@ import { parseFeedsConfig } from '../config.js';
 import { ConfigError } from '../core/errors.js';
 import type { FeedConfig, FeedOutcome, PolicyEvent } from '../core/model.js';
 import { notifyPending, pollFeeds, reclassifyAll, type ReclassifyResult } from '../pipeline.js';
-import type { EventQuery, Logger } from '../ports.js';
+import type { Logger } from '../ports.js';
 import { readOutbox } from '../adapters/file-outbox.js';
 import { startDemoServer, demoFeedsConfig } from './demo-server.js';
 import { summarise, type RunSummary } from './format.js';
@@ -43,10 +43,6 @@ export async function runCycle(rt: LocalRuntime, feeds: FeedConfig[], opts: Cycl
   });
   const notified = await notifyPending(rt);
   return summarise(outcomes, { published: notified.published, failed: notified.failed });
-}
-
-export async function queryEvents(rt: LocalRuntime, q: EventQuery): Promise<PolicyEvent[]> {
-  return rt.store.queryEvents(q);
 }
 
 export async function reclassify(rt: LocalRuntime, onProgress?: (n: number) => void): Promise<ReclassifyResult & { alerts: { published: number; failed: number } }> {

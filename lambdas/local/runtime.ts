@@ -7,12 +7,10 @@ import { resolve } from 'node:path';
 import { createDocumentClient, DynamoStore } from '../adapters/dynamo-store.js';
 import { FileOutboxPublisher } from '../adapters/file-outbox.js';
 import { HttpFeedFetcher } from '../adapters/http-fetcher.js';
-import type { Clock, Logger, Store } from '../ports.js';
+import { systemClock, type Clock, type Logger, type Store } from '../ports.js';
 import { ensureTable, startLocalDynamo } from './dynalite.js';
 
 export const LOCAL_TABLE = 'banwatch';
-
-export const systemClock: Clock = { now: () => new Date() };
 
 export interface LocalOptions {
   /** Data directory (database under <data>/db). */
