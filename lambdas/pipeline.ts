@@ -38,6 +38,7 @@ import type {
   FeedState,
   NormalizedItem,
   PolicyEvent,
+  Stage,
   StoredItem,
 } from './core/model.js';
 import { RETRY_AFTER_MAX_SECONDS, backoffMs, isDue } from './core/schedule.js';
@@ -149,6 +150,19 @@ interface Working {
   baseVersion: number;
 }
 
+/**
+ * The stage a burst claims when it meets stored events: its derived stage, or an ending (lifted,
+ * rejected) when at least half its reports say so. A lone "court blocks the ban" is not enough to
+ * lift an event by itself (stageSupported), but it is plainly about the ban it would lift.
+ */
+function claimedStage(derived: Stage, claims: Stage[]): Stage {
+  for (const ending of ['lifted', 'rejected'] as const) {
+    const n = claims.filter((s) => s === ending).length;
+    if (n > 0 && n * 2 >= claims.length) return ending;
+  }
+  return derived;
+}
+
 /** How far back candidates are read: an event seen this long before a report can still take it. */
 const CANDIDATE_REACH_MS = (STAGE_PROGRESSION_DAYS + EVENT_WINDOW_DAYS) * 86_400_000;
 
@@ -204,38 +218,71 @@ export class EventGrouper {
     const touched = new Set<Working>();
     const eventOf = new Map<string, Working>();
 
-    for (const { item, c } of ordered) {
-      let holder = working.find((w) => w.event.sources.some((s) => s.itemKey === item.itemKey));
+    // 1. Items already sources of an event are done (a retried poll); in revise mode (reclassify)
+    //    a known report leaves its event if it no longer fits, else it is re-read in place.
+    const fresh: Pending[] = [];
+    for (const p of ordered) {
+      const holder = working.find((w) => w.event.sources.some((s) => s.itemKey === p.item.itemKey));
       if (holder && this.opts.revise) {
-        // A new reading of a known report: it stays with its event if it still fits, else it moves.
-        const without = withoutSource(holder.event, item.itemKey);
-        if (matchEvent(without, item, c)) {
+        const without = withoutSource(holder.event, p.item.itemKey);
+        if (matchEvent(without, p.item, p.c)) {
           holder.event = without;
           touched.add(holder);
         }
-        holder = undefined;
-      }
-      if (holder) {
-        eventOf.set(item.itemKey, holder);
+      } else if (holder) {
+        eventOf.set(p.item.itemKey, holder);
         continue;
       }
+      fresh.push(p);
+    }
+
+    // 2. Bursts: the batch's reports resolved among themselves first, so that what several outlets
+    //    say at once is weighed together (stage and measure votes) before it meets stored events.
+    const bursts: Array<{ event: PolicyEvent; members: Array<Pending & { reason: string }> }> = [];
+    for (const p of fresh) {
+      const best = bestMatch(bursts.map((b) => b.event), p.item, p.c);
+      if (best) {
+        const burst = bursts.find((b) => b.event === best.event)!;
+        burst.event = mergeIntoEvent(burst.event, p.item, p.c, best.match.reason).event;
+        burst.members.push({ ...p, reason: best.match.reason });
+      } else {
+        bursts.push({ event: createEvent(p.item, p.c, -1), members: [{ ...p, reason: 'first report' }] });
+      }
+    }
+
+    // 3. Each burst joins the stored event its consensus fits best, or opens the next one.
+    for (const burst of bursts) {
+      const first = burst.members[0]!;
+      const consensus: RelevantClassification = {
+        ...first.c,
+        countries: burst.event.countries,
+        vendors: burst.event.vendors,
+        measure: burst.event.measure,
+        stage: claimedStage(burst.event.stage, burst.members.map((m) => m.c.stage)),
+      };
       const best = bestMatch(
         working.map((w) => w.event),
-        item,
-        c,
+        first.item,
+        consensus,
       );
       let target: Working;
+      let members = burst.members;
       if (best) {
         target = working.find((w) => w.event === best.event)!;
-        const merged = mergeIntoEvent(target.event, item, c, best.match.reason);
+        members = members.map((m) => ({ ...m, reason: best.match.reason }));
+      } else {
+        target = { event: createEvent(first.item, first.c, nextSeq++), baseVersion: 0 };
+        working.push(target);
+        members = members.slice(1);
+        eventOf.set(first.item.itemKey, target);
+      }
+      for (const m of members) {
+        const merged = mergeIntoEvent(target.event, m.item, m.c, m.reason);
         // Versions count saves, not items: keep the base version + 1 however many items merged.
         if (merged.changed) target.event = { ...merged.event, version: target.baseVersion + 1 };
-      } else {
-        target = { event: createEvent(item, c, nextSeq++), baseVersion: 0 };
-        working.push(target);
+        eventOf.set(m.item.itemKey, target);
       }
       touched.add(target);
-      eventOf.set(item.itemKey, target);
     }
 
     // Creations in seq order: if one loses its race, later seqs are not taken out of order.

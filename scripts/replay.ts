@@ -220,10 +220,13 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
  * report no decision is a false alert.
  */
 export function scoreReplay(items: ReplayItem[], decisions: Decision[], alerts: OutboxAlert[]): ReplayScore {
+  // Links come back canonicalised (tracking parameters dropped), titles as plain text: try both.
   const byLink = new Map(items.map((i) => [i.link, i]));
+  const byTitle = new Map(items.map((i) => [i.title.replace(/\s+/g, ' ').trim(), i]));
+  const goldOf = (s: OutboxAlert['sources'][number]) => (s.link ? byLink.get(s.link) : undefined) ?? byTitle.get(s.title.replace(/\s+/g, ' ').trim());
   const decisionById = new Map(decisions.map((d) => [d.id, d]));
   const verdicts: AlertVerdict[] = alerts.map((a) => {
-    const golds = a.sources.map((s) => (s.link ? byLink.get(s.link) : undefined)).filter((i): i is ReplayItem => !!i && !!i.decision && decisionById.has(i.decision));
+    const golds = a.sources.map(goldOf).filter((i): i is ReplayItem => !!i && !!i.decision && decisionById.has(i.decision));
     const atStage = golds.filter((i) => decisionById.get(i.decision!)!.stage === a.attributes.stage);
     const pool = atStage.length ? atStage : golds;
     const counts = new Map<string, number>();

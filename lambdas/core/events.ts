@@ -170,6 +170,7 @@ function sourceOf(item: StoredItem, c: RelevantClassification, ctx: ReportContex
     link: item.link,
     feedId: item.feedId,
     published: item.published,
+    at: itemTime(item),
     outlet: ctx.outlet,
     official: ctx.official,
     stage: c.stage,
@@ -243,7 +244,7 @@ export function matchEvent(event: PolicyEvent, item: StoredItem, c: RelevantClas
       : shared.length === c.vendors.length
         ? `vendors a subset (${shared.join(', ')})`
         : shared.length === event.vendors.length
-          ? `vendors a superset (adds ${c.vendors.filter((v) => !shared.includes(v)).join(', ')})`
+          ? `vendors a superset (adds ${sorted(c.vendors.filter((v) => !shared.includes(v))).join(', ')})`
           : `vendors overlap (${shared.join(', ')})`;
   const measurePart = c.measure === event.measure ? 'same measure' : `measure ${c.measure} compatible with ${event.measure}`;
   const timePart = progression
@@ -301,13 +302,97 @@ export function createEvent(item: StoredItem, c: RelevantClassification, seq = 0
     alerts: [],
     version: 1,
   };
-  // An ending as the first report (a court lifting a ban we never saw) still needs support.
-  if (isEnding(c.stage) && !stageSupported(event, c.stage)) {
-    event.stage = 'in_force';
-    event.history = [];
-  }
+  const derived = deriveStage(event);
+  event.stage = derived.stage;
+  event.history = derived.history;
   event.alertState = alertStateOf(event);
   return event;
+}
+
+/** Reports this close to each other are one moment of the story: their stages are weighed against each other. */
+export const STAGE_VOTE_WINDOW_DAYS = 3;
+/**
+ * A further stage needs at least a third of the outlets of its moment (1 / this). Not a majority:
+ * on real articles the common error is reading an issued ban as merely announced ("to ban" in a
+ * headline over a lead saying it took effect) — three times as often as the reverse — so a stage
+ * a third of the outlets state plainly is more likely right than the vaguer majority.
+ */
+export const STAGE_VOTE_SHARE_INVERSE = 3;
+
+const claimTime = (s: EventSource, fallback: string) => s.at ?? s.published ?? fallback;
+
+/**
+ * The event's stage and timeline, derived from what its sources say. Outlets describe one moment of
+ * a decision in different tenses ("Japan to exclude", "Japan bans"), so a forward stage is reached
+ * when an official source or a strong cue says so, or when, within STAGE_VOTE_WINDOW_DAYS of a
+ * report saying so, at least a third of the outlets say so or further (STAGE_VOTE_SHARE_INVERSE). Endings need the support of
+ * stageSupported. A stage already alerted is never gone back on.
+ */
+export function deriveStage(event: Pick<PolicyEvent, 'sources' | 'alertedStages' | 'firstSeen'>): { stage: Stage; history: StageChange[] } {
+  const fallback = event.firstSeen;
+  const t = (s: EventSource) => Date.parse(claimTime(s, fallback));
+  const forward = event.sources.filter((s) => s.stage !== undefined && !isEnding(s.stage));
+  const windowMs = STAGE_VOTE_WINDOW_DAYS * DAY_MS;
+  const outletOfSource = (s: EventSource) => s.outlet ?? s.itemKey;
+
+  /** The earliest report from which `rank` (or further) is supported, or null. */
+  const reached = (rank: number): EventSource | null => {
+    const claims = forward.filter((s) => stageRank(s.stage!) >= rank).sort((a, b) => t(a) - t(b));
+    const decisive = claims.find((s) => s.official || s.strongStage);
+    if (decisive) return decisive;
+    for (const c of claims) {
+      const best = new Map<string, number>();
+      for (const s of forward) {
+        if (Math.abs(t(s) - t(c)) > windowMs) continue;
+        const o = outletOfSource(s);
+        best.set(o, Math.max(best.get(o) ?? -1, stageRank(s.stage!)));
+      }
+      let up = 0;
+      let down = 0;
+      for (const r of best.values()) r >= rank ? up++ : down++;
+      if (up * STAGE_VOTE_SHARE_INVERSE >= up + down) return claims.find((s) => Math.abs(t(s) - t(c)) <= windowMs) ?? c;
+    }
+    return null;
+  };
+
+  const alertedForward = event.alertedStages.filter((s) => !isEnding(s)).map(stageRank);
+  const floor = alertedForward.length ? Math.max(...alertedForward) : -1;
+  let stage: Stage;
+  let setter: EventSource | null = null;
+  if (forward.length === 0) {
+    // Only endings: the ban they end existed (or, for a rejection, was proposed).
+    stage = event.sources.some((s) => s.stage === 'rejected') ? 'proposed' : 'in_force';
+  } else {
+    stage = 'proposed';
+    for (const candidate of ['in_force', 'announced'] as const) {
+      const r = reached(stageRank(candidate));
+      if (r) {
+        stage = candidate;
+        setter = r;
+        break;
+      }
+    }
+    if (stageRank(stage) < floor) stage = STAGE_ORDER[floor] as Stage;
+  }
+
+  const history: StageChange[] = [];
+  const entryOf = (st: Stage, s: EventSource): StageChange => ({ stage: st, at: claimTime(s, fallback), itemKey: s.itemKey, feedId: s.feedId, official: s.official ?? false });
+  for (const st of ['proposed', 'announced', 'in_force'] as const) {
+    if (stageRank(st) > stageRank(stage)) break;
+    const first = st === stage && setter ? setter : forward.filter((s) => s.stage === st).sort((a, b) => t(a) - t(b))[0];
+    if (first) history.push(entryOf(st, first));
+  }
+
+  const alertedEnding = event.alertedStages.find(isEnding);
+  const ending =
+    alertedEnding ??
+    (['lifted', 'rejected'] as const).find((e) => (e === 'rejected' ? stage !== 'in_force' : true) && stageSupported(event, e));
+  if (ending) {
+    const first = event.sources.filter((s) => s.stage === ending).sort((a, b) => t(a) - t(b))[0];
+    if (first) history.push(entryOf(ending, first));
+    stage = ending;
+  }
+  return { stage, history };
 }
 
 /**
@@ -371,23 +456,8 @@ export function mergeIntoEvent(
   const t = itemTime(item);
   const source = sourceOf(item, c, ctx, mergeReason);
   const sources = [...event.sources, source];
-  const history = [...(event.history ?? [])];
-  const entry: StageChange = { stage: c.stage, at: t, itemKey: item.itemKey, feedId: item.feedId, official: ctx.official };
-
-  let stage = event.stage;
-  if (!isEnding(c.stage)) {
-    if (!isEnding(event.stage) && stageRank(c.stage) > stageRank(event.stage)) stage = c.stage;
-    else if (!history.some((h) => h.stage === c.stage) && stageRank(c.stage) < stageRank(event.stage) && t < stageTime(event)) {
-      // A late report of an earlier step fills in the timeline; it never moves the event back.
-      history.push(entry);
-      history.sort((a, b) => stageRank(a.stage) - stageRank(b.stage) || a.at.localeCompare(b.at));
-    }
-  } else if (!isEnding(event.stage) && !(c.stage === 'rejected' && event.stage === 'in_force') && stageSupported({ sources }, c.stage)) {
-    // Rejecting what is already in force is not a reading we trust; lifting is.
-    stage = c.stage;
-  }
+  const { stage, history } = deriveStage({ ...event, sources });
   const stageChanged = stage !== event.stage;
-  if (stageChanged) history.push(entry);
 
   const outlets = event.outlets ?? [];
   const next: PolicyEvent = {

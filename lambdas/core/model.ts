@@ -108,6 +108,8 @@ export interface EventSource {
   link: string | null;
   feedId: string;
   published: string | null;
+  /** When it happened as far as we know (published, else fetched): what stage votes are timed by. */
+  at?: string;
   /** The outlet that published it (link host, or the aggregator's outlet suffix); counts independent reports. */
   outlet?: string;
   /** From a `kind: government` feed: the acting government speaking for itself. */

@@ -162,7 +162,7 @@ describe('events', () => {
       ]);
       expect(e!.sources.map((s) => s.mergeReason)).toEqual([
         'first report',
-        'vendors a superset (adds Hikvision, Dahua); measure network_exclusion compatible with procurement_exclusion; 2 days later',
+        'vendors a superset (adds Dahua, Hikvision); measure network_exclusion compatible with procurement_exclusion; 2 days later',
         'vendors a subset (Huawei, ZTE); same measure; stage announced → in_force, 160 days later',
       ]);
     });
@@ -274,6 +274,44 @@ describe('events', () => {
     it('rejects a proposal on an official word', () => {
       const e = mergeIntoEvent(createEvent(item('a'), relevant('proposed')), item('b', { days: 5, official: true }), relevant('rejected'));
       expect(e.event.stage).toBe('rejected');
+    });
+  });
+
+  describe('deriveStage (outlets disagreeing on the tense of one decision)', () => {
+    const fold = (reports: Array<[StoredItem, RelevantClassification]>) => resolve(reports)[0]!;
+    it('keeps the earlier stage when fewer than a third of the outlets of those days say more', () => {
+      const e = fold([
+        [item('a', { days: 0 }), relevant('in_force')],
+        [item('b', { days: 0 }), relevant('announced')],
+        [item('c', { days: 1 }), relevant('announced')],
+        [item('d', { days: 2 }), relevant('announced')],
+      ]);
+      expect(e.stage).toBe('announced');
+      expect(e.history?.map((h) => h.stage)).toEqual(['announced']);
+    });
+    it('takes the further stage when a third of the outlets state it', () => {
+      expect(fold([[item('a'), relevant('in_force')], [item('b'), relevant('announced')]]).stage).toBe('in_force');
+      expect(fold([[item('a'), relevant('in_force')], [item('b'), relevant('announced')], [item('c'), relevant('announced')]]).stage).toBe('in_force');
+    });
+    it('takes an official or a strong cue over any number of outlets', () => {
+      expect(fold([[item('a'), relevant('announced')], [item('b'), relevant('announced')], [item('g', { official: true }), relevant('in_force')]]).stage).toBe('in_force');
+      expect(fold([[item('a'), relevant('announced')], [item('b'), relevant('announced')], [item('s'), relevant('in_force', { stageConfidence: 0.9 })]]).stage).toBe('in_force');
+    });
+    it('moves on when later reports agree, and dates the step by them', () => {
+      const e = fold([
+        [item('a', { days: 0 }), relevant('announced')],
+        [item('b', { days: 1 }), relevant('announced')],
+        [item('c', { days: 90 }), relevant('in_force')],
+        [item('d', { days: 91 }), relevant('in_force')],
+      ]);
+      expect(e.stage).toBe('in_force');
+      expect(e.history?.map((h) => [h.stage, h.at])).toEqual([['announced', at(0)], ['in_force', at(90)]]);
+    });
+    it('never goes back on a stage already alerted', () => {
+      const sent = alerted(createEvent(item('a'), relevant('in_force')));
+      let e = sent;
+      for (const k of ['b', 'c']) e = mergeIntoEvent(e, item(k, { days: 1 }), relevant('announced')).event;
+      expect(e.stage).toBe('in_force');
     });
   });
 

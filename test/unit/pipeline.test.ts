@@ -247,7 +247,7 @@ describe('pipeline', () => {
       expect(event).toMatchObject({ vendors: ['Dahua', 'Hikvision', 'Huawei', 'ZTE'], measure: 'market_ban', official: true, reportCount: 3 });
       expect(event!.sources.map((s) => s.mergeReason)).toEqual([
         'first report',
-        expect.stringContaining('vendors a superset (adds Hikvision, Dahua)'),
+        expect.stringContaining('vendors a superset (adds Dahua, Hikvision)'),
         expect.stringContaining('measure other_restriction compatible with market_ban'),
       ]);
     });
