@@ -210,7 +210,7 @@ export class EventGrouper {
   /** One fold of a key's items into its events. Returns false when a concurrent change was detected (nothing lost). */
   private async foldAndSave(key: string, pending: Pending[], result: GroupingResult): Promise<boolean> {
     // Oldest first, so an event's first source is the first report and stages only move forward.
-    const ordered = [...pending].sort((a, b) => itemTime(a.item).localeCompare(itemTime(b.item)));
+    const ordered = [...pending].sort((a, b) => itemTime(a.item).localeCompare(itemTime(b.item)) || a.item.itemKey.localeCompare(b.item.itemKey));
     const since = new Date(Date.parse(itemTime(ordered[0]!.item)) - CANDIDATE_REACH_MS).toISOString();
     const candidates = await this.store.resolutionCandidates(key, since);
     const working: Working[] = candidates.events.map((event) => ({ event, baseVersion: event.version }));
@@ -298,11 +298,18 @@ export class EventGrouper {
   }
 }
 
+/** A feed fetched, parsed and classified, waiting for its events to be resolved before it is stored. */
+interface Collected {
+  outcome: FeedOutcome;
+  /** Stores the items and the validators once the grouper has flushed; absent when there is nothing to store. */
+  finish?: (grouped: GroupingResult) => Promise<FeedOutcome>;
+}
+
 /**
- * Polls one feed: fetch → parse → dedupe → classify → group → store. Per-feed problems become an
- * outcome with status "error"; only StoreUnavailableError escapes (the run cannot go on).
+ * Fetch → parse → dedupe → classify one feed, adding its relevant items to `grouper`. Per-feed
+ * problems become an outcome with status "error"; only StoreUnavailableError escapes.
  */
-export async function pollFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptions = {}): Promise<FeedOutcome> {
+async function collectFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptions, grouper: EventGrouper): Promise<Collected> {
   const { store, fetcher, clock, logger } = deps;
   const classify = deps.classify ?? defaultClassify;
   const random = deps.random ?? Math.random;
@@ -314,7 +321,7 @@ export async function pollFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptio
   const due = isDue(feed, state, now, { respectInterval: opts.respectInterval ?? false });
   if (!due.due) {
     logger.debug('feed not due', { feedId: feed.id, until: due.until.toISOString(), reason: due.reason });
-    return { ...outcome, status: 'skipped' };
+    return { outcome: { ...outcome, status: 'skipped' } };
   }
 
   const fail = async (err: unknown): Promise<FeedOutcome> => {
@@ -353,7 +360,7 @@ export async function pollFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptio
     const fetched = await fetcher.fetch({ url: feed.url, etag: state.etag ?? null, lastModified: state.lastModified ?? null });
     if (fetched.status === 'not_modified') {
       await store.putFeedState(succeed({ lastStatus: 'not_modified' }));
-      return { ...outcome, status: 'not_modified', httpStatus: 304 };
+      return { outcome: { ...outcome, status: 'not_modified', httpStatus: 304 } };
     }
     outcome.httpStatus = fetched.httpStatus;
     const parsed = await parseFeed(fetched.body, { feedId: feed.id, fetchedAt: now, language: feed.language ?? null });
@@ -364,7 +371,6 @@ export async function pollFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptio
     // A feed's first successful poll is its backlog: stored and grouped, not news to anyone.
     const backlog = !state.lastSuccessAt && !policy.alertBacklog;
     const stored: StoredItem[] = [];
-    const grouper = new EventGrouper(store, random);
     for (const item of fresh) {
       const classification = classify(toClassifierInput(item, feed));
       const alertable = !backlog && isFreshNews(item, now, policy);
@@ -376,18 +382,39 @@ export async function pollFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptio
       }
       stored.push(storedItem);
     }
-    // Events before items (see the top of this file).
-    const grouped = await grouper.flush();
-    for (const item of stored) item.eventId = grouped.eventOf.get(item.itemKey) ?? null;
-    const inserted = await store.putItems(stored);
-    outcome.newItems = inserted.size;
-    outcome.events = { new: grouped.created.size, updated: grouped.updated.size };
-    await store.putFeedState(succeed({ etag: fetched.etag, lastModified: fetched.lastModified, lastStatus: 'ok' }));
-    logger.info('feed polled', { feedId: feed.id, items: outcome.items, newItems: outcome.newItems, relevant: outcome.relevant, events: outcome.events });
-    return outcome;
+    const finish = async (grouped: GroupingResult): Promise<FeedOutcome> => {
+      try {
+        for (const item of stored) item.eventId = grouped.eventOf.get(item.itemKey) ?? null;
+        const inserted = await store.putItems(stored);
+        outcome.newItems = inserted.size;
+        const mine = new Set(stored.map((i) => grouped.eventOf.get(i.itemKey)).filter((id): id is string => !!id));
+        outcome.events = {
+          new: [...mine].filter((id) => grouped.created.has(id)).length,
+          updated: [...mine].filter((id) => grouped.updated.has(id)).length,
+        };
+        await store.putFeedState(succeed({ etag: fetched.etag, lastModified: fetched.lastModified, lastStatus: 'ok' }));
+        logger.info('feed polled', { feedId: feed.id, items: outcome.items, newItems: outcome.newItems, relevant: outcome.relevant, events: outcome.events });
+        return outcome;
+      } catch (err) {
+        return fail(err);
+      }
+    };
+    return { outcome, finish };
   } catch (err) {
-    return fail(err);
+    return { outcome: await fail(err) };
   }
+}
+
+/**
+ * Polls one feed: fetch → parse → dedupe → classify → resolve events → store. Per-feed problems
+ * become an outcome with status "error"; only StoreUnavailableError escapes (the run cannot go on).
+ * Events are saved before the items that feed them, the validators last (see the top of this file).
+ */
+export async function pollFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptions = {}): Promise<FeedOutcome> {
+  const grouper = new EventGrouper(deps.store, deps.random ?? Math.random);
+  const collected = await collectFeed(feed, deps, opts, grouper);
+  if (!collected.finish) return collected.outcome;
+  return collected.finish(await grouper.flush());
 }
 
 export interface PollManyOptions {
@@ -396,12 +423,18 @@ export interface PollManyOptions {
   onProgress?: (done: number, total: number, outcome: FeedOutcome) => void;
 }
 
-/** Polls every feed (not-due ones come back "skipped"), a few at a time, in registry order. */
+/**
+ * Polls every feed (not-due ones come back "skipped"), a few at a time. The reports of all feeds
+ * are resolved into events together, after every feed was fetched: the outlets that report one
+ * decision in the same cycle are weighed as one burst whatever feed brought them, and the result
+ * does not depend on which fetch finished first. Then each feed's items and validators are stored.
+ */
 export async function pollFeeds(feeds: FeedConfig[], deps: PollDeps, opts: PollManyOptions = {}): Promise<FeedOutcome[]> {
   const states = await deps.store.getFeedStates(feeds.map((f) => f.id));
   // 4 at once: enough to hide network latency, few enough to be polite and keep memory flat.
   const concurrency = Math.max(1, Math.min(opts.concurrency ?? 4, 32));
-  const results: FeedOutcome[] = new Array(feeds.length);
+  const grouper = new EventGrouper(deps.store, deps.random ?? Math.random);
+  const collected: Collected[] = new Array(feeds.length);
   let next = 0;
   let done = 0;
   const worker = async () => {
@@ -409,11 +442,14 @@ export async function pollFeeds(feeds: FeedConfig[], deps: PollDeps, opts: PollM
       const i = next++;
       const feed = feeds[i]!;
       const state = states.get(feed.id);
-      results[i] = await pollFeed(feed, deps, { respectInterval: opts.respectInterval ?? false, ...(state ? { state } : {}) });
-      opts.onProgress?.(++done, feeds.length, results[i]!);
+      collected[i] = await collectFeed(feed, deps, { respectInterval: opts.respectInterval ?? false, ...(state ? { state } : {}) }, grouper);
+      opts.onProgress?.(++done, feeds.length, collected[i]!.outcome);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, feeds.length) }, worker));
+  const grouped = await grouper.flush();
+  const results: FeedOutcome[] = [];
+  for (const c of collected) results.push(c.finish ? await c.finish(grouped) : c.outcome);
   return results;
 }
 

@@ -69,6 +69,7 @@ const DAY_MS = 86_400_000;
  * | procurement_exclusion ~ network_exclusion | "operators may not buy Huawei kit" is a procurement rule about networks (UK 2020, Sweden 2020) |
  * | procurement_exclusion ~ device_ban | "agencies may not buy or use Kaspersky" is both (US 2017, NDAA 889) |
  * | device_ban ~ market_ban | a government-devices directive is headlined "X bans TikTok" (EU institutions 2023) |
+ * | network_exclusion ~ market_ban | "FCC bans Huawei gear" reads as banned from US networks or from sale (FCC 2022) |
  * | device_ban ~ security_warning | official guidance not to use an app on work phones reads as advice or as a ban |
  * | export_control ~ sanctions | "blacklist" covers the Entity List and financial sanctions alike |
  *
@@ -79,6 +80,7 @@ export const MEASURE_COMPATIBILITY: ReadonlyArray<readonly [Measure, Measure]> =
   ['procurement_exclusion', 'network_exclusion'],
   ['procurement_exclusion', 'device_ban'],
   ['device_ban', 'market_ban'],
+  ['network_exclusion', 'market_ban'],
   ['device_ban', 'security_warning'],
   ['export_control', 'sanctions'],
 ];

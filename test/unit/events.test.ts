@@ -99,7 +99,7 @@ describe('events', () => {
     });
     it.each([
       ['export_control', 'market_ban'],
-      ['network_exclusion', 'market_ban'],
+      ['network_exclusion', 'device_ban'],
       ['sanctions', 'device_ban'],
       ['security_warning', 'procurement_exclusion'],
     ] as Array<[Measure, Measure]>)('keeps %s and %s apart', (a, b) => {
