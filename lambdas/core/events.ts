@@ -52,6 +52,13 @@ export const REIMPOSITION_AFTER_DAYS = 7;
 export const STRONG_STAGE_CONFIDENCE = 0.85;
 /** Distinct outlets that must report lifted/rejected when none is official or strong. */
 export const INDEPENDENT_REPORTS = 2;
+/**
+ * A new event alerts on one outlet's report only when the classifier is this sure of it; below, it
+ * waits for a second outlet or an official source. On real news the alerts that no decision
+ * explained (a targeted country's reaction read as a measure, an analysis piece) were nearly all
+ * single low-confidence reports, while real decisions are reported by several outlets.
+ */
+export const CONFIDENT_ALONE = 0.8;
 
 /** Sources kept per event: enough to prove it, bounded so a hot story cannot grow a row past 400 KB. */
 export const MAX_SOURCES = 40;
@@ -512,7 +519,10 @@ export function nextAlert(event: PolicyEvent): AlertMark | null {
   // Events stored before sources carried their own stage: every source counts for the event's stage.
   const legacy = event.sources.every((s) => s.stage === undefined);
   const fresh = event.sources.filter((s) => s.alertable !== false && (legacy || s.stage === stage));
-  if (!event.alertedStages.includes(stage)) return fresh.length > 0 ? { kind: 'stage', stage, vendors: event.vendors } : null;
+  if (!event.alertedStages.includes(stage)) {
+    if (fresh.length === 0 || !corroborated(event)) return null;
+    return { kind: 'stage', stage, vendors: event.vendors };
+  }
   const official = fresh.find((s) => s.official);
   if (official && !(event.confirmedStages ?? []).includes(stage)) {
     return { kind: 'confirmed', stage, vendors: event.vendors, officialFeedId: official.feedId };
@@ -520,6 +530,14 @@ export function nextAlert(event: PolicyEvent): AlertMark | null {
   const alerted = new Set(event.alertedVendors ?? []);
   if (materialVendors(event).some((v) => !alerted.has(v))) return { kind: 'vendors', stage, vendors: event.vendors };
   return null;
+}
+
+/** Is the event believable enough for its first alert: an official source, two outlets, or one confident report? */
+export function corroborated(event: Pick<PolicyEvent, 'sources' | 'confidence' | 'alertedStages'>): boolean {
+  if (event.alertedStages.length > 0) return true;
+  if (event.sources.some((s) => s.official)) return true;
+  if (new Set(event.sources.map((s) => s.outlet ?? s.itemKey)).size >= INDEPENDENT_REPORTS) return true;
+  return event.confidence >= CONFIDENT_ALONE;
 }
 
 /** PENDING when an alert is due; SENT once anything was alerted; SILENT for events that never alert (old news). */

@@ -136,7 +136,10 @@ export interface StageChange {
   official: boolean;
 }
 
-/** PENDING: an alert is due (the outbox). SENT: what was due went out. SILENT: nothing ever was (old news only). */
+/**
+ * PENDING: an alert is due (the outbox). SENT: what was due went out. SILENT: nothing was ever due:
+ * old news only, or one unsure report waiting for corroboration (see core/events.ts).
+ */
 export type AlertState = 'PENDING' | 'SENT' | 'SILENT';
 
 /** Why an alert goes out: a new stage, the first official confirmation of an alerted stage, or a material vendor addition. */

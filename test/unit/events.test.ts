@@ -321,6 +321,14 @@ describe('events', () => {
       expect(nextAlert(e)).toEqual({ kind: 'stage', stage: 'announced', vendors: ['Huawei', 'ZTE'] });
       expect(nextAlert(alerted(e))).toBeNull();
     });
+    it('waits for a second outlet or an official source before alerting one unsure report', () => {
+      const unsure = createEvent(item('a'), relevant('announced', { confidence: 0.6 }));
+      expect(nextAlert(unsure)).toBeNull();
+      expect(alertStateOf(unsure)).toBe('SILENT');
+      expect(nextAlert(mergeIntoEvent(unsure, item('b', { days: 1 }), relevant('announced', { confidence: 0.6 })).event)).toMatchObject({ kind: 'stage' });
+      expect(nextAlert(mergeIntoEvent(unsure, item('g', { days: 1, official: true }), relevant('announced', { confidence: 0.6 })).event)).toMatchObject({ kind: 'stage' });
+      expect(nextAlert(mergeIntoEvent(unsure, item('c', { days: 1, outlet: 'a.example' }), relevant('announced', { confidence: 0.6 })).event)).toBeNull();
+    });
     it('alerts a stage reached only by old news never, and the next fresh stage normally', () => {
       const seeded = createEvent(item('a', { alertable: false }), relevant('announced'));
       expect(nextAlert(seeded)).toBeNull();
