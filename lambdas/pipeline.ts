@@ -264,6 +264,7 @@ export class EventGrouper {
         working.map((w) => w.event),
         first.item,
         consensus,
+        burst.event.sources.map((s) => s.actor ?? null),
       );
       let target: Working;
       let members = burst.members;

@@ -20,6 +20,7 @@
  * Old news (StoredItem.alertable false) is grouped like anything else but never alerts.
  */
 import { createHash } from 'node:crypto';
+import { actorOf, actorsConflict } from './actors.js';
 import type {
   AlertMark,
   AlertState,
@@ -157,6 +158,8 @@ export function outletOf(item: Pick<StoredItem, 'link' | 'title' | 'feedId'>): s
 
 /** What an incoming report brings besides its classification. */
 export interface ReportContext {
+  /** The sub-national or national decider the report names (core/actors.ts), or null. */
+  actor: string | null;
   official: boolean;
   alertable: boolean;
   outlet: string;
@@ -165,6 +168,7 @@ export interface ReportContext {
 
 export function reportContext(item: StoredItem, c: Classification): ReportContext {
   return {
+    actor: actorOf(c.countries, item.title, item.summary),
     official: item.feedKind === 'government',
     alertable: item.alertable !== false,
     outlet: outletOf(item),
@@ -181,6 +185,7 @@ function sourceOf(item: StoredItem, c: RelevantClassification, ctx: ReportContex
     published: item.published,
     at: itemTime(item),
     outlet: ctx.outlet,
+    ...(ctx.actor ? { actor: ctx.actor } : {}),
     official: ctx.official,
     stage: c.stage,
     measure: c.measure,
@@ -218,8 +223,15 @@ function describeGap(ms: number): string {
  * Does a report (item + classification) belong to `event`? Null when it does not; else a score and
  * the reason. The caller has already matched the resolution key (acting countries).
  */
-export function matchEvent(event: PolicyEvent, item: StoredItem, c: RelevantClassification): Match | null {
+export function matchEvent(
+  event: PolicyEvent,
+  item: StoredItem,
+  c: RelevantClassification,
+  actors: Array<string | null> = [actorOf(c.countries, item.title, item.summary)],
+): Match | null {
   if (event.clusterKey !== clusterKeyOf(c)) return null;
+  // A state and another state, or a state and the federal government, decide separately.
+  if (actorsConflict(actors, event.sources.map((s) => s.actor))) return null;
   const shared = sorted(c.vendors.filter((v) => event.vendors.includes(v)));
   if (shared.length === 0) return null;
   if (!measuresCompatible(event.measure, c.measure)) return null;
@@ -269,10 +281,11 @@ export function bestMatch<E extends PolicyEvent>(
   candidates: E[],
   item: StoredItem,
   c: RelevantClassification,
+  actors?: Array<string | null>,
 ): { event: E; match: Match } | null {
   let best: { event: E; match: Match } | null = null;
   for (const event of candidates) {
-    const match = matchEvent(event, item, c);
+    const match = matchEvent(event, item, c, actors);
     if (!match) continue;
     if (!best || match.score > best.match.score || (match.score === best.match.score && event.seq > best.event.seq)) best = { event, match };
   }

@@ -112,6 +112,8 @@ export interface EventSource {
   at?: string;
   /** The outlet that published it (link host, or the aggregator's outlet suffix); counts independent reports. */
   outlet?: string;
+  /** The decider it names below the country ("US-TX"), or the national level ("US"); see core/actors.ts. */
+  actor?: string;
   /** From a `kind: government` feed: the acting government speaking for itself. */
   official?: boolean;
   /** What this report said (its own classification). */
