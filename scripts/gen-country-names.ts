@@ -1,7 +1,8 @@
 /**
  * Regenerates rules/country-names.json from i18n-iso-countries (country names in the nine
- * languages the classifier reads). Run: npx tsx lambdas/core/classifier/tools/gen-country-names.ts
+ * languages the classifier reads). Run: npm run gen:country-names
  * Generated once and committed, so the classifier reads plain data at runtime and bundles small.
+ * A dev tool that writes files: it lives outside the pure core (lambdas/core has no I/O).
  */
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
@@ -44,6 +45,6 @@ for (const lang of LANGS) {
   }
   out[lang] = table;
 }
-const target = fileURLToPath(new URL('../rules/country-names.json', import.meta.url));
+const target = fileURLToPath(new URL('../lambdas/core/classifier/rules/country-names.json', import.meta.url));
 writeFileSync(target, JSON.stringify(out, null, 0).replace(/\],"/g, '],\n"') + '\n');
 process.stdout.write(`wrote ${target}\n`);
