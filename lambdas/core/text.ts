@@ -42,26 +42,113 @@ export function decodeEntities(s: string): string {
   });
 }
 
-const BLOCK_TAGS = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article|header|footer|figure|figcaption|hr)\b[^>]*>/gi;
+/** Tags that end a block of text: they become a space (or a line break), never glue two words. */
+const BLOCK_TAGS = new Set([
+  'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'table', 'blockquote',
+  'section', 'article', 'header', 'footer', 'figure', 'figcaption', 'hr',
+]);
+/** Elements whose content is never text a reader sees. */
+const HIDDEN_CONTENT = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object']);
+const CLOSERS = new Map([...HIDDEN_CONTENT].map((n) => [n, new RegExp(`</${n}\\s*>`, 'gi')]));
+
+/** Paired CDATA sections unwrapped (their content is markup too); an unpaired opener stays as text. */
+function unwrapCdata(s: string): string {
+  let at = s.indexOf('<![CDATA[');
+  if (at < 0) return s;
+  let out = '';
+  let last = 0;
+  while (at >= 0) {
+    const close = s.indexOf(']]>', at + 9);
+    // No closer after this opener means none after any later opener either: stop (linear time).
+    if (close < 0) break;
+    out += s.slice(last, at) + s.slice(at + 9, close);
+    last = close + 3;
+    at = s.indexOf('<![CDATA[', last);
+  }
+  return out + s.slice(last);
+}
+
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * Markup removed in one left-to-right pass: comments, hidden elements (script, style…) and tags
+ * dropped, block tags turned into `blockSep`. Every search either moves past what it found or
+ * proves that nothing of its kind follows, so the pass is linear for any input ("<p" × 100,000
+ * with no ">" included). A "<" that starts no tag ("a < b") is kept.
+ */
+function stripMarkup(s: string, blockSep: string): string {
+  let out = '';
+  let last = 0;
+  // Cached positions of the next ">" and "<" (-1: none left), so no character is searched twice.
+  let gt = -2;
+  let lt = -2;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    if (s.charCodeAt(i) !== 60) continue;
+    let repl: string | null = null;
+    let end = -1;
+    const c1 = s.charCodeAt(i + 1);
+    if (c1 === 33 && s.charCodeAt(i + 2) === 45 && s.charCodeAt(i + 3) === 45) {
+      const close = s.indexOf('-->', i + 4);
+      end = close < 0 ? n : close + 3;
+      repl = ' ';
+    } else {
+      const closing = c1 === 47;
+      let j = i + (closing ? 2 : 1);
+      const c0 = s.charCodeAt(j);
+      if ((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90)) {
+        const nameStart = j;
+        while (j < n && isNameChar(s.charCodeAt(j))) j++;
+        // Longer names are no tag we know: no need to lower-case them.
+        const name = j - nameStart <= 10 ? s.slice(nameStart, j).toLowerCase() : '';
+        const closer = closing ? undefined : CLOSERS.get(name);
+        if (closer) {
+          closer.lastIndex = j;
+          const m = closer.exec(s);
+          end = m ? m.index + m[0].length : n;
+          repl = ' ';
+        } else {
+          if (gt !== -1 && gt < j) gt = s.indexOf('>', j);
+          if (BLOCK_TAGS.has(name)) {
+            if (gt >= 0) {
+              end = gt + 1;
+              repl = blockSep;
+            }
+          } else {
+            if (lt !== -1 && lt <= i) lt = s.indexOf('<', i + 1);
+            if (gt >= 0 && (lt < 0 || gt < lt)) {
+              end = gt + 1;
+              repl = '';
+            }
+          }
+        }
+      }
+    }
+    if (repl !== null) {
+      out += s.slice(last, i) + repl;
+      last = end;
+      i = end - 1;
+    }
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
 
 /**
  * HTML (or plain text) to one line of plain text: script/style/comments dropped, tags removed,
  * entities decoded, whitespace collapsed. Text that merely contains "<" (e.g. "a < b") survives.
+ * Linear in the input's length.
  */
 export function htmlToText(input: string | null | undefined): string {
   if (!input) return '';
   let s = String(input);
-  if (s.includes('<')) {
-    s = s
-      .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
-      .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
-      .replace(/<(script|style|noscript|template|iframe|object)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ')
-      .replace(BLOCK_TAGS, ' ')
-      .replace(/<\/?[a-z][^<>]*>/gi, '');
-  }
+  if (s.includes('<')) s = stripMarkup(unwrapCdata(s), ' ');
+  const encoded = s.includes('&');
   s = decodeEntities(s);
-  // Entities can encode tags ("&lt;b&gt;"): a second strip keeps markup out of plain text.
-  if (s.includes('<')) s = s.replace(/<\/?[a-z][^<>]*>/gi, '');
+  // Entities can encode tags ("&lt;b&gt;"): a second strip keeps markup out of plain text. Without
+  // entities the first pass left no tag behind.
+  if (encoded && s.includes('<')) s = s.replace(/<\/?[a-z][^<>]*>/gi, '');
   return s
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\ufeff]/g, '')
     .replace(/\s+/g, ' ')
