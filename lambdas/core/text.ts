@@ -273,9 +273,29 @@ const OFF_STORY = new Set(['aside', 'nav', 'footer', 'form', 'figure', 'figcapti
 const OFF_STORY_CLOSERS = new Map([...OFF_STORY].map((n) => [n, new RegExp(`</${n}\\s*>`, 'gi')]));
 /** A block this much made of link text is a list of links (related stories, a news aggregator's cluster). */
 const LINK_DENSITY = 0.7;
+/** In a list item, a link and its source label ("… headline  Reuters") are navigation already at this share. */
+const LIST_LINK_DENSITY = 0.5;
+
+/** Containers that CMSs mark by class or id when they hold no story: related posts, sharing, newsletters… */
+const CONTAINERS = new Set(['div', 'section', 'ul', 'ol', 'p', 'span', 'table']);
+const OFF_STORY_CLASS = /\b(?:class|id)\s*=\s*["']?[^"'>]*?(?:related|share|sharing|sharedaddy|social|newsletter|subscri|cookie|consent|promo|advert|sidebar|widget|recommend|read-?more|more-?stories|teaser-?list|tags)/i;
+
+/** End of the element whose start tag ends at `from` (same-name nesting counted); the text's end if unclosed. */
+function elementEnd(s: string, name: string, from: number): number {
+  const tag = new RegExp(`<(/?)${name}\\b[^<>]*>`, 'gi');
+  tag.lastIndex = from;
+  let depth = 1;
+  for (let m = tag.exec(s); m; m = tag.exec(s)) {
+    if (m[1]) depth--;
+    else if (!m[0].endsWith('/>')) depth++;
+    if (depth === 0) return m.index + m[0].length;
+  }
+  return s.length;
+}
 
 interface Block {
   text: string;
+  linkText: string;
   chars: number;
   linkChars: number;
   links: number;
@@ -303,7 +323,7 @@ function storyParagraphs(html: string, title: string | undefined): string[] {
   const n = s.length;
   const out: string[] = [];
   const head = title ? squeeze(title) : '';
-  let block: Block = { text: '', chars: 0, linkChars: 0, links: 0, inList: false };
+  let block: Block = { text: '', linkText: '', chars: 0, linkChars: 0, links: 0, inList: false };
   let inLink = false;
   let gt = -2;
   let lt = -2;
@@ -312,11 +332,16 @@ function storyParagraphs(html: string, title: string | undefined): string[] {
     if (text.includes('<')) text = text.replace(/<\/?[a-z][^<>]*>/gi, '');
     text = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\ufeff]/g, '').replace(/\s+/g, ' ').trim();
     if (text) {
-      const dense = block.chars > 0 && block.linkChars / block.chars >= LINK_DENSITY;
-      const navigation = dense && (block.links >= 2 || block.inList || (head !== '' && squeeze(text).startsWith(head)));
+      const density = block.chars > 0 ? block.linkChars / block.chars : 0;
+      // A list item that is mostly a link (an aggregator's cluster: headline + outlet label).
+      const listed = block.inList && density >= LIST_LINK_DENSITY;
+      const linked = squeeze(block.linkText);
+      // One link that repeats the headline, or that the headline starts with (a subtitle added).
+      const repeats = head !== '' && linked.length >= 8 && (head.startsWith(linked) || linked.startsWith(head));
+      const navigation = listed || (density >= LINK_DENSITY && (block.links >= 2 || block.inList || repeats));
       if (!navigation) out.push(text);
     }
-    block = { text: '', chars: 0, linkChars: 0, links: 0, inList: nextInList };
+    block = { text: '', linkText: '', chars: 0, linkChars: 0, links: 0, inList: nextInList };
   };
   const addText = (raw: string): void => {
     if (!raw) return;
@@ -324,7 +349,10 @@ function storyParagraphs(html: string, title: string | undefined): string[] {
     const v = visibleChars(t);
     block.text += t;
     block.chars += v;
-    if (inLink) block.linkChars += v;
+    if (inLink) {
+      block.linkChars += v;
+      block.linkText += t;
+    }
   };
   let last = 0;
   for (let i = 0; i < n; i++) {
@@ -345,6 +373,17 @@ function storyParagraphs(html: string, title: string | undefined): string[] {
     const nameStart = j;
     while (j < n && isNameChar(s.charCodeAt(j))) j++;
     const name = j - nameStart <= 10 ? s.slice(nameStart, j).toLowerCase() : '';
+    if (!closing && CONTAINERS.has(name)) {
+      if (gt !== -1 && gt < j) gt = s.indexOf('>', j);
+      if (gt >= 0 && OFF_STORY_CLASS.test(s.slice(j, Math.min(gt, j + 400)))) {
+        // <div class="jp-relatedposts">, <section class="newsletter">…: skip the whole element.
+        addText(s.slice(last, i));
+        last = end = elementEnd(s, name, gt + 1);
+        flush(false);
+        i = end - 1;
+        continue;
+      }
+    }
     const skipper = closing ? undefined : (CLOSERS.get(name) ?? OFF_STORY_CLOSERS.get(name));
     if (skipper) {
       addText(s.slice(last, i));
@@ -402,6 +441,13 @@ const SENTENCE_END = /[.!?。！？\n]/;
  * boilerplate sentences (cookies, subscriptions, copyright). A Latin marker must stand as words of
  * its own ("Related articles", not "unrelated articles"); CJK ones may touch other characters.
  */
+/** A Latin marker must not start or end inside a word ("unrelated articles"); CJK ones may touch. */
+function markerStandsAlone(text: string, at: number, word: string): boolean {
+  const end = at + word.length;
+  if (LATIN_LETTER.test(word.charAt(0)) && at > 0 && LATIN_LETTER.test(text.charAt(at - 1))) return false;
+  return !(LATIN_LETTER.test(word.charAt(word.length - 1)) && end < text.length && LATIN_LETTER.test(text.charAt(end)));
+}
+
 export function cutToLead(text: string): string {
   if (!text) return text;
   let out = '';
@@ -411,11 +457,7 @@ export function cutToLead(text: string): string {
     const at = m.index;
     const word = m[0];
     const end = at + word.length;
-    if (LATIN_LETTER.test(word.charAt(0)) && at > 0 && LATIN_LETTER.test(text.charAt(at - 1))) {
-      SCOPE_MARKERS.lastIndex = at + 1;
-      continue;
-    }
-    if (LATIN_LETTER.test(word.charAt(word.length - 1)) && end < text.length && LATIN_LETTER.test(text.charAt(end))) {
+    if (!markerStandsAlone(text, at, word)) {
       SCOPE_MARKERS.lastIndex = at + 1;
       continue;
     }
@@ -443,6 +485,22 @@ export function cutToLead(text: string): string {
 export function leadText(input: string | null | undefined, opts: { title?: string } = {}): string {
   if (!input) return '';
   const s = String(input);
-  const text = s.includes('<') ? storyParagraphs(s, opts.title).join('\n') : htmlToText(s);
+  let text: string;
+  if (s.includes('<')) {
+    const kept: string[] = [];
+    for (const p of storyParagraphs(s, opts.title)) {
+      // A heading that only says "Related" or "Share this" starts what is not the story.
+      if (HEADING_ONLY.has(p.toLowerCase().replace(/[\s:：.…»›>|-]+$/u, ''))) break;
+      // A paragraph with boilerplate in it (a cookie banner, a subscription call) goes whole.
+      SCOPE_MARKERS.lastIndex = 0;
+      const m = SCOPE_MARKERS.exec(p);
+      if (m && m[2] !== undefined && markerStandsAlone(p, m.index, m[0])) continue;
+      kept.push(p);
+    }
+    text = kept.join('\n');
+  } else text = htmlToText(s);
   return cutToLead(text).replace(/\s*\n\s*/g, ' ').trim();
 }
+
+/** Paragraphs that are only one of these words are section headings of what follows the story. */
+const HEADING_ONLY = new Set(['related', 'share this', 'share', 'tags', 'more', 'see more', 'recommended', 'mehr', 'teilen', 'partager', 'plus', 'compartir', 'condividi', 'compartilhe', '関連', 'シェア', '相关', '공유']);

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import Parser from 'rss-parser';
 import { FeedParseError } from '../errors.js';
 import type { NormalizedItem } from '../model.js';
-import { htmlToText, truncate } from '../text.js';
+import { htmlToText, leadText, truncate } from '../text.js';
 
 export interface ParseContext {
   feedId: string;
@@ -488,7 +488,7 @@ export async function parseFeed(text: string, ctx: ParseContext): Promise<Parsed
   const fetchedAt = ctx.fetchedAt.toISOString();
   const items: NormalizedItem[] = [];
   for (const c of kept) {
-    const summary = richestSummary(c.raw);
+    const summary = richestSummary(c.raw, c.title);
     const title = c.title || truncate(summary, BORROWED_TITLE);
     if (!title && !summary && !c.link && !c.guid) continue; // an empty <item/>: nothing to say or key on
     const published = c.parsedAt === null ? null : new Date(Math.min(c.parsedAt, fetchedAtMs)).toISOString();
@@ -507,13 +507,21 @@ export async function parseFeed(text: string, ctx: ParseContext): Promise<Parsed
   return { title: feedTitle, items };
 }
 
-/** The longest plain text among the item's content fields (full content beats a teaser). */
-function richestSummary(raw: Loose): string {
+/**
+ * The longest lead among the item's content fields (full content beats a teaser). A field is read
+ * as a reader would (leadText): a whole page from content:encoded keeps its story paragraphs up to
+ * the first related-articles or read-more block, without sidebars, link lists or boilerplate; a
+ * description that is only a link to the headline (Google News: headline + outlet) is no lead.
+ */
+function richestSummary(raw: Loose, title: string): string {
   let best = '';
   for (const field of ['content:encoded', 'content', 'summary', 'contentSnippet', 'description']) {
+    // rss-parser's contentSnippet is `content` with the markup stripped, links and all: when the
+    // markup is there, it is read instead (it tells a link list from a lead).
+    if (field === 'contentSnippet' && textOf(raw['content'])) continue;
     const v = textOf(raw[field]);
     if (!v) continue;
-    const text = htmlToText(cutRaw(v));
+    const text = leadText(cutRaw(v), { title });
     if (text.length > best.length) best = text;
   }
   return truncate(best, MAX_SUMMARY);
