@@ -16,6 +16,11 @@ const SKIP = new Set(['Chad', 'Jordan', 'Georgia', 'Jersey', 'Turkey', 'Guinea',
   // zh/ja names that are substrings of common words.
   '中国台湾省', '中華民国', '中华民国']);
 
+// Of those, the ones that are the country when they open a headline ("Jordan blocks TikTok", "Chad
+// bans…"): written "^Name", they only match at the start of the headline. Not Georgia (a US state
+// bans apps as often) nor Jersey, Man or the territories.
+const HEADLINE_SUBJECT = new Set(['Chad', 'Jordan', 'Turkey', 'Guinea', 'Niger', 'Jamaica', 'Dominica']);
+
 // Dependent territories do not act on their own in this domain; their names would steal the acting
 // country from the state that governs them ("TikTok blocked in New Caledonia" is France acting).
 const TERRITORIES = new Set(['NC', 'PF', 'GP', 'MQ', 'RE', 'YT', 'PM', 'WF', 'BL', 'MF', 'GF', 'TF', 'GU', 'PR', 'VI', 'AS', 'MP', 'UM',
@@ -37,7 +42,8 @@ for (const lang of LANGS) {
   for (const [code, value] of Object.entries(countries)) {
     if (TERRITORIES.has(code)) continue;
     const names = (Array.isArray(value) ? value : [value])
-      .filter((n) => !SKIP.has(n) && !n.includes(',') && n.length >= 2)
+      .filter((n) => (!SKIP.has(n) || HEADLINE_SUBJECT.has(n)) && !n.includes(',') && n.length >= 2)
+      .map((n) => (HEADLINE_SUBJECT.has(n) ? `^${n}` : n))
       // Formal names with brackets never occur in news text.
       .filter((n) => !/[()]/.test(n));
     names.push(...(COMMON[lang]?.[code] ?? []));

@@ -539,7 +539,10 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
     0.3 * Math.min(measureMax, 4) +
     0.5 * actorTotal +
     (govFeed ? tuning.govFeedBonus : 0) +
-    (countryScores.size > 0 ? 0.5 : 0) -
+    (countryScores.size > 0 ? 0.5 : 0) +
+    // A headline without a lead (an aggregator's item) has to stand alone: a jurisdiction as the
+    // subject of its restriction verb counts for the actor and context cues a lead would add.
+    (!summary && subjects.size > 0 && restrictHit !== null && restrictHit.start < titleEnd ? (tuning.headlineOnlyBonus ?? 0.5) : 0) -
     noiseTotal;
   const hasActor = actorTotal > 0 || govFeed || countryScores.size > 0;
   const relevant = restrictScore > 0 && hasActor && score >= tuning.relevanceThreshold;

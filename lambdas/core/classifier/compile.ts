@@ -1194,7 +1194,9 @@ export function compileRules(rules: Rules): CompiledRules {
     const names = rules.countryNames[code] ?? {};
     for (const [country, list] of Object.entries(names)) {
       for (const name of list) {
-        cues.push({ id: `country-name.${code}.${country}.${name}`, pattern: escapeRe(name), cs: true, country, cw: 2 });
+        // "^Name": a name that is more often something else counts only opening the headline.
+        const pattern = name.startsWith('^') ? `^${escapeRe(name.slice(1))}` : escapeRe(name);
+        cues.push({ id: `country-name.${code}.${country}.${name.replace(/^\^/, '')}`, pattern, cs: true, country, cw: 2 });
       }
     }
     const ids = new Set<string>();
