@@ -75,6 +75,8 @@ const hasCjkText = (s: string): boolean => CJK_TEXT.test(s);
  * headline and the outlet's name): then the item has no lead of its own.
  */
 function repeatsTitle(summary: string, headline: string, outlet: string | null): boolean {
+  // A repeat is the headline and a name: a longer summary is a lead (and costs no squeezing).
+  if (summary.length > headline.length + 80) return false;
   const sum = squeezed(summary);
   const head = squeezed(headline);
   if (!head || !sum.startsWith(head)) return false;

@@ -35,7 +35,15 @@ export function hasCjk(s: string): boolean {
   return CJK.test(s);
 }
 
+/**
+ * Whether compileRules checks every pattern (three regex compilations each). The bundled rules are
+ * checked by the test suite instead, so a cold start does not pay for it; rules given by a caller
+ * are always checked. Set only for the duration of one synchronous compileRules call.
+ */
+let checkPatterns = true;
+
 function validatePattern(id: string, pattern: string): void {
+  if (!checkPatterns) return;
   let re: RegExp;
   try {
     re = new RegExp(`(?:${pattern})|`, 'u');
@@ -367,6 +375,23 @@ function pushCand<K>(map: Map<K, Cand[]>, key: K, cand: Cand): void {
   let list = map.get(key);
   if (!list) map.set(key, (list = []));
   list.push(cand);
+}
+
+interface CandMaps {
+  /** Candidates at word starts, by wordKey of the word (literals and word-keyed cues). */
+  byWordKey: Map<string, Cand[]>;
+  /** Candidates at word starts, by prefixKey of the first two letters (cues whose first word is unclear). */
+  byPrefix2: Map<number, Cand[]>;
+  /** Candidates at CJK positions, by the character (literals and CJK cues). */
+  byUnit: Map<number, Cand[]>;
+  /** Candidates at CJK positions, by prefixKey of two characters. */
+  byPair: Map<number, Cand[]>;
+  /** Characters that start a candidate at a CJK position: most positions are skipped on one load. */
+  unitStarts: Uint8Array;
+}
+
+function candMaps(): CandMaps {
+  return { byWordKey: new Map(), byPrefix2: new Map(), byUnit: new Map(), byPair: new Map(), unitStarts: new Uint8Array(65536) };
 }
 
 /** Two order-sorted candidate lists as one. */
@@ -760,17 +785,13 @@ export function shaped<C extends Cue>(c: C): C {
 
 export class CueSet {
   private readonly parts: Part[] = [];
-  /** Candidates at word starts, by wordKey of the word (literals and word-keyed cues). */
-  private readonly byWordKey = new Map<string, Cand[]>();
-  /** Candidates at word starts, by prefixKey of the first two letters (cues whose first word is unclear). */
-  private readonly byPrefix2 = new Map<number, Cand[]>();
-  /** Candidates at CJK positions, by the character (literals and CJK cues). */
-  private readonly byUnit = new Map<number, Cand[]>();
-  /** Candidates at CJK positions, by prefixKey of two characters. */
-  private readonly byPair = new Map<number, Cand[]>();
+  /**
+   * Candidate maps in two groups, each walked in its own pass: literals with the restriction
+   * family (what the classifier scans first, to settle items without any restriction cue), and
+   * the other families.
+   */
+  private readonly groups: [CandMaps, CandMaps] = [candMaps(), candMaps()];
   private literalCount = 0;
-  /** Characters that start a candidate at a CJK position: most positions are skipped on one load. */
-  private readonly unitStarts = new Uint8Array(65536);
   /** Hits per bucket for the last text scanned (the classifier scans one text in two passes). */
   private lastText: string | null = null;
   private lastHits: Array<Hit[] | undefined> = [];
@@ -779,11 +800,15 @@ export class CueSet {
   private addLiteral(lit: Literal): void {
     const first = hasCjk(lit.text.charAt(0)) ? null : (WORD_RUN.exec(lit.lower)?.[0] ?? null);
     const order = this.literalCount++;
+    const g = this.groups[0];
     if (first) {
-      pushCand(this.byWordKey, wordKey(first), { bucket: 0, order, lit, first, entry: null });
-      if (lit.possessive && first === lit.lower) pushCand(this.byWordKey, wordKey(`${first}s`), { bucket: 0, order, lit, first: `${first}s`, entry: null });
+      pushCand(g.byWordKey, wordKey(first), { bucket: 0, order, lit, first, entry: null });
+      if (lit.possessive && first === lit.lower) pushCand(g.byWordKey, wordKey(`${first}s`), { bucket: 0, order, lit, first: `${first}s`, entry: null });
+    } else if (lit.text.length >= 2) {
+      // By the first two characters: 中国, 中兴 and 中非 are not all tried wherever 中 stands.
+      pushCand(g.byPair, prefixKey(lit.text.charCodeAt(0), lit.text.charCodeAt(1)), { bucket: 0, order, lit, first: null, entry: null });
     } else {
-      pushCand(this.byUnit, lit.text.charCodeAt(0), { bucket: 0, order, lit, first: null, entry: null });
+      pushCand(g.byUnit, lit.text.charCodeAt(0), { bucket: 0, order, lit, first: null, entry: null });
     }
   }
 
@@ -921,25 +946,28 @@ export class CueSet {
           return { re, reUpper, lits: null, cs, bounded: !cjkGate, cue, rank: rank.get(cue) as number };
         };
         const bucket = 1 + this.parts.length;
+        const g = this.groups[fam === 'restrict' ? 0 : 1];
         const cand = (e: GateEntry): Cand => ({ bucket, order: bucket * 1e7 + e.rank, lit: null, first: null, entry: e });
         const unitKey = cjkGate ? (x: string) => x.charCodeAt(0) : (x: string) => prefixKey(x.charCodeAt(0), x.charCodeAt(1));
-        for (const [k, list] of byPrefix) for (const c of list) pushCand(cjkGate ? this.byUnit : this.byPrefix2, k, cand(entry(c, k, unitKey)));
+        for (const [k, list] of byPrefix) for (const c of list) pushCand(cjkGate ? g.byUnit : g.byPrefix2, k, cand(entry(c, k, unitKey)));
         const firstWordKey = (x: string) => wordKey((WORD_RUN.exec(x)?.[0] ?? '').toLowerCase());
-        for (const [k, list] of byWord) for (const c of list) pushCand(this.byWordKey, k, cand(entry(c, k, firstWordKey)));
+        for (const [k, list] of byWord) for (const c of list) pushCand(g.byWordKey, k, cand(entry(c, k, firstWordKey)));
         const pairKey = (x: string) => prefixKey(x.charCodeAt(0), x.charCodeAt(1));
-        for (const [k, list] of byPair) for (const c of list) pushCand(this.byPair, k, cand(entry(c, k, pairKey)));
+        for (const [k, list] of byPair) for (const c of list) pushCand(g.byPair, k, cand(entry(c, k, pairKey)));
         this.parts.push({ re: /$^/, cues: [], fam: fam as string, bounded: !cjkGate, gated: true, cjk: cjkGate });
       }
       if (free.length) {
         this.parts.push({ re: fastRegExp(`(?:${body(free)})${tail}`, `g${flags}`), cues: free, fam: fam as string, bounded: bound === 'b', gated: false, cjk: false });
       }
     }
-    for (const map of [this.byWordKey, this.byPrefix2, this.byUnit, this.byPair] as Array<Map<unknown, Cand[]>>) {
-      for (const list of map.values()) list.sort((x, y) => x.order - y.order);
+    for (const g of this.groups) {
+      for (const map of [g.byWordKey, g.byPrefix2, g.byUnit, g.byPair] as Array<Map<unknown, Cand[]>>) {
+        for (const list of map.values()) list.sort((x, y) => x.order - y.order);
+      }
+      for (const k of g.byUnit.keys()) g.unitStarts[k] = 1;
+      // Pair keys are prefixKey(a, b) = lowerUnit(a) * 65536 + lowerUnit(b); CJK units have no case.
+      for (const k of g.byPair.keys()) g.unitStarts[Math.floor(k / 65536)] = 1;
     }
-    for (const k of this.byUnit.keys()) this.unitStarts[k] = 1;
-    // Pair keys are prefixKey(a, b) = lowerUnit(a) * 65536 + lowerUnit(b); CJK units have no case.
-    for (const k of this.byPair.keys()) this.unitStarts[Math.floor(k / 65536)] = 1;
     this.size = cues.length;
   }
 
@@ -980,21 +1008,31 @@ export class CueSet {
       if (w) hits[b] = [];
     });
     const tk = tokensOf(text);
-    if (this.byWordKey.size || this.byPrefix2.size) {
-      for (let t = 0; t < tk.starts.length; t++) {
-        const a = this.byWordKey.get(tokenKey(tk, t));
-        const b = this.byPrefix2.size ? this.byPrefix2.get(tk.keys[t] as number) : undefined;
-        const list = a && b ? mergeCands(a, b) : (a ?? b);
-        if (list) this.tryAll(tk, t, tk.starts[t] as number, list, want);
+    const wanted = [false, false];
+    want.forEach((w, b) => {
+      if (w) wanted[b === 0 || (this.parts[b - 1] as Part).fam === 'restrict' ? 0 : 1] = true;
+    });
+    for (let gi = 0; gi < 2; gi++) {
+      if (!wanted[gi]) continue;
+      const g = this.groups[gi] as CandMaps;
+      if (g.byWordKey.size || g.byPrefix2.size) {
+        for (let t = 0; t < tk.starts.length; t++) {
+          const a = g.byWordKey.get(tokenKey(tk, t));
+          const b = g.byPrefix2.size ? g.byPrefix2.get(tk.keys[t] as number) : undefined;
+          const list = a && b ? mergeCands(a, b) : (a ?? b);
+          if (list) this.tryAll(tk, t, tk.starts[t] as number, list, want);
+        }
       }
-    }
-    if (this.byUnit.size || this.byPair.size) {
-      for (const at of tk.cjk) {
-        if (this.unitStarts[text.charCodeAt(at)] === 0) continue;
-        const a = this.byUnit.get(text.charCodeAt(at));
-        const b = this.byPair.size && at + 1 < text.length ? this.byPair.get(prefixKey(text.charCodeAt(at), text.charCodeAt(at + 1))) : undefined;
-        const list = a && b ? mergeCands(a, b) : (a ?? b);
-        if (list) this.tryAll(tk, -1, at, list, want);
+      if (g.byUnit.size || g.byPair.size) {
+        const starts = g.unitStarts;
+        for (const at of tk.cjk) {
+          const ch = text.charCodeAt(at);
+          if (starts[ch] === 0) continue;
+          const a = g.byUnit.get(ch);
+          const b = g.byPair.size && at + 1 < text.length ? g.byPair.get(prefixKey(ch, text.charCodeAt(at + 1))) : undefined;
+          const list = a && b ? mergeCands(a, b) : (a ?? b);
+          if (list) this.tryAll(tk, -1, at, list, want);
+        }
       }
     }
   }
@@ -1129,7 +1167,8 @@ function compilePatterns(rules: Rules): VendorPatternSet {
  * mark); the others ("allows {V}") are scanned normally, and only when a vendor was found.
  */
 export class VendorPatternSet {
-  private readonly anchored: Array<{ cue: Cue; re: RegExp; atStart: boolean }> = [];
+  /** `needs`: strings one of which any match ends with (its last group), so the pattern is skipped for items without any. */
+  private readonly anchored: Array<{ cue: Cue; re: RegExp; atStart: boolean; needs: string[] | null }> = [];
   private readonly rest: CueSet;
 
   constructor(cues: Cue[]) {
@@ -1140,7 +1179,7 @@ export class VendorPatternSet {
       const atStart = c.pattern.startsWith(`^${VENDOR_MARK}`);
       if (atStart || c.pattern.startsWith(VENDOR_MARK)) {
         const src = spaces(atStart ? c.pattern.slice(1) : c.pattern);
-        this.anchored.push({ cue: c, re: fastRegExp(`(?:${src})(?!${WORD_CHAR})`, 'iy'), atStart });
+        this.anchored.push({ cue: c, re: fastRegExp(`(?:${src})(?!${WORD_CHAR})`, 'iy'), atStart, needs: requiredEnding(c.pattern) });
       } else rest.push(c);
     }
     // Not gated: its text is the masked copy, and tokenising that too would cost more than it saves.
@@ -1148,9 +1187,17 @@ export class VendorPatternSet {
   }
 
   scan(masked: string, out: Hit[]): void {
+    let lower: string | null = null;
+    const present: Array<boolean | undefined> = [];
     for (let i = masked.indexOf(VENDOR_MARK); i >= 0; i = masked.indexOf(VENDOR_MARK, i + 1)) {
-      for (const { cue, re, atStart } of this.anchored) {
+      for (let k = 0; k < this.anchored.length; k++) {
+        const { cue, re, atStart, needs } = this.anchored[k] as (typeof this.anchored)[number];
         if (atStart && i !== 0) continue;
+        if (needs) {
+          lower ??= masked.toLowerCase();
+          const text = lower;
+          if ((present[k] ??= needs.some((n) => text.includes(n))) === false) continue;
+        }
         re.lastIndex = i;
         const m = re.exec(masked);
         if (m) out.push({ cue, fam: 'vendor', start: i, end: i + m[0].length, text: m[0] });
@@ -1158,6 +1205,27 @@ export class VendorPatternSet {
     }
     this.rest.scan(masked, out);
   }
+}
+
+/**
+ * The strings a pattern's match must end with, when it ends with a finite group ("…(?:発表|発売)"),
+ * lower-cased; null otherwise. Only an exact prefilter: any match contains one of them.
+ */
+function requiredEnding(pattern: string): string[] | null {
+  if (!pattern.endsWith(')')) return null;
+  let depth = 0;
+  for (let i = pattern.length - 1; i >= 0; i--) {
+    const c = pattern[i];
+    if (pattern[i - 1] === '\\') continue;
+    if (c === ')') depth++;
+    else if (c === '(' && --depth === 0) {
+      if (!pattern.startsWith('(?:', i) || pattern[i - 1] === '[') return null;
+      const lits = expandFinite(pattern.slice(i + 3, -1));
+      // Whitespace in the masked text is single spaces, as in the classifier's text.
+      return lits && lits.every((l) => l.length >= 2) ? lits.map((l) => l.toLowerCase()) : null;
+    }
+  }
+  return null;
 }
 
 /** The text with each vendor mention replaced by VENDOR_MARK plus spaces, offsets unchanged. */
@@ -1181,7 +1249,17 @@ function withSharedCountryMap(c: Cue, src: Cue | undefined): Cue {
   return { ...c, pattern: c.pattern.split('{D}').join(`(?:${words})`), countryMap: src.countryMap };
 }
 
-export function compileRules(rules: Rules): CompiledRules {
+export function compileRules(rules: Rules, opts: { validate?: boolean } = {}): CompiledRules {
+  const before = checkPatterns;
+  checkPatterns = opts.validate ?? true;
+  try {
+    return compile(rules);
+  } finally {
+    checkPatterns = before;
+  }
+}
+
+function compile(rules: Rules): CompiledRules {
   const lexicons = new Map<string, CompiledLexicon>();
   const countryMaps = new Map<string, Array<[string, RegExp]>>();
   const countryMapsUpper = new Map<string, Array<[string, RegExp]>>();
