@@ -69,6 +69,16 @@ function unwrapCdata(s: string): string {
   return out + s.slice(last);
 }
 
+const HIDDEN_OPENER = /<!--|<(?:script|style|noscript|template|iframe|object)(?![A-Za-z0-9_])/gi;
+const HIDDEN_OR_OFF_STORY_OPENER = /<!--|<(?:script|style|noscript|template|iframe|object|aside|nav|footer|form|figure|figcaption|button|select|svg)(?![A-Za-z0-9_])/gi;
+
+/** Where the first comment or element that would run to the end (no ">" left to close it) opens, or -1. */
+function firstDropToEnd(s: string, from: number, opener: RegExp): number {
+  opener.lastIndex = from;
+  const m = opener.exec(s);
+  return m ? m.index : -1;
+}
+
 function isNameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
@@ -88,6 +98,16 @@ function stripMarkup(s: string, blockSep: string): string {
   const n = s.length;
   for (let i = 0; i < n; i++) {
     if (s.charCodeAt(i) !== 60) continue;
+    if (gt === -1) {
+      // No ">" after this point: no tag can end. Only an opened comment or hidden element still
+      // drops everything after it.
+      const drop = firstDropToEnd(s, i, HIDDEN_OPENER);
+      if (drop >= 0) {
+        out += `${s.slice(last, drop)} `;
+        last = n;
+      }
+      break;
+    }
     let repl: string | null = null;
     let end = -1;
     const c1 = s.charCodeAt(i + 1);
@@ -328,6 +348,12 @@ function storyParagraphs(html: string, title: string | undefined): string[] {
   let gt = -2;
   let lt = -2;
   const flush = (nextInList: boolean): void => {
+    if (block.chars === 0) {
+      // Nothing visible: no paragraph (deeply nested empty blocks cost no regex work).
+      block.text = '';
+      block.inList = nextInList;
+      return;
+    }
     let text = block.text;
     if (text.includes('<')) text = text.replace(/<\/?[a-z][^<>]*>/gi, '');
     text = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\ufeff]/g, '').replace(/\s+/g, ' ').trim();
@@ -357,6 +383,15 @@ function storyParagraphs(html: string, title: string | undefined): string[] {
   let last = 0;
   for (let i = 0; i < n; i++) {
     if (s.charCodeAt(i) !== 60) continue;
+    if (gt === -1) {
+      // As in stripMarkup: with no ">" left, only an opener that runs to the end still matters.
+      const drop = firstDropToEnd(s, i, HIDDEN_OR_OFF_STORY_OPENER);
+      if (drop >= 0) {
+        addText(s.slice(last, drop));
+        last = n;
+      }
+      break;
+    }
     const c1 = s.charCodeAt(i + 1);
     let end = -1;
     if (c1 === 33 && s.charCodeAt(i + 2) === 45 && s.charCodeAt(i + 3) === 45) {
@@ -499,7 +534,8 @@ export function leadText(input: string | null | undefined, opts: { title?: strin
     }
     text = kept.join('\n');
   } else text = htmlToText(s);
-  return cutToLead(text).replace(/\s*\n\s*/g, ' ').trim();
+  const lead = cutToLead(text);
+  return lead.includes('\n') ? lead.replace(/\s*\n\s*/g, ' ').trim() : lead;
 }
 
 /** Paragraphs that are only one of these words are section headings of what follows the story. */
