@@ -2,7 +2,8 @@
  * Cost bound: no input makes one classification, or the normalisation of one feed field, cost more
  * than 20 ms (the classifier issue's bound). Pathological HTML, huge text, many vendor names,
  * repeated cue words, deep and unclosed tags, long runs of one character and random Unicode, each
- * timed as the median of a few runs so a loaded two-core machine does not make the test flaky.
+ * timed as the fastest of a few runs: other processes on a loaded two-core machine can slow any one
+ * run, not all of them, and the fastest run is the input's own cost.
  * Speed itself is measured by `npm run bench`, not here.
  */
 import { describe, expect, it } from 'vitest';
@@ -11,17 +12,17 @@ import { readLead, readTitle } from '../../../lambdas/core/feed/parse.js';
 import { normalizeForMatch } from '../../../lambdas/core/text.js';
 
 const BOUND_MS = 20;
-const RUNS = 5;
+const RUNS = 7;
 
-function medianMs(fn: () => unknown): number {
+function costMs(fn: () => unknown): number {
   fn(); // first use: JIT and regex compilation are not what is bounded here
-  const times: number[] = [];
+  let best = Infinity;
   for (let i = 0; i < RUNS; i++) {
     const t = performance.now();
     fn();
-    times.push(performance.now() - t);
+    best = Math.min(best, performance.now() - t);
   }
-  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)] as number;
+  return best;
 }
 
 /** A deterministic pseudo-random generator (the core takes no randomness; neither does this test). */
@@ -72,7 +73,7 @@ const INPUTS: Array<[string, string]> = [
 describe('core/classifier (cost bound)', () => {
   describe('classify', () => {
     it.each(INPUTS)('classifies %s within the bound', (_name, text) => {
-      const ms = medianMs(() => classify({ title: text.slice(0, 5000), summary: text, language: null }));
+      const ms = costMs(() => classify({ title: text.slice(0, 5000), summary: text, language: null }));
       expect(ms).toBeLessThan(BOUND_MS);
     });
   });
@@ -80,10 +81,10 @@ describe('core/classifier (cost bound)', () => {
   describe('feed field normalisation (readTitle, readLead, normalizeForMatch)', () => {
     it.each(INPUTS)('reads %s as a title, as a lead and as text to match within the bound', (_name, text) => {
       // What the feed parser does with one raw field (cut to its reading window inside).
-      expect(medianMs(() => readTitle(text))).toBeLessThan(BOUND_MS);
-      expect(medianMs(() => readLead(text, 'US bans Huawei'))).toBeLessThan(BOUND_MS);
+      expect(costMs(() => readTitle(text))).toBeLessThan(BOUND_MS);
+      expect(costMs(() => readLead(text, 'US bans Huawei'))).toBeLessThan(BOUND_MS);
       // The classifier normalises at most a 500-character headline and a 2,000-character lead.
-      expect(medianMs(() => normalizeForMatch(text.slice(0, 2_501)))).toBeLessThan(BOUND_MS);
+      expect(costMs(() => normalizeForMatch(text.slice(0, 2_501)))).toBeLessThan(BOUND_MS);
     });
   });
 });
