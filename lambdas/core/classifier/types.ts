@@ -120,6 +120,11 @@ export interface Tuning {
   trailingTitleNoiseFactor: number;
   /** Noise for a headline that is a question (speculation or explainer); default 3. */
   questionHeadlineNoise?: number;
+  /**
+   * Score added when an item has no lead (a news aggregator's headline) and a jurisdiction is the
+   * subject of the headline's restriction verb; default 0.5.
+   */
+  headlineOnlyBonus?: number;
 }
 
 export interface Rules {
