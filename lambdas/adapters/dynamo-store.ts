@@ -8,10 +8,11 @@
  *                                                   only while alertState is PENDING (sparse outbox)
  *   COUNTRY#<cc>       / <firstSeen date>#<eventId> country index row (eventId, firstSeen)
  *
- * GSIs are assumed to project ALL attributes (the CDK stack and ensureTable() create them so). Only
- * the `events` index (queryEvents without a country) actually reads projected attributes; reads
- * that decide something (pending outbox, latest event of a cluster) take just the base key from
- * the GSI and re-read the row with a consistent read, because GSIs are eventually consistent.
+ * GSIs are assumed to project ALL attributes (the CDK stack and ensureTable() create them so), but
+ * no read trusts projected attributes: every query takes just the base key from the GSI and
+ * re-reads the base row (consistently where the read decides something: the pending outbox, the
+ * latest event of a cluster), because GSIs are eventually consistent on AWS and, locally, a killed
+ * process can leave an index row without its base row.
  *
  * The adapter takes a DynamoDBDocumentClient (Powertools style) and never builds one; both
  * composition roots build it with createDocumentClient() below. SDK errors are translated here:
@@ -382,21 +383,36 @@ export class DynamoStore implements Store {
 
     const idx = TABLE.indexes.events;
     const out: PolicyEvent[] = [];
+    const seen = new Set<string>();
     const pages = this.queryPages({
       IndexName: idx.name,
       KeyConditionExpression: query.since ? '#e = :e AND #ls >= :since' : '#e = :e',
       ExpressionAttributeNames: { '#e': idx.partitionKey, ...(query.since ? { '#ls': idx.sortKey } : {}) },
       ExpressionAttributeValues: { ':e': EVENT_ENTITY, ...(query.since ? { ':since': query.since } : {}) },
       ScanIndexForward: false,
+      // Only which events, in which order: what they hold is read from the base rows below.
+      ProjectionExpression: 'pk',
     });
     for await (const page of pages) {
-      for (const row of page) {
-        const event = fromEventRow(row);
+      for (const event of await this.baseEventsOf(page, seen)) {
         if (matches(event) && out.length < limit) out.push(event);
       }
       if (out.length >= limit) break;
     }
-    return out;
+    return out.sort(newestFirst);
+  }
+
+  /**
+   * The events that index rows point to, read from their base rows, in index order, each once.
+   * An index row can be stale or point to no event at all (GSIs lag on AWS; locally a process
+   * killed between dynalite's index and base writes leaves such rows): the base row is the truth,
+   * and a row without one is skipped.
+   */
+  private async baseEventsOf(indexRows: Row[], seen: Set<string>): Promise<PolicyEvent[]> {
+    const ids = indexRows.map((r) => eventIdOfPk(r.pk)).filter((id) => !seen.has(id) && (seen.add(id), true));
+    const rows = await this.batchGet(ids.map((id) => keys.event(id)), { consistent: false });
+    const byId = new Map(rows.map((r) => [String(r.eventId), fromEventRow(r)]));
+    return ids.map((id) => byId.get(id)).filter((e): e is PolicyEvent => e !== undefined);
   }
 
   // ---------------------------------------------------------------- rows
