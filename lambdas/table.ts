@@ -34,6 +34,7 @@ export const keys = {
   feedState: (feedId: string) => ({ pk: `FEED#${feedId}`, sk: 'STATE' }),
   item: (itemKey: string) => ({ pk: `ITEM#${itemKey}`, sk: 'ITEM' }),
   event: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' }),
+  delivery: (alertId: string) => ({ pk: `DELIVERY#${alertId}`, sk: 'DELIVERY' }),
   countryIndex: (country: string, isoDate: string, eventId: string) => ({
     pk: `COUNTRY#${country}`,
     sk: `${isoDate}#${eventId}`,

@@ -7,6 +7,7 @@
  *   EVENT#<eventId>    / EVENT                      a PolicyEvent + entity=EVENT; pendingPk/pendingSk
  *                                                   only while alertState is PENDING (sparse outbox)
  *   COUNTRY#<cc>       / <firstSeen date>#<eventId> country index row (eventId, firstSeen)
+ *   DELIVERY#<alertId> / DELIVERY                   topics an alert reached (DeliveryLog), with a TTL
  *
  * GSIs are assumed to project ALL attributes (the CDK stack and ensureTable() create them so), but
  * no read trusts projected attributes: every query takes just the base key from the GSI and
@@ -33,7 +34,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { StoreUnavailableError } from '../core/errors.js';
 import { STAGES, type FeedState, type PolicyEvent, type Stage, type StoredItem } from '../core/model.js';
-import { silentLogger, type EventQuery, type Logger, type Store } from '../ports.js';
+import { silentLogger, type DeliveryLog, type EventQuery, type Logger, type Store } from '../ports.js';
 import { EVENT_ENTITY, PENDING, TABLE, keys } from '../table.js';
 
 /** Stable codes of the StoreUnavailableErrors this adapter throws. */
@@ -109,7 +110,7 @@ const EVENT_ROW_ATTRS = [
   TABLE.indexes.pending.sortKey,
 ] as const;
 
-export class DynamoStore implements Store {
+export class DynamoStore implements Store, DeliveryLog {
   private readonly ttlDays: number;
   private readonly logger: Logger;
   private readonly scanPageLimit: number | undefined;
@@ -413,6 +414,35 @@ export class DynamoStore implements Store {
     const rows = await this.batchGet(ids.map((id) => keys.event(id)), { consistent: false });
     const byId = new Map(rows.map((r) => [String(r.eventId), fromEventRow(r)]));
     return ids.map((id) => byId.get(id)).filter((e): e is PolicyEvent => e !== undefined);
+  }
+
+  // ---------------------------------------------------------------- deliveries (DeliveryLog)
+
+  async deliveredTopics(alertIds: string[]): Promise<Map<string, Set<string>>> {
+    const rows = await this.batchGet(alertIds.map((id) => keys.delivery(id)));
+    const out = new Map<string, Set<string>>();
+    for (const row of rows) {
+      const topics = row.topics;
+      out.set(String(row.alertId), new Set(topics instanceof Set ? [...topics].map(String) : Array.isArray(topics) ? topics.map(String) : []));
+    }
+    return out;
+  }
+
+  async recordDelivery(alertId: string, topic: string): Promise<void> {
+    // ADD to a string set: idempotent, and concurrent notifiers recording other topics never collide.
+    // The TTL bounds the table: an alert is retried for hours at most, never for weeks.
+    const expires = Math.floor(Date.now() / 1000) + this.ttlDays * 86_400;
+    await this.call('UpdateItem', () =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.delivery(alertId),
+          UpdateExpression: 'ADD #topics :topic SET #alertId = :alertId, #ttl = :ttl',
+          ExpressionAttributeNames: { '#topics': 'topics', '#alertId': 'alertId', '#ttl': TABLE.ttlAttribute },
+          ExpressionAttributeValues: { ':topic': new Set([topic]), ':alertId': alertId, ':ttl': expires },
+        }),
+      ),
+    );
   }
 
   // ---------------------------------------------------------------- rows
