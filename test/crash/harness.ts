@@ -45,6 +45,8 @@ export interface HarnessProfile {
   itemsPerVersion: number;
   /** Chance that a run is killed (each attempt). */
   killRate: number;
+  /** Attempts per version that may be killed before one is left to finish. */
+  killsPerVersion: number;
   /** Kills aimed at the first run's table creation, each on a new data directory. */
   creationKills: number;
   /** Kills aimed at the moment alerts.jsonl grows. */
@@ -75,6 +77,7 @@ export const SHORT_PROFILE: Omit<HarnessProfile, 'seed'> = {
   versions: 2,
   itemsPerVersion: 4,
   killRate: 0.7,
+  killsPerVersion: 2,
   creationKills: 1,
   outboxKills: 1,
   pairs: 1,
@@ -87,6 +90,7 @@ export const FULL_PROFILE: Omit<HarnessProfile, 'seed'> = {
   versions: 12,
   itemsPerVersion: 5,
   killRate: 0.8,
+  killsPerVersion: 5,
   creationKills: 10,
   outboxKills: 10,
   pairs: 15,
@@ -405,13 +409,21 @@ export async function runHarness(p: HarnessProfile): Promise<HarnessReport> {
     for (const e of events) for (const s of e.alertedStages) if (!seen.has(`${e.eventId}|${s}`)) violation('lostEvents', `${label}: ${e.eventId} stage ${s} marked alerted but not in the outbox`);
     return events;
   };
-  /** Runs until one run finishes; each attempt may be killed. Returns false when the directory seems bricked. */
-  const runUntilDone = async (dataDir: string, label: string, typicalMs: number, killRate: number): Promise<boolean> => {
-    for (let attempt = 0; attempt < 12; attempt++) {
-      const kill = attempt < 8 && rnd() < killRate ? { afterMs: Math.floor(rnd() * typicalMs * 1.2) } : {};
+  /** How long the last finished run took: kill moments are drawn from the span a run really lasts. */
+  let lastRunMs = 3000;
+  /**
+   * Runs until one run finishes: the first `maxKills` attempts are each killed with `killRate`, at a
+   * moment between the end of Node's start-up (~1 s, when the store opens) and the expected end.
+   * Returns false when the directory seems bricked.
+   */
+  const runUntilDone = async (dataDir: string, label: string, killRate: number, maxKills = 4): Promise<boolean> => {
+    for (let attempt = 0; attempt < maxKills + 4; attempt++) {
+      const from = Math.min(1000, lastRunMs * 0.4);
+      const kill = attempt < maxKills && rnd() < killRate ? { afterMs: Math.floor(from + rnd() * (lastRunMs - from)) } : {};
       const r = await exec(runArgs(dataDir), kill);
       if (r.code === 0) {
         report.completedRuns++;
+        lastRunMs = Math.max(1500, r.ms);
         return true;
       }
       if (r.signal !== 'SIGKILL') {
@@ -419,7 +431,7 @@ export async function runHarness(p: HarnessProfile): Promise<HarnessReport> {
         return false;
       }
     }
-    violation('brickedDirs', `${label}: no run finished in 12 attempts`);
+    violation('brickedDirs', `${label}: no run finished in ${maxKills + 4} attempts`);
     return false;
   };
 
@@ -433,7 +445,7 @@ export async function runHarness(p: HarnessProfile): Promise<HarnessReport> {
       });
       log(`creation kill ${i}: ${r.signal ?? `exit ${r.code}`}`);
       if ((await eventsOf(dir)) === null) violation('brickedDirs', `creation-${i}: events fails after a kill during table creation`);
-      if (!(await runUntilDone(dir, `creation-${i}`, 3000, 0))) continue;
+      if (!(await runUntilDone(dir, `creation-${i}`, 0))) continue;
       rmSync(dir, { recursive: true, force: true });
     }
 
@@ -442,7 +454,7 @@ export async function runHarness(p: HarnessProfile): Promise<HarnessReport> {
     server.setVersion(0);
     const first = await exec(runArgs(main));
     if (first.code !== 0) violation('brickedDirs', `main: first run failed: ${first.stderr.slice(0, 300)}`);
-    const typical = Math.max(1500, first.ms);
+    lastRunMs = Math.max(1500, first.ms);
     log(`first run: ${first.ms} ms`);
     await checkSettled(main, 'main v0');
     let outboxKillsLeft = p.outboxKills;
@@ -456,7 +468,7 @@ export async function runHarness(p: HarnessProfile): Promise<HarnessReport> {
         const r = await exec(runArgs(main), { when: () => existsSync(file) && statSync(file).size > size0 });
         log(`v${v} outbox kill: ${r.signal ?? `exit ${r.code}`}`);
       }
-      if (!(await runUntilDone(main, `main v${v}`, typical, p.killRate))) break;
+      if (!(await runUntilDone(main, `main v${v}`, p.killRate, p.killsPerVersion))) break;
       await checkSettled(main, `main v${v}`);
       // Two processes at once: one runs, the other is refused with STORE_LOCKED (or runs after it).
       const pairs = Math.ceil(pairsLeft / Math.max(1, p.versions - v));
@@ -476,7 +488,7 @@ export async function runHarness(p: HarnessProfile): Promise<HarnessReport> {
       const r = await exec(runArgs(main), { when: () => existsSync(file) });
       if (r.signal !== 'SIGKILL' && r.code !== 0) violation('brickedDirs', `late outbox kill: exit ${r.code}`);
     }
-    await runUntilDone(main, 'main final', typical, 0);
+    await runUntilDone(main, 'main final', 0);
     const finalEvents = (await checkSettled(main, 'main final')) ?? [];
     report.events = finalEvents.length;
     report.alerts = readOutboxLines(main).alerts.length;
