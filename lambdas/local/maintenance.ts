@@ -4,14 +4,14 @@
  * while they work) and neither deletes anything: repair copies the database aside before it
  * changes a byte.
  */
-import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ClassicLevel } from 'classic-level';
 import { StoreUnavailableError } from '../core/errors.js';
 import { FileOutboxPublisher } from '../adapters/file-outbox.js';
 import { LOCK_DIR, lockDir } from './dir-lock.js';
 import { checkLevelDb, classifyDir, type Problem } from './leveldb-check.js';
-import { CLEAN_RECORD, preflight, writeCleanRecord } from './preflight.js';
+import { CLEAN_RECORD, REPAIR_MARKER, preflight, writeCleanRecord } from './preflight.js';
 import { LOCAL_STORE_ERROR_CODES, damagedError, translateLocalStoreError } from './store-errors.js';
 
 export interface BackupResult {
@@ -82,8 +82,19 @@ export async function repairDataDir(dataDirIn: string, now: Date = new Date()): 
   }
   const lock = await lockDir(dbPath, 'data directory');
   try {
-    const backup = join(dataDir, 'backups', `db-${now.toISOString().replace(/[:.]/g, '-')}-before-repair`);
+    const stamp = now.toISOString().replace(/[:.]/g, '-');
+    // A repair killed half way left files derived from its copy: start again from that copy,
+    // moving the half-repaired files aside (kept, like everything else).
+    const interrupted = readRepairMarker(dbPath);
+    if (interrupted) {
+      moveContents(dbPath, join(dataDir, 'backups', `db-${stamp}-interrupted-repair`));
+      copyTree(interrupted, dbPath, { files: 0, bytes: 0 });
+    }
+    const backup = join(dataDir, 'backups', `db-${stamp}-before-repair`);
     copyTree(dbPath, backup, { files: 0, bytes: 0 });
+    // From here until the end the files are in flux: the marker makes every start refuse them (and
+    // the next repair start over from `backup`) if this process dies before it is done.
+    writeFileSync(join(dbPath, REPAIR_MARKER), `${backup}\n`);
     const check = checkLevelDb(dbPath);
     const result: RepairResult = {
       dataDir,
@@ -109,12 +120,30 @@ export async function repairDataDir(dataDirIn: string, now: Date = new Date()): 
     result.tablesActivated = fixed.tablesActivated;
     result.indexRowsFixed = fixed.indexRowsFixed;
     writeCleanRecord(dbPath);
+    rmSync(join(dbPath, REPAIR_MARKER), { force: true });
     result.outboxTornBytes = await new FileOutboxPublisher(join(dataDir, 'outbox')).recover();
     return result;
   } catch (err) {
     throw translateLocalStoreError(err, dataDir);
   } finally {
     await lock.release();
+  }
+}
+
+function readRepairMarker(dbPath: string): string | null {
+  try {
+    const backup = readFileSync(join(dbPath, REPAIR_MARKER), 'utf8').trim();
+    return backup && exists(backup) ? backup : null;
+  } catch {
+    return null;
+  }
+}
+
+function moveContents(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from)) {
+    if (name === LOCK_DIR || name === 'LOCK') continue;
+    renameSync(join(from, name), join(to, name));
   }
 }
 

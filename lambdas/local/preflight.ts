@@ -17,7 +17,7 @@
  * The clean-shutdown record (`.banwatch-clean.json` in the database directory) is removed before
  * LevelDB opens the store for writing and written again only after dynalite closed it.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ClassicLevel } from 'classic-level';
@@ -26,6 +26,8 @@ import { checkLevelDb, type CheckResult, type DirKind } from './leveldb-check.js
 import { LOCAL_STORE_ERROR_CODES, damagedError, translateLocalStoreError } from './store-errors.js';
 
 export const CLEAN_RECORD = '.banwatch-clean.json';
+/** Present while `banwatch repair` works on the files; holds the path of its copy of the originals. */
+export const REPAIR_MARKER = '.banwatch-repairing';
 
 interface CleanRecord {
   closedAt: string;
@@ -52,6 +54,9 @@ export interface PreflightOptions {
 
 /** Runs steps 1–3 on `dbPath`. Throws StoreUnavailableError (STORE_DAMAGED, …) and changes nothing when refusing. */
 export async function preflight(dbPath: string, opts: PreflightOptions): Promise<PreflightResult> {
+  if (!opts.rebuildIndexes && existsSync(join(dbPath, REPAIR_MARKER))) {
+    throw damagedError(opts.dataDir, 'a `banwatch repair` was interrupted before it finished (its copy of the original files is kept)');
+  }
   let check: CheckResult;
   try {
     check = checkLevelDb(dbPath);

@@ -15,7 +15,7 @@ import { ensureTable, startLocalDynamo } from '../../lambdas/local/dynalite.js';
 import { lockDir } from '../../lambdas/local/dir-lock.js';
 import { checkLevelDb, crc32c, snappyDecompress } from '../../lambdas/local/leveldb-check.js';
 import { backupDataDir, repairDataDir } from '../../lambdas/local/maintenance.js';
-import { CLEAN_RECORD } from '../../lambdas/local/preflight.js';
+import { CLEAN_RECORD, REPAIR_MARKER } from '../../lambdas/local/preflight.js';
 import { openLocal } from '../../lambdas/local/runtime.js';
 import { silentLogger } from '../../lambdas/ports.js';
 
@@ -262,6 +262,20 @@ describe('local store', () => {
       expect(r).toMatchObject({ rebuiltFromFiles: true, problems: [expect.objectContaining({ file: 'CURRENT' })] });
       expect(await digest(r.backup)).toBe(damaged);
       expect((await withStore(dir, (s) => s.queryEvents({}))).map((e) => e.eventId).sort()).toEqual(['ev0', 'ev1', 'ev2', 'ev3']);
+    });
+
+    it('starts over from its copy when a previous repair was killed half way, and every start refuses meanwhile', async () => {
+      const dir = await seeded(3);
+      const first = await repairDataDir(dir, new Date('2026-12-01T00:00:00Z'));
+      // What a kill inside RepairDB leaves: its marker, and files that are neither old nor new.
+      await writeFile(join(dir, 'db', REPAIR_MARKER), `${first.backup}\n`);
+      await unlink(join(dir, 'db', 'CURRENT'));
+
+      expect((await openError(dir)).message).toMatch(/a `banwatch repair` was interrupted/);
+
+      await repairDataDir(dir, new Date('2026-12-01T00:01:00Z'));
+      expect((await withStore(dir, (s) => s.queryEvents({}))).map((e) => e.eventId).sort()).toEqual(['ev0', 'ev1', 'ev2']);
+      expect(await readdir(join(dir, 'backups'))).toContain('db-2026-12-01T00-01-00-000Z-interrupted-repair');
     });
 
     it('drops exactly the table block whose checksum failed and keeps the others', async () => {
