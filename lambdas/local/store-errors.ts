@@ -47,13 +47,14 @@ export function describeFsError(err: unknown): string {
 }
 
 /**
- * Is this an error of the embedded database (LevelDB via dynalite), thrown where no one catches it?
- * dynalite rethrows storage errors inside its request handler; they surface as uncaught exceptions.
+ * Is this an error of the embedded database (LevelDB via dynalite) or of the data directory's
+ * files, thrown where no one translated it? dynalite rethrows storage errors inside its request
+ * handler; they surface as uncaught exceptions.
  */
 export function isLocalStoreFailure(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   const code = (err as { code?: string }).code ?? '';
-  if (code.startsWith('LEVEL_')) return true;
+  if (code.startsWith('LEVEL_') || ACCESS_CODES.has(code)) return true;
   return /^(Corruption|IO error|Invalid argument|NotFound): |Database is (closed|not open)/.test(err.message);
 }
 

@@ -17,6 +17,7 @@ import { checkLevelDb, crc32c, snappyDecompress } from '../../lambdas/local/leve
 import { backupDataDir, repairDataDir } from '../../lambdas/local/maintenance.js';
 import { CLEAN_RECORD, REPAIR_MARKER } from '../../lambdas/local/preflight.js';
 import { openLocal } from '../../lambdas/local/runtime.js';
+import { isLocalStoreFailure, translateLocalStoreError } from '../../lambdas/local/store-errors.js';
 import { silentLogger } from '../../lambdas/ports.js';
 
 const TABLE = 'banwatch';
@@ -307,6 +308,30 @@ describe('local store', () => {
       expect(r.files).toBeGreaterThan(2);
       expect((await withStore(dest, (s) => s.queryEvents({}))).map((e) => e.eventId).sort()).toEqual(['ev0', 'ev1', 'ev2']);
       await expect(backupDataDir(dir, dest)).rejects.toThrow(/not empty/);
+    });
+  });
+});
+
+describe('store-errors', () => {
+  describe('translateLocalStoreError', () => {
+    it.each([
+      [Object.assign(new Error('Corruption: corrupted compressed block contents'), { code: 'LEVEL_CORRUPTION' }), 'STORE_DAMAGED', /is damaged: LevelDB reports "Corruption: corrupted compressed block contents".*banwatch repair --data \/d/],
+      [Object.assign(new Error('Invalid argument: ...'), { code: 'LEVEL_IO_ERROR' }), 'STORE_DAMAGED', /is damaged/],
+      [Object.assign(new Error('IO error: /d/db/000005.ldb: No space left on device'), { code: 'LEVEL_IO_ERROR' }), 'STORE_UNREADABLE', /free disk space/],
+      [Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES', path: '/d/db/CURRENT' }), 'STORE_UNREADABLE', /permission denied \(\/d\/db\/CURRENT\)/],
+      [new Error('Database is closed'), 'STORE_UNREADABLE', /closed unexpectedly/],
+    ])('gives %s the code %s and a hint', (err, code, message) => {
+      expect(isLocalStoreFailure(err)).toBe(true);
+      const t = translateLocalStoreError(err, '/d');
+      expect(t).toBeInstanceOf(StoreUnavailableError);
+      expect(t.code).toBe(code);
+      expect(t.message).toMatch(message);
+      expect(t.message).not.toMatch(/\n/);
+    });
+
+    it('leaves errors that are not the local store\'s alone', () => {
+      expect(isLocalStoreFailure(new TypeError('x is undefined'))).toBe(false);
+      expect(isLocalStoreFailure('a string')).toBe(false);
     });
   });
 });
