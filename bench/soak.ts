@@ -117,10 +117,12 @@ async function main() {
       totalAlerts += s.alerts.published;
       gc();
       const heap = process.memoryUsage().heapUsed / 2 ** 20;
-      const rss_ = process.memoryUsage().rss / 2 ** 20;
+      const mem = process.memoryUsage();
+      const rss_ = mem.rss / 2 ** 20;
+      const external = mem.external / 2 ** 20;
       heaps.push(heap);
       rows.push(
-        `| ${cycle} | ${(ms / 1000).toFixed(1)} | ${ok} / ${notModified} | ${s.newItems} | ${s.relevant} | ${s.events.new} / ${s.events.updated} | ${s.alerts.published} | ${heap.toFixed(0)} | ${rss_.toFixed(0)} |`,
+        `| ${cycle} | ${(ms / 1000).toFixed(1)} | ${ok} / ${notModified} | ${s.newItems} | ${s.relevant} | ${s.events.new} / ${s.events.updated} | ${s.alerts.published} | ${heap.toFixed(0)} | ${external.toFixed(0)} | ${rss_.toFixed(0)} |`,
       );
       process.stderr.write(`${rows.at(-1)}\n`);
     }
@@ -141,8 +143,8 @@ async function main() {
     [
       `soak: ${FEEDS} feeds × ${ITEMS} items, ${CYCLES} cycles, ${Math.round(FEEDS * CHANGED_SHARE)} feeds × ${NEW_PER_CHANGE} new items per cycle`,
       '',
-      '| cycle | s | 200 / 304 | new items | relevant | events new / updated | alerts | heap MiB (after GC) | RSS MiB |',
-      '|---|---|---|---|---|---|---|---|---|',
+      '| cycle | s | 200 / 304 | new items | relevant | events new / updated | alerts | heap MiB (after GC) | external MiB | RSS MiB |',
+      '|---|---|---|---|---|---|---|---|---|---|',
       ...rows,
       '',
       `${totalAlerts} alerts, ${problems.length ? `PROBLEMS:\n${problems.join('\n')}` : 'no problems: every change picked up, no duplicate alert, nothing pending, heap flat'}`,

@@ -26,14 +26,15 @@ const OWNER_FILE = 'owner';
 
 /**
  * Locks `dir` (created if missing) for this process. Throws StoreUnavailableError STORE_LOCKED when
- * another process holds it (naming its pid when known).
+ * another process holds it (naming its pid when known). `what` names it in messages, e.g.
+ * "data directory /home/me/.banwatch" (default: "directory <dir>").
  */
-export async function lockDir(dir: string, what = 'data directory'): Promise<DirLock> {
+export async function lockDir(dir: string, what = `directory ${dir}`): Promise<DirLock> {
   const path = join(dir, LOCK_DIR);
   try {
     mkdirSync(path, { recursive: true });
   } catch (err) {
-    throw new StoreUnavailableError(LOCAL_STORE_ERROR_CODES.unreadable, `cannot create ${what} ${dir}: ${describeFsError(err)}`, { cause: err });
+    throw new StoreUnavailableError(LOCAL_STORE_ERROR_CODES.unreadable, `cannot create ${what}: ${describeFsError(err)}`, { cause: err });
   }
   let db = await tryOpen(path);
   if (db instanceof Error && !isLocked(db)) {
@@ -46,13 +47,13 @@ export async function lockDir(dir: string, what = 'data directory'): Promise<Dir
       const owner = readOwner(path);
       throw new StoreUnavailableError(
         LOCAL_STORE_ERROR_CODES.locked,
-        `${what} ${dir} is in use by another banwatch process${owner ? ` (pid ${owner})` : ''}; wait for it to finish or stop it, or use another --data directory`,
+        `${what} is in use by another banwatch process${owner ? ` (pid ${owner})` : ''}; wait for it to finish or stop it, or use another --data directory`,
         { cause: db },
       );
     }
     throw new StoreUnavailableError(
       LOCAL_STORE_ERROR_CODES.unreadable,
-      `cannot lock ${what} ${dir}: ${causeMessage(db)}; check its permissions and free disk space`,
+      `cannot lock ${what}: ${causeMessage(db)}; check its permissions and free disk space`,
       { cause: db },
     );
   }

@@ -58,7 +58,7 @@ export async function startLocalDynamo(opts: LocalDynamoOptions = {}): Promise<L
   let checked: PreflightResult | undefined;
   if (opts.path) {
     const dataDir = opts.dataDir ?? dirname(opts.path);
-    lock = await lockDir(opts.path, 'data directory');
+    lock = await lockDir(opts.path, `data directory ${dataDir}`);
     try {
       checked = await preflight(opts.path, { dataDir, ...(opts.rebuildIndexes ? { rebuildIndexes: true } : {}) });
     } catch (err) {

@@ -47,7 +47,7 @@ export async function backupDataDir(dataDirIn: string, destIn: string): Promise<
   if (exists(dest) && readdirSync(dest).length > 0) {
     throw new StoreUnavailableError(LOCAL_STORE_ERROR_CODES.unreadable, `backup destination ${dest} exists and is not empty; choose a new directory`);
   }
-  const lock = await lockDir(dbPath, 'data directory');
+  const lock = await lockDir(dbPath, `data directory ${dataDir}`);
   try {
     const check = checkLevelDb(dbPath);
     const first = check.problems[0];
@@ -80,7 +80,7 @@ export async function repairDataDir(dataDirIn: string, now: Date = new Date()): 
   if (classifyDir(dbPath) === 'new') {
     throw new StoreUnavailableError(LOCAL_STORE_ERROR_CODES.unreadable, `there is no banwatch database in ${dataDir} to repair`);
   }
-  const lock = await lockDir(dbPath, 'data directory');
+  const lock = await lockDir(dbPath, `data directory ${dataDir}`);
   try {
     const stamp = now.toISOString().replace(/[:.]/g, '-');
     // A repair killed half way left files derived from its copy: start again from that copy,

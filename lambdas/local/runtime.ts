@@ -58,7 +58,7 @@ export async function openLocal(opts: LocalOptions): Promise<LocalRuntime> {
   };
   try {
     if (opts.memory) {
-      const lock = await lockDir(outboxDir, 'outbox directory');
+      const lock = await lockDir(outboxDir, `outbox directory ${outboxDir}`);
       closers.push(() => lock.release());
     }
     const dbPath = `${dataDir}/db`;
