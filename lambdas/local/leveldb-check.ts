@@ -41,6 +41,8 @@ export interface CheckResult {
   files: Record<string, number>;
   /** Bytes read to verify. */
   bytesChecked: number;
+  /** Logs ending in a write cut short (a killed process): file → bytes LevelDB will not replay. */
+  tornLogs: Record<string, number>;
 }
 
 const LOG_BLOCK = 32 * 1024;
@@ -83,7 +85,7 @@ export function classifyDir(dir: string): DirKind {
 export function checkLevelDb(dir: string, opts: { verify?: boolean } = {}): CheckResult {
   const verify = opts.verify ?? true;
   const kind = classifyDir(dir);
-  const result: CheckResult = { kind, problems: [], files: {}, bytesChecked: 0 };
+  const result: CheckResult = { kind, problems: [], files: {}, bytesChecked: 0, tornLogs: {} };
   if (kind === 'new') return result;
   if (kind === 'orphaned') {
     result.problems.push({ file: 'CURRENT', what: 'is missing while table and log files are present' });
@@ -157,6 +159,7 @@ export function checkLevelDb(dir: string, opts: { verify?: boolean } = {}): Chec
     result.bytesChecked += data.length;
     const read = readLogRecords(data);
     if (read.error) problem(name, read.error);
+    else if (read.tornBytes > 0) result.tornLogs[name] = read.tornBytes;
   }
   return result;
 }
@@ -180,10 +183,12 @@ function fileSize(path: string): number | null {
  * The logical records of a log file, or the first corruption. A record cut short at the very end
  * of the file is the torn write of a killed process: it is left out, not reported (as LevelDB does).
  */
-export function readLogRecords(data: Buffer): { records: Buffer[]; error?: string } {
+export function readLogRecords(data: Buffer): { records: Buffer[]; error?: string; tornBytes: number } {
   const records: Buffer[] = [];
   let pending: Buffer[] | null = null;
   let pos = 0;
+  /** Just past the last complete logical record. */
+  let complete = 0;
   while (pos < data.length) {
     const blockLeft = LOG_BLOCK - (pos % LOG_BLOCK);
     if (blockLeft < LOG_HEADER) {
@@ -198,38 +203,42 @@ export function readLogRecords(data: Buffer): { records: Buffer[]; error?: strin
       pos += blockLeft;
       continue;
     }
-    if (LOG_HEADER + length > blockLeft) return { records, error: `bad record length at offset ${pos}` };
+    if (LOG_HEADER + length > blockLeft) return { records, error: `bad record length at offset ${pos}`, tornBytes: 0 };
     if (pos + LOG_HEADER + length > data.length) break; // torn payload at the end
     const expected = unmask(data.readUInt32LE(pos));
     const actual = crc32c(data, pos + 6, pos + LOG_HEADER + length);
-    if (expected !== actual) return { records, error: `checksum mismatch in the record at offset ${pos}` };
+    if (expected !== actual) return { records, error: `checksum mismatch in the record at offset ${pos}`, tornBytes: 0 };
     const payload = data.subarray(pos + LOG_HEADER, pos + LOG_HEADER + length);
     pos += LOG_HEADER + length;
     switch (type) {
       case 1: // FULL
-        if (pending) return { records, error: `record at offset ${pos} interrupts a fragmented one` };
+        if (pending) return { records, error: `record at offset ${pos} interrupts a fragmented one`, tornBytes: 0 };
         records.push(payload);
+        complete = pos;
         break;
       case 2: // FIRST
-        if (pending) return { records, error: `record at offset ${pos} interrupts a fragmented one` };
+        if (pending) return { records, error: `record at offset ${pos} interrupts a fragmented one`, tornBytes: 0 };
         pending = [payload];
         break;
       case 3: // MIDDLE
-        if (!pending) return { records, error: `fragment without a start at offset ${pos}` };
+        if (!pending) return { records, error: `fragment without a start at offset ${pos}`, tornBytes: 0 };
         pending.push(payload);
         break;
       case 4: // LAST
-        if (!pending) return { records, error: `fragment without a start at offset ${pos}` };
+        if (!pending) return { records, error: `fragment without a start at offset ${pos}`, tornBytes: 0 };
         pending.push(payload);
         records.push(Buffer.concat(pending));
         pending = null;
+        complete = pos;
         break;
       default:
-        return { records, error: `unknown record type ${type} at offset ${pos}` };
+        return { records, error: `unknown record type ${type} at offset ${pos}`, tornBytes: 0 };
     }
   }
-  // A FIRST/MIDDLE without its LAST at the end: the writer died between fragments. Not an error.
-  return { records };
+  // A FIRST/MIDDLE without its LAST at the end: the writer died between fragments. Not an error,
+  // but those bytes are not replayed (zeros past the last record are padding, not data).
+  const tail = data.subarray(complete);
+  return { records, tornBytes: tail.some((b) => b !== 0) ? tail.length : 0 };
 }
 
 // ---------------------------------------------------------------- MANIFEST (VersionEdit records)

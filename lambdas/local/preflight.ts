@@ -42,6 +42,8 @@ export interface PreflightResult {
   tablesActivated: string[];
   /** Index rows written or deleted by the rebuild after an unclean shutdown. */
   indexRowsFixed: number;
+  /** Logs that ended in a write cut short by a killed process: file → bytes not replayed. */
+  tornLogs: Record<string, number>;
   bytesChecked: number;
 }
 
@@ -72,7 +74,7 @@ export async function preflight(dbPath: string, opts: PreflightOptions): Promise
     if (diff) throw damagedError(opts.dataDir, `db/${diff} since banwatch closed it cleanly at ${record.closedAt}`);
   }
   const clean = check.kind === 'new' || record !== null;
-  const result: PreflightResult = { kind: check.kind, clean, tablesActivated: [], indexRowsFixed: 0, bytesChecked: check.bytesChecked };
+  const result: PreflightResult = { kind: check.kind, clean, tablesActivated: [], indexRowsFixed: 0, bytesChecked: check.bytesChecked, tornLogs: check.tornLogs };
 
   // From here on the store may change: a crash now must not look like a clean shutdown.
   try {

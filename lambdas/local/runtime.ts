@@ -74,6 +74,9 @@ export async function openLocal(opts: LocalOptions): Promise<LocalRuntime> {
         tablesActivated: dynamo.preflight.tablesActivated,
       });
     }
+    for (const [file, bytes] of Object.entries(dynamo.preflight?.tornLogs ?? {})) {
+      opts.logger.warn('the previous run was killed in the middle of a database write; that unconfirmed write is dropped and redone by the runs that follow', { file: `db/${file}`, bytes });
+    }
     await ensureTable(dynamo.client, LOCAL_TABLE);
     const publisher = new FileOutboxPublisher(outboxDir);
     if (!opts.readOnly) {

@@ -149,8 +149,14 @@ describe('local store', () => {
       expect((await openError(dir)).message).toMatch(/\.log is \d+ bytes, it was \d+ since banwatch closed it cleanly/);
 
       await unlink(join(dir, 'db', CLEAN_RECORD));
-      const events = await withStore(dir, (s) => s.queryEvents({}));
-      expect(events.length).toBe(4);
+      const local = await startLocalDynamo({ path: join(dir, 'db') });
+      try {
+        expect(local.preflight?.tornLogs).toEqual({ [log]: expect.any(Number) });
+        await ensureTable(local.client, TABLE);
+        expect(await new DynamoStore(local.doc, TABLE).queryEvents({})).toHaveLength(4);
+      } finally {
+        await local.close();
+      }
     });
 
     it('refuses a log record whose checksum fails instead of letting LevelDB drop it', async () => {
