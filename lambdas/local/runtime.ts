@@ -2,14 +2,17 @@
  * The local composition root: the one place (besides lambdas/handlers/compose.ts) that builds
  * adapters. The CLI asks it for a store on dynalite, an HTTP fetcher and a file outbox.
  */
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { StoreUnavailableError } from '../core/errors.js';
 import { createDocumentClient, DynamoStore } from '../adapters/dynamo-store.js';
-import { FileOutboxPublisher } from '../adapters/file-outbox.js';
+import { FileOutboxPublisher, OUTBOX_FILE } from '../adapters/file-outbox.js';
 import { HttpFeedFetcher } from '../adapters/http-fetcher.js';
 import { systemClock, type Clock, type Logger, type Store } from '../ports.js';
 import { lockDir } from './dir-lock.js';
 import { ensureTable, startLocalDynamo } from './dynalite.js';
 import { classifyDir } from './leveldb-check.js';
+import { LOCAL_STORE_ERROR_CODES } from './store-errors.js';
 
 export const LOCAL_TABLE = 'banwatch';
 
@@ -62,10 +65,19 @@ export async function openLocal(opts: LocalOptions): Promise<LocalRuntime> {
       closers.push(() => lock.release());
     }
     const dbPath = `${dataDir}/db`;
+    const noDatabase = !opts.memory && classifyDir(dbPath) === 'new';
+    // No database, but an outbox holding the alerts one sent: the database was deleted or moved.
+    // Starting afresh would pass that off as "no events"; say so instead.
+    if (noDatabase && sizeOf(join(outboxDir, OUTBOX_FILE)) > 0) {
+      throw new StoreUnavailableError(
+        LOCAL_STORE_ERROR_CODES.damaged,
+        `the database in ${dataDir} is missing (db/ holds none) but ${join(outboxDir, OUTBOX_FILE)} holds alerts it sent: it was deleted or moved; restore the data directory from a backup, or move the whole directory aside to start afresh`,
+      );
+    }
     // A command that only reads, pointed at a directory where nothing was ever stored, shows an
     // empty store (in memory) instead of creating one on disk. A directory that holds data but
     // cannot be opened is an error, never "empty" (see preflight.ts).
-    const nothingStored = !opts.memory && opts.readOnly && classifyDir(dbPath) === 'new';
+    const nothingStored = opts.readOnly && noDatabase;
     const dynamo = await startLocalDynamo(opts.memory || nothingStored ? {} : { path: dbPath, dataDir });
     closers.push(() => dynamo.close());
     if (dynamo.preflight && !dynamo.preflight.clean) {
@@ -97,5 +109,13 @@ export async function openLocal(opts: LocalOptions): Promise<LocalRuntime> {
   } catch (err) {
     await closeAll().catch(() => undefined);
     throw err;
+  }
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
   }
 }

@@ -3,7 +3,7 @@
  * want it, and when its files are damaged; and `repair` / `backup`. Real dynalite and LevelDB files.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, stat, truncate, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClassicLevel } from 'classic-level';
@@ -255,6 +255,23 @@ describe('local store', () => {
         await rt.close();
       }
       await expect(stat(dir)).rejects.toMatchObject({ code: 'ENOENT' });
+    });
+
+    it('refuses, for reading and for running, a directory whose database is gone but whose outbox holds alerts', async () => {
+      const dir = await seeded(2);
+      await mkdir(join(dir, 'outbox'), { recursive: true });
+      await writeFile(join(dir, 'outbox', 'alerts.jsonl'), `${JSON.stringify({ alertId: 'ev0:announced', eventId: 'ev0' })}\n`);
+      await rm(join(dir, 'db'), { recursive: true });
+
+      for (const readOnly of [true, false]) {
+        const err = await openLocal({ dataDir: dir, readOnly, logger: silentLogger }).then(
+          (rt) => rt.close(),
+          (e: unknown) => e,
+        );
+        expect(err).toMatchObject({ code: 'STORE_DAMAGED' });
+        expect((err as Error).message).toMatch(/is missing \(db\/ holds none\) but .*alerts\.jsonl holds alerts/);
+      }
+      await expect(stat(join(dir, 'db'))).rejects.toMatchObject({ code: 'ENOENT' });
     });
   });
 
