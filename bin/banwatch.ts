@@ -74,7 +74,11 @@ function fail(err: unknown): never {
 
 // dynalite rethrows LevelDB failures inside its request handler, where nothing can catch them: they
 // end the process here, as one clear line, instead of Node's uncaught-exception printout.
-process.on('uncaughtException', (err) => fail(err));
+process.on('uncaughtException', (err) => {
+  // stdout closed by the reader (`banwatch events | head`): not an error of ours.
+  if ((err as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0);
+  fail(err);
+});
 process.on('unhandledRejection', (err) => fail(err));
 
 async function openFor<T>(dataDir: string, open: () => Promise<T>): Promise<T> {
