@@ -449,6 +449,21 @@ export async function runHarness(p: HarnessProfile): Promise<HarnessReport> {
       rmSync(dir, { recursive: true, force: true });
     }
 
+    // 1b. Two first runs started together on an empty directory: the lock is taken before anything
+    // is created, so one runs and the other is refused, never a half-created store.
+    for (let i = 0; i < Math.min(p.pairs, 3); i++) {
+      const dir = join(work, `fresh-pair-${i}`);
+      const [a, b] = await Promise.all([exec(runArgs(dir)), exec(runArgs(dir))]);
+      for (const r of [a, b]) {
+        if (r.code === 0) report.completedRuns++;
+        else if (/\[STORE_LOCKED\]/.test(r.stderr)) report.lockedRefusals++;
+        else violation('brickedDirs', `fresh pair ${i}: exit ${r.code}: ${r.stderr.trim().slice(0, 300)}`);
+      }
+      if (a.code !== 0 && b.code !== 0) violation('brickedDirs', `fresh pair ${i}: neither process ran`);
+      else await checkSettled(dir, `fresh pair ${i}`);
+      rmSync(dir, { recursive: true, force: true });
+    }
+
     // 2. The main directory: each version of the feeds is polled by runs killed at random until one finishes.
     const main = join(work, 'main');
     server.setVersion(0);
