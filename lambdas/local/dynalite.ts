@@ -6,6 +6,7 @@
  * On disk, the directory is opened only as it is: locked first, checked, never created over
  * existing files, and left untouched when it is damaged (see preflight.ts).
  */
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import {
@@ -22,6 +23,35 @@ import { STORE_ERROR_CODES, createDocumentClient, translateStoreError } from '..
 import { KEY_ATTRIBUTES, TABLE } from '../table.js';
 import { lockDir, type DirLock } from './dir-lock.js';
 import { preflight, writeCleanRecord, type PreflightResult } from './preflight.js';
+
+/**
+ * dynalite reads LevelDB through stream wrappers that never close their iterators: a stream read to
+ * its end just stops, and one cut short (a Query's Limit) calls `iterator.return()`, which
+ * abstract-level's iterators do not have. Each Query and Scan so left an iterator open, holding a
+ * LevelDB snapshot, until the database closed: memory that grew with every request of a long run.
+ * Give the iterators both behaviours dynalite expects: closing at their end, and `return()`.
+ */
+function closeLevelIteratorsLikeDynaliteExpects(): void {
+  const requireFromLevel = createRequire(createRequire(import.meta.url).resolve('classic-level'));
+  const abstract = requireFromLevel('abstract-level') as Record<string, { prototype: Record<string | symbol, unknown> } | undefined>;
+  for (const name of ['AbstractIterator', 'AbstractKeyIterator', 'AbstractValueIterator']) {
+    const proto = abstract[name]?.prototype;
+    if (!proto || proto[PATCHED]) continue;
+    const next = proto.next as (this: { close(): Promise<void> }) => Promise<unknown>;
+    proto.next = async function (this: { close(): Promise<void> }) {
+      const item = await next.call(this);
+      if (item === undefined) await this.close();
+      return item;
+    };
+    proto.return = async function (this: { close(): Promise<void> }) {
+      await this.close();
+      return { done: true, value: undefined };
+    };
+    proto[PATCHED] = true;
+  }
+}
+const PATCHED = Symbol.for('banwatch.closesIterators');
+closeLevelIteratorsLikeDynaliteExpects();
 
 export interface LocalDynamo {
   endpoint: string;
