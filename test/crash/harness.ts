@@ -251,7 +251,11 @@ function banwatch(args: string[], kill: KillPlan = {}): Promise<Run> {
       const check = kill.when;
       timers.push(
         setInterval(() => {
-          if (check()) child.kill('SIGKILL');
+          try {
+            if (check()) child.kill('SIGKILL');
+          } catch {
+            // The CLI renames and deletes its files as it goes (LevelDB logs): look again in 2 ms.
+          }
         }, 2),
       );
     }
