@@ -18,6 +18,7 @@ describe('crash harness', () => {
       expect(report.completedRuns).toBeGreaterThan(0);
       expect(report.events).toBeGreaterThan(0);
       expect(report.damagesRefused + report.damagesReadIntact).toBe(SHORT_PROFILE.damages.length);
-    }, 120_000);
+    // ≈40 s on an idle 2-core machine; the limit only guards against a hang on a loaded one.
+    }, 300_000);
   });
 });
