@@ -13,7 +13,9 @@ import { loadFeedsFile, reclassify, runCycle, runDemo, REPO_ROOT } from '../lamb
 import { formatEvent, formatFeedState, formatOutcomeLine, formatRunSummary } from '../lambdas/local/format.js';
 import { openLocal, parseAllowHosts } from '../lambdas/local/runtime.js';
 import { registerAwsCommands } from '../lambdas/local/aws-commands.js';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { backupDataDir, repairDataDir } from '../lambdas/local/maintenance.js';
+import { isLocalStoreFailure, translateLocalStoreError } from '../lambdas/local/store-errors.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -79,11 +81,33 @@ function printJson(value: unknown) {
   process.stdout.write(`${JSON.stringify(value)}\n`);
 }
 
+/** The data directory of the command running, so a failure surfacing outside it can name it. */
+let activeDataDir: string | null = null;
+
+/** One line on stderr, always with a code, then exit 1. Stack traces only with BANWATCH_DEBUG=1. */
 function fail(err: unknown): never {
-  const message = err instanceof BanwatchError ? `${err.message} [${err.code}]` : err instanceof Error ? err.message : String(err);
-  process.stderr.write(`banwatch: error: ${message}\n`);
+  const translated = activeDataDir && !(err instanceof BanwatchError) && isLocalStoreFailure(err) ? translateLocalStoreError(err, activeDataDir) : err;
+  const message =
+    translated instanceof BanwatchError
+      ? `${translated.message} [${translated.code}]`
+      : `${translated instanceof Error ? translated.message : String(translated)}; this is a bug in banwatch: run again with BANWATCH_DEBUG=1 and report it [INTERNAL]`;
+  process.stderr.write(`banwatch: error: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
   if (process.env.BANWATCH_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
   process.exit(1);
+}
+
+// dynalite rethrows LevelDB failures inside its request handler, where nothing can catch them: they
+// end the process here, as one clear line, instead of Node's uncaught-exception printout.
+process.on('uncaughtException', (err) => {
+  // stdout closed by the reader (`banwatch events | head`): not an error of ours.
+  if ((err as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0);
+  fail(err);
+});
+process.on('unhandledRejection', (err) => fail(err));
+
+async function openFor<T>(dataDir: string, open: () => Promise<T>): Promise<T> {
+  activeDataDir = resolve(dataDir);
+  return open();
 }
 
 interface StorageFlags {
@@ -125,7 +149,7 @@ program
       if (opts.now && !opts.once) throw new ConfigError('CONFIG_USAGE', '--now needs --once: a loop runs on the real clock');
       const feeds = loadFeedsFile(opts.feeds);
       const now = opts.now;
-      rt = await openLocal({
+      rt = await openFor(opts.data, () => openLocal({
         dataDir: opts.data,
         memory: !!opts.memory,
         ...(opts.outbox ? { outboxDir: opts.outbox } : {}),
@@ -133,7 +157,7 @@ program
         logger,
         ...(now ? { clock: { now: () => new Date(now) } } : {}),
         alertPolicy: alertPolicyOf(opts),
-      });
+      }));
       let stop = false;
       let wake: (() => void) | null = null;
       const onSignal = () => {
@@ -218,7 +242,7 @@ program
   .action(async (opts: StorageFlags & { country?: string; vendor?: string; since?: string; limit: number; json?: boolean }) => {
     let rt;
     try {
-      rt = await openLocal({ dataDir: opts.data, logger: stderrLogger(false) });
+      rt = await openFor(opts.data, () => openLocal({ dataDir: opts.data, readOnly: true, logger: stderrLogger(false) }));
       const events = await rt.store.queryEvents({
         ...(opts.country ? { country: opts.country } : {}),
         ...(opts.vendor ? { vendor: opts.vendor } : {}),
@@ -251,7 +275,7 @@ program
     let rt;
     try {
       const feeds = loadFeedsFile(opts.feeds);
-      rt = await openLocal({ dataDir: opts.data, logger: stderrLogger(false) });
+      rt = await openFor(opts.data, () => openLocal({ dataDir: opts.data, readOnly: true, logger: stderrLogger(false) }));
       const states = await rt.store.getFeedStates(feeds.map((f) => f.id));
       if (opts.json) printJson(feeds.map((f) => ({ ...f, state: states.get(f.id) ?? null })));
       else process.stdout.write(`${feeds.map((f) => formatFeedState(f.id, f.url, states.get(f.id))).join('\n')}\n`);
@@ -290,13 +314,15 @@ program
     let rt;
     try {
       const now = opts.now;
-      rt = await openLocal({
-        dataDir: opts.data,
-        ...(opts.outbox ? { outboxDir: opts.outbox } : {}),
-        logger: stderrLogger(false),
-        ...(now ? { clock: { now: () => new Date(now) } } : {}),
-        alertPolicy: alertPolicyOf(opts),
-      });
+      rt = await openFor(opts.data, () =>
+        openLocal({
+          dataDir: opts.data,
+          ...(opts.outbox ? { outboxDir: opts.outbox } : {}),
+          logger: stderrLogger(false),
+          ...(now ? { clock: { now: () => new Date(now) } } : {}),
+          alertPolicy: alertPolicyOf(opts),
+        }),
+      );
       const r = await reclassify(rt, (n) => process.stderr.write(`\r${n} items reclassified`));
       process.stderr.write('\n');
       if (opts.json) printJson(r);
@@ -308,6 +334,49 @@ program
       fail(err);
     } finally {
       await rt?.close();
+    }
+  });
+
+program
+  .command('repair')
+  .description('make a damaged or interrupted data directory usable again (copies the database aside first)')
+  .addOption(dataOption())
+  .option('--json', 'print a JSON summary')
+  .action(async (opts: StorageFlags & { json?: boolean }) => {
+    try {
+      activeDataDir = resolve(opts.data);
+      const r = await repairDataDir(opts.data);
+      if (opts.json) printJson(r);
+      else {
+        const lines = [`copied the database to ${r.backup}`];
+        if (r.problems.length === 0) lines.push('the files checked out');
+        else lines.push(...r.problems.map((p) => `found: db/${p.file} ${p.what}`), 'rebuilt the database from its table and log files');
+        if (r.blocksDropped) lines.push(`dropped ${r.blocksDropped} damaged data block(s); their rows are only in the copy`);
+        if (r.tablesActivated.length) lines.push(`finished the interrupted creation of table ${r.tablesActivated.join(', ')}`);
+        lines.push(`index rows fixed: ${r.indexRowsFixed}`);
+        if (r.outboxTornBytes) lines.push(`moved a torn last outbox line (${r.outboxTornBytes} bytes) to outbox/alerts.jsonl.torn`);
+        lines.push('done: run banwatch as usual; alerts still pending go out on the next run');
+        process.stdout.write(`${lines.join('\n')}\n`);
+      }
+    } catch (err) {
+      fail(err);
+    }
+  });
+
+program
+  .command('backup')
+  .description('copy the database and the outbox into a new directory (stop running banwatch processes first)')
+  .argument('<dir>', 'destination: a new or empty directory')
+  .addOption(dataOption())
+  .option('--json', 'print a JSON summary')
+  .action(async (dest: string, opts: StorageFlags & { json?: boolean }) => {
+    try {
+      activeDataDir = resolve(opts.data);
+      const r = await backupDataDir(opts.data, dest);
+      if (opts.json) printJson(r);
+      else process.stdout.write(`backed up ${r.files} files (${r.bytes} bytes) to ${r.to}; use it with --data ${r.to}\n`);
+    } catch (err) {
+      fail(err);
     }
   });
 

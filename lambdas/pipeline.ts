@@ -467,45 +467,78 @@ export interface NotifyResult {
   alerts: Alert[];
 }
 
+/** Pending events read per page when draining the outbox. */
+const NOTIFY_PAGE = 100;
+/**
+ * How long one notifyPending keeps draining pages: 40 s fits inside the notify Lambda's 60 s timeout
+ * with room to mark the last page; what is left stays pending for the next sweep or run.
+ */
+const NOTIFY_BUDGET_MS = 40_000;
+
 /**
  * Publishes the alert due for each pending event (core/events.ts nextAlert: a new stage, an official
  * confirmation or material vendors) and records it on the event once the publisher confirmed it.
  * Failed alerts stay pending for the next run. With `eventIds` (the stream fast path) only those
- * events are considered, and only if still pending.
+ * events are considered, and only if still pending. Otherwise it drains the outbox page by page
+ * (`limit` per page) until nothing is pending or `budgetMs` has passed; an event is tried at most
+ * once per call, so a failing one neither blocks the rest nor loops (one with a further alert due
+ * goes out next call).
  */
-export async function notifyPending(deps: NotifyDeps, opts: { eventIds?: string[]; limit?: number } = {}): Promise<NotifyResult> {
+export async function notifyPending(
+  deps: NotifyDeps,
+  opts: { eventIds?: string[]; limit?: number; budgetMs?: number } = {},
+): Promise<NotifyResult> {
   const { store, publisher, clock, logger } = deps;
-  let events: PolicyEvent[];
-  if (opts.eventIds) {
-    const loaded = await Promise.all([...new Set(opts.eventIds)].map((id) => store.getEvent(id)));
-    events = loaded.filter((e): e is PolicyEvent => e !== null && e.alertState === 'PENDING');
-  } else {
-    events = await store.listPendingEvents(opts.limit);
-  }
-  const now = clock.now();
-  const toSend: Alert[] = [];
-  for (const event of events) {
-    const mark = nextAlert(event);
-    if (!mark) {
-      // Pending but nothing is due (e.g. a crash between publish and record): just settle it.
-      await store.updateEvent(event.eventId, refreshAlertState);
-      continue;
+  const pageSize = Math.max(1, opts.limit ?? NOTIFY_PAGE);
+  const deadline = clock.now().getTime() + (opts.budgetMs ?? NOTIFY_BUDGET_MS);
+  const tried = new Set<string>();
+  const total: NotifyResult = { published: 0, failed: 0, alerts: [] };
+  for (;;) {
+    let events: PolicyEvent[];
+    let lastPage = true;
+    if (opts.eventIds) {
+      const loaded = await Promise.all([...new Set(opts.eventIds)].map((id) => store.getEvent(id)));
+      events = loaded.filter((e): e is PolicyEvent => e !== null && e.alertState === 'PENDING');
+    } else {
+      // Events tried earlier in this call may still be pending (failed): ask for that many more.
+      const want = tried.size + pageSize;
+      const page = await store.listPendingEvents(want);
+      lastPage = page.length < want;
+      events = page.filter((e) => !tried.has(e.eventId));
     }
-    toSend.push(renderAlert(event, mark, now));
+    for (const e of events) tried.add(e.eventId);
+    const now = clock.now();
+    const toSend: Alert[] = [];
+    for (const event of events) {
+      const mark = nextAlert(event);
+      if (!mark) {
+        // Pending but nothing is due (e.g. a crash between publish and record): just settle it.
+        await store.updateEvent(event.eventId, refreshAlertState);
+        continue;
+      }
+      toSend.push(renderAlert(event, mark, now));
+    }
+    if (toSend.length > 0) {
+      const result = await publisher.publish(toSend);
+      const ok = new Set(result.published);
+      for (const alert of toSend) {
+        if (!ok.has(alert.alertId)) continue;
+        await store.updateEvent(alert.eventId, (e) => applyAlertMark(e, { ...alert.mark, alertId: alert.alertId, at: alert.createdAt }));
+        total.alerts.push(alert);
+        total.published++;
+        logger.info('alert published', { alertId: alert.alertId, eventId: alert.eventId, kind: alert.mark.kind, stage: alert.mark.stage });
+      }
+      total.failed += result.failed.length;
+      for (const f of result.failed) logger.warn('alert not published; stays pending', { alertId: f.alertId, error: f.error });
+    }
+    if (opts.eventIds || lastPage || events.length === 0) break;
+    if (clock.now().getTime() >= deadline) {
+      logger.warn('notify time budget used up; the rest stays pending for the next run', { published: total.published });
+      break;
+    }
   }
-  if (toSend.length === 0) return { published: 0, failed: 0, alerts: [] };
-  const result = await publisher.publish(toSend);
-  const ok = new Set(result.published);
-  const sent: Alert[] = [];
-  for (const alert of toSend) {
-    if (!ok.has(alert.alertId)) continue;
-    await store.updateEvent(alert.eventId, (e) => applyAlertMark(e, { ...alert.mark, alertId: alert.alertId, at: alert.createdAt }));
-    sent.push(alert);
-    logger.info('alert published', { alertId: alert.alertId, eventId: alert.eventId, kind: alert.mark.kind, stage: alert.mark.stage });
-  }
-  for (const f of result.failed) logger.warn('alert not published; stays pending', { alertId: f.alertId, error: f.error });
-  logger.info('alerts published', { published: sent.length, failed: result.failed.length });
-  return { published: sent.length, failed: result.failed.length, alerts: sent };
+  if (total.published > 0 || total.failed > 0) logger.info('alerts published', { published: total.published, failed: total.failed });
+  return total;
 }
 
 export interface ReclassifyResult {

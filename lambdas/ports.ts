@@ -95,6 +95,18 @@ export interface PublishResult {
   failed: Array<{ alertId: string; error: string }>;
 }
 
+/**
+ * Which topics an alert was already delivered to, kept across runs (and Lambda containers), so an
+ * alert retried after a partial failure (delivered to one topic, failed on another) goes only to
+ * the topics that lack it. The DynamoDB store implements it; SnsPublisher uses it when given one.
+ */
+export interface DeliveryLog {
+  /** alertId → topic keys already delivered (alerts never delivered anywhere are absent). */
+  deliveredTopics(alertIds: string[]): Promise<Map<string, Set<string>>>;
+  /** Records that `alertId` reached `topic`. Idempotent. */
+  recordDelivery(alertId: string, topic: string): Promise<void>;
+}
+
 /** Delivers alerts (SNS, or the local outbox). Must tolerate a retried alertId. */
 export interface Publisher {
   publish(alerts: Alert[]): Promise<PublishResult>;

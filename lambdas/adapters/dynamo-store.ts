@@ -7,11 +7,13 @@
  *   EVENT#<eventId>    / EVENT                      a PolicyEvent + entity=EVENT; pendingPk/pendingSk
  *                                                   only while alertState is PENDING (sparse outbox)
  *   COUNTRY#<cc>       / <firstSeen date>#<eventId> country index row (eventId, firstSeen)
+ *   DELIVERY#<alertId> / DELIVERY                   topics an alert reached (DeliveryLog), with a TTL
  *
- * GSIs are assumed to project ALL attributes (the CDK stack and ensureTable() create them so). Only
- * the `events` index (queryEvents without a country) actually reads projected attributes; reads
- * that decide something (pending outbox, latest event of a cluster) take just the base key from
- * the GSI and re-read the row with a consistent read, because GSIs are eventually consistent.
+ * GSIs are assumed to project ALL attributes (the CDK stack and ensureTable() create them so), but
+ * no read trusts projected attributes: every query takes just the base key from the GSI and
+ * re-reads the base row (consistently where the read decides something: the pending outbox, the
+ * latest event of a cluster), because GSIs are eventually consistent on AWS and, locally, a killed
+ * process can leave an index row without its base row.
  *
  * The adapter takes a DynamoDBDocumentClient (Powertools style) and never builds one; both
  * composition roots build it with createDocumentClient() below. SDK errors are translated here:
@@ -33,7 +35,7 @@ import {
 import { StoreUnavailableError } from '../core/errors.js';
 import { STAGES, type FeedState, type PolicyEvent, type Stage, type StoredItem } from '../core/model.js';
 import { newEventId } from '../core/events.js';
-import { silentLogger, type EventQuery, type Logger, type ResolutionCandidates, type Store } from '../ports.js';
+import { silentLogger, type DeliveryLog, type EventQuery, type Logger, type ResolutionCandidates, type Store } from '../ports.js';
 import { EVENT_ENTITY, PENDING, TABLE, keys } from '../table.js';
 
 /** Stable codes of the StoreUnavailableErrors this adapter throws. */
@@ -111,7 +113,7 @@ const EVENT_ROW_ATTRS = [
   TABLE.indexes.pending.sortKey,
 ] as const;
 
-export class DynamoStore implements Store {
+export class DynamoStore implements Store, DeliveryLog {
   private readonly ttlDays: number;
   private readonly logger: Logger;
   private readonly scanPageLimit: number | undefined;
@@ -388,21 +390,65 @@ export class DynamoStore implements Store {
 
     const idx = TABLE.indexes.events;
     const out: PolicyEvent[] = [];
+    const seen = new Set<string>();
     const pages = this.queryPages({
       IndexName: idx.name,
       KeyConditionExpression: query.since ? '#e = :e AND #ls >= :since' : '#e = :e',
       ExpressionAttributeNames: { '#e': idx.partitionKey, ...(query.since ? { '#ls': idx.sortKey } : {}) },
       ExpressionAttributeValues: { ':e': EVENT_ENTITY, ...(query.since ? { ':since': query.since } : {}) },
       ScanIndexForward: false,
+      // Only which events, in which order: what they hold is read from the base rows below.
+      ProjectionExpression: 'pk',
     });
     for await (const page of pages) {
-      for (const row of page) {
-        const event = fromEventRow(row);
+      for (const event of await this.baseEventsOf(page, seen)) {
         if (matches(event) && out.length < limit) out.push(event);
       }
       if (out.length >= limit) break;
     }
+    return out.sort(newestFirst);
+  }
+
+  /**
+   * The events that index rows point to, read from their base rows, in index order, each once.
+   * An index row can be stale or point to no event at all (GSIs lag on AWS; locally a process
+   * killed between dynalite's index and base writes leaves such rows): the base row is the truth,
+   * and a row without one is skipped.
+   */
+  private async baseEventsOf(indexRows: Row[], seen: Set<string>): Promise<PolicyEvent[]> {
+    const ids = indexRows.map((r) => eventIdOfPk(r.pk)).filter((id) => !seen.has(id) && (seen.add(id), true));
+    const rows = await this.batchGet(ids.map((id) => keys.event(id)), { consistent: false });
+    const byId = new Map(rows.map((r) => [String(r.eventId), fromEventRow(r)]));
+    return ids.map((id) => byId.get(id)).filter((e): e is PolicyEvent => e !== undefined);
+  }
+
+  // ---------------------------------------------------------------- deliveries (DeliveryLog)
+
+  async deliveredTopics(alertIds: string[]): Promise<Map<string, Set<string>>> {
+    const rows = await this.batchGet(alertIds.map((id) => keys.delivery(id)));
+    const out = new Map<string, Set<string>>();
+    for (const row of rows) {
+      const topics = row.topics;
+      out.set(String(row.alertId), new Set(topics instanceof Set ? [...topics].map(String) : Array.isArray(topics) ? topics.map(String) : []));
+    }
     return out;
+  }
+
+  async recordDelivery(alertId: string, topic: string): Promise<void> {
+    // ADD to a string set: idempotent, and concurrent notifiers recording other topics never collide.
+    // The TTL bounds the table: an alert is retried for hours at most, never for weeks.
+    const expires = Math.floor(Date.now() / 1000) + this.ttlDays * 86_400;
+    await this.call('UpdateItem', () =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.delivery(alertId),
+          UpdateExpression: 'ADD #topics :topic SET #alertId = :alertId, #ttl = :ttl',
+          ExpressionAttributeNames: { '#topics': 'topics', '#alertId': 'alertId', '#ttl': TABLE.ttlAttribute },
+          ExpressionAttributeValues: { ':topic': new Set([topic]), ':alertId': alertId, ':ttl': expires },
+        }),
+      ),
+    );
   }
 
   // ---------------------------------------------------------------- rows

@@ -15,7 +15,7 @@ import {
   type SNSClient,
 } from '@aws-sdk/client-sns';
 import type { Alert } from '../core/model.js';
-import { silentLogger, type Logger, type Publisher, type PublishResult } from '../ports.js';
+import { silentLogger, type DeliveryLog, type Logger, type Publisher, type PublishResult } from '../ports.js';
 
 export interface SnsPublisherOptions {
   /** ARN of the `<prefix>-all` topic (created by the stack). */
@@ -33,6 +33,12 @@ export interface SnsPublisherOptions {
   /** Backoff before a retry: base * 2^(attempt-1), plus jitter. Default 100 ms. */
   baseDelayMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Remembers across runs which topics each alert reached, so a retry after a partial failure
+   * (one topic ok, another failed) sends only what is missing. Without it, only this container
+   * remembers, and a new container would send the alert to every topic again.
+   */
+  deliveries?: DeliveryLog;
 }
 
 /** SNS PublishBatch limits. */
@@ -174,7 +180,8 @@ export class SnsPublisher implements Publisher {
       if (!errors.has(alertId)) errors.set(alertId, error);
     };
 
-    // 1. One entry per (alert, topic); resolve topic ARNs (country topics: CreateTopic, cached).
+    // 1. One entry per (alert, topic) not delivered yet; resolve topic ARNs (country topics: CreateTopic, cached).
+    const earlier = this.opts.deliveries ? await this.opts.deliveries.deliveredTopics([...new Set(alerts.map((a) => a.alertId))]) : new Map<string, Set<string>>();
     const byTopic = new Map<string, Pending[]>();
     for (const alert of alerts) {
       for (const topic of new Set(alert.topics)) {
@@ -185,7 +192,7 @@ export class SnsPublisher implements Publisher {
           fail(alert.alertId, `topic ${topic}: ${describe(err)}`);
           continue;
         }
-        if (this.delivered.has(`${alert.alertId}|${topicArn}`)) continue;
+        if (this.delivered.has(`${alert.alertId}|${topicArn}`) || earlier.get(alert.alertId)?.has(topicArn)) continue;
         const built = this.buildEntry(alert);
         if (!built) {
           fail(alert.alertId, `MESSAGE_TOO_LARGE: over ${MAX_BATCH_BYTES} bytes even when compacted`);
@@ -260,12 +267,16 @@ export class SnsPublisher implements Publisher {
       this.logger.warn('sns: PublishBatch failed', { topicArn, entries: chunk.length, error: describe(err), retryable });
       return chunk.map((pending) => ({ pending, error: describe(err), retryable }));
     }
+    const delivered: Pending[] = [];
     for (const ok of response.Successful ?? []) {
       const p = ok.Id ? byId.get(ok.Id) : undefined;
       if (!p) continue;
       this.remember(`${p.alertId}|${topicArn}`);
       byId.delete(ok.Id!);
+      delivered.push(p);
     }
+    // Recorded before the alert can be reported failed for another topic: its retry must skip this one.
+    if (this.opts.deliveries) await Promise.all(delivered.map((p) => this.opts.deliveries!.recordDelivery(p.alertId, topicArn)));
     const failures: Array<{ pending: Pending; error: string; retryable: boolean }> = [];
     for (const bad of response.Failed ?? []) {
       const p = bad.Id ? byId.get(bad.Id) : undefined;

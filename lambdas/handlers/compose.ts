@@ -87,13 +87,16 @@ export function composePoll(env: Env = process.env): PollHandlerDeps {
 export function composeNotify(env: Env = process.env): NotifyHandlerDeps {
   const cfg = parseEnv(notifyEnvSchema, env);
   const { logger, addLambdaContext } = createLogger();
+  const store = createStore(cfg.TABLE_NAME, logger);
   return {
-    store: createStore(cfg.TABLE_NAME, logger),
+    store,
     publisher: new SnsPublisher(new SNSClient({}), {
       allTopicArn: cfg.ALL_TOPIC_ARN,
       topicPrefix: cfg.TOPIC_PREFIX,
       ...(cfg.TOPIC_KMS_KEY_ID ? { kmsMasterKeyId: cfg.TOPIC_KMS_KEY_ID } : {}),
       logger,
+      // Across containers: a retried alert goes only to the topics it has not reached.
+      deliveries: store,
     }),
     clock: systemClock,
     logger,

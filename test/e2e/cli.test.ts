@@ -155,6 +155,31 @@ describe('banwatch CLI', () => {
     });
   });
 
+  describe('repair', () => {
+    it('refuses a data directory that lost db/CURRENT with one error line, then repair brings every event back', async () => {
+      // Prepare: a backup of the data directory the first test filled, then the damage.
+      const copy = join(dir, 'damaged');
+      const backup = await banwatch(['backup', copy, '--data', join(dir, 'data')]);
+      expect(backup.code, backup.stderr).toBe(0);
+      const before = JSON.parse((await banwatch(['events', '--json', '--data', copy])).stdout);
+      rmSync(join(copy, 'db', 'CURRENT'));
+
+      // Act
+      const refused = await banwatch(['events', '--json', '--data', copy]);
+      const repaired = await banwatch(['repair', '--data', copy]);
+      const after = await banwatch(['events', '--json', '--data', copy]);
+
+      // Assess
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr).toMatch(/^banwatch: error: the database in .* is damaged: db\/CURRENT is missing.*banwatch repair --data .* \[STORE_DAMAGED\]\n$/);
+      expect(repaired.code, repaired.stderr).toBe(0);
+      expect(repaired.stdout).toMatch(/copied the database to .*before-repair/);
+      expect(after.code, after.stderr).toBe(0);
+      expect(JSON.parse(after.stdout)).toEqual(before);
+    });
+  });
+
   describe('events', () => {
     it('lists the stored events of one country as JSON and as text', async () => {
       const data = join(dir, 'data');

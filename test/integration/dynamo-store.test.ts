@@ -5,7 +5,7 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   BatchGetCommand,
   BatchWriteCommand,
@@ -561,7 +561,8 @@ describe('local dynalite', () => {
         const err = await startLocalDynamo({ path }).catch((e: unknown) => e);
 
         expect(err).toBeInstanceOf(StoreUnavailableError);
-        expect((err as Error).message).toContain(`data directory ${path} is in use by another banwatch process`);
+        expect(err).toMatchObject({ code: 'STORE_LOCKED' });
+        expect((err as Error).message).toContain(`data directory ${dirname(path)} is in use by another banwatch process (pid ${process.pid})`);
         // The owner is unaffected.
         expect(await new DynamoStore(owner.doc, 'banwatch').existingItemKeys(['x'])).toEqual(new Set());
       } finally {

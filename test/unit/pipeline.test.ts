@@ -289,6 +289,70 @@ describe('pipeline', () => {
       expect(publisher.sent).toHaveLength(1);
     });
 
+    /** `n` pending events saved straight into the store, oldest first. */
+    async function pendingEvents(store: MemoryStore, n: number): Promise<void> {
+      for (let i = 0; i < n; i++) {
+        const t = new Date(NOW.getTime() - (n - i) * 60_000).toISOString();
+        await store.saveEvent(
+          {
+            eventId: `ev_${String(i).padStart(3, '0')}`,
+            clusterKey: `JP|Huawei|procurement_exclusion|${i}`,
+            seq: 0,
+            countries: ['JP'],
+            vendors: ['Huawei'],
+            measure: 'procurement_exclusion',
+            stage: 'announced',
+            title: `story ${i}`,
+            sources: [{ itemKey: `k${i}`, title: `story ${i}`, link: null, feedId: 'news', published: t }],
+            evidence: [],
+            confidence: 0.9,
+            firstSeen: t,
+            lastSeen: t,
+            alertState: 'PENDING',
+            alertedStages: [],
+            version: 1,
+          } as PolicyEvent,
+          0,
+        );
+      }
+    }
+
+    it('drains every page of pending alerts in one call when there are more than a page', async () => {
+      const { notifyDeps, publisher, store } = setup({});
+      await pendingEvents(store, 102);
+
+      const r = await notifyPending(notifyDeps, { limit: 100 });
+
+      expect(r).toMatchObject({ published: 102, failed: 0 });
+      expect(new Set(publisher.sent.map((a) => a.alertId)).size).toBe(102);
+      expect(await store.listPendingEvents()).toEqual([]);
+    });
+
+    it('tries a failing alert once per call and still sends the ones behind it', async () => {
+      const { notifyDeps, publisher, store } = setup({});
+      await pendingEvents(store, 5);
+      publisher.failNext = 2;
+
+      const r = await notifyPending(notifyDeps, { limit: 2 });
+
+      expect(r).toMatchObject({ published: 3, failed: 2 });
+      expect((await store.listPendingEvents()).map((e) => e.eventId)).toEqual(['ev_000', 'ev_001']);
+      expect(await notifyPending(notifyDeps, { limit: 2 })).toMatchObject({ published: 2, failed: 0 });
+    });
+
+    it('stops at the time budget and leaves the rest pending', async () => {
+      const { notifyDeps, store } = setup({});
+      await pendingEvents(store, 5);
+      let t = NOW.getTime();
+      const ticking = { ...notifyDeps, clock: { now: () => new Date((t += 1_000)) } };
+
+      const r = await notifyPending(ticking, { limit: 1, budgetMs: 2_500 });
+
+      expect(r.published).toBeLessThan(5);
+      expect(r.published).toBeGreaterThan(0);
+      expect(await store.listPendingEvents()).toHaveLength(5 - r.published);
+    });
+
     it('only considers the given events on the fast path, and only while pending', async () => {
       const { deps, notifyDeps, publisher, store } = setup({ [feed.url]: [ok(seed)] });
       await pollFeed(feed, deps);
