@@ -218,7 +218,7 @@ function nonActingNear(h: Hit, nonActing: Hit[]): boolean {
 /** Gap allowed between the home country and its speech word ("China's foreign ministry says"). */
 const SPEAKER_GAP = 32;
 
-/** Whether a headline has the targeted vendors' home country as the speaker of a reaction. */
+/** Whether a headline has the targeted vendors' home country as the speaker of a reaction (see the caller). */
 function originReacts(c: CompiledRules, hits: Hit[], vHits: Hit[], origins: Set<string>, titleEnd: number): boolean {
   const speech = hits.filter((h) => h.cue.speech && h.start < titleEnd);
   if (!speech.length) return false;
@@ -229,9 +229,11 @@ function originReacts(c: CompiledRules, hits: Hit[], vHits: Hit[], origins: Set<
     const code = h.cue.country ?? resolveCountry(c, h);
     if (code) countries.push({ h, code });
   }
-  const other = countries.some((x) => !origins.has(x.code));
   for (const s of speech) {
-    if (s.cue.speech === 'says' && !other) continue;
+    // "China says Australia…", "China urges the UK to…": a plain speech verb reacts to another
+    // country named after it; "US tells Nvidia to halt sales to China" speaks to the vendor (a measure).
+    if (s.cue.speech === 'says' && (!countries.some((x) => !origins.has(x.code) && x.h.start > s.start) ||
+      vHits.some((v) => v.start >= s.end && v.start - s.end <= 1))) continue;
     for (const { h, code } of countries) {
       if (origins.has(code) && h.start <= s.start && s.start - h.end <= SPEAKER_GAP) return true;
     }
@@ -508,7 +510,8 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   const sentAt = (h: Hit): Sentence => sents[sentOf(h)] as Sentence;
   if (!relevant) {
     const evidence: string[] = [];
-    const rules = ['not-relevant', ...[...fired].filter((id) => noiseHits.some((h) => h.cue.id === id))];
+    // The noise that argued against relevance: cue hits, and the decision's own rules (noise.*).
+    const rules = ['not-relevant', ...[...fired].filter((id) => id.startsWith('noise.') || noiseHits.some((h) => h.cue.id === id))];
     for (const h of noiseHits.slice(0, 3)) evidence.push(snippet(text, sentAt(h), h, cjk));
     if (!evidence.length && restrictHit) evidence.push(snippet(text, sentAt(restrictHit), restrictHit, cjk));
     if (!evidence.length) {
