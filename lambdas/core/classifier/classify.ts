@@ -33,6 +33,12 @@ const MAX_RAW = 20_000;
 const SURE_WEIGHT = 5;
 const QUESTION_HEADLINE = /[?\uff1f]\s*$/u;
 
+/** Where the final question of a headline starts: after the last sentence or clause break before it. */
+function questionStart(title: string): number {
+  const m = /(?:[.!。！;；…]|\.\.\.|\s[-\u2013\u2014|]\s)[^.!。！;；…]*$/u.exec(title.replace(/[?\uff1f]\s*$/u, ''));
+  return m ? m.index + 1 : 0;
+}
+
 interface Sentence {
   start: number;
   end: number;
@@ -96,12 +102,22 @@ function normLang(s: string | null | undefined): string | null {
 export function pickLanguage(c: CompiledRules, input: ClassifierInput, text: string): string {
   const declared = normLang(input.language) ?? normLang(input.feed?.language);
   const sample = text.length > LANG_SAMPLE ? text.slice(0, LANG_SAMPLE) : text;
-  const hasKana = KANA.test(sample);
-  const hasHangul = HANGUL.test(sample);
-  const hasHan = HAN.test(sample);
+  // A few CJK names in Latin text ("DeepSeek (深度求索)", "Premier Cho Jung-tai (卓榮泰)") do not make it
+  // CJK text: the script that writes most of the letters decides.
+  let cjkCount = 0;
+  let latinCount = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const ch = sample.charCodeAt(i);
+    if ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || (ch >= 0xc0 && ch <= 0x24f)) latinCount++;
+    else if (ch >= 0x1100 && (HAN.test(sample[i] as string) || KANA.test(sample[i] as string) || HANGUL.test(sample[i] as string))) cjkCount++;
+  }
+  // One CJK character carries about as much as three Latin letters.
+  const cjkText = cjkCount * 3 >= latinCount * 0.5;
+  const hasKana = cjkText && KANA.test(sample);
+  const hasHangul = cjkText && HANGUL.test(sample);
+  const hasHan = cjkText && HAN.test(sample);
   if (declared && c.lexicons.has(declared)) {
     const lex = (c.lexicons.get(declared) as CompiledLexicon).lexicon;
-    const cjkText = hasKana || hasHangul || hasHan;
     if ((lex.script === 'cjk') === cjkText) return declared;
   }
   if (hasHangul && c.lexicons.has('ko')) return 'ko';
@@ -229,14 +245,16 @@ function originReacts(c: CompiledRules, hits: Hit[], vHits: Hit[], origins: Set<
     const code = h.cue.country ?? resolveCountry(c, h);
     if (code) countries.push({ h, code });
   }
+  // The home country must be the headline's first country: its subject, the one that speaks.
+  let first: { h: Hit; code: string } | null = null;
+  for (const x of countries) if (!first || x.h.start < first.h.start) first = x;
+  if (!first || !origins.has(first.code)) return false;
   for (const s of speech) {
     // "China says Australia…", "China urges the UK to…": a plain speech verb reacts to another
     // country named after it; "US tells Nvidia to halt sales to China" speaks to the vendor (a measure).
     if (s.cue.speech === 'says' && (!countries.some((x) => !origins.has(x.code) && x.h.start > s.start) ||
       vHits.some((v) => v.start >= s.end && v.start - s.end <= 1))) continue;
-    for (const { h, code } of countries) {
-      if (origins.has(code) && h.start <= s.start && s.start - h.end <= SPEAKER_GAP) return true;
-    }
+    if (first.h.start <= s.start && s.start - first.h.end <= SPEAKER_GAP) return true;
   }
   return false;
 }
@@ -411,9 +429,15 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   for (const w of noiseById.values()) noise += w;
   // A headline that asks ("Will the US ban TikTok?", "¿Prohibirá España TikTok?") speculates or
   // explains; it does not report a measure.
-  if (QUESTION_HEADLINE.test(title)) {
-    noise += tuning.questionHeadlineNoise ?? 3;
-    fired.add('noise.question-headline');
+  // …but not "The EU institutions ban TikTok. And Italy?" (a report, then a question) nor "Why did
+  // Taiwan ban DeepSeek?" (a why-question presupposes the measure: lexicon cues quell this noise).
+  if (QUESTION_HEADLINE.test(title) && !quelled.has('noise.question-headline')) {
+    const asked = questionStart(title);
+    const reportedBefore = hits.some((h) => h.cue.restrict && h.end <= asked);
+    if (!reportedBefore) {
+      noise += tuning.questionHeadlineNoise ?? 3;
+      fired.add('noise.question-headline');
+    }
   }
   // Lifting or declining a ban is about a restriction even without a "ban" word ("allows Huawei in 5G").
   const liftedOrRejected = Math.max(stageScores.get('lifted') ?? 0, stageScores.get('rejected') ?? 0);

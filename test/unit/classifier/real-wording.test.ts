@@ -1,0 +1,46 @@
+/**
+ * Wording that published articles use for measures and that the written fixtures lacked: lists a
+ * vendor is added to, laws named after a vendor, a vendor losing in court, suspended bans, resumed
+ * downloads, headlines that report and then ask, why-questions, English text quoting CJK names.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../lambdas/core/classifier/index.js';
+import type { Stage } from '../../../lambdas/core/model.js';
+import { item } from './helpers.js';
+
+// [language, title, summary, stage]
+const MEASURES: Array<[string, string, string, Stage]> = [
+  ['en', 'Pentagon adds Xiaomi to list of Chinese military companies', 'US investors will have to divest their holdings.', 'in_force'],
+  ['en', 'US may add Hikvision to trade blacklist', 'The administration is weighing the move, people familiar said.', 'proposed'],
+  ['en', 'President signs TikTok bill into law', 'The law gives ByteDance nine months to sell the app.', 'in_force'],
+  ['en', 'Huawei loses court challenge against Swedish 5G ban', 'The administrative court upheld the regulator\'s conditions.', 'in_force'],
+  ['en', 'Agency declines operator\'s proposal to use Huawei equipment', 'The security bureau said the proposal raised significant risks.', 'in_force'],
+  ['es', 'Huawei sufre una nueva derrota legal contra el veto al 5G en Costa Rica', 'El tribunal rechazó el recurso de la empresa.', 'in_force'],
+  ['de', 'Huawei scheitert mit Klage gegen 5G-Ausschluss in Schweden', 'Das Gericht wies die Klage ab.', 'in_force'],
+  ['zh', '美国国防部禁令遭暂时中止', '联邦法官发出初步禁制令，禁止国防部将小米列入清单。', 'lifted'],
+  ['zh', '美国将腾讯等中国企业纳入军事企业清单', '清单由美国国防部公布。', 'in_force'],
+  ['ja', '韓国、DeepSeekアプリのダウンロードを再開', '個人情報保護委員会が2月に停止していた。', 'lifted'],
+  ['ko', '미국 연방대법원, 틱톡금지법 유지', '대법원은 법률에 문제가 없다고 판단했다.', 'in_force'],
+  ['it', 'Le istituzioni Ue bandiscono TikTok. E l\'Italia?', 'Il Parlamento europeo ha deciso di vietare l\'app sui telefoni di servizio.', 'announced'],
+  ['ko', '대만 정부가 부처에 딥시크 이용 금지한 이유는?', '대만 행정원은 모든 기관에 딥시크 사용을 금지했다.', 'in_force'],
+  ['en', 'All agencies prohibited from using DeepSeek (深度求索): premier', 'Government agencies are prohibited from using DeepSeek (深度求索), Premier Cho Jung-tai (卓榮泰) said.', 'in_force'],
+];
+
+describe('classifier', () => {
+  describe('classify: real-news wording of measures', () => {
+    it.each(MEASURES)('[%s] reads "%s" as a measure', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+
+    it('still rejects a headline that only asks about a measure', () => {
+      expect(classify(item('en', 'Will the US ban TikTok?', 'Lawmakers are debating a bill.')).relevant).toBe(false);
+    });
+
+    it('does not make the firms ordered to stop buying into targets', () => {
+      const c = classify(item('en', 'China blocks Nvidia chips', 'The regulator ordered the country\'s biggest firms, including Alibaba, to stop purchasing Nvidia\'s GPUs.'));
+      expect(c).toMatchObject({ relevant: true, vendors: ['Nvidia'] });
+    });
+  });
+});
