@@ -14,7 +14,7 @@
 import { MEASURES, STAGES, type Classification, type ClassifierInput, type Measure, type Stage } from '../model.js';
 import { htmlToText, truncate } from '../text.js';
 import { dropSubsumed, maskVendors, type CompiledLexicon, type CompiledRules, type Hit, type VendorCue } from './compile.js';
-import type { Cue } from './types.js';
+import type { Cue, Tuning } from './types.js';
 
 const HAN = /\p{Script=Han}/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -417,7 +417,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
       if (inTitle && cue.stage === 'proposed') proposedInTitle = true;
       const w = (cue.sw ?? 1) * (inTitle ? tf : 1);
       add(stageScores, cue.stage, w);
-      stageVotes.push({ hit: h, stage: cue.stage, w });
+      stageVotes.push({ hit: h, stage: cue.stage, w, inTitle });
       if (w > (stageBestW.get(cue.stage) ?? 0)) {
         stageBestW.set(cue.stage, w);
         stageBest.set(cue.stage, h);
@@ -585,8 +585,8 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   const measure: Measure = mv.key && (MEASURES as readonly string[]).includes(mv.key) ? mv.key : 'other_restriction';
 
   // ---- stage ----
-  const sd = decideStage(stageScores, stageVotes, {
-    measure, proposedInTitle, restrictInTitle: !!restrictHit && restrictHit.start < titleEnd,
+  const sd = decideStage(stageVotes, {
+    measure, proposedInTitle, restrictInTitle: !!restrictHit && restrictHit.start < titleEnd, tuning,
   });
   const stage = sd.stage;
   const stageHit = sd.hit;
@@ -656,6 +656,7 @@ interface StageVote {
   stage: Stage;
   /** The cue's stage weight, × titleFactor in the headline. */
   w: number;
+  inTitle: boolean;
 }
 
 interface StageDecision {
@@ -682,11 +683,22 @@ function sureCue(cue: Cue): boolean {
  * cue at all a headline reporting a measure reads as done.
  */
 function decideStage(
-  scores: Map<Stage, number>,
-  votes: StageVote[],
-  ctx: { measure: Measure; proposedInTitle: boolean; restrictInTitle: boolean },
+  all: StageVote[],
+  ctx: { measure: Measure; proposedInTitle: boolean; restrictInTitle: boolean; tuning: Tuning },
 ): StageDecision {
   const rules: string[] = [];
+  // The headline says what happened; the lead's weaker modal and tense words often belong to other
+  // clauses ("would ban" in a quote, "will no longer be able to" as the consequence of an issued
+  // memo, "possible security concerns"). When the headline carries a stage cue, weak body cues
+  // count less; strong ones (took effect, will take effect on…, court blocks) keep their weight.
+  const titleVoted = all.some((v) => v.inTitle);
+  const bodyFactor = ctx.tuning.bodyStageFactor ?? 1;
+  const strong = ctx.tuning.strongStageWeight ?? 4;
+  const votes = titleVoted && bodyFactor !== 1
+    ? all.map((v) => (v.inTitle || (v.hit.cue.sw ?? 1) >= strong ? v : { ...v, w: v.w * bodyFactor }))
+    : all;
+  const scores = new Map<Stage, number>();
+  for (const v of votes) add(scores, v.stage, v.w);
   const lifted = scores.get('lifted') ?? 0;
   const rejected = scores.get('rejected') ?? 0;
   const inForce = scores.get('in_force') ?? 0;
@@ -697,7 +709,8 @@ function decideStage(
   if (lifted >= 3 && lifted >= rejected && lifted >= inForce) {
     stage = 'lifted';
     margin = lifted / (lifted + 2);
-  } else if (rejected >= 3 && rejected >= inForce) {
+  } else if (rejected >= 3 && rejected >= inForce && rejected >= (scores.get('announced') ?? 0)) {
+    // (…but "allows Huawei a limited role, capped at 35%" decides a restriction: announced wins.)
     stage = 'rejected';
     margin = rejected / (rejected + 2);
   } else {

@@ -132,6 +132,13 @@ export interface Tuning {
   trailingTitleNoiseFactor: number;
   /** Noise for a headline that is a question (speculation or explainer); default 3. */
   questionHeadlineNoise?: number;
+  /**
+   * Stage votes of the lead count this much when the headline has a stage cue of its own (the
+   * headline says what happened); cues of weight ≥ strongStageWeight keep full weight. Default 1.
+   */
+  bodyStageFactor?: number;
+  /** Stage weight from which a lead cue is strong enough to overrule the headline; default 4. */
+  strongStageWeight?: number;
   /** Noise for a headline in which the targeted vendor's home country speaks or reacts; default 5. */
   originReactionNoise?: number;
 }

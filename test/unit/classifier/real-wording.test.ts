@@ -26,6 +26,42 @@ const MEASURES: Array<[string, string, string, Stage]> = [
   ['en', 'All agencies prohibited from using DeepSeek (深度求索): premier', 'Government agencies are prohibited from using DeepSeek (深度求索), Premier Cho Jung-tai (卓榮泰) said.', 'in_force'],
 ];
 
+// Stage wording of published articles: the headline's act against weaker lead words, executives
+// approving laws, one chamber voting, partial admission with limits, legal notices, lists, courts.
+const STAGES: Array<[string, string, string, Stage]> = [
+  ['en', 'President approves legislation banning Kaspersky from government systems', 'The defence bill bars agencies from using the software.', 'in_force'],
+  ['en', 'US House votes to ban TikTok', 'The Senate has yet to take up the bill.', 'proposed'],
+  ['en', 'UK allows Huawei a limited role in 5G networks', 'Huawei will be excluded from core parts and capped at 35 percent.', 'announced'],
+  ['en', 'UK government hands legal notices to operators to remove Huawei kit', 'Operators are now legally obligated to remove the equipment.', 'in_force'],
+  ['en', 'US removes Xiaomi from military company list', 'The Pentagon said it would not appeal the ruling.', 'lifted'],
+  ['es', 'Xiaomi sale de la lista negra de Estados Unidos', 'El Pentágono retiró a la empresa de la lista.', 'lifted'],
+  ['ko', '연방법원, 위챗 금지 행정명령에 제동', '판사는 금지 명령의 효력을 정지했다.', 'lifted'],
+  ['zh', '美国联邦法院驳回暂停TikTok禁令的请求', '禁令将如期生效。', 'in_force'],
+  ['zh', '蒙大拿州议会通过法案禁止TikTok', '法案还需州长签署。', 'proposed'],
+  ['pt', 'Huawei não terá restrições para participar do leilão do 5G no Brasil', 'O governo decidiu não impor restrições à empresa chinesa.', 'rejected'],
+  ['de', 'Kaspersky scheitert an Aufhebung der BSI-Warnung', 'Das Verwaltungsgericht wies den Eilantrag ab.', 'in_force'],
+  ['en', 'Malaysia will use Huawei as much as possible, prime minister says', 'Malaysia would not ban Huawei despite US pressure.', 'rejected'],
+];
+
+describe('classifier', () => {
+  describe('classify: real-news stage wording', () => {
+    it.each(STAGES)('[%s] reads "%s" (lead: "%s") as %s', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+
+    it.each([
+      ['en', 'UK bans TikTok on government devices', 'The minister said on Thursday the government would ban the app on official phones.'],
+      ['ja', '英国も政府端末でのTikTok使用を禁止', '英国政府は政府端末でTikTokを使用することを禁止する計画を発表した。'],
+    ])('[%s] does not read the reported decision "%s" as a proposal', (language, title, summary) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(['announced', 'in_force']).toContain(c.stage);
+    });
+  });
+});
+
 describe('classifier', () => {
   describe('classify: real-news wording of measures', () => {
     it.each(MEASURES)('[%s] reads "%s" as a measure', (language, title, summary, stage) => {
