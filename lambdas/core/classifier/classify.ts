@@ -31,12 +31,26 @@ const MAX_SUMMARY = 2000;
 const MAX_RAW = 20_000;
 /** Stage weight from which a cue is unambiguous unless it says otherwise (`sure: false`). */
 const SURE_WEIGHT = 5;
-const QUESTION_HEADLINE = /[?\uff1f]\s*$/u;
+const QUESTION_MARK = /[?\uff1f]/gu;
+/** Clause and sentence breaks of a headline (a question ends at "?" and starts after one of these). */
+const HEADLINE_BREAK = /[.!。！;；…]|\s[-\u2013\u2014|]\s|[:：]\s?/gu;
 
-/** Where the final question of a headline starts: after the last sentence or clause break before it. */
-function questionStart(title: string): number {
-  const m = /(?:[.!。！;；…]|\.\.\.|\s[-\u2013\u2014|]\s)[^.!。！;；…]*$/u.exec(title.replace(/[?\uff1f]\s*$/u, ''));
-  return m ? m.index + 1 : 0;
+/**
+ * The questions of a headline as [start, end) spans: each runs from the last sentence or clause
+ * break before its "?" ("美国全面制裁封杀中兴? 商务部:…", "EU bans TikTok. And Italy?").
+ */
+function questionSpans(title: string): Array<[number, number]> {
+  const breaks: number[] = [];
+  for (const m of title.matchAll(HEADLINE_BREAK)) breaks.push(m.index + m[0].length);
+  const spans: Array<[number, number]> = [];
+  let prev = 0;
+  for (const m of title.matchAll(QUESTION_MARK)) {
+    let start = prev;
+    for (const b of breaks) if (b <= m.index && b > start) start = b;
+    spans.push([start, m.index + 1]);
+    prev = m.index + 1;
+  }
+  return spans;
 }
 
 interface Sentence {
@@ -431,10 +445,12 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   // explains; it does not report a measure.
   // …but not "The EU institutions ban TikTok. And Italy?" (a report, then a question) nor "Why did
   // Taiwan ban DeepSeek?" (a why-question presupposes the measure: lexicon cues quell this noise).
-  if (QUESTION_HEADLINE.test(title) && !quelled.has('noise.question-headline')) {
-    const asked = questionStart(title);
-    const reportedBefore = hits.some((h) => h.cue.restrict && h.end <= asked);
-    if (!reportedBefore) {
+  const questions = quelled.has('noise.question-headline') ? [] : questionSpans(title);
+  if (questions.length) {
+    // The headline's restriction words: asked about only when every one of them is inside a question.
+    const inQuestion = (h: Hit): boolean => questions.some(([a, b]) => h.start >= a && h.end <= b);
+    const titleRestricts = hits.filter((h) => h.cue.restrict && h.start < titleEnd);
+    if (titleRestricts.length === 0 ? questions.some(([, b]) => b >= title.trimEnd().length) : titleRestricts.every(inQuestion)) {
       noise += tuning.questionHeadlineNoise ?? 3;
       fired.add('noise.question-headline');
     }

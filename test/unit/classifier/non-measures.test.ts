@@ -44,12 +44,27 @@ const CALLS_FOR_BAN: Array<[string, string, string]> = [
   ['pt', 'Deputados pedem banimento da Huawei do 5G', 'Os parlamentares enviaram uma carta ao governo.'],
 ];
 
+// More reactions and proposals that are not measures: the home country's foreign ministry without
+// its country's name (Chinese usage), "will defend the rights of its companies", a question in the
+// middle of a headline, a ruling party's proposal, the vendor applying for an injunction.
+const MORE_NON_MEASURES: Array<[string, string, string]> = [
+  ['zh', '外交部回应美国要求政府机构禁用TikTok', '发言人说，美国作为世界头号大国如此不自信。'],
+  ['it', 'La Cina difenderà i diritti delle sue aziende dopo lo stop a DeepSeek', 'Il portavoce ha criticato la decisione italiana.'],
+  ['en', 'China vows to defend the legitimate interests of Huawei after Canada\'s ban', 'The commerce ministry said it would take measures.'],
+  ['zh', '美国全面制裁封杀中兴? 商务部:将采取必要措施', '商务部表示将密切关注事态发展。'],
+  ['ja', '自民党がTikTok規制の提言を議論', '党の部会で使用制限について意見を交わした。'],
+  ['ko', '틱톡, 미 법원에 사용 중단 행정명령 가처분 신청', '틱톡은 행정명령이 위헌이라고 주장했다.'],
+];
+
 // The measures these non-measures talk about are still measures.
 const STILL_RELEVANT: Array<[string, string, string]> = [
   ['en', 'China bans Micron chips from critical infrastructure', 'The cyberspace regulator said the products failed a security review.'],
   ['en', 'Senators introduce bill to ban DJI drones', 'The bill would bar new DJI models from US networks.'],
   ['en', 'US tells Nvidia to stop selling H20 chips to China', 'The Commerce Department said the chips now require an export licence.'],
   ['de', 'Bundesregierung verbietet Huawei-Komponenten im 5G-Kernnetz', 'China kritisierte die Entscheidung.'],
+  ['de', 'Niederlande verbieten Tik Tok auf Diensthandys', 'Beamte dürfen die App nicht mehr nutzen.'],
+  ['ja', 'アルバニア、TikTokをブロック', '当局はプロバイダーに24時間以内のアクセス停止を命じた。'],
+  ['ko', '중국, 공무원에 아이폰 사용 금지령', '중앙정부 기관 공무원은 업무용으로 아이폰을 쓰지 못하게 됐다.'],
 ];
 
 describe('classifier', () => {
@@ -63,6 +78,10 @@ describe('classifier', () => {
     });
 
     it.each(CALLS_FOR_BAN)('[%s] rejects the call for a ban "%s"', (language, title, summary) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: false, stage: null });
+    });
+
+    it.each(MORE_NON_MEASURES)('[%s] rejects "%s"', (language, title, summary) => {
       expect(classify(item(language, title, summary))).toMatchObject({ relevant: false, stage: null });
     });
 
