@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../lambdas/core/classifier/index.js';
-import type { Stage } from '../../../lambdas/core/model.js';
+import type { Measure, Stage } from '../../../lambdas/core/model.js';
 import { item } from './helpers.js';
 
 // [language, title, summary, stage]
@@ -77,6 +77,34 @@ describe('classifier', () => {
     it('does not make the firms ordered to stop buying into targets', () => {
       const c = classify(item('en', 'China blocks Nvidia chips', 'The regulator ordered the country\'s biggest firms, including Alibaba, to stop purchasing Nvidia\'s GPUs.'));
       expect(c).toMatchObject({ relevant: true, vendors: ['Nvidia'] });
+    });
+  });
+});
+
+// Measure wording of published articles: whose devices (lawmakers, federal agencies, 官方装置), who is
+// told to stop buying (companies: the market; the state: procurement), what US technology and
+// military-company lists mean, 5G auctions, sales authorisations.
+const MEASURE_CASES: Array<[string, string, string, Measure]> = [
+  ['en', 'New Zealand bans TikTok from lawmakers\' phones', 'Parliamentary staff must also remove the app.', 'device_ban'],
+  ['zh', '美国禁止联邦机构使用卡巴斯基软件', '国土安全部命令各机构在90天内删除该软件。', 'device_ban'],
+  ['zh', '欧盟执委会禁止在官方装置上使用TikTok', '员工须在3月15日前删除应用程序。', 'device_ban'],
+  ['ko', '호주, 정부 시스템·장치에 딥시크 사용 전면 금지', '안보 위험을 이유로 들었다.', 'device_ban'],
+  ['en', 'China tells technology companies to stop buying Nvidia\'s AI chips', 'The cyberspace regulator instructed firms to halt orders.', 'market_ban'],
+  ['ja', '中国政府、国内企業にNVIDIA製品の購入停止を命令', '国家インターネット情報弁公室が通達した。', 'market_ban'],
+  ['en', 'US lifts ban on suppliers selling to ZTE', 'American firms may again sell components to the company.', 'export_control'],
+  ['zh', '美商务部禁令:中兴七年内将无法使用美国技术', '美国企业被禁止向中兴出售零部件。', 'export_control'],
+  ['en', 'US removes Xiaomi from Chinese military companies list', 'The investment ban on the company no longer applies.', 'sanctions'],
+  ['es', 'Suecia prohíbe a Huawei participar en la subasta del 5G', 'El regulador impuso condiciones a los operadores.', 'network_exclusion'],
+  ['ja', '米、ファーウェイ・ZTE製機器の販売禁止', '連邦通信委員会が新たな機器の認可を禁じた。', 'market_ban'],
+  ['en', 'China bars Micron chips from critical infrastructure', 'Operators of key information infrastructure must stop buying them.', 'procurement_exclusion'],
+];
+
+describe('classifier', () => {
+  describe('classify: real-news measure wording', () => {
+    it.each(MEASURE_CASES)('[%s] reads "%s" (lead: "%s") as %s', (language, title, summary, measure) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe(measure);
     });
   });
 });
