@@ -108,3 +108,28 @@ describe('classifier', () => {
     });
   });
 });
+
+// Who acts, in published wording: US governors by their title, "Korean government", a Japanese
+// minister, 我国 in Chinese news, the stock exchange; countries that only press, are followed or
+// are at war are not actors ("wrath of Trump", "美 압박에", "미국 이어 EU도", "Ukraine-Krieg").
+const COUNTRY_CASES: Array<[string, string, string, string[]]> = [
+  ['en', 'Gov. Kay Ivey bans TikTok on state devices', 'State employees may no longer use the app.', ['US']],
+  ['en', 'Korean Government Ministries Block Access to DeepSeek', 'Several ministries restricted the chatbot on work computers.', ['KR']],
+  ['ja', 'DeepSeekの業務利用、デジタル大臣が各省庁に注意呼びかけ', '中国のDeepSeekについて、政府職員の利用に注意を求めた。', ['JP']],
+  ['ja', '米、政府機関でのカスペルスキー製品使用を法律で禁止', '国防権限法に盛り込まれた。', ['US']],
+  ['zh', '美光产品未通过网络安全审查 我国关键信息基础设施运营者应停止采购', '网信办作出决定。', ['CN']],
+  ['ko', '美 압박에 백기 든 영국…화웨이 5G 장비 완전 제거', '영국 정부가 화웨이를 퇴출하기로 했다.', ['GB']],
+  ['ko', '미국 이어 EU도 틱톡 사용 금지', 'EU 집행위원회는 직원들에게 틱톡 삭제를 지시했다.', ['EU']],
+  ['de', 'Wegen Ukraine-Krieg: Bundesregierung warnt vor Kaspersky', 'Das BSI rät, die Software zu ersetzen.', ['DE']],
+  ['en', 'Boris Johnson risks wrath of Trump by restricting Huawei to non-core parts of UK 5G network', 'The company will be capped at 35 percent.', ['GB']],
+];
+
+describe('classifier', () => {
+  describe('classify: real-news actors', () => {
+    it.each(COUNTRY_CASES)('[%s] finds the acting country of "%s"', (language, title, summary, countries) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.countries).toEqual(countries);
+    });
+  });
+});
