@@ -17,6 +17,7 @@ import {
   type GoldItem, type ItemError, type Scored, type Scores,
 } from './real-eval.js';
 
+const NINE = new Set(['en', 'fr', 'de', 'es', 'it', 'pt', 'ja', 'zh', 'ko']);
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 
 function defaultSets(): Array<[string, string[]]> {
@@ -61,6 +62,8 @@ function main(): void {
     for (const split of ['tune', 'holdout']) {
       const list = bySplit.get(split) ?? [];
       res[split] = score(list, norm, split === 'tune' ? errors : undefined);
+      // The nine languages the lexicons cover (the issue's hidden real set is in these nine).
+      res[`${split}/nine`] = score(list.filter((p) => NINE.has(String(p.gold.language))), norm);
       for (const [lang, l] of [...groupBy(list, (p) => String(p.gold.language ?? '?'))].sort()) res[`${split}/${lang}`] = score(l, norm);
     }
     report[name] = res;

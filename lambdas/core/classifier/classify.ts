@@ -31,6 +31,8 @@ const MAX_SUMMARY = 2000;
 const MAX_RAW = 20_000;
 /** Stage weight from which a cue is unambiguous unless it says otherwise (`sure: false`). */
 const SURE_WEIGHT = 5;
+/** Order of the proposed/announced/in-force vote: on a tie the first wins. */
+const STAGE_VOTE_ORDER = ['proposed', 'announced', 'in_force'] as const;
 const QUESTION_MARK = /[?\uff1f]/gu;
 /** Clause and sentence breaks of a headline (a question ends at "?" and starts after one of these). */
 const HEADLINE_BREAK = /[.!。！;；…]|\s[-\u2013\u2014|]\s|[:：]\s?/gu;
@@ -732,7 +734,7 @@ function decideStage(
   } else {
     let top = 0;
     let second = 0;
-    for (const s of ['proposed', 'announced', 'in_force'] as const) {
+    for (const s of STAGE_VOTE_ORDER) {
       const v = scores.get(s) ?? 0;
       if (v > top) {
         second = top;
@@ -741,8 +743,10 @@ function decideStage(
       } else if (v > second) second = v;
     }
     margin = top > 0 ? (top - second) / (top + 1) : 0.2;
-    // No stage cue at all: a headline reporting a measure reads as done, except an order to wind
-    // up or divest, which takes effect later.
+    // No stage cue at all, or only a word as weak as "announced" (an announcement is as often of a
+    // ban in force as of a future one): a headline reporting a measure reads as done, except an
+    // order to wind up or divest, which takes effect later.
+    if (top < (ctx.tuning.minStageScore ?? 0)) stage = null;
     if (!stage) {
       stage = ctx.measure === 'other_restriction' ? 'announced' : 'in_force';
       rules.push('stage.default');

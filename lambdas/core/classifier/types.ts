@@ -137,6 +137,8 @@ export interface Tuning {
    * headline says what happened); cues of weight ≥ strongStageWeight keep full weight. Default 1.
    */
   bodyStageFactor?: number;
+  /** Proposed/announced/in-force votes below this total are too weak to decide: the default applies. */
+  minStageScore?: number;
   /** Stage weight from which a lead cue is strong enough to overrule the headline; default 4. */
   strongStageWeight?: number;
   /** Noise for a headline in which the targeted vendor's home country speaks or reacts; default 5. */

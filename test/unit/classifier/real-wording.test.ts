@@ -41,6 +41,12 @@ const STAGES: Array<[string, string, string, Stage]> = [
   ['pt', 'Huawei não terá restrições para participar do leilão do 5G no Brasil', 'O governo decidiu não impor restrições à empresa chinesa.', 'rejected'],
   ['de', 'Kaspersky scheitert an Aufhebung der BSI-Warnung', 'Das Verwaltungsgericht wies den Eilantrag ab.', 'in_force'],
   ['en', 'Malaysia will use Huawei as much as possible, prime minister says', 'Malaysia would not ban Huawei despite US pressure.', 'rejected'],
+  // An announcement alone says nothing about the stage; a simple future or "from Monday" does.
+  ['zh', '欧盟委员会禁止员工使用TikTok', '欧盟委员会宣布禁止员工在公务手机上使用TikTok。', 'in_force'],
+  ['ja', '米政府、ファーウェイ製機器の国内販売認可を禁止', '連邦通信委員会が新たな規則を採択したと発表した。', 'in_force'],
+  ['fr', 'Le Royaume-Uni interdira TikTok sur les téléphones des ministres', 'L\'interdiction s\'appliquera à partir de lundi, a annoncé le ministre.', 'announced'],
+  ['en', '\'Immediate\' TikTok ban on UK government mobile phones', 'Ministers announced the ban on Thursday.', 'in_force'],
+  ['en', 'Nepal PM justifies TikTok ban as a measure to tackle social chaos', 'The decision to ban the app took effect last week.', 'in_force'],
 ];
 
 describe('classifier', () => {
