@@ -125,7 +125,8 @@ export function pickLanguage(c: CompiledRules, input: ClassifierInput, text: str
   for (let i = 0; i < sample.length; i++) {
     const ch = sample.charCodeAt(i);
     if ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || (ch >= 0xc0 && ch <= 0x24f)) latinCount++;
-    else if (ch >= 0x1100 && (HAN.test(sample[i] as string) || KANA.test(sample[i] as string) || HANGUL.test(sample[i] as string))) cjkCount++;
+    else if ((ch >= 0x3040 && ch <= 0x30ff) || (ch >= 0x3400 && ch <= 0x4dbf) || (ch >= 0x4e00 && ch <= 0x9fff) ||
+      (ch >= 0xac00 && ch <= 0xd7af) || (ch >= 0x1100 && ch <= 0x11ff) || (ch >= 0x3130 && ch <= 0x318f) || (ch >= 0xf900 && ch <= 0xfaff)) cjkCount++;
   }
   // One CJK character carries about as much as three Latin letters.
   const cjkText = cjkCount * 3 >= latinCount * 0.5;
