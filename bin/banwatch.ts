@@ -5,7 +5,8 @@
  */
 import { createReadStream } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { BanwatchError } from '../lambdas/core/errors.js';
+import { BanwatchError, ConfigError } from '../lambdas/core/errors.js';
+import { DEFAULT_ALERT_POLICY, type AlertPolicy } from '../lambdas/pipeline.js';
 import type { Logger } from '../lambdas/ports.js';
 import { classifyStream } from '../lambdas/local/classify-stream.js';
 import { loadFeedsFile, reclassify, runCycle, runDemo, REPO_ROOT } from '../lambdas/local/commands.js';
@@ -51,6 +52,29 @@ function parseDate(value: string): string {
   return new Date(t).toISOString();
 }
 
+/** An instant for --now: an ISO 8601 date or date-time (a bare date is midnight UTC). */
+function parseInstant(value: string): Date {
+  if (!/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value.trim())) {
+    throw new InvalidArgumentError('expected an ISO 8601 date or date-time such as 2020-07-21 or 2020-07-21T00:00:00Z');
+  }
+  const t = Date.parse(/T|\s/.test(value.trim()) && !/(Z|[+-]\d{2}:?\d{2})$/.test(value.trim()) ? `${value.trim()}Z` : value.trim());
+  if (Number.isNaN(t)) throw new InvalidArgumentError('not a valid date');
+  return new Date(t);
+}
+
+/** Days for --max-alert-age: "14" or "14d". */
+function parseDays(value: string): number {
+  const m = /^(\d{1,4})\s*d?$/.exec(value.trim());
+  const n = m ? Number(m[1]) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > 3650) throw new InvalidArgumentError('expected a number of days from 1 to 3650, like 14 or 14d');
+  return n;
+}
+
+/** The old-news options shared by run and reclassify (DESIGN.md "Old news never alerts"). */
+function alertPolicyOf(opts: { maxAlertAge?: number; alertBacklog?: boolean }): AlertPolicy {
+  return { maxAlertAgeDays: opts.maxAlertAge ?? DEFAULT_ALERT_POLICY.maxAlertAgeDays, alertBacklog: !!opts.alertBacklog };
+}
+
 function printJson(value: unknown) {
   process.stdout.write(`${JSON.stringify(value)}\n`);
 }
@@ -89,19 +113,26 @@ program
   .option('--outbox <dir>', 'where alerts.jsonl is written (default: <data>/outbox)')
   .option('--allow-hosts <list>', 'comma-separated hosts that may be fetched even on private networks (also env BANWATCH_ALLOW_HOSTS)')
   .option('--concurrency <n>', 'feeds fetched at once', parsePositiveInt, 4)
+  .option('--max-alert-age <days>', `items published more than this many days before the cycle are stored, never alerted (default ${DEFAULT_ALERT_POLICY.maxAlertAgeDays})`, parseDays)
+  .option('--alert-backlog', "also alert the items of a feed's first poll (normally its backlog is stored silently)")
+  .option('--now <iso>', 'run the cycle as if at this time (fetch time, age rules, backoff): replays and tests; needs --once', parseInstant)
   .option('--json', 'print one JSON summary per cycle on stdout')
   .option('-v, --verbose', 'log details to stderr')
-  .action(async (opts: StorageFlags & { once?: boolean; interval: number; feeds: string; allowHosts?: string; concurrency: number; json?: boolean }) => {
+  .action(async (opts: StorageFlags & { once?: boolean; interval: number; feeds: string; allowHosts?: string; concurrency: number; json?: boolean; maxAlertAge?: number; alertBacklog?: boolean; now?: Date }) => {
     const logger = stderrLogger(!!opts.verbose);
     let rt;
     try {
+      if (opts.now && !opts.once) throw new ConfigError('CONFIG_USAGE', '--now needs --once: a loop runs on the real clock');
       const feeds = loadFeedsFile(opts.feeds);
+      const now = opts.now;
       rt = await openLocal({
         dataDir: opts.data,
         memory: !!opts.memory,
         ...(opts.outbox ? { outboxDir: opts.outbox } : {}),
         allowHosts: parseAllowHosts(opts.allowHosts, process.env.BANWATCH_ALLOW_HOSTS),
         logger,
+        ...(now ? { clock: { now: () => new Date(now) } } : {}),
+        alertPolicy: alertPolicyOf(opts),
       });
       let stop = false;
       let wake: (() => void) | null = null;
@@ -142,19 +173,20 @@ program
 
 program
   .command('demo')
-  .description('offline demo: serve the bundled feeds on 127.0.0.1, run two cycles, show events and alerts')
+  .description('offline demo: serve the bundled feeds on 127.0.0.1 as they looked on four dates, one cycle each; show events and alerts')
   .option('--data <dir>', 'data directory (default: a new temporary directory)')
-  .option('--json', 'print one JSON object with both cycles, the events and the alerts')
+  .option('--json', 'print one JSON object with the cycles, the events and the alerts')
   .option('-v, --verbose', 'log details to stderr')
   .action(async (opts: { data?: string; json?: boolean; verbose?: boolean }) => {
     try {
       const result = await runDemo({
         ...(opts.data ? { dataDir: opts.data } : {}),
         logger: stderrLogger(!!opts.verbose),
-        onCycle: (n, s) => {
-          if (!opts.json) process.stdout.write(`\n== cycle ${n} ==\n${formatRunSummary(s)}\n`);
+        onCycle: (n, s, at) => {
+          if (!opts.json) process.stdout.write(`\n== cycle ${n}, as of ${at.slice(0, 16).replace('T', ' ')} UTC ==\n${formatRunSummary(s)}\n`);
         },
       });
+      const ok = result.firstCycleQuiet && result.finalCycleQuiet;
       if (opts.json) {
         printJson(result);
       } else {
@@ -163,11 +195,12 @@ program
         process.stdout.write(`== alerts written to ${result.outboxDir}/alerts.jsonl (${result.alerts.length}) ==\n`);
         for (const a of result.alerts) process.stdout.write(`\n--- ${a.subject}\n${a.text}\n`);
         process.stdout.write(
-          `\n${result.secondCycleQuiet ? 'OK' : 'UNEXPECTED'}: the second cycle was ${result.secondCycleQuiet ? '' : 'NOT '}all not-modified with no new alerts.\n` +
+          `\n${result.firstCycleQuiet ? 'OK' : 'UNEXPECTED'}: the first cycle (every feed's backlog) ${result.firstCycleQuiet ? 'alerted nothing' : 'ALERTED'}.\n` +
+            `${result.finalCycleQuiet ? 'OK' : 'UNEXPECTED'}: the last cycle was ${result.finalCycleQuiet ? '' : 'NOT '}all not-modified with no new alerts.\n` +
             `data: ${result.dataDir}\n`,
         );
       }
-      if (!result.secondCycleQuiet) process.exitCode = 1;
+      if (!ok) process.exitCode = 1;
     } catch (err) {
       fail(err);
     }
@@ -250,11 +283,20 @@ program
   .description('re-run the classifier over stored items (after rule changes) and update events; new stages alert once')
   .addOption(dataOption())
   .option('--outbox <dir>', 'where alerts.jsonl is written (default: <data>/outbox)')
+  .option('--max-alert-age <days>', `items published more than this many days ago never alert, even if they became relevant (default ${DEFAULT_ALERT_POLICY.maxAlertAgeDays})`, parseDays)
+  .option('--now <iso>', 'reclassify as if at this time (age rules)', parseInstant)
   .option('--json', 'print a JSON summary')
-  .action(async (opts: StorageFlags & { json?: boolean }) => {
+  .action(async (opts: StorageFlags & { json?: boolean; maxAlertAge?: number; now?: Date }) => {
     let rt;
     try {
-      rt = await openLocal({ dataDir: opts.data, ...(opts.outbox ? { outboxDir: opts.outbox } : {}), logger: stderrLogger(false) });
+      const now = opts.now;
+      rt = await openLocal({
+        dataDir: opts.data,
+        ...(opts.outbox ? { outboxDir: opts.outbox } : {}),
+        logger: stderrLogger(false),
+        ...(now ? { clock: { now: () => new Date(now) } } : {}),
+        alertPolicy: alertPolicyOf(opts),
+      });
       const r = await reclassify(rt, (n) => process.stderr.write(`\r${n} items reclassified`));
       process.stderr.write('\n');
       if (opts.json) printJson(r);

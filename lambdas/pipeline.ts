@@ -11,7 +11,23 @@
 import { renderAlert } from './core/alert.js';
 import { classify as defaultClassify } from './core/classifier/index.js';
 import { BanwatchError, StoreUnavailableError } from './core/errors.js';
-import { clusterKeyOf, createEvent, isEventWorthy, itemTime, mergeIntoEvent, withinWindow, type RelevantClassification } from './core/events.js';
+import {
+  EVENT_WINDOW_DAYS,
+  STAGE_PROGRESSION_DAYS,
+  alertIdOf,
+  applyAlertMark,
+  bestMatch,
+  clusterKeyOf,
+  createEvent,
+  isEventWorthy,
+  itemTime,
+  matchEvent,
+  mergeIntoEvent,
+  nextAlert,
+  refreshAlertState,
+  withoutSource,
+  type RelevantClassification,
+} from './core/events.js';
 import { parseFeed } from './core/feed/parse.js';
 import type {
   Alert,
@@ -22,12 +38,26 @@ import type {
   FeedState,
   NormalizedItem,
   PolicyEvent,
+  Stage,
   StoredItem,
 } from './core/model.js';
 import { RETRY_AFTER_MAX_SECONDS, backoffMs, isDue } from './core/schedule.js';
-import type { Clock, FeedFetcher, Logger, Publisher, Store } from './ports.js';
+import { systemClock, type Clock, type FeedFetcher, type Logger, type Publisher, type Store } from './ports.js';
 
 export type ClassifyFn = (input: ClassifierInput) => Classification;
+
+/**
+ * When news is too old to alert (DESIGN.md "Old news never alerts"). Same rules on AWS and locally.
+ */
+export interface AlertPolicy {
+  /** Items published more than this many days before the cycle's time are stored and grouped, never alerted. */
+  maxAlertAgeDays: number;
+  /** Alert on the items of a feed's first successful poll too (normally they seed silently). */
+  alertBacklog: boolean;
+}
+
+/** 14 days: a weekly digest reader still finds it news; a feed's months-old archive does not alert. */
+export const DEFAULT_ALERT_POLICY: AlertPolicy = { maxAlertAgeDays: 14, alertBacklog: false };
 
 export interface PollDeps {
   store: Store;
@@ -37,6 +67,12 @@ export interface PollDeps {
   classify?: ClassifyFn;
   /** Jitter source for backoff, [0, 1). */
   random?: () => number;
+  alertPolicy?: AlertPolicy;
+}
+
+/** Is an item fresh enough to alert, given when the cycle runs? */
+export function isFreshNews(item: Pick<NormalizedItem, 'published' | 'fetchedAt'>, now: Date, policy: AlertPolicy): boolean {
+  return Date.parse(itemTime(item)) >= now.getTime() - policy.maxAlertAgeDays * 86_400_000;
 }
 
 export interface PollOptions {
@@ -108,122 +144,177 @@ export interface GroupingResult {
   updated: Set<string>;
 }
 
+interface Working {
+  event: PolicyEvent;
+  /** Version as read (0: created in this fold). */
+  baseVersion: number;
+}
+
 /**
- * Groups a batch of relevant items (one poll, one page of a reclassify) into events, writing each
- * touched event once instead of once per item: a hot story with 200 items costs one read and one
- * write. Folding is done in memory from the cluster's latest event; when a save meets a concurrent
- * writer (another feed reporting the same story), the cluster is re-read and folded again after a
- * short jittered pause. Re-folding is idempotent: an item already a source changes nothing.
+ * The stage a burst claims when it meets stored events: its derived stage, or an ending (lifted,
+ * rejected) when at least half its reports say so. A lone "court blocks the ban" is not enough to
+ * lift an event by itself (stageSupported), but it is plainly about the ban it would lift.
+ */
+function claimedStage(derived: Stage, claims: Stage[]): Stage {
+  for (const ending of ['lifted', 'rejected'] as const) {
+    const n = claims.filter((s) => s === ending).length;
+    if (n > 0 && n * 2 >= claims.length) return ending;
+  }
+  return derived;
+}
+
+/** How far back candidates are read: an event seen this long before a report can still take it. */
+const CANDIDATE_REACH_MS = (STAGE_PROGRESSION_DAYS + EVENT_WINDOW_DAYS) * 86_400_000;
+
+/**
+ * Resolves a batch of relevant items (one poll, one page of a reclassify) into events
+ * (lambdas/core/events.ts), writing each touched event once instead of once per item. Items are
+ * grouped by resolution key (acting countries); per key, the candidate events are read, the items
+ * folded in oldest first (joining the best-matching event or opening a new one at the next free
+ * seq), and the touched events saved with conditional writes. When a save meets a concurrent writer
+ * (another feed reporting the same decision), the key is re-read and folded again after a short
+ * jittered pause. Re-folding is idempotent: an item already a source changes nothing.
  */
 export class EventGrouper {
-  private readonly clusters = new Map<string, Pending[]>();
+  private readonly groups = new Map<string, Pending[]>();
 
+  /** `revise`: items may already be sources (reclassify): their source is replaced by the new reading. */
   constructor(
     private readonly store: Store,
     private readonly random: () => number = Math.random,
+    private readonly opts: { revise?: boolean } = {},
   ) {}
 
   add(item: StoredItem, c: RelevantClassification): void {
     const key = clusterKeyOf(c);
-    const list = this.clusters.get(key);
+    const list = this.groups.get(key);
     if (list) list.push({ item, c });
-    else this.clusters.set(key, [{ item, c }]);
+    else this.groups.set(key, [{ item, c }]);
   }
 
   async flush(): Promise<GroupingResult> {
     const result: GroupingResult = { eventOf: new Map(), created: new Set(), updated: new Set() };
-    for (const [key, pending] of this.clusters) {
+    for (const [key, pending] of this.groups) {
       let attempt = 1;
       while (!(await this.foldAndSave(key, pending, result))) {
         if (attempt++ >= EVENT_SAVE_ATTEMPTS) {
-          throw new StoreUnavailableError('STORE_CONTENTION', `event for cluster ${key} kept changing under us; gave up after ${EVENT_SAVE_ATTEMPTS} attempts`);
+          throw new StoreUnavailableError('STORE_CONTENTION', `events of ${key} kept changing under us; gave up after ${EVENT_SAVE_ATTEMPTS} attempts`);
         }
         await sleep(EVENT_RETRY_BASE_MS * attempt * (0.5 + this.random()));
       }
     }
-    this.clusters.clear();
+    this.groups.clear();
     return result;
   }
 
-  /**
-   * The event an item outside the current window goes to: the first seq from `seq` on that is free
-   * (a new event) or whose event the item fits in (one created earlier, e.g. by a run that crashed
-   * before saving its items, or by a concurrent poller).
-   */
-  private async openEvent(
-    item: StoredItem,
-    c: RelevantClassification,
-    seq: number,
-    touched: Array<{ event: PolicyEvent; baseVersion: number }>,
-  ): Promise<{ event: PolicyEvent; baseVersion: number }> {
-    for (let s = seq; s < seq + MAX_SEQ_PROBE; s++) {
-      const fresh = createEvent(item, c, s);
-      const mine = touched.find((t) => t.event.eventId === fresh.eventId);
-      if (mine) {
-        if (withinWindow(mine.event, item)) return mine;
+  /** One fold of a key's items into its events. Returns false when a concurrent change was detected (nothing lost). */
+  private async foldAndSave(key: string, pending: Pending[], result: GroupingResult): Promise<boolean> {
+    // Oldest first, so an event's first source is the first report and stages only move forward.
+    const ordered = [...pending].sort((a, b) => itemTime(a.item).localeCompare(itemTime(b.item)) || a.item.itemKey.localeCompare(b.item.itemKey));
+    const since = new Date(Date.parse(itemTime(ordered[0]!.item)) - CANDIDATE_REACH_MS).toISOString();
+    const candidates = await this.store.resolutionCandidates(key, since);
+    const working: Working[] = candidates.events.map((event) => ({ event, baseVersion: event.version }));
+    let nextSeq = candidates.nextSeq;
+    const touched = new Set<Working>();
+    const eventOf = new Map<string, Working>();
+
+    // 1. Items already sources of an event are done (a retried poll); in revise mode (reclassify)
+    //    a known report leaves its event if it no longer fits, else it is re-read in place.
+    const fresh: Pending[] = [];
+    for (const p of ordered) {
+      const holder = working.find((w) => w.event.sources.some((s) => s.itemKey === p.item.itemKey));
+      if (holder && this.opts.revise) {
+        const without = withoutSource(holder.event, p.item.itemKey);
+        if (matchEvent(without, p.item, p.c)) {
+          holder.event = without;
+          touched.add(holder);
+        }
+      } else if (holder) {
+        eventOf.set(p.item.itemKey, holder);
         continue;
       }
-      const existing = await this.store.getEvent(fresh.eventId);
-      if (!existing) {
-        const created = { event: fresh, baseVersion: 0 };
-        touched.push(created);
-        return created;
-      }
-      if (withinWindow(existing, item)) return { event: existing, baseVersion: existing.version };
+      fresh.push(p);
     }
-    throw new StoreUnavailableError('STORE_CONTENTION', `cluster ${clusterKeyOf(c)} has more than ${MAX_SEQ_PROBE} events in a row that do not fit`);
-  }
 
-  /** The fast path. Returns false when a concurrent change was detected (nothing lost). */
-  private async foldAndSave(key: string, pending: Pending[], result: GroupingResult): Promise<boolean> {
-    // Oldest first, so the event's first source is the first report and stages only move forward.
-    const ordered = [...pending].sort((a, b) => itemTime(a.item).localeCompare(itemTime(b.item)));
-    const touched: Array<{ event: PolicyEvent; baseVersion: number }> = [];
-    const eventOf = new Map<string, PolicyEvent>();
-    let current: { event: PolicyEvent; baseVersion: number } | null = null;
-    const latest = await this.store.latestEventInCluster(key);
-    if (latest) current = { event: latest, baseVersion: latest.version };
-    for (const { item, c } of ordered) {
-      if (!current || !withinWindow(current.event, item)) {
-        current = await this.openEvent(item, c, current ? current.event.seq + 1 : latest ? latest.seq + 1 : 0, touched);
-        if (current.baseVersion === 0 && current.event.sources[0]?.itemKey === item.itemKey) {
-          eventOf.set(item.itemKey, current.event);
-          continue;
-        }
+    // 2. Bursts: the batch's reports resolved among themselves first, so that what several outlets
+    //    say at once is weighed together (stage and measure votes) before it meets stored events.
+    const bursts: Array<{ event: PolicyEvent; members: Array<Pending & { reason: string }> }> = [];
+    for (const p of fresh) {
+      const best = bestMatch(bursts.map((b) => b.event), p.item, p.c);
+      if (best) {
+        const burst = bursts.find((b) => b.event === best.event)!;
+        burst.event = mergeIntoEvent(burst.event, p.item, p.c, best.match.reason).event;
+        burst.members.push({ ...p, reason: best.match.reason });
+      } else {
+        bursts.push({ event: createEvent(p.item, p.c, -1), members: [{ ...p, reason: 'first report' }] });
       }
-      if (!touched.includes(current)) touched.push(current);
-      const merged = mergeIntoEvent(current.event, item, c);
-      // Versions count saves, not items: keep the base version + 1 however many items merged.
-      if (merged.changed) current.event = { ...merged.event, version: current.baseVersion + 1 };
-      eventOf.set(item.itemKey, current.event);
     }
-    for (const t of touched) {
-      const changed = t.baseVersion === 0 || t.event.version !== t.baseVersion;
-      if (!changed) continue;
+
+    // 3. Each burst joins the stored event its consensus fits best, or opens the next one.
+    for (const burst of bursts) {
+      const first = burst.members[0]!;
+      const consensus: RelevantClassification = {
+        ...first.c,
+        countries: burst.event.countries,
+        vendors: burst.event.vendors,
+        measure: burst.event.measure,
+        stage: claimedStage(burst.event.stage, burst.members.map((m) => m.c.stage)),
+      };
+      const best = bestMatch(
+        working.map((w) => w.event),
+        first.item,
+        consensus,
+        burst.event.sources.map((s) => s.actor ?? null),
+      );
+      let target: Working;
+      let members = burst.members;
+      if (best) {
+        target = working.find((w) => w.event === best.event)!;
+        members = members.map((m) => ({ ...m, reason: best.match.reason }));
+      } else {
+        target = { event: createEvent(first.item, first.c, nextSeq++), baseVersion: 0 };
+        working.push(target);
+        members = members.slice(1);
+        eventOf.set(first.item.itemKey, target);
+      }
+      for (const m of members) {
+        const merged = mergeIntoEvent(target.event, m.item, m.c, m.reason);
+        // Versions count saves, not items: keep the base version + 1 however many items merged.
+        if (merged.changed) target.event = { ...merged.event, version: target.baseVersion + 1 };
+        eventOf.set(m.item.itemKey, target);
+      }
+      touched.add(target);
+    }
+
+    // Creations in seq order: if one loses its race, later seqs are not taken out of order.
+    const saves = [...touched].sort((a, b) => (a.baseVersion === 0 ? 0 : 1) - (b.baseVersion === 0 ? 0 : 1) || a.event.seq - b.event.seq);
+    for (const t of saves) {
+      if (t.baseVersion !== 0 && t.event.version === t.baseVersion) continue;
       if (!(await this.store.saveEvent(t.event, t.baseVersion))) return false;
       if (t.baseVersion === 0) result.created.add(t.event.eventId);
       else result.updated.add(t.event.eventId);
     }
-    for (const [itemKey, event] of eventOf) {
-      const final = touched.find((t) => t.event.eventId === event.eventId)?.event ?? event;
-      result.eventOf.set(itemKey, final.eventId);
-    }
+    for (const [itemKey, w] of eventOf) result.eventOf.set(itemKey, w.event.eventId);
     return true;
   }
 }
 
-
-/** Events of one cluster a fold may step over looking for a free seq; far more than any real story has. */
-const MAX_SEQ_PROBE = 64;
+/** A feed fetched, parsed and classified, waiting for its events to be resolved before it is stored. */
+interface Collected {
+  outcome: FeedOutcome;
+  /** Stores the items and the validators once the grouper has flushed; absent when there is nothing to store. */
+  finish?: (grouped: GroupingResult) => Promise<FeedOutcome>;
+}
 
 /**
- * Polls one feed: fetch → parse → dedupe → classify → group → store. Per-feed problems become an
- * outcome with status "error"; only StoreUnavailableError escapes (the run cannot go on).
+ * Fetch → parse → dedupe → classify one feed, adding its relevant items to `grouper`. Per-feed
+ * problems become an outcome with status "error"; only StoreUnavailableError escapes.
  */
-export async function pollFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptions = {}): Promise<FeedOutcome> {
+async function collectFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptions, grouper: EventGrouper): Promise<Collected> {
   const { store, fetcher, clock, logger } = deps;
   const classify = deps.classify ?? defaultClassify;
   const random = deps.random ?? Math.random;
+  const policy = deps.alertPolicy ?? DEFAULT_ALERT_POLICY;
   const now = clock.now();
   const state: FeedState = opts.state ?? (await store.getFeedStates([feed.id])).get(feed.id) ?? { feedId: feed.id, failures: 0 };
   const outcome: FeedOutcome = { id: feed.id, url: feed.url, status: 'ok', items: 0, newItems: 0, relevant: 0, events: { new: 0, updated: 0 } };
@@ -231,7 +322,7 @@ export async function pollFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptio
   const due = isDue(feed, state, now, { respectInterval: opts.respectInterval ?? false });
   if (!due.due) {
     logger.debug('feed not due', { feedId: feed.id, until: due.until.toISOString(), reason: due.reason });
-    return { ...outcome, status: 'skipped' };
+    return { outcome: { ...outcome, status: 'skipped' } };
   }
 
   const fail = async (err: unknown): Promise<FeedOutcome> => {
@@ -270,7 +361,7 @@ export async function pollFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptio
     const fetched = await fetcher.fetch({ url: feed.url, etag: state.etag ?? null, lastModified: state.lastModified ?? null });
     if (fetched.status === 'not_modified') {
       await store.putFeedState(succeed({ lastStatus: 'not_modified' }));
-      return { ...outcome, status: 'not_modified', httpStatus: 304 };
+      return { outcome: { ...outcome, status: 'not_modified', httpStatus: 304 } };
     }
     outcome.httpStatus = fetched.httpStatus;
     const parsed = await parseFeed(fetched.body, { feedId: feed.id, fetchedAt: now, language: feed.language ?? null });
@@ -278,29 +369,53 @@ export async function pollFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptio
 
     const existing = await store.existingItemKeys(parsed.items.map((i) => i.itemKey));
     const fresh = parsed.items.filter((i) => !existing.has(i.itemKey));
+    // A feed's first successful poll is its backlog: stored and grouped, not news to anyone.
+    const backlog = !state.lastSuccessAt && !policy.alertBacklog;
     const stored: StoredItem[] = [];
-    const grouper = new EventGrouper(store, random);
     for (const item of fresh) {
       const classification = classify(toClassifierInput(item, feed));
-      const storedItem: StoredItem = { ...item, classification, eventId: null, feedCountry: feed.country ?? null, feedKind: feed.kind };
+      const alertable = !backlog && isFreshNews(item, now, policy);
+      if (!alertable) outcome.oldNews = (outcome.oldNews ?? 0) + 1;
+      const storedItem: StoredItem = { ...item, classification, eventId: null, feedCountry: feed.country ?? null, feedKind: feed.kind, alertable };
       if (isEventWorthy(classification)) {
         outcome.relevant++;
         grouper.add(storedItem, classification);
       }
       stored.push(storedItem);
     }
-    // Events before items (see the top of this file).
-    const grouped = await grouper.flush();
-    for (const item of stored) item.eventId = grouped.eventOf.get(item.itemKey) ?? null;
-    const inserted = await store.putItems(stored);
-    outcome.newItems = inserted.size;
-    outcome.events = { new: grouped.created.size, updated: grouped.updated.size };
-    await store.putFeedState(succeed({ etag: fetched.etag, lastModified: fetched.lastModified, lastStatus: 'ok' }));
-    logger.info('feed polled', { feedId: feed.id, items: outcome.items, newItems: outcome.newItems, relevant: outcome.relevant, events: outcome.events });
-    return outcome;
+    const finish = async (grouped: GroupingResult): Promise<FeedOutcome> => {
+      try {
+        for (const item of stored) item.eventId = grouped.eventOf.get(item.itemKey) ?? null;
+        const inserted = await store.putItems(stored);
+        outcome.newItems = inserted.size;
+        const mine = new Set(stored.map((i) => grouped.eventOf.get(i.itemKey)).filter((id): id is string => !!id));
+        outcome.events = {
+          new: [...mine].filter((id) => grouped.created.has(id)).length,
+          updated: [...mine].filter((id) => grouped.updated.has(id)).length,
+        };
+        await store.putFeedState(succeed({ etag: fetched.etag, lastModified: fetched.lastModified, lastStatus: 'ok' }));
+        logger.info('feed polled', { feedId: feed.id, items: outcome.items, newItems: outcome.newItems, relevant: outcome.relevant, events: outcome.events });
+        return outcome;
+      } catch (err) {
+        return fail(err);
+      }
+    };
+    return { outcome, finish };
   } catch (err) {
-    return fail(err);
+    return { outcome: await fail(err) };
   }
+}
+
+/**
+ * Polls one feed: fetch → parse → dedupe → classify → resolve events → store. Per-feed problems
+ * become an outcome with status "error"; only StoreUnavailableError escapes (the run cannot go on).
+ * Events are saved before the items that feed them, the validators last (see the top of this file).
+ */
+export async function pollFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptions = {}): Promise<FeedOutcome> {
+  const grouper = new EventGrouper(deps.store, deps.random ?? Math.random);
+  const collected = await collectFeed(feed, deps, opts, grouper);
+  if (!collected.finish) return collected.outcome;
+  return collected.finish(await grouper.flush());
 }
 
 export interface PollManyOptions {
@@ -309,12 +424,18 @@ export interface PollManyOptions {
   onProgress?: (done: number, total: number, outcome: FeedOutcome) => void;
 }
 
-/** Polls every feed (not-due ones come back "skipped"), a few at a time, in registry order. */
+/**
+ * Polls every feed (not-due ones come back "skipped"), a few at a time. The reports of all feeds
+ * are resolved into events together, after every feed was fetched: the outlets that report one
+ * decision in the same cycle are weighed as one burst whatever feed brought them, and the result
+ * does not depend on which fetch finished first. Then each feed's items and validators are stored.
+ */
 export async function pollFeeds(feeds: FeedConfig[], deps: PollDeps, opts: PollManyOptions = {}): Promise<FeedOutcome[]> {
   const states = await deps.store.getFeedStates(feeds.map((f) => f.id));
   // 4 at once: enough to hide network latency, few enough to be polite and keep memory flat.
   const concurrency = Math.max(1, Math.min(opts.concurrency ?? 4, 32));
-  const results: FeedOutcome[] = new Array(feeds.length);
+  const grouper = new EventGrouper(deps.store, deps.random ?? Math.random);
+  const collected: Collected[] = new Array(feeds.length);
   let next = 0;
   let done = 0;
   const worker = async () => {
@@ -322,11 +443,14 @@ export async function pollFeeds(feeds: FeedConfig[], deps: PollDeps, opts: PollM
       const i = next++;
       const feed = feeds[i]!;
       const state = states.get(feed.id);
-      results[i] = await pollFeed(feed, deps, { respectInterval: opts.respectInterval ?? false, ...(state ? { state } : {}) });
-      opts.onProgress?.(++done, feeds.length, results[i]!);
+      collected[i] = await collectFeed(feed, deps, { respectInterval: opts.respectInterval ?? false, ...(state ? { state } : {}) }, grouper);
+      opts.onProgress?.(++done, feeds.length, collected[i]!.outcome);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, feeds.length) }, worker));
+  const grouped = await grouper.flush();
+  const results: FeedOutcome[] = [];
+  for (const c of collected) results.push(c.finish ? await c.finish(grouped) : c.outcome);
   return results;
 }
 
@@ -344,9 +468,10 @@ export interface NotifyResult {
 }
 
 /**
- * Publishes one alert per pending event (its current stage) and marks it sent once the publisher
- * confirmed. Failed alerts stay pending for the next run. With `eventIds` (the stream fast path)
- * only those events are considered, and only if still pending.
+ * Publishes the alert due for each pending event (core/events.ts nextAlert: a new stage, an official
+ * confirmation or material vendors) and records it on the event once the publisher confirmed it.
+ * Failed alerts stay pending for the next run. With `eventIds` (the stream fast path) only those
+ * events are considered, and only if still pending.
  */
 export async function notifyPending(deps: NotifyDeps, opts: { eventIds?: string[]; limit?: number } = {}): Promise<NotifyResult> {
   const { store, publisher, clock, logger } = deps;
@@ -360,12 +485,13 @@ export async function notifyPending(deps: NotifyDeps, opts: { eventIds?: string[
   const now = clock.now();
   const toSend: Alert[] = [];
   for (const event of events) {
-    if (event.alertedStages.includes(event.stage)) {
-      // Pending but this stage already went out (e.g. crash between publish and mark): just settle it.
-      await store.markAlerted(event.eventId, event.stage);
+    const mark = nextAlert(event);
+    if (!mark) {
+      // Pending but nothing is due (e.g. a crash between publish and record): just settle it.
+      await store.updateEvent(event.eventId, refreshAlertState);
       continue;
     }
-    toSend.push(renderAlert(event, now));
+    toSend.push(renderAlert(event, mark, now));
   }
   if (toSend.length === 0) return { published: 0, failed: 0, alerts: [] };
   const result = await publisher.publish(toSend);
@@ -373,8 +499,9 @@ export async function notifyPending(deps: NotifyDeps, opts: { eventIds?: string[
   const sent: Alert[] = [];
   for (const alert of toSend) {
     if (!ok.has(alert.alertId)) continue;
-    await store.markAlerted(alert.eventId, alert.attributes.stage);
+    await store.updateEvent(alert.eventId, (e) => applyAlertMark(e, { ...alert.mark, alertId: alert.alertId, at: alert.createdAt }));
     sent.push(alert);
+    logger.info('alert published', { alertId: alert.alertId, eventId: alert.eventId, kind: alert.mark.kind, stage: alert.mark.stage });
   }
   for (const f of result.failed) logger.warn('alert not published; stays pending', { alertId: f.alertId, error: f.error });
   logger.info('alerts published', { published: sent.length, failed: result.failed.length });
@@ -394,21 +521,25 @@ export interface ReclassifyResult {
  * already alerted never alert again.
  */
 export async function reclassifyAll(
-  deps: { store: Store; logger: Logger; classify?: ClassifyFn },
+  deps: { store: Store; logger: Logger; classify?: ClassifyFn; clock?: Clock; alertPolicy?: AlertPolicy },
   opts: { onProgress?: (items: number) => void } = {},
 ): Promise<ReclassifyResult> {
   const classify = deps.classify ?? defaultClassify;
+  const policy = deps.alertPolicy ?? DEFAULT_ALERT_POLICY;
+  const now = (deps.clock ?? systemClock).now();
   const result: ReclassifyResult = { items: 0, changed: 0, relevant: 0, events: { new: 0, updated: 0 } };
   for await (const page of deps.store.scanItems()) {
     const updates: StoredItem[] = [];
-    const grouper = new EventGrouper(deps.store);
+    const grouper = new EventGrouper(deps.store, Math.random, { revise: true });
     for (const item of page) {
       result.items++;
       const c = classifyStored(item, classify);
       if (isEventWorthy(c)) result.relevant++;
       if (sameClassification(item.classification, c)) continue;
       result.changed++;
-      const updated: StoredItem = { ...item, classification: c, eventId: null };
+      // A rule change that makes an old item relevant today is still old news.
+      const alertable = item.alertable !== false && isFreshNews(item, now, policy);
+      const updated: StoredItem = { ...item, classification: c, eventId: null, alertable };
       if (isEventWorthy(c)) grouper.add(updated, c);
       updates.push(updated);
     }

@@ -2,7 +2,7 @@
  * The ports the core and the pipeline need. Adapters implement them (lambdas/adapters/);
  * the composition roots (lambdas/handlers/compose.ts, lambdas/local/) wire them.
  */
-import type { Alert, FeedState, PolicyEvent, StoredItem, Stage } from './core/model.js';
+import type { Alert, FeedState, PolicyEvent, StoredItem } from './core/model.js';
 
 export interface Clock {
   now(): Date;
@@ -60,22 +60,33 @@ export interface Store {
   scanItems(): AsyncIterable<StoredItem[]>;
 
   getEvent(eventId: string): Promise<PolicyEvent | null>;
-  /** The most recently seen event of a cluster, or null. */
-  latestEventInCluster(clusterKey: string): Promise<PolicyEvent | null>;
+  /**
+   * The events a new report with these acting countries could join: every event of the resolution
+   * key seen at or after `since`, plus the most recently created ones whatever their dates (an index
+   * may lag a concurrent creation), all read consistently; and `nextSeq`, the first free position of
+   * the key, where a new event goes.
+   */
+  resolutionCandidates(clusterKey: string, since: string): Promise<ResolutionCandidates>;
   /**
    * Creates (expectedVersion 0, must not exist) or replaces (version must equal expectedVersion)
-   * an event; maintains the country index rows and the pending-alert index.
+   * an event; maintains the country index rows, the resolution head and the pending-alert index.
    * Returns false when the condition failed (someone else changed it): reload and retry.
    */
   saveEvent(event: PolicyEvent, expectedVersion: number): Promise<boolean>;
+  /**
+   * Read-modify-write of one event with optimistic versions: `update` gets the current event and
+   * returns the new one (version + 1) or null for "nothing to change"; retried on a concurrent
+   * change. Returns the event as stored afterwards, or null when it does not exist.
+   */
+  updateEvent(eventId: string, update: (event: PolicyEvent) => PolicyEvent | null): Promise<PolicyEvent | null>;
   /** Events whose alertState is PENDING, oldest first. */
   listPendingEvents(limit?: number): Promise<PolicyEvent[]>;
-  /**
-   * Records that `stage` of the event was alerted: adds it to alertedStages and, when the event's
-   * stage is still `stage`, sets alertState SENT. Idempotent.
-   */
-  markAlerted(eventId: string, stage: Stage): Promise<void>;
   queryEvents(query: EventQuery): Promise<PolicyEvent[]>;
+}
+
+export interface ResolutionCandidates {
+  events: PolicyEvent[];
+  nextSeq: number;
 }
 
 export interface PublishResult {

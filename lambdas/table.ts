@@ -11,7 +11,7 @@ export const TABLE = {
   indexes: {
     /** Sparse: only events with an alert still to publish carry pendingPk. The outbox. */
     pending: { name: 'pending', partitionKey: 'pendingPk', sortKey: 'pendingSk' },
-    /** Events of one (countries, vendors, measure) cluster, newest lastSeen last. */
+    /** Events of one resolution key (the acting countries), by lastSeen: the candidates a report may join. */
     cluster: { name: 'cluster', partitionKey: 'clusterKey', sortKey: 'lastSeen' },
     /** All events by lastSeen (entity = "EVENT"), for listing without a country. */
     events: { name: 'events', partitionKey: 'entity', sortKey: 'lastSeen' },
@@ -34,6 +34,8 @@ export const keys = {
   feedState: (feedId: string) => ({ pk: `FEED#${feedId}`, sk: 'STATE' }),
   item: (itemKey: string) => ({ pk: `ITEM#${itemKey}`, sk: 'ITEM' }),
   event: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' }),
+  /** Per resolution key: the highest event seq created (a hint; creation probes past it). */
+  resolveHead: (clusterKey: string) => ({ pk: `RESOLVE#${clusterKey}`, sk: 'HEAD' }),
   countryIndex: (country: string, isoDate: string, eventId: string) => ({
     pk: `COUNTRY#${country}`,
     sk: `${isoDate}#${eventId}`,

@@ -30,6 +30,8 @@ export class BanwatchStack extends Stack {
       pollRate: settings.pollRate,
       feedsFile: settings.feedsFile,
       pollConcurrency: settings.pollConcurrency,
+      maxAlertAgeDays: settings.maxAlertAgeDays,
+      alertBacklog: settings.alertBacklog,
       removalPolicy,
     });
     this.alerts = new Alerts(this, 'Alerts', {

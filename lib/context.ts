@@ -39,6 +39,10 @@ export const contextSchema = z.object({
   alertEmails: z.preprocess(fromJson, z.array(email)).default([]),
   /** {"JP": ["a@b.c"]}: creates `<prefix>-country-jp` and subscribes those emails. */
   countrySubscriptions: z.preprocess(fromJson, z.record(country, z.array(email))).default({}),
+  /** Items published more than this many days before the poll are stored and grouped, never alerted. */
+  maxAlertAgeDays: z.coerce.number().int().min(1).max(3650).default(14),
+  /** Alert on the items of a feed's first poll (its backlog) too; normally they seed silently. */
+  alertBacklog: bool.default(false),
   /** Where alarms go (email subscription of the ops topic); optional. */
   opsEmail: email.optional(),
 });

@@ -26,6 +26,9 @@ export interface IngestProps {
   /** Path of the feed registry, relative to the project root or absolute. */
   feedsFile: string;
   pollConcurrency: number;
+  /** Old-news rules of the poll function (lambdas/pipeline.ts AlertPolicy). */
+  maxAlertAgeDays: number;
+  alertBacklog: boolean;
   removalPolicy: RemovalPolicy;
 }
 
@@ -122,6 +125,8 @@ export class Ingest extends Construct {
       environment: {
         TABLE_NAME: props.table.tableName,
         FETCH_TIMEOUT_MS: String(FETCH_TIMEOUT_MS),
+        MAX_ALERT_AGE_DAYS: String(props.maxAlertAgeDays),
+        ALERT_BACKLOG: String(props.alertBacklog),
       },
     });
     props.table.grantReadWriteData(this.poll.fn);

@@ -32,7 +32,8 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { StoreUnavailableError } from '../core/errors.js';
 import { STAGES, type FeedState, type PolicyEvent, type Stage, type StoredItem } from '../core/model.js';
-import { silentLogger, type EventQuery, type Logger, type Store } from '../ports.js';
+import { newEventId } from '../core/events.js';
+import { silentLogger, type EventQuery, type Logger, type ResolutionCandidates, type Store } from '../ports.js';
 import { EVENT_ENTITY, PENDING, TABLE, keys } from '../table.js';
 
 /** Stable codes of the StoreUnavailableErrors this adapter throws. */
@@ -90,8 +91,10 @@ const DEFAULT_BATCH_RETRY = { maxAttempts: 8, baseDelayMs: 50, maxDelayMs: 2_000
  * on-demand table's initial 4,000 WCU, so it does not provoke throttling.
  */
 const DEFAULT_PUT_CONCURRENCY = 16;
-/** Optimistic read-modify-write attempts in markAlerted before giving up as contention. */
-const MARK_ALERTED_ATTEMPTS = 5;
+/** Optimistic read-modify-write attempts in updateEvent before giving up as contention. */
+const UPDATE_EVENT_ATTEMPTS = 8;
+/** Newest events of a resolution key read by id, whatever the index says (it may lag a creation by seconds). */
+const RECENT_BY_ID = 8;
 /** Defaults matching the in-memory store: the outbox drains in batches; listings are bounded. */
 const DEFAULT_PENDING_LIMIT = 100;
 const DEFAULT_QUERY_LIMIT = 1_000;
@@ -227,27 +230,40 @@ export class DynamoStore implements Store {
     return res.Item ? fromEventRow(res.Item) : null;
   }
 
-  async latestEventInCluster(clusterKey: string): Promise<PolicyEvent | null> {
-    const idx = TABLE.indexes.cluster;
-    const res = await this.call('Query', () =>
-      this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: idx.name,
-          KeyConditionExpression: '#k = :k',
-          ExpressionAttributeNames: { '#k': idx.partitionKey },
-          ExpressionAttributeValues: { ':k': clusterKey },
-          ScanIndexForward: false,
-          Limit: 1,
-          // The base-table key is in every GSI whatever its projection: all we need to re-read.
-          ProjectionExpression: 'pk',
-        }),
-      ),
+  async resolutionCandidates(clusterKey: string, since: string): Promise<ResolutionCandidates> {
+    const head = await this.call('GetItem', () =>
+      this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.resolveHead(clusterKey), ConsistentRead: true })),
     );
-    const hit = res.Items?.[0];
-    if (!hit) return null;
-    // The GSI lags the base table; the caller will do a versioned write, so give it the current row.
-    return this.getEvent(eventIdOfPk(hit.pk));
+    const maxSeq = typeof head.Item?.maxSeq === 'number' ? head.Item.maxSeq : -1;
+    const found = new Map<string, PolicyEvent>();
+    // Events created after the head was last raised (a creator that died before raising it, or one
+    // racing us right now): seqs are handed out contiguously, so probe until the first free one.
+    let nextSeq = maxSeq + 1;
+    for (;;) {
+      const probed = await this.getEvent(newEventId(clusterKey, nextSeq));
+      if (!probed) break;
+      found.set(probed.eventId, probed);
+      nextSeq++;
+    }
+    // The index is eventually consistent: it finds older open events cheaply, while the newest
+    // (which it may not show yet) are read by id.
+    const idx = TABLE.indexes.cluster;
+    const indexed = await this.queryAll({
+      IndexName: idx.name,
+      KeyConditionExpression: '#k = :k AND #ls >= :since',
+      ExpressionAttributeNames: { '#k': idx.partitionKey, '#ls': idx.sortKey },
+      ExpressionAttributeValues: { ':k': clusterKey, ':since': since },
+      ProjectionExpression: 'pk',
+    });
+    const ids = new Set(indexed.map((r) => eventIdOfPk(r.pk)));
+    for (let seq = Math.max(0, maxSeq - RECENT_BY_ID + 1); seq <= maxSeq; seq++) ids.add(newEventId(clusterKey, seq));
+    for (const id of found.keys()) ids.delete(id);
+    const rows = await this.batchGet([...ids].map((id) => keys.event(id)));
+    for (const row of rows) {
+      const event = fromEventRow(row);
+      found.set(event.eventId, event);
+    }
+    return { events: [...found.values()].sort((a, b) => a.seq - b.seq), nextSeq };
   }
 
   async saveEvent(event: PolicyEvent, expectedVersion: number): Promise<boolean> {
@@ -266,10 +282,49 @@ export class DynamoStore implements Store {
       await this.call('PutItem', () =>
         this.doc.send(new PutCommand({ TableName: this.tableName, Item: eventRow(event), ...condition })),
       );
-      return true;
     } catch (err) {
       if (isConditionalFailure(err)) return false;
       throw err;
+    }
+    if (expectedVersion === 0) await this.raiseResolveHead(event.clusterKey, event.seq);
+    return true;
+  }
+
+  async updateEvent(eventId: string, update: (event: PolicyEvent) => PolicyEvent | null): Promise<PolicyEvent | null> {
+    for (let attempt = 1; attempt <= UPDATE_EVENT_ATTEMPTS; attempt++) {
+      const current = await this.getEvent(eventId);
+      if (!current) {
+        this.logger.warn('updateEvent: event not found; nothing to change', { eventId });
+        return null;
+      }
+      const next = update(current);
+      if (!next) return current;
+      if (await this.saveEvent({ ...next, version: current.version + 1 }, current.version)) return { ...next, version: current.version + 1 };
+      this.logger.debug('updateEvent: event changed concurrently; reloading', { eventId, attempt });
+    }
+    throw new StoreUnavailableError(
+      STORE_ERROR_CODES.contention,
+      `event ${eventId} in table "${this.tableName}" kept changing under us; gave up after ${UPDATE_EVENT_ATTEMPTS} attempts`,
+    );
+  }
+
+  /** Raises the resolution head to `seq` (never lowers it: a late writer's smaller seq is a no-op). */
+  private async raiseResolveHead(clusterKey: string, seq: number): Promise<void> {
+    try {
+      await this.call('UpdateItem', () =>
+        this.doc.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: keys.resolveHead(clusterKey),
+            UpdateExpression: 'SET #m = :s',
+            ConditionExpression: 'attribute_not_exists(#m) OR #m < :s',
+            ExpressionAttributeNames: { '#m': 'maxSeq' },
+            ExpressionAttributeValues: { ':s': seq },
+          }),
+        ),
+      );
+    } catch (err) {
+      if (!isConditionalFailure(err)) throw err;
     }
   }
 
@@ -302,55 +357,6 @@ export class DynamoStore implements Store {
       if (out.length >= limit) break;
     }
     return out;
-  }
-
-  async markAlerted(eventId: string, stage: Stage): Promise<void> {
-    for (let attempt = 1; attempt <= MARK_ALERTED_ATTEMPTS; attempt++) {
-      const current = await this.getEvent(eventId);
-      if (!current) {
-        this.logger.warn('markAlerted: event not found; nothing to mark', { eventId, stage });
-        return;
-      }
-      const stages = sortStages([...current.alertedStages, stage]);
-      const settle = current.stage === stage && current.alertState !== 'SENT';
-      if (stages.length === current.alertedStages.length && !settle) return; // already recorded: no-op
-      const names: Record<string, string> = { '#v': 'version', '#stages': 'alertedStages' };
-      const values: Record<string, unknown> = {
-        ':expected': current.version,
-        ':next': current.version + 1,
-        ':stages': stages,
-      };
-      let expression = 'SET #stages = :stages, #v = :next';
-      if (settle) {
-        names['#state'] = 'alertState';
-        names['#pp'] = TABLE.indexes.pending.partitionKey;
-        names['#ps'] = TABLE.indexes.pending.sortKey;
-        values[':sent'] = 'SENT';
-        expression += ', #state = :sent REMOVE #pp, #ps';
-      }
-      try {
-        await this.call('UpdateItem', () =>
-          this.doc.send(
-            new UpdateCommand({
-              TableName: this.tableName,
-              Key: keys.event(eventId),
-              UpdateExpression: expression,
-              ConditionExpression: '#v = :expected',
-              ExpressionAttributeNames: names,
-              ExpressionAttributeValues: values,
-            }),
-          ),
-        );
-        return;
-      } catch (err) {
-        if (!isConditionalFailure(err)) throw err;
-        this.logger.debug('markAlerted: event changed concurrently; reloading', { eventId, stage, attempt });
-      }
-    }
-    throw new StoreUnavailableError(
-      STORE_ERROR_CODES.contention,
-      `event ${eventId} in table "${this.tableName}" kept changing while marking stage ${stage} alerted; gave up after ${MARK_ALERTED_ATTEMPTS} attempts`,
-    );
   }
 
   async queryEvents(query: EventQuery): Promise<PolicyEvent[]> {

@@ -7,19 +7,23 @@
 import { mkdir, open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PublisherUnavailableError } from '../core/errors.js';
-import type { Alert } from '../core/model.js';
+import type { Alert, AlertKind } from '../core/model.js';
 import type { PublishResult, Publisher } from '../ports.js';
 
 export const OUTBOX_FILE = 'alerts.jsonl';
 
-/** One outbox line: the Alert without its `event` (subscribers read the rendered alert, not our rows). */
-export type OutboxAlert = Omit<Alert, 'event'>;
+/**
+ * One outbox line: the Alert without its `event` (subscribers read the rendered alert, not our rows),
+ * with what kind of alert it is (a new stage, an official confirmation, added vendors).
+ */
+export type OutboxAlert = Omit<Alert, 'event' | 'mark'> & { kind: AlertKind };
 
 /** Builds the outbox line with exactly the documented fields, in a stable order. */
 export function toOutboxAlert(alert: Alert): OutboxAlert {
   return {
     alertId: alert.alertId,
     eventId: alert.eventId,
+    kind: alert.mark.kind,
     subject: alert.subject,
     text: alert.text,
     attributes: {

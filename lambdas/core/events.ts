@@ -1,28 +1,111 @@
 /**
- * Grouping relevant items into policy events. Pure: identity is a hash, time comes from the items.
+ * Event resolution: which reports are one real decision, what stage it is at, and what is due to
+ * be alerted. Pure: identity is a hash, time comes from the items, no I/O.
  *
- * An event is one (acting countries, vendors, measure) cluster within a time window; later items
- * about the same cluster add sources and may move the stage forward (proposed → announced →
- * in_force → lifted). Each stage change that has not been alerted yet makes the event PENDING.
+ * Many outlets report one decision in different words: one names "Huawei and ZTE", another "Huawei,
+ * ZTE, Hikvision and Dahua"; one calls a TikTok directive a ban on staff phones, another a ban. So
+ * an event is not an exact (countries, vendors, measure) key. A relevant report joins an event when
+ *   - the acting countries are the same (the resolution key, `clusterKey`),
+ *   - the vendor sets overlap (a subset or superset grows the event's vendors),
+ *   - the measures are compatible (MEASURE_COMPATIBILITY below), and
+ *   - it is close in time: within EVENT_WINDOW_DAYS of the event's reports for the same measure,
+ *     CROSS_MEASURE_WINDOW_DAYS for a compatible but different one; or it carries the same measure
+ *     to a later stage (announced → in force → lifted) up to STAGE_PROGRESSION_DAYS later.
+ * Each source records why it joined (`mergeReason`).
+ *
+ * Stages move forward only. `lifted` and `rejected` tell subscribers the danger is gone, so one weak
+ * article cannot flip an event: they need a strong cue, an official source or two independent
+ * outlets (stageSupport). Each stage alerts once; the first official source of an alerted stage
+ * alerts once more ("confirmed"); vendors added later alert when material (materialVendors).
+ * Old news (StoredItem.alertable false) is grouped like anything else but never alerts.
  */
 import { createHash } from 'node:crypto';
-import type { Classification, EventSource, Measure, PolicyEvent, Stage, StoredItem } from './model.js';
+import { actorOf, actorsConflict } from './actors.js';
+import type {
+  AlertMark,
+  AlertState,
+  Classification,
+  EventSource,
+  Measure,
+  PolicyEvent,
+  SentAlert,
+  Stage,
+  StageChange,
+  StoredItem,
+} from './model.js';
 
-/** Items more than this apart from an event's last sighting start a new event. */
+/** Reports of the same measure more than this apart from an event's reports are another decision. */
 export const EVENT_WINDOW_DAYS = 45;
+/**
+ * Reports that name a different (compatible) measure join only this close to the event: outlets
+ * that describe one decision differently do so in the same days; a different measure weeks later
+ * (ministries blocking an app on their PCs, then a regulator suspending it nationwide) is a new step.
+ */
+export const CROSS_MEASURE_WINDOW_DAYS = 10;
+/** A later stage of the same measure (a ban taking effect, a court lifting it) joins up to ~18 months on. */
+export const STAGE_PROGRESSION_DAYS = 548;
+/**
+ * After a ban was lifted, reports of it being in force still join for a week (late reports of the
+ * old state); later ones are a re-imposition, a new decision.
+ */
+export const REIMPOSITION_AFTER_DAYS = 7;
+/** stageConfidence at or above which one report may lift or reject an event on its own. */
+export const STRONG_STAGE_CONFIDENCE = 0.85;
+/** Distinct outlets that must report lifted/rejected when none is official or strong. */
+export const INDEPENDENT_REPORTS = 2;
+/**
+ * A new event alerts on one outlet's report only when the classifier is this sure of it; below, it
+ * waits for a second outlet or an official source. On real news the alerts that no decision
+ * explained (a targeted country's reaction read as a measure, an analysis piece) were nearly all
+ * single low-confidence reports, while real decisions are reported by several outlets.
+ */
+export const CONFIDENT_ALONE = 0.8;
+
 /** Sources kept per event: enough to prove it, bounded so a hot story cannot grow a row past 400 KB. */
-const MAX_SOURCES = 25;
+export const MAX_SOURCES = 40;
+const MAX_OUTLETS = 60;
 const MAX_EVIDENCE = 12;
+const MAX_ALERT_LOG = 30;
+const DAY_MS = 86_400_000;
 
 /**
- * How far along a measure is. A later stage replaces an earlier one; an older article arriving
- * late never moves an event back. rejected and in_force are alternative outcomes of a proposal.
+ * Measures that outlets use for one decision. Symmetric; every measure is compatible with itself and
+ * with other_restriction (the classifier's catch-all, which a more specific report refines).
+ *
+ * | pair | why one decision is reported as both |
+ * |---|---|
+ * | procurement_exclusion ~ network_exclusion | "operators may not buy Huawei kit" is a procurement rule about networks (UK 2020, Sweden 2020) |
+ * | procurement_exclusion ~ device_ban | "agencies may not buy or use Kaspersky" is both (US 2017, NDAA 889) |
+ * | device_ban ~ market_ban | a government-devices directive is headlined "X bans TikTok" (EU institutions 2023) |
+ * | network_exclusion ~ market_ban | "FCC bans Huawei gear" reads as banned from US networks or from sale (FCC 2022) |
+ * | device_ban ~ security_warning | official guidance not to use an app on work phones reads as advice or as a ban |
+ * | export_control ~ sanctions | "blacklist" covers the Entity List and financial sanctions alike |
+ *
+ * Everything else is a different decision even when the vendor and the country are the same: an
+ * export control and a sales ban on Kaspersky on the same day are two measures with two alerts.
  */
-const STAGE_RANK: Record<Stage, number> = { proposed: 0, announced: 1, rejected: 2, in_force: 2, lifted: 3 };
+export const MEASURE_COMPATIBILITY: ReadonlyArray<readonly [Measure, Measure]> = [
+  ['procurement_exclusion', 'network_exclusion'],
+  ['procurement_exclusion', 'device_ban'],
+  ['device_ban', 'market_ban'],
+  ['network_exclusion', 'market_ban'],
+  ['device_ban', 'security_warning'],
+  ['export_control', 'sanctions'],
+];
+
+export function measuresCompatible(a: Measure, b: Measure): boolean {
+  if (a === b || a === 'other_restriction' || b === 'other_restriction') return true;
+  return MEASURE_COMPATIBILITY.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+}
+
+/** proposed < announced < in_force < lifted = rejected (the two outcomes that end an event). */
+const STAGE_RANK: Record<Stage, number> = { proposed: 0, announced: 1, in_force: 2, lifted: 3, rejected: 3 };
 
 export function stageRank(stage: Stage): number {
   return STAGE_RANK[stage];
 }
+
+const isEnding = (s: Stage) => s === 'lifted' || s === 'rejected';
 
 export interface RelevantClassification extends Classification {
   relevant: true;
@@ -34,42 +117,188 @@ export function isEventWorthy(c: Classification): c is RelevantClassification {
   return c.relevant && c.measure !== null && c.stage !== null && c.countries.length > 0 && c.vendors.length > 0;
 }
 
-const sorted = (xs: string[]) => [...new Set(xs)].sort();
+const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
 
-/** Deterministic key of an event cluster: same countries + vendors + measure. */
-export function clusterKeyOf(c: { countries: string[]; vendors: string[]; measure: Measure }): string {
-  return `${sorted(c.countries).join(',')}|${sorted(c.vendors).join(',')}|${c.measure}`;
+/** The resolution key: the acting countries, sorted. Only events of the same key can be one decision. */
+export function clusterKeyOf(c: { countries: string[] }): string {
+  return sorted(c.countries).join(',');
 }
 
 /** When the item happened, as far as we know. */
-export function itemTime(item: StoredItem): string {
+export function itemTime(item: Pick<StoredItem, 'published' | 'fetchedAt'>): string {
   return item.published ?? item.fetchedAt;
 }
 
-/** Is `item` close enough in time to `event` to belong to it? */
-export function withinWindow(event: PolicyEvent, item: StoredItem): boolean {
-  const t = Date.parse(itemTime(item));
-  const last = Date.parse(event.lastSeen);
-  const first = Date.parse(event.firstSeen);
-  const windowMs = EVENT_WINDOW_DAYS * 86_400_000;
-  return t <= last + windowMs && t >= first - windowMs;
-}
-
-function sourceOf(item: StoredItem): EventSource {
-  return { itemKey: item.itemKey, title: item.title, link: item.link, feedId: item.feedId, published: item.published };
-}
-
 export function newEventId(clusterKey: string, seq: number): string {
-  // Derived from the cluster and its position only: concurrent creators and retried polls all
-  // compute the same id, and the conditional create lets exactly one of them write it.
+  // Derived from the resolution key and the position only: concurrent creators and retried polls
+  // all compute the same id, and the conditional create lets exactly one of them write it.
   return `ev_${createHash('sha256').update(`${clusterKey}#${seq}`).digest('hex').slice(0, 20)}`;
 }
 
-/** A new event (the `seq`-th of its cluster) from its first relevant item. */
-export function createEvent(item: StoredItem, c: RelevantClassification, seq = 0): PolicyEvent {
+// ---------------------------------------------------------------- who reported it
+
+/** Hosts whose links are redirects to the real outlet, which their titles name instead. */
+const AGGREGATOR_HOST = /(?:^|\.)(?:news\.google\.[a-z.]+|news\.yahoo\.[a-z.]+|bing\.com|msn\.com|feedproxy\.google\.com)$/;
+const TITLE_OUTLET = /\s[-\u2013\u2014|]\s([^-\u2013\u2014|]{2,60})$/u;
+
+/** The outlet of a report: the link's host, or the "… - Outlet" suffix of an aggregator's title. */
+export function outletOf(item: Pick<StoredItem, 'link' | 'title' | 'feedId'>): string {
+  let host = '';
+  if (item.link) {
+    try {
+      host = new URL(item.link).hostname.toLowerCase().replace(/^www\./, '');
+    } catch {
+      host = '';
+    }
+  }
+  if (host && !AGGREGATOR_HOST.test(host)) return host;
+  const suffix = TITLE_OUTLET.exec(item.title)?.[1]?.trim().toLowerCase();
+  return suffix || host || `feed:${item.feedId}`;
+}
+
+/** What an incoming report brings besides its classification. */
+export interface ReportContext {
+  /** The sub-national or national decider the report names (core/actors.ts), or null. */
+  actor: string | null;
+  official: boolean;
+  alertable: boolean;
+  outlet: string;
+  strongStage: boolean;
+}
+
+export function reportContext(item: StoredItem, c: Classification): ReportContext {
+  return {
+    actor: actorOf(c.countries, item.title, item.summary),
+    official: item.feedKind === 'government',
+    alertable: item.alertable !== false,
+    outlet: outletOf(item),
+    strongStage: (c.stageConfidence ?? 0) >= STRONG_STAGE_CONFIDENCE,
+  };
+}
+
+function sourceOf(item: StoredItem, c: RelevantClassification, ctx: ReportContext, mergeReason: string): EventSource {
+  return {
+    itemKey: item.itemKey,
+    title: item.title,
+    link: item.link,
+    feedId: item.feedId,
+    published: item.published,
+    at: itemTime(item),
+    outlet: ctx.outlet,
+    ...(ctx.actor ? { actor: ctx.actor } : {}),
+    official: ctx.official,
+    stage: c.stage,
+    measure: c.measure,
+    vendors: sorted(c.vendors),
+    strongStage: ctx.strongStage,
+    alertable: ctx.alertable,
+    mergeReason,
+  };
+}
+
+// ---------------------------------------------------------------- matching
+
+export interface Match {
+  /** Higher is a better fit; only compared between candidates for one report. */
+  score: number;
+  /** Why the report joins, for the source's mergeReason. */
+  reason: string;
+}
+
+const days = (ms: number) => Math.round(ms / DAY_MS);
+
+/** Time of the event's current stage (when it was reached), else its first report. */
+export function stageTime(event: PolicyEvent): string {
+  const last = event.history?.filter((h) => h.stage === event.stage).at(-1);
+  return last?.at ?? event.firstSeen;
+}
+
+function describeGap(ms: number): string {
+  const d = days(Math.abs(ms));
+  if (d === 0) return 'same day';
+  return ms >= 0 ? `${d} day${d === 1 ? '' : 's'} later` : `${d} day${d === 1 ? '' : 's'} earlier`;
+}
+
+/**
+ * Does a report (item + classification) belong to `event`? Null when it does not; else a score and
+ * the reason. The caller has already matched the resolution key (acting countries).
+ */
+export function matchEvent(
+  event: PolicyEvent,
+  item: StoredItem,
+  c: RelevantClassification,
+  actors: Array<string | null> = [actorOf(c.countries, item.title, item.summary)],
+): Match | null {
+  if (event.clusterKey !== clusterKeyOf(c)) return null;
+  // A state and another state, or a state and the federal government, decide separately.
+  if (actorsConflict(actors, event.sources.map((s) => s.actor))) return null;
+  const shared = sorted(c.vendors.filter((v) => event.vendors.includes(v)));
+  if (shared.length === 0) return null;
+  if (!measuresCompatible(event.measure, c.measure)) return null;
+
+  const t = Date.parse(itemTime(item));
+  const first = Date.parse(event.firstSeen);
+  const last = Date.parse(event.lastSeen);
+  const sameMeasure = c.measure === event.measure || c.measure === 'other_restriction' || event.measure === 'other_restriction';
+  const windowMs = (sameMeasure ? EVENT_WINDOW_DAYS : CROSS_MEASURE_WINDOW_DAYS) * DAY_MS;
+  const near = t >= first - windowMs && t <= last + windowMs;
+
+  // After an ending, forward reports are late news for a week, then a new decision (re-imposed).
+  if (isEnding(event.stage) && !isEnding(c.stage) && t > Date.parse(stageTime(event)) + REIMPOSITION_AFTER_DAYS * DAY_MS) return null;
+
+  let progression = false;
+  if (!near) {
+    const later = isEnding(c.stage) ? !isEnding(event.stage) : stageRank(c.stage) > stageRank(event.stage);
+    const reach = Date.parse(stageTime(event)) + STAGE_PROGRESSION_DAYS * DAY_MS;
+    if (!(later && sameMeasure && t > last && t <= reach)) return null;
+    progression = true;
+  }
+
+  const union = new Set([...event.vendors, ...c.vendors]).size;
+  const jaccard = shared.length / union;
+  const gap = t < first ? t - first : t > last ? t - last : 0;
+  const score = (progression ? 0 : 2) + jaccard + (c.measure === event.measure ? 1 : 0.5) - Math.min(1, Math.abs(gap) / (windowMs || 1)) * 0.5;
+
+  const vendorPart =
+    shared.length === event.vendors.length && shared.length === c.vendors.length
+      ? 'same vendors'
+      : shared.length === c.vendors.length
+        ? `vendors a subset (${shared.join(', ')})`
+        : shared.length === event.vendors.length
+          ? `vendors a superset (adds ${sorted(c.vendors.filter((v) => !shared.includes(v))).join(', ')})`
+          : `vendors overlap (${shared.join(', ')})`;
+  const measurePart = c.measure === event.measure ? 'same measure' : `measure ${c.measure} compatible with ${event.measure}`;
+  const timePart = progression
+    ? `stage ${event.stage} → ${c.stage}, ${describeGap(t - Date.parse(stageTime(event)))}`
+    : gap === 0
+      ? 'within the reporting period'
+      : describeGap(gap);
+  return { score, reason: `${vendorPart}; ${measurePart}; ${timePart}` };
+}
+
+/** The best-fitting event for a report among candidates, or null. Ties go to the newest event. */
+export function bestMatch<E extends PolicyEvent>(
+  candidates: E[],
+  item: StoredItem,
+  c: RelevantClassification,
+  actors?: Array<string | null>,
+): { event: E; match: Match } | null {
+  let best: { event: E; match: Match } | null = null;
+  for (const event of candidates) {
+    const match = matchEvent(event, item, c, actors);
+    if (!match) continue;
+    if (!best || match.score > best.match.score || (match.score === best.match.score && event.seq > best.event.seq)) best = { event, match };
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------- building events
+
+/** A new event (the `seq`-th of its resolution key) from its first report. */
+export function createEvent(item: StoredItem, c: RelevantClassification, seq = 0, ctx: ReportContext = reportContext(item, c)): PolicyEvent {
   const clusterKey = clusterKeyOf(c);
   const t = itemTime(item);
-  return {
+  const event: PolicyEvent = {
     eventId: newEventId(clusterKey, seq),
     clusterKey,
     seq,
@@ -77,49 +306,293 @@ export function createEvent(item: StoredItem, c: RelevantClassification, seq = 0
     vendors: sorted(c.vendors),
     measure: c.measure,
     stage: c.stage,
+    history: [{ stage: c.stage, at: t, itemKey: item.itemKey, feedId: item.feedId, official: ctx.official }],
     title: item.title,
-    sources: [sourceOf(item)],
+    sources: [sourceOf(item, c, ctx, 'first report')],
+    reportCount: 1,
+    outlets: [ctx.outlet],
+    official: ctx.official,
+    backfill: !ctx.alertable,
     evidence: c.evidence.slice(0, MAX_EVIDENCE),
     confidence: c.confidence,
     firstSeen: t,
     lastSeen: t,
-    alertState: 'PENDING',
+    alertState: 'SENT',
     alertedStages: [],
+    confirmedStages: [],
+    alertedVendors: [],
+    alerts: [],
     version: 1,
   };
+  const derived = deriveStage(event);
+  event.stage = derived.stage;
+  event.history = derived.history;
+  event.alertState = alertStateOf(event);
+  return event;
+}
+
+/** Reports this close to each other are one moment of the story: their stages are weighed against each other. */
+export const STAGE_VOTE_WINDOW_DAYS = 3;
+/**
+ * A further stage needs at least a third of the outlets of its moment (1 / this). Not a majority:
+ * on real articles the common error is reading an issued ban as merely announced ("to ban" in a
+ * headline over a lead saying it took effect) — three times as often as the reverse — so a stage
+ * a third of the outlets state plainly is more likely right than the vaguer majority.
+ */
+export const STAGE_VOTE_SHARE_INVERSE = 3;
+
+const claimTime = (s: EventSource, fallback: string) => s.at ?? s.published ?? fallback;
+
+/**
+ * The event's stage and timeline, derived from what its sources say. Outlets describe one moment of
+ * a decision in different tenses ("Japan to exclude", "Japan bans"), so a forward stage is reached
+ * when an official source or a strong cue says so, or when, within STAGE_VOTE_WINDOW_DAYS of a
+ * report saying so, at least a third of the outlets say so or further (STAGE_VOTE_SHARE_INVERSE). Endings need the support of
+ * stageSupported. A stage already alerted is never gone back on.
+ */
+export function deriveStage(event: Pick<PolicyEvent, 'sources' | 'alertedStages' | 'firstSeen'>): { stage: Stage; history: StageChange[] } {
+  const fallback = event.firstSeen;
+  const t = (s: EventSource) => Date.parse(claimTime(s, fallback));
+  const forward = event.sources.filter((s) => s.stage !== undefined && !isEnding(s.stage));
+  const windowMs = STAGE_VOTE_WINDOW_DAYS * DAY_MS;
+  const outletOfSource = (s: EventSource) => s.outlet ?? s.itemKey;
+
+  /** The earliest report from which `rank` (or further) is supported, or null. */
+  const reached = (rank: number): EventSource | null => {
+    const claims = forward.filter((s) => stageRank(s.stage!) >= rank).sort((a, b) => t(a) - t(b));
+    const decisive = claims.find((s) => s.official || s.strongStage);
+    if (decisive) return decisive;
+    for (const c of claims) {
+      const best = new Map<string, number>();
+      for (const s of forward) {
+        if (Math.abs(t(s) - t(c)) > windowMs) continue;
+        const o = outletOfSource(s);
+        best.set(o, Math.max(best.get(o) ?? -1, stageRank(s.stage!)));
+      }
+      let up = 0;
+      let down = 0;
+      for (const r of best.values()) r >= rank ? up++ : down++;
+      if (up * STAGE_VOTE_SHARE_INVERSE >= up + down) return claims.find((s) => Math.abs(t(s) - t(c)) <= windowMs) ?? c;
+    }
+    return null;
+  };
+
+  const alertedForward = event.alertedStages.filter((s) => !isEnding(s)).map(stageRank);
+  const floor = alertedForward.length ? Math.max(...alertedForward) : -1;
+  let stage: Stage;
+  let setter: EventSource | null = null;
+  if (forward.length === 0) {
+    // Only endings: the ban they end existed (or, for a rejection, was proposed).
+    stage = event.sources.some((s) => s.stage === 'rejected') ? 'proposed' : 'in_force';
+  } else {
+    stage = 'proposed';
+    for (const candidate of ['in_force', 'announced'] as const) {
+      const r = reached(stageRank(candidate));
+      if (r) {
+        stage = candidate;
+        setter = r;
+        break;
+      }
+    }
+    if (stageRank(stage) < floor) stage = STAGE_ORDER[floor] as Stage;
+  }
+
+  const history: StageChange[] = [];
+  const entryOf = (st: Stage, s: EventSource): StageChange => ({ stage: st, at: claimTime(s, fallback), itemKey: s.itemKey, feedId: s.feedId, official: s.official ?? false });
+  for (const st of ['proposed', 'announced', 'in_force'] as const) {
+    if (stageRank(st) > stageRank(stage)) break;
+    const first = st === stage && setter ? setter : forward.filter((s) => s.stage === st).sort((a, b) => t(a) - t(b))[0];
+    if (first) history.push(entryOf(st, first));
+  }
+
+  const alertedEnding = event.alertedStages.find(isEnding);
+  const ending =
+    alertedEnding ??
+    (['lifted', 'rejected'] as const).find((e) => (e === 'rejected' ? stage !== 'in_force' : true) && stageSupported(event, e));
+  if (ending) {
+    const first = event.sources.filter((s) => s.stage === ending).sort((a, b) => t(a) - t(b))[0];
+    if (first) history.push(entryOf(ending, first));
+    stage = ending;
+  }
+  return { stage, history };
+}
+
+/**
+ * Is an ending stage supported by the event's sources: a strong cue, an official source, or
+ * INDEPENDENT_REPORTS distinct outlets?
+ */
+export function stageSupported(event: Pick<PolicyEvent, 'sources'>, stage: Stage): boolean {
+  const claims = event.sources.filter((s) => s.stage === stage);
+  if (claims.some((s) => s.official || s.strongStage)) return true;
+  return new Set(claims.map((s) => s.outlet ?? s.itemKey)).size >= INDEPENDENT_REPORTS;
+}
+
+/** The measure most sources agree on: officials count 3, the catch-all half; ties keep the current one. */
+function consensusMeasure(event: PolicyEvent): Measure {
+  const votes = new Map<Measure, number>();
+  for (const s of event.sources) {
+    if (!s.measure) continue;
+    const w = (s.official ? 3 : 1) * (s.measure === 'other_restriction' ? 0.5 : 1);
+    votes.set(s.measure, (votes.get(s.measure) ?? 0) + w);
+  }
+  let best = event.measure;
+  let top = votes.get(best) ?? 0;
+  for (const [m, v] of votes) if (v > top) [best, top] = [m, v];
+  return best;
+}
+
+/** Keeps the sources that matter when over the cap: the first, officials, stage setters, ending claims. */
+function capSources(sources: EventSource[], history: StageChange[]): EventSource[] {
+  if (sources.length <= MAX_SOURCES) return sources;
+  const keep = new Set(history.map((h) => h.itemKey));
+  const important = (s: EventSource, i: number) => i === 0 || s.official || keep.has(s.itemKey) || (s.stage !== undefined && isEnding(s.stage));
+  const out = [...sources];
+  for (let i = 1; i < out.length && out.length > MAX_SOURCES; ) {
+    if (!important(out[i] as EventSource, i)) out.splice(i, 1);
+    else i++;
+  }
+  return out.slice(0, MAX_SOURCES);
+}
+
+/** The event without one source (reclassify re-reads a report): stages already reached stay. */
+export function withoutSource(event: PolicyEvent, itemKey: string): PolicyEvent {
+  const sources = event.sources.filter((s) => s.itemKey !== itemKey);
+  if (sources.length === event.sources.length) return event;
+  return { ...event, sources, reportCount: Math.max(sources.length, (event.reportCount ?? event.sources.length) - 1), version: event.version + 1 };
 }
 
 export type MergeResult = { changed: false; event: PolicyEvent } | { changed: true; event: PolicyEvent; stageChanged: boolean };
 
 /**
- * Adds an item to an existing event of its cluster. Returns the same event unchanged when the item
- * is already a source (a retried poll), otherwise a new event object with version + 1.
+ * Adds a report to an event it matched. Returns the same event unchanged when the item is already a
+ * source (a retried poll), otherwise a new event object with version + 1.
  */
-export function mergeIntoEvent(event: PolicyEvent, item: StoredItem, c: RelevantClassification): MergeResult {
+export function mergeIntoEvent(
+  event: PolicyEvent,
+  item: StoredItem,
+  c: RelevantClassification,
+  mergeReason = 'joined',
+  ctx: ReportContext = reportContext(item, c),
+): MergeResult {
   if (event.sources.some((s) => s.itemKey === item.itemKey)) return { changed: false, event };
   const t = itemTime(item);
-  const stageChanged = stageRank(c.stage) > stageRank(event.stage);
-  const stage = stageChanged ? c.stage : event.stage;
-  const evidence = stageChanged
-    ? [...c.evidence, ...event.evidence.filter((e) => !c.evidence.includes(e))]
-    : [...event.evidence, ...c.evidence.filter((e) => !event.evidence.includes(e))];
-  const sources = [...event.sources, sourceOf(item)].slice(0, MAX_SOURCES);
-  const alertedAlready = event.alertedStages.includes(stage);
-  return {
-    changed: true,
-    stageChanged,
-    event: {
-      ...event,
-      stage,
-      // The newest stage's headline says best what the event is now.
-      title: stageChanged ? item.title : event.title,
-      sources,
-      evidence: evidence.slice(0, MAX_EVIDENCE),
-      confidence: Math.max(event.confidence, c.confidence),
-      firstSeen: t < event.firstSeen ? t : event.firstSeen,
-      lastSeen: t > event.lastSeen ? t : event.lastSeen,
-      alertState: alertedAlready ? event.alertState : 'PENDING',
-      version: event.version + 1,
-    },
+  const source = sourceOf(item, c, ctx, mergeReason);
+  const sources = [...event.sources, source];
+  const { stage, history } = deriveStage({ ...event, sources });
+  const stageChanged = stage !== event.stage;
+
+  const outlets = event.outlets ?? [];
+  const next: PolicyEvent = {
+    ...event,
+    vendors: sorted([...event.vendors, ...c.vendors]),
+    stage,
+    history,
+    // The headline of the report that set the stage says best what the event is now.
+    title: stageChanged || (ctx.official && !event.official) ? item.title : event.title,
+    sources: capSources(sources, history),
+    reportCount: (event.reportCount ?? event.sources.length) + 1,
+    outlets: outlets.includes(ctx.outlet) || outlets.length >= MAX_OUTLETS ? outlets : [...outlets, ctx.outlet],
+    official: (event.official ?? false) || ctx.official,
+    backfill: (event.backfill ?? false) && !ctx.alertable,
+    evidence: (stageChanged ? [...c.evidence, ...event.evidence.filter((e) => !c.evidence.includes(e))] : [...event.evidence, ...c.evidence.filter((e) => !event.evidence.includes(e))]).slice(0, MAX_EVIDENCE),
+    confidence: Math.max(event.confidence, c.confidence),
+    firstSeen: t < event.firstSeen ? t : event.firstSeen,
+    lastSeen: t > event.lastSeen ? t : event.lastSeen,
+    version: event.version + 1,
   };
+  next.measure = consensusMeasure(next);
+  next.alertState = alertStateOf(next);
+  return { changed: true, stageChanged, event: next };
 }
+
+// ---------------------------------------------------------------- alerts due
+
+/**
+ * Vendors an update alert may be sent for: named by an official source, or by INDEPENDENT_REPORTS
+ * outlets, with at least one fresh (alertable) report. One outlet listing more names (often
+ * background: "Huawei, ZTE, Hikvision and Dahua were already…") is not a change worth an e-mail;
+ * the vendor is still on the event and in later alerts' attributes.
+ */
+export function materialVendors(event: PolicyEvent): string[] {
+  return event.vendors.filter((v) => {
+    const naming = event.sources.filter((s) => (s.vendors ?? []).includes(v));
+    if (!naming.some((s) => s.alertable !== false)) return false;
+    return naming.some((s) => s.official) || new Set(naming.map((s) => s.outlet ?? s.itemKey)).size >= INDEPENDENT_REPORTS;
+  });
+}
+
+/**
+ * The alert due for an event now, or null:
+ *  1. its stage, once, when a fresh report supports it (old news seeds silently);
+ *  2. else, the first fresh official source of an alerted stage: "confirmed";
+ *  3. else, material vendors no alert has named yet.
+ */
+export function nextAlert(event: PolicyEvent): AlertMark | null {
+  const stage = event.stage;
+  // Events stored before sources carried their own stage: every source counts for the event's stage.
+  const legacy = event.sources.every((s) => s.stage === undefined);
+  const fresh = event.sources.filter((s) => s.alertable !== false && (legacy || s.stage === stage));
+  if (!event.alertedStages.includes(stage)) {
+    if (fresh.length === 0 || !corroborated(event)) return null;
+    return { kind: 'stage', stage, vendors: event.vendors };
+  }
+  const official = fresh.find((s) => s.official);
+  if (official && !(event.confirmedStages ?? []).includes(stage)) {
+    return { kind: 'confirmed', stage, vendors: event.vendors, officialFeedId: official.feedId };
+  }
+  const alerted = new Set(event.alertedVendors ?? []);
+  if (materialVendors(event).some((v) => !alerted.has(v))) return { kind: 'vendors', stage, vendors: event.vendors };
+  return null;
+}
+
+/** Is the event believable enough for its first alert: an official source, two outlets, or one confident report? */
+export function corroborated(event: Pick<PolicyEvent, 'sources' | 'confidence' | 'alertedStages'>): boolean {
+  if (event.alertedStages.length > 0) return true;
+  if (event.sources.some((s) => s.official)) return true;
+  if (new Set(event.sources.map((s) => s.outlet ?? s.itemKey)).size >= INDEPENDENT_REPORTS) return true;
+  return event.confidence >= CONFIDENT_ALONE;
+}
+
+/** PENDING when an alert is due; SENT once anything was alerted; SILENT for events that never alert (old news). */
+export function alertStateOf(event: PolicyEvent): AlertState {
+  if (nextAlert(event)) return 'PENDING';
+  return event.alertedStages.length > 0 ? 'SENT' : 'SILENT';
+}
+
+/** Deterministic id of the alert for a mark: a retried publish carries the same id. */
+export function alertIdOf(eventId: string, mark: Pick<AlertMark, 'kind' | 'stage' | 'vendors'>): string {
+  if (mark.kind === 'stage') return `${eventId}-${mark.stage}`;
+  if (mark.kind === 'confirmed') return `${eventId}-${mark.stage}-confirmed`;
+  const h = createHash('sha256').update(sorted(mark.vendors).join('\u0000')).digest('hex').slice(0, 10);
+  return `${eventId}-vendors-${h}`;
+}
+
+/**
+ * Records a published alert on the event. Idempotent: an alert already recorded changes nothing
+ * (returns null). The alert state is recomputed, so an event that changed meanwhile stays pending.
+ */
+export function applyAlertMark(event: PolicyEvent, sent: SentAlert): PolicyEvent | null {
+  if ((event.alerts ?? []).some((a) => a.alertId === sent.alertId) && event.alertedStages.includes(sent.stage)) return null;
+  const alertedStages = STAGE_ORDER.filter((s) => s === sent.stage || event.alertedStages.includes(s));
+  const confirmed = new Set(event.confirmedStages ?? []);
+  const officialForStage = event.sources.some((s) => s.official && s.stage === sent.stage && s.alertable !== false);
+  if (sent.kind === 'confirmed' || officialForStage) confirmed.add(sent.stage);
+  const next: PolicyEvent = {
+    ...event,
+    alertedStages,
+    confirmedStages: STAGE_ORDER.filter((s) => confirmed.has(s)),
+    alertedVendors: sorted([...(event.alertedVendors ?? []), ...sent.vendors]),
+    alerts: [...(event.alerts ?? []).filter((a) => a.alertId !== sent.alertId), sent].slice(-MAX_ALERT_LOG),
+    version: event.version + 1,
+  };
+  next.alertState = alertStateOf(next);
+  return next;
+}
+
+/** The event with its alert state recomputed (settles a stale PENDING), or null when unchanged. */
+export function refreshAlertState(event: PolicyEvent): PolicyEvent | null {
+  const state = alertStateOf(event);
+  return state === event.alertState ? null : { ...event, alertState: state, version: event.version + 1 };
+}
+
+const STAGE_ORDER: readonly Stage[] = ['proposed', 'announced', 'in_force', 'lifted', 'rejected'];

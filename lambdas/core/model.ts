@@ -68,8 +68,9 @@ export interface Classification {
    */
   stageEvidence?: string[];
   /**
-   * How sure the stage is, in [0, 1] (relevant items only). High (≥ 0.8) only for an unambiguous cue
-   * the rest of the text does not contradict ("court blocks", "lifted the ban", "decided not to");
+   * How sure the stage is, in [0, 1] (relevant items only). High (≥ 0.85, what lets one report
+   * lift or reject an event: events.ts STRONG_STAGE_CONFIDENCE) only for an unambiguous cue the rest
+   * of the text does not contradict ("court blocks", "lifted the ban", "decided not to");
    * a lifted or rejected stage without one stays ≤ 0.6; a stage no cue supports is 0.3.
    */
   stageConfidence?: number;
@@ -100,45 +101,124 @@ export interface StoredItem extends NormalizedItem {
   eventId: string | null;
   feedCountry?: string | null;
   feedKind?: FeedKind | null;
+  /**
+   * False for old news: items of a feed's first poll (the backlog) and items published more than
+   * the age limit before the cycle that stored them. They are grouped into events but never alert.
+   * Absent on rows stored before this flag existed: treated as true.
+   */
+  alertable?: boolean;
 }
 
+/** One report that joined an event, with what it said and why it joined. */
 export interface EventSource {
   itemKey: string;
   title: string;
   link: string | null;
   feedId: string;
   published: string | null;
+  /** When it happened as far as we know (published, else fetched): what stage votes are timed by. */
+  at?: string;
+  /** The outlet that published it (link host, or the aggregator's outlet suffix); counts independent reports. */
+  outlet?: string;
+  /** The decider it names below the country ("US-TX"), or the national level ("US"); see core/actors.ts. */
+  actor?: string;
+  /** From a `kind: government` feed: the acting government speaking for itself. */
+  official?: boolean;
+  /** What this report said (its own classification). */
+  stage?: Stage;
+  measure?: Measure;
+  vendors?: string[];
+  /** The stage cue was strong (stageConfidence at or above STRONG_STAGE_CONFIDENCE). */
+  strongStage?: boolean;
+  /** See StoredItem.alertable. */
+  alertable?: boolean;
+  /** Why this report joined the event (e.g. "first report", "vendors overlap (Huawei); same measure; 2 days later"). */
+  mergeReason?: string;
 }
 
-export type AlertState = 'PENDING' | 'SENT';
+/** One step of an event's stage timeline. */
+export interface StageChange {
+  stage: Stage;
+  /** When the report that made the change was published (else fetched). */
+  at: string;
+  itemKey: string;
+  feedId: string;
+  official: boolean;
+}
+
+/**
+ * PENDING: an alert is due (the outbox). SENT: what was due went out. SILENT: nothing was ever due:
+ * old news only, or one unsure report waiting for corroboration (see core/events.ts).
+ */
+export type AlertState = 'PENDING' | 'SENT' | 'SILENT';
+
+/** Why an alert goes out: a new stage, the first official confirmation of an alerted stage, or a material vendor addition. */
+export type AlertKind = 'stage' | 'confirmed' | 'vendors';
+
+/** What a sent alert covered; recorded on the event so nothing alerts twice. */
+export interface AlertMark {
+  kind: AlertKind;
+  stage: Stage;
+  /** The event's vendors the alert named. */
+  vendors: string[];
+  /** Feed of the official source, for `confirmed`. */
+  officialFeedId?: string;
+}
+
+export interface SentAlert extends AlertMark {
+  alertId: string;
+  at: string;
+}
 
 /** A state measure against vendors, built from one or more items. */
 export interface PolicyEvent {
   eventId: string;
-  /** Deterministic key of the (countries, vendors, measure) cluster. */
+  /**
+   * Resolution key: the acting countries, sorted ("JP", "EU", "GB,US"). Reports of one decision share
+   * it; within it, reports join an event by vendor overlap, measure compatibility and time
+   * (lambdas/core/events.ts).
+   */
   clusterKey: string;
   /**
-   * Position of this event in its cluster (0 for the first; a story that returns after the window
-   * gets the next). The id derives from clusterKey + seq, so two pollers that see the same new
-   * story at once race for one id and only one creates it.
+   * Position of this event among the events of its clusterKey (0 for the first). The id derives from
+   * clusterKey + seq, so two pollers that see a new decision at once race for one id and only one
+   * creates it.
    */
   seq: number;
   countries: string[];
+  /** Every vendor a report of this event named. */
   vendors: string[];
+  /** The measure most reports (officials weighing more) agree on. */
   measure: Measure;
-  /** The most advanced stage reported so far (see stageRank). */
+  /** The most advanced supported stage (see stageRank); lifted/rejected need support. */
   stage: Stage;
-  /** Headline of the first source, plain text. */
+  /** Stage changes in order: the timeline alerts quote ("announced 14 Jul 2020 → in force 1 Jan 2021"). */
+  history?: StageChange[];
+  /** Headline of the report that set the current stage (official preferred), plain text. */
   title: string;
   sources: EventSource[];
+  /** Reports merged in all, including those beyond the sources cap. */
+  reportCount?: number;
+  /** Distinct outlets that reported it (capped list). */
+  outlets?: string[];
+  /** At least one source is official. */
+  official?: boolean;
+  /** Every source is old news (backlog or older than the age limit): stored, never alerted. */
+  backfill?: boolean;
   evidence: string[];
   confidence: number;
   firstSeen: string;
   lastSeen: string;
-  /** PENDING while a stage has not been alerted yet (outbox); SENT once the publisher confirmed. */
+  /** PENDING while an alert is due (see nextAlert); SENT once the publisher confirmed it. */
   alertState: AlertState;
   /** Stages already alerted; each stage alerts at most once. */
   alertedStages: Stage[];
+  /** Stages whose official confirmation went out (or whose alert already had an official source). */
+  confirmedStages?: Stage[];
+  /** Vendors named by alerts already sent. */
+  alertedVendors?: string[];
+  /** Alerts sent, in order (bounded). */
+  alerts?: SentAlert[];
   /** Monotonic counter bumped on every change; guards concurrent updates. */
   version: number;
 }
@@ -152,9 +232,11 @@ export interface AlertAttributes {
 
 /** One alert: one event at one stage. The same shape goes to the local outbox and to SNS. */
 export interface Alert {
-  /** `<eventId>:<stage>`: deterministic, so a retried publish is recognisable. */
+  /** `<eventId>-<stage>` (and a suffix for confirmations and vendor updates): deterministic, so a retried publish is recognisable. */
   alertId: string;
   eventId: string;
+  /** What this alert covers; the notifier records it on the event once published. */
+  mark: AlertMark;
   /** One line, at most 100 characters, no control characters. */
   subject: string;
   /** Plain text: no HTML, no script from the feed. */
@@ -195,6 +277,8 @@ export interface FeedOutcome {
   newItems: number;
   relevant: number;
   events: { new: number; updated: number };
+  /** New items stored as old news (the feed's first poll, or older than the age limit): they never alert. */
+  oldNews?: number;
   error?: string;
   errorCode?: string;
 }

@@ -77,6 +77,7 @@ export function composePoll(env: Env = process.env): PollHandlerDeps {
     // No allowHosts in AWS: feed URLs never reach private networks or the metadata endpoint.
     fetcher: new HttpFeedFetcher({ timeoutMs: cfg.FETCH_TIMEOUT_MS }),
     clock: systemClock,
+    alertPolicy: { maxAlertAgeDays: cfg.MAX_ALERT_AGE_DAYS, alertBacklog: cfg.ALERT_BACKLOG === 'true' },
     logger,
     metrics: createMetrics(),
     addLambdaContext,

@@ -25,6 +25,10 @@ export const pollEnvSchema = z.object({
   TABLE_NAME: nonEmpty,
   /** Total deadline of one feed fetch; must fit the function timeout. */
   FETCH_TIMEOUT_MS: z.coerce.number().check(z.int(), z.minimum(1_000), z.maximum(120_000)),
+  /** Items older than this (days before the poll) never alert (AlertPolicy.maxAlertAgeDays). */
+  MAX_ALERT_AGE_DAYS: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(3650)),
+  /** "true" alerts a feed's first poll too (AlertPolicy.alertBacklog). */
+  ALERT_BACKLOG: z.enum(['true', 'false']),
 });
 export type PollEnv = z.infer<typeof pollEnvSchema>;
 

@@ -12,7 +12,7 @@ import type { FeedConfig, FeedOutcome, PolicyEvent } from '../core/model.js';
 import { notifyPending, pollFeeds, reclassifyAll, type ReclassifyResult } from '../pipeline.js';
 import type { Logger } from '../ports.js';
 import { readOutbox } from '../adapters/file-outbox.js';
-import { startDemoServer, demoFeedsConfig } from './demo-server.js';
+import { DEMO_CYCLES, startDemoServer, demoFeedsConfig } from './demo-server.js';
 import { summarise, type RunSummary } from './format.js';
 import { openLocal, type LocalRuntime } from './runtime.js';
 
@@ -54,32 +54,44 @@ export async function reclassify(rt: LocalRuntime, onProgress?: (n: number) => v
 export interface DemoResult {
   dataDir: string;
   outboxDir: string;
-  cycles: RunSummary[];
+  /** One summary per cycle, with the (simulated) time it ran at. */
+  cycles: Array<RunSummary & { at: string }>;
   events: PolicyEvent[];
   alerts: Awaited<ReturnType<typeof readOutbox>>;
-  /** True when the second cycle was all not-modified and sent nothing: the idempotence check. */
-  secondCycleQuiet: boolean;
+  /** True when the first cycle (every feed's backlog) alerted nothing: old news stays quiet. */
+  firstCycleQuiet: boolean;
+  /** True when the last cycle was all not-modified and sent nothing: the idempotence check. */
+  finalCycleQuiet: boolean;
 }
 
-/** The offline demo: bundled feeds on 127.0.0.1, two cycles, then what was stored and alerted. */
-export async function runDemo(opts: { dataDir?: string; logger: Logger; onCycle?: (n: number, s: RunSummary) => void }): Promise<DemoResult> {
-  const server = await startDemoServer({ dir: join(REPO_ROOT, 'fixtures', 'feeds') });
+/**
+ * The offline demo: the bundled feeds served on 127.0.0.1 as they looked at each of DEMO_CYCLES,
+ * one poll cycle per instant (the pipeline's clock moves with them): a first cycle that stores every
+ * feed's backlog without alerting, cycles whose news alerts, and a last one with nothing new.
+ */
+export async function runDemo(opts: { dataDir?: string; logger: Logger; onCycle?: (n: number, s: RunSummary, at: string) => void }): Promise<DemoResult> {
+  let now = new Date(DEMO_CYCLES[0]);
+  const clock = { now: () => new Date(now) };
+  const server = await startDemoServer({ dir: join(REPO_ROOT, 'fixtures', 'feeds'), reveal: { until: () => now } });
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'banwatch-demo-'));
   try {
-    const rt = await openLocal({ dataDir, allowHosts: ['127.0.0.1'], logger: opts.logger });
+    const rt = await openLocal({ dataDir, allowHosts: ['127.0.0.1'], logger: opts.logger, clock });
     try {
       const feeds = demoFeedsConfig(server.baseUrl);
-      const cycles: RunSummary[] = [];
-      for (let n = 1; n <= 2; n++) {
+      const cycles: DemoResult['cycles'] = [];
+      for (const [i, at] of DEMO_CYCLES.entries()) {
+        now = new Date(at);
         const s = await runCycle(rt, feeds);
-        cycles.push(s);
-        opts.onCycle?.(n, s);
+        cycles.push({ ...s, at });
+        opts.onCycle?.(i + 1, s, at);
       }
-      const second = cycles[1]!;
-      const secondCycleQuiet = second.feeds.every((f) => f.status === 'not_modified') && second.alerts.published === 0 && second.newItems === 0;
+      const first = cycles[0]!;
+      const last = cycles.at(-1)!;
+      const firstCycleQuiet = first.alerts.published === 0;
+      const finalCycleQuiet = last.feeds.every((f) => f.status === 'not_modified') && last.alerts.published === 0 && last.newItems === 0;
       const events = await rt.store.queryEvents({});
       const alerts = await readOutbox(rt.outboxDir);
-      return { dataDir, outboxDir: rt.outboxDir, cycles, events, alerts, secondCycleQuiet };
+      return { dataDir, outboxDir: rt.outboxDir, cycles, events, alerts, firstCycleQuiet, finalCycleQuiet };
     } finally {
       await rt.close();
     }

@@ -18,6 +18,13 @@ export interface DemoServerOptions {
   dir: string;
   /** Loopback only: the demo must never listen on a public interface. */
   host?: '127.0.0.1';
+  /**
+   * Time travel: serve each feed as it looked at `until()` — entries dated later are left out, and
+   * at most `maxItems` of the newest remain (a real feed shows its latest items). Validators follow
+   * the served bytes, so a feed is "not modified" until a new entry is revealed. The demo and the
+   * replay harness move `until` with the pipeline's clock.
+   */
+  reveal?: { until: () => Date; maxItems?: number };
 }
 
 export interface DemoServer {
@@ -52,7 +59,7 @@ export async function startDemoServer(opts: DemoServerOptions): Promise<DemoServ
       if (body !== undefined && req.method !== 'HEAD' && status !== 304) res.end(body);
       else res.end();
     };
-    handle(dir, req, send).catch((err: unknown) => {
+    handle(dir, req, send, opts.reveal).catch((err: unknown) => {
       if (!res.headersSent) send(500, { 'Content-Type': 'text/plain; charset=utf-8' }, `internal error: ${(err as Error).message}\n`);
       else res.destroy();
     });
@@ -83,7 +90,7 @@ export async function startDemoServer(opts: DemoServerOptions): Promise<DemoServ
 
 type Send = (status: number, headers: http.OutgoingHttpHeaders, body?: Buffer | string) => void;
 
-async function handle(dir: string, req: http.IncomingMessage, send: Send): Promise<void> {
+async function handle(dir: string, req: http.IncomingMessage, send: Send, reveal?: DemoServerOptions['reveal']): Promise<void> {
   const text = { 'Content-Type': 'text/plain; charset=utf-8' };
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     send(405, { ...text, Allow: 'GET, HEAD' }, 'method not allowed\n');
@@ -108,10 +115,17 @@ async function handle(dir: string, req: http.IncomingMessage, send: Send): Promi
     return;
   }
 
-  const bytes = await readFile(file);
+  let bytes: Buffer = await readFile(file);
+  let mtimeMs = info.mtimeMs;
+  if (reveal && /\.(xml|rss|atom|rdf)$/i.test(name)) {
+    const view = feedAsOf(bytes, reveal.until(), reveal.maxItems);
+    bytes = view.bytes;
+    // The feed changed when its newest shown entry appeared, not when the file was written.
+    mtimeMs = view.newest ?? 0;
+  }
   const hash = createHash('sha256').update(bytes).digest('base64url').slice(0, 32);
   // Last-Modified has one-second resolution; comparisons below use the same truncation.
-  const mtimeSeconds = Math.floor(info.mtimeMs / 1000);
+  const mtimeSeconds = Math.floor(mtimeMs / 1000);
   const lastModified = new Date(mtimeSeconds * 1000).toUTCString();
   const gzip = acceptsGzip(req.headers['accept-encoding']);
   // A strong ETag names one exact byte sequence, so the gzip representation gets its own tag.
@@ -135,6 +149,37 @@ async function handle(dir: string, req: http.IncomingMessage, send: Send): Promi
   if (gzip) headers['Content-Encoding'] = 'gzip';
   headers['Content-Length'] = body.length;
   send(200, headers, body);
+}
+
+const ENTRY = /<(item|entry)\b[\s\S]*?<\/\1\s*>/g;
+const ENTRY_DATE = /<(pubDate|dc:date|published|updated)>\s*([^<]+?)\s*<\/\1>/;
+
+/**
+ * A feed's bytes as they were at `until`: entries dated later removed, then only the newest
+ * `maxItems`. Works on the raw bytes read as latin1 (tags and dates are ASCII in every charset the
+ * fixtures use), so Shift_JIS or GBK text passes through untouched. Entries without a date stay.
+ */
+export function feedAsOf(bytes: Buffer, until: Date, maxItems = Infinity): { bytes: Buffer; newest: number | null } {
+  const text = bytes.toString('latin1');
+  const limit = until.getTime();
+  const dated: Array<{ start: number; end: number; t: number }> = [];
+  for (const m of text.matchAll(ENTRY)) {
+    const when = ENTRY_DATE.exec(m[0])?.[2];
+    const t = when ? Date.parse(when) : NaN;
+    dated.push({ start: m.index, end: m.index + m[0].length, t: Number.isFinite(t) ? t : -Infinity });
+  }
+  const shown = dated.filter((e) => e.t <= limit).sort((a, b) => b.t - a.t).slice(0, maxItems);
+  const keep = new Set(shown);
+  let out = '';
+  let pos = 0;
+  for (const e of dated) {
+    if (keep.has(e)) continue;
+    out += text.slice(pos, e.start);
+    pos = e.end;
+  }
+  out += text.slice(pos);
+  const newest = shown.reduce<number | null>((m, e) => (Number.isFinite(e.t) && (m === null || e.t > m) ? e.t : m), null);
+  return { bytes: Buffer.from(out, 'latin1'), newest };
 }
 
 /** The file name a request path asks for, or null when it is not one safe segment. */
@@ -212,6 +257,15 @@ export const DEMO_FEEDS: readonly DemoFeed[] = [
   { file: 'xinhua.xml', id: 'demo-xinhua', kind: 'news', language: 'zh', comment: 'Demo: Chinese state news, RSS 2.0 (a reaction to the Japanese ban: not relevant).' },
   { file: 'yonhap.xml', id: 'demo-yonhap', kind: 'news', language: 'ko', comment: 'Demo: Korean news, RSS 2.0 (Hikvision/Dahua CCTV warning, noise).' },
 ];
+
+/**
+ * The demo's clock: the bundled feeds are revealed as of these instants, one poll cycle each. The
+ * first poll of every feed is its backlog (stored silently); the next cycles bring news that alerts,
+ * including a ban taking effect and an official confirmation; the last one finds nothing new.
+ */
+export const DEMO_CYCLES = ['2026-11-01T00:00:00.000Z', '2026-11-15T00:00:00.000Z', '2026-11-26T00:00:00.000Z', '2026-11-26T00:15:00.000Z'] as const;
+/** Just after the newest bundled item: the demo feeds' items are news, not old news, at this time. */
+export const DEMO_NOW = DEMO_CYCLES[2];
 
 /** The FeedConfig list for the bundled demo feeds served at baseUrl. */
 export function demoFeedsConfig(baseUrl: string): FeedConfig[] {

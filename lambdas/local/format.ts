@@ -4,9 +4,11 @@
 import type { FeedOutcome, FeedState, PolicyEvent } from '../core/model.js';
 
 export interface RunSummary {
-  feeds: Array<Pick<FeedOutcome, 'id' | 'url' | 'status' | 'items' | 'newItems'> & { httpStatus?: number; error?: string; errorCode?: string }>;
+  feeds: Array<Pick<FeedOutcome, 'id' | 'url' | 'status' | 'items' | 'newItems'> & { httpStatus?: number; oldNews?: number; error?: string; errorCode?: string }>;
   items: number;
   newItems: number;
+  /** New items stored as old news (a feed's first poll, or past the age limit): never alerted. */
+  oldNews: number;
   relevant: number;
   events: { new: number; updated: number };
   alerts: { published: number; failed: number };
@@ -22,10 +24,12 @@ export function summarise(outcomes: FeedOutcome[], alerts: { published: number; 
       ...(o.httpStatus !== undefined ? { httpStatus: o.httpStatus } : {}),
       items: o.items,
       newItems: o.newItems,
+      ...(o.oldNews ? { oldNews: o.oldNews } : {}),
       ...(o.error !== undefined ? { error: o.error, errorCode: o.errorCode } : {}),
     })),
     items: sum((o) => o.items),
     newItems: sum((o) => o.newItems),
+    oldNews: sum((o) => o.oldNews ?? 0),
     relevant: sum((o) => o.relevant),
     events: { new: sum((o) => o.events.new), updated: sum((o) => o.events.updated) },
     alerts,
@@ -38,7 +42,7 @@ export function formatOutcomeLine(o: FeedOutcome | RunSummary['feeds'][number], 
   const head = `${MARK[o.status]}  ${o.id.padEnd(idWidth)}`;
   switch (o.status) {
     case 'ok':
-      return `${head} ${o.items} items, ${o.newItems} new`;
+      return `${head} ${o.items} items, ${o.newItems} new${o.oldNews ? ` (${o.oldNews} old news, not alerted)` : ''}`;
     case 'not_modified':
       return `${head} not modified`;
     case 'skipped':
@@ -56,7 +60,7 @@ export function formatRunSummary(s: RunSummary): string {
   lines.push(
     `${s.feeds.length} feeds: ${count('ok')} ok, ${count('not_modified')} not modified, ${count('skipped')} skipped, ${count('error')} failed`,
   );
-  lines.push(`${s.items} items seen, ${s.newItems} new, ${s.relevant} relevant; events: ${s.events.new} new, ${s.events.updated} updated`);
+  lines.push(`${s.items} items seen, ${s.newItems} new${s.oldNews ? ` (${s.oldNews} old news)` : ''}, ${s.relevant} relevant; events: ${s.events.new} new, ${s.events.updated} updated`);
   lines.push(`alerts: ${s.alerts.published} published${s.alerts.failed ? `, ${s.alerts.failed} failed (kept pending)` : ''}`);
   return lines.join('\n');
 }
@@ -69,7 +73,9 @@ export function formatEvent(e: PolicyEvent): string {
   if (e.evidence.length) lines.push(`    evidence: ${e.evidence.slice(0, 4).map((x) => `"${x}"`).join('; ')}`);
   for (const s of e.sources.slice(0, 3)) lines.push(`    - ${s.feedId}: ${s.link ?? s.title}`);
   if (e.sources.length > 3) lines.push(`    … ${e.sources.length - 3} more sources`);
-  lines.push(`    ${e.eventId}  alert: ${e.alertState}${e.alertedStages.length ? ` (sent: ${e.alertedStages.join(', ')})` : ''}`);
+  const status = e.sources.some((s) => s.official) ? 'official' : `reported (${e.outlets?.length ?? e.sources.length} outlets)`;
+  if (e.history && e.history.length > 1) lines.push(`    timeline: ${e.history.map((h) => `${h.stage} ${h.at.slice(0, 10)}`).join(' → ')}`);
+  lines.push(`    ${e.eventId}  ${status}${e.backfill ? ', old news' : ''}  alert: ${e.alertState}${e.alertedStages.length ? ` (sent: ${e.alertedStages.join(', ')})` : ''}`);
   return lines.join('\n');
 }
 

@@ -8,6 +8,7 @@ import { createDocumentClient, DynamoStore } from '../adapters/dynamo-store.js';
 import { FileOutboxPublisher } from '../adapters/file-outbox.js';
 import { HttpFeedFetcher } from '../adapters/http-fetcher.js';
 import { systemClock, type Clock, type Logger, type Store } from '../ports.js';
+import { DEFAULT_ALERT_POLICY, type AlertPolicy } from '../pipeline.js';
 import { ensureTable, startLocalDynamo } from './dynalite.js';
 
 export const LOCAL_TABLE = 'banwatch';
@@ -22,6 +23,10 @@ export interface LocalOptions {
   /** Hosts the fetcher may reach even on private networks (the demo's 127.0.0.1). */
   allowHosts?: string[];
   logger: Logger;
+  /** The cycle's time (`run --now`, the demo, replays); default the system clock. */
+  clock?: Clock;
+  /** Old-news rules; default DEFAULT_ALERT_POLICY. */
+  alertPolicy?: AlertPolicy;
 }
 
 export interface LocalRuntime {
@@ -30,6 +35,7 @@ export interface LocalRuntime {
   publisher: FileOutboxPublisher;
   clock: Clock;
   logger: Logger;
+  alertPolicy: AlertPolicy;
   dataDir: string;
   outboxDir: string;
   close(): Promise<void>;
@@ -60,8 +66,9 @@ export async function openLocal(opts: LocalOptions): Promise<LocalRuntime> {
     store,
     fetcher: new HttpFeedFetcher({ allowHosts: opts.allowHosts ?? [] }),
     publisher: new FileOutboxPublisher(outboxDir),
-    clock: systemClock,
+    clock: opts.clock ?? systemClock,
     logger: opts.logger,
+    alertPolicy: opts.alertPolicy ?? DEFAULT_ALERT_POLICY,
     dataDir,
     outboxDir,
     close: () => dynamo.close(),

@@ -33,8 +33,11 @@ describe('banwatch CLI', () => {
   let dir: string;
   let feedsFile: string;
 
+  /** The feeds are served as they looked at this instant (the demo server's time travel). */
+  let asOf = new Date('2026-11-01T00:00:00Z');
+
   beforeAll(async () => {
-    server = await startDemoServer({ dir: join(ROOT, 'fixtures', 'feeds') });
+    server = await startDemoServer({ dir: join(ROOT, 'fixtures', 'feeds'), reveal: { until: () => asOf } });
     dir = mkdtempSync(join(tmpdir(), 'banwatch-e2e-'));
     feedsFile = join(dir, 'feeds.json');
     writeFileSync(feedsFile, JSON.stringify({ feeds: demoFeedsConfig(server.baseUrl) }));
@@ -46,35 +49,68 @@ describe('banwatch CLI', () => {
   });
 
   describe('run --once --json', () => {
-    it('alerts once, and a second run is all not-modified with no duplicate alert', async () => {
+    it("stores every feed's first poll silently, alerts later news once, and a re-run is all not-modified", async () => {
       // Prepare
-      const args = ['run', '--once', '--json', '--feeds', feedsFile, '--data', join(dir, 'data'), '--allow-hosts', '127.0.0.1'];
+      const args = (now: string) => ['run', '--once', '--json', '--now', now, '--feeds', feedsFile, '--data', join(dir, 'data'), '--allow-hosts', '127.0.0.1'];
 
       // Act
-      const first = await banwatch(args);
-      const second = await banwatch(args);
+      asOf = new Date('2026-11-01T00:00:00Z');
+      const first = await banwatch(args('2026-11-01T00:00:00Z'));
+      asOf = new Date('2026-11-26T00:00:00Z');
+      const second = await banwatch(args('2026-11-26T00:00:00Z'));
+      const third = await banwatch(args('2026-11-26T00:15:00Z'));
 
       // Assess
       expect(first.code, first.stderr).toBe(0);
       const s1 = JSON.parse(first.stdout);
       expect(s1.feeds.every((f: { status: string }) => f.status === 'ok')).toBe(true);
       expect(s1.newItems).toBeGreaterThan(0);
-      expect(s1.relevant).toBeGreaterThan(0);
-      expect(s1.events.new).toBeGreaterThan(0);
-      expect(s1.alerts).toEqual({ published: s1.events.new, failed: 0 });
+      expect(s1.oldNews).toBe(s1.newItems);
+      expect(s1.alerts).toEqual({ published: 0, failed: 0 });
 
       expect(second.code, second.stderr).toBe(0);
       const s2 = JSON.parse(second.stdout);
-      expect(s2.feeds.map((f: { status: string }) => f.status)).toEqual(s1.feeds.map(() => 'not_modified'));
-      expect(s2).toMatchObject({ newItems: 0, relevant: 0, events: { new: 0, updated: 0 }, alerts: { published: 0, failed: 0 } });
+      expect(s2.relevant).toBeGreaterThan(0);
+      expect(s2.alerts.published).toBeGreaterThan(0);
+      expect(s2.alerts.failed).toBe(0);
+
+      expect(third.code, third.stderr).toBe(0);
+      const s3 = JSON.parse(third.stdout);
+      expect(s3.feeds.map((f: { status: string }) => f.status)).toEqual(s2.feeds.map(() => 'not_modified'));
+      expect(s3).toMatchObject({ newItems: 0, relevant: 0, events: { new: 0, updated: 0 }, alerts: { published: 0, failed: 0 } });
 
       const lines = readFileSync(join(dir, 'data', 'outbox', 'alerts.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-      expect(lines).toHaveLength(s1.alerts.published);
+      expect(lines).toHaveLength(s2.alerts.published);
       expect(new Set(lines.map((a: { alertId: string }) => a.alertId)).size).toBe(lines.length);
       const japan = lines.find((a: { attributes: { countries: string[]; measure: string } }) =>
         a.attributes.countries.includes('JP') && a.attributes.measure === 'procurement_exclusion');
       expect(japan?.attributes.vendors).toEqual(expect.arrayContaining(['Huawei', 'ZTE']));
       expect(japan?.subject.length).toBeLessThan(100);
+      expect(japan?.createdAt).toBe('2026-11-26T00:00:00.000Z');
+    });
+
+    it('alerts a first poll with --alert-backlog, but never items older than --max-alert-age', async () => {
+      asOf = new Date('2026-11-26T00:00:00Z');
+      const data = join(dir, 'backlog');
+      const base = ['run', '--once', '--json', '--now', '2026-11-26T00:00:00Z', '--alert-backlog', '--feeds', feedsFile, '--data', data, '--allow-hosts', '127.0.0.1'];
+      const r = await banwatch([...base, '--max-alert-age', '3d']);
+      expect(r.code, r.stderr).toBe(0);
+      const s = JSON.parse(r.stdout);
+      const lines = readFileSync(join(data, 'outbox', 'alerts.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      expect(s.alerts.published).toBe(lines.length);
+      expect(lines.length).toBeGreaterThan(0);
+      // Only events with a report from the last three days alerted.
+      for (const a of lines) expect(a.sources.some((x: { published: string }) => x.published >= '2026-11-23')).toBe(true);
+      expect(s.oldNews).toBeGreaterThan(0);
+    });
+
+    it('refuses --now without --once, and a --now that is not a date', async () => {
+      const loop = await banwatch(['run', '--now', '2026-11-26T00:00:00Z', '--feeds', feedsFile, '--memory']);
+      expect(loop.code).toBe(1);
+      expect(loop.stderr).toMatch(/--now needs --once/);
+      const bad = await banwatch(['run', '--once', '--now', 'Nov 5', '--feeds', feedsFile, '--memory']);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toMatch(/ISO 8601/);
     });
 
     it('reports a feed it may not reach as an error without failing the run', async () => {
@@ -168,7 +204,8 @@ describe('banwatch CLI', () => {
     it('runs the whole pipeline offline and exits 0', async () => {
       const r = await banwatch(['demo', '--data', join(dir, 'demo')]);
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toMatch(/OK: the second cycle was all not-modified with no new alerts/);
+      expect(r.stdout).toMatch(/OK: the first cycle \(every feed's backlog\) alerted nothing/);
+      expect(r.stdout).toMatch(/OK: the last cycle was all not-modified with no new alerts/);
       expect(r.stdout).toMatch(/procurement exclusion of Huawei, ZTE/);
     });
   });

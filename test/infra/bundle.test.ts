@@ -208,6 +208,8 @@ describe('bundled handlers, run as Lambda would (env only, SDK endpoints pointed
         {
           TABLE_NAME: 'bundle-poll',
           FETCH_TIMEOUT_MS: '5000',
+          MAX_ALERT_AGE_DAYS: '14',
+          ALERT_BACKLOG: 'false',
           AWS_ENDPOINT_URL_DYNAMODB: local.endpoint,
           AWS_REGION: 'us-east-1',
           AWS_ACCESS_KEY_ID: 'test',

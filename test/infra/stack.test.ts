@@ -105,6 +105,15 @@ describe('BanwatchStack', () => {
       expect(fetchMs * 2).toBeLessThanOrEqual(poll.Properties.Timeout * 1000);
     });
 
+    it('gives poll the old-news rules: 14 days and a silent backlog by default, both set by context', () => {
+      const [, poll] = fnByDescription(template, 'one feed per SQS message');
+      expect(poll.Properties.Environment.Variables).toMatchObject({ MAX_ALERT_AGE_DAYS: '14', ALERT_BACKLOG: 'false' });
+      const { template: t } = synthStack({ maxAlertAgeDays: '30', alertBacklog: 'true' });
+      const [, tuned] = fnByDescription(t, 'one feed per SQS message');
+      expect(tuned.Properties.Environment.Variables).toMatchObject({ MAX_ALERT_AGE_DAYS: '30', ALERT_BACKLOG: 'true' });
+      expect(() => synthStack({ maxAlertAgeDays: '0' })).toThrow(/maxAlertAgeDays/);
+    });
+
     it('gives dispatch read-only table access and send-only queue access', () => {
       const [dispatchId, dispatch] = fnByDescription(template, 'enqueue');
       const actions = actionsOf(policyStatementsOf(template, dispatchId));

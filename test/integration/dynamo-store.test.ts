@@ -10,6 +10,7 @@ import {
   BatchGetCommand,
   BatchWriteCommand,
   GetCommand,
+  PutCommand,
   QueryCommand,
   type BatchGetCommandInput,
   type BatchWriteCommandInput,
@@ -20,6 +21,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoStore, createDocumentClient } from '../../lambdas/adapters/dynamo-store.js';
 import { StoreUnavailableError } from '../../lambdas/core/errors.js';
+import { newEventId } from '../../lambdas/core/events.js';
 import type { PolicyEvent, StoredItem } from '../../lambdas/core/model.js';
 import { ensureTable, startLocalDynamo, type LocalDynamo } from '../../lambdas/local/dynalite.js';
 import { TABLE, keys } from '../../lambdas/table.js';
@@ -77,7 +79,7 @@ function irrelevant(key: string): StoredItem {
 function event(id: string, extra: Partial<PolicyEvent> = {}): PolicyEvent {
   return {
     eventId: id,
-    clusterKey: `JP|Huawei|procurement_exclusion`,
+    clusterKey: 'JP',
     seq: 0,
     countries: ['JP'],
     vendors: ['Huawei'],
@@ -333,66 +335,75 @@ describe('DynamoStore', () => {
     });
   });
 
-  describe('markAlerted', () => {
-    it('settles the event when its current stage is alerted, and is a no-op the second time', async () => {
+  describe('updateEvent', () => {
+    const settle = (e: PolicyEvent): PolicyEvent | null =>
+      e.alertState === 'SENT' ? null : { ...e, alertState: 'SENT', alertedStages: [...e.alertedStages, e.stage], version: e.version + 1 };
+
+    it('writes what the update returns with the next version, and nothing when it returns null', async () => {
       const { store, tableName } = await freshStore();
       await store.saveEvent(event('e1', { stage: 'proposed' }), 0);
 
-      await store.markAlerted('e1', 'proposed');
-      const once = await store.getEvent('e1');
-      await store.markAlerted('e1', 'proposed');
-      const twice = await store.getEvent('e1');
+      const once = await store.updateEvent('e1', settle);
+      const twice = await store.updateEvent('e1', settle);
 
       expect(once).toMatchObject({ alertState: 'SENT', alertedStages: ['proposed'], version: 2 });
       expect(twice).toEqual(once);
+      expect(await store.getEvent('e1')).toEqual(once);
       expect(await pendingIndexIds(tableName)).toEqual([]);
       expect(await store.listPendingEvents()).toEqual([]);
     });
 
-    it('keeps an event PENDING while a later stage than the alerted one is still unsent', async () => {
+    it('re-reads and applies the update again when another writer changed the event in between', async () => {
       const { store } = await freshStore();
-      await store.saveEvent(event('e1', { stage: 'announced', alertedStages: ['proposed'] }), 0);
-
-      await store.markAlerted('e1', 'proposed');
-      expect(await store.getEvent('e1')).toMatchObject({ alertState: 'PENDING', alertedStages: ['proposed'], version: 1 });
-      expect((await store.listPendingEvents()).map((e) => e.eventId)).toEqual(['e1']);
-
-      await store.markAlerted('e1', 'announced');
-      expect(await store.getEvent('e1')).toMatchObject({
-        alertState: 'SENT',
-        alertedStages: ['proposed', 'announced'],
-        version: 2,
+      await store.saveEvent(event('e1'), 0);
+      let calls = 0;
+      const result = await store.updateEvent('e1', (e) => {
+        calls++;
+        // The first time, a concurrent writer saves version 2 before we write.
+        if (calls === 1) void store.saveEvent({ ...e, title: 'changed meanwhile', version: 2 }, 1);
+        return { ...e, evidence: [...e.evidence, `seen by call ${calls}`], version: e.version + 1 };
       });
-      expect(await store.listPendingEvents()).toEqual([]);
+      expect(calls).toBe(2);
+      expect(result).toMatchObject({ title: 'changed meanwhile', evidence: ['excludes Huawei', 'seen by call 2'], version: 3 });
     });
 
-    it('keeps alertedStages in stage order and makes a concurrent stale save fail', async () => {
+    it('returns null and writes nothing when the event does not exist', async () => {
       const { store } = await freshStore();
-      await store.saveEvent(event('e1', { stage: 'in_force', alertedStages: ['announced'] }), 0);
-
-      await store.markAlerted('e1', 'proposed');
-
-      expect((await store.getEvent('e1'))?.alertedStages).toEqual(['proposed', 'announced']);
-      // A writer that loaded version 1 must reload rather than overwrite the alert record.
-      expect(await store.saveEvent(event('e1', { version: 2, stage: 'lifted' }), 1)).toBe(false);
-    });
-
-    it('does nothing when the event does not exist', async () => {
-      const { store } = await freshStore();
-      await expect(store.markAlerted('ghost', 'announced')).resolves.toBeUndefined();
+      expect(await store.updateEvent('ghost', settle)).toBeNull();
       expect(await store.getEvent('ghost')).toBeNull();
     });
   });
 
-  describe('latestEventInCluster', () => {
-    it('returns the cluster event with the newest lastSeen, read from the base table', async () => {
-      const { store } = await freshStore();
-      await store.saveEvent(event('old', { lastSeen: '2026-01-01T00:00:00.000Z' }), 0);
-      await store.saveEvent(event('new', { lastSeen: '2026-02-01T00:00:00.000Z' }), 0);
-      await store.saveEvent(event('other', { clusterKey: 'US|ZTE|market_ban', lastSeen: '2026-03-01T00:00:00.000Z' }), 0);
+  describe('resolutionCandidates', () => {
+    const at = (key: string, seq: number, lastSeen: string) =>
+      event(newEventId(key, seq), { clusterKey: key, seq, firstSeen: lastSeen, lastSeen });
 
-      expect((await store.latestEventInCluster('JP|Huawei|procurement_exclusion'))?.eventId).toBe('new');
-      expect(await store.latestEventInCluster('nobody')).toBeNull();
+    it("returns the key's events seen since the date, the newest by position whatever their date, and the next free position", async () => {
+      const { store } = await freshStore();
+      await store.saveEvent(at('JP', 0, '2020-01-01T00:00:00.000Z'), 0);
+      for (let seq = 1; seq <= 12; seq++) await store.saveEvent(at('JP', seq, `2020-02-${String(seq).padStart(2, '0')}T00:00:00.000Z`), 0);
+      await store.saveEvent(at('JP', 13, '2026-01-01T00:00:00.000Z'), 0);
+      await store.saveEvent(at('US', 0, '2026-01-01T00:00:00.000Z'), 0);
+
+      const r = await store.resolutionCandidates('JP', '2025-01-01T00:00:00.000Z');
+
+      expect(r.nextSeq).toBe(14);
+      // seq 13 by date; 6..13 as the newest by position; nothing of US.
+      expect(r.events.map((e) => e.seq)).toEqual([6, 7, 8, 9, 10, 11, 12, 13]);
+      expect((await store.resolutionCandidates('GB', '2025-01-01T00:00:00.000Z'))).toEqual({ events: [], nextSeq: 0 });
+    });
+
+    it('finds an event whose creator died before raising the head, and places the next one after it', async () => {
+      const { store, tableName } = await freshStore();
+      await store.saveEvent(at('JP', 0, '2026-01-01T00:00:00.000Z'), 0);
+      // Written as saveEvent writes the row, but without the head update that follows it.
+      const orphan = at('JP', 1, '2026-01-02T00:00:00.000Z');
+      await local.doc.send(new PutCommand({ TableName: tableName, Item: { ...orphan, pk: `EVENT#${orphan.eventId}`, sk: 'EVENT', entity: 'EVENT' } }));
+
+      const r = await store.resolutionCandidates('JP', '2000-01-01T00:00:00.000Z');
+
+      expect(r.events.map((e) => e.eventId)).toEqual([at('JP', 0, '').eventId, orphan.eventId]);
+      expect(r.nextSeq).toBe(2);
     });
   });
 
@@ -566,7 +577,7 @@ describe('local dynalite', () => {
 
       const store = new DynamoStore(createDocumentClient(local.client), 'banwatch-ensure');
       expect(await store.saveEvent(event('e1'), 0)).toBe(true);
-      expect((await store.latestEventInCluster(event('e1').clusterKey))?.eventId).toBe('e1');
+      expect((await store.resolutionCandidates('JP', '2000-01-01T00:00:00.000Z')).events.map((e) => e.eventId)).toEqual(['e1']);
     });
 
     it('refuses an existing table that lacks an index, naming it', async () => {

@@ -42,6 +42,7 @@ function alert(eventId: string, stage: Alert['attributes']['stage'] = 'announced
   return {
     alertId: `${eventId}:${stage}`,
     eventId,
+    mark: { kind: 'stage', stage, vendors: ['Huawei', 'ZTE'] },
     subject: '[JP] Huawei, ZTE: procurement exclusion (announced)',
     text: 'Japan excludes Huawei and ZTE from public procurement.\nSource: https://www.reuters.com/…',
     attributes: { countries: ['JP'], vendors: ['Huawei', 'ZTE'], measure: 'procurement_exclusion', stage },
@@ -78,12 +79,13 @@ describe('file-outbox', () => {
       expect(written).toHaveLength(3);
       expect(written[2]).toBe('');
       const first = JSON.parse(written[0] as string) as Record<string, unknown>;
-      expect(Object.keys(first)).toEqual(['alertId', 'eventId', 'subject', 'text', 'attributes', 'topics', 'sources', 'createdAt']);
+      expect(Object.keys(first)).toEqual(['alertId', 'eventId', 'kind', 'subject', 'text', 'attributes', 'topics', 'sources', 'createdAt']);
       expect(Object.keys(first.attributes as object)).toEqual(['countries', 'vendors', 'measure', 'stage']);
       expect(Object.keys((first.sources as object[])[0] as object)).toEqual(['title', 'link', 'feedId', 'published']);
       expect(first).toEqual({
         alertId: 'ev_a:announced',
         eventId: 'ev_a',
+        kind: 'stage',
         subject: '[JP] Huawei, ZTE: procurement exclusion (announced)',
         text: 'Japan excludes Huawei and ZTE from public procurement.\nSource: https://www.reuters.com/…',
         attributes: { countries: ['JP'], vendors: ['Huawei', 'ZTE'], measure: 'procurement_exclusion', stage: 'announced' },

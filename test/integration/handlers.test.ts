@@ -20,7 +20,7 @@ import { METRIC, SWEEP_EVENT, type HandlerMetrics } from '../../lambdas/handlers
 import { eventIdsFromStream, makeNotifyHandler } from '../../lambdas/handlers/notify.js';
 import { PENDING_EVENT_FILTER } from '../../lib/alerts.js';
 import { makePollHandler } from '../../lambdas/handlers/poll.js';
-import { DEMO_FEEDS_DIR, demoFeedsConfig, startDemoServer, type DemoServer } from '../../lambdas/local/demo-server.js';
+import { DEMO_FEEDS_DIR, DEMO_NOW, demoFeedsConfig, startDemoServer, type DemoServer } from '../../lambdas/local/demo-server.js';
 import { ensureTable, startLocalDynamo, type LocalDynamo } from '../../lambdas/local/dynalite.js';
 import { silentLogger, type Clock } from '../../lambdas/ports.js';
 
@@ -65,7 +65,10 @@ function recordingMetrics(): HandlerMetrics & { sums: Record<string, number>; fl
   return m;
 }
 
-const clock: Clock = { now: () => new Date() };
+/** Just after the newest demo item: the demo feeds are news at this time, not old news. */
+const clock: Clock = { now: () => new Date(DEMO_NOW) };
+/** These specs poll each feed once and expect its news to alert (the first poll's backlog is alerted too). */
+const alertPolicy = { maxAlertAgeDays: 14, alertBacklog: true };
 
 const tableNames = new WeakMap<DynamoStore, string>();
 
@@ -146,6 +149,7 @@ describe('poll handler', () => {
     store,
     fetcher: new HttpFeedFetcher({ allowHosts: ['127.0.0.1'] }),
     clock,
+    alertPolicy,
     logger: silentLogger,
     metrics: recordingMetrics(),
   });
@@ -286,7 +290,7 @@ describe('notify handler', () => {
   /** A store with pending events, produced by really polling two demo feeds. */
   async function storeWithPendingEvents() {
     const store = await freshStore();
-    await makePollHandler({ store, fetcher: new HttpFeedFetcher({ allowHosts: ['127.0.0.1'] }), clock, logger: silentLogger, metrics: recordingMetrics() })({
+    await makePollHandler({ store, fetcher: new HttpFeedFetcher({ allowHosts: ['127.0.0.1'] }), clock, alertPolicy, logger: silentLogger, metrics: recordingMetrics() })({
       Records: [sqsRecord('m1', JSON.stringify(feed('demo-reuters-tech'))), sqsRecord('m2', JSON.stringify(feed('demo-mic-japan')))],
     });
     const pending = await store.listPendingEvents();
@@ -383,7 +387,7 @@ describe('compose (the AWS composition root)', () => {
   it('fails fast, naming every missing variable', () => {
     expect(() => composeDispatch({})).toThrow(ConfigError);
     expect(() => composeDispatch({})).toThrow(/TABLE_NAME.*FEED_QUEUE_URL.*FEEDS_FILE|FEED_QUEUE_URL/);
-    expect(() => composePoll({ TABLE_NAME: 't' })).toThrow(/FETCH_TIMEOUT_MS/);
+    expect(() => composePoll({ TABLE_NAME: 't' })).toThrow(/FETCH_TIMEOUT_MS.*MAX_ALERT_AGE_DAYS.*ALERT_BACKLOG/);
     expect(() => composeNotify({ TABLE_NAME: 't', ALL_TOPIC_ARN: 'nope', TOPIC_PREFIX: 'banwatch' })).toThrow(/ALL_TOPIC_ARN/);
   });
 

@@ -2,7 +2,7 @@
  * An in-memory Store for specs of the core and the pipeline (the real adapter is tested against
  * dynalite in test/integration). It keeps the same contract: conditional writes, versions, pending.
  */
-import { STAGES, type FeedState, type PolicyEvent, type Stage, type StoredItem } from '../../lambdas/core/model.js';
+import type { FeedState, PolicyEvent, StoredItem } from '../../lambdas/core/model.js';
 import type { EventQuery, Store } from '../../lambdas/ports.js';
 
 const clone = <T>(x: T): T => structuredClone(x);
@@ -59,12 +59,13 @@ export class MemoryStore implements Store {
     const e = this.events.get(eventId);
     return e ? clone(e) : null;
   }
-  async latestEventInCluster(clusterKey: string) {
+  async resolutionCandidates(clusterKey: string, since: string) {
     this.check();
-    const matching = [...this.events.values()].filter((e) => e.clusterKey === clusterKey);
-    matching.sort((a, b) => a.lastSeen.localeCompare(b.lastSeen));
-    const last = matching.at(-1);
-    return last ? clone(last) : null;
+    const ofKey = [...this.events.values()].filter((e) => e.clusterKey === clusterKey);
+    const nextSeq = ofKey.reduce((m, e) => Math.max(m, e.seq + 1), 0);
+    // Same contract as the DynamoDB store: recent enough, or among the newest by seq.
+    const events = ofKey.filter((e) => e.lastSeen >= since || e.seq >= nextSeq - 8).sort((a, b) => a.seq - b.seq).map(clone);
+    return { events, nextSeq };
   }
   async saveEvent(event: PolicyEvent, expectedVersion: number) {
     this.check();
@@ -81,14 +82,15 @@ export class MemoryStore implements Store {
       .slice(0, limit)
       .map(clone);
   }
-  async markAlerted(eventId: string, stage: Stage) {
+  async updateEvent(eventId: string, update: (event: PolicyEvent) => PolicyEvent | null) {
     this.check();
-    const e = this.events.get(eventId);
-    if (!e) return;
-    const stages = new Set([...e.alertedStages, stage]);
-    e.alertedStages = STAGES.filter((s) => stages.has(s));
-    if (e.stage === stage) e.alertState = 'SENT';
-    e.version++;
+    const current = this.events.get(eventId);
+    if (!current) return null;
+    const next = update(clone(current));
+    if (!next) return clone(current);
+    const saved = { ...clone(next), version: current.version + 1 };
+    this.events.set(eventId, saved);
+    return clone(saved);
   }
   async queryEvents(q: EventQuery) {
     this.check();
@@ -107,6 +109,9 @@ export class FixedClock {
   constructor(private t: Date) {}
   now() {
     return new Date(this.t);
+  }
+  set(t: Date) {
+    this.t = new Date(t);
   }
   advance(ms: number) {
     this.t = new Date(this.t.getTime() + ms);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SUBJECT, renderAlert, topicsFor } from '../../lambdas/core/alert.js';
+import { MAX_SUBJECT, humanDate, renderAlert, shortVendors, topicsFor } from '../../lambdas/core/alert.js';
 import type { PolicyEvent } from '../../lambdas/core/model.js';
 
 function event(over: Partial<PolicyEvent> = {}): PolicyEvent {
   return {
-    eventId: 'ev_0123456789abcdef0123', clusterKey: 'JP|Huawei,ZTE|procurement_exclusion', seq: 0, countries: ['JP'],
+    eventId: 'ev_0123456789abcdef0123', clusterKey: 'JP', seq: 0, countries: ['JP'],
     vendors: ['Huawei', 'ZTE'], measure: 'procurement_exclusion', stage: 'announced',
     title: 'Japan to exclude Huawei, ZTE from government procurement', evidence: ['exclude Huawei and ZTE from government procurement'],
     confidence: 0.9, firstSeen: '2026-11-20T03:00:00.000Z', lastSeen: '2026-11-20T03:00:00.000Z', alertState: 'PENDING',
@@ -19,7 +19,10 @@ describe('alert', () => {
     it('renders the seed story as a readable subject and text with evidence and links', () => {
       const a = renderAlert(event(), new Date('2026-11-29T00:00:00Z'));
       expect(a.alertId).toBe('ev_0123456789abcdef0123-announced');
-      expect(a.subject).toBe('JP: procurement exclusion of Huawei, ZTE (announced)');
+      expect(a.subject).toBe('Announced \u2014 JP: procurement exclusion of Huawei, ZTE');
+      expect(a.mark).toEqual({ kind: 'stage', stage: 'announced', vendors: ['Huawei', 'ZTE'] });
+      expect(a.text).toContain('First seen: 20 Nov 2026');
+      expect(a.text).toContain('Status:     reported (1 outlet)');
       expect(a.text).toContain('Acting:     Japan (JP)');
       expect(a.text).toContain('"exclude Huawei and ZTE from government procurement"');
       expect(a.text).toContain('https://news.example/a');
@@ -35,10 +38,67 @@ describe('alert', () => {
       expect(a.subject).not.toMatch(/[\r\n\t]/);
     });
 
+    it('renders a stage change as an update with the timeline and dates', () => {
+      const a = renderAlert(
+        event({
+          stage: 'in_force', alertedStages: ['announced'],
+          history: [
+            { stage: 'announced', at: '2020-07-14T10:00:00.000Z', itemKey: 'k', feedId: 'reuters', official: false },
+            { stage: 'in_force', at: '2021-01-01T00:00:00.000Z', itemKey: 'k2', feedId: 'gov', official: true },
+          ],
+        }),
+        { kind: 'stage', stage: 'in_force', vendors: ['Huawei', 'ZTE'] },
+        new Date('2021-01-02T00:00:00Z'),
+      );
+      expect(a.subject).toBe('Update: in force \u2014 JP: procurement exclusion of Huawei, ZTE');
+      expect(a.text).toContain('Update:     announced 14 Jul 2020 \u2192 in force 1 Jan 2021');
+      expect(a.alertId).toBe('ev_0123456789abcdef0123-in_force');
+    });
+
+    it('lists official sources first and says the event is official', () => {
+      const a = renderAlert(
+        event({
+          official: true,
+          sources: [
+            { itemKey: 'k', title: 'Japan to exclude Huawei, ZTE', link: 'https://news.example/a', feedId: 'reuters', published: null, official: false },
+            { itemKey: 'g', title: 'Cybersecurity meeting decision', link: 'https://gov.example/a', feedId: 'nisc', published: null, official: true },
+          ],
+        }),
+        new Date(),
+      );
+      expect(a.sources.map((s) => s.feedId)).toEqual(['nisc', 'reuters']);
+      expect(a.text).toContain('Status:     official (nisc)');
+      expect(a.text).toContain('[official] Cybersecurity meeting decision');
+    });
+
+    it('names only the vendors added in a vendor update', () => {
+      const a = renderAlert(
+        event({ vendors: ['Dahua', 'Hikvision', 'Huawei', 'ZTE'], alertedStages: ['announced'], alertedVendors: ['Huawei', 'ZTE'] }),
+        { kind: 'vendors', stage: 'announced', vendors: ['Dahua', 'Hikvision', 'Huawei', 'ZTE'] },
+        new Date(),
+      );
+      expect(a.subject).toMatch(/^Update: also Dahua, Hikvision \u2014 JP/);
+      expect(a.text).toContain('now also names Dahua, Hikvision');
+    });
+
     it('lets no markup or control characters from a feed into the text', () => {
       const a = renderAlert(event({ title: 'Ban <script>alert(1)</script><b>now</b>\u0007', evidence: ['<img src=x onerror=alert(1)>evil'] }), new Date());
       expect(a.text).not.toMatch(/<script|<b>|<img|\u0007/);
       expect(a.text).toContain('Ban now');
+    });
+  });
+
+  describe('shortVendors', () => {
+    it('names three vendors and counts the rest', () => {
+      expect(shortVendors(['A', 'B', 'C'])).toBe('A, B, C');
+      expect(shortVendors(['A', 'B', 'C', 'D', 'E'])).toBe('A, B, C +2');
+    });
+  });
+
+  describe('humanDate', () => {
+    it('reads as people write dates, without time of day', () => {
+      expect(humanDate('2020-07-14T23:59:59.000Z')).toBe('14 Jul 2020');
+      expect(humanDate('not a date')).toBe('date unknown');
     });
   });
 

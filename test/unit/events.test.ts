@@ -1,30 +1,77 @@
 import { describe, expect, it } from 'vitest';
-import { clusterKeyOf, createEvent, isEventWorthy, mergeIntoEvent, withinWindow, type RelevantClassification } from '../../lambdas/core/events.js';
-import type { StoredItem } from '../../lambdas/core/model.js';
+import {
+  MEASURE_COMPATIBILITY,
+  alertIdOf,
+  alertStateOf,
+  applyAlertMark,
+  bestMatch,
+  clusterKeyOf,
+  createEvent,
+  isEventWorthy,
+  matchEvent,
+  materialVendors,
+  measuresCompatible,
+  mergeIntoEvent,
+  nextAlert,
+  outletOf,
+  refreshAlertState,
+  stageRank,
+  withoutSource,
+  type RelevantClassification,
+} from '../../lambdas/core/events.js';
+import { MEASURES, type Measure, type PolicyEvent, type Stage, type StoredItem } from '../../lambdas/core/model.js';
 
-function item(key: string, published: string, title = `headline ${key}`): StoredItem {
+const DAY = 86_400_000;
+const T0 = Date.parse('2026-11-01T00:00:00.000Z');
+const at = (days: number) => new Date(T0 + days * DAY).toISOString();
+
+interface ItemOpts {
+  days?: number;
+  title?: string;
+  outlet?: string;
+  official?: boolean;
+  alertable?: boolean;
+}
+
+function item(key: string, o: ItemOpts = {}): StoredItem {
+  const published = at(o.days ?? 0);
   return {
-    itemKey: key, feedId: 'f1', guid: key, link: `https://news.example/${key}`, title, summary: '', published,
-    language: 'en', fetchedAt: published, classification: relevant('announced'), eventId: null,
+    itemKey: key, feedId: o.official ? 'gov-feed' : 'news-feed', guid: key,
+    link: `https://${o.outlet ?? `${key}.example`}/story/${key}`, title: o.title ?? `headline ${key}`, summary: '',
+    published, language: 'en', fetchedAt: published, classification: relevant('announced'), eventId: null,
+    feedKind: o.official ? 'government' : 'news', alertable: o.alertable ?? true,
   };
 }
 
-function relevant(stage: RelevantClassification['stage'], extra: Partial<RelevantClassification> = {}): RelevantClassification {
+function relevant(stage: Stage, extra: Partial<RelevantClassification> = {}): RelevantClassification {
   return {
     relevant: true, countries: ['JP'], vendors: ['ZTE', 'Huawei'], measure: 'procurement_exclusion', stage,
     confidence: 0.8, evidence: [`${stage} evidence`], ...extra,
   };
 }
 
+/** Folds reports into events the way the pipeline does: best match, else a new event. */
+function resolve(reports: Array<[StoredItem, RelevantClassification]>): PolicyEvent[] {
+  const events: PolicyEvent[] = [];
+  for (const [i, c] of reports) {
+    const best = bestMatch(events, i, c);
+    if (best) events[events.indexOf(best.event)] = mergeIntoEvent(best.event, i, c, best.match.reason).event;
+    else events.push(createEvent(i, c, events.length));
+  }
+  return events;
+}
+
+/** An event as after its first alert went out. */
+function alerted(e: PolicyEvent): PolicyEvent {
+  const mark = nextAlert(e)!;
+  return applyAlertMark(e, { ...mark, alertId: alertIdOf(e.eventId, mark), at: e.lastSeen })!;
+}
+
 describe('events', () => {
   describe('clusterKeyOf', () => {
-    it('ignores the order of countries and vendors', () => {
-      expect(clusterKeyOf({ countries: ['US', 'JP'], vendors: ['ZTE', 'Huawei'], measure: 'market_ban' }))
-        .toBe(clusterKeyOf({ countries: ['JP', 'US'], vendors: ['Huawei', 'ZTE'], measure: 'market_ban' }));
-    });
-    it('separates measures', () => {
-      expect(clusterKeyOf({ countries: ['JP'], vendors: ['Huawei'], measure: 'market_ban' }))
-        .not.toBe(clusterKeyOf({ countries: ['JP'], vendors: ['Huawei'], measure: 'device_ban' }));
+    it('is the acting countries, in any order', () => {
+      expect(clusterKeyOf({ countries: ['US', 'JP'] })).toBe('JP,US');
+      expect(clusterKeyOf({ countries: ['JP', 'US', 'JP'] })).toBe('JP,US');
     });
   });
 
@@ -41,62 +88,358 @@ describe('events', () => {
     });
   });
 
+  describe('measuresCompatible', () => {
+    it.each(MEASURE_COMPATIBILITY.map(([a, b]) => [a, b]))('treats %s and %s as one decision reported two ways, both ways round', (a, b) => {
+      expect(measuresCompatible(a, b)).toBe(true);
+      expect(measuresCompatible(b, a)).toBe(true);
+    });
+    it.each(MEASURES.map((m) => [m]))('treats %s as compatible with itself and with the catch-all', (m) => {
+      expect(measuresCompatible(m, m)).toBe(true);
+      expect(measuresCompatible(m, 'other_restriction')).toBe(true);
+    });
+    it.each([
+      ['export_control', 'market_ban'],
+      ['network_exclusion', 'device_ban'],
+      ['sanctions', 'device_ban'],
+      ['security_warning', 'procurement_exclusion'],
+    ] as Array<[Measure, Measure]>)('keeps %s and %s apart', (a, b) => {
+      expect(measuresCompatible(a, b)).toBe(false);
+    });
+  });
+
+  describe('stageRank', () => {
+    it('orders proposed < announced < in force < the two endings, which rank equal', () => {
+      expect(stageRank('proposed')).toBeLessThan(stageRank('announced'));
+      expect(stageRank('announced')).toBeLessThan(stageRank('in_force'));
+      expect(stageRank('in_force')).toBeLessThan(stageRank('lifted'));
+      expect(stageRank('lifted')).toBe(stageRank('rejected'));
+    });
+  });
+
+  describe('outletOf', () => {
+    it('is the link host without www', () => {
+      expect(outletOf({ link: 'https://www.reuters.com/x', title: 't', feedId: 'f' })).toBe('reuters.com');
+    });
+    it("is the title's outlet suffix for aggregator links", () => {
+      expect(outletOf({ link: 'https://news.google.com/rss/articles/CBM?oc=5', title: 'Japan to exclude Huawei - The Japan Times', feedId: 'f' })).toBe('the japan times');
+    });
+    it('falls back to the feed without a link or suffix', () => {
+      expect(outletOf({ link: null, title: 'Japan to exclude Huawei', feedId: 'mic' })).toBe('feed:mic');
+    });
+  });
+
+  describe('matchEvent (when a report joins an event)', () => {
+    const base = () => createEvent(item('a', { days: 0 }), relevant('announced'));
+    it.each([
+      { name: 'same vendors, same measure, next day', report: item('b', { days: 1 }), c: relevant('announced'), joins: true },
+      { name: 'a subset of the vendors', report: item('b', { days: 1 }), c: relevant('announced', { vendors: ['Huawei'] }), joins: true },
+      { name: 'a superset of the vendors', report: item('b', { days: 1 }), c: relevant('announced', { vendors: ['Huawei', 'ZTE', 'Hikvision', 'Dahua'] }), joins: true },
+      { name: 'overlapping vendors', report: item('b', { days: 1 }), c: relevant('announced', { vendors: ['ZTE', 'Hikvision'] }), joins: true },
+      { name: 'other vendors only', report: item('b', { days: 1 }), c: relevant('announced', { vendors: ['Hikvision'] }), joins: false },
+      { name: 'another acting country', report: item('b', { days: 1 }), c: relevant('announced', { countries: ['US'] }), joins: false },
+      { name: 'one more acting country', report: item('b', { days: 1 }), c: relevant('announced', { countries: ['JP', 'US'] }), joins: false },
+      { name: 'a compatible measure in the same days', report: item('b', { days: 3 }), c: relevant('announced', { measure: 'network_exclusion' }), joins: true },
+      { name: 'a compatible measure two weeks on', report: item('b', { days: 14 }), c: relevant('announced', { measure: 'network_exclusion' }), joins: false },
+      { name: 'an incompatible measure', report: item('b', { days: 1 }), c: relevant('announced', { measure: 'export_control' }), joins: false },
+      { name: 'the same measure 40 days on', report: item('b', { days: 40 }), c: relevant('announced'), joins: true },
+      { name: 'the same stage 100 days on (a new decision)', report: item('b', { days: 100 }), c: relevant('announced'), joins: false },
+      { name: 'the next stage 5 months on', report: item('b', { days: 150 }), c: relevant('in_force'), joins: true },
+      { name: 'the next stage 20 months on', report: item('b', { days: 600 }), c: relevant('in_force'), joins: false },
+      { name: 'a later stage of a compatible measure 5 months on', report: item('b', { days: 150 }), c: relevant('in_force', { measure: 'network_exclusion' }), joins: false },
+      { name: 'lifted 10 months on', report: item('b', { days: 300 }), c: relevant('lifted'), joins: true },
+      { name: 'an earlier stage 100 days on', report: item('b', { days: 100 }), c: relevant('proposed'), joins: false },
+    ] as Array<{ name: string; report: StoredItem; c: RelevantClassification; joins: boolean }>)('$name: joins = $joins', ({ report, c, joins }) => {
+      const m = matchEvent(base(), report, c);
+      expect(m !== null).toBe(joins);
+      if (m) expect(m.reason).toMatch(/vendors/);
+    });
+
+    it('says why in the source it adds (mergeReason)', () => {
+      const [e] = resolve([
+        [item('a', { days: 0 }), relevant('announced')],
+        [item('b', { days: 2 }), relevant('announced', { vendors: ['Huawei', 'ZTE', 'Hikvision', 'Dahua'], measure: 'network_exclusion' })],
+        [item('c', { days: 160 }), relevant('in_force')],
+      ]);
+      expect(e!.sources.map((s) => s.mergeReason)).toEqual([
+        'first report',
+        'vendors a superset (adds Dahua, Hikvision); measure network_exclusion compatible with procurement_exclusion; 2 days later',
+        'vendors a subset (Huawei, ZTE); same measure; stage announced → in_force, 160 days later',
+      ]);
+    });
+
+    it('keeps reports of a re-imposed ban apart from the lifted one', () => {
+      const events = resolve([
+        [item('a', { days: 0 }), relevant('in_force', { measure: 'market_ban' })],
+        [item('b', { days: 30, official: true }), relevant('lifted', { measure: 'market_ban' })],
+        [item('c', { days: 33 }), relevant('in_force', { measure: 'market_ban' })],
+        [item('d', { days: 60 }), relevant('in_force', { measure: 'market_ban' })],
+      ]);
+      expect(events.map((e) => [e.stage, e.sources.map((s) => s.itemKey)])).toEqual([
+        ['lifted', ['a', 'b', 'c']],
+        ['in_force', ['d']],
+      ]);
+    });
+  });
+
+  describe('bestMatch', () => {
+    it('prefers the event with the same measure and vendors over a merely compatible one', () => {
+      const network = createEvent(item('n', { days: 0 }), relevant('announced', { measure: 'network_exclusion', vendors: ['Huawei'] }), 0);
+      const procurement = createEvent(item('p', { days: 0 }), relevant('announced', { vendors: ['Huawei', 'ZTE'] }), 1);
+      const best = bestMatch([network, procurement], item('x', { days: 1 }), relevant('announced'));
+      expect(best?.event.eventId).toBe(procurement.eventId);
+    });
+  });
+
   describe('createEvent', () => {
-    it('starts pending, sorted, version 1, with the item as its source', () => {
-      const e = createEvent(item('a', '2026-11-01T00:00:00.000Z'), relevant('announced'));
+    it('starts pending, sorted, version 1, with the item as its source and one timeline step', () => {
+      const e = createEvent(item('a'), relevant('announced'));
       expect(e).toMatchObject({
         countries: ['JP'], vendors: ['Huawei', 'ZTE'], stage: 'announced', alertState: 'PENDING', alertedStages: [], version: 1,
-        firstSeen: '2026-11-01T00:00:00.000Z', lastSeen: '2026-11-01T00:00:00.000Z',
+        firstSeen: at(0), lastSeen: at(0), official: false, backfill: false, reportCount: 1,
+        history: [{ stage: 'announced', at: at(0), itemKey: 'a', feedId: 'news-feed', official: false }],
       });
-      expect(e.sources.map((s) => s.itemKey)).toEqual(['a']);
+      expect(e.sources).toEqual([expect.objectContaining({ itemKey: 'a', stage: 'announced', outlet: 'a.example', mergeReason: 'first report' })]);
     });
-    it('derives the id from the cluster and its position only, so concurrent creators agree', () => {
-      const a = createEvent(item('a', '2026-11-01T00:00:00.000Z'), relevant('announced'));
-      const b = createEvent(item('b', '2026-11-02T00:00:00.000Z'), relevant('proposed'));
-      const next = createEvent(item('c', '2027-11-02T00:00:00.000Z'), relevant('proposed'), 1);
+    it('derives the id from the acting countries and the position only, so concurrent creators agree', () => {
+      const a = createEvent(item('a'), relevant('announced'));
+      const b = createEvent(item('b', { days: 1 }), relevant('proposed', { vendors: ['Hikvision'] }));
+      const next = createEvent(item('c'), relevant('proposed'), 1);
       expect(a.eventId).toBe(b.eventId);
       expect(a.eventId).toMatch(/^ev_[0-9a-f]{20}$/);
       expect(next.eventId).not.toBe(a.eventId);
-      expect(next.seq).toBe(1);
+    });
+    it('marks an event made of old news backfill and SILENT: nothing to alert', () => {
+      const e = createEvent(item('a', { alertable: false }), relevant('in_force'));
+      expect(e).toMatchObject({ backfill: true, alertState: 'SILENT' });
+      expect(nextAlert(e)).toBeNull();
+    });
+    it('does not let a single weak report of a lifting open an event at lifted', () => {
+      const e = createEvent(item('a'), relevant('lifted'));
+      expect(e.stage).toBe('in_force');
+      expect(nextAlert(e)).toBeNull();
     });
   });
 
   describe('mergeIntoEvent', () => {
-    const base = () => {
-      const e = createEvent(item('a', '2026-11-01T00:00:00.000Z'), relevant('announced'));
-      return { ...e, alertState: 'SENT' as const, alertedStages: ['announced' as const] };
-    };
+    const sent = () => alerted(createEvent(item('a'), relevant('announced')));
 
     it('changes nothing when the item is already a source', () => {
-      const e = base();
-      expect(mergeIntoEvent(e, item('a', '2026-11-01T00:00:00.000Z'), relevant('announced'))).toEqual({ changed: false, event: e });
+      const e = sent();
+      expect(mergeIntoEvent(e, item('a'), relevant('announced'))).toEqual({ changed: false, event: e });
     });
     it('adds a source without re-alerting when the stage is the same', () => {
-      const r = mergeIntoEvent(base(), item('b', '2026-11-02T00:00:00.000Z'), relevant('announced'));
-      expect(r.changed).toBe(true);
-      expect(r.event).toMatchObject({ alertState: 'SENT', stage: 'announced', version: 2, lastSeen: '2026-11-02T00:00:00.000Z' });
-      expect(r.event.sources).toHaveLength(2);
+      const r = mergeIntoEvent(sent(), item('b', { days: 1 }), relevant('announced'));
+      expect(r.event).toMatchObject({ alertState: 'SENT', stage: 'announced', lastSeen: at(1), reportCount: 2, outlets: ['a.example', 'b.example'] });
     });
-    it('moves the stage forward and makes the event pending again', () => {
-      const r = mergeIntoEvent(base(), item('b', '2026-11-20T00:00:00.000Z', 'Ban takes effect'), relevant('in_force'));
+    it('moves the stage forward, records the step and makes the event pending again', () => {
+      const r = mergeIntoEvent(sent(), item('b', { days: 19, title: 'Ban takes effect' }), relevant('in_force'));
       expect(r.event).toMatchObject({ stage: 'in_force', alertState: 'PENDING', title: 'Ban takes effect' });
+      expect(r.event.history?.map((h) => [h.stage, h.at])).toEqual([['announced', at(0)], ['in_force', at(19)]]);
       expect(r.event.evidence[0]).toBe('in_force evidence');
     });
-    it('never moves the stage back when an older article arrives late', () => {
-      const r = mergeIntoEvent(base(), item('b', '2026-10-20T00:00:00.000Z'), relevant('proposed'));
-      expect(r.event).toMatchObject({ stage: 'announced', alertState: 'SENT', firstSeen: '2026-10-20T00:00:00.000Z' });
+    it('never moves the stage back when an older article arrives late, but fills in the timeline', () => {
+      const e = mergeIntoEvent(sent(), item('b', { days: 19 }), relevant('in_force')).event;
+      const r = mergeIntoEvent(e, item('c', { days: -12 }), relevant('proposed'));
+      expect(r.event).toMatchObject({ stage: 'in_force', firstSeen: at(-12) });
+      expect(r.event.history?.map((h) => h.stage)).toEqual(['proposed', 'announced', 'in_force']);
+    });
+    it('grows the vendors with a superset and follows the measure most reports give', () => {
+      let e = createEvent(item('a'), relevant('announced', { measure: 'device_ban', vendors: ['TikTok'], countries: ['EU'] }));
+      for (const k of ['b', 'c']) e = mergeIntoEvent(e, item(k, { days: 1 }), relevant('announced', { measure: 'market_ban', vendors: ['TikTok', 'ByteDance'], countries: ['EU'] })).event;
+      expect(e).toMatchObject({ vendors: ['ByteDance', 'TikTok'], measure: 'market_ban' });
+    });
+    it('lets one official source outweigh two outlets on the measure', () => {
+      let e = createEvent(item('a', { official: true }), relevant('announced', { measure: 'device_ban' }));
+      for (const k of ['b', 'c']) e = mergeIntoEvent(e, item(k, { days: 1 }), relevant('announced', { measure: 'market_ban' })).event;
+      expect(e.measure).toBe('device_ban');
     });
   });
 
-  describe('withinWindow', () => {
-    const e = createEvent(item('a', '2026-11-01T00:00:00.000Z'), relevant('announced'));
+  describe('stage changes that need support (lifted, rejected)', () => {
+    const inForce = () => alerted(createEvent(item('a'), relevant('in_force', { measure: 'market_ban' })));
+    const lifted = (extra: Partial<RelevantClassification> = {}) => relevant('lifted', { measure: 'market_ban', ...extra });
     it.each([
-      ['a day later', '2026-11-02T00:00:00.000Z', true],
-      ['a month later', '2026-12-01T00:00:00.000Z', true],
-      ['a year later', '2027-11-01T00:00:00.000Z', false],
-      ['a year earlier', '2025-11-01T00:00:00.000Z', false],
-    ])('says %s is %s', (_, published, expected) => {
-      expect(withinWindow(e, item('b', published))).toBe(expected);
+      ['one weak report', 'in_force', [[item('b', { days: 30 }), lifted()]]],
+      ['two reports from one outlet', 'in_force', [[item('b', { days: 30, outlet: 'x.example' }), lifted()], [item('c', { days: 31, outlet: 'x.example' }), lifted()]]],
+      ['two independent outlets', 'lifted', [[item('b', { days: 30 }), lifted()], [item('c', { days: 31 }), lifted()]]],
+      ['one strong cue', 'lifted', [[item('b', { days: 30 }), lifted({ stageConfidence: 0.95 })]]],
+      ['one official source', 'lifted', [[item('b', { days: 30, official: true }), lifted()]]],
+      ['a rejection of what is in force', 'in_force', [[item('b', { days: 30, official: true }), relevant('rejected', { measure: 'market_ban' })]]],
+    ] as Array<[string, Stage, Array<[StoredItem, RelevantClassification]>]>)('after %s the stage is %s', (_, expected, reports) => {
+      let e = inForce();
+      for (const [i, c] of reports) e = mergeIntoEvent(e, i, c).event;
+      expect(e.stage).toBe(expected);
+      expect(e.alertState).toBe(expected === 'in_force' ? 'SENT' : 'PENDING');
+    });
+    it('rejects a proposal on an official word', () => {
+      const e = mergeIntoEvent(createEvent(item('a'), relevant('proposed')), item('b', { days: 5, official: true }), relevant('rejected'));
+      expect(e.event.stage).toBe('rejected');
+    });
+  });
+
+  describe('deriveStage (outlets disagreeing on the tense of one decision)', () => {
+    const fold = (reports: Array<[StoredItem, RelevantClassification]>) => resolve(reports)[0]!;
+    it('keeps the earlier stage when fewer than a third of the outlets of those days say more', () => {
+      const e = fold([
+        [item('a', { days: 0 }), relevant('in_force')],
+        [item('b', { days: 0 }), relevant('announced')],
+        [item('c', { days: 1 }), relevant('announced')],
+        [item('d', { days: 2 }), relevant('announced')],
+      ]);
+      expect(e.stage).toBe('announced');
+      expect(e.history?.map((h) => h.stage)).toEqual(['announced']);
+    });
+    it('takes the further stage when a third of the outlets state it', () => {
+      expect(fold([[item('a'), relevant('in_force')], [item('b'), relevant('announced')]]).stage).toBe('in_force');
+      expect(fold([[item('a'), relevant('in_force')], [item('b'), relevant('announced')], [item('c'), relevant('announced')]]).stage).toBe('in_force');
+    });
+    it('takes an official or a strong cue over any number of outlets', () => {
+      expect(fold([[item('a'), relevant('announced')], [item('b'), relevant('announced')], [item('g', { official: true }), relevant('in_force')]]).stage).toBe('in_force');
+      expect(fold([[item('a'), relevant('announced')], [item('b'), relevant('announced')], [item('s'), relevant('in_force', { stageConfidence: 0.9 })]]).stage).toBe('in_force');
+    });
+    it('moves on when later reports agree, and dates the step by them', () => {
+      const e = fold([
+        [item('a', { days: 0 }), relevant('announced')],
+        [item('b', { days: 1 }), relevant('announced')],
+        [item('c', { days: 90 }), relevant('in_force')],
+        [item('d', { days: 91 }), relevant('in_force')],
+      ]);
+      expect(e.stage).toBe('in_force');
+      expect(e.history?.map((h) => [h.stage, h.at])).toEqual([['announced', at(0)], ['in_force', at(90)]]);
+    });
+    it('never goes back on a stage already alerted', () => {
+      const sent = alerted(createEvent(item('a'), relevant('in_force')));
+      let e = sent;
+      for (const k of ['b', 'c']) e = mergeIntoEvent(e, item(k, { days: 1 }), relevant('announced')).event;
+      expect(e.stage).toBe('in_force');
+    });
+  });
+
+  describe('nextAlert (what is due)', () => {
+    it('alerts a new event once for its stage', () => {
+      const e = createEvent(item('a'), relevant('announced'));
+      expect(nextAlert(e)).toEqual({ kind: 'stage', stage: 'announced', vendors: ['Huawei', 'ZTE'] });
+      expect(nextAlert(alerted(e))).toBeNull();
+    });
+    it('waits for a second outlet or an official source before alerting one unsure report', () => {
+      const unsure = createEvent(item('a'), relevant('announced', { confidence: 0.6 }));
+      expect(nextAlert(unsure)).toBeNull();
+      expect(alertStateOf(unsure)).toBe('SILENT');
+      expect(nextAlert(mergeIntoEvent(unsure, item('b', { days: 1 }), relevant('announced', { confidence: 0.6 })).event)).toMatchObject({ kind: 'stage' });
+      expect(nextAlert(mergeIntoEvent(unsure, item('g', { days: 1, official: true }), relevant('announced', { confidence: 0.6 })).event)).toMatchObject({ kind: 'stage' });
+      expect(nextAlert(mergeIntoEvent(unsure, item('c', { days: 1, outlet: 'a.example' }), relevant('announced', { confidence: 0.6 })).event)).toBeNull();
+    });
+    it('alerts a stage reached only by old news never, and the next fresh stage normally', () => {
+      const seeded = createEvent(item('a', { alertable: false }), relevant('announced'));
+      expect(nextAlert(seeded)).toBeNull();
+      const sameStageFresh = mergeIntoEvent(seeded, item('b', { days: 1, alertable: false }), relevant('announced')).event;
+      expect(nextAlert(sameStageFresh)).toBeNull();
+      const next = mergeIntoEvent(seeded, item('c', { days: 60 }), relevant('in_force')).event;
+      expect(nextAlert(next)).toMatchObject({ kind: 'stage', stage: 'in_force' });
+      expect(next.backfill).toBe(false);
+    });
+    it('alerts once more when the first official source confirms an alerted stage, then stays quiet', () => {
+      const e = alerted(createEvent(item('a'), relevant('announced')));
+      const confirmed = mergeIntoEvent(e, item('b', { days: 3, official: true }), relevant('announced')).event;
+      const mark = nextAlert(confirmed);
+      expect(mark).toEqual({ kind: 'confirmed', stage: 'announced', vendors: ['Huawei', 'ZTE'], officialFeedId: 'gov-feed' });
+      const after = applyAlertMark(confirmed, { ...mark!, alertId: alertIdOf(e.eventId, mark!), at: at(3) })!;
+      expect(after.alertState).toBe('SENT');
+      expect(nextAlert(mergeIntoEvent(after, item('c', { days: 4, official: true }), relevant('announced')).event)).toBeNull();
+    });
+    it('does not confirm a stage whose own alert already had an official source', () => {
+      const e = alerted(createEvent(item('a', { official: true }), relevant('announced')));
+      expect(e.confirmedStages).toEqual(['announced']);
+      expect(nextAlert(mergeIntoEvent(e, item('b', { days: 1, official: true }), relevant('announced')).event)).toBeNull();
+    });
+    it('alerts vendors added later only when two outlets or an official source name them', () => {
+      let e = alerted(createEvent(item('a'), relevant('in_force', { vendors: ['Huawei', 'ZTE'], measure: 'market_ban', countries: ['US'] })));
+      const wider = relevant('in_force', { vendors: ['Huawei', 'ZTE', 'Hikvision', 'Dahua'], measure: 'market_ban', countries: ['US'] });
+      e = mergeIntoEvent(e, item('b', { days: 1 }), wider).event;
+      expect(e.vendors).toEqual(['Dahua', 'Hikvision', 'Huawei', 'ZTE']);
+      expect(materialVendors(e)).toEqual(['Huawei', 'ZTE']);
+      expect(nextAlert(e)).toBeNull();
+      e = mergeIntoEvent(e, item('c', { days: 2 }), wider).event;
+      expect(nextAlert(e)).toEqual({ kind: 'vendors', stage: 'in_force', vendors: ['Dahua', 'Hikvision', 'Huawei', 'ZTE'] });
+    });
+  });
+
+  describe('alertStateOf', () => {
+    it.each([
+      ['a new event', createEvent(item('a'), relevant('announced')), 'PENDING'],
+      ['an alerted event', alerted(createEvent(item('a'), relevant('announced'))), 'SENT'],
+      ['an event of old news', createEvent(item('a', { alertable: false }), relevant('announced')), 'SILENT'],
+    ] as Array<[string, PolicyEvent, string]>)('is %s → %s', (_, e, state) => {
+      expect(alertStateOf(e)).toBe(state);
+    });
+  });
+
+  describe('applyAlertMark', () => {
+    it('records the alert once and returns null for a repeat', () => {
+      const e = createEvent(item('a'), relevant('announced'));
+      const mark = nextAlert(e)!;
+      const sent = { ...mark, alertId: alertIdOf(e.eventId, mark), at: at(0) };
+      const after = applyAlertMark(e, sent)!;
+      expect(after).toMatchObject({ alertedStages: ['announced'], alertedVendors: ['Huawei', 'ZTE'], alertState: 'SENT', version: 2 });
+      expect(after.alerts).toEqual([sent]);
+      expect(applyAlertMark(after, sent)).toBeNull();
+    });
+    it('keeps the event pending when it moved on while the alert was out', () => {
+      const e = createEvent(item('a'), relevant('announced'));
+      const mark = nextAlert(e)!;
+      const moved = mergeIntoEvent(e, item('b', { days: 30 }), relevant('in_force')).event;
+      const after = applyAlertMark(moved, { ...mark, alertId: alertIdOf(e.eventId, mark), at: at(0) })!;
+      expect(after).toMatchObject({ alertedStages: ['announced'], stage: 'in_force', alertState: 'PENDING' });
+    });
+  });
+
+  describe('alertIdOf', () => {
+    it('is deterministic per event, kind, stage and vendor set', () => {
+      expect(alertIdOf('ev_1', { kind: 'stage', stage: 'announced', vendors: [] })).toBe('ev_1-announced');
+      expect(alertIdOf('ev_1', { kind: 'confirmed', stage: 'announced', vendors: [] })).toBe('ev_1-announced-confirmed');
+      const v = alertIdOf('ev_1', { kind: 'vendors', stage: 'in_force', vendors: ['ZTE', 'Huawei'] });
+      expect(v).toBe(alertIdOf('ev_1', { kind: 'vendors', stage: 'in_force', vendors: ['Huawei', 'ZTE'] }));
+      expect(v).toMatch(/^ev_1-vendors-[0-9a-f]{10}$/);
+    });
+  });
+
+  describe('refreshAlertState', () => {
+    it('settles a stale PENDING and leaves a right state alone', () => {
+      const e = alerted(createEvent(item('a'), relevant('announced')));
+      expect(refreshAlertState({ ...e, alertState: 'PENDING' })).toMatchObject({ alertState: 'SENT' });
+      expect(refreshAlertState(e)).toBeNull();
+    });
+  });
+
+  describe('withoutSource', () => {
+    it('drops one source and keeps the stage reached', () => {
+      const e = mergeIntoEvent(createEvent(item('a'), relevant('announced')), item('b', { days: 20 }), relevant('in_force')).event;
+      const w = withoutSource(e, 'b');
+      expect(w.sources.map((s) => s.itemKey)).toEqual(['a']);
+      expect(w.stage).toBe('in_force');
+    });
+  });
+
+  describe('one decision, many outlets (the failure kinds seen on real news)', () => {
+    it('makes one event of outlets naming different vendor lists and measures for one decision', () => {
+      const us = (vendors: string[], measure: Measure) => relevant('in_force', { countries: ['US'], vendors, measure });
+      const events = resolve([
+        [item('a', { days: 0 }), us(['Huawei', 'ZTE'], 'market_ban')],
+        [item('b', { days: 0 }), us(['Huawei', 'ZTE', 'Hikvision', 'Dahua', 'Hytera'], 'market_ban')],
+        [item('c', { days: 1 }), us(['Hikvision', 'Dahua'], 'other_restriction')],
+        [item('d', { days: 2 }), us(['Huawei'], 'market_ban')],
+      ]);
+      expect(events).toHaveLength(1);
+      expect(events[0]!.measure).toBe('market_ban');
+    });
+    it('advances the announced event when the ban takes effect months later instead of opening another', () => {
+      const events = resolve([
+        [item('a', { days: 0 }), relevant('announced', { countries: ['US'], vendors: ['Kaspersky'], measure: 'market_ban' })],
+        [item('b', { days: 2 }), relevant('announced', { countries: ['US'], vendors: ['Kaspersky'], measure: 'market_ban' })],
+        [item('c', { days: 101 }), relevant('in_force', { countries: ['US'], vendors: ['Kaspersky'], measure: 'market_ban' })],
+      ]);
+      expect(events).toHaveLength(1);
+      expect(events[0]!.history?.map((h) => h.stage)).toEqual(['announced', 'in_force']);
     });
   });
 });

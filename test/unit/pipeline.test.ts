@@ -73,7 +73,9 @@ function setup(script: Record<string, Array<FetchResult | Error>>) {
   const clock = new FixedClock(NOW);
   const fetcher = new ScriptedFetcher(script);
   const publisher = new RecordingPublisher();
-  const deps = { store, clock, fetcher, logger: silentLogger, classify: fakeClassify, random: () => 0 };
+  // Most specs here poll a feed once and expect its news to alert: they opt in to alerting a first
+  // poll's items (the backlog specs below use the default policy).
+  const deps = { store, clock, fetcher, logger: silentLogger, classify: fakeClassify, random: () => 0, alertPolicy: { maxAlertAgeDays: 14, alertBacklog: true } };
   return { store, clock, fetcher, publisher, deps, notifyDeps: { store, clock, publisher, logger: silentLogger } };
 }
 
@@ -156,6 +158,98 @@ describe('pipeline', () => {
       expect([...store.events.values()][0]!.sources).toHaveLength(1);
       await notifyPending(notifyDeps);
       expect(publisher.sent).toHaveLength(1);
+    });
+  });
+
+  describe('pollFeed and old news', () => {
+    const fresh = rss([{ guid: 'n1', title: 'Japan to exclude Huawei from procurement', date: '2026-11-28T00:00:00Z' }]);
+    const withNews = rss([
+      { guid: 'n1', title: 'Japan to exclude Huawei from procurement', date: '2026-11-28T00:00:00Z' },
+      { guid: 'n2', title: 'Huawei procurement ban takes effect', date: '2026-11-29T06:00:00Z' },
+    ]);
+    const defaults = (script: Record<string, Array<FetchResult | Error>>) => {
+      const s = setup(script);
+      return { ...s, deps: { ...s.deps, alertPolicy: undefined } };
+    };
+
+    it("stores and groups a feed's first poll without alerting it, then alerts what is new", async () => {
+      const { deps, notifyDeps, publisher, store } = defaults({ [feed.url]: [ok(fresh), ok(withNews, '"v2"')] });
+      const first = await pollFeed(feed, deps);
+      expect(first).toMatchObject({ newItems: 1, relevant: 1, oldNews: 1, events: { new: 1, updated: 0 } });
+      expect([...store.events.values()][0]).toMatchObject({ backfill: true, alertState: 'SILENT' });
+      expect((await notifyPending(notifyDeps)).published).toBe(0);
+      const second = await pollFeed(feed, deps);
+      expect(second).toMatchObject({ newItems: 1, events: { new: 0, updated: 1 } });
+      expect(second.oldNews).toBeUndefined();
+      expect((await notifyPending(notifyDeps)).published).toBe(1);
+      expect(publisher.sent.map((a) => a.attributes.stage)).toEqual(['in_force']);
+    });
+
+    it('alerts the first poll too with alertBacklog', async () => {
+      const { deps, notifyDeps } = defaults({ [feed.url]: [ok(fresh)] });
+      await pollFeed(feed, { ...deps, alertPolicy: { maxAlertAgeDays: 14, alertBacklog: true } });
+      expect((await notifyPending(notifyDeps)).published).toBe(1);
+    });
+
+    it('never alerts an item published more than maxAlertAgeDays before the cycle, even after the first poll', async () => {
+      const old = rss([{ guid: 'o1', title: 'Japan to exclude Huawei from procurement', date: '2019-05-01T00:00:00Z' }]);
+      const { deps, notifyDeps, store } = defaults({ [feed.url]: [ok(rss([])), ok(old, '"v2"')] });
+      await pollFeed(feed, deps);
+      const outcome = await pollFeed(feed, deps);
+      expect(outcome).toMatchObject({ newItems: 1, relevant: 1, oldNews: 1 });
+      expect((await notifyPending(notifyDeps)).published).toBe(0);
+      expect([...store.items.values()][0]).toMatchObject({ alertable: false });
+      expect([...store.events.values()][0]).toMatchObject({ backfill: true });
+    });
+
+    it('judges age by the injected clock (a replay at an earlier time)', async () => {
+      const old = rss([{ guid: 'o1', title: 'Japan to exclude Huawei from procurement', date: '2019-05-01T00:00:00Z' }]);
+      const { deps, notifyDeps, clock } = defaults({ [feed.url]: [ok(rss([])), ok(old, '"v2"')] });
+      clock.set(new Date('2019-04-25T00:00:00Z'));
+      await pollFeed(feed, deps);
+      clock.set(new Date('2019-05-02T00:00:00Z'));
+      await pollFeed(feed, deps);
+      expect((await notifyPending(notifyDeps)).published).toBe(1);
+    });
+  });
+
+  describe('pollFeeds and event resolution', () => {
+    /** A stand-in classifier reading "<vendors> ban" headlines of the US acting. */
+    const usClassify = (i: ClassifierInput): Classification => {
+      const vendors = ['Huawei', 'ZTE', 'Hikvision', 'Dahua'].filter((v) => i.title.includes(v));
+      if (!vendors.length) return { relevant: false, countries: [], vendors: [], measure: null, stage: null, confidence: 0.9, evidence: [] };
+      return { relevant: true, countries: ['US'], vendors, measure: i.title.includes('blocks') ? 'other_restriction' : 'market_ban', stage: 'in_force', confidence: 0.9, evidence: [i.title] };
+    };
+    const wire: FeedConfig = { id: 'wire', url: 'https://wire.example/feed', kind: 'news' };
+    const trade: FeedConfig = { id: 'trade', url: 'https://trade.example/feed', kind: 'news' };
+    const gov: FeedConfig = { id: 'fcc', url: 'https://fcc.example/feed', kind: 'government', country: 'US' };
+    const feedOf = (host: string, guid: string, title: string, date = '2026-11-28T00:00:00Z') =>
+      rss([{ guid, title, date }]).replace(`https://news.example/${guid}`, `https://${host}/${guid}`);
+
+    it('makes one event and one alert of outlets naming different vendor lists, then one official confirmation', async () => {
+      const { deps, notifyDeps, publisher, store } = setup({
+        [wire.url]: [ok(feedOf('wire.example', 'w1', 'FCC bans Huawei, ZTE gear'))],
+        [trade.url]: [ok(feedOf('trade.example', 't1', 'FCC bans Huawei, ZTE, Hikvision and Dahua equipment'))],
+        [gov.url]: [ok(rss([])), ok(feedOf('fcc.example', 'g1', 'FCC blocks Hikvision, Dahua, Huawei and ZTE authorizations', '2026-11-29T00:00:00Z'), '"v2"')],
+      });
+      const d = { ...deps, classify: usClassify };
+      await pollFeeds([wire, trade, gov], d);
+      expect(store.events.size).toBe(1);
+      expect((await notifyPending(notifyDeps)).published).toBe(1);
+      await pollFeeds([gov], d);
+      expect(store.events.size).toBe(1);
+      expect((await notifyPending(notifyDeps)).published).toBe(1);
+      expect((await notifyPending(notifyDeps)).published).toBe(0);
+      expect(publisher.sent.map((a) => a.mark.kind)).toEqual(['stage', 'confirmed']);
+      expect(publisher.sent[1]!.subject).toMatch(/^Confirmed \(in force\)/);
+      expect(publisher.sent[1]!.sources[0]!.feedId).toBe('fcc');
+      const [event] = [...store.events.values()];
+      expect(event).toMatchObject({ vendors: ['Dahua', 'Hikvision', 'Huawei', 'ZTE'], measure: 'market_ban', official: true, reportCount: 3 });
+      expect(event!.sources.map((s) => s.mergeReason)).toEqual([
+        'first report',
+        expect.stringContaining('vendors a superset (adds Dahua, Hikvision)'),
+        expect.stringContaining('measure other_restriction compatible with market_ban'),
+      ]);
     });
   });
 
@@ -261,16 +355,17 @@ describe('pipeline', () => {
       first.add(stored('a', 1), c);
       await first.flush();
       // Another poller adds a source between our read and our write.
-      const latest = store.latestEventInCluster.bind(store);
+      const candidates = store.resolutionCandidates.bind(store);
       let raced = false;
-      store.latestEventInCluster = async (key: string) => {
-        const e = await latest(key);
+      store.resolutionCandidates = async (key: string, since: string) => {
+        const r = await candidates(key, since);
+        const e = r.events[0];
         if (!raced && e) {
           raced = true;
           const current = store.events.get(e.eventId)!;
           store.events.set(e.eventId, { ...current, sources: [...current.sources, { itemKey: 'z', title: 'z', link: null, feedId: 'g', published: null }], version: current.version + 1 });
         }
-        return e;
+        return r;
       };
       const grouper = new EventGrouper(store);
       grouper.add(stored('b', 2), c);

@@ -12,7 +12,7 @@
  *    lead") or the vendor's own origin; a government feed's country is a strong prior.
  */
 import { MEASURES, STAGES, type Classification, type ClassifierInput, type Measure, type Stage } from '../model.js';
-import { htmlToText, truncate } from '../text.js';
+import { htmlToText, leadText, normalizeForMatch, originalSlice, truncate, type Normalized } from '../text.js';
 import { dropSubsumed, maskVendors, type CompiledLexicon, type CompiledRules, type Hit, type VendorCue } from './compile.js';
 import type { Cue, Tuning } from './types.js';
 
@@ -61,22 +61,73 @@ interface Sentence {
 }
 
 /**
- * News aggregators append the outlet to the headline ("… - The Japan Times", "… - 日本経済新聞"); the
- * outlet's name is not part of the story and its country is not an actor.
+ * News aggregators append the outlet to the headline ("… - The Japan Times", "… - 日本経済新聞",
+ * "… - heise online"); the outlet's name is not part of the story and its country is not an actor.
+ * The outlet may hold hyphens of its own ("n-tv"), not a spaced dash.
  */
-const SOURCE_SUFFIX = /\s+[-\u2013\u2014|]\s+([^-\u2013\u2014|]{2,60})$/u;
+const SOURCE_SUFFIX = /\s+[-\u2013\u2014|]\s+((?:(?!\s[-\u2013\u2014|]\s).){1,60})$/u;
+
+/** The headline without an aggregator's outlet suffix, and that outlet (null when none). */
+export function splitSource(title: string): { headline: string; outlet: string | null } {
+  const m = SOURCE_SUFFIX.exec(title);
+  if (!m) return { headline: title, outlet: null };
+  const outlet = (m[1] as string).trim();
+  const head = title.slice(0, m.index);
+  const words = outlet.split(/\s+/);
+  // What is left must still be a headline: two words, or a few CJK characters ("Huawei - ZTE" is not
+  // a headline and its outlet).
+  const headWords = head.trim().split(/\s+/).length;
+  if (headWords < 2 && !(hasCjkText(head) && head.trim().length >= 4)) return { headline: title, outlet: null };
+  // An outlet is a name ("The Japan Times", "tagesschau.de", "日本経済新聞"), or a short brand written
+  // all in lower case ("heise online", "g1"); a clause that mixes cases ("– Bundesregierung sieht
+  // keinen Grund", "– BYD betroffen", "– aus Kostengründen") is part of the story.
+  const lower = words.filter((w) => /^\p{Ll}/u.test(w) && !w.includes('.') && !OUTLET_CONNECTORS.has(w));
+  const brand = words.length <= 2 && words.every((w) => !/\p{Lu}/u.test(w));
+  if (words.length > 6 || (lower.length > 0 && !brand)) return { headline: title, outlet: null };
+  return { headline: head, outlet };
+}
 
 export function stripSource(title: string): string {
-  const m = SOURCE_SUFFIX.exec(title);
-  if (!m || m.index < 15) return title;
-  const words = (m[1] as string).trim().split(/\s+/);
-  // An outlet is a name ("The Japan Times", "tagesschau.de", "日本経済新聞"); a clause with lower-case
-  // words ("– Bundesregierung sieht keinen Grund") is part of the story.
-  if (words.some((w) => /^\p{Ll}/u.test(w) && !w.includes('.') && !OUTLET_CONNECTORS.has(w))) return title;
-  return words.length <= 6 ? title.slice(0, m.index) : title;
+  return splitSource(title).headline;
 }
 
 const OUTLET_CONNECTORS = new Set(['of', 'the', 'and', 'de', 'du', 'des', 'la', 'le', 'les', 'del', 'di', 'do', 'da', 'der', 'die', 'das', 'y', 'e', 'et', 'und', 'on', 'in', 'am', 'al', 'el']);
+
+const CJK_TEXT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const hasCjkText = (s: string): boolean => CJK_TEXT.test(s);
+
+/**
+ * Whether a summary only repeats the headline (a news aggregator's description: a link to the
+ * headline and the outlet's name): then the item has no lead of its own.
+ */
+function repeatsTitle(summary: string, headline: string, outlet: string | null): boolean {
+  // A repeat is the headline and a name: a longer summary is a lead (and costs no squeezing).
+  if (summary.length > headline.length + 80) return false;
+  const sum = squeezed(summary);
+  const head = squeezed(headline);
+  if (!head || !sum.startsWith(head)) return false;
+  const rest = sum.slice(head.length);
+  if (!rest) return true;
+  if (outlet && rest === squeezed(outlet)) return true;
+  // The outlet as the summary names it: a short name after the headline.
+  const tail = summary.slice(Math.max(0, summary.length - 80));
+  return rest.length <= 40 && splitSource(`${headline} - ${lastName(tail, rest.length)}`).outlet !== null;
+}
+
+function squeezed(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** The shortest end of `tail` whose letters and digits number `n`: the name after a repeated headline. */
+function lastName(tail: string, n: number): string {
+  let count = 0;
+  let i = tail.length;
+  while (i > 0 && count < n) {
+    i--;
+    if (/[\p{L}\p{N}]/u.test(tail.charAt(i))) count++;
+  }
+  return tail.slice(i).trim();
+}
 
 /** Sentence spans; the title is always sentence 0. Abbreviations like "U.S." do not end a sentence. */
 function sentences(text: string, titleEnd: number): Sentence[] {
@@ -171,16 +222,31 @@ const RUN_CHAR = /[A-Za-z0-9\u00c0-\u024f\uac00-\ud7af\u1100-\u11ff\u3130-\u318f
 const CJK_BREAK = /[、。，,；;：:！!？?「」『』（）()【】\s]/;
 
 /** The hit widened to whole words: a cue that matched part of a word ("했다" in "결정했다") is quoted whole. */
-function wholeWords(text: string, hit: Hit): string {
+function wholeWords(src: Source, hit: Hit): string {
+  const text = src.text;
   let a = hit.start;
   let b = hit.end;
   while (a > 0 && RUN_CHAR.test(text[a - 1] ?? '') && RUN_CHAR.test(text[a] ?? '')) a--;
   while (b < text.length && RUN_CHAR.test(text[b - 1] ?? '') && RUN_CHAR.test(text[b] ?? '')) b++;
-  return a === hit.start && b === hit.end ? hit.text : text.slice(a, b);
+  return src.quote(a, b);
+}
+
+/**
+ * The text the rules read (normalised) and how to quote it: evidence is cut where the rules
+ * matched and quoted from the original text, so it is always a verbatim phrase of the item.
+ */
+interface Source {
+  text: string;
+  quote: (a: number, b: number) => string;
+}
+
+function sourceOf(original: string, n: Normalized): Source {
+  return { text: n.text, quote: n.starts ? (a, b) => originalSlice(original, n, a, b) : (a, b) => original.slice(a, b) };
 }
 
 /** A short phrase around a hit, cut on word boundaries and inside its sentence. */
-function snippet(text: string, sent: Sentence, hit: Hit, cjk: boolean): string {
+function snippet(src: Source, sent: Sentence, hit: Hit, cjk: boolean): string {
+  const text = src.text;
   const reach = cjk ? 12 : 40;
   let a = Math.max(sent.start, hit.start - reach);
   let b = Math.min(sent.end, hit.end + reach);
@@ -211,7 +277,7 @@ function snippet(text: string, sent: Sentence, hit: Hit, cjk: boolean): string {
       }
     }
   }
-  return text.slice(a, b).replace(/^[\s,;:(、，]+|[\s,;:)、，]+$/g, '').trim();
+  return src.quote(a, b).replace(/^[\s,;:(、，]+|[\s,;:)、，]+$/g, '').trim();
 }
 
 interface Vote<K extends string> {
@@ -279,16 +345,30 @@ function originReacts(c: CompiledRules, hits: Hit[], vHits: Hit[], origins: Set<
 /** The country a many-country cue ("<demonym> government") names in this match. */
 function resolveCountry(c: CompiledRules, h: Hit): string | undefined {
   for (const [code, re] of c.countryMaps.get(h.cue.id) ?? []) if (re.test(h.text)) return code;
+  // A case-sensitive cue matched in capitals ("SWEDISH GOVERNMENT"): its words in capitals too.
+  if (h.cue.cs && h.text === h.text.toUpperCase()) {
+    for (const [code, re] of c.countryMapsUpper.get(h.cue.id) ?? []) if (re.test(h.text)) return code;
+  }
   return undefined;
 }
 
 export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Classification {
   const tuning = c.rules.tuning;
   // Raw input is capped before HTML stripping too: a multi-megabyte body must not cost time.
-  const title = truncate(stripSource(htmlToText(String(input.title ?? '').slice(0, MAX_RAW))), MAX_TITLE);
-  const summary = truncate(htmlToText(input.summary == null ? '' : String(input.summary).slice(0, MAX_RAW)), MAX_SUMMARY);
-  const text = summary ? `${title}\n${summary}` : title;
-  const titleEnd = title.length;
+  const { headline, outlet } = splitSource(htmlToText(String(input.title ?? '').slice(0, MAX_RAW)));
+  const title = truncate(headline, MAX_TITLE);
+  // Only the lead decides: sidebars, related-article lists, read-more links and boilerplate are
+  // not read, and a summary that only repeats the headline (an aggregator's link) is no lead.
+  let lead = leadText(input.summary == null ? '' : String(input.summary).slice(0, MAX_RAW), { title });
+  if (lead && repeatsTitle(lead, title, outlet)) lead = '';
+  const summary = truncate(lead, MAX_SUMMARY);
+  const original = summary ? `${title}\n${summary}` : title;
+  // Every rule reads the normalised text (format characters out, NFKC, straight quotes).
+  const norm = normalizeForMatch(original);
+  const text = norm.text;
+  const src = sourceOf(original, norm);
+  const nl = text.indexOf('\n');
+  const titleEnd = nl < 0 ? text.length : nl;
   const fired = new Set<string>();
 
   // ---- vendors ----
@@ -313,7 +393,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
     const sents0 = sentences(text, titleEnd);
     return {
       relevant: false, countries: [], vendors: [], measure: null, stage: null, confidence: 0.9,
-      evidence: [snippet(text, sents0[v.start < titleEnd ? 0 : sentenceOf(sents0, v.start)] as Sentence, v, lex?.lexicon.script === 'cjk')],
+      evidence: [snippet(src, sents0[v.start < titleEnd ? 0 : sentenceOf(sents0, v.start)] as Sentence, v, lex?.lexicon.script === 'cjk')],
       rules: ['not-relevant', 'no-restriction-cue', ...scanned.filter((h) => h.cue.noise).map((h) => h.cue.id)],
     };
   }
@@ -356,7 +436,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
     const v = vendorHits[0] as VendorHit;
     return {
       relevant: false, countries: [], vendors: [], measure: null, stage: null, confidence: 0.75,
-      evidence: [snippet(text, sents[v.sent] as Sentence, v.hit, cjk)], rules: ['not-relevant', 'vendors-only-bystanders'],
+      evidence: [snippet(src, sents[v.sent] as Sentence, v.hit, cjk)], rules: ['not-relevant', 'vendors-only-bystanders'],
     };
   }
   const targetSents = new Set<number>();
@@ -448,12 +528,14 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   // explains; it does not report a measure.
   // …but not "The EU institutions ban TikTok. And Italy?" (a report, then a question) nor "Why did
   // Taiwan ban DeepSeek?" (a why-question presupposes the measure: lexicon cues quell this noise).
-  const questions = quelled.has('noise.question-headline') ? [] : questionSpans(title);
+  // The headline as the rules read it (normalised): hit offsets refer to it.
+  const titleText = text.slice(0, titleEnd);
+  const questions = quelled.has('noise.question-headline') ? [] : questionSpans(titleText);
   if (questions.length) {
     // The headline's restriction words: asked about only when every one of them is inside a question.
     const inQuestion = (h: Hit): boolean => questions.some(([a, b]) => h.start >= a && h.end <= b);
     const titleRestricts = hits.filter((h) => h.cue.restrict && h.start < titleEnd);
-    if (titleRestricts.length === 0 ? questions.some(([, b]) => b >= title.trimEnd().length) : titleRestricts.every(inQuestion)) {
+    if (titleRestricts.length === 0 ? questions.some(([, b]) => b >= titleText.trimEnd().length) : titleRestricts.every(inQuestion)) {
       noise += tuning.questionHeadlineNoise ?? 3;
       fired.add('noise.question-headline');
     }
@@ -545,7 +627,10 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
     0.3 * Math.min(measureMax, 4) +
     0.5 * actorTotal +
     (govFeed ? tuning.govFeedBonus : 0) +
-    (countryScores.size > 0 ? 0.5 : 0) -
+    (countryScores.size > 0 ? 0.5 : 0) +
+    // A headline without a lead (an aggregator's item) has to stand alone: a jurisdiction as the
+    // subject of its restriction verb counts for the actor and context cues a lead would add.
+    (!summary && subjects.size > 0 && restrictHit !== null && restrictHit.start < titleEnd ? (tuning.headlineOnlyBonus ?? 0.5) : 0) -
     noiseTotal;
   const hasActor = actorTotal > 0 || govFeed || countryScores.size > 0;
   const relevant = restrictScore > 0 && hasActor && score >= tuning.relevanceThreshold;
@@ -555,11 +640,11 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
     const evidence: string[] = [];
     // The noise that argued against relevance: cue hits, and the decision's own rules (noise.*).
     const rules = ['not-relevant', ...[...fired].filter((id) => id.startsWith('noise.') || noiseHits.some((h) => h.cue.id === id))];
-    for (const h of noiseHits.slice(0, 3)) evidence.push(snippet(text, sentAt(h), h, cjk));
-    if (!evidence.length && restrictHit) evidence.push(snippet(text, sentAt(restrictHit), restrictHit, cjk));
+    for (const h of noiseHits.slice(0, 3)) evidence.push(snippet(src, sentAt(h), h, cjk));
+    if (!evidence.length && restrictHit) evidence.push(snippet(src, sentAt(restrictHit), restrictHit, cjk));
     if (!evidence.length) {
       const v = vendorHits[0] as VendorHit;
-      evidence.push(snippet(text, sentAt(v.hit), v.hit, cjk));
+      evidence.push(snippet(src, sentAt(v.hit), v.hit, cjk));
     }
     const margin = tuning.relevanceThreshold - score;
     const conf = restrictScore === 0 ? 0.9 : sigmoid(margin / 1.5);
@@ -630,14 +715,14 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
 
   // ---- evidence, rules, confidence ----
   const evidence: string[] = [];
-  if (restrictHit) evidence.push(snippet(text, sentAt(restrictHit), restrictHit, cjk));
-  if (mv.hit && mv.hit !== restrictHit) evidence.push(snippet(text, sentAt(mv.hit), mv.hit, cjk));
-  if (stageHit && stageHit !== restrictHit) evidence.push(wholeWords(text, stageHit));
+  if (restrictHit) evidence.push(snippet(src, sentAt(restrictHit), restrictHit, cjk));
+  if (mv.hit && mv.hit !== restrictHit) evidence.push(snippet(src, sentAt(mv.hit), mv.hit, cjk));
+  if (stageHit && stageHit !== restrictHit) evidence.push(wholeWords(src, stageHit));
   for (const code of countries) {
     const h = countryBest.get(code);
-    if (h) evidence.push(wholeWords(text, h));
+    if (h) evidence.push(wholeWords(src, h));
   }
-  for (const v of targets.values()) evidence.push(wholeWords(text, v.hit));
+  for (const v of targets.values()) evidence.push(wholeWords(src, v.hit));
   const rules = [...fired];
   for (const code of countries) {
     const h = countryBest.get(code);
@@ -653,8 +738,8 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   // The stage's own evidence: its deciding cues, strongest first; with no stage cue, the headline's
   // restriction phrase (a headline reporting a measure reads as done).
   const stagePhrases = sd.votes.length
-    ? sd.votes.slice(0, MAX_STAGE_EVIDENCE).map((v) => snippet(text, sentAt(v.hit), v.hit, cjk))
-    : restrictHit ? [snippet(text, sentAt(restrictHit), restrictHit, cjk)] : [];
+    ? sd.votes.slice(0, MAX_STAGE_EVIDENCE).map((v) => snippet(src, sentAt(v.hit), v.hit, cjk))
+    : restrictHit ? [snippet(src, sentAt(restrictHit), restrictHit, cjk)] : [];
 
   return {
     relevant: true,

@@ -2,6 +2,7 @@
  * Compiles rule data into matchers once, at rule load: one alternation regex per lexicon and case
  * mode, so classifying an item is a handful of linear scans and no regex is built per item.
  */
+import { normalizeForMatch } from '../text.js';
 import type { Cue, Lexicon, Rules, VendorPattern } from './types.js';
 
 /** One cue match in the item text. */
@@ -34,7 +35,15 @@ export function hasCjk(s: string): boolean {
   return CJK.test(s);
 }
 
+/**
+ * Whether compileRules checks every pattern (three regex compilations each). The bundled rules are
+ * checked by the test suite instead, so a cold start does not pay for it; rules given by a caller
+ * are always checked. Set only for the duration of one synchronous compileRules call.
+ */
+let checkPatterns = true;
+
 function validatePattern(id: string, pattern: string): void {
+  if (!checkPatterns) return;
   let re: RegExp;
   try {
     re = new RegExp(`(?:${pattern})|`, 'u');
@@ -99,14 +108,33 @@ function fastRegExp(src: string, flags: string): RegExp {
   return new RegExp(withoutUnicodeEscapes(src), flags.replace('u', ''));
 }
 
+interface GateEntry {
+  /** The cue as a sticky regex, or null when it is tried as literal strings. */
+  re: RegExp | null;
+  /** The capitals form of a case-sensitive regex cue, tried when the cue itself does not match. */
+  reUpper: RegExp | null;
+  /**
+   * A finite cue ("ban(?:s|ned)?", "will be (?:banned|barred)") as the strings it matches that can
+   * start at this key, in the order the regex would try them (lower-cased unless cs): the first
+   * that fits is the match, as with the regex, without running one.
+   */
+  lits: string[] | null;
+  cs: boolean;
+  /** A word character may not follow the match (Latin cues). */
+  bounded: boolean;
+  cue: Cue;
+  /** The cue's rank in its part: hits at one position keep the cues' order. */
+  rank: number;
+}
+
 interface Part {
   re: RegExp;
   cues: Cue[];
   fam: string;
   bounded: boolean;
-  /** Gated part: per prefix key, a small sticky regex of the cues that can start with it. */
-  gate: Map<number, Array<{ re: RegExp; cue: Cue }>> | null;
-  /** The gate is keyed by the first CJK character and tried at CJK positions. */
+  /** Gated part: its cues are candidates in the cue set's position maps; else `re` scans the text. */
+  gated: boolean;
+  /** The part's cues are tried at CJK positions. */
   cjk: boolean;
 }
 
@@ -137,6 +165,13 @@ function family(c: Cue): string {
  */
 export function dropSubsumed(hits: Hit[]): Hit[] {
   if (hits.length < 2) return hits;
+  // Compared within a family only: a handful of hits each, not every pair of the item.
+  const byFam = new Map<string, Hit[]>();
+  for (const h of hits) {
+    const list = byFam.get(h.fam);
+    if (list) list.push(h);
+    else byFam.set(h.fam, [h]);
+  }
   const out: Hit[] = [];
   for (const b of hits) {
     if (b.cue.keep) {
@@ -144,8 +179,8 @@ export function dropSubsumed(hits: Hit[]): Hit[] {
       continue;
     }
     let inside = false;
-    for (const a of hits) {
-      if (a !== b && a.fam === b.fam && a.start <= b.start && b.end <= a.end && a.end - a.start > b.end - b.start) {
+    for (const a of byFam.get(b.fam) as Hit[]) {
+      if (a !== b && a.start <= b.start && b.end <= a.end && a.end - a.start > b.end - b.start) {
         inside = true;
         break;
       }
@@ -204,6 +239,56 @@ interface Literal {
   bounded: boolean;
   /** Accept a possessive or genitive ending ("Huawei's", "Huaweis"). */
   possessive: boolean;
+  /** A case-sensitive name also matches in capitals ("JAPAN" in an all-caps headline); null when no such form. */
+  upper: string | null;
+}
+
+/**
+ * A rule pattern folded as the text is (normalizeForMatch): curly quotes to straight ones,
+ * compatibility forms to NFKC; a character that folds to regex syntax is escaped.
+ */
+export function foldPattern(p: string): string {
+  if (/^[\x00-\x7f]*$/.test(p)) return p;
+  let out = '';
+  for (const ch of p) {
+    if (ch.charCodeAt(0) < 128) {
+      out += ch;
+      continue;
+    }
+    const f = normalizeForMatch(ch).text;
+    out += f === ch ? ch : f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+  return out;
+}
+
+/** The capitals form of a case-sensitive pattern: letters outside escapes upper-cased; null when the same. */
+export function upperPattern(p: string): string | null {
+  let out = '';
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i] as string;
+    if (c === '\\') {
+      const n = p[i + 1] ?? '';
+      // \p{…}, \u{…}: copy through the closing brace; \xHH, \uHHHH and \d, \s…: copy as they are.
+      if ((n === 'p' || n === 'P' || n === 'u') && p[i + 2] === '{') {
+        const close = p.indexOf('}', i);
+        out += p.slice(i, close + 1);
+        i = close;
+      } else if (n === 'x') {
+        out += p.slice(i, i + 4);
+        i += 3;
+      } else if (n === 'u') {
+        out += p.slice(i, i + 6);
+        i += 5;
+      } else {
+        out += c + n;
+        i++;
+      }
+      continue;
+    }
+    const u = c.toUpperCase();
+    out += u.length === 1 ? u : c;
+  }
+  return out === p ? null : out;
 }
 
 const IS_WORD_CHAR = new RegExp(WORD_CHAR, 'u');
@@ -215,6 +300,8 @@ function isWordCharAt(text: string, i: number): boolean {
   // Latin-1 letters and Latin Extended A/B, Greek, Cyrillic: the accented letters of our languages.
   if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
   if (c >= 0x370 && c <= 0x4ff) return true;
+  // Kana, Han and Hangul syllables are letters of no alphabetic script and never numbers.
+  if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af)) return false;
   return IS_WORD_CHAR.test(text.charAt(i));
 }
 
@@ -242,69 +329,81 @@ function isCjkUnit(c: number): boolean {
 }
 
 
+/** A literal alternative as tried at a position: the old LiteralIndex semantics. */
+function tryLiteral(tk: Tokens, pos: number, lit: Literal): number {
+  const text = tk.text;
+  const end = pos + lit.text.length;
+  if (end > text.length) return -1;
+  if (lit.cs) {
+    if (!text.startsWith(lit.text, pos) && (lit.upper === null || !text.startsWith(lit.upper, pos))) return -1;
+  } else {
+    const lower = lowerText(tk);
+    if (lower !== null ? !lower.startsWith(lit.lower, pos) : text.slice(pos, end).toLowerCase() !== lit.lower) return -1;
+  }
+  if (!katakanaBoundaryOk(text, pos, end, lit.text)) return -1;
+  let stop = end;
+  if (lit.possessive) {
+    const c = text.charCodeAt(stop);
+    if ((c === 39 || c === 0x2019) && text.charCodeAt(stop + 1) === 115) stop += 2;
+    else if (c === 115) stop += 1;
+  }
+  if (lit.bounded && stop < text.length && isWordCharAt(text, stop)) {
+    if (stop === end) return -1;
+    // "Huaweis" ok, but "Apples" is not "Apple" + genitive when a letter follows.
+    if (isWordCharAt(text, end)) return -1;
+  }
+  return stop;
+}
+
 /**
- * Literal cues (names, aliases, agencies: most of the rules) are looked up by their first word, or
- * first CJK character, instead of being tried at every position of a giant alternation: the scan
- * cost no longer grows with the number of names.
+ * One candidate tried at a word start or CJK position: a literal alternative (names, aliases,
+ * agencies: most of the rules, looked up by their first word or first CJK character, so the scan
+ * cost does not grow with the number of names) or a gated cue of a part.
  */
-class LiteralIndex {
-  private readonly byToken = new Map<string, Literal[]>();
-  private readonly byChar = new Map<number, Literal[]>();
-  size = 0;
+interface Cand {
+  /** Output bucket: 0 for literals, 1 + part index for a part's cues. */
+  bucket: number;
+  /** Sort key within a candidate list: bucket, then insertion order (literals) or rank (cues). */
+  order: number;
+  lit: Literal | null;
+  /** A literal keyed by its first word is tried only where the text's word is exactly this. */
+  first: string | null;
+  entry: GateEntry | null;
+}
 
-  add(lit: Literal): void {
-    const first = hasCjk(lit.text.charAt(0)) ? null : (lit.lower.match(new RegExp(`^${WORD_CHAR}+`, 'u'))?.[0] ?? null);
-    const push = <K>(map: Map<K, Literal[]>, key: K): void => {
-      let list = map.get(key);
-      if (!list) map.set(key, (list = []));
-      list.push(lit);
-    };
-    if (first) {
-      push(this.byToken, first);
-      if (lit.possessive && first === lit.lower) push(this.byToken, `${first}s`);
-    } else {
-      push(this.byChar, lit.text.charCodeAt(0));
-    }
-    this.size++;
-  }
+function pushCand<K>(map: Map<K, Cand[]>, key: K, cand: Cand): void {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  list.push(cand);
+}
 
-  private tryAt(text: string, pos: number, list: Literal[], out: Hit[]): void {
-    for (const lit of list) {
-      const end = pos + lit.text.length;
-      if (end > text.length) continue;
-      const piece = text.slice(pos, end);
-      if (lit.cs ? piece !== lit.text : piece.toLowerCase() !== lit.lower) continue;
-      if (!katakanaBoundaryOk(text, pos, end, lit.text)) continue;
-      let stop = end;
-      if (lit.possessive) {
-        const c = text.charCodeAt(stop);
-        if ((c === 39 || c === 0x2019) && text.charCodeAt(stop + 1) === 115) stop += 2;
-        else if (c === 115) stop += 1;
-      }
-      if (lit.bounded && stop < text.length && isWordCharAt(text, stop)) {
-        if (stop === end) continue;
-        // "Huaweis" ok, but "Apples" is not "Apple" + genitive when a letter follows.
-        if (isWordCharAt(text, end)) continue;
-      }
-      out.push({ cue: lit.cue, fam: lit.fam, start: pos, end: stop, text: text.slice(pos, stop) });
-    }
-  }
+interface CandMaps {
+  /** Candidates at word starts, by wordKey of the word (literals and word-keyed cues). */
+  byWordKey: Map<string, Cand[]>;
+  /** Candidates at word starts, by prefixKey of the first two letters (cues whose first word is unclear). */
+  byPrefix2: Map<number, Cand[]>;
+  /** Candidates at CJK positions, by the character (literals and CJK cues). */
+  byUnit: Map<number, Cand[]>;
+  /** Candidates at CJK positions, by prefixKey of two characters. */
+  byPair: Map<number, Cand[]>;
+  /** Characters that start a candidate at a CJK position: most positions are skipped on one load. */
+  unitStarts: Uint8Array;
+}
 
-  scan(text: string, out: Hit[]): void {
-    const tk = tokensOf(text);
-    if (this.byToken.size) {
-      for (let t = 0; t < tk.starts.length; t++) {
-        const list = this.byToken.get(lowerToken(tk, t));
-        if (list) this.tryAt(text, tk.starts[t] as number, list, out);
-      }
-    }
-    if (this.byChar.size) {
-      for (const i of tk.cjk) {
-        const list = this.byChar.get(text.charCodeAt(i));
-        if (list) this.tryAt(text, i, list, out);
-      }
-    }
+function candMaps(): CandMaps {
+  return { byWordKey: new Map(), byPrefix2: new Map(), byUnit: new Map(), byPair: new Map(), unitStarts: new Uint8Array(65536) };
+}
+
+/** Two order-sorted candidate lists as one. */
+function mergeCands(a: Cand[], b: Cand[]): Cand[] {
+  const out: Cand[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && (a[i] as Cand).order < (b[j] as Cand).order)) out.push(a[i++] as Cand);
+    else out.push(b[j++] as Cand);
   }
+  return out;
 }
 
 /** Length of the lower-cased prefixes that gate where a cue is tried. */
@@ -413,9 +512,171 @@ export function leadingPrefixes(pattern: string, len = PREFIX_LEN): string[] | n
   return [...out];
 }
 
+/** Above this many strings a finite cue stays a regex. */
+const MAX_EXPANSIONS = 256;
+
+/**
+ * The strings a pattern matches when it is finite and simple (literals, escaped punctuation,
+ * (?:…|…) groups, character lists like [sz], and "?" on any of them; a space stands for one space,
+ * as the classifier's text has its whitespace collapsed), in the order a backtracking regex tries
+ * them; null otherwise.
+ */
+export function expandFinite(p: string, limit = MAX_EXPANSIONS): string[] | null {
+  let pos = 0;
+  const alt = (): string[] | null => {
+    const out: string[] = [];
+    for (;;) {
+      const seq = sequence();
+      if (!seq) return null;
+      out.push(...seq);
+      if (out.length > limit) return null;
+      if (p[pos] !== '|') return out;
+      pos++;
+    }
+  };
+  const sequence = (): string[] | null => {
+    let acc = [''];
+    while (pos < p.length && p[pos] !== '|' && p[pos] !== ')') {
+      const c = p[pos] as string;
+      let opts: string[] | null;
+      if (c === '(') {
+        if (!p.startsWith('(?:', pos)) return null;
+        pos += 3;
+        opts = alt();
+        if (!opts || p[pos] !== ')') return null;
+        pos++;
+      } else if (c === '[') {
+        const close = p.indexOf(']', pos);
+        const body = p.slice(pos + 1, close);
+        if (close < 0 || !body || body.startsWith('^') || body.includes('\\') || body.includes('-') || body.includes('[')) return null;
+        opts = [...body];
+        pos = close + 1;
+      } else if (c === '\\') {
+        const n = p[pos + 1] ?? '';
+        // Escaped punctuation is itself; \d, \s, \p{…}, \b… are classes or assertions.
+        if (!n || /[\p{L}\p{N}_]/u.test(n)) return null;
+        opts = [n];
+        pos += 2;
+      } else if ('.^$*+?{}]'.includes(c)) {
+        return null;
+      } else {
+        opts = [c];
+        pos++;
+      }
+      if (p[pos] === '?') {
+        pos++;
+        if (p[pos] === '?') return null;
+        // Greedy: with the optional part first, then without.
+        opts = [...opts, ''];
+      } else if (p[pos] === '*' || p[pos] === '+' || p[pos] === '{') return null;
+      const next: string[] = [];
+      for (const a of acc) for (const o of opts) next.push(a + o);
+      if (next.length > limit) return null;
+      acc = next;
+    }
+    return acc;
+  };
+  const all = alt();
+  if (!all || pos !== p.length) return null;
+  const out = [...new Set(all)];
+  return out.length && !out.includes('') ? out : null;
+}
+
+/** The word characters of the fast regexes' word-boundary tail (WORD_CHAR without the "u" flag). */
+function isTailWordChar(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  return c === 0xaa || c === 0xba || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x4ff);
+}
+
+/** Length of the lower-cased word start that keys where a word-bounded cue is tried. */
+const KEY_LEN = 4;
+
+/** The key of a lower-cased word: its first KEY_LEN characters, or "=" and the whole word when shorter. */
+function wordKey(lower: string): string {
+  return lower.length >= KEY_LEN ? lower.slice(0, KEY_LEN) : `=${lower}`;
+}
+
+/**
+ * The keys (see wordKey) of the first word of every match of a word-bounded pattern, or null when
+ * its start is not plain enough to tell. Much more selective than two-letter prefixes: "ban",
+ * "bans" and "banned" are three keys, and "bank" is none of them.
+ */
+export function firstWordKeys(pattern: string): string[] | null {
+  const out = new Set<string>();
+  const word = (ch: string): boolean => IS_WORD_CHAR.test(ch);
+  const walk = (s: string, acc: string, budget: { n: number }): boolean => {
+    if (--budget.n < 0) return false;
+    if (acc.length >= KEY_LEN) {
+      out.add(wordKey(acc.toLowerCase()));
+      return out.size <= MAX_PREFIXES;
+    }
+    // The pattern ends (its tail asserts a word end): the first word is complete.
+    if (s === '') {
+      if (!acc) return false;
+      out.add(wordKey(acc.toLowerCase()));
+      return out.size <= MAX_PREFIXES;
+    }
+    const c = s[0] as string;
+    let atoms: string[] | null = null;
+    let rest: string;
+    let group: string[] | null = null;
+    if (c === '(') {
+      if (!s.startsWith('(?:')) return false;
+      const close = closeParen(s, 0);
+      if (close < 0) return false;
+      group = splitTop(s.slice(3, close));
+      rest = s.slice(close + 1);
+    } else if (c === '[') {
+      const close = s.indexOf(']');
+      const body = s.slice(1, close);
+      if (close < 0 || body.startsWith('^') || body.includes('\\') || body.includes('-')) return false;
+      atoms = [...body];
+      rest = s.slice(close + 1);
+    } else if (c === '\\') {
+      const n = s[1] ?? '';
+      if (!".-'\u2019/&()".includes(n) || n === '') return false;
+      atoms = [n];
+      rest = s.slice(2);
+    } else if ('.^$|)*+?{}'.includes(c)) {
+      return false;
+    } else {
+      atoms = [c];
+      rest = s.slice(1);
+    }
+    let optional = false;
+    if (rest[0] === '?') {
+      optional = true;
+      rest = rest.slice(1);
+    } else if (rest[0] === '*' || rest[0] === '+' || rest[0] === '{') {
+      return false;
+    }
+    if (rest[0] === '?') return false;
+    if (optional && !walk(rest, acc, budget)) return false;
+    if (group) {
+      for (const alt of group) if (!walk(alt + rest, acc, budget)) return false;
+      return true;
+    }
+    for (const a of atoms as string[]) {
+      if (word(a)) {
+        if (!walk(rest, acc + a, budget)) return false;
+      } else {
+        // A non-word character ends the first word (a match cannot start with one).
+        if (!acc) return false;
+        out.add(wordKey(acc.toLowerCase()));
+        if (out.size > MAX_PREFIXES) return false;
+      }
+    }
+    return true;
+  };
+  for (const alt of splitTop(pattern)) if (!walk(alt, '', { n: 5000 })) return null;
+  return [...out];
+}
+
 /** Lower-cased UTF-16 unit: ASCII fast path, the rest through toLowerCase. */
 function lowerUnit(c: number): number {
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  // CJK punctuation, kana, Han and Hangul have no case: no string round trip for them.
+  if (c >= 0x3000 && c < 0xff00) return c;
   return String.fromCharCode(c).toLowerCase().charCodeAt(0);
 }
 
@@ -434,7 +695,10 @@ interface Tokens {
   ends: number[];
   keys: number[];
   lowers: Array<string | undefined>;
+  wkeys: Array<string | undefined>;
   cjk: number[];
+  /** The text lower-cased when that keeps every offset (null: compare piece by piece); undefined until asked. */
+  lower?: string | null;
 }
 let tokenCache: [Tokens | null, Tokens | null] = [null, null];
 
@@ -457,7 +721,7 @@ function tokensOf(text: string): Tokens {
     inWord = w;
   }
   if (inWord) ends.push(text.length);
-  const t: Tokens = { text, starts, ends, keys, lowers: new Array(starts.length), cjk };
+  const t: Tokens = { text, starts, ends, keys, lowers: new Array(starts.length), wkeys: new Array(starts.length), cjk };
   tokenCache = [t, a];
   return t;
 }
@@ -466,19 +730,100 @@ function lowerToken(tk: Tokens, t: number): string {
   return (tk.lowers[t] ??= tk.text.slice(tk.starts[t], tk.ends[t]).toLowerCase());
 }
 
+/** The first word of a string (alphabetic scripts), for keys. */
+const WORD_RUN = new RegExp(`^${WORD_CHAR}+`, 'u');
+
+/** The text lower-cased when that keeps every offset, else null (then pieces are compared one by one). */
+function lowerText(tk: Tokens): string | null {
+  if (tk.lower === undefined) {
+    const l = tk.text.toLowerCase();
+    tk.lower = l.length === tk.text.length ? l : null;
+  }
+  return tk.lower;
+}
+
+/** End of the first of an entry's strings that matches at `at` (with a word end when bounded), or -1. */
+function matchLiteralAt(tk: Tokens, at: number, e: GateEntry): number {
+  const text = tk.text;
+  const lower = lowerText(tk);
+  for (const lit of e.lits as string[]) {
+    const end = at + lit.length;
+    if (end > text.length) continue;
+    const ok = e.cs ? text.startsWith(lit, at) : lower !== null ? lower.startsWith(lit, at) : text.slice(at, end).toLowerCase() === lit;
+    if (!ok) continue;
+    if (e.bounded && end < text.length && isTailWordChar(text.charCodeAt(end))) continue;
+    return end;
+  }
+  return -1;
+}
+
+function tokenKey(tk: Tokens, t: number): string {
+  return (tk.wkeys[t] ??= wordKey(lowerToken(tk, t)));
+}
+
+
 /**
  * A set of cues: literal ones in a LiteralIndex, the others compiled into a few regexes (family ×
  * case mode × word boundaries), one capturing group per cue; the group that matched names the cue.
  */
+/**
+ * A cue with every optional field present (undefined when unset), in one key order: the decision
+ * code reads a dozen fields of every hit's cue, and cues of one shape keep those reads monomorphic
+ * (JSON cues otherwise come in dozens of shapes).
+ */
+export function shaped<C extends Cue>(c: C): C {
+  const out = {
+    id: c.id, pattern: c.pattern, cs: c.cs, restrict: c.restrict, measure: c.measure, mw: c.mw, stage: c.stage, sw: c.sw,
+    actor: c.actor, noise: c.noise, bodyFactor: c.bodyFactor, reason: c.reason, bystander: c.bystander, scopeless: c.scopeless,
+    country: c.country, countryMap: c.countryMap, countryMapOf: c.countryMapOf, cw: c.cw, quells: c.quells, keep: c.keep,
+    nonActing: c.nonActing,
+  } as C;
+  // Fields beyond Cue's (a vendor cue's vendor) come after, in their own order.
+  for (const k of Object.keys(c)) if (!(k in out)) (out as Record<string, unknown>)[k] = (c as Record<string, unknown>)[k];
+  return out;
+}
+
 export class CueSet {
   private readonly parts: Part[] = [];
-  private readonly literals = new LiteralIndex();
+  /**
+   * Candidate maps in two groups, each walked in its own pass: literals with the restriction
+   * family (what the classifier scans first, to settle items without any restriction cue), and
+   * the other families.
+   */
+  private readonly groups: [CandMaps, CandMaps] = [candMaps(), candMaps()];
+  private literalCount = 0;
+  /** Hits per bucket for the last text scanned (the classifier scans one text in two passes). */
+  private lastText: string | null = null;
+  private lastHits: Array<Hit[] | undefined> = [];
   readonly size: number;
 
-  constructor(cues: Cue[], bounded: boolean, possessive = false, gateable = true) {
+  private addLiteral(lit: Literal): void {
+    const first = hasCjk(lit.text.charAt(0)) ? null : (WORD_RUN.exec(lit.lower)?.[0] ?? null);
+    const order = this.literalCount++;
+    const g = this.groups[0];
+    if (first) {
+      pushCand(g.byWordKey, wordKey(first), { bucket: 0, order, lit, first, entry: null });
+      if (lit.possessive && first === lit.lower) pushCand(g.byWordKey, wordKey(`${first}s`), { bucket: 0, order, lit, first: `${first}s`, entry: null });
+    } else if (lit.text.length >= 2) {
+      // By the first two characters: 中国, 中兴 and 中非 are not all tried wherever 中 stands.
+      pushCand(g.byPair, prefixKey(lit.text.charCodeAt(0), lit.text.charCodeAt(1)), { bucket: 0, order, lit, first: null, entry: null });
+    } else {
+      pushCand(g.byUnit, lit.text.charCodeAt(0), { bucket: 0, order, lit, first: null, entry: null });
+    }
+  }
+
+  /**
+   * `capitals`: case-sensitive cues (names, agencies) also match written in capitals, as in an
+   * all-caps headline ("JAPAN TO EXCLUDE HUAWEI"). Off for vendor names, which list their forms.
+   */
+  constructor(cues: Cue[], bounded: boolean, possessive = false, gateable = true, capitals = false) {
     const regexCues: Cue[] = [];
-    for (const c of cues) {
-      validatePattern(c.id, spaces(c.pattern));
+    for (const raw of cues) {
+      // Plain literals without escapes are valid, capture-free, non-empty regexes by construction:
+      // validating the thousands of generated names would only cost start-up time.
+      if (!literalAlternatives(raw.pattern) || raw.pattern.includes('\\')) validatePattern(raw.id, spaces(raw.pattern));
+      // Rules are matched against normalised text (normalizeForMatch), so they are folded the same way.
+      const c = shaped({ ...raw, pattern: foldPattern(raw.pattern) });
       const lits = literalAlternatives(c.pattern);
       if (!lits) {
         regexCues.push(c);
@@ -486,14 +831,23 @@ export class CueSet {
       }
       for (const text of lits) {
         if (!text.trim()) throw new RuleError(`rule ${c.id}: empty alternative`);
-        this.literals.add({
+        const up = capitals && c.cs ? text.toUpperCase() : text;
+        this.addLiteral({
           text, lower: text.toLowerCase(), cue: c, fam: role(c), cs: !!c.cs,
-          bounded: bounded && !hasCjk(text), possessive,
+          bounded: bounded && !hasCjk(text), possessive, upper: up !== text && up.length === text.length ? up : null,
         });
       }
     }
     // A space in a pattern stands for any run of whitespace, so lexicons stay readable.
-    const prepared = regexCues.map((c) => (c.pattern.includes(' ') ? { ...c, pattern: spaces(c.pattern) } : c));
+    const expansions = new Map<Cue, string[]>();
+    const prepared = regexCues.map((c) => {
+      const p = c.pattern.includes(' ') ? { ...c, pattern: spaces(c.pattern) } : c;
+      // Finite cues are matched as strings (the text's whitespace is collapsed to single spaces,
+      // so " " is one space): no regex to compile or run.
+      const lits = gateable ? expandFinite(c.pattern) : null;
+      if (lits) expansions.set(p, lits);
+      return p;
+    });
     // Longer patterns first: at one position the first matching alternative wins, and the longer
     // phrase ("will not ban") is the more specific cue.
     const sorted = prepared.sort((a, b) => b.pattern.length - a.pattern.length || a.id.localeCompare(b.id));
@@ -516,8 +870,32 @@ export class CueSet {
       // CJK cues (no word boundaries) are gated by their first character at CJK positions instead.
       const cjkGate = bound !== 'b';
       const byPrefix = new Map<number, Cue[]>();
+      const byWord = new Map<string, Cue[]>();
+      const byPair = new Map<number, Cue[]>();
       const free: Cue[] = [];
       for (const c of all) {
+        // Word-bounded cues are keyed by their first word when it can be told (selective);
+        // otherwise by their first two letters.
+        const wk = gateable && !cjkGate ? firstWordKeys(c.pattern.split(WS).join(' ')) : null;
+        if (wk && wk.length) {
+          for (const k of wk) {
+            let list = byWord.get(k);
+            if (!list) byWord.set(k, (list = []));
+            if (!list.includes(c)) list.push(c);
+          }
+          continue;
+        }
+        // CJK cues are keyed by their first two characters when those are known, else by the first.
+        const bi = gateable && cjkGate ? leadingPrefixes(c.pattern, 2) : null;
+        if (bi && bi.length && bi.every((x) => x.length === 2 && isCjkUnit(x.charCodeAt(0)))) {
+          for (const x of bi) {
+            const k = prefixKey(x.charCodeAt(0), x.charCodeAt(1));
+            let list = byPair.get(k);
+            if (!list) byPair.set(k, (list = []));
+            if (!list.includes(c)) list.push(c);
+          }
+          continue;
+        }
         const pre = !gateable
           ? null
           : cjkGate
@@ -537,23 +915,58 @@ export class CueSet {
       }
       const body = (list: Cue[]) => list.map((c) => `(${c.pattern})`).join('|');
       const tail = bound === 'b' ? `(?!${WORD_CHAR})` : '';
-      if (byPrefix.size) {
+      if (byPrefix.size || byWord.size || byPair.size) {
         // One sticky regex per cue, all tried at a candidate position: two cues of one family that
         // start at the same word ("使わない" and "使わないよう要請") both count.
         const own = new Map<Cue, RegExp>();
-        const gate = new Map<number, Array<{ re: RegExp; cue: Cue }>>();
-        for (const [k, list] of byPrefix) {
-          gate.set(k, list.map((cue) => {
-            let re = own.get(cue);
-            if (!re) own.set(cue, (re = fastRegExp(`(?:${cue.pattern})${tail}`, `y${flags}`)));
-            return { re, cue };
-          }));
-        }
-        this.parts.push({ re: /$^/, cues: [], fam: fam as string, bounded: !cjkGate, gate, cjk: cjkGate });
+        const ownUpper = new Map<Cue, RegExp>();
+        const rank = new Map(all.map((c, i) => [c, i] as const));
+        const cs = mode === 'cs';
+        const entry = <K>(cue: Cue, key: K, keyOf: (lit: string) => K): GateEntry => {
+          const expanded = expansions.get(cue);
+          if (expanded) {
+            const lits = expanded.filter((x) => keyOf(x) === key).map((x) => (cs ? x : x.toLowerCase()));
+            // Capitals after every written form: a text matches one or the other, never both.
+            if (cs && capitals) {
+              for (const x of [...lits]) {
+                const u = x.toUpperCase();
+                if (u !== x && u.length === x.length && !lits.includes(u)) lits.push(u);
+              }
+            }
+            return { re: null, reUpper: null, lits, cs, bounded: !cjkGate, cue, rank: rank.get(cue) as number };
+          }
+          let re = own.get(cue);
+          if (!re) own.set(cue, (re = fastRegExp(`(?:${cue.pattern})${tail}`, `y${flags}`)));
+          let reUpper: RegExp | null = null;
+          if (cs && capitals) {
+            const up = upperPattern(cue.pattern);
+            if (up) reUpper = ownUpper.get(cue) ?? fastRegExp(`(?:${up})${tail}`, 'y');
+            if (reUpper) ownUpper.set(cue, reUpper);
+          }
+          return { re, reUpper, lits: null, cs, bounded: !cjkGate, cue, rank: rank.get(cue) as number };
+        };
+        const bucket = 1 + this.parts.length;
+        const g = this.groups[fam === 'restrict' ? 0 : 1];
+        const cand = (e: GateEntry): Cand => ({ bucket, order: bucket * 1e7 + e.rank, lit: null, first: null, entry: e });
+        const unitKey = cjkGate ? (x: string) => x.charCodeAt(0) : (x: string) => prefixKey(x.charCodeAt(0), x.charCodeAt(1));
+        for (const [k, list] of byPrefix) for (const c of list) pushCand(cjkGate ? g.byUnit : g.byPrefix2, k, cand(entry(c, k, unitKey)));
+        const firstWordKey = (x: string) => wordKey((WORD_RUN.exec(x)?.[0] ?? '').toLowerCase());
+        for (const [k, list] of byWord) for (const c of list) pushCand(g.byWordKey, k, cand(entry(c, k, firstWordKey)));
+        const pairKey = (x: string) => prefixKey(x.charCodeAt(0), x.charCodeAt(1));
+        for (const [k, list] of byPair) for (const c of list) pushCand(g.byPair, k, cand(entry(c, k, pairKey)));
+        this.parts.push({ re: /$^/, cues: [], fam: fam as string, bounded: !cjkGate, gated: true, cjk: cjkGate });
       }
       if (free.length) {
-        this.parts.push({ re: fastRegExp(`(?:${body(free)})${tail}`, `g${flags}`), cues: free, fam: fam as string, bounded: bound === 'b', gate: null, cjk: false });
+        this.parts.push({ re: fastRegExp(`(?:${body(free)})${tail}`, `g${flags}`), cues: free, fam: fam as string, bounded: bound === 'b', gated: false, cjk: false });
       }
+    }
+    for (const g of this.groups) {
+      for (const map of [g.byWordKey, g.byPrefix2, g.byUnit, g.byPair] as Array<Map<unknown, Cand[]>>) {
+        for (const list of map.values()) list.sort((x, y) => x.order - y.order);
+      }
+      for (const k of g.byUnit.keys()) g.unitStarts[k] = 1;
+      // Pair keys are prefixKey(a, b) = lowerUnit(a) * 65536 + lowerUnit(b); CJK units have no case.
+      for (const k of g.byPair.keys()) g.unitStarts[Math.floor(k / 65536)] = 1;
     }
     this.size = cues.length;
   }
@@ -561,45 +974,119 @@ export class CueSet {
   /**
    * Appends every match to `out`; overlapping matches that start at different positions are all
    * kept. `only` limits the regex scan to one family, `skip` leaves one out; literal cues (all
-   * families, one cheap pass) are scanned unless `literals` is false.
+   * families, one cheap pass) are scanned unless `literals` is false. Hits come in a fixed order:
+   * literals, then each part (family × case mode) in turn, each by position.
    */
   scan(text: string, out: Hit[], only?: string, skip?: string, literals = true): void {
-    if (literals) this.literals.scan(text, out);
-    for (const { re, cues, fam, bounded, gate, cjk } of this.parts) {
-      // fam is the regex family here (which scan pass), role(cue) the hit's subsumption role.
-      if ((only && fam !== only) || (skip && fam === skip)) continue;
-      if (gate) {
-        const tk = tokensOf(text);
-        const positions = cjk ? tk.cjk : tk.starts;
-        for (let t = 0; t < positions.length; t++) {
-          const at = positions[t] as number;
-          const subs = gate.get(cjk ? text.charCodeAt(at) : (tk.keys[t] as number));
-          if (!subs) continue;
-          for (const { re: one, cue } of subs) {
-            one.lastIndex = at;
-            const m = one.exec(text);
-            if (m) out.push({ cue, fam: role(cue), start: at, end: at + m[0].length, text: m[0] });
-          }
+    if (this.lastText !== text) {
+      this.lastText = text;
+      this.lastHits = [];
+    }
+    const hits = this.lastHits;
+    const active = (p: Part): boolean => !((only && p.fam !== only) || (skip && p.fam === skip));
+    // One pass over the word starts and CJK positions fills every wanted bucket not filled yet.
+    const want: boolean[] = [literals && !hits[0]];
+    let any = want[0] as boolean;
+    this.parts.forEach((p, i) => {
+      const w = p.gated && active(p) && !hits[i + 1];
+      want.push(w);
+      if (w) any = true;
+    });
+    if (any) this.fill(text, want);
+    if (literals) for (const h of hits[0] as Hit[]) out.push(h);
+    this.parts.forEach((p, i) => {
+      if (!active(p)) return;
+      let list = hits[i + 1];
+      if (!list) hits[i + 1] = list = scanFree(p, text);
+      for (const h of list) out.push(h);
+    });
+  }
+
+  private fill(text: string, want: boolean[]): void {
+    const hits = this.lastHits;
+    want.forEach((w, b) => {
+      if (w) hits[b] = [];
+    });
+    const tk = tokensOf(text);
+    const wanted = [false, false];
+    want.forEach((w, b) => {
+      if (w) wanted[b === 0 || (this.parts[b - 1] as Part).fam === 'restrict' ? 0 : 1] = true;
+    });
+    for (let gi = 0; gi < 2; gi++) {
+      if (!wanted[gi]) continue;
+      const g = this.groups[gi] as CandMaps;
+      if (g.byWordKey.size || g.byPrefix2.size) {
+        for (let t = 0; t < tk.starts.length; t++) {
+          const a = g.byWordKey.get(tokenKey(tk, t));
+          const b = g.byPrefix2.size ? g.byPrefix2.get(tk.keys[t] as number) : undefined;
+          const list = a && b ? mergeCands(a, b) : (a ?? b);
+          if (list) this.tryAll(tk, t, tk.starts[t] as number, list, want);
         }
-        continue;
       }
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(text)) !== null) {
-        if (bounded && m.index > 0 && isWordCharAt(text, m.index - 1)) {
-          re.lastIndex = m.index + 1;
-          continue;
+      if (g.byUnit.size || g.byPair.size) {
+        const starts = g.unitStarts;
+        for (const at of tk.cjk) {
+          const ch = text.charCodeAt(at);
+          if (starts[ch] === 0) continue;
+          const a = g.byUnit.get(ch);
+          const b = g.byPair.size && at + 1 < text.length ? g.byPair.get(prefixKey(ch, text.charCodeAt(at + 1))) : undefined;
+          const list = a && b ? mergeCands(a, b) : (a ?? b);
+          if (list) this.tryAll(tk, -1, at, list, want);
         }
-        let g = 1;
-        while (g < m.length && m[g] === undefined) g++;
-        const cue = cues[g - 1];
-        const matched = m[g] ?? m[0];
-        if (cue) out.push({ cue, fam: role(cue), start: m.index, end: m.index + matched.length, text: matched });
-        // Step one character, not past the match: "will ban" and "ban" are both cues.
-        re.lastIndex = m.index + 1;
       }
     }
   }
+
+  private tryAll(tk: Tokens, t: number, at: number, list: Cand[], want: boolean[]): void {
+    const text = tk.text;
+    for (const c of list) {
+      if (!want[c.bucket]) continue;
+      const out = this.lastHits[c.bucket] as Hit[];
+      const lit = c.lit;
+      if (lit) {
+        if (c.first !== null && lowerToken(tk, t) !== c.first) continue;
+        const stop = tryLiteral(tk, at, lit);
+        if (stop >= 0) out.push({ cue: lit.cue, fam: lit.fam, start: at, end: stop, text: text.slice(at, stop) });
+        continue;
+      }
+      const e = c.entry as GateEntry;
+      if (e.lits) {
+        const end = matchLiteralAt(tk, at, e);
+        if (end >= 0) out.push({ cue: e.cue, fam: role(e.cue), start: at, end, text: text.slice(at, end) });
+        continue;
+      }
+      const one = e.re as RegExp;
+      one.lastIndex = at;
+      let m = one.exec(text);
+      if (!m && e.reUpper) {
+        e.reUpper.lastIndex = at;
+        m = e.reUpper.exec(text);
+      }
+      if (m) out.push({ cue: e.cue, fam: role(e.cue), start: at, end: at + m[0].length, text: m[0] });
+    }
+  }
+}
+
+/** The matches of an ungated part: its alternation regex run over the whole text. */
+function scanFree(p: Part, text: string): Hit[] {
+  const out: Hit[] = [];
+  const { re, cues, bounded } = p;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (bounded && m.index > 0 && isWordCharAt(text, m.index - 1)) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    let g = 1;
+    while (g < m.length && m[g] === undefined) g++;
+    const cue = cues[g - 1];
+    const matched = m[g] ?? m[0];
+    if (cue) out.push({ cue, fam: role(cue), start: m.index, end: m.index + matched.length, text: matched });
+    // Step one character, not past the match: "will ban" and "ban" are both cues.
+    re.lastIndex = m.index + 1;
+  }
+  return out;
 }
 
 export interface VendorCue extends Cue {
@@ -616,6 +1103,8 @@ export interface CompiledRules {
   rules: Rules;
   /** Per cue id with a countryMap: [code, word regex] pairs, tried in order on the matched text. */
   countryMaps: Map<string, Array<[string, RegExp]>>;
+  /** The same maps, case-insensitive, for matches written in capitals ("SWEDISH GOVERNMENT"). */
+  countryMapsUpper: Map<string, Array<[string, RegExp]>>;
   lexicons: Map<string, CompiledLexicon>;
   common: CompiledLexicon | null;
   vendors: CueSet;
@@ -678,17 +1167,19 @@ function compilePatterns(rules: Rules): VendorPatternSet {
  * mark); the others ("allows {V}") are scanned normally, and only when a vendor was found.
  */
 export class VendorPatternSet {
-  private readonly anchored: Array<{ cue: Cue; re: RegExp; atStart: boolean }> = [];
+  /** `needs`: strings one of which any match ends with (its last group), so the pattern is skipped for items without any. */
+  private readonly anchored: Array<{ cue: Cue; re: RegExp; atStart: boolean; needs: string[] | null }> = [];
   private readonly rest: CueSet;
 
   constructor(cues: Cue[]) {
     const rest: Cue[] = [];
-    for (const c of cues) {
-      validatePattern(c.id, spaces(c.pattern));
+    for (const raw of cues) {
+      validatePattern(raw.id, spaces(raw.pattern));
+      const c = shaped({ ...raw, pattern: foldPattern(raw.pattern) });
       const atStart = c.pattern.startsWith(`^${VENDOR_MARK}`);
       if (atStart || c.pattern.startsWith(VENDOR_MARK)) {
         const src = spaces(atStart ? c.pattern.slice(1) : c.pattern);
-        this.anchored.push({ cue: c, re: fastRegExp(`(?:${src})(?!${WORD_CHAR})`, 'iy'), atStart });
+        this.anchored.push({ cue: c, re: fastRegExp(`(?:${src})(?!${WORD_CHAR})`, 'iy'), atStart, needs: requiredEnding(c.pattern) });
       } else rest.push(c);
     }
     // Not gated: its text is the masked copy, and tokenising that too would cost more than it saves.
@@ -696,9 +1187,17 @@ export class VendorPatternSet {
   }
 
   scan(masked: string, out: Hit[]): void {
+    let lower: string | null = null;
+    const present: Array<boolean | undefined> = [];
     for (let i = masked.indexOf(VENDOR_MARK); i >= 0; i = masked.indexOf(VENDOR_MARK, i + 1)) {
-      for (const { cue, re, atStart } of this.anchored) {
+      for (let k = 0; k < this.anchored.length; k++) {
+        const { cue, re, atStart, needs } = this.anchored[k] as (typeof this.anchored)[number];
         if (atStart && i !== 0) continue;
+        if (needs) {
+          lower ??= masked.toLowerCase();
+          const text = lower;
+          if ((present[k] ??= needs.some((n) => text.includes(n))) === false) continue;
+        }
         re.lastIndex = i;
         const m = re.exec(masked);
         if (m) out.push({ cue, fam: 'vendor', start: i, end: i + m[0].length, text: m[0] });
@@ -706,6 +1205,27 @@ export class VendorPatternSet {
     }
     this.rest.scan(masked, out);
   }
+}
+
+/**
+ * The strings a pattern's match must end with, when it ends with a finite group ("…(?:発表|発売)"),
+ * lower-cased; null otherwise. Only an exact prefilter: any match contains one of them.
+ */
+function requiredEnding(pattern: string): string[] | null {
+  if (!pattern.endsWith(')')) return null;
+  let depth = 0;
+  for (let i = pattern.length - 1; i >= 0; i--) {
+    const c = pattern[i];
+    if (pattern[i - 1] === '\\') continue;
+    if (c === ')') depth++;
+    else if (c === '(' && --depth === 0) {
+      if (!pattern.startsWith('(?:', i) || pattern[i - 1] === '[') return null;
+      const lits = expandFinite(pattern.slice(i + 3, -1));
+      // Whitespace in the masked text is single spaces, as in the classifier's text.
+      return lits && lits.every((l) => l.length >= 2) ? lits.map((l) => l.toLowerCase()) : null;
+    }
+  }
+  return null;
 }
 
 /** The text with each vendor mention replaced by VENDOR_MARK plus spaces, offsets unchanged. */
@@ -729,9 +1249,20 @@ function withSharedCountryMap(c: Cue, src: Cue | undefined): Cue {
   return { ...c, pattern: c.pattern.split('{D}').join(`(?:${words})`), countryMap: src.countryMap };
 }
 
-export function compileRules(rules: Rules): CompiledRules {
+export function compileRules(rules: Rules, opts: { validate?: boolean } = {}): CompiledRules {
+  const before = checkPatterns;
+  checkPatterns = opts.validate ?? true;
+  try {
+    return compile(rules);
+  } finally {
+    checkPatterns = before;
+  }
+}
+
+function compile(rules: Rules): CompiledRules {
   const lexicons = new Map<string, CompiledLexicon>();
   const countryMaps = new Map<string, Array<[string, RegExp]>>();
+  const countryMapsUpper = new Map<string, Array<[string, RegExp]>>();
   let common: CompiledLexicon | null = null;
   const latinLanguages: string[] = [];
   for (const [code, lexicon] of Object.entries(rules.lexicons)) {
@@ -741,7 +1272,9 @@ export function compileRules(rules: Rules): CompiledRules {
     const names = rules.countryNames[code] ?? {};
     for (const [country, list] of Object.entries(names)) {
       for (const name of list) {
-        cues.push({ id: `country-name.${code}.${country}.${name}`, pattern: escapeRe(name), cs: true, country, cw: 2 });
+        // "^Name": a name that is more often something else counts only opening the headline.
+        const pattern = name.startsWith('^') ? `^${escapeRe(name.slice(1))}` : escapeRe(name);
+        cues.push({ id: `country-name.${code}.${country}.${name.replace(/^\^/, '')}`, pattern, cs: true, country, cw: 2 });
       }
     }
     const ids = new Set<string>();
@@ -749,8 +1282,9 @@ export function compileRules(rules: Rules): CompiledRules {
       if (c.countryMap) {
         countryMaps.set(c.id, Object.entries(c.countryMap).map(([code, words]) => {
           validatePattern(`${c.id}.${code}`, words);
-          return [code, fastRegExp(`(?:${words})`, c.cs ? '' : 'i')] as [string, RegExp];
+          return [code, fastRegExp(`(?:${foldPattern(words)})`, c.cs ? '' : 'i')] as [string, RegExp];
         }));
+        countryMapsUpper.set(c.id, Object.entries(c.countryMap).map(([code, words]) => [code, fastRegExp(`(?:${foldPattern(words)})`, 'i')] as [string, RegExp]));
       }
       if (!c.id) throw new RuleError(`lexicon ${code}: a cue has no id`);
       if (ids.has(c.id)) throw new RuleError(`lexicon ${code}: duplicate rule id ${c.id}`);
@@ -759,7 +1293,7 @@ export function compileRules(rules: Rules): CompiledRules {
     const stop = lexicon.stopwords?.length
       ? new RegExp(`(?<![\\p{L}])(?:${lexicon.stopwords.map(escapeRe).join('|')})(?![\\p{L}])`, 'giu')
       : null;
-    const compiled: CompiledLexicon = { lexicon, cues: new CueSet(cues, lexicon.script === 'latin'), stopwords: stop };
+    const compiled: CompiledLexicon = { lexicon, cues: new CueSet(cues, lexicon.script === 'latin', false, true, true), stopwords: stop };
     if (code === 'xx') common = compiled;
     else {
       lexicons.set(code, compiled);
@@ -769,6 +1303,7 @@ export function compileRules(rules: Rules): CompiledRules {
   return {
     rules,
     countryMaps,
+    countryMapsUpper,
     lexicons,
     common,
     vendors: new CueSet(vendorCues(rules), true, true),

@@ -143,6 +143,11 @@ export interface Tuning {
   strongStageWeight?: number;
   /** Noise for a headline in which the targeted vendor's home country speaks or reacts; default 5. */
   originReactionNoise?: number;
+  /**
+   * Score added when an item has no lead (a news aggregator's headline) and a jurisdiction is the
+   * subject of the headline's restriction verb; default 0.5.
+   */
+  headlineOnlyBonus?: number;
 }
 
 export interface Rules {

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import Parser from 'rss-parser';
 import { FeedParseError } from '../errors.js';
 import type { NormalizedItem } from '../model.js';
-import { htmlToText, truncate } from '../text.js';
+import { htmlToText, leadText, truncate } from '../text.js';
 
 export interface ParseContext {
   feedId: string;
@@ -37,10 +37,12 @@ const MAX_SUMMARY = 20_000;
 /** A headline borrowed from the summary for untitled items is kept short, like a real headline. */
 const BORROWED_TITLE = 200;
 /**
- * HTML is cut before it is converted to text: 10x the summary cap leaves room for markup, and
- * keeps a 10 MB description from costing seconds of regex work.
+ * How much of a raw field is read for its lead: the lead opens the page, and 50,000 characters of
+ * markup hold its first paragraphs; reading all 200,000 would only cost time.
  */
-const MAX_RAW_FIELD = 10 * MAX_SUMMARY;
+const LEAD_WINDOW = 50_000;
+/** A headline field longer than this is not a headline; its first 10,000 characters make the title. */
+const TITLE_WINDOW = 10 * MAX_TITLE;
 /** Stored guids are bounded too; identity is still the hash of the whole guid. */
 const MAX_GUID = 1_000;
 /** Links longer than this are not links a reader follows; they would bloat every stored item. */
@@ -358,10 +360,21 @@ function primaryLanguage(v: unknown): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
-function cutRaw(s: string): string {
-  if (s.length <= MAX_RAW_FIELD) return s;
+/** Raw markup is cut before it is converted to text, so a 10 MB field costs no more than a page. */
+function cutRaw(s: string, max: number): string {
+  if (s.length <= max) return s;
   // Drop a tag cut in half so it does not leak into the text.
-  return s.slice(0, MAX_RAW_FIELD).replace(/<[^<>]*$/, '');
+  return s.slice(0, max).replace(/<[^<>]*$/, '');
+}
+
+/** A raw title field as the item's plain-text title. */
+export function readTitle(raw: string): string {
+  return truncate(htmlToText(cutRaw(raw, TITLE_WINDOW)), MAX_TITLE);
+}
+
+/** A raw content field as the lead a reader would read (see richestSummary). */
+export function readLead(raw: string, title: string): string {
+  return leadText(cutRaw(raw, LEAD_WINDOW), { title });
 }
 
 function oneLine(err: unknown): string {
@@ -458,7 +471,7 @@ export async function parseFeed(text: string, ctx: ParseContext): Promise<Parsed
     let link = canonicalLink(rawLink, linkBase);
     // RSS guids are permalinks unless isPermaLink="false": use them when <link> is missing.
     if (!link && rawGuid && /^https?:\/\//i.test(rawGuid)) link = canonicalLink(rawGuid);
-    const title = truncate(htmlToText(cutRaw(textOf(raw['title']) ?? '')), MAX_TITLE);
+    const title = readTitle(textOf(raw['title']) ?? '');
     const parsedAt =
       parseFeedDate(textOf(raw['atomPublished'])) ??
       parseFeedDate(textOf(raw['pubDate'])) ??
@@ -488,7 +501,7 @@ export async function parseFeed(text: string, ctx: ParseContext): Promise<Parsed
   const fetchedAt = ctx.fetchedAt.toISOString();
   const items: NormalizedItem[] = [];
   for (const c of kept) {
-    const summary = richestSummary(c.raw);
+    const summary = richestSummary(c.raw, c.title);
     const title = c.title || truncate(summary, BORROWED_TITLE);
     if (!title && !summary && !c.link && !c.guid) continue; // an empty <item/>: nothing to say or key on
     const published = c.parsedAt === null ? null : new Date(Math.min(c.parsedAt, fetchedAtMs)).toISOString();
@@ -507,13 +520,21 @@ export async function parseFeed(text: string, ctx: ParseContext): Promise<Parsed
   return { title: feedTitle, items };
 }
 
-/** The longest plain text among the item's content fields (full content beats a teaser). */
-function richestSummary(raw: Loose): string {
+/**
+ * The longest lead among the item's content fields (full content beats a teaser). A field is read
+ * as a reader would (leadText): a whole page from content:encoded keeps its story paragraphs up to
+ * the first related-articles or read-more block, without sidebars, link lists or boilerplate; a
+ * description that is only a link to the headline (Google News: headline + outlet) is no lead.
+ */
+function richestSummary(raw: Loose, title: string): string {
   let best = '';
   for (const field of ['content:encoded', 'content', 'summary', 'contentSnippet', 'description']) {
+    // rss-parser's contentSnippet is `content` with the markup stripped, links and all: when the
+    // markup is there, it is read instead (it tells a link list from a lead).
+    if (field === 'contentSnippet' && textOf(raw['content'])) continue;
     const v = textOf(raw[field]);
     if (!v) continue;
-    const text = htmlToText(cutRaw(v));
+    const text = readLead(v, title);
     if (text.length > best.length) best = text;
   }
   return truncate(best, MAX_SUMMARY);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, createClassifier, loadDefaultRules, RuleError } from '../../../lambdas/core/classifier/index.js';
+import { classify, compileRules, createClassifier, loadDefaultRules, RuleError } from '../../../lambdas/core/classifier/index.js';
 import { LANGUAGES, item } from './helpers.js';
 
 const rules = loadDefaultRules();
@@ -59,6 +59,13 @@ describe('classifier rules', () => {
       const { language, title } = headlineFor(alias);
       const c = classify(item(language, title));
       expect(c.vendors).toContain(canonical);
+    });
+  });
+
+  describe('compileRules', () => {
+    it('accepts every bundled pattern when validating them (cold starts skip the check)', () => {
+      // Act + Assess: throws a RuleError naming the rule when a bundled pattern is invalid.
+      expect(() => compileRules(loadDefaultRules(), { validate: true })).not.toThrow();
     });
   });
 

@@ -1,7 +1,8 @@
 /**
  * Regenerates rules/country-names.json from i18n-iso-countries (country names in the nine
- * languages the classifier reads). Run: npx tsx lambdas/core/classifier/tools/gen-country-names.ts
+ * languages the classifier reads). Run: npm run gen:country-names
  * Generated once and committed, so the classifier reads plain data at runtime and bundles small.
+ * A dev tool that writes files: it lives outside the pure core (lambdas/core has no I/O).
  */
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
@@ -14,6 +15,11 @@ const SKIP = new Set(['Chad', 'Jordan', 'Georgia', 'Jersey', 'Turkey', 'Guinea',
   'Dominica', 'Congo', 'Macao', 'Reunion', 'Martinique', 'Mayotte', 'Guadeloupe', 'Tokelau', 'Jamaica',
   // zh/ja names that are substrings of common words.
   '中国台湾省', '中華民国', '中华民国']);
+
+// Of those, the ones that are the country when they open a headline ("Jordan blocks TikTok", "Chad
+// bans…"): written "^Name", they only match at the start of the headline. Not Georgia (a US state
+// bans apps as often) nor Jersey, Man or the territories.
+const HEADLINE_SUBJECT = new Set(['Chad', 'Jordan', 'Turkey', 'Guinea', 'Niger', 'Jamaica', 'Dominica']);
 
 // Dependent territories do not act on their own in this domain; their names would steal the acting
 // country from the state that governs them ("TikTok blocked in New Caledonia" is France acting).
@@ -36,7 +42,8 @@ for (const lang of LANGS) {
   for (const [code, value] of Object.entries(countries)) {
     if (TERRITORIES.has(code)) continue;
     const names = (Array.isArray(value) ? value : [value])
-      .filter((n) => !SKIP.has(n) && !n.includes(',') && n.length >= 2)
+      .filter((n) => (!SKIP.has(n) || HEADLINE_SUBJECT.has(n)) && !n.includes(',') && n.length >= 2)
+      .map((n) => (HEADLINE_SUBJECT.has(n) ? `^${n}` : n))
       // Formal names with brackets never occur in news text.
       .filter((n) => !/[()]/.test(n));
     names.push(...(COMMON[lang]?.[code] ?? []));
@@ -44,6 +51,6 @@ for (const lang of LANGS) {
   }
   out[lang] = table;
 }
-const target = fileURLToPath(new URL('../rules/country-names.json', import.meta.url));
+const target = fileURLToPath(new URL('../lambdas/core/classifier/rules/country-names.json', import.meta.url));
 writeFileSync(target, JSON.stringify(out, null, 0).replace(/\],"/g, '],\n"') + '\n');
 process.stdout.write(`wrote ${target}\n`);

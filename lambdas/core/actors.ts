@@ -1,0 +1,100 @@
+/**
+ * Sub-national acting jurisdictions (rules/actors.json): in federal countries states decide on
+ * their own — South Dakota, South Carolina, Alabama and Utah banned TikTok on state devices in the
+ * same weeks as Congress did on federal ones. Country, vendor and measure agree; the deciders do
+ * not. A report's actor is read from its headline (else its first sentence):
+ *   "<CC>-<state>"  a state it names ("US-TX");
+ *   "<CC>-*"        a state it does not name ("state devices", "governor");
+ *   "<CC>"          a national body it names (Congress, the FCC, "federal");
+ *   null            nothing said: compatible with anything.
+ * Pure; the tables compile once.
+ */
+import actorsData from './rules/actors.json' with { type: 'json' };
+
+interface CountryActors {
+  national: string[];
+  subnational: string[];
+  states: Record<string, string[]>;
+}
+
+interface Compiled {
+  state: RegExp;
+  stateOf: Map<string, string>;
+  subnational: RegExp;
+  national: RegExp;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const LATIN = /^[\p{Script=Latin}\p{N}\s.'-]+$/u;
+
+/** Latin names match as whole words ("Kansas" not in "Arkansas"); CJK names as substrings. Longest first. */
+function alternation(names: string[]): RegExp {
+  const parts = [...new Set(names)]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => (LATIN.test(n) ? `(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])` : escape(n)));
+  return new RegExp(parts.join('|'), 'gu');
+}
+
+const TABLES = new Map<string, Compiled>();
+for (const [country, raw] of Object.entries(actorsData as unknown as Record<string, CountryActors | string>)) {
+  if (typeof raw === 'string') continue; // $comment
+  const stateOf = new Map<string, string>();
+  for (const [code, names] of Object.entries(raw.states)) for (const n of names) stateOf.set(n, code);
+  TABLES.set(country, { state: alternation([...stateOf.keys()]), stateOf, subnational: alternation(raw.subnational), national: alternation(raw.national) });
+}
+
+/** The first sentence of a lead, bounded: where the decider is named when the headline does not. */
+function firstSentence(summary: string): string {
+  const head = summary.slice(0, 300);
+  const end = head.search(/[.!?。！？](\s|$)/u);
+  return end > 0 ? head.slice(0, end + 1) : head;
+}
+
+/** The actor of a report whose acting countries are `countries`, or null. */
+export function actorOf(countries: string[], title: string, summary: string | null | undefined): string | null {
+  if (countries.length !== 1) return null;
+  const country = countries[0]!;
+  const table = TABLES.get(country);
+  if (!table) return null;
+  const texts = [title, firstSentence(summary ?? '')];
+  for (const text of texts) {
+    table.state.lastIndex = 0;
+    const m = table.state.exec(text);
+    if (m) return `${country}-${table.stateOf.get(m[0])}`;
+  }
+  const both = texts.join(' ');
+  table.subnational.lastIndex = 0;
+  if (table.subnational.test(both)) return `${country}-*`;
+  table.national.lastIndex = 0;
+  if (table.national.test(both)) return country;
+  return null;
+}
+
+/** Can two actors be the same decider? Unknown is anyone; "some state" is any state. */
+function compatible(a: string, b: string): boolean {
+  if (a === b) return true;
+  const subA = a.includes('-');
+  const subB = b.includes('-');
+  if (subA !== subB) return false;
+  return a.endsWith('-*') || b.endsWith('-*');
+}
+
+/** The known actors of a group; "some state" drops out where a state is named (it was that state). */
+function named(xs: Array<string | null | undefined>): string[] {
+  const known = [...new Set(xs.filter((v): v is string => !!v))];
+  const states = known.filter((v) => v.includes('-') && !v.endsWith('-*'));
+  return states.length ? known.filter((v) => !v.endsWith('-*')) : known;
+}
+
+/**
+ * Do two groups of reports name different deciders? Unknown (null) actors never conflict; otherwise
+ * some actor of one group must be able to be some actor of the other (a state is not another state
+ * nor a national body; "some state" may be any state). Tolerant by design: one misread report in
+ * an event does not wall it off.
+ */
+export function actorsConflict(a: Array<string | null | undefined>, b: Array<string | null | undefined>): boolean {
+  const x = named(a);
+  const y = named(b);
+  if (!x.length || !y.length) return false;
+  return !x.some((p) => y.some((q) => compatible(p, q)));
+}
