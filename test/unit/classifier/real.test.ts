@@ -48,12 +48,12 @@ const scoreOf = (items: GoldItem[]): Scores => score(items.map((g) => ({ gold: g
 
 // The targets are .94 / .96 / .97 / .90 / .82 on hidden real articles; these guards are set
 // under today's scores of each slice (docs/accuracy.md, "Real articles").
-const TUNE: Thresholds = { f1: 0.88, country: 0.9, vendor: 0.96, measure: 0.8, stage: 0.86 };
-const HOLDOUT: Thresholds = { f1: 0.8, country: 0.88, vendor: 0.96, measure: 0.76, stage: 0.82 };
+const TUNE: Thresholds = { f1: 0.9, country: 0.94, vendor: 0.96, measure: 0.87, stage: 0.89 };
+const HOLDOUT: Thresholds = { f1: 0.79, country: 0.89, vendor: 0.97, measure: 0.76, stage: 0.84 };
 /** Per language, for every slice with at least MIN_ITEMS items (small slices: looser). */
 const MIN_ITEMS = 10;
-const PER_LANGUAGE: Thresholds = { f1: 0.6, country: 0.6, vendor: 0.85, measure: 0.5, stage: 0.5 };
-const REPLAY_T: Thresholds = { f1: 0.88, country: 0.9, vendor: 0.96, measure: 0.8, stage: 0.78 };
+const PER_LANGUAGE: Thresholds = { f1: 0.62, country: 0.75, vendor: 0.88, measure: 0.55, stage: 0.6 };
+const REPLAY_T: Thresholds = { f1: 0.94, country: 0.96, vendor: 0.98, measure: 0.9, stage: 0.83 };
 
 describe('classifier on real articles', () => {
   describe('fixtures/real', () => {
