@@ -62,10 +62,18 @@ export interface Classification {
   evidence: string[];
   /** Ids of the rules that fired, for explanation and debugging. */
   rules?: string[];
-  /** How sure the stage is, in [0, 1]: lifted/rejected flip an event on one report only when high. */
-  stageConfidence?: number;
-  /** The phrases that decided the stage. */
+  /**
+   * The phrases that decided the stage (relevant items only): the winning stage's cues, strongest
+   * first, or the headline's restriction phrase when no stage cue fired.
+   */
   stageEvidence?: string[];
+  /**
+   * How sure the stage is, in [0, 1] (relevant items only). High (≥ 0.85, what lets one report
+   * lift or reject an event: events.ts STRONG_STAGE_CONFIDENCE) only for an unambiguous cue the rest
+   * of the text does not contradict ("court blocks", "lifted the ban", "decided not to");
+   * a lifted or rejected stage without one stays ≤ 0.6; a stage no cue supports is 0.3.
+   */
+  stageConfidence?: number;
 }
 
 /** A feed item after parsing and normalising: plain text, bounded sizes, stable identity. */
