@@ -66,6 +66,11 @@ export interface Classification {
   stageConfidence?: number;
   /** The phrases that decided the stage. */
   stageEvidence?: string[];
+  /**
+   * Present and false when no lexicon reads the item's language or script: the classification is a
+   * guess with a low confidence, for review rather than to be trusted or dropped.
+   */
+  language_supported?: boolean;
 }
 
 /** A feed item after parsing and normalising: plain text, bounded sizes, stable identity. */

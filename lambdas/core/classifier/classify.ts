@@ -14,6 +14,7 @@
 import { MEASURES, STAGES, type Classification, type ClassifierInput, type Measure, type Stage } from '../model.js';
 import { htmlToText, truncate } from '../text.js';
 import { dropSubsumed, maskVendors, type CompiledLexicon, type CompiledRules, type Hit, type VendorCue } from './compile.js';
+import { identifyLanguage } from './langid.js';
 
 const HAN = /\p{Script=Han}/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -90,6 +91,9 @@ function normLang(s: string | null | undefined): string | null {
 
 /** Picks the lexicon to run: declared language when its script fits the text, else a guess. */
 export function pickLanguage(c: CompiledRules, input: ClassifierInput, text: string): string {
+  // Languages beyond the nine and the scripts they are written in (langid.ts); null keeps the rules below.
+  const identified = identifyLanguage(c, input, text).lexicon;
+  if (identified) return identified;
   const declared = normLang(input.language) ?? normLang(input.feed?.language);
   const sample = text.length > LANG_SAMPLE ? text.slice(0, LANG_SAMPLE) : text;
   const hasKana = KANA.test(sample);
