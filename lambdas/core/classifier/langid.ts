@@ -34,6 +34,8 @@ interface Profile {
   letters?: string;
   /** Letters this language never writes: two points off each (names aside, they mean another language). */
   never?: string;
+  /** Letter sequences typical of the language (Hungarian sz/gy, Finnish ssa/ää): half a point each, three at most. */
+  grams?: string;
 }
 
 /**
@@ -41,37 +43,37 @@ interface Profile {
  * are 20–60 words, and the distinguishing words matter more than coverage.
  */
 const PROFILES: Record<string, Profile> = {
-  en: { script: 'latin', words: 'the of and to in is for on that with as by from its has will be are was after over said would', never: 'åäöæøñçãõăşţșțąęłřěůőű' },
+  en: { script: 'latin', words: 'the of and to in is for on that with as by from its has will be are was after over said would', never: 'åäöæøñçãõăşţșțąęłřěůőűőű' },
   fr: { script: 'latin', words: 'le la les des du et est une un dans pour sur qui avec au aux ses ce cette pas par que ne d l', letters: 'çéèêàùâîôœ', never: 'ñãõäöåæøąęłřě' },
-  de: { script: 'latin', words: 'der die das und den dem nicht ist mit von auf sich für eine ein auch hat des zu im wird werden', letters: 'äöüß', never: 'åæøñçãõąęłřě' },
+  de: { script: 'latin', words: 'der die das und den dem nicht ist mit von auf sich für eine ein auch hat des zu im wird werden', letters: 'äöüß', never: 'åæøñçãõąęłřěőűáíóúãăşı' },
   es: { script: 'latin', words: 'el la los las del que y en por con una para su sus al se es un no lo como más', letters: 'ñáéíóú¿¡', never: 'ãõçàèâêôäöåæøąęłřě' },
   it: { script: 'latin', words: 'il lo gli della delle dei che e per con una non del alla nel sono è di un ha le da al', letters: 'àèìòù', never: 'ñãõçäöåæøąęłřě' },
   pt: { script: 'latin', words: 'o os as do da dos das que e em no na com uma para não ao pelo pela um se é por foi', letters: 'ãõçâêôáéíóú', never: 'ñäöåæøąęłřě' },
   nl: { script: 'latin', words: 'de het een van en in is op te dat voor met niet zijn door wordt ook om bij aan naar als over worden heeft er nog', letters: 'ë', never: 'åäöæøñçãąęłřě' },
-  sv: { script: 'latin', words: 'och att det som en på är av för med till den har inte om ett de från kan vid efter mot sig ska blir också nu var när man får', letters: 'äö', never: 'æøüñçãąęłřě' },
-  da: { script: 'latin', words: 'og at det som en på er af for med til den har ikke om et de fra kan efter mod sig skal blev også nu var når vil hvad nogle meget mig dig', letters: 'æø', never: 'äöüñçãąęłřě' },
-  no: { script: 'latin', words: 'og å det som en på er av for med til den har ikke om et de fra kan etter mot seg skal ble også nå var når vil hva noen mye meg deg', letters: 'æø', never: 'äöüñçãąęłřě' },
-  fi: { script: 'latin', words: 'ja on ei että se oli kun mutta myös tai jo sen ovat hän ne nyt kuin mukaan jälkeen vuoden voi olla ovat', letters: 'äöy', never: 'åæøõüñçąęłřě' },
-  et: { script: 'latin', words: 'ja on ei et see oli kui ka aga ning mis ta nad ole või selle pärast oma veel seda mida tema', letters: 'õüäö', never: 'åæøñçąęłřě' },
-  pl: { script: 'latin', words: 'i w na z się do nie że to jest o od po przez dla jak za czy ale oraz także który które może', letters: 'ąęłńśźż', never: 'řěůäôľĺŕåæøñçã' },
-  cs: { script: 'latin', words: 'a v na se je že s z o do k pro to jako by ale i od po za jsou byl nebo také který které podle není bude byla', letters: 'řěů', never: 'ąęłäôľĺŕåæøñçã' },
-  sk: { script: 'latin', words: 'a v na sa je že s z o do k pre to ako by ale aj od po za sú bol alebo tiež ktorý ktoré podľa nie bude bola', letters: 'äôľĺŕ', never: 'řěůąęłåæøñçã' },
-  ro: { script: 'latin', words: 'și de în la a cu pe că nu din o un este care pentru mai să fost se au al ale', letters: 'ăâîșțşţ', never: 'åæøñçãąęłřě' },
-  hu: { script: 'latin', words: 'a az és hogy nem is egy meg van de ezt már csak mint után még volt lesz szerint pedig kell', letters: 'őű', never: 'åæøñçãąęłřěäâ' },
-  tr: { script: 'latin', words: 've bir bu da de için ile olarak en daha çok ne gibi sonra olan kadar değil ise her tarafından', letters: 'ğışİ', never: 'åæøñãąęłřěäéè' },
+  sv: { script: 'latin', words: 'och att det som en på är av för med till den har inte om ett de från kan vid efter mot sig ska blir också nu var när man får', letters: 'äö', never: 'æøüñçãąęłřěőűáíóú' },
+  da: { script: 'latin', words: 'og at det som en på er af for med til den har ikke om et de fra kan efter mod sig skal blev også nu var når vil hvad nogle meget mig dig siger sagde noget mellem gennem fortsat fik', letters: 'æø', never: 'äöüñçãąęłřě' },
+  no: { script: 'latin', words: 'og å det som en på er av for med til den har ikke om et de fra kan etter mot seg skal ble også nå var når vil hva noen mye meg deg ein eit ikkje frå dei vere òg kva sier sa noe mellom gjennom fortsatt fikk', letters: 'æø', never: 'äöüñçãąęłřě' },
+  fi: { script: 'latin', words: 'ja on ei että se oli kun mutta myös tai jo sen ovat hän ne nyt kuin mukaan jälkeen vuoden voi olla ovat', letters: 'äöy', grams: 'ää aa ee ii uu yy ssa ssä sta stä lla llä uo', never: 'åæøõüñçąęłřěőűáíóú' },
+  et: { script: 'latin', words: 'ja on ei et see oli kui ka aga ning mis ta nad ole või selle pärast oma veel seda mida tema', letters: 'õüäö', never: 'åæøñçąęłřěőűáíóú' },
+  pl: { script: 'latin', words: 'się nie że jest przez dla jak czy ale oraz także który które może są był była będzie w z', letters: 'ąęłńśźż', never: 'řěůäôľĺŕåæøñçã' },
+  cs: { script: 'latin', words: 'se je že jako ale pro jsou byl nebo také který které podle není bude byla jeho tak v', letters: 'řěů', never: 'ąęłäôľĺŕåæøñçã' },
+  sk: { script: 'latin', words: 'sa je že ako ale pre aj sú bol alebo tiež ktorý ktoré podľa nie bude bola jeho tak v', letters: 'äôľĺŕ', never: 'řěůąęłåæøñçã' },
+  ro: { script: 'latin', words: 'și şi în cu pe că din este care pentru să fost ale unui unei fiind asupra', letters: 'ăâîșțşţ', never: 'åæøñçãąęłřěğı' },
+  hu: { script: 'latin', words: 'a az és hogy nem egy meg ezt már csak mint után még volt lesz szerint pedig kell miatt', letters: 'őű', grams: 'sz gy ny zs ly ött ták nak nek', never: 'åæøñçãąęłřěäâàèìòùã' },
+  tr: { script: 'latin', words: 've bir bu için ile olarak daha çok gibi sonra olan kadar değil ise her tarafından', letters: 'ğışİ', never: 'åæøñãąęłřěäéèăâîț' },
   vi: { script: 'latin', words: 'và của có là các được trong cho với không người những một này đã để từ theo khi về tại sẽ', letters: 'đươăạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ' },
-  id: { script: 'latin', words: 'yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke adalah oleh karena atau telah sudah bisa tersebut pemerintah', never: 'åäöæøñçãąęłřě' },
+  id: { script: 'latin', words: 'yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke adalah oleh karena atau telah sudah bisa tersebut pemerintah sebuah namun menjadi bahwa saat kini masih hanya lebih sangat', never: 'åäöæøñçãąęłřěàèìòù' },
   lt: { script: 'latin', words: 'ir kad yra su į iš ne tai bet o per dėl kaip bus buvo jau nuo po taip kuris kurie', letters: 'ąęėįųū', never: 'āēīģķļņåæøñçãłřě' },
   lv: { script: 'latin', words: 'un ir ka ar uz no par lai kas bet arī vai tas to pēc kā nav būs tika jau', letters: 'āēīģķļņ', never: 'ąęėįųåæøñçãłřě' },
   // Identified so that they are not read with a wrong lexicon's confidence: no lexicon yet.
   ms: { script: 'latin', words: 'yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke ialah oleh kerana boleh telah kerajaan daripada beliau', never: 'åäöæøñçãąęłřě' },
-  ca: { script: 'latin', words: 'i la el de que a en per amb els les no es un una dels al més va ha', letters: 'àèòç·', never: 'ñãõäöåæøąęłřě' },
-  hr: { script: 'latin', words: 'i u je na se da za od su s a koji će iz o što kao ali nije bi ili', letters: 'ćđ', never: 'řěůąęłäôåæøñã' },
-  sl: { script: 'latin', words: 'in je na se da za v so z pa ki tudi bo ne od po kot ali še bi', never: 'ćđřěůąęłäôåæøñã' },
+  ca: { script: 'latin', words: 'amb els dels més aquest aquesta però també perquè', letters: '·', never: 'ñãõäöåæøąęłřě' },
+  hr: { script: 'latin', words: 'koji koja koje što će nije bio bila ili kao', letters: 'ćđ', never: 'řěůąęłäôåæøñãàèìòù' },
+  sl: { script: 'latin', words: 'ki tudi kot še bo so pa', never: 'ćđřěůąęłäôåæøñãàèìòù' },
   az: { script: 'latin', words: 'və bu bir ilə üçün da də olan ki isə daha görə sonra edib', letters: 'ə' },
-  sq: { script: 'latin', words: 'të e në dhe i për me një nga që se ka do u', letters: 'ë', never: 'åæøñãąęłřě' },
-  is: { script: 'latin', words: 'og að í á er um sem til við ekki en fyrir hefur var', letters: 'þðæ' },
-  tl: { script: 'latin', words: 'ang ng sa na mga at ay ito si para', never: 'åäöæøçãąęłřě' },
+  sq: { script: 'latin', words: 'të në dhe për një nga që', letters: 'ë', never: 'åæøñãąęłřě' },
+  is: { script: 'latin', words: 'að við ekki fyrir hefur', letters: 'þð' },
+  tl: { script: 'latin', words: 'ang ng mga ay ito', never: 'åäöæøçãąęłřě' },
   ru: { script: 'cyrillic', words: 'и в на не что с по это к из за от о для как его также будет был была были они при после', letters: 'ыэъё', never: 'іїєґўәғқңөұүһђћџјљњѓќѕ' },
   uk: { script: 'cyrillic', words: 'і в на не що з у та до це за від про для як його також буде був була були вони при після й', letters: 'іїєґ', never: 'ыэъёўәғқңөұүђћџјљњѓќѕ' },
   bg: { script: 'cyrillic', words: 'и в на не че с по това за от да се са е като за който която които ще', never: 'ыэёіїєґўәғқңөұүђћџјљњѓќѕ' },
@@ -145,9 +147,12 @@ interface CompiledProfile {
   script: Script;
   letters: Set<string>;
   never: Set<string>;
+  grams: string[];
 }
 
 const WORDS = new Map<string, string[]>();
+/** A language read by a lexicon of the nine needs no evidence; an added one needs this much in a short text. */
+const MIN_POINTS_ADDED = 1.5;
 const BY_SCRIPT = new Map<Script, CompiledProfile[]>();
 for (const [code, p] of Object.entries(PROFILES)) {
   for (const w of p.words.split(' ').filter(Boolean)) {
@@ -155,7 +160,7 @@ for (const [code, p] of Object.entries(PROFILES)) {
     if (list) list.push(code);
     else WORDS.set(w, [code]);
   }
-  const cp: CompiledProfile = { code, script: p.script, letters: new Set(p.letters ?? ''), never: new Set(p.never ?? '') };
+  const cp: CompiledProfile = { code, script: p.script, letters: new Set(p.letters ?? ''), never: new Set(p.never ?? ''), grams: (p.grams ?? '').split(' ').filter(Boolean) };
   const list = BY_SCRIPT.get(p.script);
   if (list) list.push(cp);
   else BY_SCRIPT.set(p.script, [cp]);
@@ -170,6 +175,8 @@ export interface LanguageGuess {
   script: Script | null;
   /** How sure: the winner's points minus the runner-up's. */
   margin: number;
+  /** The candidates of the script with their points, best first. */
+  ranked?: Array<[string, number]>;
 }
 
 /** Identifies the language of a text by script, function words and letters. */
@@ -199,6 +206,11 @@ export function guessLanguage(text: string): LanguageGuess {
       }
       pts += Math.min(own, 8) * 0.5 - Math.min(foreign, 4) * 2;
     }
+    if (p.grams.length) {
+      let n = 0;
+      for (const g of p.grams) for (let i = lower.indexOf(g); i >= 0 && n < 6; i = lower.indexOf(g, i + 1)) n++;
+      pts += n * 0.5;
+    }
     points.set(p.code, pts);
   }
   let best = SCRIPT_DEFAULT[script] ?? 'und';
@@ -212,8 +224,9 @@ export function guessLanguage(text: string): LanguageGuess {
       best = p.code;
     } else if (v > second) second = v;
   }
-  if (top <= 0) return { language: SCRIPT_DEFAULT[script] ?? 'und', script, margin: 0 };
-  return { language: best, script, margin: top - (second === -Infinity ? 0 : second) };
+  const ranked = candidates.map((p) => [p.code, points.get(p.code) as number] as [string, number]).sort((a, b) => b[1] - a[1]);
+  if (top <= 0 || (top < MIN_POINTS_ADDED && !LEGACY.has(best) && script === 'latin')) return { language: SCRIPT_DEFAULT[script] ?? 'und', script, margin: 0, ranked };
+  return { language: best, script, margin: top - (second === -Infinity ? 0 : second), ranked };
 }
 
 function normLang(s: string | null | undefined): string | null {
@@ -255,9 +268,13 @@ export function identifyLanguage(c: CompiledRules, input: ClassifierInput, text:
   return id;
 }
 
+/** Points an unread language needs, and its lead over the best read one, before we say we cannot read it. */
+const UNSUPPORTED_MIN_POINTS = 3;
+const UNSUPPORTED_MIN_LEAD = 2;
+
 function identify(c: CompiledRules, input: ClassifierInput, text: string): LanguageId {
   const declared = normLang(input.language) ?? normLang(input.feed?.language);
-  const guess = guessLanguage(text);
+  const guess = readable(c, guessLanguage(text));
   const has = (code: string) => c.lexicons.has(code);
   if (guess.script === 'cjk') return { language: declared ?? 'und', lexicon: null, supported: true };
   if (declared && scriptOfLanguage(declared) === guess.script) {
@@ -275,6 +292,23 @@ function identify(c: CompiledRules, input: ClassifierInput, text: string): Langu
   }
   if (has(guess.language)) return { language: guess.language, lexicon: guess.language, supported: true };
   return { language: guess.language, lexicon: closest(c, guess), supported: false };
+}
+
+/**
+ * A language without a lexicon wins only on clear evidence: close neighbours share function words
+ * (Catalan and Spanish, Croatian and Czech), and a Spanish headline must not be called unread.
+ */
+function readable(c: CompiledRules, guess: LanguageGuess): LanguageGuess {
+  if (!guess.ranked || LEGACY.has(guess.language)) return guess;
+  const top = guess.ranked[0]?.[1] ?? 0;
+  // One of the nine close behind: their own rules decide, as they always did.
+  const nine = guess.ranked.find(([code]) => LEGACY.has(code));
+  if (nine && nine[1] > 0 && top - nine[1] < 1) return { ...guess, language: nine[0], margin: nine[1] };
+  if (c.lexicons.has(guess.language)) return guess;
+  const read = guess.ranked.find(([code]) => LEGACY.has(code) || c.lexicons.has(code));
+  if (!read || read[1] <= 0) return guess;
+  if (top >= UNSUPPORTED_MIN_POINTS && top - read[1] >= UNSUPPORTED_MIN_LEAD) return guess;
+  return { ...guess, language: read[0], margin: read[1] };
 }
 
 /** Closest lexicon for a language we do not read: one of its script, else the classifier's choice. */
