@@ -94,10 +94,13 @@ describe('classifier accuracy in the added languages', () => {
       expect(s.stageAcc).toBeGreaterThanOrEqual(0.65);
     });
 
-    const byLanguage = [...new Set(items.map((i) => i.language))].sort()
-      .map((l) => [l, items.filter((i) => i.language === l)] as const)
+    // Per language on the tune split only: the held-out items are scored together above and reported
+    // per language in docs/accuracy-languages.md, never tuned on.
+    const tune = items.filter((i) => i.split === 'tune');
+    const byLanguage = [...new Set(tune.map((i) => i.language))].sort()
+      .map((l) => [l, tune.filter((i) => i.language === l)] as const)
       .filter(([, set]) => set.filter((i) => i.relevant).length >= 5);
-    it.each(byLanguage)('keeps relevance F1 of %s at 0.8 or more (languages with five relevant items or more)', (_lang, set) => {
+    it.each(byLanguage)('keeps relevance F1 of %s at 0.8 or more on its tune items (languages with five relevant tune items or more)', (_lang, set) => {
       expect(score([...set]).relevanceF1).toBeGreaterThanOrEqual(0.8);
     });
   });
