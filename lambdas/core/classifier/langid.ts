@@ -268,6 +268,9 @@ export function identifyLanguage(c: CompiledRules, input: ClassifierInput, text:
   return id;
 }
 
+/** Lead in points a read language needs over the rest to overrule an added language's declaration. */
+const DECLARED_OVERRIDE_MARGIN = 3;
+
 /** Points an unread language needs, and its lead over the best read one, before we say we cannot read it. */
 const UNSUPPORTED_MIN_POINTS = 3;
 const UNSUPPORTED_MIN_LEAD = 2;
@@ -279,6 +282,11 @@ function identify(c: CompiledRules, input: ClassifierInput, text: string): Langu
   if (guess.script === 'cjk') return { language: declared ?? 'und', lexicon: null, supported: true };
   if (declared && scriptOfLanguage(declared) === guess.script) {
     if (LEGACY.has(declared)) return { language: declared, lexicon: null, supported: true };
+    // A feed of an added language carrying an item plainly in another read language (an English
+    // wire story in a Polish Google News edition): the text wins over the feed's label.
+    if (guess.language !== declared && guess.margin >= DECLARED_OVERRIDE_MARGIN && (LEGACY.has(guess.language) || has(guess.language))) {
+      return { language: guess.language, lexicon: has(guess.language) ? guess.language : null, supported: true };
+    }
     if (has(declared)) return { language: declared, lexicon: declared, supported: true };
     // A declared language without a lexicon: read with the closest one, but say so.
     return { language: declared, lexicon: closest(c, guess), supported: false };
