@@ -9,6 +9,7 @@
  *
  * Only countries that act on vendors or are named as actors in this domain are kept: the rest would
  * cost bundle bytes and match nothing. Run: npx tsx lambdas/core/classifier/tools/gen-lang-countries.ts
+ * (then tools/pack-langs.ts, which ships the lexicons packed).
  * Generated once and committed, like gen-country-names.ts.
  */
 import { createRequire } from 'node:module';
