@@ -18,5 +18,16 @@ describe('classifier', () => {
       expect([...ADDED_CODES].sort()).toEqual(files.sort());
       expect(Object.keys(ADDED_LEXICONS)).toEqual(ADDED_CODES);
     });
+
+    it('name countries by ISO 3166-1 alpha-2 code (or EU) in every country cue and country map', () => {
+      const bad: string[] = [];
+      for (const [code, lexicon] of Object.entries(ADDED_LEXICONS)) {
+        for (const cue of lexicon.cues) {
+          const codes = [...(cue.country ? [cue.country] : []), ...Object.keys(cue.countryMap ?? {})];
+          for (const c of codes) if (!/^(?:[A-Z]{2})$/.test(c)) bad.push(`${code} ${cue.id}: ${c}`);
+        }
+      }
+      expect(bad).toEqual([]);
+    });
   });
 });
