@@ -82,6 +82,19 @@ describe('classifier language support', () => {
       expect(c.rules).toContain('lang.unsupported.az');
     });
 
+    it.each([
+      ['bg', 'Гръцкият министър-председател забрани ТикТок на служебните телефони'],
+      ['kk', 'Индия TikTok тиркемесин колдонууга расмий түрдө тыюу салды'],
+      ['sr', 'Влада Србије забранила TikTok на службеним телефонима'],
+      ['bn', 'ভারত টিকটক নিষিদ্ধ করেছে, Huawei নিয়েও সিদ্ধান্ত'],
+      ['ka', 'საქართველომ TikTok აკრძალა სამთავრობო ტელეფონებზე'],
+    ])('flags an undeclared headline naming a vendor in an unread language (%s) and keeps its confidence low', (code, title) => {
+      const c = classify({ title });
+      expect(c.language_supported).toBe(false);
+      expect(c.rules).toContain(`lang.unsupported.${code}`);
+      expect(c.confidence).toBeLessThanOrEqual(c.relevant ? 0.6 : 0.35);
+    });
+
     it('flags an undeclared item in an unread language by its words, not only by a declared code', () => {
       const c = classify({ title: 'ایران دسترسی به تلگرام را مسدود کرد', summary: 'این تصمیم از سوی شورای عالی فضای مجازی گرفته شد و از امروز اجرا می‌شود.' });
       expect(c.language_supported).toBe(false);
