@@ -168,6 +168,8 @@ for (const [code, p] of Object.entries(PROFILES)) {
 
 // Words: runs of letters and combining marks of any script (Devanagari and Thai vowel signs are marks).
 const WORD_RE = /[\p{L}\p{M}]+/gu;
+/** Every letter some profile owns or never uses (most text has few of them). */
+const MARKED_LETTERS = new Set(Object.values(PROFILES).flatMap((p) => [...(p.letters ?? ''), ...(p.never ?? '')]));
 
 export interface LanguageGuess {
   /** Best guess, ISO 639-1 ("und" when nothing speaks). */
@@ -195,15 +197,20 @@ export function guessLanguage(text: string): LanguageGuess {
     const langs = WORDS.get(m[0]);
     if (langs) for (const l of langs) points.set(l, (points.get(l) ?? 0) + 1);
   }
+  // One pass counts the letters some profile owns or never uses; each profile then sums its few.
+  const marked = new Map<string, number>();
+  for (let i = 0; i < lower.length; i++) {
+    if (lower.charCodeAt(i) < 0x79) continue; // below 'y': no profile marks it
+    const ch = lower.charAt(i);
+    if (MARKED_LETTERS.has(ch)) marked.set(ch, (marked.get(ch) ?? 0) + 1);
+  }
   for (const p of candidates) {
     let pts = points.get(p.code) ?? 0;
-    if (p.letters.size || p.never.size) {
+    if (marked.size && (p.letters.size || p.never.size)) {
       let own = 0;
       let foreign = 0;
-      for (const ch of lower) {
-        if (p.letters.has(ch)) own++;
-        else if (p.never.has(ch)) foreign++;
-      }
+      for (const ch of p.letters) own += marked.get(ch) ?? 0;
+      for (const ch of p.never) if (!p.letters.has(ch)) foreign += marked.get(ch) ?? 0;
       pts += Math.min(own, 8) * 0.5 - Math.min(foreign, 4) * 2;
     }
     if (p.grams.length) {
@@ -277,6 +284,11 @@ const UNSUPPORTED_MIN_LEAD = 2;
 
 function identify(c: CompiledRules, input: ClassifierInput, text: string): LanguageId {
   const declared = normLang(input.language) ?? normLang(input.feed?.language);
+  // One of the nine declared in a script that fits: their own rules decide; no need to guess.
+  if (declared && LEGACY.has(declared)) {
+    const script = dominantScript(text.length > LANG_SAMPLE ? text.slice(0, LANG_SAMPLE) : text).script;
+    if (script === 'cjk' || scriptOfLanguage(declared) === script) return { language: declared, lexicon: null, supported: true };
+  }
   const guess = readable(c, guessLanguage(text));
   const has = (code: string) => c.lexicons.has(code);
   if (guess.script === 'cjk') return { language: declared ?? 'und', lexicon: null, supported: true };
