@@ -74,6 +74,11 @@ export interface Classification {
    * a lifted or rejected stage without one stays ≤ 0.6; a stage no cue supports is 0.3.
    */
   stageConfidence?: number;
+  /**
+   * Present and false when no lexicon reads the item's language or script: the classification is a
+   * guess with a low confidence, for review rather than to be trusted or dropped.
+   */
+  language_supported?: boolean;
 }
 
 /** A feed item after parsing and normalising: plain text, bounded sizes, stable identity. */

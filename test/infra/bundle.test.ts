@@ -1,6 +1,6 @@
 /**
  * The Lambda bundles, built with esbuild exactly as lib/function.ts asks NodejsFunction to (ESM,
- * minified, createRequire banner, SDK bundled, iconv-lite aliased to the TextDecoder shim): they
+ * minified, UTF-8 output, createRequire banner, SDK bundled, iconv-lite aliased to the TextDecoder shim): they
  * load, export a handler, stay within the size budget, and the shim decodes like iconv-lite.
  */
 import * as fs from 'node:fs';
@@ -46,6 +46,7 @@ beforeAll(async () => {
       mainFields: ['module', 'main'],
       banner: { js: ESM_REQUIRE_BANNER },
       alias: BUNDLE_ALIASES,
+      charset: 'utf8',
       outfile,
       logLevel: 'silent',
     });

@@ -15,6 +15,7 @@ import { MEASURES, STAGES, type Classification, type ClassifierInput, type Measu
 import { htmlToText, leadText, normalizeForMatch, originalSlice, truncate, type Normalized } from '../text.js';
 import { dropSubsumed, maskVendors, type CompiledLexicon, type CompiledRules, type Hit, type VendorCue } from './compile.js';
 import type { Cue, Tuning } from './types.js';
+import { identifyLanguage } from './langid.js';
 
 const HAN = /\p{Script=Han}/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -167,6 +168,9 @@ function normLang(s: string | null | undefined): string | null {
 
 /** Picks the lexicon to run: declared language when its script fits the text, else a guess. */
 export function pickLanguage(c: CompiledRules, input: ClassifierInput, text: string): string {
+  // Languages beyond the nine and the scripts they are written in (langid.ts); null keeps the rules below.
+  const identified = identifyLanguage(c, input, text).lexicon;
+  if (identified) return identified;
   const declared = normLang(input.language) ?? normLang(input.feed?.language);
   const sample = text.length > LANG_SAMPLE ? text.slice(0, LANG_SAMPLE) : text;
   // A few CJK names in Latin text ("DeepSeek (深度求索)", "Premier Cho Jung-tai (卓榮泰)") do not make it

@@ -5,6 +5,7 @@
  */
 import type { Lexicon, Rules, Tuning, VendorMeta, VendorPattern, VendorTable } from '../types.js';
 import countryNames from './country-names.json' with { type: 'json' };
+import { ADDED_LEXICONS } from './langs.js';
 import de from './lang/de.json' with { type: 'json' };
 import en from './lang/en.json' with { type: 'json' };
 import es from './lang/es.json' with { type: 'json' };
@@ -20,7 +21,7 @@ import vendorMeta from './vendor-meta.json' with { type: 'json' };
 import vendorPatterns from './vendor-patterns.json' with { type: 'json' };
 import vendors from './vendors.json' with { type: 'json' };
 
-const LEXICONS = { xx, en, fr, de, es, it, pt, ja, zh, ko } as unknown as Record<string, Lexicon>;
+const LEXICONS = { xx, en, fr, de, es, it, pt, ja, zh, ko, ...ADDED_LEXICONS } as unknown as Record<string, Lexicon>;
 
 /** A fresh copy of the default rules, safe to extend (add vendors, aliases, cues) before compiling. */
 export function loadDefaultRules(): Rules {
