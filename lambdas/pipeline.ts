@@ -218,8 +218,9 @@ export class EventGrouper {
     const touched = new Set<Working>();
     const eventOf = new Map<string, Working>();
 
-    // 1. Items already sources of an event are done (a retried poll); in revise mode (reclassify)
-    //    a known report leaves its event if it no longer fits, else it is re-read in place.
+    // 1. Items already sources of an event are done (a retried poll). In revise mode (reclassify) a
+    //    known report that still fits its event is taken out to be re-read in place; one that no
+    //    longer fits is resolved afresh (its old event keeps it as a source: events only grow).
     const fresh: Pending[] = [];
     for (const p of ordered) {
       const holder = working.find((w) => w.event.sources.some((s) => s.itemKey === p.item.itemKey));
