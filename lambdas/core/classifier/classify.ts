@@ -799,6 +799,19 @@ function decideStage(
   // clauses ("would ban" in a quote, "will no longer be able to" as the consequence of an issued
   // memo, "possible security concerns"). When the headline carries a stage cue, weak body cues
   // count less; strong ones (took effect, will take effect on…, court blocks) keep their weight.
+  // LABELS.md: a law or order that has been signed, enacted or issued is in force even when its
+  // restriction starts later; only a decision with a future deadline and no instrument is announced.
+  // Next to an issuance cue, the cues that merely date the restriction say when, not whether.
+  if (all.some((v) => v.hit.cue.issued) && all.some((v) => v.hit.cue.timing)) {
+    all = all.filter((v) => !v.hit.cue.timing);
+    rules.push('stage.issued-dated');
+  }
+  // A sure lifting (a court blocks, an order suspends the enforcement) is often itself a signed or
+  // issued instrument: its form says nothing against the lifting.
+  if (all.some((v) => v.stage === 'lifted' && sureCue(v.hit.cue)) && all.some((v) => v.hit.cue.issued)) {
+    all = all.filter((v) => !(v.hit.cue.issued && v.stage === 'in_force'));
+    rules.push('stage.issued-lifting');
+  }
   const titleVoted = all.some((v) => v.inTitle);
   const bodyFactor = ctx.tuning.bodyStageFactor ?? 1;
   const strong = ctx.tuning.strongStageWeight ?? 4;
