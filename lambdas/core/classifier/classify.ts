@@ -812,6 +812,14 @@ function decideStage(
     all = all.filter((v) => !(v.hit.cue.issued && v.stage === 'in_force'));
     rules.push('stage.issued-lifting');
   }
+  // "L'Italie interdit DeepSeek" over "a décidé d'interdire": the "decided to ban" is
+  // announced unless it is in effect, and a headline reporting the ban in the present tense says it
+  // is, when nothing else (a date, a future) argues for later.
+  if (all.some((v) => v.inTitle && v.stage === 'in_force') &&
+    all.some((v) => v.stage === 'announced') && all.every((v) => v.stage !== 'announced' || v.hit.cue.decided)) {
+    all = all.filter((v) => v.stage !== 'announced');
+    rules.push('stage.decided-in-effect');
+  }
   const titleVoted = all.some((v) => v.inTitle);
   const bodyFactor = ctx.tuning.bodyStageFactor ?? 1;
   const strong = ctx.tuning.strongStageWeight ?? 4;

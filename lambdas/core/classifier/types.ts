@@ -50,6 +50,12 @@ export interface Cue {
    * next to an `issued` cue.
    */
   timing?: boolean;
+  /**
+   * The stage cue only says a decision was taken or announced ("decided to", "the decision",
+   * "announced"): announced on its own; next to a headline that reports the restriction in the
+   * present tense and no dating or future cue, the decision is the measure taken (in force).
+   */
+  decided?: boolean;
   /** A state actor is involved (government, ministry, regulator, law, decree…). */
   actor?: number;
   /** Evidence against relevance (company news, lawsuits, sport…), with its weight. */
