@@ -855,11 +855,11 @@ function decideStage(
     }
     margin = top > 0 ? (top - second) / (top + 1) : 0.2;
     // No stage cue at all, or only a word as weak as "announced" (an announcement is as often of a
-    // ban in force as of a future one): a headline reporting a measure reads as done, except an
-    // order to wind up or divest, which takes effect later.
+    // ban in force as of a future one): a headline reporting a measure reads as done — an order to
+    // wind up or divest too, once issued, though it takes effect later (LABELS.md).
     if (top < (ctx.tuning.minStageScore ?? 0)) stage = null;
     if (!stage) {
-      stage = ctx.measure === 'other_restriction' ? 'announced' : 'in_force';
+      stage = 'in_force';
       rules.push('stage.default');
     }
     // LABELS.md: an official security warning is in force once issued. A warning headline with
