@@ -168,6 +168,14 @@ export interface AlertMark {
 export interface SentAlert extends AlertMark {
   alertId: string;
   at: string;
+  /** Topic ARNs that accepted it (SNS; absent for the local outbox). */
+  topics?: string[];
+  /** The SNS MessageIds of those copies, in the order of `topics`. */
+  messageIds?: string[];
+  /** FAILED: the publisher gave up after its attempt limit; nothing more is tried for this alert. */
+  state?: 'SENT' | 'FAILED';
+  /** Why it failed (FAILED only). */
+  error?: string;
 }
 
 /** A state measure against vendors, built from one or more items. */
@@ -253,6 +261,8 @@ export interface Alert {
 /** Poll bookkeeping per feed. */
 export interface FeedState {
   feedId: string;
+  /** The URL these validators and failures are about: a registry change of URL starts afresh. */
+  url?: string | null;
   etag?: string | null;
   lastModified?: string | null;
   lastPolledAt?: string | null;

@@ -106,6 +106,21 @@ describe('pipeline', () => {
       expect([...store.items.values()]).toEqual(before);
     });
 
+    it('starts afresh when the registry gives the feed a new URL: no old validators, no old backoff', async () => {
+      const moved: FeedConfig = { ...feed, url: 'https://news.example/new-feed' };
+      const { store, fetcher, clock, deps } = setup({ [feed.url]: [ok(seed), new FeedFetchError('FETCH_HTTP_STATUS', 'HTTP 410', { httpStatus: 410 })], [moved.url]: [ok(seed, '"new"')] });
+      await pollFeed(feed, deps);
+      await pollFeed(feed, deps); // fails: backoff, failures 1
+      expect(store.feeds.get('news')).toMatchObject({ url: feed.url, failures: 1, etag: '"v1"' });
+
+      const outcome = await pollFeed(moved, deps, { respectInterval: true });
+
+      expect(outcome.status).toBe('ok');
+      expect(fetcher.requests.at(-1)).toMatchObject({ url: moved.url, etag: null, lastModified: null });
+      expect(store.feeds.get('news')).toMatchObject({ url: moved.url, failures: 0, etag: '"new"', lastError: null, nextPollAfter: null });
+      expect(clock.now()).toEqual(NOW);
+    });
+
     it('counts nothing new when the same items come back without validators', async () => {
       const { store, deps } = setup({ [feed.url]: [ok(seed, null)] });
       await pollFeed(feed, deps);
