@@ -82,6 +82,12 @@ export interface PollOptions {
   state?: FeedState;
 }
 
+/**
+ * Item keys remembered in the feed state (32 hex characters each: 300 keep the row under 12 KB);
+ * a feed serving more has the rest looked up, as before.
+ */
+const SEEN_KEYS_MAX = 300;
+
 /** Item keys / event ids per "feed polled" log line: a busy feed's first poll stays one readable line. */
 const LOGGED_KEYS = 50;
 
@@ -373,8 +379,12 @@ async function collectFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptions, 
     const parsed = await parseFeed(fetched.body, { feedId: feed.id, fetchedAt: now, language: feed.language ?? null });
     outcome.items = parsed.items.length;
 
-    const existing = await store.existingItemKeys(parsed.items.map((i) => i.itemKey));
-    const fresh = parsed.items.filter((i) => !existing.has(i.itemKey));
+    // Keys the feed served at its last successful poll are known without a read (most of a changed
+    // feed is what it served before); only the others are looked up (docs/deploy.md, "Cost").
+    const seen = new Set(state.seenItemKeys ?? []);
+    const unseen = parsed.items.filter((i) => !seen.has(i.itemKey));
+    const existing = unseen.length ? await store.existingItemKeys(unseen.map((i) => i.itemKey)) : new Set<string>();
+    const fresh = unseen.filter((i) => !existing.has(i.itemKey));
     // A feed's first successful poll is its backlog: stored and grouped, not news to anyone.
     const backlog = !state.lastSuccessAt && !policy.alertBacklog;
     const stored: StoredItem[] = [];
@@ -399,7 +409,9 @@ async function collectFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptions, 
           new: [...mine].filter((id) => grouped.created.has(id)).length,
           updated: [...mine].filter((id) => grouped.updated.has(id)).length,
         };
-        await store.putFeedState(succeed({ etag: fetched.etag, lastModified: fetched.lastModified, lastStatus: 'ok' }));
+        // Written last, with the validators: a key is only remembered once its item is stored.
+        const seenItemKeys = parsed.items.slice(0, SEEN_KEYS_MAX).map((i) => i.itemKey);
+        await store.putFeedState(succeed({ etag: fetched.etag, lastModified: fetched.lastModified, lastStatus: 'ok', seenItemKeys }));
         // Item keys and event ids at INFO: the first links of the trail from an article to its alert.
         logger.info('feed polled', {
           feedId: feed.id,

@@ -273,6 +273,8 @@ export interface FeedState {
   nextPollAfter?: string | null;
   lastError?: { code: string; message: string; at: string } | null;
   lastStatus?: FeedStatus | null;
+  /** Item keys of the last successful response (capped): the next poll reads none of these from the store. */
+  seenItemKeys?: string[];
 }
 
 export type FeedStatus = 'ok' | 'not_modified' | 'skipped' | 'error';

@@ -121,6 +121,28 @@ describe('pipeline', () => {
       expect(clock.now()).toEqual(NOW);
     });
 
+    it('looks up only the items the feed did not serve at its last successful poll', async () => {
+      const more = rss([
+        { guid: 'c', title: 'Japan to exclude Huawei from networks too' },
+        { guid: 'a', title: 'Japan to exclude Huawei from procurement' },
+        { guid: 'b', title: 'Phone maker reports earnings' },
+      ]);
+      const { store, deps } = setup({ [feed.url]: [ok(seed, null), ok(more, null)] });
+      const asked: string[][] = [];
+      const lookup = store.existingItemKeys.bind(store);
+      store.existingItemKeys = async (keys: string[]) => {
+        asked.push(keys);
+        return lookup(keys);
+      };
+
+      await pollFeed(feed, deps);
+      const second = await pollFeed(feed, deps);
+
+      expect(asked.map((k) => k.length)).toEqual([2, 1]);
+      expect(second).toMatchObject({ items: 3, newItems: 1 });
+      expect(store.feeds.get('news')?.seenItemKeys).toHaveLength(3);
+    });
+
     it('counts nothing new when the same items come back without validators', async () => {
       const { store, deps } = setup({ [feed.url]: [ok(seed, null)] });
       await pollFeed(feed, deps);
@@ -256,7 +278,7 @@ describe('pipeline', () => {
       expect((await notifyPending(notifyDeps)).published).toBe(1);
       expect((await notifyPending(notifyDeps)).published).toBe(0);
       expect(publisher.sent.map((a) => a.mark.kind)).toEqual(['stage', 'confirmed']);
-      expect(publisher.sent[1]!.subject).toMatch(/^Confirmed \(in force\)/);
+      expect(publisher.sent[1]!.subject).toMatch(/^In force, confirmed \u2014 /);
       expect(publisher.sent[1]!.sources[0]!.feedId).toBe('fcc');
       const [event] = [...store.events.values()];
       expect(event).toMatchObject({ vendors: ['Dahua', 'Hikvision', 'Huawei', 'ZTE'], measure: 'market_ban', official: true, reportCount: 3 });
