@@ -300,7 +300,7 @@ export class Monitoring extends Construct {
     });
     define('FeedFailuresQuery', 'feed-failures', group('Poll'), {
       filterStatements: ['message = "feed failed"'],
-      stats: 'count() as failures, latest(error) as lastError by feedId, code',
+      statsStatements: ['count() as failures, latest(error) as lastError by feedId, code'],
       sort: 'failures desc',
     });
   }

@@ -250,6 +250,7 @@ describe('BanwatchStack', () => {
       for (const topic of topics.filter((x) => x.Properties.TopicName !== 'banwatch-ops')) {
         expect(topic.DeletionPolicy).toBe('Retain');
         expect(topic.Properties.KmsMasterKeyId).toBeDefined();
+        expect(topic.Properties.Tags).toContainEqual({ Key: 'banwatch:topic', Value: topic.Properties.TopicName });
         // Delivery status of SQS, HTTP(S) and Lambda subscriptions is logged.
         expect(topic.Properties.DeliveryStatusLogging.map((l: any) => l.Protocol).sort()).toEqual(['http/s', 'lambda', 'sqs']);
       }
