@@ -1,9 +1,9 @@
 /**
- * poll (SQS feed queue, batches of up to 5): each message names one feed by id; the feed's URL
- * comes from the registry bundled with this function, never from the queue. Partial batch
- * response: a poisoned message (not `{"feedId"}`, or an id not in the registry) or a storage outage
- * fails only its own record, so SQS retries it (and parks it in the DLQ after 3 receives) while the
- * rest of the batch is done. A feed that fails to fetch or parse is an outcome, not a failure.
+ * poll (SQS feed queue, batches of up to 5): a message names a feed by id; its URL comes from the
+ * registry bundled with this function, never from the queue (an id it does not list, e.g. a feed
+ * the last deploy removed, is dropped with a warning). Partial batch response: a poisoned message
+ * (not `{"feedId"}`) or a storage outage fails only its own record, so SQS retries it (DLQ after 3
+ * receives). A feed that fails to fetch or parse is an outcome, not a failure.
  */
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { FeedConfig } from '../core/model.js';
@@ -13,19 +13,19 @@ import type { PollHandlerDeps } from './deps.js';
 import { METRIC, type InvocationContext } from './names.js';
 
 /** The registry entry a message names, or why it names none. */
-export function parseFeedMessage(body: string, registry: Map<string, FeedConfig>): { ok: true; feed: FeedConfig } | { ok: false; error: string } {
-  let raw: unknown;
+type Parsed = { ok: true; feed: FeedConfig } | { ok: false; error: string; unknownFeed?: string };
+export function parseFeedMessage(body: string, registry: Map<string, FeedConfig>): Parsed {
+  let msg: { feedId?: unknown; id?: unknown };
   try {
-    raw = JSON.parse(body);
+    msg = Object(JSON.parse(body));
   } catch (err) {
     return { ok: false, error: `not JSON: ${(err as Error).message}` };
   }
   // `id`: messages enqueued before an upgrade carried the whole config; only its id is used.
-  const msg = (typeof raw === 'object' && raw !== null ? raw : {}) as { feedId?: unknown; id?: unknown };
   const feedId = msg.feedId ?? msg.id;
   if (typeof feedId !== 'string') return { ok: false, error: 'expected {"feedId": "<id>"}' };
   const feed = registry.get(feedId);
-  return feed ? { ok: true, feed } : { ok: false, error: `feed "${feedId.slice(0, 64)}" is not in the registry` };
+  return feed ? { ok: true, feed } : { ok: false, error: `feed "${feedId.slice(0, 64)}" is not in the registry`, unknownFeed: feedId.slice(0, 64) };
 }
 
 export function makePollHandler(deps: PollHandlerDeps) {
@@ -38,14 +38,17 @@ export function makePollHandler(deps: PollHandlerDeps) {
     const byFeed = new Map<string, { feed: FeedConfig; messageIds: string[] }>();
     for (const record of event.Records) {
       const parsed = parseFeedMessage(record.body, registry);
+      // A feed the last deploy removed while its message waited: nothing to poll, nothing to retry.
+      if (!parsed.ok && parsed.unknownFeed) {
+        logger.warn('message names a feed not in the registry; dropped', { messageId: record.messageId, feedId: parsed.unknownFeed });
+        continue;
+      }
       if (!parsed.ok) {
         logger.error('poisoned feed message', { messageId: record.messageId, error: parsed.error });
         failures.push({ itemIdentifier: record.messageId });
         continue;
       }
-      const group = byFeed.get(parsed.feed.id) ?? { feed: parsed.feed, messageIds: [] };
-      group.messageIds.push(record.messageId);
-      byFeed.set(parsed.feed.id, group);
+      byFeed.set(parsed.feed.id, { feed: parsed.feed, messageIds: [...(byFeed.get(parsed.feed.id)?.messageIds ?? []), record.messageId] });
     }
     await Promise.all(
       [...byFeed.values()].map(async ({ feed, messageIds }) => {
