@@ -13,6 +13,7 @@ import { loadFeedsFile, reclassify, runCycle, runDemo, REPO_ROOT } from '../lamb
 import { formatEvent, formatFeedState, formatOutcomeLine, formatRunSummary } from '../lambdas/local/format.js';
 import { openLocal, parseAllowHosts } from '../lambdas/local/runtime.js';
 import { registerAwsCommands } from '../lambdas/local/aws-commands.js';
+import { eventDetail, explain, formatEventDetail, formatExplanation, openReader, stackOption, tableOption } from '../lambdas/local/remote.js';
 import { join, resolve } from 'node:path';
 import { backupDataDir, repairDataDir } from '../lambdas/local/maintenance.js';
 import { isLocalStoreFailure, translateLocalStoreError } from '../lambdas/local/store-errors.js';
@@ -238,11 +239,13 @@ program
   .option('--since <date>', 'only events seen at or after this date', parseDate)
   .option('--limit <n>', 'at most this many', (v: string) => parsePositiveIntLarge(v), 100)
   .addOption(dataOption())
+  .addOption(tableOption())
+  .addOption(stackOption())
   .option('--json', 'print a JSON array')
-  .action(async (opts: StorageFlags & { country?: string; vendor?: string; since?: string; limit: number; json?: boolean }) => {
+  .action(async (opts: StorageFlags & { country?: string; vendor?: string; since?: string; limit: number; json?: boolean; table?: string; stack?: string }) => {
     let rt;
     try {
-      rt = await openFor(opts.data, () => openLocal({ dataDir: opts.data, readOnly: true, logger: stderrLogger(false) }));
+      rt = await openReader(opts, stderrLogger(false), () => openFor(opts.data, () => openLocal({ dataDir: opts.data, readOnly: true, logger: stderrLogger(false) })));
       const events = await rt.store.queryEvents({
         ...(opts.country ? { country: opts.country } : {}),
         ...(opts.vendor ? { vendor: opts.vendor } : {}),
@@ -270,12 +273,14 @@ program
   .description('show each feed and its polling state (failures, backoff, last error)')
   .option('--feeds <file>', 'feed registry', join(REPO_ROOT, 'config', 'feeds.json'))
   .addOption(dataOption())
+  .addOption(tableOption())
+  .addOption(stackOption())
   .option('--json', 'print a JSON array')
-  .action(async (opts: StorageFlags & { feeds: string; json?: boolean }) => {
+  .action(async (opts: StorageFlags & { feeds: string; json?: boolean; table?: string; stack?: string }) => {
     let rt;
     try {
       const feeds = loadFeedsFile(opts.feeds);
-      rt = await openFor(opts.data, () => openLocal({ dataDir: opts.data, readOnly: true, logger: stderrLogger(false) }));
+      rt = await openReader(opts, stderrLogger(false), () => openFor(opts.data, () => openLocal({ dataDir: opts.data, readOnly: true, logger: stderrLogger(false) })));
       const states = await rt.store.getFeedStates(feeds.map((f) => f.id));
       if (opts.json) printJson(feeds.map((f) => ({ ...f, state: states.get(f.id) ?? null })));
       else process.stdout.write(`${feeds.map((f) => formatFeedState(f.id, f.url, states.get(f.id))).join('\n')}\n`);
@@ -360,6 +365,52 @@ program
       }
     } catch (err) {
       fail(err);
+    }
+  });
+
+program
+  .command('event')
+  .description('one event with its timeline, sources and alerts (topics, SNS MessageIds, delivery state)')
+  .argument('<id>', 'event id (printed by `banwatch events`)')
+  .addOption(dataOption())
+  .addOption(tableOption())
+  .addOption(stackOption())
+  .option('--json', 'print a JSON object')
+  .action(async (id: string, opts: StorageFlags & { json?: boolean; table?: string; stack?: string }) => {
+    let rt;
+    try {
+      rt = await openReader(opts, stderrLogger(false), () => openFor(opts.data, () => openLocal({ dataDir: opts.data, readOnly: true, logger: stderrLogger(false) })));
+      const detail = await eventDetail(rt.store, id);
+      if (opts.json) printJson(detail);
+      else process.stdout.write(`${formatEventDetail(detail)}\n`);
+    } catch (err) {
+      fail(err);
+    } finally {
+      await rt?.close();
+    }
+  });
+
+program
+  .command('explain')
+  .description('why an article did or did not alert: item → classification (evidence, rules) → event → alerts and their SNS MessageIds')
+  .argument('<url-or-guid>', "the article's link or its feed guid (or an item key)")
+  .option('--feeds <file>', 'feed registry (guids are unique per feed)', join(REPO_ROOT, 'config', 'feeds.json'))
+  .addOption(dataOption())
+  .addOption(tableOption())
+  .addOption(stackOption())
+  .option('--json', 'print a JSON object')
+  .action(async (ref: string, opts: StorageFlags & { feeds: string; json?: boolean; table?: string; stack?: string }) => {
+    let rt;
+    try {
+      const feeds = loadFeedsFile(opts.feeds);
+      rt = await openReader(opts, stderrLogger(false), () => openFor(opts.data, () => openLocal({ dataDir: opts.data, readOnly: true, logger: stderrLogger(false) })));
+      const x = await explain(rt.store, feeds, ref);
+      if (opts.json) printJson(x);
+      else process.stdout.write(`${formatExplanation(x)}\n`);
+    } catch (err) {
+      fail(err);
+    } finally {
+      await rt?.close();
     }
   });
 

@@ -5,7 +5,6 @@
  *  - a topic per country (`<prefix>-country-<cc>`), optionally with a vendor/measure/stage filter.
  */
 import {
-  CreateTopicCommand,
   GetSubscriptionAttributesCommand,
   GetTopicAttributesCommand,
   ListSubscriptionsByTopicCommand,
@@ -15,6 +14,7 @@ import {
 } from '@aws-sdk/client-sns';
 import { ConfigError } from '../core/errors.js';
 import { buildFilterPolicy, normaliseCountries, type FilterFlags, type FilterPolicy } from '../core/filter-policy.js';
+import { subscriptionAttributes } from './subscription-backup.js';
 
 export { buildFilterPolicy } from '../core/filter-policy.js';
 
@@ -29,6 +29,8 @@ export interface SubscribeOptions {
   filter?: FilterFlags;
   /** Subscribe to these countries' topics instead of filtering "all" by country. */
   topicPerCountry?: { prefix: string; countries: string[] };
+  /** Raw message delivery (sqs, https): the JSON payload without SNS's envelope. */
+  raw?: boolean;
 }
 
 export interface SubscriptionInfo {
@@ -84,17 +86,18 @@ export function countryTopicArn(allTopicArn: string, prefix: string, country: st
 }
 
 /**
- * Makes sure a country topic exists, with the same KMS key as the "all" topic: notify creates
- * country topics with that key, and SNS rejects CreateTopic when attributes differ.
+ * The country topic, which the stack creates (context `countries`); the CLI never creates topics,
+ * so every topic carries the stack's policies.
  */
-async function ensureCountryTopic(sns: SNSClient, allTopicArn: string, prefix: string, country: string): Promise<string> {
-  const attrs = await sns.send(new GetTopicAttributesCommand({ TopicArn: allTopicArn }));
-  const key = attrs.Attributes?.KmsMasterKeyId;
-  const created = await sns.send(
-    new CreateTopicCommand({ Name: `${prefix}-country-${country.toLowerCase()}`, ...(key ? { Attributes: { KmsMasterKeyId: key } } : {}) }),
-  );
-  if (!created.TopicArn) throw new ConfigError('TOPIC_CREATE', `CreateTopic returned no ARN for ${country}`);
-  return created.TopicArn;
+async function existingCountryTopic(sns: SNSClient, allTopicArn: string, prefix: string, country: string): Promise<string> {
+  const arn = countryTopicArn(allTopicArn, prefix, country);
+  try {
+    await sns.send(new GetTopicAttributesCommand({ TopicArn: arn }));
+  } catch (err) {
+    if ((err as { name?: string }).name !== 'NotFoundException') throw err;
+    throw new ConfigError('TOPIC_MISSING', `the stack has no topic for ${country}: add it to the countries context (cdk deploy -c countries=${country}) or filter the "all" topic instead (drop --topic-per-country)`);
+  }
+  return arn;
 }
 
 /** Subscribes the endpoint; one subscription per topic (the "all" topic, or each country's). */
@@ -107,13 +110,14 @@ export async function subscribe(sns: SNSClient, opts: SubscribeOptions): Promise
     const countries = normaliseCountries(opts.topicPerCountry.countries);
     if (!countries.length) throw new ConfigError('FILTER_INVALID', 'a topic per country needs at least one country');
     targets = [];
-    for (const c of countries) targets.push(await ensureCountryTopic(sns, opts.topicArn, opts.topicPerCountry.prefix, c));
+    for (const c of countries) targets.push(await existingCountryTopic(sns, opts.topicArn, opts.topicPerCountry.prefix, c));
     // The topic already is the country filter.
     flags = { ...flags, countries: [] };
   } else {
     targets = [opts.topicArn];
   }
   const policy = buildFilterPolicy(flags);
+  const prefix = parseTopicArn(opts.topicArn).name.replace(/-all$/, '');
   const out: SubscriptionInfo[] = [];
   for (const topicArn of targets) {
     const res = await sns.send(
@@ -121,7 +125,8 @@ export async function subscribe(sns: SNSClient, opts: SubscribeOptions): Promise
         TopicArn: topicArn,
         Protocol: opts.protocol,
         Endpoint: opts.endpoint,
-        ...(policy ? { Attributes: { FilterPolicy: JSON.stringify(policy), FilterPolicyScope: 'MessageAttributes' } } : {}),
+        // DLQ, HTTPS backoff, filter, raw delivery: lambdas/local/subscription-backup.ts.
+        Attributes: subscriptionAttributes(topicArn, prefix, { protocol: opts.protocol, filterPolicy: policy, ...(opts.raw ? { raw: true } : {}) }),
       }),
     );
     const arn = res.SubscriptionArn ?? null;
