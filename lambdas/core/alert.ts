@@ -2,7 +2,7 @@
  * Rendering one alert (one event at one stage) as subject + plain text + attributes.
  * Pure: the creation time is passed in. Nothing from a feed reaches the text as markup.
  */
-import { alertIdOf } from './events.js';
+import { alertIdOf, stageRank } from './events.js';
 import type { Alert, AlertMark, Measure, PolicyEvent, Stage } from './model.js';
 import { htmlToText } from './text.js';
 
@@ -84,6 +84,18 @@ export function timelineOf(event: PolicyEvent): string {
   return steps.length ? steps.join(' \u2192 ') : `${STAGE_LABEL[event.stage]} ${humanDate(event.firstSeen)}`;
 }
 
+/**
+ * "an earlier alert said in force on the strength of one report (Bloomberg, 6 Jul 2020); 6 outlets
+ * since report it as announced."
+ */
+function correctionOf(event: PolicyEvent, mark: AlertMark): string {
+  const said = mark.retracted ?? mark.stage;
+  const lone = event.sources.find((s) => s.stage !== undefined && stageRank(s.stage) >= stageRank(said) && s.stage !== 'lifted' && s.stage !== 'rejected');
+  const against = new Set(event.sources.filter((s) => s.stage !== undefined && stageRank(s.stage) < stageRank(said)).map((s) => s.outlet ?? s.itemKey)).size;
+  const from = lone ? ` (${[lone.outlet, lone.published ? humanDate(lone.published) : null].filter(Boolean).join(', ')})` : '';
+  return `an earlier alert said ${STAGE_LABEL[said]} on the strength of one report${from}; ${against} outlets since report it as ${STAGE_LABEL[mark.stage]}.`;
+}
+
 /** Vendors the alert names that no earlier alert did. */
 function addedVendors(event: PolicyEvent, mark: AlertMark): string[] {
   const before = new Set(event.alertedVendors ?? []);
@@ -97,6 +109,7 @@ export function renderSubject(event: PolicyEvent, mark: AlertMark = { kind: 'sta
   const isUpdate = event.alertedStages.length > 0;
   let full: string;
   if (mark.kind === 'confirmed') full = `${stage}, confirmed \u2014 ${what}`;
+  else if (mark.kind === 'corrected') full = `${stage} (correction: not ${STAGE_LABEL[mark.retracted ?? mark.stage]}) \u2014 ${what}`;
   else if (mark.kind === 'vendors') full = `${stage}, also ${shortVendors(addedVendors(event, mark), 2)} \u2014 ${what}`;
   else full = `${stage}${isUpdate ? ' (update)' : ''} \u2014 ${what}`;
   return asciiCut(oneLine(full, 500), MAX_SUBJECT);
@@ -124,6 +137,8 @@ export function renderText(event: PolicyEvent, mark: AlertMark = { kind: 'stage'
     lines.push(`Confirmed by ${mark.officialFeedId ?? 'an official source'}: ${oneLine(official?.title ?? '', 200)}`);
   } else if (mark.kind === 'vendors') {
     lines.push(`Update:     now also names ${addedVendors(event, mark).join(', ')}`);
+  } else if (mark.kind === 'corrected') {
+    lines.push(`Correction: ${correctionOf(event, mark)}`);
   }
   lines.push(`Acting:     ${event.countries.map((c) => `${countryName(c)} (${c})`).join(', ')}`);
   lines.push(`Vendors:    ${event.vendors.join(', ')}`);

@@ -22,6 +22,7 @@
 import { createHash } from 'node:crypto';
 import { actorOf, actorsConflict } from './actors.js';
 import type {
+  Retraction,
   AlertMark,
   AlertState,
   Classification,
@@ -60,6 +61,8 @@ export const INDEPENDENT_REPORTS = 2;
  * single low-confidence reports, while real decisions are reported by several outlets.
  */
 export const CONFIDENT_ALONE = 0.8;
+/** Outlets that must report an earlier stage before a stage alerted on one outlet's report is taken back. */
+export const CORRECTION_OUTLETS = 3;
 
 /** Sources kept per event: enough to prove it, bounded so a hot story cannot grow a row past 400 KB. */
 export const MAX_SOURCES = 40;
@@ -80,9 +83,11 @@ const DAY_MS = 86_400_000;
  * | network_exclusion ~ market_ban | "FCC bans Huawei gear" reads as banned from US networks or from sale (FCC 2022) |
  * | device_ban ~ security_warning | official guidance not to use an app on work phones reads as advice or as a ban |
  * | export_control ~ sanctions | "blacklist" covers the Entity List and financial sanctions alike |
+ * | export_control ~ market_ban | one Commerce action is "banned from US commerce" to some outlets and "placed on the Entity List" to others (Huawei May 2019, Kaspersky June 2024: a sales ban and Entity List additions announced together) |
  *
- * Everything else is a different decision even when the vendor and the country are the same: an
- * export control and a sales ban on Kaspersky on the same day are two measures with two alerts.
+ * Everything else is a different decision even when the vendor and the country are the same (a
+ * procurement ban and export controls on one vendor are two measures with two alerts). Pairs other
+ * than a measure with itself join only within CROSS_MEASURE_WINDOW_DAYS.
  */
 export const MEASURE_COMPATIBILITY: ReadonlyArray<readonly [Measure, Measure]> = [
   ['procurement_exclusion', 'network_exclusion'],
@@ -91,6 +96,7 @@ export const MEASURE_COMPATIBILITY: ReadonlyArray<readonly [Measure, Measure]> =
   ['network_exclusion', 'market_ban'],
   ['device_ban', 'security_warning'],
   ['export_control', 'sanctions'],
+  ['export_control', 'market_ban'],
 ];
 
 export function measuresCompatible(a: Measure, b: Measure): boolean {
@@ -191,6 +197,7 @@ function sourceOf(item: StoredItem, c: RelevantClassification, ctx: ReportContex
     measure: c.measure,
     vendors: sorted(c.vendors),
     strongStage: ctx.strongStage,
+    ...(c.stageConfidence !== undefined ? { stageConfidence: Math.round(c.stageConfidence * 100) / 100 } : {}),
     alertable: ctx.alertable,
     mergeReason,
   };
@@ -350,16 +357,39 @@ const claimTime = (s: EventSource, fallback: string) => s.at ?? s.published ?? f
  * report saying so, at least a third of the outlets say so or further (STAGE_VOTE_SHARE_INVERSE). Endings need the support of
  * stageSupported. A stage already alerted is never gone back on.
  */
-export function deriveStage(event: Pick<PolicyEvent, 'sources' | 'alertedStages' | 'firstSeen'>): { stage: Stage; history: StageChange[] } {
+export function deriveStage(
+  event: Pick<PolicyEvent, 'sources' | 'alertedStages' | 'firstSeen'> & Partial<Pick<PolicyEvent, 'confirmedStages' | 'retractions'>>,
+): { stage: Stage; history: StageChange[]; retract?: Retraction } {
   const fallback = event.firstSeen;
   const t = (s: EventSource) => Date.parse(claimTime(s, fallback));
   const forward = event.sources.filter((s) => s.stage !== undefined && !isEnding(s.stage));
   const windowMs = STAGE_VOTE_WINDOW_DAYS * DAY_MS;
   const outletOfSource = (s: EventSource) => s.outlet ?? s.itemKey;
 
+  /**
+   * A claim of `rank` that later reporting overruled: its outlet is the only one that ever said
+   * `rank` or further, on a cue that was neither official nor strong, and CORRECTION_OUTLETS other
+   * outlets, each with a stage cue at least as sure, reported the decision at an earlier stage from
+   * its moment on. The typical case: an early leak read as in force ("preparing to phase out …
+   * sources say"), then every outlet reporting the decision itself says "will remove by 2027". The
+   * reverse (one plain "has banned" against three vague "decided to ban") is not overruled.
+   */
+  const sureness = (s: EventSource) => s.stageConfidence ?? (s.strongStage ? STRONG_STAGE_CONFIDENCE : 0);
+  const overruled = (c: EventSource, rank: number): boolean => {
+    if (c.official || c.strongStage) return false;
+    const supporters = new Set(forward.filter((s) => stageRank(s.stage!) >= rank).map(outletOfSource));
+    if (supporters.size !== 1) return false;
+    const against = new Set(
+      forward
+        .filter((s) => stageRank(s.stage!) < rank && t(s) >= t(c) - windowMs && outletOfSource(s) !== outletOfSource(c) && sureness(s) >= sureness(c))
+        .map(outletOfSource),
+    );
+    return against.size >= CORRECTION_OUTLETS;
+  };
+
   /** The earliest report from which `rank` (or further) is supported, or null. */
   const reached = (rank: number): EventSource | null => {
-    const claims = forward.filter((s) => stageRank(s.stage!) >= rank).sort((a, b) => t(a) - t(b));
+    const claims = forward.filter((s) => stageRank(s.stage!) >= rank && !overruled(s, rank)).sort((a, b) => t(a) - t(b));
     const decisive = claims.find((s) => s.official || s.strongStage);
     if (decisive) return decisive;
     for (const c of claims) {
@@ -377,10 +407,9 @@ export function deriveStage(event: Pick<PolicyEvent, 'sources' | 'alertedStages'
     return null;
   };
 
-  const alertedForward = event.alertedStages.filter((s) => !isEnding(s)).map(stageRank);
-  const floor = alertedForward.length ? Math.max(...alertedForward) : -1;
   let stage: Stage;
   let setter: EventSource | null = null;
+  let retract: Retraction | undefined;
   if (forward.length === 0) {
     // Only endings: the ban they end existed (or, for a rejection, was proposed).
     stage = event.sources.some((s) => s.stage === 'rejected') ? 'proposed' : 'in_force';
@@ -392,6 +421,26 @@ export function deriveStage(event: Pick<PolicyEvent, 'sources' | 'alertedStages'
         stage = candidate;
         setter = r;
         break;
+      }
+    }
+    // A stage already alerted is not gone back on, unless later reporting overruled the one report it
+    // rested on (never one an official source confirmed, never twice): then it is taken back, and
+    // nextAlert sends the correction.
+    const alertedForward = event.alertedStages.filter((s) => !isEnding(s)).map(stageRank);
+    const top = alertedForward.length ? (STAGE_ORDER[Math.max(...alertedForward)] as Stage) : null;
+    let floor = top ? stageRank(top) : -1;
+    if (top && stageRank(top) > stageRank(stage)) {
+      const claims = forward.filter((s) => stageRank(s.stage!) >= stageRank(top));
+      const retractable =
+        !event.alertedStages.some(isEnding) &&
+        !(event.confirmedStages ?? []).includes(top) &&
+        !(event.retractions ?? []).some((r) => r.stage === top) &&
+        claims.length > 0 &&
+        claims.every((c) => overruled(c, stageRank(top)));
+      if (retractable) {
+        floor = Math.max(-1, ...alertedForward.filter((r) => r < stageRank(top)));
+        const lastAgainst = forward.filter((s) => stageRank(s.stage!) < stageRank(top)).reduce((m, s) => Math.max(m, t(s)), 0);
+        retract = { stage: top, to: STAGE_ORDER[Math.max(floor, stageRank(stage))] as Stage, at: new Date(lastAgainst).toISOString(), alerted: false };
       }
     }
     if (stageRank(stage) < floor) stage = STAGE_ORDER[floor] as Stage;
@@ -414,7 +463,7 @@ export function deriveStage(event: Pick<PolicyEvent, 'sources' | 'alertedStages'
     if (first) history.push(entryOf(ending, first));
     stage = ending;
   }
-  return { stage, history };
+  return retract ? { stage, history, retract } : { stage, history };
 }
 
 /**
@@ -478,7 +527,7 @@ export function mergeIntoEvent(
   const t = itemTime(item);
   const source = sourceOf(item, c, ctx, mergeReason);
   const sources = [...event.sources, source];
-  const { stage, history } = deriveStage({ ...event, sources });
+  const { stage, history, retract } = deriveStage({ ...event, sources });
   const stageChanged = stage !== event.stage;
 
   const outlets = event.outlets ?? [];
@@ -500,6 +549,11 @@ export function mergeIntoEvent(
     lastSeen: t > event.lastSeen ? t : event.lastSeen,
     version: event.version + 1,
   };
+  if (retract) {
+    next.alertedStages = next.alertedStages.filter((st) => st !== retract.stage);
+    next.retractions = [...(event.retractions ?? []), retract];
+    // The timeline no longer shows the stage taken back (deriveStage did not reach it).
+  }
   next.measure = consensusMeasure(next);
   next.alertState = alertStateOf(next);
   return { changed: true, stageChanged, event: next };
@@ -529,12 +583,16 @@ export function materialVendors(event: PolicyEvent): string[] {
  */
 export function nextAlert(event: PolicyEvent): AlertMark | null {
   const stage = event.stage;
+  // A stage alerted on one report that later outlets overruled: say so before anything else.
+  const correction = (event.retractions ?? []).find((r) => !r.alerted);
+  if (correction) return { kind: 'corrected', stage, vendors: event.vendors, retracted: correction.stage };
   // Events stored before sources carried their own stage: every source counts for the event's stage.
   const legacy = event.sources.every((s) => s.stage === undefined);
   const fresh = event.sources.filter((s) => s.alertable !== false && (legacy || s.stage === stage));
   if (!event.alertedStages.includes(stage)) {
     if (fresh.length === 0 || !corroborated(event)) return null;
-    return { kind: 'stage', stage, vendors: event.vendors };
+    const again = (event.retractions ?? []).some((r) => r.stage === stage);
+    return { kind: 'stage', stage, vendors: event.vendors, ...(again ? { again: true } : {}) };
   }
   const official = fresh.find((s) => s.official);
   if (official && !(event.confirmedStages ?? []).includes(stage)) {
@@ -560,8 +618,10 @@ export function alertStateOf(event: PolicyEvent): AlertState {
 }
 
 /** Deterministic id of the alert for a mark: a retried publish carries the same id. */
-export function alertIdOf(eventId: string, mark: Pick<AlertMark, 'kind' | 'stage' | 'vendors'>): string {
-  if (mark.kind === 'stage') return `${eventId}-${mark.stage}`;
+export function alertIdOf(eventId: string, mark: Pick<AlertMark, 'kind' | 'stage' | 'vendors' | 'retracted' | 'again'>): string {
+  // A stage reached again after a retraction is a new alert, not a retry of the retracted one.
+  if (mark.kind === 'stage') return `${eventId}-${mark.stage}${mark.again ? '-again' : ''}`;
+  if (mark.kind === 'corrected') return `${eventId}-corrected-${mark.retracted ?? 'stage'}`;
   if (mark.kind === 'confirmed') return `${eventId}-${mark.stage}-confirmed`;
   const h = createHash('sha256').update(sorted(mark.vendors).join('\u0000')).digest('hex').slice(0, 10);
   return `${eventId}-vendors-${h}`;
@@ -577,8 +637,10 @@ export function applyAlertMark(event: PolicyEvent, sent: SentAlert): PolicyEvent
   const confirmed = new Set(event.confirmedStages ?? []);
   const officialForStage = event.sources.some((s) => s.official && s.stage === sent.stage && s.alertable !== false);
   if (sent.kind === 'confirmed' || officialForStage) confirmed.add(sent.stage);
+  const retractions = sent.kind === 'corrected' ? (event.retractions ?? []).map((r) => (r.stage === sent.retracted ? { ...r, alerted: true } : r)) : event.retractions;
   const next: PolicyEvent = {
     ...event,
+    ...(retractions ? { retractions } : {}),
     alertedStages,
     confirmedStages: STAGE_ORDER.filter((s) => confirmed.has(s)),
     alertedVendors: sorted([...(event.alertedVendors ?? []), ...sent.vendors]),

@@ -135,6 +135,8 @@ export interface EventSource {
   vendors?: string[];
   /** The stage cue was strong (stageConfidence at or above STRONG_STAGE_CONFIDENCE). */
   strongStage?: boolean;
+  /** The report's own stageConfidence (weighs a lone claim against reports that contradict it). */
+  stageConfidence?: number;
   /** See StoredItem.alertable. */
   alertable?: boolean;
   /** Why this report joined the event (e.g. "first report", "vendors overlap (Huawei); same measure; 2 days later"). */
@@ -157,8 +159,12 @@ export interface StageChange {
  */
 export type AlertState = 'PENDING' | 'SENT' | 'SILENT';
 
-/** Why an alert goes out: a new stage, the first official confirmation of an alerted stage, or a material vendor addition. */
-export type AlertKind = 'stage' | 'confirmed' | 'vendors';
+/**
+ * Why an alert goes out: a new stage, the first official confirmation of an alerted stage, a
+ * material vendor addition, or a correction of a stage alerted on one report that later outlets
+ * overruled (see core/events.ts, `retractions`).
+ */
+export type AlertKind = 'stage' | 'confirmed' | 'vendors' | 'corrected';
 
 /** What a sent alert covered; recorded on the event so nothing alerts twice. */
 export interface AlertMark {
@@ -168,6 +174,26 @@ export interface AlertMark {
   vendors: string[];
   /** Feed of the official source, for `confirmed`. */
   officialFeedId?: string;
+  /** For `corrected`: the stage the earlier alert wrongly said. */
+  retracted?: Stage;
+  /** For `stage`: this stage was alerted before, retracted, and is now reached again (its id differs). */
+  again?: boolean;
+}
+
+/**
+ * An alerted stage taken back: it rested on one outlet's report, and at least CORRECTION_OUTLETS
+ * other outlets reported the same decision at an earlier stage (core/events.ts). A stage is taken
+ * back at most once.
+ */
+export interface Retraction {
+  /** The stage the alert said. */
+  stage: Stage;
+  /** The stage the event went back to. */
+  to: Stage;
+  /** When the last overruling report was published. */
+  at: string;
+  /** The correction alert went out. */
+  alerted: boolean;
 }
 
 export interface SentAlert extends AlertMark {
@@ -232,6 +258,8 @@ export interface PolicyEvent {
   alertedVendors?: string[];
   /** Alerts sent, in order (bounded). */
   alerts?: SentAlert[];
+  /** Alerted stages taken back (each at most once), with whether the correction went out. */
+  retractions?: Retraction[];
   /** Monotonic counter bumped on every change; guards concurrent updates. */
   version: number;
 }

@@ -83,6 +83,22 @@ describe('alert', () => {
       expect(cut).not.toContain('\u2026');
     });
 
+    it('says what it corrects: the stage it said, on whose word, and how many outlets say otherwise', () => {
+      const e = event({
+        countries: ['GB'], vendors: ['Huawei'], measure: 'network_exclusion', stage: 'announced', alertedStages: [],
+        retractions: [{ stage: 'in_force', to: 'announced', at: '2020-07-15T00:00:00.000Z', alerted: false }],
+        sources: [
+          { itemKey: 'a', title: 'Leak', link: 'https://bloomberg.example/a', feedId: 'ja', published: '2020-07-06T00:00:00.000Z', outlet: 'bloomberg.example', stage: 'in_force' },
+          ...['bbc', 'reuters', 'lemonde'].map((o) => ({ itemKey: o, title: `${o} story`, link: `https://${o}.example/a`, feedId: 'en', published: '2020-07-14T00:00:00.000Z', outlet: `${o}.example`, stage: 'announced' as const })),
+        ],
+      });
+      const a = renderAlert(e, { kind: 'corrected', stage: 'announced', vendors: ['Huawei'], retracted: 'in_force' }, new Date('2020-07-15T00:00:00Z'));
+      expect(a.subject).toBe('Announced (correction: not in force) \u2014 GB: network exclusion of Huawei');
+      expect(a.alertId).toBe('ev_0123456789abcdef0123-corrected-in_force');
+      expect(a.text).toContain('Correction: an earlier alert said in force on the strength of one report (bloomberg.example, 6 Jul 2020); 3 outlets since report it as announced.');
+      expect(a.attributes.stage).toBe('announced');
+    });
+
     it('names only the vendors added in a vendor update', () => {
       const a = renderAlert(
         event({ vendors: ['Dahua', 'Hikvision', 'Huawei', 'ZTE'], alertedStages: ['announced'], alertedVendors: ['Huawei', 'ZTE'] }),

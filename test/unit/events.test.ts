@@ -98,7 +98,7 @@ describe('events', () => {
       expect(measuresCompatible(m, 'other_restriction')).toBe(true);
     });
     it.each([
-      ['export_control', 'market_ban'],
+      ['export_control', 'procurement_exclusion'],
       ['network_exclusion', 'device_ban'],
       ['sanctions', 'device_ban'],
       ['security_warning', 'procurement_exclusion'],
@@ -307,11 +307,75 @@ describe('events', () => {
       expect(e.stage).toBe('in_force');
       expect(e.history?.map((h) => [h.stage, h.at])).toEqual([['announced', at(0)], ['in_force', at(90)]]);
     });
-    it('never goes back on a stage already alerted', () => {
+    it('never goes back on a stage already alerted when fewer than three outlets say otherwise', () => {
       const sent = alerted(createEvent(item('a'), relevant('in_force')));
       let e = sent;
       for (const k of ['b', 'c']) e = mergeIntoEvent(e, item(k, { days: 1 }), relevant('announced')).event;
       expect(e.stage).toBe('in_force');
+      expect(e.retractions).toBeUndefined();
+    });
+  });
+
+  describe('corrections (a stage alerted on one report that later outlets overruled)', () => {
+    // UK, July 2020: a lone early report (a leak, "preparing to phase out … sources say") read as
+    // in force alerts; a week later six outlets report the decision itself as "will remove by 2027".
+    const leak = () => alerted(createEvent(item('leak', { outlet: 'bloomberg.example' }), relevant('in_force', { stageConfidence: 0.3, confidence: 0.85 })));
+    const overrule = (e: PolicyEvent, n = 3, sc = 0.8) => {
+      for (let k = 0; k < n; k++) e = mergeIntoEvent(e, item(`o${k}`, { days: 8 }), relevant('announced', { stageConfidence: sc })).event;
+      return e;
+    };
+
+    it('takes the stage back when three outlets, each at least as sure, report an earlier stage', () => {
+      const e = overrule(leak());
+      expect(e.stage).toBe('announced');
+      expect(e.alertedStages).not.toContain('in_force');
+      expect(e.retractions).toEqual([{ stage: 'in_force', to: 'announced', at: at(8), alerted: false }]);
+      expect(e.alertState).toBe('PENDING');
+    });
+
+    it('sends one correction, with its own id, and nothing more after it', () => {
+      const e = overrule(leak());
+      const mark = nextAlert(e)!;
+      expect(mark).toMatchObject({ kind: 'corrected', stage: 'announced', retracted: 'in_force' });
+      expect(alertIdOf(e.eventId, mark)).toBe(`${e.eventId}-corrected-in_force`);
+      const done = applyAlertMark(e, { ...mark, alertId: alertIdOf(e.eventId, mark), at: at(8) })!;
+      expect(done.retractions?.[0]?.alerted).toBe(true);
+      expect(done.alertedStages).toEqual(['announced']);
+      expect(nextAlert(done)).toBeNull();
+      expect(done.alertState).toBe('SENT');
+      // More reports of the same moment change nothing.
+      expect(nextAlert(overrule(done, 2))).toBeNull();
+    });
+
+    it('alerts the stage again, under a new id, when a second outlet later says it', () => {
+      let e = overrule(leak());
+      const mark = nextAlert(e)!;
+      e = applyAlertMark(e, { ...mark, alertId: alertIdOf(e.eventId, mark), at: at(8) })!;
+      e = mergeIntoEvent(e, item('later', { days: 120, outlet: 'reuters.example' }), relevant('in_force', { stageConfidence: 0.9 })).event;
+      expect(e.stage).toBe('in_force');
+      const again = nextAlert(e)!;
+      expect(again).toMatchObject({ kind: 'stage', stage: 'in_force', again: true });
+      expect(alertIdOf(e.eventId, again)).toBe(`${e.eventId}-in_force-again`);
+    });
+
+    it.each([
+      ['the lone report had a strong stage cue', () => alerted(createEvent(item('a'), relevant('in_force', { stageConfidence: 0.9 }))), 3, 0.95],
+      ['the lone report was official', () => alerted(createEvent(item('g', { official: true }), relevant('in_force', { stageConfidence: 0.3 }))), 3, 0.8],
+      ['the later outlets were less sure than it', leak, 5, 0.25],
+      ['only two outlets said otherwise', leak, 2, 0.9],
+    ] as Array<[string, () => PolicyEvent, number, number]>)('keeps the alerted stage when %s', (_why, start, n, sc) => {
+      const e = overrule(start(), n, sc);
+      expect(e.stage).toBe('in_force');
+      expect(e.retractions).toBeUndefined();
+      expect(nextAlert(e)).toBeNull();
+    });
+
+    it('keeps the alerted stage when a second outlet had said it too', () => {
+      let e = leak();
+      e = mergeIntoEvent(e, item('second', { days: 1, outlet: 'nikkei.example' }), relevant('in_force', { stageConfidence: 0.3 })).event;
+      e = overrule(e, 4);
+      expect(e.stage).toBe('in_force');
+      expect(e.retractions).toBeUndefined();
     });
   });
 
