@@ -19,6 +19,8 @@ import {
   bestMatch,
   clusterKeyOf,
   createEvent,
+  repeatCandidate,
+  alertStateOf,
   isEventWorthy,
   itemTime,
   matchEvent,
@@ -282,7 +284,14 @@ export class EventGrouper {
         target = working.find((w) => w.event === best.event)!;
         members = members.map((m) => ({ ...m, reason: best.match.reason }));
       } else {
-        target = { event: createEvent(first.item, first.c, nextSeq++), baseVersion: 0 };
+        const event = createEvent(first.item, first.c, nextSeq++);
+        const repeat = repeatCandidate(working.map((w) => w.event), first.item, consensus, burst.event.sources.map((s) => s.actor ?? null));
+        if (repeat) {
+          event.repeatOf = repeat.eventId;
+          event.sources[0]!.mergeReason = `first report; same act as ${repeat.eventId}, last reported ${repeat.lastSeen.slice(0, 10)}: a new act or late news of it`;
+          event.alertState = alertStateOf(event);
+        }
+        target = { event, baseVersion: 0 };
         working.push(target);
         members = members.slice(1);
         eventOf.set(first.item.itemKey, target);

@@ -61,6 +61,14 @@ export const INDEPENDENT_REPORTS = 2;
  * single low-confidence reports, while real decisions are reported by several outlets.
  */
 export const CONFIDENT_ALONE = 0.8;
+/**
+ * A report of a stage the event already has, arriving this long after the event's last report, is
+ * not late news of it but a new act at that stage (a court upholding a ban, a second body adopting
+ * it): it opens a new event. Late single reports are told apart by `repeatOf` (below).
+ */
+export const QUIET_GAP_DAYS = 21;
+/** How far back an event at the same stage makes a new one a possible repeat of it. */
+export const REPEAT_REACH_DAYS = 90;
 /** Outlets that must report an earlier stage before a stage alerted on one outlet's report is taken back. */
 export const CORRECTION_OUTLETS = 3;
 
@@ -235,6 +243,7 @@ export function matchEvent(
   item: StoredItem,
   c: RelevantClassification,
   actors: Array<string | null> = [actorOf(c.countries, item.title, item.summary)],
+  opts: { quietGap?: boolean } = {},
 ): Match | null {
   if (event.clusterKey !== clusterKeyOf(c)) return null;
   // A state and another state, or a state and the federal government, decide separately.
@@ -248,7 +257,10 @@ export function matchEvent(
   const last = Date.parse(event.lastSeen);
   const sameMeasure = c.measure === event.measure || c.measure === 'other_restriction' || event.measure === 'other_restriction';
   const windowMs = (sameMeasure ? EVENT_WINDOW_DAYS : CROSS_MEASURE_WINDOW_DAYS) * DAY_MS;
-  const near = t >= first - windowMs && t <= last + windowMs;
+  // A stage the event already has, after a quiet spell, is a new act (see QUIET_GAP_DAYS).
+  const notLater = isEnding(c.stage) ? isEnding(event.stage) : !isEnding(event.stage) && stageRank(c.stage) <= stageRank(event.stage);
+  const after = notLater && opts.quietGap !== false ? Math.min(windowMs, QUIET_GAP_DAYS * DAY_MS) : windowMs;
+  const near = t >= first - windowMs && t <= last + after;
 
   // After an ending, forward reports are late news for a week, then a new decision (re-imposed).
   if (isEnding(event.stage) && !isEnding(c.stage) && t > Date.parse(stageTime(event)) + REIMPOSITION_AFTER_DAYS * DAY_MS) return null;
@@ -281,6 +293,26 @@ export function matchEvent(
       ? 'within the reporting period'
       : describeGap(gap);
   return { score, reason: `${vendorPart}; ${measurePart}; ${timePart}` };
+}
+
+/**
+ * An event a new one may repeat: one the report would have joined but for the quiet gap, or one at
+ * the same stage of the same measure seen within REPEAT_REACH_DAYS. The new event then needs two
+ * outlets or an official source before it alerts (a lone late report of an old decision stays
+ * quiet; a new act is reported by several).
+ */
+export function repeatCandidate<E extends PolicyEvent>(candidates: E[], item: StoredItem, c: RelevantClassification, actors?: Array<string | null>): E | null {
+  const t = Date.parse(itemTime(item));
+  const reach = REPEAT_REACH_DAYS * DAY_MS;
+  let best: E | null = null;
+  for (const e of candidates) {
+    const within = t - Date.parse(e.lastSeen) <= reach && t >= Date.parse(e.firstSeen);
+    const sameAct = e.stage === c.stage && (e.measure === c.measure || measuresCompatible(e.measure, c.measure));
+    if (!within || !sameAct) continue;
+    if (!matchEvent({ ...e, lastSeen: new Date(Math.max(Date.parse(e.lastSeen), t)).toISOString() }, item, c, actors, { quietGap: false })) continue;
+    if (!best || e.lastSeen > best.lastSeen) best = e;
+  }
+  return best;
 }
 
 /** The best-fitting event for a report among candidates, or null. Ties go to the newest event. */
@@ -604,11 +636,12 @@ export function nextAlert(event: PolicyEvent): AlertMark | null {
 }
 
 /** Is the event believable enough for its first alert: an official source, two outlets, or one confident report? */
-export function corroborated(event: Pick<PolicyEvent, 'sources' | 'confidence' | 'alertedStages'>): boolean {
+export function corroborated(event: Pick<PolicyEvent, 'sources' | 'confidence' | 'alertedStages' | 'repeatOf'>): boolean {
   if (event.alertedStages.length > 0) return true;
   if (event.sources.some((s) => s.official)) return true;
   if (new Set(event.sources.map((s) => s.outlet ?? s.itemKey)).size >= INDEPENDENT_REPORTS) return true;
-  return event.confidence >= CONFIDENT_ALONE;
+  // A possible repeat of an earlier event is more likely its late news than a new act: never alone.
+  return !event.repeatOf && event.confidence >= CONFIDENT_ALONE;
 }
 
 /** PENDING when an alert is due; SENT once anything was alerted; SILENT for events that never alert (old news). */

@@ -258,6 +258,11 @@ export interface PolicyEvent {
   alertedVendors?: string[];
   /** Alerts sent, in order (bounded). */
   alerts?: SentAlert[];
+  /**
+   * An earlier event at the same stage of the same measure this one may repeat (core/events.ts
+   * repeatCandidate): its first alert then needs two outlets or an official source.
+   */
+  repeatOf?: string;
   /** Alerted stages taken back (each at most once), with whether the correction went out. */
   retractions?: Retraction[];
   /** Monotonic counter bumped on every change; guards concurrent updates. */

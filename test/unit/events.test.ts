@@ -15,6 +15,8 @@ import {
   nextAlert,
   outletOf,
   refreshAlertState,
+  repeatCandidate,
+  REPEAT_REACH_DAYS,
   stageRank,
   withoutSource,
   type RelevantClassification,
@@ -141,7 +143,9 @@ describe('events', () => {
       { name: 'a compatible measure in the same days', report: item('b', { days: 3 }), c: relevant('announced', { measure: 'network_exclusion' }), joins: true },
       { name: 'a compatible measure two weeks on', report: item('b', { days: 14 }), c: relevant('announced', { measure: 'network_exclusion' }), joins: false },
       { name: 'an incompatible measure', report: item('b', { days: 1 }), c: relevant('announced', { measure: 'export_control' }), joins: false },
-      { name: 'the same measure 40 days on', report: item('b', { days: 40 }), c: relevant('announced'), joins: true },
+      { name: 'the same stage 20 days on (late news)', report: item('b', { days: 20 }), c: relevant('announced'), joins: true },
+      { name: 'the same stage 40 days on, after a quiet spell (a new act)', report: item('b', { days: 40 }), c: relevant('announced'), joins: false },
+      { name: 'the next stage of the same measure 40 days on', report: item('b', { days: 40 }), c: relevant('in_force'), joins: true },
       { name: 'the same stage 100 days on (a new decision)', report: item('b', { days: 100 }), c: relevant('announced'), joins: false },
       { name: 'the next stage 5 months on', report: item('b', { days: 150 }), c: relevant('in_force'), joins: true },
       { name: 'the next stage 20 months on', report: item('b', { days: 600 }), c: relevant('in_force'), joins: false },
@@ -178,6 +182,34 @@ describe('events', () => {
         ['lifted', ['a', 'b', 'c']],
         ['in_force', ['d']],
       ]);
+    });
+  });
+
+  describe('repeatCandidate (a new event that may be late news of an old one)', () => {
+    const old = () => alerted(createEvent(item('a', { days: 0 }), relevant('in_force', { confidence: 0.9 })));
+    it('finds the event at the same stage of the same act that a quiet spell kept the report out of', () => {
+      const e = old();
+      const late = item('late', { days: 50 });
+      expect(matchEvent(e, late, relevant('in_force'))).toBeNull();
+      expect(repeatCandidate([e], late, relevant('in_force'))?.eventId).toBe(e.eventId);
+    });
+    it.each([
+      ['another stage', relevant('lifted')],
+      ['other vendors', relevant('in_force', { vendors: ['Hikvision'] })],
+      ['another measure', relevant('in_force', { measure: 'export_control' })],
+    ] as Array<[string, RelevantClassification]>)('finds none for %s', (_why, c) => {
+      expect(repeatCandidate([old()], item('late', { days: 50 }), c)).toBeNull();
+    });
+    it('finds none beyond REPEAT_REACH_DAYS', () => {
+      expect(repeatCandidate([old()], item('late', { days: REPEAT_REACH_DAYS + 1 }), relevant('in_force'))).toBeNull();
+    });
+    it('makes the new event wait for a second outlet or an official source, however sure the report', () => {
+      const e = createEvent(item('late', { days: 50 }), relevant('in_force', { confidence: 0.95 }), 1);
+      expect(nextAlert(e)).not.toBeNull();
+      const repeat = { ...e, repeatOf: old().eventId };
+      expect(nextAlert(repeat)).toBeNull();
+      expect(nextAlert(mergeIntoEvent(repeat, item('second', { days: 50 }), relevant('in_force')).event)).toMatchObject({ kind: 'stage', stage: 'in_force' });
+      expect(nextAlert(mergeIntoEvent(repeat, item('gov', { days: 51, official: true }), relevant('in_force')).event)).not.toBeNull();
     });
   });
 

@@ -491,6 +491,27 @@ describe('pipeline', () => {
       expect(ra.created.size + rb.created.size).toBe(1);
     });
 
+    it('opens a new event for the same act after a quiet spell, marked as a possible repeat that one outlet cannot alert', async () => {
+      const store = new MemoryStore();
+      const first = new EventGrouper(store);
+      first.add(stored('decision', 1), c);
+      first.add(stored('decision-2', 1), c);
+      await first.flush();
+      const [old] = [...store.events.values()];
+      const later = new EventGrouper(store);
+      later.add({ ...stored('court', 1), published: new Date(Date.UTC(2026, 10, 40)).toISOString() }, c);
+      const r = await later.flush();
+      const created = store.events.get([...r.created][0]!)!;
+      expect(created.repeatOf).toBe(old!.eventId);
+      expect(created.sources[0]!.mergeReason).toMatch(/same act as .*a new act or late news of it/);
+      expect(created.alertState).toBe('SILENT');
+      // A second outlet the same week: a new act, reported as such.
+      const more = new EventGrouper(store);
+      more.add({ ...stored('court-2', 1), link: 'https://other.example/x', published: new Date(Date.UTC(2026, 10, 41)).toISOString() }, c);
+      await more.flush();
+      expect(store.events.get(created.eventId)!.alertState).toBe('PENDING');
+    });
+
     it('opens the next event of a cluster when a story returns after the window', async () => {
       const store = new MemoryStore();
       const first = new EventGrouper(store);
