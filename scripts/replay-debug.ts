@@ -3,16 +3,17 @@
  * its articles (gold vs predicted), the event each landed in (stage, measure, vendors, history,
  * mergeReason) and the alerts of those events.
  *
- *   npx tsx scripts/replay-debug.ts <decision-id>... [--all]
+ *   npx tsx scripts/replay-debug.ts <decision-id>... [--all] [--step-days N]
  */
 import { classify } from '../lambdas/core/classifier/index.js';
 import { loadReplaySet, runReplay, scoreReplay } from './replay.js';
 
 const args = process.argv.slice(2);
 const set = loadReplaySet();
-const run = await runReplay(set.items, {});
+const stepAt = args.indexOf('--step-days');
+const run = await runReplay(set.items, stepAt >= 0 ? { stepDays: Number(args[stepAt + 1]) } : {});
 const score = scoreReplay(set.items, set.decisions, run.alerts);
-const wanted = args.includes('--all') ? score.perDecision.filter((p) => !(p.alerts === 1 && p.right)).map((p) => p.id) : args;
+const wanted = args.includes('--all') ? score.perDecision.filter((p) => !(p.alerts === 1 && p.right)).map((p) => p.id) : args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--step-days');
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 for (const id of wanted) {
   const d = set.decisions.find((x) => x.id === id);

@@ -12,6 +12,7 @@
  *   npm run replay -- --decisions a,b     only these decisions and the near-misses around them
  *   npm run replay -- --split holdout     only items of one split
  *   npm run replay -- --cli               one `banwatch run --once --now` process per week (slow, exact)
+ *   npm run replay -- --step-days 1       one cycle a day instead of a week (reports meet the pipeline fewer at a time)
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -129,7 +130,11 @@ export interface ReplayRun {
  * (a week with nothing new would be all "not modified"), starting with one cycle a week before the
  * first article, when every feed is still empty: that is each feed's first poll.
  */
-export async function runReplay(items: ReplayItem[], opts: { dataDir?: string; cli?: boolean; onCycle?: (at: Date, n: number, total: number) => void } = {}): Promise<ReplayRun> {
+export async function runReplay(
+  items: ReplayItem[],
+  opts: { dataDir?: string; cli?: boolean; stepDays?: number; onCycle?: (at: Date, n: number, total: number) => void } = {},
+): Promise<ReplayRun> {
+  const stepMs = (opts.stepDays ?? 7) * DAY_MS;
   const work = mkdtempSync(join(tmpdir(), 'banwatch-replay-'));
   const feedDir = join(work, 'feeds');
   mkdirSync(feedDir);
@@ -141,9 +146,9 @@ export async function runReplay(items: ReplayItem[], opts: { dataDir?: string; c
   try {
     const configs: FeedConfig[] = feeds.map((f) => ({ ...f.config, url: server.urlFor(f.file) }) as FeedConfig);
     const times = items.map((i) => publishedAt(i).getTime()).sort((a, b) => a - b);
-    const start = Math.floor(times[0]! / DAY_MS) * DAY_MS - 7 * DAY_MS;
+    const start = Math.floor(times[0]! / DAY_MS) * DAY_MS - stepMs;
     const weeks: Date[] = [new Date(start)];
-    for (let t = start + 7 * DAY_MS, i = 0; i < times.length; t += 7 * DAY_MS) {
+    for (let t = start + stepMs, i = 0; i < times.length; t += stepMs) {
       let revealed = false;
       while (i < times.length && times[i]! <= t) {
         revealed = true;
@@ -291,6 +296,7 @@ async function main(argv: string[]): Promise<void> {
   const t0 = performance.now();
   const run = await runReplay(set.items, {
     cli: flag('--cli'),
+    ...(value('--step-days') ? { stepDays: Number(value('--step-days')) } : {}),
     ...(value('--data') ? { dataDir: resolve(value('--data')!) } : {}),
     onCycle: (at, n, total) => {
       if (process.stderr.isTTY) process.stderr.write(`\r[${n}/${total}] week of ${at.toISOString().slice(0, 10)}`);

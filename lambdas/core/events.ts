@@ -586,6 +586,14 @@ export function mergeIntoEvent(
     next.retractions = [...(event.retractions ?? []), retract];
     // The timeline no longer shows the stage taken back (deriveStage did not reach it).
   }
+  // A stage taken back and reached again before its correction went out: nothing to correct, and
+  // the first alert of it stands (no second one).
+  const undone = (next.retractions ?? []).filter((r) => !r.alerted && stageRank(stage) >= stageRank(r.stage) && !isEnding(stage));
+  if (undone.length) {
+    next.retractions = next.retractions!.filter((r) => !undone.includes(r));
+    if (!next.retractions.length) delete next.retractions;
+    next.alertedStages = STAGE_ORDER.filter((st) => next.alertedStages.includes(st) || undone.some((r) => r.stage === st));
+  }
   next.measure = consensusMeasure(next);
   next.alertState = alertStateOf(next);
   return { changed: true, stageChanged, event: next };

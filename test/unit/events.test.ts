@@ -379,6 +379,16 @@ describe('events', () => {
       expect(nextAlert(overrule(done, 2))).toBeNull();
     });
 
+    it('forgets the retraction when the stage is reached again before the correction went out', () => {
+      let e = overrule(leak());
+      expect(nextAlert(e)).toMatchObject({ kind: 'corrected' });
+      for (const k of ['x', 'y']) e = mergeIntoEvent(e, item(k, { days: 9 }), relevant('in_force', { stageConfidence: 0.9 })).event;
+      expect(e.stage).toBe('in_force');
+      expect(e.retractions).toBeUndefined();
+      expect(e.alertedStages).toEqual(['in_force']);
+      expect(nextAlert(e)).toBeNull();
+    });
+
     it('alerts the stage again, under a new id, when a second outlet later says it', () => {
       let e = overrule(leak());
       const mark = nextAlert(e)!;
