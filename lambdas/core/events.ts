@@ -409,6 +409,9 @@ export function deriveStage(
   const sureness = (s: EventSource) => s.stageConfidence ?? (s.strongStage ? STRONG_STAGE_CONFIDENCE : 0);
   const overruled = (c: EventSource, rank: number): boolean => {
     if (c.official || c.strongStage) return false;
+    // Once taken back, a claim stays overruled: a later weak report saying the same does not revive
+    // it (it is weighed in its own days, like any other).
+    if ((event.retractions ?? []).some((r) => stageRank(r.stage) <= rank && (r.itemKeys ?? []).includes(c.itemKey))) return true;
     const supporters = new Set(forward.filter((s) => stageRank(s.stage!) >= rank).map(outletOfSource));
     if (supporters.size !== 1) return false;
     const against = new Set(
@@ -472,7 +475,7 @@ export function deriveStage(
       if (retractable) {
         floor = Math.max(-1, ...alertedForward.filter((r) => r < stageRank(top)));
         const lastAgainst = forward.filter((s) => stageRank(s.stage!) < stageRank(top)).reduce((m, s) => Math.max(m, t(s)), 0);
-        retract = { stage: top, to: STAGE_ORDER[Math.max(floor, stageRank(stage))] as Stage, at: new Date(lastAgainst).toISOString(), alerted: false };
+        retract = { stage: top, to: STAGE_ORDER[Math.max(floor, stageRank(stage))] as Stage, at: new Date(lastAgainst).toISOString(), alerted: false, itemKeys: claims.map((c) => c.itemKey) };
       }
     }
     if (stageRank(stage) < floor) stage = STAGE_ORDER[floor] as Stage;

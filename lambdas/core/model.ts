@@ -194,6 +194,8 @@ export interface Retraction {
   at: string;
   /** The correction alert went out. */
   alerted: boolean;
+  /** The reports it rested on: they stay overruled (a later report is weighed on its own). */
+  itemKeys?: string[];
 }
 
 export interface SentAlert extends AlertMark {

@@ -361,7 +361,7 @@ describe('events', () => {
       const e = overrule(leak());
       expect(e.stage).toBe('announced');
       expect(e.alertedStages).not.toContain('in_force');
-      expect(e.retractions).toEqual([{ stage: 'in_force', to: 'announced', at: at(8), alerted: false }]);
+      expect(e.retractions).toEqual([{ stage: 'in_force', to: 'announced', at: at(8), alerted: false, itemKeys: ['leak'] }]);
       expect(e.alertState).toBe('PENDING');
     });
 
@@ -386,6 +386,15 @@ describe('events', () => {
       expect(e.stage).toBe('in_force');
       expect(e.retractions).toBeUndefined();
       expect(e.alertedStages).toEqual(['in_force']);
+      expect(nextAlert(e)).toBeNull();
+    });
+
+    it('does not revive the overruled report when one more weak report says its stage amid the others', () => {
+      let e = overrule(leak());
+      const mark = nextAlert(e)!;
+      e = applyAlertMark(e, { ...mark, alertId: alertIdOf(e.eventId, mark), at: at(8) })!;
+      e = mergeIntoEvent(e, item('weak', { days: 8, outlet: 'weak.example' }), relevant('in_force', { stageConfidence: 0.4 })).event;
+      expect(e.stage).toBe('announced');
       expect(nextAlert(e)).toBeNull();
     });
 
