@@ -206,6 +206,7 @@ function sourceOf(item: StoredItem, c: RelevantClassification, ctx: ReportContex
     vendors: sorted(c.vendors),
     strongStage: ctx.strongStage,
     ...(c.stageConfidence !== undefined ? { stageConfidence: Math.round(c.stageConfidence * 100) / 100 } : {}),
+    ...(c.rules ? { measureCued: c.rules.some((r) => MEASURE_CUE.test(r)) } : {}),
     alertable: ctx.alertable,
     mergeReason,
   };
@@ -511,12 +512,18 @@ export function stageSupported(event: Pick<PolicyEvent, 'sources'>, stage: Stage
   return new Set(claims.map((s) => s.outlet ?? s.itemKey)).size >= INDEPENDENT_REPORTS;
 }
 
-/** The measure most sources agree on: officials count 3, the catch-all half; ties keep the current one. */
+/** Rule ids of the classifier's measure cues ("en.measure.device.gov-devices", "xx.measure.network.5g"). */
+const MEASURE_CUE = /(?:^|\.)measure\./;
+
+/**
+ * The measure most sources agree on: officials count 3; the catch-all, and a measure no cue named
+ * (the vendor's usual one), half; ties keep the current one.
+ */
 function consensusMeasure(event: PolicyEvent): Measure {
   const votes = new Map<Measure, number>();
   for (const s of event.sources) {
     if (!s.measure) continue;
-    const w = (s.official ? 3 : 1) * (s.measure === 'other_restriction' ? 0.5 : 1);
+    const w = (s.official ? 3 : 1) * (s.measure === 'other_restriction' ? 0.5 : 1) * (s.measureCued === false ? 0.5 : 1);
     votes.set(s.measure, (votes.get(s.measure) ?? 0) + w);
   }
   let best = event.measure;

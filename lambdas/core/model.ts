@@ -137,6 +137,11 @@ export interface EventSource {
   strongStage?: boolean;
   /** The report's own stageConfidence (weighs a lone claim against reports that contradict it). */
   stageConfidence?: number;
+  /**
+   * false when no measure cue fired and the measure is the vendor's usual one ("UK to follow allies
+   * with TikTok ban"): it weighs half against a report that names the scope ("on government phones").
+   */
+  measureCued?: boolean;
   /** See StoredItem.alertable. */
   alertable?: boolean;
   /** Why this report joined the event (e.g. "first report", "vendors overlap (Huawei); same measure; 2 days later"). */

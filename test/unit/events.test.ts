@@ -280,6 +280,17 @@ describe('events', () => {
       for (const k of ['b', 'c']) e = mergeIntoEvent(e, item(k, { days: 1 }), relevant('announced', { measure: 'market_ban', vendors: ['TikTok', 'ByteDance'], countries: ['EU'] })).event;
       expect(e).toMatchObject({ vendors: ['ByteDance', 'TikTok'], measure: 'market_ban' });
     });
+    it('weighs a measure no cue named (the vendor\'s usual one) half against one a cue named', () => {
+      const tiktok = { vendors: ['TikTok'], countries: ['GB'] };
+      // "UK to follow allies with TikTok ban" (no scope: the app's usual market ban), then "TikTok banned from UK government phones".
+      let e = createEvent(item('a'), relevant('announced', { ...tiktok, measure: 'market_ban', rules: ['en.restrict.ban', 'vendor.TikTok.TikTok'] }));
+      e = mergeIntoEvent(e, item('b'), relevant('announced', { ...tiktok, measure: 'device_ban', rules: ['en.restrict.ban', 'en.measure.device.gov-devices'] })).event;
+      expect(e.measure).toBe('device_ban');
+      expect(e.sources.map((s) => s.measureCued)).toEqual([false, true]);
+      // Two uncued reports against one cued: a tie, which keeps the measure the event has.
+      e = mergeIntoEvent(e, item('c'), relevant('announced', { ...tiktok, measure: 'market_ban', rules: ['scope.not-official'] })).event;
+      expect(e.measure).toBe('device_ban');
+    });
     it('lets one official source outweigh two outlets on the measure', () => {
       let e = createEvent(item('a', { official: true }), relevant('announced', { measure: 'device_ban' }));
       for (const k of ['b', 'c']) e = mergeIntoEvent(e, item(k, { days: 1 }), relevant('announced', { measure: 'market_ban' })).event;
