@@ -250,9 +250,14 @@ export class EventGrouper {
 
     // 2. Bursts: the batch's reports resolved among themselves first, so that what several outlets
     //    say at once is weighed together (stage and measure votes) before it meets stored events.
+    //    A report that ends a measure (lifted, rejected) and one that reports it proposed, announced
+    //    or in force are different developments, not tenses of one: they form separate bursts (a
+    //    week's "Supreme Court upholds the ban" and "order delays the ban" meet stored events apart).
     const bursts: Array<{ event: PolicyEvent; members: Array<Pending & { reason: string }> }> = [];
+    const ending = (st: Stage) => st === 'lifted' || st === 'rejected';
     for (const p of fresh) {
-      const best = bestMatch(bursts.map((b) => b.event), p.item, p.c);
+      const kin = bursts.filter((b) => ending(b.members[0]!.c.stage) === ending(p.c.stage));
+      const best = bestMatch(kin.map((b) => b.event), p.item, p.c);
       if (best) {
         const burst = bursts.find((b) => b.event === best.event)!;
         burst.event = mergeIntoEvent(burst.event, p.item, p.c, best.match.reason).event;

@@ -91,6 +91,7 @@ const DAY_MS = 86_400_000;
  * | network_exclusion ~ market_ban | "FCC bans Huawei gear" reads as banned from US networks or from sale (FCC 2022) |
  * | device_ban ~ security_warning | official guidance not to use an app on work phones reads as advice or as a ban |
  * | export_control ~ sanctions | "blacklist" covers the Entity List and financial sanctions alike |
+ * | procurement_exclusion ~ market_ban | "a ban on buying Huawei gear" reads as government purchasing or as anyone's (FCC 2021: "장비 구매금지 제안" for an equipment-authorisation ban) |
  * | export_control ~ market_ban | one Commerce action is "banned from US commerce" to some outlets and "placed on the Entity List" to others (Huawei May 2019, Kaspersky June 2024: a sales ban and Entity List additions announced together) |
  *
  * Everything else is a different decision even when the vendor and the country are the same (a
@@ -105,6 +106,7 @@ export const MEASURE_COMPATIBILITY: ReadonlyArray<readonly [Measure, Measure]> =
   ['device_ban', 'security_warning'],
   ['export_control', 'sanctions'],
   ['export_control', 'market_ban'],
+  ['procurement_exclusion', 'market_ban'],
 ];
 
 export function measuresCompatible(a: Measure, b: Measure): boolean {
@@ -504,12 +506,25 @@ export function deriveStage(
 
 /**
  * Is an ending stage supported by the event's sources: a strong cue, an official source, or
- * INDEPENDENT_REPORTS distinct outlets?
+ * INDEPENDENT_REPORTS distinct outlets? A report that the outlets of its own moment contradict
+ * does not count: within STAGE_VOTE_WINDOW_DAYS of it, at least CORRECTION_OUTLETS outlets and three
+ * times as many as those saying it report the measure as proposed, announced or in force ("UK
+ * allows Huawei with a 35% cap" read as a rejection while four outlets report the cap).
  */
 export function stageSupported(event: Pick<PolicyEvent, 'sources'>, stage: Stage): boolean {
-  const claims = event.sources.filter((s) => s.stage === stage);
+  const outlet = (s: EventSource) => s.outlet ?? s.itemKey;
+  const when = (s: EventSource) => Date.parse(s.at ?? s.published ?? '') || 0;
+  const windowMs = STAGE_VOTE_WINDOW_DAYS * DAY_MS;
+  const contradicted = (c: EventSource) => {
+    if (c.official) return false;
+    const near = event.sources.filter((s) => s.stage !== undefined && Math.abs(when(s) - when(c)) <= windowMs);
+    const forward = new Set(near.filter((s) => !isEnding(s.stage!)).map(outlet)).size;
+    const ending = new Set(near.filter((s) => s.stage === stage).map(outlet)).size;
+    return forward >= CORRECTION_OUTLETS && forward >= ending * 3;
+  };
+  const claims = event.sources.filter((s) => s.stage === stage && !contradicted(s));
   if (claims.some((s) => s.official || s.strongStage)) return true;
-  return new Set(claims.map((s) => s.outlet ?? s.itemKey)).size >= INDEPENDENT_REPORTS;
+  return new Set(claims.map(outlet)).size >= INDEPENDENT_REPORTS;
 }
 
 /** Rule ids of the classifier's measure cues ("en.measure.device.gov-devices", "xx.measure.network.5g"). */

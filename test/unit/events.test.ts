@@ -101,6 +101,7 @@ describe('events', () => {
     });
     it.each([
       ['export_control', 'procurement_exclusion'],
+      ['export_control', 'device_ban'],
       ['network_exclusion', 'device_ban'],
       ['sanctions', 'device_ban'],
       ['security_warning', 'procurement_exclusion'],
@@ -313,6 +314,16 @@ describe('events', () => {
       for (const [i, c] of reports) e = mergeIntoEvent(e, i, c).event;
       expect(e.stage).toBe(expected);
       expect(e.alertState).toBe(expected === 'in_force' ? 'SENT' : 'PENDING');
+    });
+    it('does not count a strong ending that the outlets of its own days contradict three to one', () => {
+      // UK, January 2020: "allows Huawei … capped at 35%" read as a rejection by one outlet, a
+      // restriction announced by four.
+      const cap = (k: string, stage: Stage, extra: Partial<RelevantClassification> = {}) => [item(k, { days: 1 }), relevant(stage, { measure: 'network_exclusion', ...extra })] as [StoredItem, RelevantClassification];
+      const e = resolve([cap('a', 'announced'), cap('b', 'announced'), cap('c', 'announced'), cap('d', 'rejected', { stageConfidence: 0.95 }), cap('f', 'announced')])[0]!;
+      expect(e.stage).toBe('announced');
+      // An official rejection is never outvoted by outlets.
+      const official = mergeIntoEvent(e, item('g', { days: 2, official: true }), relevant('rejected', { measure: 'network_exclusion' })).event;
+      expect(official.stage).toBe('rejected');
     });
     it('rejects a proposal on an official word', () => {
       const e = mergeIntoEvent(createEvent(item('a'), relevant('proposed')), item('b', { days: 5, official: true }), relevant('rejected'));

@@ -512,6 +512,29 @@ describe('pipeline', () => {
       expect(store.events.get(created.eventId)!.alertState).toBe('PENDING');
     });
 
+    it('keeps a week\'s reports ending a measure apart from those upholding it', async () => {
+      const store = new MemoryStore();
+      const first = new EventGrouper(store);
+      first.add(stored('law', 1), { ...c, stage: 'in_force' });
+      first.add({ ...stored('law-2', 1), link: 'https://b.example/x' }, { ...c, stage: 'in_force' });
+      await first.flush();
+      // Six weeks on, in one cycle: two outlets report the top court upholding the law, then three
+      // report an order suspending it.
+      const week = new EventGrouper(store);
+      const at = (d: number) => new Date(Date.UTC(2026, 10, d)).toISOString();
+      week.add({ ...stored('court-1', 1), link: 'https://c.example/1', published: at(43) }, { ...c, stage: 'in_force' });
+      week.add({ ...stored('court-2', 1), link: 'https://d.example/1', published: at(44) }, { ...c, stage: 'in_force' });
+      for (const k of ['e', 'f', 'g']) week.add({ ...stored(`order-${k}`, 1), link: `https://${k}.example/1`, published: at(46) }, { ...c, stage: 'lifted' });
+      const r = await week.flush();
+      const court = store.events.get(r.eventOf.get('court-1')!)!;
+      // The upholding is a new act (a quiet spell since the law); the suspension then joins it.
+      expect(court.repeatOf).toBeDefined();
+      expect(court.sources.find((s) => s.itemKey === 'court-2')).toBeDefined();
+      expect(r.eventOf.get('order-e')).toBe(court.eventId);
+      expect(court.stage).toBe('lifted');
+      expect(court.history?.map((h) => h.stage)).toEqual(['in_force', 'lifted']);
+    });
+
     it('opens the next event of a cluster when a story returns after the window', async () => {
       const store = new MemoryStore();
       const first = new EventGrouper(store);
