@@ -54,10 +54,27 @@ export interface AlertPolicy {
   maxAlertAgeDays: number;
   /** Alert on the items of a feed's first successful poll too (normally they seed silently). */
   alertBacklog: boolean;
+  /**
+   * Alerts of events less sure than this (confidence in [0, 1]) and without an official source are
+   * held for the digests instead of sent at once (0: send everything). Absent: DEFAULT_HOLD_BELOW.
+   */
+  holdBelow?: number;
 }
 
+/**
+ * 0.6: on unseen articles, relevant predictions below ~0.7 were fully right less than half the time
+ * (README, Accuracy); an event that weak, with no government source, is worth a line in the digest,
+ * not an interruption.
+ */
+export const DEFAULT_HOLD_BELOW = 0.6;
+
 /** 14 days: a weekly digest reader still finds it news; a feed's months-old archive does not alert. */
-export const DEFAULT_ALERT_POLICY: AlertPolicy = { maxAlertAgeDays: 14, alertBacklog: false };
+export const DEFAULT_ALERT_POLICY: AlertPolicy = { maxAlertAgeDays: 14, alertBacklog: false, holdBelow: DEFAULT_HOLD_BELOW };
+
+/** Is this alert held for the digests (below the confidence floor, no official source)? */
+export function isHeld(event: Pick<PolicyEvent, 'confidence' | 'sources'>, holdBelow: number): boolean {
+  return event.confidence < holdBelow && !event.sources.some((s) => s.official);
+}
 
 export interface PollDeps {
   store: Store;
@@ -459,11 +476,15 @@ export interface NotifyDeps {
   publisher: Publisher;
   clock: Clock;
   logger: Logger;
+  /** Only `holdBelow` is read here. */
+  alertPolicy?: AlertPolicy;
 }
 
 export interface NotifyResult {
   published: number;
   failed: number;
+  /** Alerts below the confidence floor, recorded for the digests instead of sent. */
+  held: number;
   alerts: Alert[];
 }
 
@@ -492,7 +513,8 @@ export async function notifyPending(
   const pageSize = Math.max(1, opts.limit ?? NOTIFY_PAGE);
   const deadline = clock.now().getTime() + (opts.budgetMs ?? NOTIFY_BUDGET_MS);
   const tried = new Set<string>();
-  const total: NotifyResult = { published: 0, failed: 0, alerts: [] };
+  const total: NotifyResult = { published: 0, failed: 0, held: 0, alerts: [] };
+  const holdBelow = deps.alertPolicy?.holdBelow ?? DEFAULT_HOLD_BELOW;
   for (;;) {
     let events: PolicyEvent[];
     let lastPage = true;
@@ -516,6 +538,14 @@ export async function notifyPending(
         await store.updateEvent(event.eventId, refreshAlertState);
         continue;
       }
+      if (isHeld(event, holdBelow)) {
+        // Recorded as if sent (so it never alerts later), marked held: the digests list it.
+        const alertId = alertIdOf(event.eventId, mark);
+        await store.updateEvent(event.eventId, (e) => applyAlertMark(e, { ...mark, alertId, at: now.toISOString(), held: true }));
+        total.held++;
+        logger.info('alert held for the digests (below the confidence floor)', { alertId, eventId: event.eventId, confidence: event.confidence, holdBelow });
+        continue;
+      }
       toSend.push(renderAlert(event, mark, now));
     }
     if (toSend.length > 0) {
@@ -537,7 +567,7 @@ export async function notifyPending(
       break;
     }
   }
-  if (total.published > 0 || total.failed > 0) logger.info('alerts published', { published: total.published, failed: total.failed });
+  if (total.published > 0 || total.failed > 0 || total.held > 0) logger.info('alerts published', { published: total.published, failed: total.failed, held: total.held });
   return total;
 }
 

@@ -42,13 +42,13 @@ export async function runCycle(rt: LocalRuntime, feeds: FeedConfig[], opts: Cycl
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
   const notified = await notifyPending(rt);
-  return summarise(outcomes, { published: notified.published, failed: notified.failed });
+  return summarise(outcomes, { published: notified.published, failed: notified.failed, held: notified.held });
 }
 
-export async function reclassify(rt: LocalRuntime, onProgress?: (n: number) => void): Promise<ReclassifyResult & { alerts: { published: number; failed: number } }> {
+export async function reclassify(rt: LocalRuntime, onProgress?: (n: number) => void): Promise<ReclassifyResult & { alerts: { published: number; failed: number; held: number } }> {
   const result = await reclassifyAll(rt, onProgress ? { onProgress } : {});
   const notified = await notifyPending(rt);
-  return { ...result, alerts: { published: notified.published, failed: notified.failed } };
+  return { ...result, alerts: { published: notified.published, failed: notified.failed, held: notified.held } };
 }
 
 export interface DemoResult {

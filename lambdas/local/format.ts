@@ -11,10 +11,11 @@ export interface RunSummary {
   oldNews: number;
   relevant: number;
   events: { new: number; updated: number };
-  alerts: { published: number; failed: number };
+  /** held: below the confidence floor, recorded for the digests instead of sent. */
+  alerts: { published: number; failed: number; held: number };
 }
 
-export function summarise(outcomes: FeedOutcome[], alerts: { published: number; failed: number }): RunSummary {
+export function summarise(outcomes: FeedOutcome[], alerts: { published: number; failed: number; held: number }): RunSummary {
   const sum = (f: (o: FeedOutcome) => number) => outcomes.reduce((n, o) => n + f(o), 0);
   return {
     feeds: outcomes.map((o) => ({
@@ -61,7 +62,7 @@ export function formatRunSummary(s: RunSummary): string {
     `${s.feeds.length} feeds: ${count('ok')} ok, ${count('not_modified')} not modified, ${count('skipped')} skipped, ${count('error')} failed`,
   );
   lines.push(`${s.items} items seen, ${s.newItems} new${s.oldNews ? ` (${s.oldNews} old news)` : ''}, ${s.relevant} relevant; events: ${s.events.new} new, ${s.events.updated} updated`);
-  lines.push(`alerts: ${s.alerts.published} published${s.alerts.failed ? `, ${s.alerts.failed} failed (kept pending)` : ''}`);
+  lines.push(`alerts: ${s.alerts.published} published${s.alerts.failed ? `, ${s.alerts.failed} failed (kept pending)` : ''}${s.alerts.held ? `, ${s.alerts.held} held for the digest (low confidence)` : ''}`);
   return lines.join('\n');
 }
 

@@ -66,7 +66,7 @@ describe('banwatch CLI', () => {
       expect(s1.feeds.every((f: { status: string }) => f.status === 'ok')).toBe(true);
       expect(s1.newItems).toBeGreaterThan(0);
       expect(s1.oldNews).toBe(s1.newItems);
-      expect(s1.alerts).toEqual({ published: 0, failed: 0 });
+      expect(s1.alerts).toEqual({ published: 0, failed: 0, held: 0 });
 
       expect(second.code, second.stderr).toBe(0);
       const s2 = JSON.parse(second.stdout);
