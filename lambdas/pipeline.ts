@@ -93,8 +93,10 @@ export function isFreshNews(item: Pick<NormalizedItem, 'published' | 'fetchedAt'
 }
 
 export interface PollOptions {
-  /** Honour pollMinutes since the last poll (scheduled runs). Retry-After/backoff always apply. */
+  /** Honour pollMinutes since the last poll (scheduled runs). Retry-After/backoff apply unless `force`. */
   respectInterval?: boolean;
+  /** Poll even a feed in backoff or Retry-After (a person asked: `run --force`). */
+  force?: boolean;
   /** Feed state already loaded by the caller (saves a read). */
   state?: FeedState;
 }
@@ -336,7 +338,7 @@ async function collectFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptions, 
   const state: FeedState = opts.state ?? (await store.getFeedStates([feed.id])).get(feed.id) ?? { feedId: feed.id, failures: 0 };
   const outcome: FeedOutcome = { id: feed.id, url: feed.url, status: 'ok', items: 0, newItems: 0, relevant: 0, events: { new: 0, updated: 0 } };
 
-  const due = isDue(feed, state, now, { respectInterval: opts.respectInterval ?? false });
+  const due = opts.force ? ({ due: true } as const) : isDue(feed, state, now, { respectInterval: opts.respectInterval ?? false });
   if (!due.due) {
     logger.debug('feed not due', { feedId: feed.id, until: due.until.toISOString(), reason: due.reason });
     return { outcome: { ...outcome, status: 'skipped' } };
@@ -438,6 +440,7 @@ export async function pollFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptio
 export interface PollManyOptions {
   concurrency?: number;
   respectInterval?: boolean;
+  force?: boolean;
   onProgress?: (done: number, total: number, outcome: FeedOutcome) => void;
 }
 
@@ -460,7 +463,7 @@ export async function pollFeeds(feeds: FeedConfig[], deps: PollDeps, opts: PollM
       const i = next++;
       const feed = feeds[i]!;
       const state = states.get(feed.id);
-      collected[i] = await collectFeed(feed, deps, { respectInterval: opts.respectInterval ?? false, ...(state ? { state } : {}) }, grouper);
+      collected[i] = await collectFeed(feed, deps, { respectInterval: opts.respectInterval ?? false, ...(opts.force ? { force: true } : {}), ...(state ? { state } : {}) }, grouper);
       opts.onProgress?.(++done, feeds.length, collected[i]!.outcome);
     }
   };

@@ -12,7 +12,7 @@ import { htmlToText } from './text.js';
 export const MAX_SUBJECT = 99;
 const MAX_TEXT_SOURCES = 10;
 
-const MEASURE_LABEL: Record<Measure, string> = {
+export const MEASURE_LABELS: Record<Measure, string> = {
   procurement_exclusion: 'procurement exclusion',
   network_exclusion: 'network exclusion',
   device_ban: 'ban on official devices',
@@ -23,7 +23,7 @@ const MEASURE_LABEL: Record<Measure, string> = {
   other_restriction: 'restriction',
 };
 
-const STAGE_LABEL: Record<Stage, string> = {
+export const STAGE_LABELS: Record<Stage, string> = {
   proposed: 'proposed',
   announced: 'announced',
   in_force: 'in force',
@@ -120,8 +120,8 @@ export function statusOf(event: PolicyEvent): string {
 
 /** The stage timeline, "announced 14 Jul 2020 → in force 1 Jan 2021". */
 export function timelineOf(event: PolicyEvent): string {
-  const steps = (event.history ?? []).map((h) => `${STAGE_LABEL[h.stage]} ${humanDate(h.at)}`);
-  return steps.length ? steps.join(' \u2192 ') : `${STAGE_LABEL[event.stage]} ${humanDate(event.firstSeen)}`;
+  const steps = (event.history ?? []).map((h) => `${STAGE_LABELS[h.stage]} ${humanDate(h.at)}`);
+  return steps.length ? steps.join(' \u2192 ') : `${STAGE_LABELS[event.stage]} ${humanDate(event.firstSeen)}`;
 }
 
 /** Vendors the alert names that no earlier alert did. */
@@ -131,8 +131,8 @@ function addedVendors(event: PolicyEvent, mark: AlertMark): string[] {
 }
 
 export function renderSubject(event: PolicyEvent, mark: AlertMark = { kind: 'stage', stage: event.stage, vendors: event.vendors }): string {
-  const what = `${event.countries.join('/')}: ${MEASURE_LABEL[event.measure]} of ${shortVendors(mark.vendors)}`;
-  const stage = STAGE_LABEL[mark.stage];
+  const what = `${event.countries.join('/')}: ${MEASURE_LABELS[event.measure]} of ${shortVendors(mark.vendors)}`;
+  const stage = STAGE_LABELS[mark.stage];
   const isUpdate = event.alertedStages.length > 0;
   let full: string;
   if (mark.kind === 'confirmed') full = `Confirmed (${stage}) \u2014 ${what}`;
@@ -200,13 +200,13 @@ export function sentenceOf(event: PolicyEvent): string {
       main = `${who} ${singular ? m.present : m.base} ${m.object(v)}`;
       break;
     case 'lifted':
-      main = `${who} ${singular ? 'lifts' : 'lift'} ${singular ? 'its' : 'their'} ${MEASURE_LABEL[event.measure]} of ${v}`;
+      main = `${who} ${singular ? 'lifts' : 'lift'} ${singular ? 'its' : 'their'} ${MEASURE_LABELS[event.measure]} of ${v}`;
       break;
     case 'rejected':
-      main = `${who} ${singular ? 'drops' : 'drop'} the proposed ${MEASURE_LABEL[event.measure]} of ${v}`;
+      main = `${who} ${singular ? 'drops' : 'drop'} the proposed ${MEASURE_LABELS[event.measure]} of ${v}`;
       break;
   }
-  const notes = [`${STAGE_LABEL[event.stage]} ${humanDate(stageDate(event))}`];
+  const notes = [`${STAGE_LABELS[event.stage]} ${humanDate(stageDate(event))}`];
   if (event.effective && event.stage !== 'lifted' && event.stage !== 'rejected') {
     notes.push(event.effective.kind === 'immediate' ? 'effective immediately' : `effective ${describeEffective(event.effective)}`);
   }
@@ -296,7 +296,7 @@ export function renderText(event: PolicyEvent, mark: AlertMark = { kind: 'stage'
   lines.push(`Confidence: ${confidenceWords(event)}`);
   lines.push(`Acting:     ${event.countries.map((c) => `${countryName(c)} (${c})`).join(', ')}`);
   lines.push(`Vendors:    ${event.vendors.join(', ')}`);
-  lines.push(`Measure:    ${MEASURE_LABEL[event.measure]}`);
+  lines.push(`Measure:    ${MEASURE_LABELS[event.measure]}`);
 
   const sources = orderedSources(event);
   lines.push('');
@@ -317,8 +317,8 @@ export function matchedBy(event: PolicyEvent, mark: AlertMark): string {
   return [
     ...event.countries.map((c) => `${countryName(c)} (${c})`),
     ...mark.vendors,
-    MEASURE_LABEL[event.measure],
-    STAGE_LABEL[mark.stage],
+    MEASURE_LABELS[event.measure],
+    STAGE_LABELS[mark.stage],
   ].join(', ');
 }
 

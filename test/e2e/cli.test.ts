@@ -113,13 +113,22 @@ describe('banwatch CLI', () => {
       expect(bad.stderr).toMatch(/ISO 8601/);
     });
 
-    it('reports a feed it may not reach as an error without failing the run', async () => {
+    it('reports a feed it may not reach as an error without failing the run, and exits 2 when every feed failed', async () => {
+      // One of two feeds failing: the run did its job (exit 0), the failure is in the summary.
+      const some = join(dir, 'some-fail.json');
+      writeFileSync(some, JSON.stringify({ feeds: [{ id: 'good', url: server.urlFor('xinhua.xml'), kind: 'news' }, { id: 'gone', url: server.urlFor('no-such-feed.xml'), kind: 'news' }] }));
+      const partly = await banwatch(['run', '--once', '--json', '--feeds', some, '--memory', '--outbox', join(dir, 'some-outbox'), '--allow-hosts', '127.0.0.1']);
+      expect(partly.code, partly.stderr).toBe(0);
+      expect(JSON.parse(partly.stdout).feeds.map((f: { status: string }) => f.status)).toEqual(['ok', 'error']);
+
+      // Its only feed blocked (loopback without --allow-hosts): the summary still prints, and the exit code tells a cron job.
       const feeds = join(dir, 'blocked.json');
       writeFileSync(feeds, JSON.stringify({ feeds: [{ id: 'loopback', url: server.urlFor('reuters-tech.xml'), kind: 'news' }] }));
       const r = await banwatch(['run', '--once', '--json', '--feeds', feeds, '--memory', '--outbox', join(dir, 'blocked-outbox')]);
-      expect(r.code, r.stderr).toBe(0);
+      expect(r.code, r.stderr).toBe(2);
       const s = JSON.parse(r.stdout);
       expect(s.feeds[0]).toMatchObject({ id: 'loopback', status: 'error', errorCode: 'FETCH_BLOCKED_ADDRESS' });
+      expect(r.stderr).toMatch(/every feed failed/);
     });
 
     it('refuses a bad feeds file with the offending field and writes nothing', async () => {

@@ -27,7 +27,7 @@ describe('filter-policy', () => {
 
     it('ORs several values of one flag (repeated or comma-separated), without duplicates', () => {
       expect(buildFilterPolicy({ countries: ['jp,de', 'JP', 'eu'] })).toEqual({ countries: ['JP', 'DE', 'EU'] });
-      expect(buildFilterPolicy({ vendors: ['Huawei', 'ZTE,Huawei'] })).toEqual({ vendors: ['Huawei', 'ZTE'] });
+      expect(buildFilterPolicy({ vendors: ['Huawei', 'ZTE,huawei'] })).toEqual({ vendors: ['Huawei', 'ZTE'] });
     });
 
     it('uses the String attribute names measure and stage, validated against the model', () => {
@@ -36,16 +36,29 @@ describe('filter-policy', () => {
         stage: ['in_force', 'announced'],
       });
       expect(() => buildFilterPolicy({ measures: ['ban'] })).toThrow(ConfigError);
-      expect(() => buildFilterPolicy({ stages: ['done'] })).toThrow(/unknown stage done/);
+      expect(() => buildFilterPolicy({ stages: ['done'] })).toThrow(/unknown stage "done"/);
     });
 
-    it('rejects a country that is not a 2-letter code', () => {
-      expect(() => buildFilterPolicy({ countries: ['Japan'] })).toThrow(/not a country code.*JAPAN/);
+    it('resolves what people type to the values alerts carry: country names and codes, vendor aliases in any case', () => {
+      // SNS matches case-sensitively: "huawei" or "UK" as typed would never match an alert.
+      expect(buildFilterPolicy({ countries: ['Japan', 'uk', 'United States'], vendors: ['huawei', 'ByteDance', '華為'] })).toEqual({
+        countries: ['JP', 'GB', 'US'],
+        vendors: ['Huawei', 'TikTok'],
+      });
+      expect(buildFilterPolicy({ measures: ['procurement exclusion'], stages: ['In Force'] })).toEqual({ measure: ['procurement_exclusion'], stage: ['in_force'] });
+    });
+
+    it('refuses unknown values with the nearest known one', () => {
+      expect(() => buildFilterPolicy({ countries: ['Jpan'] })).toThrow(/unknown country "Jpan"; did you mean Japan \(JP\)\?/);
+      expect(() => buildFilterPolicy({ vendors: ['Hauwei'] })).toThrow(/unknown vendor "Hauwei"; did you mean Huawei\?/);
+      expect(() => buildFilterPolicy({ vendors: ['Acme Widgets'] })).toThrow(/unknown vendor "Acme Widgets"; banwatch knows Huawei, ZTE/);
+      expect(() => buildFilterPolicy({ stages: ['inforce'] })).toThrow(/did you mean in_force\?/);
     });
 
     it(`rejects more than ${MAX_COMBINATIONS} value combinations (the SNS limit)`, () => {
-      const countries = Array.from({ length: 16 }, (_, i) => String.fromCharCode(65 + i) + 'A');
-      expect(() => buildFilterPolicy({ countries, vendors: Array.from({ length: 10 }, (_, i) => `V${i}`) })).toThrow(/160 value combinations/);
+      const countries = ['JP', 'DE', 'FR', 'GB', 'US', 'KR', 'CN', 'TW', 'IN', 'AU', 'CA', 'NZ', 'IT', 'ES', 'NL', 'SE'];
+      const vendors = ['Huawei', 'ZTE', 'Hikvision', 'Dahua', 'Hytera', 'Kaspersky', 'TikTok', 'DeepSeek', 'WeChat', 'Xiaomi'];
+      expect(() => buildFilterPolicy({ countries, vendors })).toThrow(/160 value combinations/);
     });
   });
 });
