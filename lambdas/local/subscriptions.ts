@@ -3,6 +3,8 @@
  * `unsubscribe` and `subscriptions` commands). Two ways to narrow what a subscriber gets:
  *  - a filter policy on the "all" topic (countries, vendors, measures, stages), or
  *  - a topic per country (`<prefix>-country-<cc>`), optionally with a vendor/measure/stage filter.
+ * And a frequency: immediate alerts (the above), or a daily or weekly digest of the same filter
+ * (`<prefix>-digest-daily|weekly`, routed by the filter's digest key: core/digest-key.ts).
  */
 import {
   CreateTopicCommand,
@@ -14,6 +16,7 @@ import {
   type SNSClient,
 } from '@aws-sdk/client-sns';
 import { ConfigError } from '../core/errors.js';
+import { DIGEST_ATTRIBUTE, digestKey, parseDigestKey, type Frequency } from '../core/digest-key.js';
 import { buildFilterPolicy, normaliseCountries, type FilterFlags, type FilterPolicy } from '../core/filter-policy.js';
 
 export { buildFilterPolicy } from '../core/filter-policy.js';
@@ -29,6 +32,8 @@ export interface SubscribeOptions {
   filter?: FilterFlags;
   /** Subscribe to these countries' topics instead of filtering "all" by country. */
   topicPerCountry?: { prefix: string; countries: string[] };
+  /** Immediate alerts (default), or the daily or weekly digest of the same filter. */
+  frequency?: Frequency;
 }
 
 export interface SubscriptionInfo {
@@ -39,6 +44,8 @@ export interface SubscriptionInfo {
   endpoint: string;
   pendingConfirmation: boolean;
   filterPolicy: FilterPolicy | null;
+  /** The filter a subscription to a digest topic stands for (from its digest key). */
+  frequency?: Frequency;
 }
 
 const PENDING = /^pending ?confirmation$/i;
@@ -97,12 +104,36 @@ async function ensureCountryTopic(sns: SNSClient, allTopicArn: string, prefix: s
   return created.TopicArn;
 }
 
-/** Subscribes the endpoint; one subscription per topic (the "all" topic, or each country's). */
+/** `<prefix>-digest-daily|weekly`, next to the "all" topic. */
+export function digestTopicArn(allTopicArn: string, frequency: 'daily' | 'weekly'): string {
+  const p = parseTopicArn(allTopicArn);
+  return `arn:${p.partition}:sns:${p.region}:${p.account}:${prefixOf(allTopicArn)}-digest-${frequency}`;
+}
+
+/** Subscribes the endpoint; one subscription per topic (the "all" topic, each country's, or a digest topic). */
 export async function subscribe(sns: SNSClient, opts: SubscribeOptions): Promise<SubscriptionInfo[]> {
   checkEndpoint(opts.protocol, opts.endpoint);
   parseTopicArn(opts.topicArn);
   let targets: string[];
   let flags: FilterFlags = opts.filter ?? {};
+  const frequency = opts.frequency ?? 'immediate';
+  if (frequency !== 'immediate') {
+    if (opts.topicPerCountry) throw new ConfigError('CONFIG_USAGE', '--topic-per-country is for immediate alerts; a digest already holds only the countries of its filter');
+    // One digest message per distinct filter: the subscription matches its own filter's key.
+    const policy = buildFilterPolicy(flags);
+    const topicArn = digestTopicArn(opts.topicArn, frequency);
+    const res = await sns.send(
+      new SubscribeCommand({
+        TopicArn: topicArn,
+        Protocol: opts.protocol,
+        Endpoint: opts.endpoint,
+        Attributes: { FilterPolicy: JSON.stringify({ [DIGEST_ATTRIBUTE]: [digestKey(policy)] }), FilterPolicyScope: 'MessageAttributes' },
+      }),
+    );
+    const arn = res.SubscriptionArn ?? null;
+    const pending = !arn || PENDING.test(arn);
+    return [{ topicArn, subscriptionArn: pending ? null : arn, protocol: opts.protocol, endpoint: opts.endpoint, pendingConfirmation: pending, filterPolicy: policy, frequency }];
+  }
   if (opts.topicPerCountry) {
     const countries = normaliseCountries(opts.topicPerCountry.countries);
     if (!countries.length) throw new ConfigError('FILTER_INVALID', 'a topic per country needs at least one country');
@@ -149,10 +180,18 @@ export async function listSubscriptions(sns: SNSClient, topicArn: string): Promi
       const arn = s.SubscriptionArn ?? '';
       const pending = !arn || PENDING.test(arn);
       let filterPolicy: FilterPolicy | null = null;
+      let frequency: Frequency | undefined;
       if (!pending) {
         const attrs = await sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn: arn }));
         const raw = attrs.Attributes?.FilterPolicy;
         if (raw) filterPolicy = JSON.parse(raw) as FilterPolicy;
+      }
+      // A digest subscription's policy is its filter's key: show the filter it stands for.
+      const digest = /-digest-(daily|weekly)$/.exec(parseTopicArn(topicArn).name)?.[1] as 'daily' | 'weekly' | undefined;
+      if (digest) {
+        frequency = digest;
+        const key = filterPolicy?.[DIGEST_ATTRIBUTE]?.[0];
+        filterPolicy = key ? parseDigestKey(key) : null;
       }
       out.push({
         topicArn,
@@ -161,6 +200,7 @@ export async function listSubscriptions(sns: SNSClient, topicArn: string): Promi
         endpoint: s.Endpoint ?? '',
         pendingConfirmation: pending,
         filterPolicy,
+        ...(frequency ? { frequency } : {}),
       });
     }
     next = page.NextToken;

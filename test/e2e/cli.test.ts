@@ -233,6 +233,18 @@ describe('banwatch CLI', () => {
       expect(table.stdout).toMatch(/Hikvision/);
     });
 
+    it('subscribe --dry-run shows the effective filter and what it would have matched, with nothing deployed', async () => {
+      const r = await banwatch(['subscribe', 'jp-desk@example.com', '--country', 'japan', '--vendor', 'HUAWEI', '--frequency', 'weekly', '--dry-run', '--data', data()]);
+      expect(r.code, r.stderr).toBe(0);
+      const m = /^filter: country Japan \(JP\), vendor Huawei, as a weekly digest; would have matched (\d+) of the last (\d+) events stored in .*data\n$/.exec(r.stdout);
+      expect(m, r.stdout).not.toBeNull();
+      expect(Number(m![1])).toBeGreaterThan(0);
+      expect(Number(m![1])).toBeLessThan(Number(m![2]));
+      const typo = await banwatch(['subscribe', 'a@example.com', '--vendor', 'Hauwei', '--dry-run', '--data', data()]);
+      expect(typo.code).toBe(1);
+      expect(typo.stderr).toMatch(/unknown vendor "Hauwei"; did you mean Huawei\?/);
+    });
+
     it('refuses a --since it cannot read with one error line and one hint, and takes durations', async () => {
       const bad = await banwatch(['events', '--since', 'Nov 5', '--data', data()]);
       expect(bad.code).toBe(1);

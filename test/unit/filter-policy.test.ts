@@ -116,6 +116,20 @@ describe('subscriptions', () => {
       expect(result.every((r) => !r.pendingConfirmation && r.subscriptionArn?.endsWith('555555555555'))).toBe(true);
     });
 
+    it('subscribes to the daily or weekly digest topic, routed by the key of the filter as typed', async () => {
+      const result = await subscribe(client(), {
+        topicArn: ALL, protocol: 'email', endpoint: 'analyst@example.com', frequency: 'weekly', filter: { countries: ['Japan', 'uk'], vendors: ['huawei'] },
+      });
+
+      const input = sns.commandCalls(SubscribeCommand)[0]!.args[0].input;
+      expect(input.TopicArn).toBe('arn:aws:sns:us-east-1:123456789012:banwatch-digest-weekly');
+      expect(input.Attributes).toEqual({ FilterPolicy: '{"digest":["countries=GB,JP;vendors=Huawei"]}', FilterPolicyScope: 'MessageAttributes' });
+      expect(result[0]).toMatchObject({ frequency: 'weekly', filterPolicy: { countries: ['JP', 'GB'], vendors: ['Huawei'] } });
+      await subscribe(client(), { topicArn: ALL, protocol: 'email', endpoint: 'all@example.com', frequency: 'daily' });
+      expect(sns.commandCalls(SubscribeCommand)[1]!.args[0].input.Attributes?.FilterPolicy).toBe('{"digest":["all"]}');
+      await expect(subscribe(client(), { topicArn: ALL, protocol: 'email', endpoint: 'a@example.com', frequency: 'daily', topicPerCountry: { prefix: 'banwatch', countries: ['JP'] } })).rejects.toThrow(/--topic-per-country is for immediate alerts/);
+    });
+
     it('rejects an endpoint that does not fit the protocol', async () => {
       await expect(subscribe(client(), { topicArn: ALL, protocol: 'https', endpoint: 'http://insecure.example' })).rejects.toThrow(ConfigError);
       expect(sns.calls()).toHaveLength(0);
@@ -149,6 +163,17 @@ describe('subscriptions', () => {
       { topicArn: ALL, subscriptionArn: null, protocol: 'email', endpoint: 'c@d.co', pendingConfirmation: true, filterPolicy: null },
     ]);
     expect(sns.commandCalls(GetSubscriptionAttributesCommand)).toHaveLength(1);
+  });
+
+  it('lists a digest topic\'s subscriptions with the filter each digest key stands for', async () => {
+    const WEEKLY = 'arn:aws:sns:us-east-1:123456789012:banwatch-digest-weekly';
+    const sub = `${WEEKLY}:11111111-2222-3333-4444-555555555555`;
+    sns.on(ListSubscriptionsByTopicCommand).resolves({ Subscriptions: [{ SubscriptionArn: sub, Protocol: 'email', Endpoint: 'a@b.co', TopicArn: WEEKLY }] });
+    sns.on(GetSubscriptionAttributesCommand).resolves({ Attributes: { FilterPolicy: '{"digest":["countries=GB,JP;vendors=Huawei"]}' } });
+
+    const [listed] = await listSubscriptions(client(), WEEKLY);
+
+    expect(listed).toMatchObject({ frequency: 'weekly', filterPolicy: { countries: ['GB', 'JP'], vendors: ['Huawei'] } });
   });
 
   it('unsubscribes by subscription ARN and refuses anything else', async () => {
