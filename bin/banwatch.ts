@@ -18,7 +18,8 @@ import { loadFeedsFile, reclassify, runCycle, runDemo, REPO_ROOT } from '../lamb
 import { formatEventsTable, formatFeedsTable, formatOutcomeLine, formatRunSummary } from '../lambdas/local/format.js';
 import { openLocal, parseAllowHosts } from '../lambdas/local/runtime.js';
 import { registerAwsCommands } from '../lambdas/local/aws-commands.js';
-import { registerReadCommands, withStore } from '../lambdas/local/read-commands.js';
+import { registerReadCommands, remoteOptions, withStore } from '../lambdas/local/read-commands.js';
+import { explain, formatExplanation } from '../lambdas/local/remote.js';
 import { backupDataDir, repairDataDir } from '../lambdas/local/maintenance.js';
 import {
   addFilterOptions,
@@ -251,19 +252,21 @@ program
   });
 
 addFilterOptions(
-  program
-    .command('events')
-    .description('list stored policy events, newest first')
-    .addOption(dataOption()),
+  remoteOptions(
+    program
+      .command('events')
+      .description('list stored policy events, newest first (of the local data directory, or of a deployed table with --table/--stack)')
+      .addOption(dataOption()),
+  ),
 )
   .option('--limit <n>', 'at most this many', parseCount, 100)
   .addOption(new Option('--now <iso>', 'as if at this time (durations count back from it)').argParser(parseInstant))
   .option('--json', 'print a JSON array of the stored events')
-  .addHelpText('after', examples(['banwatch events --country Japan', 'banwatch events --vendor huawei --stage in_force --since 30d', 'banwatch events --min-confidence 0.8 --json | jq length']))
-  .action(async (opts: StorageFlags & FilterFlags & { limit: number; json?: boolean; now?: Date }) => {
+  .addHelpText('after', examples(['banwatch events --country Japan', 'banwatch events --vendor huawei --stage in_force --since 30d', 'banwatch events --min-confidence 0.8 --json | jq length', 'banwatch events --stack Banwatch --since 7d']))
+  .action(async (opts: StorageFlags & FilterFlags & { limit: number; json?: boolean; now?: Date; table?: string; stack?: string }) => {
     try {
       const filter = filterOf(opts, opts.now ?? new Date());
-      const events = await withStore(opts.data, (store) => loadEvents(store, filter, opts.limit));
+      const events = await withStore(opts, (store) => loadEvents(store, filter, opts.limit));
       if (opts.json) printJson(events);
       else if (events.length === 0) process.stdout.write('no events match\n');
       else process.stdout.write(`${formatEventsTable(events)}\n${errColour.dim(`${events.length} event${events.length === 1 ? '' : 's'}; details: banwatch event <id>`)}\n`);
@@ -272,22 +275,25 @@ addFilterOptions(
     }
   });
 
-program
-  .command('feeds')
-  .description('show each feed and its polling state: last poll, next poll (backoff, Retry-After), failures, last error')
-  .addOption(feedsOption())
-  .addOption(dataOption())
+remoteOptions(
+  program
+    .command('feeds')
+    .description('show each feed and its polling state: last poll, next poll (backoff, Retry-After), failures, last error')
+    .addOption(feedsOption())
+    .addOption(dataOption()),
+)
   .option('--json', 'print a JSON array')
-  .addHelpText('after', examples(['banwatch feeds', 'banwatch feeds --json | jq \'.[] | select(.state.failures > 0)\'']))
-  .action(async (opts: StorageFlags & { feeds: string; json?: boolean }) => {
+  .addHelpText('after', examples(['banwatch feeds', 'banwatch feeds --json | jq \'.[] | select(.state.failures > 0)\'', 'banwatch feeds --stack Banwatch']))
+  .action(async (opts: StorageFlags & { feeds: string; json?: boolean; table?: string; stack?: string }) => {
     try {
       const feeds = loadFeedsFile(opts.feeds);
+      const remote = !!(opts.table || opts.stack);
       const data = opts.data ?? defaultDataDir();
       // Nothing polled yet there: every feed is "never polled" (and nothing is created to say so).
-      const states = hasData(data)
-        ? await withStore(data, (store) => store.getFeedStates(feeds.map((f) => f.id)))
+      const states = remote || hasData(data)
+        ? await withStore(opts, (store) => store.getFeedStates(feeds.map((f) => f.id)))
         : new Map();
-      if (!hasData(data) && !opts.json) process.stderr.write(errColour.dim(`no banwatch data in ${data} yet: nothing polled\n`));
+      if (!remote && !hasData(data) && !opts.json) process.stderr.write(errColour.dim(`no banwatch data in ${data} yet: nothing polled\n`));
       if (opts.json) printJson(feeds.map((f) => ({ ...f, state: states.get(f.id) ?? null })));
       else process.stdout.write(`${formatFeedsTable(feeds, states, new Date())}\n`);
     } catch (err) {
@@ -373,6 +379,27 @@ program
         lines.push('done: run banwatch as usual; alerts still pending go out on the next run');
         process.stdout.write(`${lines.join('\n')}\n`);
       }
+    } catch (err) {
+      fail(err);
+    }
+  });
+
+remoteOptions(
+  program
+    .command('explain')
+    .description('why an article did or did not alert: item → classification (evidence, rules) → event → alerts and their SNS MessageIds')
+    .argument('<url-or-guid>', "the article's link or its feed guid (or an item key)")
+    .addOption(new Option('--feeds <file>', 'feed registry (guids are unique per feed)').default(BUNDLED_FEEDS, 'the bundled config/feeds.json'))
+    .addOption(dataOption()),
+)
+  .option('--json', 'print a JSON object')
+  .addHelpText('after', examples(['banwatch explain https://www.example.gov/news/2026/1126.html', 'banwatch explain urn:uuid:6a1f… --stack Banwatch --json']))
+  .action(async (ref: string, opts: StorageFlags & { feeds: string; json?: boolean; table?: string; stack?: string }) => {
+    try {
+      const feeds = loadFeedsFile(opts.feeds);
+      const x = await withStore(opts, (store) => explain(store, feeds, ref));
+      if (opts.json) printJson(x);
+      else process.stdout.write(`${formatExplanation(x)}\n`);
     } catch (err) {
       fail(err);
     }

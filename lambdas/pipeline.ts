@@ -41,8 +41,8 @@ import type {
   Stage,
   StoredItem,
 } from './core/model.js';
-import { RETRY_AFTER_MAX_SECONDS, backoffMs, isDue } from './core/schedule.js';
-import { systemClock, type Clock, type FeedFetcher, type Logger, type Publisher, type Store } from './ports.js';
+import { RETRY_AFTER_MAX_SECONDS, backoffMs, isDue, isStale, stateForUrl } from './core/schedule.js';
+import { systemClock, type Clock, type FeedFetcher, type FeedQueue, type Logger, type Publisher, type Store } from './ports.js';
 
 export type ClassifyFn = (input: ClassifierInput) => Classification;
 
@@ -100,6 +100,15 @@ export interface PollOptions {
   /** Feed state already loaded by the caller (saves a read). */
   state?: FeedState;
 }
+
+/**
+ * Item keys remembered in the feed state (32 hex characters each: 300 keep the row under 12 KB);
+ * a feed serving more has the rest looked up, as before.
+ */
+const SEEN_KEYS_MAX = 300;
+
+/** Item keys / event ids per "feed polled" log line: a busy feed's first poll stays one readable line. */
+const LOGGED_KEYS = 50;
 
 /** Saving an event retries this often when a concurrent poller changed it in between. */
 const EVENT_SAVE_ATTEMPTS = 8;
@@ -237,8 +246,9 @@ export class EventGrouper {
     const touched = new Set<Working>();
     const eventOf = new Map<string, Working>();
 
-    // 1. Items already sources of an event are done (a retried poll); in revise mode (reclassify)
-    //    a known report leaves its event if it no longer fits, else it is re-read in place.
+    // 1. Items already sources of an event are done (a retried poll). In revise mode (reclassify) a
+    //    known report that still fits its event is taken out to be re-read in place; one that no
+    //    longer fits is resolved afresh (its old event keeps it as a source: events only grow).
     const fresh: Pending[] = [];
     for (const p of ordered) {
       const holder = working.find((w) => w.event.sources.some((s) => s.itemKey === p.item.itemKey));
@@ -335,7 +345,8 @@ async function collectFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptions, 
   const random = deps.random ?? Math.random;
   const policy = deps.alertPolicy ?? DEFAULT_ALERT_POLICY;
   const now = clock.now();
-  const state: FeedState = opts.state ?? (await store.getFeedStates([feed.id])).get(feed.id) ?? { feedId: feed.id, failures: 0 };
+  // A feed whose URL changed in the registry starts afresh (validators, failures and backoff dropped).
+  const state: FeedState = stateForUrl(feed, opts.state ?? (await store.getFeedStates([feed.id])).get(feed.id) ?? { feedId: feed.id, failures: 0 });
   const outcome: FeedOutcome = { id: feed.id, url: feed.url, status: 'ok', items: 0, newItems: 0, relevant: 0, events: { new: 0, updated: 0 } };
 
   const due = opts.force ? ({ due: true } as const) : isDue(feed, state, now, { respectInterval: opts.respectInterval ?? false });
@@ -354,6 +365,7 @@ async function collectFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptions, 
     await store.putFeedState({
       ...state,
       feedId: feed.id,
+      url: feed.url,
       lastPolledAt: now.toISOString(),
       failures,
       nextPollAfter: new Date(now.getTime() + waitMs).toISOString(),
@@ -368,6 +380,7 @@ async function collectFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptions, 
   const succeed = (extra: Partial<FeedState>): FeedState => ({
     ...state,
     feedId: feed.id,
+    url: feed.url,
     lastPolledAt: now.toISOString(),
     lastSuccessAt: now.toISOString(),
     failures: 0,
@@ -386,8 +399,12 @@ async function collectFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptions, 
     const parsed = await parseFeed(fetched.body, { feedId: feed.id, fetchedAt: now, language: feed.language ?? null });
     outcome.items = parsed.items.length;
 
-    const existing = await store.existingItemKeys(parsed.items.map((i) => i.itemKey));
-    const fresh = parsed.items.filter((i) => !existing.has(i.itemKey));
+    // Keys the feed served at its last successful poll are known without a read (most of a changed
+    // feed is what it served before); only the others are looked up (docs/deploy.md, "Cost").
+    const seen = new Set(state.seenItemKeys ?? []);
+    const unseen = parsed.items.filter((i) => !seen.has(i.itemKey));
+    const existing = unseen.length ? await store.existingItemKeys(unseen.map((i) => i.itemKey)) : new Set<string>();
+    const fresh = unseen.filter((i) => !existing.has(i.itemKey));
     // A feed's first successful poll is its backlog: stored and grouped, not news to anyone.
     const backlog = !state.lastSuccessAt && !policy.alertBacklog;
     const stored: StoredItem[] = [];
@@ -412,8 +429,19 @@ async function collectFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptions, 
           new: [...mine].filter((id) => grouped.created.has(id)).length,
           updated: [...mine].filter((id) => grouped.updated.has(id)).length,
         };
-        await store.putFeedState(succeed({ etag: fetched.etag, lastModified: fetched.lastModified, lastStatus: 'ok' }));
-        logger.info('feed polled', { feedId: feed.id, items: outcome.items, newItems: outcome.newItems, relevant: outcome.relevant, events: outcome.events });
+        // Written last, with the validators: a key is only remembered once its item is stored.
+        const seenItemKeys = parsed.items.slice(0, SEEN_KEYS_MAX).map((i) => i.itemKey);
+        await store.putFeedState(succeed({ etag: fetched.etag, lastModified: fetched.lastModified, lastStatus: 'ok', seenItemKeys }));
+        // Item keys and event ids at INFO: the first links of the trail from an article to its alert.
+        logger.info('feed polled', {
+          feedId: feed.id,
+          items: outcome.items,
+          newItems: outcome.newItems,
+          relevant: outcome.relevant,
+          events: outcome.events,
+          itemKeys: [...inserted].slice(0, LOGGED_KEYS),
+          eventIds: [...mine].slice(0, LOGGED_KEYS),
+        });
         return outcome;
       } catch (err) {
         return fail(err);
@@ -488,6 +516,8 @@ export interface NotifyResult {
   failed: number;
   /** Alerts below the confidence floor, recorded for the digests instead of sent. */
   held: number;
+  /** Alerts the publisher gave up on (FAILED): recorded on their events, not retried. */
+  failedPermanently: number;
   alerts: Alert[];
 }
 
@@ -516,7 +546,7 @@ export async function notifyPending(
   const pageSize = Math.max(1, opts.limit ?? NOTIFY_PAGE);
   const deadline = clock.now().getTime() + (opts.budgetMs ?? NOTIFY_BUDGET_MS);
   const tried = new Set<string>();
-  const total: NotifyResult = { published: 0, failed: 0, held: 0, alerts: [] };
+  const total: NotifyResult = { published: 0, failed: 0, failedPermanently: 0, held: 0, alerts: [] };
   const holdBelow = deps.alertPolicy?.holdBelow ?? DEFAULT_HOLD_BELOW;
   for (;;) {
     let events: PolicyEvent[];
@@ -554,15 +584,26 @@ export async function notifyPending(
     if (toSend.length > 0) {
       const result = await publisher.publish(toSend);
       const ok = new Set(result.published);
+      const given = new Map(result.failed.filter((f) => f.permanent).map((f) => [f.alertId, f.error]));
       for (const alert of toSend) {
-        if (!ok.has(alert.alertId)) continue;
-        await store.updateEvent(alert.eventId, (e) => applyAlertMark(e, { ...alert.mark, alertId: alert.alertId, at: alert.createdAt }));
-        total.alerts.push(alert);
-        total.published++;
-        logger.info('alert published', { alertId: alert.alertId, eventId: alert.eventId, kind: alert.mark.kind, stage: alert.mark.stage });
+        const receipt = result.receipts?.[alert.alertId];
+        if (ok.has(alert.alertId)) {
+          const sent = { ...alert.mark, alertId: alert.alertId, at: alert.createdAt, ...(receipt ? { topics: receipt.topics, messageIds: receipt.messageIds } : {}) };
+          await store.updateEvent(alert.eventId, (e) => applyAlertMark(e, sent));
+          total.alerts.push(alert);
+          total.published++;
+          logger.info('alert published', { alertId: alert.alertId, eventId: alert.eventId, kind: alert.mark.kind, stage: alert.mark.stage, topics: receipt?.topics, messageIds: receipt?.messageIds });
+        } else if (given.has(alert.alertId)) {
+          // Given up: recorded on the event as FAILED so the sweep stops retrying it (and the alarm fires).
+          const error = given.get(alert.alertId)!;
+          await store.updateEvent(alert.eventId, (e) => applyAlertMark(e, { ...alert.mark, alertId: alert.alertId, at: now.toISOString(), state: 'FAILED', error }));
+          total.failedPermanently++;
+          logger.error('alert FAILED: given up after repeated publish failures', { alertId: alert.alertId, eventId: alert.eventId, error });
+        }
       }
-      total.failed += result.failed.length;
-      for (const f of result.failed) logger.warn('alert not published; stays pending', { alertId: f.alertId, error: f.error });
+      const retried = result.failed.filter((f) => !f.permanent);
+      total.failed += retried.length;
+      for (const f of retried) logger.warn('alert not published; stays pending', { alertId: f.alertId, error: f.error });
     }
     if (opts.eventIds || lastPage || events.length === 0) break;
     if (clock.now().getTime() >= deadline) {
@@ -572,6 +613,57 @@ export async function notifyPending(
   }
   if (total.published > 0 || total.failed > 0 || total.held > 0) logger.info('alerts published', { published: total.published, failed: total.failed, held: total.held });
   return total;
+}
+
+/**
+ * Seconds the oldest pending alert has waited (since its event was last saved), 0 when none is
+ * pending: the gauge the sweep emits, whose alarm also fires when the sweep stops reporting.
+ */
+export async function oldestPendingAlertAge(store: Store, now: Date): Promise<number> {
+  let oldest = now.getTime();
+  if (store.oldestPendingSavedAt) {
+    const at = await store.oldestPendingSavedAt();
+    if (at) oldest = Math.min(oldest, Date.parse(at) || oldest);
+  } else {
+    for (const e of await store.listPendingEvents(NOTIFY_PAGE)) oldest = Math.min(oldest, Date.parse(e.lastSeen) || oldest);
+  }
+  return Math.max(0, Math.round((now.getTime() - oldest) / 1000));
+}
+
+export interface DispatchDeps {
+  feeds: FeedConfig[];
+  store: Store;
+  queue: FeedQueue;
+  clock: Clock;
+}
+
+export interface DispatchResult {
+  feeds: number;
+  due: number;
+  enqueued: number;
+  /** Feeds with no successful poll for max(24 h, 4 × pollMinutes), never-polled ones included. */
+  stale: number;
+  /** Due feeds that could not be enqueued. */
+  failed: string[];
+}
+
+/**
+ * One dispatch cycle: reads every feed's state once, enqueues the due feeds for this `slot` (the
+ * scheduled time: a schedule delivered twice enqueues once) and counts the stale ones.
+ */
+export async function dispatchDue(deps: DispatchDeps, slot: string): Promise<DispatchResult> {
+  const now = deps.clock.now();
+  const states = await deps.store.getFeedStates(deps.feeds.map((f) => f.id));
+  // A feed whose URL changed is due whatever the old URL's backoff said.
+  const current = new Map<string, FeedState>();
+  for (const f of deps.feeds) {
+    const st = states.get(f.id);
+    if (st) current.set(f.id, stateForUrl(f, st));
+  }
+  const due = selectDueFeeds(deps.feeds, current, now);
+  const stale = deps.feeds.filter((f) => isStale(f, states.get(f.id), now)).length;
+  const { enqueued, failed } = due.length ? await deps.queue.enqueue(due.map((f) => f.id), slot) : { enqueued: 0, failed: [] };
+  return { feeds: deps.feeds.length, due: due.length, enqueued, stale, failed };
 }
 
 export interface ReclassifyResult {

@@ -81,6 +81,11 @@ export interface Store {
   updateEvent(eventId: string, update: (event: PolicyEvent) => PolicyEvent | null): Promise<PolicyEvent | null>;
   /** Events whose alertState is PENDING, oldest first. */
   listPendingEvents(limit?: number): Promise<PolicyEvent[]>;
+  /**
+   * When the longest-pending event was last written (ISO), null when none is pending. Optional: a
+   * store without it has the pending-age gauge measured from the events' lastSeen.
+   */
+  oldestPendingSavedAt?(): Promise<string | null>;
   queryEvents(query: EventQuery): Promise<PolicyEvent[]>;
 }
 
@@ -92,19 +97,63 @@ export interface ResolutionCandidates {
 export interface PublishResult {
   /** alertIds confirmed by the publisher. */
   published: string[];
-  failed: Array<{ alertId: string; error: string }>;
+  /**
+   * Alerts not published. `permanent`: the publisher gave up on it (FAILED after its attempt limit);
+   * the caller records it as failed instead of leaving it pending.
+   */
+  failed: Array<{ alertId: string; error: string; permanent?: boolean }>;
+  /** Where each published alert went (topic ARNs and SNS MessageIds); absent for the local outbox. */
+  receipts?: Record<string, AlertReceipt>;
+}
+
+export interface AlertReceipt {
+  topics: string[];
+  messageIds: string[];
+}
+
+/** SENDING: attempts under way (some topics may have it); SENT: every topic has it; FAILED: given up. */
+export type AlertDeliveryState = 'SENDING' | 'SENT' | 'FAILED';
+
+export interface AlertDeliveryRecord {
+  alertId: string;
+  state: AlertDeliveryState;
+  /** Topic keys (ARNs) the alert reached. */
+  topics: Set<string>;
+  /** topic → SNS MessageId of the copy it accepted. */
+  messageIds: Map<string, string>;
+  /** Publish attempts started (the first included). */
+  attempts: number;
+  lastError?: string;
 }
 
 /**
- * Which topics an alert was already delivered to, kept across runs (and Lambda containers), so an
- * alert retried after a partial failure (delivered to one topic, failed on another) goes only to
- * the topics that lack it. The DynamoDB store implements it; SnsPublisher uses it when given one.
+ * The alert-intent log (`DELIVERY#<alertId>` rows): which topics each alert reached and with which
+ * MessageId, how many attempts it took, and whether it is done, kept across runs and Lambda
+ * containers. A retry after a partial failure goes only to the topics that lack the alert; an alert
+ * already SENT (its event's mark-sent write failed) is not published again; one that keeps failing
+ * is given up (FAILED) after a bounded number of attempts. The DynamoDB store implements it.
  */
 export interface DeliveryLog {
-  /** alertId → topic keys already delivered (alerts never delivered anywhere are absent). */
-  deliveredTopics(alertIds: string[]): Promise<Map<string, Set<string>>>;
-  /** Records that `alertId` reached `topic`. Idempotent. */
-  recordDelivery(alertId: string, topic: string): Promise<void>;
+  /** The records of these alerts (alerts never attempted are absent). */
+  deliveryRecords(alertIds: string[]): Promise<Map<string, AlertDeliveryRecord>>;
+  /**
+   * Starts one more attempt (state SENDING, attempts + 1) unless the alert is already SENT or
+   * FAILED; returns the attempt number and when the first attempt was, or null in that case.
+   */
+  beginAttempt(alertId: string, at: string): Promise<{ attempt: number; firstAttemptAt: string } | null>;
+  /** Records that `alertId` reached `topic` (with its MessageId). Idempotent. */
+  recordDelivery(alertId: string, topic: string, messageId?: string): Promise<void>;
+  /** Ends the alert's record: SENT (every topic has it) or FAILED (given up, with the last error). */
+  finishAlert(alertId: string, state: 'SENT' | 'FAILED', error?: string): Promise<void>;
+}
+
+/**
+ * The queue between dispatch and poll (SQS FIFO on AWS). A message names a feed by id only: the
+ * poller takes the URL from its own registry, never from the queue.
+ */
+export interface FeedQueue {
+  /** Enqueues one message per feed for this dispatch `slot` (same feed + slot = one message). */
+  enqueue(feedIds: string[], slot: string): Promise<{ enqueued: number; failed: string[] }>;
 }
 
 /** Delivers alerts (SNS, or the local outbox). Must tolerate a retried alertId. */

@@ -40,6 +40,7 @@ export class BanwatchStack extends Stack {
       sweepRate: settings.sweepRate,
       alertEmails: settings.alertEmails,
       countrySubscriptions: settings.countrySubscriptions,
+      countries: settings.countries,
       removalPolicy,
     });
     this.monitoring = new Monitoring(this, 'Monitoring', {
@@ -47,15 +48,20 @@ export class BanwatchStack extends Stack {
       topicPrefix: settings.topicPrefix,
       opsEmail: settings.opsEmail,
       functions: {
-        Dispatch: this.ingest.dispatch.fn,
-        Poll: this.ingest.poll.fn,
-        Notify: this.alerts.notify.fn,
+        Dispatch: this.ingest.dispatch,
+        Poll: this.ingest.poll,
+        Notify: this.alerts.notify,
       },
       deadLetterQueues: {
         FeedDeadLetterQueue: this.ingest.deadLetterQueue,
         StreamFailureQueue: this.alerts.streamFailureQueue,
+        SubscriptionDeadLetterQueue: this.alerts.subscriptionDeadLetterQueue,
       },
+      feedQueue: this.ingest.queue,
       streamConsumer: this.alerts.notify.fn,
+      alertTopics: this.alerts.topics(),
+      pollRate: settings.pollRate,
+      sweepRate: settings.sweepRate,
     });
 
     new CfnOutput(this, 'AllTopicArn', {
@@ -66,5 +72,7 @@ export class BanwatchStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.storage.table.tableName });
     new CfnOutput(this, 'FeedQueueUrl', { value: this.ingest.queue.queueUrl });
     new CfnOutput(this, 'OpsTopicArn', { value: this.monitoring.opsTopic.topicArn });
+    new CfnOutput(this, 'SubscriptionDeadLetterQueueUrl', { value: this.alerts.subscriptionDeadLetterQueue.queueUrl });
+    new CfnOutput(this, 'DashboardName', { value: this.monitoring.dashboard.dashboardName });
   }
 }

@@ -39,6 +39,15 @@ export const contextSchema = z.object({
   alertEmails: z.preprocess(fromJson, z.array(email)).default([]),
   /** {"JP": ["a@b.c"]}: creates `<prefix>-country-jp` and subscribes those emails. */
   countrySubscriptions: z.preprocess(fromJson, z.record(country, z.array(email))).default({}),
+  /**
+   * Countries that get their own topic (`<prefix>-country-<cc>`), created by the stack (with those
+   * of countrySubscriptions): notify never creates topics, so every topic has the TLS-only and
+   * publish-only-by-notify policies. Alerts about other countries go to the "all" topic only.
+   */
+  countries: z.preprocess(
+    (v) => (typeof v === 'string' && !v.trim().startsWith('[') ? v.split(/[\s,]+/).filter(Boolean) : fromJson(v)),
+    z.array(country),
+  ).default([]),
   /** Items published more than this many days before the poll are stored and grouped, never alerted. */
   maxAlertAgeDays: z.coerce.number().int().min(1).max(3650).default(14),
   /** Alert on the items of a feed's first poll (its backlog) too; normally they seed silently. */

@@ -35,7 +35,7 @@ import {
 import { StoreUnavailableError } from '../core/errors.js';
 import { STAGES, type FeedState, type PolicyEvent, type Stage, type StoredItem } from '../core/model.js';
 import { newEventId } from '../core/events.js';
-import { silentLogger, type DeliveryLog, type EventQuery, type Logger, type ResolutionCandidates, type Store } from '../ports.js';
+import { silentLogger, type AlertDeliveryRecord, type DeliveryLog, type EventQuery, type Logger, type ResolutionCandidates, type Store } from '../ports.js';
 import { EVENT_ENTITY, PENDING, TABLE, keys } from '../table.js';
 
 /** Stable codes of the StoreUnavailableErrors this adapter throws. */
@@ -109,6 +109,8 @@ const ITEM_ROW_ATTRS = [...ROW_ATTRS, TABLE.ttlAttribute] as const;
 const EVENT_ROW_ATTRS = [
   ...ROW_ATTRS,
   'entity',
+  // Row bookkeeping, not part of the event: read through oldestPendingSavedAt().
+  'savedAt',
   TABLE.indexes.pending.partitionKey,
   TABLE.indexes.pending.sortKey,
 ] as const;
@@ -313,12 +315,13 @@ export class DynamoStore implements Store, DeliveryLog {
   /** Raises the resolution head to `seq` (never lowers it: a late writer's smaller seq is a no-op). */
   private async raiseResolveHead(clusterKey: string, seq: number): Promise<void> {
     try {
-      await this.call('UpdateItem', () =>
+      // A conditional Put, not an Update: the row holds nothing else, and poll's role then needs
+      // no dynamodb:UpdateItem.
+      await this.call('PutItem', () =>
         this.doc.send(
-          new UpdateCommand({
+          new PutCommand({
             TableName: this.tableName,
-            Key: keys.resolveHead(clusterKey),
-            UpdateExpression: 'SET #m = :s',
+            Item: { ...keys.resolveHead(clusterKey), maxSeq: seq },
             ConditionExpression: 'attribute_not_exists(#m) OR #m < :s',
             ExpressionAttributeNames: { '#m': 'maxSeq' },
             ExpressionAttributeValues: { ':s': seq },
@@ -359,6 +362,22 @@ export class DynamoStore implements Store, DeliveryLog {
       if (out.length >= limit) break;
     }
     return out;
+  }
+
+  async oldestPendingSavedAt(): Promise<string | null> {
+    const idx = TABLE.indexes.pending;
+    // The index projects every attribute: savedAt comes with the key, no base-row reads. A gauge
+    // may lag by the index's second or so.
+    const rows = await this.queryAll({
+      IndexName: idx.name,
+      KeyConditionExpression: '#p = :p',
+      ExpressionAttributeNames: { '#p': idx.partitionKey, '#s': 'savedAt' },
+      ExpressionAttributeValues: { ':p': PENDING },
+      ProjectionExpression: '#s',
+    });
+    let oldest: string | null = null;
+    for (const r of rows) if (typeof r.savedAt === 'string' && (oldest === null || r.savedAt < oldest)) oldest = r.savedAt;
+    return oldest;
   }
 
   async queryEvents(query: EventQuery): Promise<PolicyEvent[]> {
@@ -422,33 +441,81 @@ export class DynamoStore implements Store, DeliveryLog {
     return ids.map((id) => byId.get(id)).filter((e): e is PolicyEvent => e !== undefined);
   }
 
-  // ---------------------------------------------------------------- deliveries (DeliveryLog)
+  // ---------------------------------------------------------------- alert intent (DeliveryLog)
 
-  async deliveredTopics(alertIds: string[]): Promise<Map<string, Set<string>>> {
+  async deliveryRecords(alertIds: string[]): Promise<Map<string, AlertDeliveryRecord>> {
     const rows = await this.batchGet(alertIds.map((id) => keys.delivery(id)));
-    const out = new Map<string, Set<string>>();
-    for (const row of rows) {
-      const topics = row.topics;
-      out.set(String(row.alertId), new Set(topics instanceof Set ? [...topics].map(String) : Array.isArray(topics) ? topics.map(String) : []));
-    }
-    return out;
+    return new Map(rows.map((row) => [String(row.alertId), deliveryRecordOf(row)]));
   }
 
-  async recordDelivery(alertId: string, topic: string): Promise<void> {
-    // ADD to a string set: idempotent, and concurrent notifiers recording other topics never collide.
+  async beginAttempt(alertId: string, at: string): Promise<{ attempt: number; firstAttemptAt: string } | null> {
+    try {
+      const res = await this.call('UpdateItem', () =>
+        this.doc.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: keys.delivery(alertId),
+            // Conditional: an alert SENT or FAILED is never attempted again (SENDING → SENT | FAILED).
+            UpdateExpression: 'SET #state = :sending, #alertId = :alertId, #ttl = :ttl, #last = :at, #first = if_not_exists(#first, :at) ADD #attempts :one',
+            ConditionExpression: 'attribute_not_exists(#state) OR #state = :sending',
+            ExpressionAttributeNames: { '#state': 'state', '#alertId': 'alertId', '#ttl': TABLE.ttlAttribute, '#last': 'lastAttemptAt', '#first': 'firstAttemptAt', '#attempts': 'attempts' },
+            ExpressionAttributeValues: { ':sending': 'SENDING', ':alertId': alertId, ':ttl': this.deliveryExpiry(), ':at': at, ':one': 1 },
+            ReturnValues: 'UPDATED_NEW',
+          }),
+        ),
+      );
+      return { attempt: Number(res.Attributes?.attempts ?? 1), firstAttemptAt: String(res.Attributes?.firstAttemptAt ?? at) };
+    } catch (err) {
+      if (isConditionalFailure(err)) return null;
+      throw err;
+    }
+  }
+
+  async recordDelivery(alertId: string, topic: string, messageId?: string): Promise<void> {
+    // ADD to string sets: idempotent, and concurrent notifiers recording other topics never collide.
     // The TTL bounds the table: an alert is retried for hours at most, never for weeks.
-    const expires = Math.floor(Date.now() / 1000) + this.ttlDays * 86_400;
     await this.call('UpdateItem', () =>
       this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.delivery(alertId),
-          UpdateExpression: 'ADD #topics :topic SET #alertId = :alertId, #ttl = :ttl',
-          ExpressionAttributeNames: { '#topics': 'topics', '#alertId': 'alertId', '#ttl': TABLE.ttlAttribute },
-          ExpressionAttributeValues: { ':topic': new Set([topic]), ':alertId': alertId, ':ttl': expires },
+          UpdateExpression: `ADD #topics :topic${messageId ? ', #receipts :receipt' : ''} SET #alertId = :alertId, #ttl = :ttl`,
+          ExpressionAttributeNames: { '#topics': 'topics', '#alertId': 'alertId', '#ttl': TABLE.ttlAttribute, ...(messageId ? { '#receipts': 'receipts' } : {}) },
+          ExpressionAttributeValues: {
+            ':topic': new Set([topic]),
+            ':alertId': alertId,
+            ':ttl': this.deliveryExpiry(),
+            ...(messageId ? { ':receipt': new Set([`${topic} ${messageId}`]) } : {}),
+          },
         }),
       ),
     );
+  }
+
+  async finishAlert(alertId: string, state: 'SENT' | 'FAILED', error?: string): Promise<void> {
+    await this.call('UpdateItem', () =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.delivery(alertId),
+          UpdateExpression: `SET #state = :state, #alertId = :alertId, #ttl = :ttl${error ? ', #err = :err' : ''}`,
+          ExpressionAttributeNames: { '#state': 'state', '#alertId': 'alertId', '#ttl': TABLE.ttlAttribute, ...(error ? { '#err': 'lastError' } : {}) },
+          ExpressionAttributeValues: { ':state': state, ':alertId': alertId, ':ttl': this.deliveryExpiry(), ...(error ? { ':err': error.slice(0, 500) } : {}) },
+        }),
+      ),
+    );
+  }
+
+  private deliveryExpiry(): number {
+    return Math.floor(Date.now() / 1000) + this.ttlDays * 86_400;
+  }
+
+  // ---------------------------------------------------------------- read paths of `explain`
+
+  /** The stored items among these keys (read-only tools: `banwatch explain`). */
+  async getItems(itemKeys: string[]): Promise<StoredItem[]> {
+    const rows = await this.batchGet(itemKeys.map((k) => keys.item(k)), { consistent: false });
+    return rows.map(fromItemRow);
   }
 
   // ---------------------------------------------------------------- rows
@@ -606,6 +673,8 @@ function eventRow(event: PolicyEvent): Row {
     entity: EVENT_ENTITY,
     clusterKey: event.clusterKey,
     lastSeen: event.lastSeen,
+    // Wall-clock time of this write: the sweep's pending-age gauge reads it.
+    savedAt: new Date().toISOString(),
   };
   // Sparse outbox index: only pending events carry its keys, so the index holds just the backlog.
   if (event.alertState === 'PENDING') {
@@ -739,4 +808,22 @@ export function translateStoreError(err: unknown, tableName: string, operation: 
     return new StoreUnavailableError(STORE_ERROR_CODES.unavailable, `${where}: DynamoDB endpoint unreachable — ${detail}`, { cause: err });
   }
   return new StoreUnavailableError(STORE_ERROR_CODES.requestFailed, `${where}: request rejected — ${detail}`, { cause: err });
+}
+
+function deliveryRecordOf(row: Row): AlertDeliveryRecord {
+  const strings = (v: unknown): string[] => (v instanceof Set ? [...v].map(String) : Array.isArray(v) ? v.map(String) : []);
+  const messageIds = new Map<string, string>();
+  for (const r of strings(row.receipts)) {
+    const cut = r.lastIndexOf(' ');
+    if (cut > 0) messageIds.set(r.slice(0, cut), r.slice(cut + 1));
+  }
+  const state = row.state === 'SENT' || row.state === 'FAILED' ? row.state : 'SENDING';
+  return {
+    alertId: String(row.alertId),
+    state,
+    topics: new Set(strings(row.topics)),
+    messageIds,
+    attempts: Number(row.attempts ?? 0),
+    ...(typeof row.lastError === 'string' ? { lastError: row.lastError } : {}),
+  };
 }

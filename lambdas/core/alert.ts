@@ -132,12 +132,13 @@ function addedVendors(event: PolicyEvent, mark: AlertMark): string[] {
 
 export function renderSubject(event: PolicyEvent, mark: AlertMark = { kind: 'stage', stage: event.stage, vendors: event.vendors }): string {
   const what = `${event.countries.join('/')}: ${MEASURE_LABELS[event.measure]} of ${shortVendors(mark.vendors)}`;
-  const stage = STAGE_LABELS[mark.stage];
+  // The stage leads every subject (what a reader scans an inbox for); what kind of alert follows it.
+  const stage = capitalise(STAGE_LABELS[mark.stage]);
   const isUpdate = event.alertedStages.length > 0;
   let full: string;
-  if (mark.kind === 'confirmed') full = `Confirmed (${stage}) \u2014 ${what}`;
-  else if (mark.kind === 'vendors') full = `Update: also ${shortVendors(addedVendors(event, mark), 2)} \u2014 ${what} (${stage})`;
-  else full = `${isUpdate ? `Update: ${stage}` : capitalise(stage)} \u2014 ${what}`;
+  if (mark.kind === 'confirmed') full = `${stage}, confirmed \u2014 ${what}`;
+  else if (mark.kind === 'vendors') full = `${stage}, also ${shortVendors(addedVendors(event, mark), 2)} \u2014 ${what}`;
+  else full = `${stage}${isUpdate ? ' (update)' : ''} \u2014 ${what}`;
   return asciiCut(oneLine(full, 500), MAX_SUBJECT);
 }
 

@@ -193,6 +193,14 @@ export interface SentAlert extends AlertMark {
   at: string;
   /** Below the confidence floor: recorded for the digests instead of sent at once. */
   held?: boolean;
+  /** Topic ARNs that accepted it (SNS; absent for the local outbox). */
+  topics?: string[];
+  /** The SNS MessageIds of those copies, in the order of `topics`. */
+  messageIds?: string[];
+  /** FAILED: the publisher gave up after its attempt limit; nothing more is tried for this alert. */
+  state?: 'SENT' | 'FAILED';
+  /** Why it failed (FAILED only). */
+  error?: string;
 }
 
 /** A state measure against vendors, built from one or more items. */
@@ -280,6 +288,8 @@ export interface Alert {
 /** Poll bookkeeping per feed. */
 export interface FeedState {
   feedId: string;
+  /** The URL these validators and failures are about: a registry change of URL starts afresh. */
+  url?: string | null;
   etag?: string | null;
   lastModified?: string | null;
   lastPolledAt?: string | null;
@@ -290,6 +300,8 @@ export interface FeedState {
   nextPollAfter?: string | null;
   lastError?: { code: string; message: string; at: string } | null;
   lastStatus?: FeedStatus | null;
+  /** Item keys of the last successful response (capped): the next poll reads none of these from the store. */
+  seenItemKeys?: string[];
 }
 
 export type FeedStatus = 'ok' | 'not_modified' | 'skipped' | 'error';

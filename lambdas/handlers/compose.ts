@@ -16,12 +16,12 @@ import { parseFeedsConfig } from '../config.js';
 import { createDocumentClient, DynamoStore } from '../adapters/dynamo-store.js';
 import { HttpFeedFetcher } from '../adapters/http-fetcher.js';
 import { SnsPublisher } from '../adapters/sns-publisher.js';
+import { SqsFeedQueue } from '../adapters/sqs-feed-queue.js';
+import type { FeedConfig } from '../core/model.js';
 import { systemClock, type Logger } from '../ports.js';
+import type { DispatchHandlerDeps, NotifyHandlerDeps, PollHandlerDeps } from './deps.js';
 import { dispatchEnvSchema, notifyEnvSchema, parseEnv, pollEnvSchema } from './env.js';
 import { METRICS_NAMESPACE, SERVICE_NAME, type InvocationContext } from './names.js';
-import type { DispatchDeps } from './dispatch.js';
-import type { NotifyHandlerDeps } from './notify.js';
-import type { PollHandlerDeps } from './poll.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -53,15 +53,19 @@ function createStore(tableName: string, logger: Logger): DynamoStore {
   return new DynamoStore(createDocumentClient(new DynamoDBClient({})), tableName, { logger });
 }
 
-export function composeDispatch(env: Env = process.env): DispatchDeps {
+/** The feed registry bundled with the function (FEEDS_FILE, relative to the bundle root). */
+function bundledFeeds(file: string, root: string | undefined): FeedConfig[] {
+  const feedsPath = isAbsolute(file) ? file : join(root ?? process.cwd(), file);
+  return parseFeedsConfig(readFileSync(feedsPath, 'utf8'), feedsPath);
+}
+
+export function composeDispatch(env: Env = process.env): DispatchHandlerDeps {
   const cfg = parseEnv(dispatchEnvSchema, env);
   const { logger, addLambdaContext } = createLogger();
-  const feedsPath = isAbsolute(cfg.FEEDS_FILE) ? cfg.FEEDS_FILE : join(cfg.LAMBDA_TASK_ROOT ?? process.cwd(), cfg.FEEDS_FILE);
   return {
-    feeds: parseFeedsConfig(readFileSync(feedsPath, 'utf8'), feedsPath),
+    feeds: bundledFeeds(cfg.FEEDS_FILE, cfg.LAMBDA_TASK_ROOT),
     store: createStore(cfg.TABLE_NAME, logger),
-    sqs: new SQSClient({}),
-    queueUrl: cfg.FEED_QUEUE_URL,
+    queue: new SqsFeedQueue(new SQSClient({}), cfg.FEED_QUEUE_URL, logger),
     clock: systemClock,
     logger,
     metrics: createMetrics(),
@@ -73,6 +77,7 @@ export function composePoll(env: Env = process.env): PollHandlerDeps {
   const cfg = parseEnv(pollEnvSchema, env);
   const { logger, addLambdaContext } = createLogger();
   return {
+    feeds: bundledFeeds(cfg.FEEDS_FILE, cfg.LAMBDA_TASK_ROOT),
     store: createStore(cfg.TABLE_NAME, logger),
     // No allowHosts in AWS: feed URLs never reach private networks or the metadata endpoint.
     fetcher: new HttpFeedFetcher({ timeoutMs: cfg.FETCH_TIMEOUT_MS }),
@@ -93,9 +98,10 @@ export function composeNotify(env: Env = process.env): NotifyHandlerDeps {
     publisher: new SnsPublisher(new SNSClient({}), {
       allTopicArn: cfg.ALL_TOPIC_ARN,
       topicPrefix: cfg.TOPIC_PREFIX,
-      ...(cfg.TOPIC_KMS_KEY_ID ? { kmsMasterKeyId: cfg.TOPIC_KMS_KEY_ID } : {}),
+      countryTopics: cfg.COUNTRY_TOPICS,
       logger,
-      // Across containers: a retried alert goes only to the topics it has not reached.
+      // Across containers: a retried alert goes only to the topics it has not reached, an alert
+      // already SENT is not published again, and one that keeps failing is given up (FAILED).
       deliveries: store,
     }),
     clock: systemClock,

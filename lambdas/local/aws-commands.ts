@@ -4,6 +4,7 @@
  * AllTopicArn; see docs/deploy.md). AWS credentials and region come from the usual AWS
  * environment (profile, env vars, SSO); the region defaults to the topic's.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { Command, Option } from 'commander';
 import { FREQUENCIES, filterOfPolicy, type Frequency } from '../core/digest-key.js';
@@ -25,6 +26,7 @@ import {
   type Protocol,
   type SubscriptionInfo,
 } from './subscriptions.js';
+import { exportSubscriptions, importSubscriptions, parseBackup } from './subscription-backup.js';
 
 export const TOPIC_ARN_ENV = 'BANWATCH_TOPIC_ARN';
 
@@ -92,6 +94,7 @@ export function registerAwsCommands(program: Command): void {
     .option('--stage <stage>', 'only this stage: proposed, announced, in_force, lifted, rejected (repeatable)', collect)
     .addOption(new Option('--frequency <when>', 'immediate alerts, or a daily or weekly digest of the same filter').choices([...FREQUENCIES]).default('immediate'))
     .option('--topic-per-country', 'subscribe to each --country topic (<prefix>-country-<cc>) instead of filtering "all"')
+    .option('--raw', 'raw message delivery (sqs, https): the JSON payload without the SNS envelope')
     .addOption(topicArnOption())
     .addOption(dataOption())
     .option('--dry-run', 'check the filter and try it on the local events; subscribe nothing')
@@ -103,7 +106,7 @@ export function registerAwsCommands(program: Command): void {
     .action(
       async (
         endpoint: string,
-        opts: { protocol?: Protocol; country?: string[]; vendor?: string[]; measure?: string[]; stage?: string[]; frequency: Frequency; topicPerCountry?: boolean; topicArn?: string; data?: string; dryRun?: boolean; json?: boolean },
+        opts: { protocol?: Protocol; country?: string[]; vendor?: string[]; measure?: string[]; stage?: string[]; frequency: Frequency; topicPerCountry?: boolean; raw?: boolean; topicArn?: string; data?: string; dryRun?: boolean; json?: boolean },
       ) => {
         try {
           const filter = { countries: opts.country ?? [], vendors: opts.vendor ?? [], measures: opts.measure ?? [], stages: opts.stage ?? [] };
@@ -125,6 +128,7 @@ export function registerAwsCommands(program: Command): void {
             filter,
             frequency: opts.frequency,
             ...(opts.topicPerCountry ? { topicPerCountry: { prefix: prefixOf(topicArn), countries: filter.countries } } : {}),
+            ...(opts.raw ? { raw: true } : {}),
           });
           const matched = await preview(policy, opts.data).catch(() => null);
           if (opts.json) printJson(result.map((r) => ({ ...r, ...(matched ? { preview: matched } : {}) })));
@@ -160,7 +164,7 @@ export function registerAwsCommands(program: Command): void {
       }
     });
 
-  program
+  const subscriptionsCommand = program
     .command('subscriptions')
     .description('list the subscriptions of the "all" topic (or of one country topic) and their filters')
     .option('--country <cc>', 'list the topic of this country (<prefix>-country-<cc>) instead')
@@ -176,6 +180,52 @@ export function registerAwsCommands(program: Command): void {
         if (opts.json) printJson(subs);
         else if (subs.length === 0) process.stdout.write(`no subscriptions on ${parseTopicArn(topicArn).name}\n`);
         else process.stdout.write(`${subs.map(formatSubscription).join('\n')}\n`);
+      } catch (err) {
+        fail(err);
+      }
+    });
+
+  registerSubscriptionBackup(subscriptionsCommand);
+}
+
+/** `subscriptions export [FILE]` and `subscriptions import FILE`: back up and restore subscribers. */
+function registerSubscriptionBackup(subscriptionsCommand: Command): void {
+  subscriptionsCommand
+    .command('export')
+    .description('write every subscription of the stack\'s alert topics, with its filter policy, as JSON (stdout or FILE)')
+    .argument('[file]', 'output file (default: stdout)')
+    .addOption(topicArnOption())
+    .action(async (file: string | undefined, opts: { topicArn?: string }) => {
+      try {
+        const allArn = requireTopicArn(opts.topicArn);
+        const backup = await exportSubscriptions(snsFor(allArn), allArn);
+        const text = `${JSON.stringify(backup, null, 2)}\n`;
+        if (file) {
+          writeFileSync(file, text);
+          const n = Object.values(backup.topics).reduce((k, subs) => k + subs.length, 0);
+          process.stderr.write(`exported ${n} subscriptions of ${Object.keys(backup.topics).length} topics to ${file}\n`);
+        } else process.stdout.write(text);
+      } catch (err) {
+        fail(err);
+      }
+    });
+  subscriptionsCommand
+    .command('import')
+    .description('re-create the subscriptions of an export on this stack (idempotent; email and https endpoints confirm again)')
+    .argument('<file>', 'a file written by `banwatch subscriptions export`')
+    .addOption(topicArnOption())
+    .option('--json', 'print the result as JSON')
+    .action(async (file: string, opts: { topicArn?: string; json?: boolean }) => {
+      try {
+        const allArn = requireTopicArn(opts.topicArn);
+        const result = await importSubscriptions(snsFor(allArn), allArn, parseBackup(readFileSync(file, 'utf8'), file));
+        if (opts.json) printJson(result);
+        else {
+          for (const c of result.created) process.stdout.write(`subscribed ${c.protocol} ${c.endpoint} to ${c.topic}${c.pendingConfirmation ? ' (must confirm)' : ''}\n`);
+          process.stdout.write(`${result.created.length} created, ${result.existing} already there\n`);
+          for (const t of result.missingTopics) process.stdout.write(`missing topic ${t}: add its country to the countries context and deploy, then import again\n`);
+        }
+        if (result.missingTopics.length) process.exitCode = 1;
       } catch (err) {
         fail(err);
       }

@@ -6,7 +6,7 @@
 import Table from 'cli-table3';
 import { MEASURE_LABELS, STAGE_LABELS, confidenceWords, countryName, humanDate, orderedSources, renderText, timelineOf } from '../core/alert.js';
 import { describeEffective } from '../core/effective.js';
-import type { FeedOutcome, FeedState, PolicyEvent, Stage } from '../core/model.js';
+import type { FeedOutcome, FeedState, PolicyEvent, SentAlert, Stage } from '../core/model.js';
 import { colour } from './cli-shared.js';
 
 export interface RunSummary {
@@ -140,7 +140,24 @@ export function formatEventsTable(events: PolicyEvent[], width = process.stdout.
 }
 
 /** `banwatch event ID`: everything about one event, the alert text first. */
-export function formatEventDetail(e: PolicyEvent): string {
+/** What the alert-intent log (DELIVERY# rows) says of one alert: SENT/SENDING/FAILED, attempts, MessageIds. */
+export interface DeliveryView {
+  state: string;
+  attempts: number;
+  topics: string[];
+  messageIds: Record<string, string>;
+  lastError?: string;
+}
+
+/** One alert sent (or held, or FAILED), then each topic it reached with its SNS MessageId, then its delivery record. */
+export function formatAlertDelivery(a: SentAlert, record: DeliveryView | undefined): string[] {
+  const lines = [`    ${a.at.slice(0, 16).replace('T', ' ')} UTC  ${a.alertId}  ${a.kind} ${STAGE_LABELS[a.stage]}${a.held ? ' (held for the digest: low confidence)' : ''}${a.state === 'FAILED' ? `  FAILED: ${a.error ?? ''}` : ''}`];
+  (a.topics ?? []).forEach((t, i) => lines.push(`        \u2192 ${t}  MessageId ${a.messageIds?.[i] ?? '?'}`));
+  if (record) lines.push(`        delivery record: ${record.state} after ${record.attempts} attempt(s)${record.lastError ? `, last error: ${record.lastError}` : ''}`);
+  return lines;
+}
+
+export function formatEventDetail(e: PolicyEvent, deliveries: Record<string, DeliveryView> = {}): string {
   const lines = [renderText(e).split('\nWhy you got this:')[0]!.trimEnd(), ''];
   lines.push(colour.bold('Timeline'));
   for (const h of e.history ?? []) lines.push(`  ${humanDate(h.at)}  ${STAGE_COLOUR[h.stage](STAGE_LABELS[h.stage])}${h.official ? ' (official)' : ''}  ${h.feedId}`);
@@ -153,7 +170,7 @@ export function formatEventDetail(e: PolicyEvent): string {
   }
   lines.push('', colour.bold('Alerts'));
   if (!(e.alerts ?? []).length) lines.push(`  none yet (${e.backfill ? 'old news: never alerts' : e.alertState === 'PENDING' ? 'one is due on the next run' : 'waiting for a second outlet or an official source'})`);
-  for (const a of e.alerts ?? []) lines.push(`  ${a.at.slice(0, 16).replace('T', ' ')} UTC  ${a.kind} ${STAGE_LABELS[a.stage]}${a.held ? ' (held for the digest: low confidence)' : ''}  ${a.alertId}`);
+  for (const a of e.alerts ?? []) lines.push(...formatAlertDelivery(a, deliveries[a.alertId]).map((l) => l.slice(2)));
   lines.push('', `${e.eventId}  ${e.countries.map(countryName).join(', ')}  confidence ${confidenceWords(e)}`);
   return lines.join('\n');
 }

@@ -32,19 +32,38 @@ import {
   type When,
 } from './cli-shared.js';
 import { formatEventDetail } from './format.js';
+import { deliveriesOf, openReader, stackOption, tableOption } from './remote.js';
 import { openLocal } from './runtime.js';
+import type { DynamoStore } from '../adapters/dynamo-store.js';
 
-interface ReadFlags extends FilterFlags {
-  data?: string;
+interface ReadFlags extends FilterFlags, ReadTarget {
   now?: Date;
   json?: boolean;
 }
 
-/** Opens the data directory for reading (never creating it), runs `read`, closes. */
-export async function withStore<T>(data: string | undefined, read: (store: Store) => Promise<T>): Promise<T> {
-  const dir = requireData(data ?? defaultDataDir());
-  setActiveDataDir(dir);
-  const rt = await openLocal({ dataDir: dir, readOnly: true, logger: stderrLogger(false) });
+/** Where a read command reads: the local data directory, or a deployed table (--table/--stack). */
+export interface ReadTarget {
+  data?: string | undefined;
+  table?: string | undefined;
+  stack?: string | undefined;
+}
+
+/** `--table` and `--stack` on a read command (lambdas/local/remote.ts: read-only, the user's AWS credentials). */
+export function remoteOptions(cmd: Command): Command {
+  return cmd.addOption(tableOption()).addOption(stackOption());
+}
+
+/**
+ * Opens the store for reading, runs `read`, closes: the deployed table with --table/--stack, else
+ * the local data directory (never creating it: no banwatch data there is an error, NO_DATA).
+ */
+export async function withStore<T>(target: ReadTarget | string | undefined, read: (store: DynamoStore) => Promise<T>): Promise<T> {
+  const t: ReadTarget = typeof target === 'object' ? target : { data: target };
+  const rt = await openReader(t, stderrLogger(false), async () => {
+    const dir = requireData(t.data ?? defaultDataDir());
+    setActiveDataDir(dir);
+    return openLocal({ dataDir: dir, readOnly: true, logger: stderrLogger(false) });
+  });
   try {
     return await read(rt.store);
   } finally {
@@ -109,28 +128,35 @@ export async function reportOf(store: Store, flags: FilterFlags, now: Date): Pro
 const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
 export function registerReadCommands(program: Command): void {
-  program
-    .command('event')
-    .description('show one event: the alert text, its timeline, why each report joined, the alerts sent')
-    .argument('<id>', 'the event id (ev_…) or its first characters, as `banwatch events` shows them')
-    .addOption(dataOption())
-    .option('--json', 'print the stored event as JSON')
-    .addHelpText('after', examples(['banwatch event ev_e487537fa0e5', 'banwatch event ev_e487537fa0e54e06450f --json']))
+  remoteOptions(
+    program
+      .command('event')
+      .description('show one event: the alert text, its timeline, why each report joined, the alerts sent (topics, SNS MessageIds, delivery state)')
+      .argument('<id>', 'the event id (ev_…) or its first characters, as `banwatch events` shows them')
+      .addOption(dataOption()),
+  )
+    .option('--json', 'print {event, deliveries}: the stored event and the delivery record of each alert')
+    .addHelpText('after', examples(['banwatch event ev_e487537fa0e5', 'banwatch event ev_e487537fa0e54e06450f --json', 'banwatch event ev_e487537fa0e5 --stack Banwatch']))
     .action(async (id: string, opts: ReadFlags) => {
       try {
-        const event = await withStore(opts.data, (store) => findEvent(store, id));
-        if (opts.json) printJson(event);
-        else process.stdout.write(`${formatEventDetail(event)}\n`);
+        const detail = await withStore(opts, async (store) => {
+          const event = await findEvent(store, id);
+          return { event, deliveries: await deliveriesOf(store, event) };
+        });
+        if (opts.json) printJson(detail);
+        else process.stdout.write(`${formatEventDetail(detail.event, detail.deliveries)}\n`);
       } catch (err) {
         fail(err);
       }
     });
 
   addFilterOptions(
-    program
-      .command('digest')
-      .description('what changed in a period (new measures, now in force, lifted, by country) as text or HTML')
-      .addOption(dataOption()),
+    remoteOptions(
+      program
+        .command('digest')
+        .description('what changed in a period (new measures, now in force, lifted, by country) as text or HTML')
+        .addOption(dataOption()),
+    ),
     { since: '24h' },
   )
     .option('--html', 'write HTML (e-mail safe) instead of text')
@@ -141,7 +167,7 @@ export function registerReadCommands(program: Command): void {
     .action(async (opts: ReadFlags & { since: When; html?: boolean; out?: string }) => {
       try {
         const now = opts.now ?? new Date();
-        const d = await withStore(opts.data, (store) => digestOf(store, opts, now));
+        const d = await withStore(opts, (store) => digestOf(store, opts, now));
         if (opts.json) return printJson(d);
         const path = emit(opts.html ? d.html : d.text, opts.out);
         if (path) process.stderr.write(`wrote ${path} (${d.total} change${d.total === 1 ? '' : 's'})\n`);
@@ -151,10 +177,12 @@ export function registerReadCommands(program: Command): void {
     });
 
   addFilterOptions(
-    program
-      .command('report')
-      .description('write the report page: one self-contained HTML file (map, timeline, filters, table) that opens from file://')
-      .addOption(dataOption()),
+    remoteOptions(
+      program
+        .command('report')
+        .description('write the report page: one self-contained HTML file (map, timeline, filters, table) that opens from file://')
+        .addOption(dataOption()),
+    ),
   )
     .option('--out <file>', 'where to write it', 'banwatch-report.html')
     .addOption(nowOption())
@@ -163,7 +191,7 @@ export function registerReadCommands(program: Command): void {
     .action(async (opts: ReadFlags & { out: string }) => {
       try {
         const now = opts.now ?? new Date();
-        const r = await withStore(opts.data, (store) => reportOf(store, opts, now));
+        const r = await withStore(opts, (store) => reportOf(store, opts, now));
         const path = emit(r.html, opts.out)!;
         if (opts.json) printJson({ path, events: r.events });
         else process.stdout.write(`wrote ${pathToFileURL(path).href} (${r.events} events)\n`);
@@ -173,10 +201,12 @@ export function registerReadCommands(program: Command): void {
     });
 
   addFilterOptions(
-    program
-      .command('feed')
-      .description('an Atom feed of events for a filter (for feed readers, chat integrations, anything that follows feeds)')
-      .addOption(dataOption()),
+    remoteOptions(
+      program
+        .command('feed')
+        .description('an Atom feed of events for a filter (for feed readers, chat integrations, anything that follows feeds)')
+        .addOption(dataOption()),
+    ),
   )
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--limit <n>', 'at most this many entries, newest first', parseCount, 100)
@@ -187,7 +217,7 @@ export function registerReadCommands(program: Command): void {
       try {
         const now = opts.now ?? new Date();
         const filter = filterOf(opts, now);
-        const events = await withStore(opts.data, (store) => loadEvents(store, filter, opts.limit));
+        const events = await withStore(opts, (store) => loadEvents(store, filter, opts.limit));
         const path = emit(eventsToAtom(events, { filter: describeFilter(filter), updated: now, ...(opts.self ? { selfUrl: opts.self } : {}) }), opts.out);
         if (path) process.stderr.write(`wrote ${path} (${events.length} entries)\n`);
       } catch (err) {
@@ -196,10 +226,12 @@ export function registerReadCommands(program: Command): void {
     });
 
   addFilterOptions(
-    program
-      .command('export')
-      .description('events as CSV or JSON, with the same filters')
-      .addOption(dataOption()),
+    remoteOptions(
+      program
+        .command('export')
+        .description('events as CSV or JSON, with the same filters')
+        .addOption(dataOption()),
+    ),
   )
     .addOption(new Option('--format <format>', 'csv or json').choices(['csv', 'json']).default('csv'))
     .option('--out <file>', 'write to this file instead of stdout')
@@ -209,7 +241,7 @@ export function registerReadCommands(program: Command): void {
       try {
         const now = opts.now ?? new Date();
         const filter = filterOf(opts, now);
-        const events = await withStore(opts.data, (store) => loadEvents(store, filter));
+        const events = await withStore(opts, (store) => loadEvents(store, filter));
         const path = emit(opts.format === 'json' ? eventsToJson(events) : eventsToCsv(events), opts.out);
         if (path) process.stderr.write(`wrote ${path} (${events.length} events)\n`);
       } catch (err) {

@@ -7,7 +7,6 @@
  * (`<prefix>-digest-daily|weekly`, routed by the filter's digest key: core/digest-key.ts).
  */
 import {
-  CreateTopicCommand,
   GetSubscriptionAttributesCommand,
   GetTopicAttributesCommand,
   ListSubscriptionsByTopicCommand,
@@ -18,6 +17,7 @@ import {
 import { ConfigError } from '../core/errors.js';
 import { DIGEST_ATTRIBUTE, digestKey, parseDigestKey, type Frequency } from '../core/digest-key.js';
 import { buildFilterPolicy, normaliseCountries, type FilterFlags, type FilterPolicy } from '../core/filter-policy.js';
+import { subscriptionAttributes } from './subscription-backup.js';
 
 export { buildFilterPolicy } from '../core/filter-policy.js';
 
@@ -34,6 +34,8 @@ export interface SubscribeOptions {
   topicPerCountry?: { prefix: string; countries: string[] };
   /** Immediate alerts (default), or the daily or weekly digest of the same filter. */
   frequency?: Frequency;
+  /** Raw message delivery (sqs, https): the JSON payload without SNS's envelope. */
+  raw?: boolean;
 }
 
 export interface SubscriptionInfo {
@@ -91,23 +93,34 @@ export function countryTopicArn(allTopicArn: string, prefix: string, country: st
 }
 
 /**
- * Makes sure a country topic exists, with the same KMS key as the "all" topic: notify creates
- * country topics with that key, and SNS rejects CreateTopic when attributes differ.
+ * The country topic, which the stack creates (context `countries`); the CLI never creates topics,
+ * so every topic carries the stack's policies.
  */
-async function ensureCountryTopic(sns: SNSClient, allTopicArn: string, prefix: string, country: string): Promise<string> {
-  const attrs = await sns.send(new GetTopicAttributesCommand({ TopicArn: allTopicArn }));
-  const key = attrs.Attributes?.KmsMasterKeyId;
-  const created = await sns.send(
-    new CreateTopicCommand({ Name: `${prefix}-country-${country.toLowerCase()}`, ...(key ? { Attributes: { KmsMasterKeyId: key } } : {}) }),
-  );
-  if (!created.TopicArn) throw new ConfigError('TOPIC_CREATE', `CreateTopic returned no ARN for ${country}`);
-  return created.TopicArn;
+async function existingCountryTopic(sns: SNSClient, allTopicArn: string, prefix: string, country: string): Promise<string> {
+  const arn = countryTopicArn(allTopicArn, prefix, country);
+  try {
+    await sns.send(new GetTopicAttributesCommand({ TopicArn: arn }));
+  } catch (err) {
+    if ((err as { name?: string }).name !== 'NotFoundException') throw err;
+    throw new ConfigError('TOPIC_MISSING', `the stack has no topic for ${country}: add it to the countries context (cdk deploy -c countries=${country}) or filter the "all" topic instead (drop --topic-per-country)`);
+  }
+  return arn;
 }
 
 /** `<prefix>-digest-daily|weekly`, next to the "all" topic. */
 export function digestTopicArn(allTopicArn: string, frequency: 'daily' | 'weekly'): string {
   const p = parseTopicArn(allTopicArn);
   return `arn:${p.partition}:sns:${p.region}:${p.account}:${prefixOf(allTopicArn)}-digest-${frequency}`;
+}
+
+/** A stack deployed before digests existed has no digest topic: say so instead of SNS's NotFound. */
+async function sendDigestSubscribe(sns: SNSClient, cmd: SubscribeCommand) {
+  try {
+    return await sns.send(cmd);
+  } catch (err) {
+    if ((err as { name?: string }).name !== 'NotFoundException') throw err;
+    throw new ConfigError('TOPIC_MISSING', `the stack has no topic ${parseTopicArn(cmd.input.TopicArn!).name}: deploy this version of banwatch (npx cdk deploy) to get the digest topics`, { cause: err });
+  }
 }
 
 /** Subscribes the endpoint; one subscription per topic (the "all" topic, each country's, or a digest topic). */
@@ -122,12 +135,18 @@ export async function subscribe(sns: SNSClient, opts: SubscribeOptions): Promise
     // One digest message per distinct filter: the subscription matches its own filter's key.
     const policy = buildFilterPolicy(flags);
     const topicArn = digestTopicArn(opts.topicArn, frequency);
-    const res = await sns.send(
+    const res = await sendDigestSubscribe(
+      sns,
       new SubscribeCommand({
         TopicArn: topicArn,
         Protocol: opts.protocol,
         Endpoint: opts.endpoint,
-        Attributes: { FilterPolicy: JSON.stringify({ [DIGEST_ATTRIBUTE]: [digestKey(policy)] }), FilterPolicyScope: 'MessageAttributes' },
+        // The same DLQ, HTTPS backoff and raw delivery as an immediate subscription; the filter is the key.
+        Attributes: subscriptionAttributes(topicArn, prefixOf(opts.topicArn), {
+          protocol: opts.protocol,
+          filterPolicy: { [DIGEST_ATTRIBUTE]: [digestKey(policy)] },
+          ...(opts.raw ? { raw: true } : {}),
+        }),
       }),
     );
     const arn = res.SubscriptionArn ?? null;
@@ -138,13 +157,14 @@ export async function subscribe(sns: SNSClient, opts: SubscribeOptions): Promise
     const countries = normaliseCountries(opts.topicPerCountry.countries);
     if (!countries.length) throw new ConfigError('FILTER_INVALID', 'a topic per country needs at least one country');
     targets = [];
-    for (const c of countries) targets.push(await ensureCountryTopic(sns, opts.topicArn, opts.topicPerCountry.prefix, c));
+    for (const c of countries) targets.push(await existingCountryTopic(sns, opts.topicArn, opts.topicPerCountry.prefix, c));
     // The topic already is the country filter.
     flags = { ...flags, countries: [] };
   } else {
     targets = [opts.topicArn];
   }
   const policy = buildFilterPolicy(flags);
+  const prefix = parseTopicArn(opts.topicArn).name.replace(/-all$/, '');
   const out: SubscriptionInfo[] = [];
   for (const topicArn of targets) {
     const res = await sns.send(
@@ -152,7 +172,8 @@ export async function subscribe(sns: SNSClient, opts: SubscribeOptions): Promise
         TopicArn: topicArn,
         Protocol: opts.protocol,
         Endpoint: opts.endpoint,
-        ...(policy ? { Attributes: { FilterPolicy: JSON.stringify(policy), FilterPolicyScope: 'MessageAttributes' } } : {}),
+        // DLQ, HTTPS backoff, filter, raw delivery: lambdas/local/subscription-backup.ts.
+        Attributes: subscriptionAttributes(topicArn, prefix, { protocol: opts.protocol, filterPolicy: policy, ...(opts.raw ? { raw: true } : {}) }),
       }),
     );
     const arn = res.SubscriptionArn ?? null;

@@ -22,6 +22,8 @@ import { notifyPending, pollFeeds } from '../../lambdas/pipeline.js';
 import { silentLogger, type Clock } from '../../lambdas/ports.js';
 
 const ALL = 'arn:aws:sns:us-east-1:123456789012:banwatch-all';
+/** The country topics the stack would have created (the demo feeds' acting countries among them). */
+const COUNTRY_TOPICS = ['JP', 'US', 'GB', 'DE', 'FR', 'CN', 'KR', 'EU', 'IT', 'ES', 'IN', 'AU', 'CA', 'NL', 'SE', 'TW'];
 const clock: Clock = { now: () => new Date('2026-11-29T04:00:00Z') };
 /** Every run here polls the demo feeds as if for the first time and expects all their news to alert. */
 const alertPolicy = { maxAlertAgeDays: 60, alertBacklog: true };
@@ -233,7 +235,7 @@ async function runUntilSettled(opts: { seed: number; dynamo?: DynamoFaults; sns?
     });
     const fetcher = new HttpFeedFetcher({ allowHosts: ['127.0.0.1'] });
     // Wired as composeNotify wires it: the store remembers which topics each alert reached.
-    const publisher = new SnsPublisher(fakeSns(opts.sns ?? {}, rnd, ledger), { allTopicArn: ALL, topicPrefix: 'banwatch', sleep: async () => {}, deliveries: pollers[0]! });
+    const publisher = new SnsPublisher(fakeSns(opts.sns ?? {}, rnd, ledger), { allTopicArn: ALL, topicPrefix: 'banwatch', countryTopics: COUNTRY_TOPICS, sleep: async () => {}, deliveries: pollers[0]! });
     try {
       await Promise.all(pollers.map((store) => pollFeeds(feeds, { store, fetcher, clock, alertPolicy, logger: silentLogger, random: rnd })));
       const notified = await notifyPending({ store: pollers[0]!, publisher, clock, logger: silentLogger });
@@ -303,6 +305,49 @@ describe('AWS adapters under injected faults', () => {
       expect(r.failedRuns).toBeGreaterThan(0);
       expect(r.events).toEqual(reference.events);
       expect(deliveries(r.ledger)).toEqual(deliveries(reference.ledger));
+    });
+  });
+
+  describe('publish succeeds, then the mark-sent write fails (item 5: persisted intent)', () => {
+    it('does not publish again from a fresh container: the intent row says SENT, the retry only marks the event', async () => {
+      const tableName = `faults-${++tables}`;
+      await ensureTable(local.client, tableName);
+      const ledger: Ledger = new Map();
+      const rnd = mulberry32(41);
+      const store = new DynamoStore(local.doc, tableName);
+      await pollFeeds(feeds, { store, fetcher: new HttpFeedFetcher({ allowHosts: ['127.0.0.1'] }), clock, alertPolicy, logger: silentLogger, random: rnd });
+      const pending = (await store.listPendingEvents()).length;
+      expect(pending).toBeGreaterThan(0);
+
+      // Container 1: every event write after the publish fails (the event is never marked sent).
+      const { client } = faultyDynamo({}, rnd);
+      client.middlewareStack.add(
+        ((next: Handler, context: { commandName?: string }) => async (args: { input: Record<string, unknown> }) => {
+          const raw = (args.input.Item as { pk?: string | { S?: string } } | undefined)?.pk;
+          const pk = String(typeof raw === 'object' ? raw?.S : (raw ?? ''));
+          if (context.commandName === 'PutItemCommand' && pk.startsWith('EVENT#')) throw Object.assign(new Error('mark-sent write failed'), { name: 'InternalServerError', $metadata: { httpStatusCode: 500 } });
+          return next(args);
+        }) as never,
+        { step: 'initialize', name: 'failEventWrites' },
+      );
+      const crashing = new DynamoStore(createDocumentClient(client), tableName, { batchRetry: { maxAttempts: 1 } });
+      const first = new SnsPublisher(fakeSns({}, rnd, ledger), { allTopicArn: ALL, topicPrefix: 'banwatch', countryTopics: COUNTRY_TOPICS, sleep: async () => {}, deliveries: crashing });
+      await expect(notifyPending({ store: crashing, publisher: first, clock, logger: silentLogger })).rejects.toThrow(StoreUnavailableError);
+      const afterCrash = deliveries(ledger);
+      expect(afterCrash.once.length).toBeGreaterThan(0);
+      expect((await store.listPendingEvents()).length).toBe(pending);
+
+      // Container 2, new adapters: everything still pending is settled, nothing is sent twice.
+      const second = new SnsPublisher(fakeSns({}, rnd, ledger), { allTopicArn: ALL, topicPrefix: 'banwatch', countryTopics: COUNTRY_TOPICS, sleep: async () => {}, deliveries: store });
+      const r = await notifyPending({ store, publisher: second, clock, logger: silentLogger });
+
+      expect(r.failed).toBe(0);
+      expect(await store.listPendingEvents()).toEqual([]);
+      expect(deliveries(ledger).more).toEqual([]);
+      // The alert of the crashed run is on its event with the MessageIds of that run's copies.
+      const sent = (await store.queryEvents({ limit: 1000 })).flatMap((e) => e.alerts ?? []);
+      expect(sent.length).toBe(r.published);
+      for (const a of sent) expect(a.messageIds!.length).toBe(a.topics!.length);
     });
   });
 });

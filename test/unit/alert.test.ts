@@ -51,7 +51,7 @@ describe('alert', () => {
         { kind: 'stage', stage: 'in_force', vendors: ['Huawei', 'ZTE'] },
         new Date('2021-01-02T00:00:00Z'),
       );
-      expect(a.subject).toBe('Update: in force \u2014 JP: procurement exclusion of Huawei, ZTE');
+      expect(a.subject).toBe('In force (update) \u2014 JP: procurement exclusion of Huawei, ZTE');
       expect(a.text).toContain('Update:     announced 14 Jul 2020 \u2192 in force 1 Jan 2021');
       expect(a.alertId).toBe('ev_0123456789abcdef0123-in_force');
     });
@@ -72,13 +72,25 @@ describe('alert', () => {
       expect(a.text).toContain('[official] Cybersecurity meeting decision');
     });
 
+    it('leads the subject with the stage and abbreviates a long vendor list; cuts with ASCII "..."', () => {
+      const many = event({ stage: 'in_force', vendors: ['Huawei', 'ZTE', 'Hikvision', 'Dahua', 'Hytera'] });
+      expect(renderAlert(many, { kind: 'stage', stage: 'in_force', vendors: many.vendors }, new Date()).subject).toBe('In force \u2014 JP: procurement exclusion of Huawei, ZTE, Hikvision +2');
+      const confirmed = renderAlert({ ...many, alertedStages: ['in_force'] }, { kind: 'confirmed', stage: 'in_force', vendors: many.vendors, officialFeedId: 'mic' }, new Date());
+      expect(confirmed.subject).toMatch(/^In force, confirmed \u2014 JP: /);
+      const long = event({ countries: ['JP', 'US', 'GB', 'DE', 'FR', 'IT', 'ES', 'NL', 'SE', 'PL', 'CZ', 'AU', 'CA', 'NZ', 'KR', 'TW', 'IN', 'BR', 'MX', 'ZA'] });
+      const cut = renderAlert(long, new Date()).subject;
+      expect(cut.length).toBeLessThanOrEqual(MAX_SUBJECT);
+      expect(cut.endsWith('...')).toBe(true);
+      expect(cut).not.toContain('\u2026');
+    });
+
     it('names only the vendors added in a vendor update', () => {
       const a = renderAlert(
         event({ vendors: ['Dahua', 'Hikvision', 'Huawei', 'ZTE'], alertedStages: ['announced'], alertedVendors: ['Huawei', 'ZTE'] }),
         { kind: 'vendors', stage: 'announced', vendors: ['Dahua', 'Hikvision', 'Huawei', 'ZTE'] },
         new Date(),
       );
-      expect(a.subject).toMatch(/^Update: also Dahua, Hikvision \u2014 JP/);
+      expect(a.subject).toMatch(/^Announced, also Dahua, Hikvision \u2014 JP/);
       expect(a.text).toContain('now also names Dahua, Hikvision');
     });
 

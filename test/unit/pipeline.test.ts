@@ -106,6 +106,43 @@ describe('pipeline', () => {
       expect([...store.items.values()]).toEqual(before);
     });
 
+    it('starts afresh when the registry gives the feed a new URL: no old validators, no old backoff', async () => {
+      const moved: FeedConfig = { ...feed, url: 'https://news.example/new-feed' };
+      const { store, fetcher, clock, deps } = setup({ [feed.url]: [ok(seed), new FeedFetchError('FETCH_HTTP_STATUS', 'HTTP 410', { httpStatus: 410 })], [moved.url]: [ok(seed, '"new"')] });
+      await pollFeed(feed, deps);
+      await pollFeed(feed, deps); // fails: backoff, failures 1
+      expect(store.feeds.get('news')).toMatchObject({ url: feed.url, failures: 1, etag: '"v1"' });
+
+      const outcome = await pollFeed(moved, deps, { respectInterval: true });
+
+      expect(outcome.status).toBe('ok');
+      expect(fetcher.requests.at(-1)).toMatchObject({ url: moved.url, etag: null, lastModified: null });
+      expect(store.feeds.get('news')).toMatchObject({ url: moved.url, failures: 0, etag: '"new"', lastError: null, nextPollAfter: null });
+      expect(clock.now()).toEqual(NOW);
+    });
+
+    it('looks up only the items the feed did not serve at its last successful poll', async () => {
+      const more = rss([
+        { guid: 'c', title: 'Japan to exclude Huawei from networks too' },
+        { guid: 'a', title: 'Japan to exclude Huawei from procurement' },
+        { guid: 'b', title: 'Phone maker reports earnings' },
+      ]);
+      const { store, deps } = setup({ [feed.url]: [ok(seed, null), ok(more, null)] });
+      const asked: string[][] = [];
+      const lookup = store.existingItemKeys.bind(store);
+      store.existingItemKeys = async (keys: string[]) => {
+        asked.push(keys);
+        return lookup(keys);
+      };
+
+      await pollFeed(feed, deps);
+      const second = await pollFeed(feed, deps);
+
+      expect(asked.map((k) => k.length)).toEqual([2, 1]);
+      expect(second).toMatchObject({ items: 3, newItems: 1 });
+      expect(store.feeds.get('news')?.seenItemKeys).toHaveLength(3);
+    });
+
     it('counts nothing new when the same items come back without validators', async () => {
       const { store, deps } = setup({ [feed.url]: [ok(seed, null)] });
       await pollFeed(feed, deps);
@@ -241,7 +278,7 @@ describe('pipeline', () => {
       expect((await notifyPending(notifyDeps)).published).toBe(1);
       expect((await notifyPending(notifyDeps)).published).toBe(0);
       expect(publisher.sent.map((a) => a.mark.kind)).toEqual(['stage', 'confirmed']);
-      expect(publisher.sent[1]!.subject).toMatch(/^Confirmed \(in force\)/);
+      expect(publisher.sent[1]!.subject).toMatch(/^In force, confirmed \u2014 /);
       expect(publisher.sent[1]!.sources[0]!.feedId).toBe('fcc');
       const [event] = [...store.events.values()];
       expect(event).toMatchObject({ vendors: ['Dahua', 'Hikvision', 'Huawei', 'ZTE'], measure: 'market_ban', official: true, reportCount: 3 });

@@ -799,6 +799,27 @@ function decideStage(
   // clauses ("would ban" in a quote, "will no longer be able to" as the consequence of an issued
   // memo, "possible security concerns"). When the headline carries a stage cue, weak body cues
   // count less; strong ones (took effect, will take effect on…, court blocks) keep their weight.
+  // LABELS.md: a law or order that has been signed, enacted or issued is in force even when its
+  // restriction starts later; only a decision with a future deadline and no instrument is announced.
+  // Next to an issuance cue, the cues that merely date the restriction say when, not whether.
+  if (all.some((v) => v.hit.cue.issued) && all.some((v) => v.hit.cue.timing)) {
+    all = all.filter((v) => !v.hit.cue.timing);
+    rules.push('stage.issued-dated');
+  }
+  // A sure lifting (a court blocks, an order suspends the enforcement) is often itself a signed or
+  // issued instrument: its form says nothing against the lifting.
+  if (all.some((v) => v.stage === 'lifted' && sureCue(v.hit.cue)) && all.some((v) => v.hit.cue.issued)) {
+    all = all.filter((v) => !(v.hit.cue.issued && v.stage === 'in_force'));
+    rules.push('stage.issued-lifting');
+  }
+  // "L'Italie interdit DeepSeek" over "a décidé d'interdire": the "decided to ban" is
+  // announced unless it is in effect, and a headline reporting the ban in the present tense says it
+  // is, when nothing else (a date, a future) argues for later.
+  if (all.some((v) => v.inTitle && v.stage === 'in_force') &&
+    all.some((v) => v.stage === 'announced') && all.every((v) => v.stage !== 'announced' || v.hit.cue.decided)) {
+    all = all.filter((v) => v.stage !== 'announced');
+    rules.push('stage.decided-in-effect');
+  }
   const titleVoted = all.some((v) => v.inTitle);
   const bodyFactor = ctx.tuning.bodyStageFactor ?? 1;
   const strong = ctx.tuning.strongStageWeight ?? 4;
@@ -834,11 +855,11 @@ function decideStage(
     }
     margin = top > 0 ? (top - second) / (top + 1) : 0.2;
     // No stage cue at all, or only a word as weak as "announced" (an announcement is as often of a
-    // ban in force as of a future one): a headline reporting a measure reads as done, except an
-    // order to wind up or divest, which takes effect later.
+    // ban in force as of a future one): a headline reporting a measure reads as done — an order to
+    // wind up or divest too, once issued, though it takes effect later (LABELS.md).
     if (top < (ctx.tuning.minStageScore ?? 0)) stage = null;
     if (!stage) {
-      stage = ctx.measure === 'other_restriction' ? 'announced' : 'in_force';
+      stage = 'in_force';
       rules.push('stage.default');
     }
     // LABELS.md: an official security warning is in force once issued. A warning headline with

@@ -38,6 +38,24 @@ export interface Cue {
    * stageConfidence high. Default: true from weight 5 (`sw`), false below.
    */
   sure?: boolean;
+  /**
+   * The stage cue reports a formal instrument issued: signed, enacted, published, ordered, directed,
+   * put on a list, a licence revoked. LABELS.md: such a rule is in force even when its restriction
+   * starts later, so `timing` cues of the same item stop voting (see classify.ts, decideStage).
+   */
+  issued?: boolean;
+  /**
+   * The stage cue only dates the restriction ("by April 1", "from July 20", "within 30 days", "will
+   * take effect", "gives … 30 days"): announced on its own (a decision with a future deadline), silent
+   * next to an `issued` cue.
+   */
+  timing?: boolean;
+  /**
+   * The stage cue only says a decision was taken or announced ("decided to", "the decision",
+   * "announced"): announced on its own; next to a headline that reports the restriction in the
+   * present tense and no dating or future cue, the decision is the measure taken (in force).
+   */
+  decided?: boolean;
   /** A state actor is involved (government, ministry, regulator, law, decree…). */
   actor?: number;
   /** Evidence against relevance (company news, lawsuits, sport…), with its weight. */
