@@ -170,3 +170,47 @@ export function renderDigestHtml(d: Digest): string {
   out.push('</body></html>');
   return out.join('\n');
 }
+
+/** SNS takes 256 KiB a message (text and JSON together): each half stays well under it. */
+export const DIGEST_PART_BYTES = 110_000;
+
+const utf8 = new TextEncoder();
+const bytes = (s: string) => utf8.encode(s).length;
+
+/** `s` cut to at most `max` UTF-8 bytes (never inside a character), with `suffix` when cut. */
+function capBytes(s: string, max: number, suffix: string): string {
+  if (bytes(s) <= max) return s;
+  let cut = s.slice(0, max);
+  while (bytes(cut) + bytes(suffix) > max) cut = cut.slice(0, Math.floor(cut.length * 0.9));
+  return `${cut.replace(/[\ud800-\udbff]$/, '')}${suffix}`;
+}
+
+/**
+ * The digest as one SNS message for the subscribers of one filter (`key`, core/digest-key.ts):
+ * the text for e-mail, a compact JSON for machines (the changes with their event ids, summaries
+ * and first links), both within SNS's size limit (a longer digest says how many it left out).
+ */
+export function digestMessage(d: Digest, opts: { key: string; frequency: 'daily' | 'weekly' }): { key: string; subject: string; text: string; json: string } {
+  const entries = d.sections.flatMap((s) => s.countries.flatMap((c) => c.entries));
+  const changes = entries.map((x) => ({
+    change: x.change,
+    at: x.at,
+    held: x.held,
+    eventId: x.event.eventId,
+    countries: x.event.countries,
+    vendors: x.event.vendors,
+    measure: x.event.measure,
+    stage: x.event.stage,
+    summary: oneLine(sentenceOf(x.event), 300),
+    link: headlineOf(x.event).link,
+  }));
+  const base = { type: 'banwatch.digest', frequency: opts.frequency, key: opts.key, filter: d.filter, since: d.since, until: d.until, total: d.total };
+  let kept = changes.length;
+  let json = JSON.stringify({ ...base, changes });
+  while (bytes(json) > DIGEST_PART_BYTES && kept > 0) {
+    kept = Math.floor(kept * 0.8);
+    json = JSON.stringify({ ...base, changes: changes.slice(0, kept), truncated: changes.length - kept });
+  }
+  const text = capBytes(renderDigestText(d), DIGEST_PART_BYTES, '\n\n[cut: the digest is longer than a message; `banwatch digest` or the report page has all of it]');
+  return { key: opts.key, subject: digestSubject(d), text, json };
+}

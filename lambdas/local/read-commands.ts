@@ -13,6 +13,7 @@ import { describeFilter } from '../core/event-filter.js';
 import { eventsToAtom, eventsToCsv, eventsToJson } from '../core/export.js';
 import type { PolicyEvent } from '../core/model.js';
 import { renderReport } from '../core/report/page.js';
+import { ATOM_OBJECT, REPORT_OBJECT } from '../core/report-objects.js';
 import type { Store } from '../ports.js';
 import {
   addFilterOptions,
@@ -32,6 +33,7 @@ import {
   type When,
 } from './cli-shared.js';
 import { formatEventDetail } from './format.js';
+import { linkOptions, linkTo } from './report-link.js';
 import { deliveriesOf, openReader, stackOption, tableOption } from './remote.js';
 import { openLocal } from './runtime.js';
 import type { DynamoStore } from '../adapters/dynamo-store.js';
@@ -185,11 +187,21 @@ export function registerReadCommands(program: Command): void {
     ),
   )
     .option('--out <file>', 'where to write it', 'banwatch-report.html')
+    .addOption(linkOptions()[0]!)
+    .addOption(linkOptions()[1]!)
+    .addOption(linkOptions()[2]!)
     .addOption(nowOption())
-    .option('--json', 'print {path, events}')
-    .addHelpText('after', examples(['banwatch report', 'banwatch report --country EU --out eu.html', 'xdg-open banwatch-report.html']))
-    .action(async (opts: ReadFlags & { out: string }) => {
+    .option('--json', 'print {path, events} (with --url: {url, bucket, key, expiresIn})')
+    .addHelpText(
+      'after',
+      `\nOn AWS the digest function rewrites the page every hour (of every event) in a private bucket;\n--url prints a presigned link to it, signed with your AWS credentials.\n${examples(['banwatch report', 'banwatch report --country EU --out eu.html', 'xdg-open banwatch-report.html', 'banwatch report --url --stack Banwatch --expires 12h'])}`,
+    )
+    .action(async (opts: ReadFlags & { out: string; url?: boolean; bucket?: string; expires: number }) => {
       try {
+        if (opts.url) {
+          const link = await linkTo(opts, REPORT_OBJECT);
+          return opts.json ? printJson(link) : void process.stdout.write(`${link.url}\n`);
+        }
         const now = opts.now ?? new Date();
         const r = await withStore(opts, (store) => reportOf(store, opts, now));
         const path = emit(r.html, opts.out)!;
@@ -211,10 +223,21 @@ export function registerReadCommands(program: Command): void {
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--limit <n>', 'at most this many entries, newest first', parseCount, 100)
     .option('--self <url>', 'the URL the feed will be served at (its rel="self" link)')
+    .addOption(linkOptions()[0]!)
+    .addOption(linkOptions()[1]!)
+    .addOption(linkOptions()[2]!)
     .addOption(nowOption())
-    .addHelpText('after', examples(['banwatch feed --country JP > jp.atom', 'banwatch feed --vendor TikTok --stage in_force --out tiktok.atom']))
-    .action(async (opts: ReadFlags & { out?: string; limit: number; self?: string }) => {
+    .option('--json', 'with --url: print {url, bucket, key, expiresIn}')
+    .addHelpText(
+      'after',
+      `\nOn AWS an Atom feed of the newest 100 events sits next to the report page; --url prints a\npresigned link to it.\n${examples(['banwatch feed --country JP > jp.atom', 'banwatch feed --vendor TikTok --stage in_force --out tiktok.atom', 'banwatch feed --url --stack Banwatch --expires 7d'])}`,
+    )
+    .action(async (opts: ReadFlags & { out?: string; limit: number; self?: string; url?: boolean; bucket?: string; expires: number }) => {
       try {
+        if (opts.url) {
+          const link = await linkTo(opts, ATOM_OBJECT);
+          return opts.json ? printJson(link) : void process.stdout.write(`${link.url}\n`);
+        }
         const now = opts.now ?? new Date();
         const filter = filterOf(opts, now);
         const events = await withStore(opts, (store) => loadEvents(store, filter, opts.limit));

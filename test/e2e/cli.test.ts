@@ -306,6 +306,18 @@ describe('banwatch CLI', () => {
       expect(rows.slice(1).every((r) => r.includes('Huawei'))).toBe(true);
     });
 
+    it('prints a presigned link to the deployed report page and Atom feed, signed locally, and says what --url needs', async () => {
+      const env = { AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_PROFILE: '' };
+      const page = await banwatchEnv(['report', '--url', '--bucket', 'banwatch-report', '--expires', '12h'], env);
+      expect(page.code, page.stderr).toBe(0);
+      expect(page.stdout).toMatch(/^https:\/\/banwatch-report\.s3\.eu-west-1\.amazonaws\.com\/report\.html\?.*X-Amz-Expires=43200.*X-Amz-Signature=[0-9a-f]{64}/);
+      const atom = await banwatchEnv(['feed', '--url', '--bucket', 'banwatch-report', '--json'], env);
+      expect(JSON.parse(atom.stdout)).toMatchObject({ bucket: 'banwatch-report', key: 'events.atom', expiresIn: 3600 });
+      const none = await banwatch(['report', '--url']);
+      expect(none.code).toBe(1);
+      expect(none.stderr).toMatch(/--url needs the deployed stack: --stack NAME.*\[CONFIG_USAGE\]/);
+    });
+
     it('shows feeds with times relative to now', async () => {
       const r = await banwatch(['feeds', '--feeds', feedsFile, '--data', data()]);
       expect(r.code, r.stderr).toBe(0);

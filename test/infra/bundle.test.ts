@@ -36,6 +36,7 @@ beforeAll(async () => {
     ['dispatch', 'lambdas/handlers/dispatch.ts'],
     ['poll', 'lambdas/handlers/poll.ts'],
     ['notify', 'lambdas/handlers/notify.ts'],
+    ['digest', 'lambdas/handlers/digest.ts'],
     // The fetcher alone, to compare its decoding with the shim against the real iconv-lite.
     ['fetcher', 'lambdas/adapters/http-fetcher.ts'],
   ];
@@ -64,7 +65,7 @@ afterAll(() => {
 });
 
 describe('Lambda bundles', () => {
-  it.each(['dispatch', 'poll', 'notify'])('%s loads as ESM and exports a handler (no work at import)', async (handler) => {
+  it.each(['dispatch', 'poll', 'notify', 'digest'])('%s loads as ESM and exports a handler (no work at import)', async (handler) => {
     const mod = await import(pathToFileURL(path.join(outdir, handler, 'index.mjs')).href);
     expect(typeof mod.handler).toBe('function');
   });

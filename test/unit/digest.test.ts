@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigest, digestSubject, renderDigestHtml, renderDigestText } from '../../lambdas/core/digest.js';
+import { buildDigest, DIGEST_PART_BYTES, digestMessage, digestSubject, renderDigestHtml, renderDigestText } from '../../lambdas/core/digest.js';
 import { ev, sent } from '../support/events.js';
 
 const WEEK = { since: '2026-11-19T00:00:00.000Z', until: '2026-11-26T00:00:00.000Z' };
@@ -58,6 +58,35 @@ describe('digest', () => {
       expect(html).not.toMatch(/<script|javascript:/);
       // Feed text is plain text: markup in it is dropped, what remains is escaped.
       expect(html).toContain('<div>&quot;</div>');
+    });
+  });
+
+  describe('digestMessage', () => {
+    it('carries the text for e-mail and the changes as JSON for machines, with the filter key', () => {
+      const d = buildDigest([ev('jp', { alerts: [sent('announced', '2026-11-20T00:00:00.000Z')], alertedStages: ['announced'] })], WEEK);
+      const m = digestMessage(d, { key: 'countries=JP', frequency: 'weekly' });
+      expect(m.key).toBe('countries=JP');
+      expect(m.subject).toBe(digestSubject(d));
+      expect(m.text).toBe(renderDigestText(d));
+      const json = JSON.parse(m.json);
+      expect(json).toMatchObject({ type: 'banwatch.digest', frequency: 'weekly', key: 'countries=JP', total: 1, since: WEEK.since, until: WEEK.until });
+      expect(json.changes[0]).toMatchObject({ change: 'new', eventId: ev('jp').eventId, countries: ['JP'], link: 'https://news.example/jp', held: false });
+      expect(json.changes[0].summary).toMatch(/^Japan will exclude Huawei and ZTE/);
+    });
+
+    it('stays within one SNS message however long the period, and says what it left out', () => {
+      const long = 'ファーウェイ排除 '.repeat(40);
+      const many = Array.from({ length: 3000 }, (_, i) =>
+        ev(`e${i}`, { title: long, sources: [{ itemKey: `k${i}`, title: long, link: `https://news.example/${i}`, feedId: 'f', published: null }], alerts: [sent('announced', '2026-11-20T00:00:00.000Z')], alertedStages: ['announced'] }),
+      );
+      const m = digestMessage(buildDigest(many, WEEK), { key: 'all', frequency: 'weekly' });
+      const bytes = (s: string) => new TextEncoder().encode(s).length;
+      expect(bytes(m.text)).toBeLessThanOrEqual(DIGEST_PART_BYTES);
+      expect(bytes(m.json)).toBeLessThanOrEqual(DIGEST_PART_BYTES);
+      expect(m.text).toMatch(/\[cut: the digest is longer than a message/);
+      const json = JSON.parse(m.json);
+      expect(json.total).toBe(3000);
+      expect(json.changes.length + json.truncated).toBe(3000);
     });
   });
 });
