@@ -223,7 +223,9 @@ describe('subscriptions', () => {
     const sub = (topic: string, n: number) => `${topic}:00000000-0000-0000-0000-00000000000${n}`;
 
     it('exports every alert topic\'s subscriptions with filter, raw delivery and delivery policy; imports them into a new stack once', async () => {
-      sns.on(ListTopicsCommand).resolves({ Topics: [{ TopicArn: ALL }, { TopicArn: JP }, { TopicArn: 'arn:aws:sns:us-east-1:123456789012:banwatch-ops' }, { TopicArn: 'arn:aws:sns:us-east-1:123456789012:other-country-jp' }] });
+      const WEEKLY = 'arn:aws:sns:us-east-1:123456789012:banwatch-digest-weekly';
+      sns.on(ListTopicsCommand).resolves({ Topics: [{ TopicArn: ALL }, { TopicArn: JP }, { TopicArn: WEEKLY }, { TopicArn: 'arn:aws:sns:us-east-1:123456789012:banwatch-ops' }, { TopicArn: 'arn:aws:sns:us-east-1:123456789012:other-country-jp' }] });
+      sns.on(ListSubscriptionsByTopicCommand, { TopicArn: WEEKLY }).resolves({ Subscriptions: [] });
       sns.on(ListSubscriptionsByTopicCommand, { TopicArn: ALL }).resolves({
         Subscriptions: [
           { SubscriptionArn: sub(ALL, 1), Protocol: 'https', Endpoint: 'https://hooks.example.com/a', TopicArn: ALL },
@@ -236,7 +238,8 @@ describe('subscriptions', () => {
 
       const backup = await exportSubscriptions(client(), ALL, new Date('2026-12-01T00:00:00Z'));
 
-      expect(Object.keys(backup.topics)).toEqual(['all', 'country-jp']);
+      // The digest topics too: their subscriptions carry the digest key as their filter.
+      expect(Object.keys(backup.topics)).toEqual(['all', 'country-jp', 'digest-weekly']);
       expect(backup.topics.all).toEqual([
         { protocol: 'https', endpoint: 'https://hooks.example.com/a', filterPolicy: { vendors: ['Huawei'] }, filterPolicyScope: 'MessageAttributes', raw: true, deliveryPolicy: '{"healthyRetryPolicy":{"numRetries":7}}', pendingConfirmation: false },
         { protocol: 'email', endpoint: 'new@example.com', filterPolicy: null, raw: false, pendingConfirmation: true },
