@@ -56,10 +56,27 @@ export interface AlertPolicy {
   maxAlertAgeDays: number;
   /** Alert on the items of a feed's first successful poll too (normally they seed silently). */
   alertBacklog: boolean;
+  /**
+   * Alerts of events less sure than this (confidence in [0, 1]) and without an official source are
+   * held for the digests instead of sent at once (0: send everything). Absent: DEFAULT_HOLD_BELOW.
+   */
+  holdBelow?: number;
 }
 
+/**
+ * 0.6: on unseen articles, relevant predictions below ~0.7 were fully right less than half the time
+ * (README, Accuracy); an event that weak, with no government source, is worth a line in the digest,
+ * not an interruption.
+ */
+export const DEFAULT_HOLD_BELOW = 0.6;
+
 /** 14 days: a weekly digest reader still finds it news; a feed's months-old archive does not alert. */
-export const DEFAULT_ALERT_POLICY: AlertPolicy = { maxAlertAgeDays: 14, alertBacklog: false };
+export const DEFAULT_ALERT_POLICY: AlertPolicy = { maxAlertAgeDays: 14, alertBacklog: false, holdBelow: DEFAULT_HOLD_BELOW };
+
+/** Is this alert held for the digests (below the confidence floor, no official source)? */
+export function isHeld(event: Pick<PolicyEvent, 'confidence' | 'sources'>, holdBelow: number): boolean {
+  return event.confidence < holdBelow && !event.sources.some((s) => s.official);
+}
 
 export interface PollDeps {
   store: Store;
@@ -78,8 +95,10 @@ export function isFreshNews(item: Pick<NormalizedItem, 'published' | 'fetchedAt'
 }
 
 export interface PollOptions {
-  /** Honour pollMinutes since the last poll (scheduled runs). Retry-After/backoff always apply. */
+  /** Honour pollMinutes since the last poll (scheduled runs). Retry-After/backoff apply unless `force`. */
   respectInterval?: boolean;
+  /** Poll even a feed in backoff or Retry-After (a person asked: `run --force`). */
+  force?: boolean;
   /** Feed state already loaded by the caller (saves a read). */
   state?: FeedState;
 }
@@ -344,7 +363,7 @@ async function collectFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptions, 
   const state: FeedState = stateForUrl(feed, opts.state ?? (await store.getFeedStates([feed.id])).get(feed.id) ?? { feedId: feed.id, failures: 0 });
   const outcome: FeedOutcome = { id: feed.id, url: feed.url, status: 'ok', items: 0, newItems: 0, relevant: 0, events: { new: 0, updated: 0 } };
 
-  const due = isDue(feed, state, now, { respectInterval: opts.respectInterval ?? false });
+  const due = opts.force ? ({ due: true } as const) : isDue(feed, state, now, { respectInterval: opts.respectInterval ?? false });
   if (!due.due) {
     logger.debug('feed not due', { feedId: feed.id, until: due.until.toISOString(), reason: due.reason });
     return { outcome: { ...outcome, status: 'skipped' } };
@@ -463,6 +482,7 @@ export async function pollFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptio
 export interface PollManyOptions {
   concurrency?: number;
   respectInterval?: boolean;
+  force?: boolean;
   onProgress?: (done: number, total: number, outcome: FeedOutcome) => void;
 }
 
@@ -485,7 +505,7 @@ export async function pollFeeds(feeds: FeedConfig[], deps: PollDeps, opts: PollM
       const i = next++;
       const feed = feeds[i]!;
       const state = states.get(feed.id);
-      collected[i] = await collectFeed(feed, deps, { respectInterval: opts.respectInterval ?? false, ...(state ? { state } : {}) }, grouper);
+      collected[i] = await collectFeed(feed, deps, { respectInterval: opts.respectInterval ?? false, ...(opts.force ? { force: true } : {}), ...(state ? { state } : {}) }, grouper);
       opts.onProgress?.(++done, feeds.length, collected[i]!.outcome);
     }
   };
@@ -501,11 +521,15 @@ export interface NotifyDeps {
   publisher: Publisher;
   clock: Clock;
   logger: Logger;
+  /** Only `holdBelow` is read here. */
+  alertPolicy?: AlertPolicy;
 }
 
 export interface NotifyResult {
   published: number;
   failed: number;
+  /** Alerts below the confidence floor, recorded for the digests instead of sent. */
+  held: number;
   /** Alerts the publisher gave up on (FAILED): recorded on their events, not retried. */
   failedPermanently: number;
   alerts: Alert[];
@@ -536,7 +560,8 @@ export async function notifyPending(
   const pageSize = Math.max(1, opts.limit ?? NOTIFY_PAGE);
   const deadline = clock.now().getTime() + (opts.budgetMs ?? NOTIFY_BUDGET_MS);
   const tried = new Set<string>();
-  const total: NotifyResult = { published: 0, failed: 0, failedPermanently: 0, alerts: [] };
+  const total: NotifyResult = { published: 0, failed: 0, failedPermanently: 0, held: 0, alerts: [] };
+  const holdBelow = deps.alertPolicy?.holdBelow ?? DEFAULT_HOLD_BELOW;
   for (;;) {
     let events: PolicyEvent[];
     let lastPage = true;
@@ -558,6 +583,14 @@ export async function notifyPending(
       if (!mark) {
         // Pending but nothing is due (e.g. a crash between publish and record): just settle it.
         await store.updateEvent(event.eventId, refreshAlertState);
+        continue;
+      }
+      if (isHeld(event, holdBelow)) {
+        // Recorded as if sent (so it never alerts later), marked held: the digests list it.
+        const alertId = alertIdOf(event.eventId, mark);
+        await store.updateEvent(event.eventId, (e) => applyAlertMark(e, { ...mark, alertId, at: now.toISOString(), held: true }));
+        total.held++;
+        logger.info('alert held for the digests (below the confidence floor)', { alertId, eventId: event.eventId, confidence: event.confidence, holdBelow });
         continue;
       }
       toSend.push(renderAlert(event, mark, now));
@@ -592,7 +625,7 @@ export async function notifyPending(
       break;
     }
   }
-  if (total.published > 0 || total.failed > 0) logger.info('alerts published', { published: total.published, failed: total.failed });
+  if (total.published > 0 || total.failed > 0 || total.held > 0) logger.info('alerts published', { published: total.published, failed: total.failed, held: total.held });
   return total;
 }
 

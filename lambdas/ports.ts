@@ -161,6 +161,32 @@ export interface Publisher {
   publish(alerts: Alert[]): Promise<PublishResult>;
 }
 
+/** One digest message: the digest of one subscriber filter (its key, core/digest-key.ts) for one period. */
+export interface DigestMessage {
+  /** The filter's digest key: the message attribute the subscriptions of that filter match. */
+  key: string;
+  subject: string;
+  /** Plain text, for e-mail. */
+  text: string;
+  /** Compact JSON, for machine protocols (https, sqs, lambda). */
+  json: string;
+}
+
+/**
+ * The digest topics (SNS on AWS): which filters their subscribers asked for, and publishing one
+ * digest per filter, routed to exactly those subscribers by the key.
+ */
+export interface DigestChannel {
+  /** The distinct digest keys of the confirmed subscriptions of this frequency's topic. */
+  subscribedKeys(frequency: 'daily' | 'weekly'): Promise<string[]>;
+  publish(frequency: 'daily' | 'weekly', message: DigestMessage): Promise<void>;
+}
+
+/** Where the report page and the Atom feed are written (a private S3 bucket on AWS). */
+export interface ReportSink {
+  put(name: string, body: string, contentType: string): Promise<void>;
+}
+
 /** Structured logging; Powertools' Logger satisfies it, the CLI passes its own. */
 export interface Logger {
   debug(message: string, extra?: Record<string, unknown>): void;

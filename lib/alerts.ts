@@ -1,6 +1,6 @@
 /**
- * Alerts: the encrypted SNS topics ("all" and one per configured country, all created here and
- * retained), their email subscriptions, the subscription dead-letter queue, delivery-status
+ * Alerts: the encrypted SNS topics ("all", one per configured country and the two digest topics,
+ * all created here and retained), their email subscriptions, the subscription dead-letter queue, delivery-status
  * logging, and the `notify` function fed by the table stream (fast path) and by a scheduled sweep
  * (safety net).
  */
@@ -42,6 +42,9 @@ export const DELIVERY_SUCCESS_SAMPLE_PERCENT = 10;
 export const countryTopicName = (prefix: string, country: string): string =>
   `${prefix}-country-${country.toLowerCase()}`;
 
+/** The digest topic of one frequency: `<prefix>-digest-daily|weekly` (the CLI derives the same name). */
+export const digestTopicName = (prefix: string, frequency: 'daily' | 'weekly'): string => `${prefix}-digest-${frequency}`;
+
 /** The queue every subscription redrives to (the CLI derives its ARN from the topic's). */
 export const subscriptionDlqName = (prefix: string): string => `${prefix}-subscription-dlq`;
 
@@ -63,6 +66,8 @@ export class Alerts extends Construct {
   readonly key: kms.Key;
   readonly allTopic: sns.Topic;
   readonly countryTopics: Map<string, sns.Topic> = new Map();
+  /** The digest topics; the digest function (lib/digests.ts) is the only publisher. */
+  readonly digestTopics: Record<'daily' | 'weekly', sns.Topic>;
   readonly notify: BanwatchFunction;
   readonly streamFailureQueue: sqs.Queue;
   readonly subscriptionDeadLetterQueue: sqs.Queue;
@@ -154,6 +159,12 @@ export class Alerts extends Construct {
       const topic = this.countryTopics.get(country.toUpperCase())!;
       for (const email of emails) this.subscribeEmail(topic, email);
     }
+
+    // Subscribed by `banwatch subscribe --frequency daily|weekly`, each with its filter's key.
+    this.digestTopics = {
+      daily: this.topic('DigestDailyTopic', digestTopicName(topicPrefix, 'daily'), 'banwatch: daily digest'),
+      weekly: this.topic('DigestWeeklyTopic', digestTopicName(topicPrefix, 'weekly'), 'banwatch: weekly digest'),
+    };
 
     this.streamFailureQueue = new sqs.Queue(this, 'StreamFailureQueue', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,

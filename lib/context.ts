@@ -52,6 +52,22 @@ export const contextSchema = z.object({
   maxAlertAgeDays: z.coerce.number().int().min(1).max(3650).default(14),
   /** Alert on the items of a feed's first poll (its backlog) too; normally they seed silently. */
   alertBacklog: bool.default(false),
+  /** Hour of the day (0-23, in digestTimeZone) the daily digest goes out; the weekly one on Mondays. */
+  digestHour: z.coerce.number().int().min(0).max(23).default(7),
+  /** IANA time zone of digestHour, e.g. Asia/Tokyo. */
+  digestTimeZone: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as UTC or Asia/Tokyo')
+    .default('UTC'),
+  /** Minutes between two rewrites of the report page and Atom feed (besides each digest run). */
+  reportRate: z.coerce.number().int().min(15).max(1440).default(60),
   /** Where alarms go (email subscription of the ops topic); optional. */
   opsEmail: email.optional(),
 });

@@ -27,8 +27,8 @@ export const ESM_REQUIRE_BANNER =
   "import { createRequire as __bwCreateRequire } from 'module';const require = __bwCreateRequire(import.meta.url);";
 
 export interface BanwatchFunctionProps {
-  /** Handler file under lambdas/handlers, without extension: 'dispatch' | 'poll' | 'notify'. */
-  handler: 'dispatch' | 'poll' | 'notify';
+  /** Handler file under lambdas/handlers, without extension. */
+  handler: 'dispatch' | 'poll' | 'notify' | 'digest';
   description: string;
   memorySize: number;
   timeout: Duration;

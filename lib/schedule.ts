@@ -1,6 +1,7 @@
 /**
- * An EventBridge Scheduler schedule that invokes a Lambda at a fixed rate, with its own role (so
- * the invoke permission and its cdk-nag acknowledgement sit on one construct).
+ * An EventBridge Scheduler schedule that invokes a Lambda at a fixed rate (or at the times of a
+ * cron expression), with its own role (so the invoke permission and its cdk-nag acknowledgement
+ * sit on one construct).
  */
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -12,7 +13,10 @@ import { acknowledge, arnRef } from './nag.js';
 
 export interface RateScheduleProps {
   fn: lambda.IFunction;
+  /** Minutes between runs; ignored when `cron` is given (then it bounds how late a run may start). */
   rateMinutes: number;
+  /** Fixed times instead of a rate (the digests: every day at 07:00 in a time zone). */
+  cron?: scheduler.CronOptionsWithTimezone;
   description: string;
   input: Record<string, unknown>;
 }
@@ -38,7 +42,7 @@ export class RateSchedule extends Construct {
     this.schedule = new scheduler.Schedule(this, 'Schedule', {
       scheduleName,
       description: props.description,
-      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(props.rateMinutes)),
+      schedule: props.cron ? scheduler.ScheduleExpression.cron(props.cron) : scheduler.ScheduleExpression.rate(Duration.minutes(props.rateMinutes)),
       target: new targets.LambdaInvoke(props.fn, {
         role: this.role,
         input: scheduler.ScheduleTargetInput.fromObject(props.input),

@@ -21,6 +21,8 @@
  */
 import { createHash } from 'node:crypto';
 import { actorOf, actorsConflict } from './actors.js';
+import { effectiveDateOf, pickEffective } from './effective.js';
+import { decisivePhrases } from './phrases.js';
 import type {
   Retraction,
   AlertMark,
@@ -211,7 +213,21 @@ function sourceOf(item: StoredItem, c: RelevantClassification, ctx: ReportContex
     ...(c.rules ? { measureCued: c.rules.some((r) => MEASURE_CUE.test(r)) } : {}),
     alertable: ctx.alertable,
     mergeReason,
+    ...readerFields(item, c),
   };
+}
+
+/** What a reader of the alert needs from the report's text, which the event does not keep: its language, decisive phrases, effective date. */
+function readerFields(item: StoredItem, c: RelevantClassification): Pick<EventSource, 'language' | 'phrases' | 'effective'> {
+  const language = item.language?.toLowerCase().split('-')[0];
+  const phrases = decisivePhrases(item.title, item.summary, c);
+  const effective = effectiveDateOf(`${item.title}\n${item.summary}`, itemTime(item), language);
+  return { ...(language ? { language } : {}), ...(phrases.length ? { phrases } : {}), ...(effective ? { effective } : {}) };
+}
+
+/** The report that set the event's current stage (its last timeline entry). */
+function stageSetterOf(history: StageChange[] | undefined): string | undefined {
+  return history?.at(-1)?.itemKey;
 }
 
 // ---------------------------------------------------------------- matching
@@ -369,6 +385,8 @@ export function createEvent(item: StoredItem, c: RelevantClassification, seq = 0
   const derived = deriveStage(event);
   event.stage = derived.stage;
   event.history = derived.history;
+  const effective = pickEffective(event.sources, stageSetterOf(event.history));
+  if (effective) event.effective = effective;
   event.alertState = alertStateOf(event);
   return event;
 }
@@ -620,6 +638,8 @@ export function mergeIntoEvent(
     next.alertedStages = STAGE_ORDER.filter((st) => next.alertedStages.includes(st) || undone.some((r) => r.stage === st));
   }
   next.measure = consensusMeasure(next);
+  const effective = pickEffective(next.sources, stageSetterOf(history)) ?? event.effective;
+  if (effective) next.effective = effective;
   next.alertState = alertStateOf(next);
   return { changed: true, stageChanged, event: next };
 }

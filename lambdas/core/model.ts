@@ -146,6 +146,24 @@ export interface EventSource {
   alertable?: boolean;
   /** Why this report joined the event (e.g. "first report", "vendors overlap (Huawei); same measure; 2 days later"). */
   mergeReason?: string;
+  /** BCP 47 primary language of the report ("ja"), when the feed or the item says. */
+  language?: string;
+  /** The one or two phrases of the report that decided it, as whole words and clauses (core/phrases.ts). */
+  phrases?: string[];
+  /** When the measure takes effect, as this report states it (core/effective.ts). */
+  effective?: EffectiveDate;
+}
+
+/** A date a report states for the measure to take effect: "from 1 April", "d'ici à 2028", "ab sofort". */
+export interface EffectiveDate {
+  /** from: takes effect then; by: a deadline; immediate: on publication. */
+  kind: 'from' | 'by' | 'immediate';
+  /** "2028", "2027-04" or "2027-04-01" (as precise as the text). */
+  date: string;
+  /** The words that state it, as written. */
+  phrase: string;
+  /** The rule of rules/effective-dates.json that read it. */
+  rule: string;
 }
 
 /** One step of an event's stage timeline. */
@@ -206,6 +224,8 @@ export interface Retraction {
 export interface SentAlert extends AlertMark {
   alertId: string;
   at: string;
+  /** Below the confidence floor: recorded for the digests instead of sent at once. */
+  held?: boolean;
   /** Topic ARNs that accepted it (SNS; absent for the local outbox). */
   topics?: string[];
   /** The SNS MessageIds of those copies, in the order of `topics`. */
@@ -240,6 +260,8 @@ export interface PolicyEvent {
   stage: Stage;
   /** Stage changes in order: the timeline alerts quote ("announced 14 Jul 2020 → in force 1 Jan 2021"). */
   history?: StageChange[];
+  /** When the measure takes effect, when a report states it (official sources first). */
+  effective?: EffectiveDate;
   /** Headline of the report that set the current stage (official preferred), plain text. */
   title: string;
   sources: EventSource[];

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
@@ -15,12 +16,14 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import { parseFeedsConfig } from '../config.js';
 import { createDocumentClient, DynamoStore } from '../adapters/dynamo-store.js';
 import { HttpFeedFetcher } from '../adapters/http-fetcher.js';
+import { S3ReportSink } from '../adapters/s3-report-sink.js';
+import { SnsDigestChannel } from '../adapters/sns-digests.js';
 import { SnsPublisher } from '../adapters/sns-publisher.js';
 import { SqsFeedQueue } from '../adapters/sqs-feed-queue.js';
 import type { FeedConfig } from '../core/model.js';
 import { systemClock, type Logger } from '../ports.js';
-import type { DispatchHandlerDeps, NotifyHandlerDeps, PollHandlerDeps } from './deps.js';
-import { dispatchEnvSchema, notifyEnvSchema, parseEnv, pollEnvSchema } from './env.js';
+import type { DigestHandlerDeps, DispatchHandlerDeps, NotifyHandlerDeps, PollHandlerDeps } from './deps.js';
+import { digestEnvSchema, dispatchEnvSchema, notifyEnvSchema, parseEnv, pollEnvSchema } from './env.js';
 import { METRICS_NAMESPACE, SERVICE_NAME, type InvocationContext } from './names.js';
 
 type Env = Record<string, string | undefined>;
@@ -104,6 +107,20 @@ export function composeNotify(env: Env = process.env): NotifyHandlerDeps {
       // already SENT is not published again, and one that keeps failing is given up (FAILED).
       deliveries: store,
     }),
+    clock: systemClock,
+    logger,
+    metrics: createMetrics(),
+    addLambdaContext,
+  };
+}
+
+export function composeDigest(env: Env = process.env): DigestHandlerDeps {
+  const cfg = parseEnv(digestEnvSchema, env);
+  const { logger, addLambdaContext } = createLogger();
+  return {
+    store: createStore(cfg.TABLE_NAME, logger),
+    channel: new SnsDigestChannel(new SNSClient({}), { daily: cfg.DIGEST_DAILY_TOPIC_ARN, weekly: cfg.DIGEST_WEEKLY_TOPIC_ARN }, logger),
+    reports: new S3ReportSink(new S3Client({}), cfg.REPORT_BUCKET),
     clock: systemClock,
     logger,
     metrics: createMetrics(),

@@ -4,6 +4,7 @@
  * (compose → deps ← handlers, no cycle).
  */
 import type { FeedConfig } from '../core/model.js';
+import type { DigestDeps } from '../digests.js';
 import type { DispatchDeps as PipelineDispatchDeps, NotifyDeps, PollDeps } from '../pipeline.js';
 import type { Logger } from '../ports.js';
 import type { HandlerObservability } from './names.js';
@@ -18,3 +19,5 @@ export interface PollHandlerDeps extends PollDeps, HandlerObservability {
 }
 
 export interface NotifyHandlerDeps extends NotifyDeps, HandlerObservability {}
+
+export interface DigestHandlerDeps extends DigestDeps, HandlerObservability {}

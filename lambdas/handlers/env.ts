@@ -47,6 +47,15 @@ export const notifyEnvSchema = z.object({
 });
 export type NotifyEnv = z.infer<typeof notifyEnvSchema>;
 
+export const digestEnvSchema = z.object({
+  TABLE_NAME: nonEmpty,
+  DIGEST_DAILY_TOPIC_ARN: arn,
+  DIGEST_WEEKLY_TOPIC_ARN: arn,
+  /** The private bucket of the report page and the Atom feed. */
+  REPORT_BUCKET: nonEmpty,
+});
+export type DigestEnv = z.infer<typeof digestEnvSchema>;
+
 /** Parses `env` with `schema`; a ConfigError names every bad or missing variable. */
 export function parseEnv<S extends z.ZodMiniType>(schema: S, env: Record<string, string | undefined> = process.env): z.infer<S> {
   const parsed = schema.safeParse(env);

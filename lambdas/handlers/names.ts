@@ -26,10 +26,18 @@ export const METRIC = {
   alertsFailedPermanently: 'AlertsFailedPermanently',
   /** Gauge emitted by every sweep: age of the oldest alert still pending (0 when none). */
   oldestPendingAlertAge: 'OldestPendingAlertAgeSeconds',
+  /**
+   * Emitted by digest: digests published this run (one per subscriber filter with changes). A
+   * failed one fails the invocation (the Errors alarm); no metric of its own ($0.30 a month each).
+   */
+  digestsPublished: 'DigestsPublished',
 } as const;
 
 /** Payload the scheduled sweep sends to the notify function. */
 export const SWEEP_EVENT = { source: 'banwatch.sweep' } as const;
+
+/** What the digest schedules send: `kind` daily, weekly or report; `scheduledTime` ends the period. */
+export const DIGEST_SOURCE = 'banwatch.digest';
 
 /** File name of the feed registry inside the dispatch bundle. */
 export const BUNDLED_FEEDS_FILE = 'feeds.json';

@@ -13,9 +13,9 @@ import { Option } from 'commander';
 import { createDocumentClient, DynamoStore } from '../adapters/dynamo-store.js';
 import { BanwatchError, ConfigError } from '../core/errors.js';
 import { canonicalLink, itemKeyOf } from '../core/feed/parse.js';
-import type { FeedConfig, PolicyEvent, SentAlert, StoredItem } from '../core/model.js';
+import type { FeedConfig, PolicyEvent, StoredItem } from '../core/model.js';
 import type { AlertDeliveryRecord, Logger } from '../ports.js';
-import { formatEvent } from './format.js';
+import { formatAlertDelivery, formatEvent, type DeliveryView } from './format.js';
 
 /** DynamoDB commands the read paths may send; anything else is refused in the client. */
 export const READ_COMMANDS = new Set(['GetItemCommand', 'BatchGetItemCommand', 'QueryCommand', 'ScanCommand', 'DescribeTableCommand']);
@@ -107,7 +107,7 @@ export interface Explanation {
     why: string[];
   }>;
   /** Delivery records (DELIVERY# rows) of the alerts of these events, by alertId. */
-  deliveries: Record<string, { state: string; attempts: number; topics: string[]; messageIds: Record<string, string>; lastError?: string }>;
+  deliveries: Record<string, DeliveryView>;
 }
 
 type ExplainStore = Pick<DynamoStore, 'getItems' | 'getEvent' | 'deliveryRecords' | 'scanItems'>;
@@ -170,13 +170,6 @@ export function whyNoAlert(item: StoredItem, event: PolicyEvent | null): string[
   return why;
 }
 
-function alertLine(a: SentAlert, record: Explanation['deliveries'][string] | undefined): string[] {
-  const lines = [`    ${a.at.slice(0, 16).replace('T', ' ')}  ${a.alertId}  ${a.kind} / ${a.stage}${a.state === 'FAILED' ? `  FAILED: ${a.error ?? ''}` : ''}`];
-  (a.topics ?? []).forEach((t, i) => lines.push(`        → ${t}  MessageId ${a.messageIds?.[i] ?? '?'}`));
-  if (record) lines.push(`        delivery record: ${record.state} after ${record.attempts} attempt(s)${record.lastError ? `, last error: ${record.lastError}` : ''}`);
-  return lines;
-}
-
 export function formatExplanation(x: Explanation): string {
   if (!x.items.length) return `no stored item matches "${x.query}" (as a link, or as a guid of any registry feed): it was never fetched, or it expired (irrelevant items are kept 30 days)`;
   const out: string[] = [];
@@ -196,7 +189,7 @@ export function formatExplanation(x: Explanation): string {
       const joined = event.sources.find((s) => s.itemKey === item.itemKey)?.mergeReason;
       if (joined) out.push(`    this item joined it: ${joined}`);
       out.push(`alerts (${event.alerts?.length ?? 0}):`);
-      for (const a of event.alerts ?? []) out.push(...alertLine(a, x.deliveries[a.alertId]));
+      for (const a of event.alerts ?? []) out.push(...formatAlertDelivery(a, x.deliveries[a.alertId]));
     }
     if (why.length) out.push(`why no alert:`, ...why.map((w) => `    - ${w}`));
     out.push('');
@@ -204,22 +197,11 @@ export function formatExplanation(x: Explanation): string {
   return out.join('\n').trimEnd();
 }
 
-/** `banwatch event ID`: the event with its timeline, sources and alerts (topics, MessageIds, delivery state). */
-export async function eventDetail(store: Pick<DynamoStore, 'getEvent' | 'deliveryRecords'>, eventId: string): Promise<{ event: PolicyEvent; deliveries: Explanation['deliveries'] }> {
-  const event = await store.getEvent(eventId);
-  if (!event) throw new BanwatchError('EVENT_NOT_FOUND', `no event "${eventId}" (ids are printed by \`banwatch events\`)`);
+/** The delivery record (DELIVERY# row) of each of the event's alerts, by alertId: what `banwatch event` shows. */
+export async function deliveriesOf(store: Pick<DynamoStore, 'deliveryRecords'>, event: PolicyEvent): Promise<Record<string, DeliveryView>> {
   const ids = (event.alerts ?? []).map((a) => a.alertId);
   const records = ids.length ? await store.deliveryRecords(ids) : new Map<string, AlertDeliveryRecord>();
-  const deliveries: Explanation['deliveries'] = {};
-  for (const [id, r] of records) deliveries[id] = { state: r.state, attempts: r.attempts, topics: [...r.topics], messageIds: Object.fromEntries(r.messageIds), ...(r.lastError ? { lastError: r.lastError } : {}) };
-  return { event, deliveries };
-}
-
-export function formatEventDetail({ event, deliveries }: { event: PolicyEvent; deliveries: Explanation['deliveries'] }): string {
-  const out = [formatEvent(event)];
-  out.push('  sources:');
-  for (const s of event.sources) out.push(`    - ${s.official ? '[official] ' : ''}${s.feedId}  ${s.published?.slice(0, 10) ?? '?'}  ${s.title}${s.link ? `\n      ${s.link}` : ''}${s.mergeReason ? `\n      joined: ${s.mergeReason}` : ''}`);
-  out.push(`  alerts (${event.alerts?.length ?? 0}):`);
-  for (const a of event.alerts ?? []) out.push(...alertLine(a, deliveries[a.alertId]));
-  return out.join('\n');
+  const out: Record<string, DeliveryView> = {};
+  for (const [id, r] of records) out[id] = { state: r.state, attempts: r.attempts, topics: [...r.topics], messageIds: Object.fromEntries(r.messageIds), ...(r.lastError ? { lastError: r.lastError } : {}) };
+  return out;
 }

@@ -92,15 +92,19 @@ const prefixOfAll = (allTopicArn: string) => {
 };
 const sibling = (allTopicArn: string, name: string) => `${allTopicArn.slice(0, allTopicArn.lastIndexOf(':'))}:${name}`;
 
-/** The stack's alert topics: "all" and every `<prefix>-country-*` of the same account and region. */
+/**
+ * The stack's alert topics: "all", every `<prefix>-country-*` and the two digest topics
+ * (`<prefix>-digest-daily|weekly`) of the same account and region.
+ */
 async function alertTopics(sns: SNSClient, allTopicArn: string): Promise<string[]> {
   const prefix = prefixOfAll(allTopicArn);
   const countryPrefix = sibling(allTopicArn, `${prefix}-country-`);
+  const digests = new Set(['daily', 'weekly'].map((f) => sibling(allTopicArn, `${prefix}-digest-${f}`)));
   const out = [allTopicArn];
   let next: string | undefined;
   do {
     const page = await sns.send(new ListTopicsCommand(next ? { NextToken: next } : {}));
-    for (const t of page.Topics ?? []) if (t.TopicArn?.startsWith(countryPrefix)) out.push(t.TopicArn);
+    for (const t of page.Topics ?? []) if (t.TopicArn && (t.TopicArn.startsWith(countryPrefix) || digests.has(t.TopicArn))) out.push(t.TopicArn);
     next = page.NextToken;
   } while (next);
   return out;

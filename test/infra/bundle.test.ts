@@ -19,7 +19,10 @@ import type { PolicyEvent } from '../../lambdas/core/model.js';
 import { BUNDLE_ALIASES, ESM_REQUIRE_BANNER, PROJECT_ROOT } from '../../lib/function.js';
 import * as shim from '../../lambdas/handlers/iconv-lite-shim.js';
 
-/** The poll bundle must stay "well under 1 MB" (cold start; it was 1.7 MB before the shim). */
+/**
+ * The poll bundle must stay under 1 MB (cold start; it was 1.7 MB before the shim). The lexicons ship
+ * packed (rules/langs.packed.ts), which keeps ~160 kB of headroom for rules and event enrichment.
+ */
 const POLL_BUDGET_BYTES = 1_000_000;
 
 let outdir: string;
@@ -31,6 +34,7 @@ beforeAll(async () => {
     ['dispatch', 'lambdas/handlers/dispatch.ts'],
     ['poll', 'lambdas/handlers/poll.ts'],
     ['notify', 'lambdas/handlers/notify.ts'],
+    ['digest', 'lambdas/handlers/digest.ts'],
     // The fetcher alone, to compare its decoding with the shim against the real iconv-lite.
     ['fetcher', 'lambdas/adapters/http-fetcher.ts'],
   ];
@@ -59,14 +63,14 @@ afterAll(() => {
 });
 
 describe('Lambda bundles', () => {
-  it.each(['dispatch', 'poll', 'notify'])('%s loads as ESM and exports a handler (no work at import)', async (handler) => {
+  it.each(['dispatch', 'poll', 'notify', 'digest'])('%s loads as ESM and exports a handler (no work at import)', async (handler) => {
     const mod = await import(pathToFileURL(path.join(outdir, handler, 'index.mjs')).href);
     expect(typeof mod.handler).toBe('function');
   });
 
   it('keeps the poll bundle under its size budget', () => {
     // Over budget? esbuild --metafile shows what grew (the classifier lexicons are the largest part).
-    expect(sizes.poll).toBeLessThan(POLL_BUDGET_BYTES);
+    expect(sizes.poll, `poll bundle ${sizes.poll} bytes`).toBeLessThan(POLL_BUDGET_BYTES);
   });
 
   it('decodes feed bodies in the bundle exactly as the unbundled fetcher does', async () => {

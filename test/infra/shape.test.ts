@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../lib/function.js';
 
 const HANDLERS_DIR = path.join(PROJECT_ROOT, 'lambdas', 'handlers');
-const HANDLERS = ['dispatch', 'poll', 'notify'];
+const HANDLERS = ['dispatch', 'poll', 'notify', 'digest'];
 /** Thin: parse the event, call one pipeline function, map the result. */
 const MAX_HANDLER_LINES = 80;
 

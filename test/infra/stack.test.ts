@@ -245,7 +245,7 @@ describe('BanwatchStack', () => {
     it('creates the country topics of the countries context and of countrySubscriptions, with display names, retained', () => {
       const { template: t } = synthStack({ countries: 'DE,fr', countrySubscriptions: { JP: ['jp@example.com'] } });
       const topics = Object.values(t.findResources('AWS::SNS::Topic')) as Resource[];
-      expect(topics.map((x) => x.Properties.TopicName).sort()).toEqual(['banwatch-all', 'banwatch-country-de', 'banwatch-country-fr', 'banwatch-country-jp', 'banwatch-ops']);
+      expect(topics.map((x) => x.Properties.TopicName).sort()).toEqual(['banwatch-all', 'banwatch-country-de', 'banwatch-country-fr', 'banwatch-country-jp', 'banwatch-digest-daily', 'banwatch-digest-weekly', 'banwatch-ops']);
       for (const topic of topics) expect(topic.Properties.DisplayName).toEqual(expect.any(String));
       for (const topic of topics.filter((x) => x.Properties.TopicName !== 'banwatch-ops')) {
         expect(topic.DeletionPolicy).toBe('Retain');
@@ -330,11 +330,82 @@ describe('BanwatchStack', () => {
     });
   });
 
+  describe('Digests', () => {
+    const digestFn = () => fnByDescription(template, 'daily and weekly digests');
+    const schedule = (kind: string) =>
+      (Object.values(template.findResources('AWS::Scheduler::Schedule')) as Resource[]).find((x) => JSON.parse(x.Properties.Target.Input).kind === kind)!;
+
+    it('keeps the report in a private bucket: every public access blocked, SSE-S3, TLS only, retained', () => {
+      const [bucketId, bucket] = only(template, 'AWS::S3::Bucket');
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+      expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+      expect(bucket.DeletionPolicy).toBe('Retain');
+      const policy = Object.values(template.findResources('AWS::S3::BucketPolicy')).find((p) => (p as Resource).Properties.Bucket.Ref === bucketId) as Resource;
+      expect(policy.Properties.PolicyDocument.Statement).toContainEqual(expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
+      template.hasOutput('ReportBucketName', { Value: { Ref: bucketId } });
+    });
+
+    it('runs the daily digest at 07:00 UTC, the weekly one on Mondays, the report every hour, with the scheduled time as input', () => {
+      const [digestId] = digestFn();
+      expect(schedule('daily').Properties).toMatchObject({ ScheduleExpression: 'cron(0 7 * * ? *)', ScheduleExpressionTimezone: 'UTC' });
+      expect(schedule('weekly').Properties).toMatchObject({ ScheduleExpression: 'cron(0 7 ? * MON *)', ScheduleExpressionTimezone: 'UTC' });
+      expect(schedule('report').Properties.ScheduleExpression).toBe('rate(1 hour)');
+      for (const kind of ['daily', 'weekly', 'report']) {
+        const p = schedule(kind).Properties;
+        expect(p.Target.Arn).toEqual({ 'Fn::GetAtt': [digestId, 'Arn'] });
+        expect(JSON.parse(p.Target.Input)).toEqual({ source: 'banwatch.digest', kind, scheduledTime: '<aws.scheduler.scheduled-time>' });
+      }
+    });
+
+    it('takes the digest hour and time zone from context', () => {
+      const { template: t } = synthStack({ digestHour: '8', digestTimeZone: 'Asia/Tokyo' });
+      const daily = (Object.values(t.findResources('AWS::Scheduler::Schedule')) as Resource[]).find((x) => JSON.parse(x.Properties.Target.Input).kind === 'daily')!;
+      expect(daily.Properties).toMatchObject({ ScheduleExpression: 'cron(0 8 * * ? *)', ScheduleExpressionTimezone: 'Asia/Tokyo' });
+    });
+
+    it('never retries a failed run (it would send the digests that went out again); one run at a time', () => {
+      const [digestId, fn] = digestFn();
+      expect(fn.Properties.ReservedConcurrentExecutions).toBe(1);
+      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { FunctionName: { Ref: digestId }, MaximumRetryAttempts: 0 });
+    });
+
+    it('lets the digest function read events, publish to the digest topics only and write the two report objects only', () => {
+      const [digestId, fn] = digestFn();
+      const statements = policyStatementsOf(template, digestId);
+      const [dailyId] = only(template, 'AWS::SNS::Topic', { TopicName: 'banwatch-digest-daily' });
+      const [weeklyId] = only(template, 'AWS::SNS::Topic', { TopicName: 'banwatch-digest-weekly' });
+      const sid = (id: string) => statements.find((st) => st.Sid === id);
+      expect(sid('DigestTopics')).toMatchObject({ Action: ['sns:Publish', 'sns:ListSubscriptionsByTopic'], Resource: [{ Ref: dailyId }, { Ref: weeklyId }] });
+      expect(sid('DigestSubscriptionFilters')).toMatchObject({ Action: 'sns:GetSubscriptionAttributes', Resource: '*' });
+      expect(JSON.stringify(sid('DigestEventsIndex').Resource)).toContain(`/index/${TABLE.indexes.events.name}`);
+      expect(sid('DigestReadEvents').Action).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem']);
+      const write = sid('WriteReport');
+      expect(write.Action).toBe('s3:PutObject');
+      expect(JSON.stringify(write.Resource)).toMatch(/\/report\.html"\]\]\}.*\/events\.atom"\]\]\}/);
+      expect(actionsOf(statements).filter((a) => /^(s3|sns|dynamodb):/.test(a)).sort()).toEqual(
+        ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query', 's3:PutObject', 'sns:GetSubscriptionAttributes', 'sns:ListSubscriptionsByTopic', 'sns:Publish'].sort(),
+      );
+      expect(fn.Properties.Environment.Variables).toMatchObject({ DIGEST_DAILY_TOPIC_ARN: { Ref: dailyId }, DIGEST_WEEKLY_TOPIC_ARN: { Ref: weeklyId }, REPORT_BUCKET: { Ref: only(template, 'AWS::S3::Bucket')[0] } });
+    });
+
+    it('denies Publish on the digest topics to every principal but the digest function, and encrypts them like the alert topics', () => {
+      const [digestId, fn] = digestFn();
+      for (const name of ['banwatch-digest-daily', 'banwatch-digest-weekly']) {
+        const [topicId, topic] = only(template, 'AWS::SNS::Topic', { TopicName: name });
+        expect(topic.Properties.KmsMasterKeyId).toBeDefined();
+        const deny = resourcePolicyOf(template, 'AWS::SNS::TopicPolicy', topicId).find((st) => st.Sid === 'OnlyDigestPublishes');
+        expect(deny).toMatchObject({ Effect: 'Deny', Action: 'sns:Publish', Condition: { StringNotEquals: { 'aws:PrincipalArn': { 'Fn::GetAtt': [roleOf(fn), 'Arn'] } } } });
+      }
+      expect(digestId).toBeDefined();
+    });
+  });
+
   describe('Lambda functions', () => {
     it.each([
       ['enqueue', 256, 30],
       ['one feed per SQS message', 512, 60],
       ['publish pending alerts', 256, 60],
+      ['daily and weekly digests', 512, 120],
     ])('%s: nodejs24.x on arm64, %i MB, %i s, source maps, own log group kept a month', (word, memory, timeout) => {
       const [, fn] = fnByDescription(template, word);
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], MemorySize: memory, Timeout: timeout, Handler: 'index.handler' });
@@ -347,7 +418,7 @@ describe('BanwatchStack', () => {
       expect(resources[logGroupId]!.Properties.RetentionInDays).toBe(30);
     });
 
-    it.each(['enqueue', 'one feed per SQS message', 'publish pending alerts'])('%s: own role, no managed policy, logs only to its own log group', (word) => {
+    it.each(['enqueue', 'one feed per SQS message', 'publish pending alerts', 'daily and weekly digests'])('%s: own role, no managed policy, logs only to its own log group', (word) => {
       const [, fn] = fnByDescription(template, word);
       const role = resources[roleOf(fn)]!;
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();
@@ -360,7 +431,8 @@ describe('BanwatchStack', () => {
   describe('EventBridge Scheduler roles', () => {
     it('trust only this account\'s schedule of their own name (aws:SourceAccount, aws:SourceArn)', () => {
       const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule')) as Resource[];
-      expect(schedules).toHaveLength(2);
+      // dispatch, sweep, and the digest function's daily, weekly and report schedules.
+      expect(schedules).toHaveLength(5);
       for (const schedule of schedules) {
         const role = resources[schedule.Properties.Target.RoleArn['Fn::GetAtt'][0]]!;
         const trust = role.Properties.AssumeRolePolicyDocument.Statement[0];
@@ -438,13 +510,13 @@ describe('BanwatchStack', () => {
       expect(alarmOn(METRIC.alertsFailedPermanently)).toHaveLength(1);
       const failed = alarms().find((a) => a.Properties.Metrics?.some((m: any) => m.MetricStat?.Metric.MetricName === 'NumberOfNotificationsFailed'))!;
       const topics = failed.Properties.Metrics.filter((m: any) => m.MetricStat).map((m: any) => m.MetricStat.Metric.Dimensions[0].Value['Fn::GetAtt'][0]);
-      const alertTopics = ['banwatch-all', 'banwatch-country-jp'].map((n) => only(template, 'AWS::SNS::Topic', { TopicName: n })[0]);
+      const alertTopics = ['banwatch-all', 'banwatch-country-jp', 'banwatch-digest-daily', 'banwatch-digest-weekly'].map((n) => only(template, 'AWS::SNS::Topic', { TopicName: n })[0]);
       expect(topics.sort()).toEqual(alertTopics.sort());
     });
 
     it('sends every alarm to the ops topic (OK only for the stopped-pipeline alarms), which emails opsEmail', () => {
       const [opsId] = only(template, 'AWS::SNS::Topic', { TopicName: 'banwatch-ops' });
-      expect(alarms()).toHaveLength(15);
+      expect(alarms()).toHaveLength(16);
       for (const a of alarms()) expect(a.Properties.AlarmActions).toEqual([{ Ref: opsId }]);
       expect(alarms().filter((a) => a.Properties.OKActions).map((a) => a.Properties.MetricName).sort()).toEqual([METRIC.cycleHeartbeat, METRIC.oldestPendingAlertAge].sort());
       template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.com', TopicArn: { Ref: opsId } });
@@ -455,7 +527,7 @@ describe('BanwatchStack', () => {
       const queries = Object.values(template.findResources('AWS::Logs::QueryDefinition')) as Resource[];
       expect(queries.map((q) => q.Properties.Name).sort()).toEqual(['banwatch/alert-trail', 'banwatch/alerts-not-published', 'banwatch/alerts-published', 'banwatch/feed-failures']);
       const trail = queries.find((q) => q.Properties.Name === 'banwatch/alert-trail')!;
-      expect(trail.Properties.LogGroupNames).toHaveLength(3);
+      expect(trail.Properties.LogGroupNames).toHaveLength(4);
       expect(trail.Properties.QueryString).toContain('messageIds');
     });
   });
@@ -471,12 +543,13 @@ describe('BanwatchStack', () => {
       expect(cdkJson.notices).toBe(false);
       expect(cdkJson.context['cli-telemetry']).toBe(false);
       const { template: t } = synthStack(cdkJson.context);
-      expect(Object.keys(t.findResources('AWS::Lambda::Function'))).toHaveLength(3);
+      expect(Object.keys(t.findResources('AWS::Lambda::Function'))).toHaveLength(4);
     });
 
     it('rejects a malformed context value with its name', () => {
       expect(() => synthStack({ alertEmails: '["not-an-email"]' })).toThrow(/alertEmails/);
       expect(() => synthStack({ countrySubscriptions: '{"Japan":["a@b.co"]}' })).toThrow(/countrySubscriptions/);
+      expect(() => synthStack({ digestTimeZone: 'Mars/Olympus' })).toThrow(/digestTimeZone/);
     });
   });
 });

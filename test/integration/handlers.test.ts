@@ -3,7 +3,12 @@
  * real adapters: DynamoStore on dynalite, HttpFeedFetcher against the loopback demo feed server,
  * SnsPublisher and SQS on aws-sdk-client-mock (no SNS/SQS runs here).
  */
-import { PublishBatchCommand, SNSClient, CreateTopicCommand, type PublishBatchCommandInput } from '@aws-sdk/client-sns';
+import { PublishBatchCommand, SNSClient, CreateTopicCommand, GetSubscriptionAttributesCommand, ListSubscriptionsByTopicCommand, PublishCommand, type PublishBatchCommandInput } from '@aws-sdk/client-sns';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { S3ReportSink } from '../../lambdas/adapters/s3-report-sink.js';
+import { SnsDigestChannel } from '../../lambdas/adapters/sns-digests.js';
+import { makeDigestHandler } from '../../lambdas/handlers/digest.js';
+import { composeDigest } from '../../lambdas/handlers/compose.js';
 import { SendMessageBatchCommand, SQSClient, type SendMessageBatchCommandInput } from '@aws-sdk/client-sqs';
 import type { DynamoDBRecord, SQSEvent, SQSRecord } from 'aws-lambda';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
@@ -35,6 +40,7 @@ let tableCounter = 0;
 
 const sqsMock = mockClient(SQSClient);
 const snsMock = mockClient(SNSClient);
+const s3Mock = mockClient(S3Client);
 
 beforeAll(async () => {
   local = await startLocalDynamo({});
@@ -48,6 +54,7 @@ afterAll(async () => {
 beforeEach(() => {
   sqsMock.reset();
   snsMock.reset();
+  s3Mock.reset();
 });
 
 /** Records metrics instead of printing EMF. */
@@ -429,12 +436,140 @@ describe('notify handler', () => {
   });
 });
 
+describe('digest handler', () => {
+  const DAILY = 'arn:aws:sns:us-east-1:123456789012:banwatch-digest-daily';
+  const WEEKLY = 'arn:aws:sns:us-east-1:123456789012:banwatch-digest-weekly';
+  const sub = (n: number) => `${DAILY}:00000000-0000-0000-0000-00000000000${n}`;
+
+  /** Events as deployed: polled from the demo feeds and their alerts published (at DEMO_NOW). */
+  async function storeWithAlertedEvents() {
+    acceptAllSns();
+    const store = await freshStore();
+    await makePollHandler({ feeds, store, fetcher: new HttpFeedFetcher({ allowHosts: ['127.0.0.1'] }), clock, alertPolicy, logger: silentLogger, metrics: recordingMetrics() })({
+      Records: [sqsRecord('m1', msg('demo-reuters-tech')), sqsRecord('m2', msg('demo-mic-japan'))],
+    });
+    await makeNotifyHandler(notifyDeps(store))(SWEEP_EVENT);
+    snsMock.reset();
+    return store;
+  }
+
+  function digestDeps(store: DynamoStore) {
+    return {
+      store,
+      channel: new SnsDigestChannel(new SNSClient({ region: 'us-east-1' }), { daily: DAILY, weekly: WEEKLY }),
+      reports: new S3ReportSink(new S3Client({ region: 'us-east-1' }), 'report-bucket'),
+      clock,
+      logger: silentLogger,
+      metrics: recordingMetrics(),
+    };
+  }
+
+  /** Three confirmed subscribers (two with the same filter) and one still pending. */
+  function digestSubscribers() {
+    snsMock.on(ListSubscriptionsByTopicCommand, { TopicArn: DAILY }).resolves({
+      Subscriptions: [
+        { SubscriptionArn: sub(1), Protocol: 'email', Endpoint: 'all@example.com', TopicArn: DAILY },
+        { SubscriptionArn: sub(2), Protocol: 'email', Endpoint: 'jp@example.com', TopicArn: DAILY },
+        { SubscriptionArn: sub(3), Protocol: 'email', Endpoint: 'jp2@example.com', TopicArn: DAILY },
+        { SubscriptionArn: sub(4), Protocol: 'email', Endpoint: 'kp@example.com', TopicArn: DAILY },
+        { SubscriptionArn: 'PendingConfirmation', Protocol: 'email', Endpoint: 'new@example.com', TopicArn: DAILY },
+      ],
+    });
+    const policy = (key: string) => ({ Attributes: { FilterPolicy: JSON.stringify({ digest: [key] }) } });
+    snsMock.on(GetSubscriptionAttributesCommand, { SubscriptionArn: sub(1) }).resolves(policy('all'));
+    snsMock.on(GetSubscriptionAttributesCommand, { SubscriptionArn: sub(2) }).resolves(policy('countries=JP'));
+    snsMock.on(GetSubscriptionAttributesCommand, { SubscriptionArn: sub(3) }).resolves(policy('countries=JP'));
+    // A filter nothing matched in the period: no message for it.
+    snsMock.on(GetSubscriptionAttributesCommand, { SubscriptionArn: sub(4) }).resolves(policy('countries=KP'));
+  }
+
+  it('publishes one digest per subscriber filter with changes, routed by its key, and writes the report and the Atom feed', async () => {
+    const store = await storeWithAlertedEvents();
+    digestSubscribers();
+    snsMock.on(PublishCommand).resolves({ MessageId: 'm' });
+    s3Mock.on(PutObjectCommand).resolves({});
+    const deps = digestDeps(store);
+    // Scheduled a day after the alerts went out: they are in the period.
+    const scheduledTime = new Date(Date.parse(DEMO_NOW) + 12 * 3_600_000).toISOString();
+
+    const result = await makeDigestHandler(deps)({ source: 'banwatch.digest', kind: 'daily', scheduledTime });
+
+    expect(result.digests).toMatchObject({ filters: 3, published: 2, quiet: 1, failed: [] });
+    const published = snsMock.commandCalls(PublishCommand).map((c) => c.args[0].input);
+    expect(published.map((p) => p.MessageAttributes!.digest!.StringValue).sort()).toEqual(['all', 'countries=JP']);
+    for (const p of published) {
+      expect(p.TopicArn).toBe(DAILY);
+      const body = JSON.parse(p.Message!);
+      const machine = JSON.parse(body.default);
+      expect(machine).toMatchObject({ type: 'banwatch.digest', frequency: 'daily', until: scheduledTime });
+      expect(body.email).toMatch(/^banwatch digest, /);
+      expect(p.Subject).toMatch(/^banwatch digest: \d+ changes?, /);
+    }
+    const jp = JSON.parse(JSON.parse(published.find((p) => p.MessageAttributes!.digest!.StringValue === 'countries=JP')!.Message!).default);
+    expect(jp.changes.length).toBeGreaterThan(0);
+    expect(jp.changes.every((c: { countries: string[] }) => c.countries.includes('JP'))).toBe(true);
+    // One subscriber whose subscription is still pending was never asked for its filter.
+    expect(snsMock.commandCalls(GetSubscriptionAttributesCommand)).toHaveLength(4);
+    const puts = s3Mock.commandCalls(PutObjectCommand).map((c) => c.args[0].input);
+    expect(puts.map((p) => [p.Bucket, p.Key, p.ContentType])).toEqual([
+      ['report-bucket', 'report.html', 'text/html; charset=utf-8'],
+      ['report-bucket', 'events.atom', 'application/atom+xml; charset=utf-8'],
+    ]);
+    expect(String(puts[0]!.Body)).toContain("default-src 'none'");
+    expect(deps.metrics.sums[METRIC.digestsPublished]).toBe(2);
+  });
+
+  it('sends nothing for a period without changes, and still rewrites the report', async () => {
+    const store = await storeWithAlertedEvents();
+    digestSubscribers();
+    s3Mock.on(PutObjectCommand).resolves({});
+    // A week later: yesterday had no alerts.
+    const scheduledTime = new Date(Date.parse(DEMO_NOW) + 7 * 24 * 3_600_000).toISOString();
+
+    const result = await makeDigestHandler(digestDeps(store))({ kind: 'daily', scheduledTime });
+
+    expect(result.digests).toMatchObject({ published: 0, quiet: 3 });
+    expect(snsMock.commandCalls(PublishCommand)).toHaveLength(0);
+    expect(s3Mock.commandCalls(PutObjectCommand)).toHaveLength(2);
+  });
+
+  it('writes only the report on the report schedule, and refuses an unknown kind', async () => {
+    const store = await storeWithAlertedEvents();
+    s3Mock.on(PutObjectCommand).resolves({});
+    const deps = digestDeps(store);
+
+    const result = await makeDigestHandler(deps)({ kind: 'report' });
+
+    expect(result).toMatchObject({ kind: 'report', digests: null });
+    expect(result.reportEvents).toBeGreaterThan(0);
+    expect(snsMock.commandCalls(ListSubscriptionsByTopicCommand)).toHaveLength(0);
+    await expect(makeDigestHandler(deps)({ kind: 'hourly' })).rejects.toThrow(/kind must be daily, weekly or report/);
+  });
+
+  it('tries every filter, then fails the invocation (the Errors alarm) when one digest could not be published', async () => {
+    const store = await storeWithAlertedEvents();
+    digestSubscribers();
+    snsMock.on(PublishCommand).rejects(new Error('KMS throttled')).on(PublishCommand, { MessageAttributes: { digest: { DataType: 'String', StringValue: 'all' } } }).resolves({ MessageId: 'm' });
+    s3Mock.on(PutObjectCommand).resolves({});
+    const deps = digestDeps(store);
+    const scheduledTime = new Date(Date.parse(DEMO_NOW) + 12 * 3_600_000).toISOString();
+
+    await expect(makeDigestHandler(deps)({ kind: 'daily', scheduledTime })).rejects.toThrow(/1 digest\(s\) not published/);
+
+    expect(snsMock.commandCalls(PublishCommand)).toHaveLength(2);
+    expect(deps.metrics.sums[METRIC.digestsPublished]).toBe(1);
+    // The report is written all the same.
+    expect(s3Mock.commandCalls(PutObjectCommand)).toHaveLength(2);
+  });
+});
+
 describe('compose (the AWS composition root)', () => {
   it('fails fast, naming every missing variable', () => {
     expect(() => composeDispatch({})).toThrow(ConfigError);
     expect(() => composeDispatch({})).toThrow(/TABLE_NAME.*FEED_QUEUE_URL.*FEEDS_FILE|FEED_QUEUE_URL/);
     expect(() => composePoll({ TABLE_NAME: 't' })).toThrow(/FETCH_TIMEOUT_MS.*MAX_ALERT_AGE_DAYS.*ALERT_BACKLOG.*FEEDS_FILE/);
     expect(() => composeNotify({ TABLE_NAME: 't', ALL_TOPIC_ARN: 'nope', TOPIC_PREFIX: 'banwatch' })).toThrow(/ALL_TOPIC_ARN/);
+    expect(() => composeDigest({ TABLE_NAME: 't', DIGEST_DAILY_TOPIC_ARN: 'nope' })).toThrow(/DIGEST_DAILY_TOPIC_ARN.*DIGEST_WEEKLY_TOPIC_ARN.*REPORT_BUCKET/);
   });
 
   it('builds the dispatch deps with the bundled feed registry', () => {

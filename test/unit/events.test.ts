@@ -253,6 +253,25 @@ describe('events', () => {
     });
   });
 
+  describe('what a reader needs from each report (language, decisive phrases, effective date)', () => {
+    it('keeps them on the source, and gives the event the official source\'s effective date', () => {
+      // Prepare: a news report stating one date, then the government's own release stating another.
+      const news = { ...item('n', { title: 'Japan to exclude Huawei, ZTE from government procurement' }), summary: 'The rules apply from 1 April, sources said.' };
+      const gov = { ...item('g', { official: true, days: 2, title: '政府調達からファーウェイ・ZTE製品を排除へ' }), language: 'ja', summary: '本申合せは令和9年4月1日以降の調達手続から適用します。' };
+      const c = relevant('announced', { evidence: ['exclude Huawei, ZTE from government', 'Japan'] });
+
+      // Act
+      const created = createEvent(news, c);
+      const merged = mergeIntoEvent(created, gov, relevant('announced', { evidence: ['ファーウェイ・ZTE製品を排除へ'] })).event;
+
+      // Assess
+      expect(created.sources[0]).toMatchObject({ language: 'en', phrases: ['Japan to exclude Huawei, ZTE from government procurement'] });
+      expect(created.effective).toMatchObject({ kind: 'from', date: '2027-04-01', phrase: 'from 1 April', rule: 'en.from' });
+      expect(merged.sources[1]).toMatchObject({ language: 'ja', effective: { kind: 'from', date: '2027-04-01', rule: 'ja.from.date' } });
+      expect(merged.effective).toMatchObject({ date: '2027-04-01', phrase: '令和9年4月1日以降' });
+    });
+  });
+
   describe('mergeIntoEvent', () => {
     const sent = () => alerted(createEvent(item('a'), relevant('announced')));
 

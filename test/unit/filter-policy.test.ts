@@ -29,7 +29,7 @@ describe('filter-policy', () => {
 
     it('ORs several values of one flag (repeated or comma-separated), without duplicates', () => {
       expect(buildFilterPolicy({ countries: ['jp,de', 'JP', 'eu'] })).toEqual({ countries: ['JP', 'DE', 'EU'] });
-      expect(buildFilterPolicy({ vendors: ['Huawei', 'ZTE,Huawei'] })).toEqual({ vendors: ['Huawei', 'ZTE'] });
+      expect(buildFilterPolicy({ vendors: ['Huawei', 'ZTE,huawei'] })).toEqual({ vendors: ['Huawei', 'ZTE'] });
     });
 
     it('uses the String attribute names measure and stage, validated against the model', () => {
@@ -38,16 +38,29 @@ describe('filter-policy', () => {
         stage: ['in_force', 'announced'],
       });
       expect(() => buildFilterPolicy({ measures: ['ban'] })).toThrow(ConfigError);
-      expect(() => buildFilterPolicy({ stages: ['done'] })).toThrow(/unknown stage done/);
+      expect(() => buildFilterPolicy({ stages: ['done'] })).toThrow(/unknown stage "done"/);
     });
 
-    it('rejects a country that is not a 2-letter code', () => {
-      expect(() => buildFilterPolicy({ countries: ['Japan'] })).toThrow(/not a country code.*JAPAN/);
+    it('resolves what people type to the values alerts carry: country names and codes, vendor aliases in any case', () => {
+      // SNS matches case-sensitively: "huawei" or "UK" as typed would never match an alert.
+      expect(buildFilterPolicy({ countries: ['Japan', 'uk', 'United States'], vendors: ['huawei', 'ByteDance', '華為'] })).toEqual({
+        countries: ['JP', 'GB', 'US'],
+        vendors: ['Huawei', 'TikTok'],
+      });
+      expect(buildFilterPolicy({ measures: ['procurement exclusion'], stages: ['In Force'] })).toEqual({ measure: ['procurement_exclusion'], stage: ['in_force'] });
+    });
+
+    it('refuses unknown values with the nearest known one', () => {
+      expect(() => buildFilterPolicy({ countries: ['Jpan'] })).toThrow(/unknown country "Jpan"; did you mean Japan \(JP\)\?/);
+      expect(() => buildFilterPolicy({ vendors: ['Hauwei'] })).toThrow(/unknown vendor "Hauwei"; did you mean Huawei\?/);
+      expect(() => buildFilterPolicy({ vendors: ['Acme Widgets'] })).toThrow(/unknown vendor "Acme Widgets"; banwatch knows Huawei, ZTE/);
+      expect(() => buildFilterPolicy({ stages: ['inforce'] })).toThrow(/did you mean in_force\?/);
     });
 
     it(`rejects more than ${MAX_COMBINATIONS} value combinations (the SNS limit)`, () => {
-      const countries = Array.from({ length: 16 }, (_, i) => String.fromCharCode(65 + i) + 'A');
-      expect(() => buildFilterPolicy({ countries, vendors: Array.from({ length: 10 }, (_, i) => `V${i}`) })).toThrow(/160 value combinations/);
+      const countries = ['JP', 'DE', 'FR', 'GB', 'US', 'KR', 'CN', 'TW', 'IN', 'AU', 'CA', 'NZ', 'IT', 'ES', 'NL', 'SE'];
+      const vendors = ['Huawei', 'ZTE', 'Hikvision', 'Dahua', 'Hytera', 'Kaspersky', 'TikTok', 'DeepSeek', 'WeChat', 'Xiaomi'];
+      expect(() => buildFilterPolicy({ countries, vendors })).toThrow(/160 value combinations/);
     });
   });
 });
@@ -119,6 +132,27 @@ describe('subscriptions', () => {
       expect(result.every((r) => !r.pendingConfirmation && r.subscriptionArn?.endsWith('555555555555'))).toBe(true);
     });
 
+    it('subscribes to the daily or weekly digest topic, routed by the key of the filter as typed', async () => {
+      const result = await subscribe(client(), {
+        topicArn: ALL, protocol: 'email', endpoint: 'analyst@example.com', frequency: 'weekly', filter: { countries: ['Japan', 'uk'], vendors: ['huawei'] },
+      });
+
+      const input = sns.commandCalls(SubscribeCommand)[0]!.args[0].input;
+      expect(input.TopicArn).toBe('arn:aws:sns:us-east-1:123456789012:banwatch-digest-weekly');
+      // The same DLQ as every subscription; the filter is the key of the filter as resolved.
+      expect(input.Attributes).toEqual({ RedrivePolicy: DLQ, FilterPolicy: '{"digest":["countries=GB,JP;vendors=Huawei"]}', FilterPolicyScope: 'MessageAttributes' });
+      expect(result[0]).toMatchObject({ frequency: 'weekly', filterPolicy: { countries: ['JP', 'GB'], vendors: ['Huawei'] } });
+      await subscribe(client(), { topicArn: ALL, protocol: 'email', endpoint: 'all@example.com', frequency: 'daily' });
+      expect(sns.commandCalls(SubscribeCommand)[1]!.args[0].input.Attributes?.FilterPolicy).toBe('{"digest":["all"]}');
+      await expect(subscribe(client(), { topicArn: ALL, protocol: 'email', endpoint: 'a@example.com', frequency: 'daily', topicPerCountry: { prefix: 'banwatch', countries: ['JP'] } })).rejects.toThrow(/--topic-per-country is for immediate alerts/);
+    });
+
+    it('says to deploy when the stack has no digest topic yet', async () => {
+      sns.on(SubscribeCommand).rejects(Object.assign(new Error('Topic does not exist'), { name: 'NotFoundException' }));
+
+      await expect(subscribe(client(), { topicArn: ALL, protocol: 'email', endpoint: 'a@b.co', frequency: 'daily' })).rejects.toThrow(/no topic banwatch-digest-daily: deploy/);
+    });
+
     it('says which context to deploy when the stack has no topic for a country', async () => {
       sns.on(GetTopicAttributesCommand).rejects(Object.assign(new Error('Topic does not exist'), { name: 'NotFoundException' }));
 
@@ -163,6 +197,17 @@ describe('subscriptions', () => {
     expect(sns.commandCalls(GetSubscriptionAttributesCommand)).toHaveLength(1);
   });
 
+  it('lists a digest topic\'s subscriptions with the filter each digest key stands for', async () => {
+    const WEEKLY = 'arn:aws:sns:us-east-1:123456789012:banwatch-digest-weekly';
+    const sub = `${WEEKLY}:11111111-2222-3333-4444-555555555555`;
+    sns.on(ListSubscriptionsByTopicCommand).resolves({ Subscriptions: [{ SubscriptionArn: sub, Protocol: 'email', Endpoint: 'a@b.co', TopicArn: WEEKLY }] });
+    sns.on(GetSubscriptionAttributesCommand).resolves({ Attributes: { FilterPolicy: '{"digest":["countries=GB,JP;vendors=Huawei"]}' } });
+
+    const [listed] = await listSubscriptions(client(), WEEKLY);
+
+    expect(listed).toMatchObject({ frequency: 'weekly', filterPolicy: { countries: ['GB', 'JP'], vendors: ['Huawei'] } });
+  });
+
   it('unsubscribes by subscription ARN and refuses anything else', async () => {
     sns.on(UnsubscribeCommand).resolves({});
     const sub = `${ALL}:11111111-2222-3333-4444-555555555555`;
@@ -178,7 +223,9 @@ describe('subscriptions', () => {
     const sub = (topic: string, n: number) => `${topic}:00000000-0000-0000-0000-00000000000${n}`;
 
     it('exports every alert topic\'s subscriptions with filter, raw delivery and delivery policy; imports them into a new stack once', async () => {
-      sns.on(ListTopicsCommand).resolves({ Topics: [{ TopicArn: ALL }, { TopicArn: JP }, { TopicArn: 'arn:aws:sns:us-east-1:123456789012:banwatch-ops' }, { TopicArn: 'arn:aws:sns:us-east-1:123456789012:other-country-jp' }] });
+      const WEEKLY = 'arn:aws:sns:us-east-1:123456789012:banwatch-digest-weekly';
+      sns.on(ListTopicsCommand).resolves({ Topics: [{ TopicArn: ALL }, { TopicArn: JP }, { TopicArn: WEEKLY }, { TopicArn: 'arn:aws:sns:us-east-1:123456789012:banwatch-ops' }, { TopicArn: 'arn:aws:sns:us-east-1:123456789012:other-country-jp' }] });
+      sns.on(ListSubscriptionsByTopicCommand, { TopicArn: WEEKLY }).resolves({ Subscriptions: [] });
       sns.on(ListSubscriptionsByTopicCommand, { TopicArn: ALL }).resolves({
         Subscriptions: [
           { SubscriptionArn: sub(ALL, 1), Protocol: 'https', Endpoint: 'https://hooks.example.com/a', TopicArn: ALL },
@@ -191,7 +238,8 @@ describe('subscriptions', () => {
 
       const backup = await exportSubscriptions(client(), ALL, new Date('2026-12-01T00:00:00Z'));
 
-      expect(Object.keys(backup.topics)).toEqual(['all', 'country-jp']);
+      // The digest topics too: their subscriptions carry the digest key as their filter.
+      expect(Object.keys(backup.topics)).toEqual(['all', 'country-jp', 'digest-weekly']);
       expect(backup.topics.all).toEqual([
         { protocol: 'https', endpoint: 'https://hooks.example.com/a', filterPolicy: { vendors: ['Huawei'] }, filterPolicyScope: 'MessageAttributes', raw: true, deliveryPolicy: '{"healthyRetryPolicy":{"numRetries":7}}', pendingConfirmation: false },
         { protocol: 'email', endpoint: 'new@example.com', filterPolicy: null, raw: false, pendingConfirmation: true },

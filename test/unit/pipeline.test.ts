@@ -326,6 +326,37 @@ describe('pipeline', () => {
       expect(publisher.sent).toHaveLength(1);
     });
 
+    it('holds an alert below the confidence floor for the digests: recorded as held, never sent, never pending again', async () => {
+      // Prepare: one low-confidence event and one sure one, pending.
+      const { notifyDeps, publisher, store } = setup({});
+      await pendingEvents(store, 2);
+      // Two outlets: corroborated enough to be due, but unsure.
+      const twoOutlets = (e: PolicyEvent) => [{ ...e.sources[0]!, outlet: 'a.example' }, { ...e.sources[0]!, itemKey: 'second', outlet: 'b.example' }];
+      await store.updateEvent('ev_000', (e) => ({ ...e, confidence: 0.5, sources: twoOutlets(e), version: e.version + 1 }));
+
+      // Act
+      const r = await notifyPending({ ...notifyDeps, alertPolicy: { maxAlertAgeDays: 14, alertBacklog: false, holdBelow: 0.6 } });
+      const again = await notifyPending({ ...notifyDeps, alertPolicy: { maxAlertAgeDays: 14, alertBacklog: false, holdBelow: 0.6 } });
+
+      // Assess
+      expect(r).toMatchObject({ published: 1, held: 1, failed: 0 });
+      expect(again).toMatchObject({ published: 0, held: 0 });
+      expect(publisher.sent.map((a) => a.eventId)).toEqual(['ev_001']);
+      const held = await store.getEvent('ev_000');
+      expect(held).toMatchObject({ alertState: 'SENT', alertedStages: ['announced'] });
+      expect(held?.alerts?.[0]).toMatchObject({ alertId: 'ev_000-announced', held: true, at: NOW.toISOString() });
+    });
+
+    it('never holds an event with an official source, however unsure, and holds nothing at floor 0', async () => {
+      const { notifyDeps, publisher, store } = setup({});
+      await pendingEvents(store, 2);
+      await store.updateEvent('ev_000', (e) => ({ ...e, confidence: 0.3, sources: e.sources.map((s) => ({ ...s, official: true })), version: e.version + 1 }));
+      await store.updateEvent('ev_001', (e) => ({ ...e, confidence: 0.3, sources: [{ ...e.sources[0]!, outlet: 'a.example' }, { ...e.sources[0]!, itemKey: 'second', outlet: 'b.example' }], version: e.version + 1 }));
+      const r = await notifyPending({ ...notifyDeps, alertPolicy: { maxAlertAgeDays: 14, alertBacklog: false, holdBelow: 0 } });
+      expect(r).toMatchObject({ published: 2, held: 0 });
+      expect(publisher.sent).toHaveLength(2);
+    });
+
     /** `n` pending events saved straight into the store, oldest first. */
     async function pendingEvents(store: MemoryStore, n: number): Promise<void> {
       for (let i = 0; i < n; i++) {
