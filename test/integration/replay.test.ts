@@ -4,7 +4,7 @@
  * HTTP and dynalite. `npm run replay` runs the whole set; docs/events.md has its figures.
  */
 import { describe, expect, it } from 'vitest';
-import { loadReplaySet, runReplay, scoreReplay, sliceOf } from '../../scripts/replay.js';
+import { loadReplaySet, replayFeeds, runReplay, scoreReplay, sliceOf } from '../../scripts/replay.js';
 
 /** Decisions whose articles span the cases of event resolution: several outlets and languages, a ban taking effect then lifted months later, a court blocking a law. */
 const SLICE = ['ca-5g-2022', 'eu-parliament-tiktok-2023', 'us-mt-tiktok-blocked-2023', 'it-garante-deepseek-2025', 'kr-pipc-deepseek-2025', 'kr-pipc-deepseek-2025-lifted'];
@@ -42,6 +42,28 @@ describe('replay harness', () => {
       // Whatever the leak alerted, the last word to subscribers is "announced".
       expect(run.alerts.at(-1)!.attributes.stage).toBe('announced');
       expect(run.alerts.length).toBeLessThanOrEqual(2);
+    }, 60_000);
+  });
+
+  describe('replayFeeds', () => {
+    it('serves news as Google News search items with --shape google: headline and outlet, no lead, an aggregator link', () => {
+      const set = sliceOf(loadReplaySet(), ['kr-pipc-deepseek-2025']);
+      const item = set.items.find((i) => i.decision && i.feed?.kind !== 'government')!;
+      const feed = replayFeeds([item], 'google')[0]!;
+      const host = new URL(item.link).hostname.replace(/^www\./, '');
+      expect(feed.xml).toContain(`news.google.com/rss/articles/${encodeURIComponent(item.id)}`);
+      expect(feed.xml).toContain(` - ${host}</title>`);
+      if (item.summary) expect(feed.xml).not.toContain(item.summary.slice(0, 40).replace(/&/g, '&amp;'));
+      // The default shape is the outlet's own: headline, lead, link.
+      expect(replayFeeds([item])[0]!.xml).toContain(item.link.replace(/&/g, '&amp;'));
+    });
+
+    it('scores headline-only alerts by their Google News links and titles', async () => {
+      const set = sliceOf(loadReplaySet(), ['it-garante-deepseek-2025']);
+      const run = await runReplay(set.items, { shape: 'google' });
+      const score = scoreReplay(set.items, set.decisions, run.alerts);
+      expect(run.alerts.length).toBeGreaterThan(0);
+      expect(score.verdicts.every((v) => v.decision !== null)).toBe(true);
     }, 60_000);
   });
 
