@@ -293,16 +293,35 @@ export function upperPattern(p: string): string | null {
 
 const IS_WORD_CHAR = new RegExp(WORD_CHAR, 'u');
 
-/** Whether the character at i belongs to a word of an alphabetic script (fast path for ASCII). */
-function isWordCharAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
+/**
+ * Per UTF-16 unit: 1 once classified, | 2 a word character of an alphabetic script, | 4 a CJK unit.
+ * Filled on first sight of each unit, so tokenising costs one load per character and no regex.
+ */
+const UNIT_CLASS = new Uint8Array(65536);
+
+function unitClass(c: number): number {
+  let v = UNIT_CLASS[c] as number;
+  if (v === 0) {
+    v = 1 | (wordUnit(c) ? 2 : 0) | (isCjkUnit(c) ? 4 : 0);
+    UNIT_CLASS[c] = v;
+  }
+  return v;
+}
+
+function wordUnit(c: number): boolean {
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
   // Latin-1 letters and Latin Extended A/B, Greek, Cyrillic: the accented letters of our languages.
   if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
   if (c >= 0x370 && c <= 0x4ff) return true;
   // Kana, Han and Hangul syllables are letters of no alphabetic script and never numbers.
   if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af)) return false;
-  return IS_WORD_CHAR.test(text.charAt(i));
+  return IS_WORD_CHAR.test(String.fromCharCode(c));
+}
+
+/** Whether the character at i belongs to a word of an alphabetic script (false past the end). */
+function isWordCharAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === c && (unitClass(c) & 2) !== 0;
 }
 
 /** Katakana letters and the long-vowel mark (not the middle dot ・, which separates words). */
@@ -712,12 +731,13 @@ function tokensOf(text: string): Tokens {
   const cjk: number[] = [];
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
-    const w = isWordCharAt(text, i);
+    const cls = unitClass(text.charCodeAt(i));
+    const w = (cls & 2) !== 0;
     if (w && !inWord) {
       starts.push(i);
       keys.push(prefixKey(text.charCodeAt(i), i + 1 < text.length ? text.charCodeAt(i + 1) : 0));
     } else if (!w && inWord) ends.push(i);
-    if (!w && isCjkUnit(text.charCodeAt(i))) cjk.push(i);
+    if (!w && (cls & 4) !== 0) cjk.push(i);
     inWord = w;
   }
   if (inWord) ends.push(text.length);
@@ -732,6 +752,13 @@ function lowerToken(tk: Tokens, t: number): string {
 
 /** The first word of a string (alphabetic scripts), for keys. */
 const WORD_RUN = new RegExp(`^${WORD_CHAR}+`, 'u');
+
+/** The text lower-cased (shared with its tokens when they are cached). */
+function lowerOf(text: string): string {
+  const [a, b] = tokenCache;
+  const tk = a && a.text === text ? a : b && b.text === text ? b : null;
+  return (tk && lowerText(tk)) ?? text.toLowerCase();
+}
 
 /** The text lower-cased when that keeps every offset, else null (then pieces are compared one by one). */
 function lowerText(tk: Tokens): string | null {
@@ -784,23 +811,19 @@ export function shaped<C extends Cue>(c: C): C {
 }
 
 export class CueSet {
-  private readonly parts: Part[] = [];
-  /**
-   * Candidate maps in two groups, each walked in its own pass: literals with the restriction
-   * family (what the classifier scans first, to settle items without any restriction cue), and
-   * the other families.
-   */
-  private readonly groups: [CandMaps, CandMaps] = [candMaps(), candMaps()];
+  /** @internal Read by CueScanner. */
+  readonly parts: Part[] = [];
+  /** @internal Where each literal and gated cue is tried (read by CueScanner). */
+  readonly cands: CandMaps = candMaps();
   private literalCount = 0;
-  /** Hits per bucket for the last text scanned (the classifier scans one text in two passes). */
-  private lastText: string | null = null;
-  private lastHits: Array<Hit[] | undefined> = [];
+  /** This set scanned alone (created on first use). */
+  private own: CueScanner | null = null;
   readonly size: number;
 
   private addLiteral(lit: Literal): void {
     const first = hasCjk(lit.text.charAt(0)) ? null : (WORD_RUN.exec(lit.lower)?.[0] ?? null);
     const order = this.literalCount++;
-    const g = this.groups[0];
+    const g = this.cands;
     if (first) {
       pushCand(g.byWordKey, wordKey(first), { bucket: 0, order, lit, first, entry: null });
       if (lit.possessive && first === lit.lower) pushCand(g.byWordKey, wordKey(`${first}s`), { bucket: 0, order, lit, first: `${first}s`, entry: null });
@@ -946,7 +969,7 @@ export class CueSet {
           return { re, reUpper, lits: null, cs, bounded: !cjkGate, cue, rank: rank.get(cue) as number };
         };
         const bucket = 1 + this.parts.length;
-        const g = this.groups[fam === 'restrict' ? 0 : 1];
+        const g = this.cands;
         const cand = (e: GateEntry): Cand => ({ bucket, order: bucket * 1e7 + e.rank, lit: null, first: null, entry: e });
         const unitKey = cjkGate ? (x: string) => x.charCodeAt(0) : (x: string) => prefixKey(x.charCodeAt(0), x.charCodeAt(1));
         for (const [k, list] of byPrefix) for (const c of list) pushCand(cjkGate ? g.byUnit : g.byPrefix2, k, cand(entry(c, k, unitKey)));
@@ -960,14 +983,13 @@ export class CueSet {
         this.parts.push({ re: fastRegExp(`(?:${body(free)})${tail}`, `g${flags}`), cues: free, fam: fam as string, bounded: bound === 'b', gated: false, cjk: false });
       }
     }
-    for (const g of this.groups) {
-      for (const map of [g.byWordKey, g.byPrefix2, g.byUnit, g.byPair] as Array<Map<unknown, Cand[]>>) {
-        for (const list of map.values()) list.sort((x, y) => x.order - y.order);
-      }
-      for (const k of g.byUnit.keys()) g.unitStarts[k] = 1;
-      // Pair keys are prefixKey(a, b) = lowerUnit(a) * 65536 + lowerUnit(b); CJK units have no case.
-      for (const k of g.byPair.keys()) g.unitStarts[Math.floor(k / 65536)] = 1;
+    const g = this.cands;
+    for (const map of [g.byWordKey, g.byPrefix2, g.byUnit, g.byPair] as Array<Map<unknown, Cand[]>>) {
+      for (const list of map.values()) list.sort((x, y) => x.order - y.order);
     }
+    for (const k of g.byUnit.keys()) g.unitStarts[k] = 1;
+    // Pair keys are prefixKey(a, b) = lowerUnit(a) * 65536 + lowerUnit(b); CJK units have no case.
+    for (const k of g.byPair.keys()) g.unitStarts[Math.floor(k / 65536)] = 1;
     this.size = cues.length;
   }
 
@@ -978,70 +1000,124 @@ export class CueSet {
    * literals, then each part (family × case mode) in turn, each by position.
    */
   scan(text: string, out: Hit[], only?: string, skip?: string, literals = true): void {
+    (this.own ??= new CueScanner([this])).scan(text, out, only, skip, literals);
+  }
+}
+
+/** A candidate of a CueScanner: a set's candidate with its bucket among all the sets' buckets. */
+function shifted(c: Cand, set: number, base: number): Cand {
+  // Set-major order: a list of one key holds the first set's candidates, then the next set's.
+  return { bucket: base + c.bucket, order: set * 1e10 + c.order, lit: c.lit, first: c.first, entry: c.entry };
+}
+
+/**
+ * One or more cue sets scanned together: their candidates in one index, so a text's words and
+ * CJK positions are walked once for all of them (the common lexicon and a language's, every
+ * family), with one lookup per word. Hits are kept per bucket (a set's literals, each of its parts)
+ * and handed out in the sets' own order, so the result is the sets' scans one after the other.
+ */
+export class CueScanner {
+  private readonly sets: CueSet[];
+  /** Bucket of each set's literals; its parts' buckets follow. */
+  private readonly base: number[] = [];
+  private readonly nBuckets: number;
+  private readonly cands: CandMaps = candMaps();
+  private readonly hasWordCands: boolean;
+  private readonly hasUnitCands: boolean;
+  /** Hits per bucket for the last text scanned (the classifier scans one text in two calls). */
+  private lastText: string | null = null;
+  private hits: Array<Hit[] | undefined> = [];
+  private walked = false;
+
+  constructor(sets: CueSet[]) {
+    this.sets = sets;
+    let n = 0;
+    sets.forEach((set, si) => {
+      const base = n;
+      this.base.push(base);
+      n += 1 + set.parts.length;
+      const from = set.cands;
+      const into = this.cands;
+      for (const [k, list] of from.byWordKey) for (const c of list) pushCand(into.byWordKey, k, shifted(c, si, base));
+      for (const [k, list] of from.byPrefix2) for (const c of list) pushCand(into.byPrefix2, k, shifted(c, si, base));
+      for (const [k, list] of from.byUnit) for (const c of list) pushCand(into.byUnit, k, shifted(c, si, base));
+      for (const [k, list] of from.byPair) for (const c of list) pushCand(into.byPair, k, shifted(c, si, base));
+      for (let u = 0; u < 65536; u++) if (from.unitStarts[u]) into.unitStarts[u] = 1;
+    });
+    this.nBuckets = n;
+    this.hasWordCands = this.cands.byWordKey.size > 0 || this.cands.byPrefix2.size > 0;
+    this.hasUnitCands = this.cands.byUnit.size > 0 || this.cands.byPair.size > 0;
+  }
+
+  /** As CueSet.scan, for each set in turn. */
+  scan(text: string, out: Hit[], only?: string, skip?: string, literals = true): void {
     if (this.lastText !== text) {
       this.lastText = text;
-      this.lastHits = [];
+      this.hits = new Array<Hit[] | undefined>(this.nBuckets);
+      this.walked = false;
     }
-    const hits = this.lastHits;
-    const active = (p: Part): boolean => !((only && p.fam !== only) || (skip && p.fam === skip));
-    // One pass over the word starts and CJK positions fills every wanted bucket not filled yet.
-    const want: boolean[] = [literals && !hits[0]];
-    let any = want[0] as boolean;
-    this.parts.forEach((p, i) => {
-      const w = p.gated && active(p) && !hits[i + 1];
-      want.push(w);
-      if (w) any = true;
-    });
-    if (any) this.fill(text, want);
-    if (literals) for (const h of hits[0] as Hit[]) out.push(h);
-    this.parts.forEach((p, i) => {
-      if (!active(p)) return;
-      let list = hits[i + 1];
-      if (!list) hits[i + 1] = list = scanFree(p, text);
-      for (const h of list) out.push(h);
-    });
+    // One walk fills every set's literal and gated buckets, whichever this call wants: the hits
+    // of a bucket do not depend on which others are filled with it.
+    if (!this.walked) {
+      this.walked = true;
+      this.walk(text);
+    }
+    const hits = this.hits;
+    for (let si = 0; si < this.sets.length; si++) {
+      const base = this.base[si] as number;
+      if (literals) for (const h of hits[base] as Hit[]) out.push(h);
+      const parts = (this.sets[si] as CueSet).parts;
+      for (let j = 0; j < parts.length; j++) {
+        const p = parts[j] as Part;
+        if ((only && p.fam !== only) || (skip && p.fam === skip)) continue;
+        const b = base + 1 + j;
+        let list = hits[b];
+        if (!list) hits[b] = list = scanFree(p, text);
+        for (const h of list) out.push(h);
+      }
+    }
   }
 
-  private fill(text: string, want: boolean[]): void {
-    const hits = this.lastHits;
-    want.forEach((w, b) => {
-      if (w) hits[b] = [];
-    });
+  private walk(text: string): void {
+    const hits = this.hits;
+    for (let si = 0; si < this.sets.length; si++) {
+      const base = this.base[si] as number;
+      hits[base] = [];
+      const parts = (this.sets[si] as CueSet).parts;
+      for (let j = 0; j < parts.length; j++) if ((parts[j] as Part).gated) hits[base + 1 + j] = [];
+    }
+    if (!this.hasWordCands && !this.hasUnitCands) return;
     const tk = tokensOf(text);
-    const wanted = [false, false];
-    want.forEach((w, b) => {
-      if (w) wanted[b === 0 || (this.parts[b - 1] as Part).fam === 'restrict' ? 0 : 1] = true;
-    });
-    for (let gi = 0; gi < 2; gi++) {
-      if (!wanted[gi]) continue;
-      const g = this.groups[gi] as CandMaps;
-      if (g.byWordKey.size || g.byPrefix2.size) {
-        for (let t = 0; t < tk.starts.length; t++) {
-          const a = g.byWordKey.get(tokenKey(tk, t));
-          const b = g.byPrefix2.size ? g.byPrefix2.get(tk.keys[t] as number) : undefined;
-          const list = a && b ? mergeCands(a, b) : (a ?? b);
-          if (list) this.tryAll(tk, t, tk.starts[t] as number, list, want);
-        }
+    const g = this.cands;
+    if (this.hasWordCands) {
+      const byWordKey = g.byWordKey;
+      const byPrefix2 = g.byPrefix2.size ? g.byPrefix2 : null;
+      for (let t = 0; t < tk.starts.length; t++) {
+        const a = byWordKey.get(tokenKey(tk, t));
+        const b = byPrefix2 ? byPrefix2.get(tk.keys[t] as number) : undefined;
+        const list = a && b ? mergeCands(a, b) : (a ?? b);
+        if (list) this.tryAll(tk, t, tk.starts[t] as number, list);
       }
-      if (g.byUnit.size || g.byPair.size) {
-        const starts = g.unitStarts;
-        for (const at of tk.cjk) {
-          const ch = text.charCodeAt(at);
-          if (starts[ch] === 0) continue;
-          const a = g.byUnit.get(ch);
-          const b = g.byPair.size && at + 1 < text.length ? g.byPair.get(prefixKey(ch, text.charCodeAt(at + 1))) : undefined;
-          const list = a && b ? mergeCands(a, b) : (a ?? b);
-          if (list) this.tryAll(tk, -1, at, list, want);
-        }
+    }
+    if (this.hasUnitCands) {
+      const starts = g.unitStarts;
+      const byPair = g.byPair.size ? g.byPair : null;
+      for (const at of tk.cjk) {
+        const ch = text.charCodeAt(at);
+        if (starts[ch] === 0) continue;
+        const a = g.byUnit.get(ch);
+        const b = byPair && at + 1 < text.length ? byPair.get(prefixKey(ch, text.charCodeAt(at + 1))) : undefined;
+        const list = a && b ? mergeCands(a, b) : (a ?? b);
+        if (list) this.tryAll(tk, -1, at, list);
       }
     }
   }
 
-  private tryAll(tk: Tokens, t: number, at: number, list: Cand[], want: boolean[]): void {
+  private tryAll(tk: Tokens, t: number, at: number, list: Cand[]): void {
     const text = tk.text;
+    const hits = this.hits;
     for (const c of list) {
-      if (!want[c.bucket]) continue;
-      const out = this.lastHits[c.bucket] as Hit[];
+      const out = hits[c.bucket] as Hit[];
       const lit = c.lit;
       if (lit) {
         if (c.first !== null && lowerToken(tk, t) !== c.first) continue;
@@ -1110,6 +1186,25 @@ export interface CompiledRules {
   vendors: CueSet;
   vendorPatterns: VendorPatternSet;
   latinLanguages: string[];
+  /** Per language: the common lexicon's cues and the language's scanned together (built on first use). */
+  scanners: Map<string, CueScanner>;
+}
+
+/**
+ * The common lexicon's and a language's cues as one scanner: its scan(text, out, …) appends what
+ * the common set's scan and then the language's would, with one walk over the text.
+ */
+export function cueScanner(c: CompiledRules, lang: string): CueScanner {
+  let s = c.scanners.get(lang);
+  if (!s) {
+    const sets: CueSet[] = [];
+    if (c.common) sets.push(c.common.cues);
+    const lex = c.lexicons.get(lang);
+    if (lex) sets.push(lex.cues);
+    s = new CueScanner(sets);
+    c.scanners.set(lang, s);
+  }
+  return s;
 }
 
 function vendorCues(rules: Rules): VendorCue[] {
@@ -1186,17 +1281,34 @@ export class VendorPatternSet {
     this.rest = new CueSet(rest, true, false, false);
   }
 
-  scan(masked: string, out: Hit[]): void {
+  /**
+   * `text`: the unmasked text, when known. Its lower-cased form contains every ending the masked
+   * text's does (masking only blanks vendor names, and no ending holds a mark or starts after
+   * one), and, without the mark, it is a one-byte string for Latin text, which `includes` scans
+   * several times faster: the masked text is searched only for endings found there.
+   */
+  scan(masked: string, out: Hit[], text?: string): void {
     let lower: string | null = null;
+    let plain: string | null = null;
     const present: Array<boolean | undefined> = [];
     for (let i = masked.indexOf(VENDOR_MARK); i >= 0; i = masked.indexOf(VENDOR_MARK, i + 1)) {
       for (let k = 0; k < this.anchored.length; k++) {
         const { cue, re, atStart, needs } = this.anchored[k] as (typeof this.anchored)[number];
         if (atStart && i !== 0) continue;
         if (needs) {
-          lower ??= masked.toLowerCase();
-          const text = lower;
-          if ((present[k] ??= needs.some((n) => text.includes(n))) === false) continue;
+          let found = present[k];
+          if (found === undefined) {
+            plain ??= text === undefined ? null : lowerOf(text);
+            const unmasked = plain;
+            const candidates = unmasked === null ? needs : needs.filter((n) => unmasked.includes(n));
+            found = false;
+            if (candidates.length) {
+              const m = (lower ??= masked.toLowerCase());
+              found = candidates.some((n) => m.includes(n));
+            }
+            present[k] = found;
+          }
+          if (!found) continue;
         }
         re.lastIndex = i;
         const m = re.exec(masked);
@@ -1309,5 +1421,6 @@ function compile(rules: Rules): CompiledRules {
     vendors: new CueSet(vendorCues(rules), true, true),
     vendorPatterns: compilePatterns(rules),
     latinLanguages,
+    scanners: new Map(),
   };
 }
