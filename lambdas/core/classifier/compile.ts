@@ -784,6 +784,41 @@ function matchLiteralAt(tk: Tokens, at: number, e: GateEntry): number {
   return -1;
 }
 
+/**
+ * A word key (wordKey) as a small integer when its letters are ASCII: up to four 7-bit codes, then
+ * the length of a short word (1–3; 0 for a four-letter prefix). -1 otherwise.
+ */
+function asciiKeyOf(key: string): number {
+  const short = key.startsWith('=');
+  const w = short ? key.slice(1) : key;
+  if (w.length === 0 || w.length > KEY_LEN || (!short && w.length !== KEY_LEN)) return -1;
+  let k = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 128) return -1;
+    k = k * 128 + c;
+  }
+  return k * 4 + (short ? w.length : 0);
+}
+
+/**
+ * asciiKeyOf(wordKey(the word text[start, end) lower-cased)), read from the text without building
+ * a string; -1 when one of the letters that make the key is not ASCII (then the string key is used).
+ * With ASCII letters in front, lower-casing the whole word then cutting is lower-casing the cut.
+ */
+function asciiKeyAt(text: string, start: number, end: number): number {
+  const len = end - start;
+  const n = len < KEY_LEN ? len : KEY_LEN;
+  let k = 0;
+  for (let i = start; i < start + n; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 128) return -1;
+    if (c >= 65 && c <= 90) c += 32;
+    k = k * 128 + c;
+  }
+  return k * 4 + (len < KEY_LEN ? len : 0);
+}
+
 function tokenKey(tk: Tokens, t: number): string {
   return (tk.wkeys[t] ??= wordKey(lowerToken(tk, t)));
 }
@@ -1024,6 +1059,12 @@ export class CueScanner {
   private readonly cands: CandMaps = candMaps();
   private readonly hasWordCands: boolean;
   private readonly hasUnitCands: boolean;
+  /** The word-key candidates whose key is ASCII, by asciiKey: no string built or hashed per word. */
+  private readonly byAsciiKey = new Map<number, Cand[]>();
+  /** The others (keys with a non-ASCII letter), by wordKey. */
+  private readonly byOtherKey = new Map<string, Cand[]>();
+  /** Merged candidate lists of a word key and a prefix, made once per pair. */
+  private readonly merged = new Map<Cand[], Map<Cand[], Cand[]>>();
   /** Hits per bucket for the last text scanned (the classifier scans one text in two calls). */
   private lastText: string | null = null;
   private hits: Array<Hit[] | undefined> = [];
@@ -1045,6 +1086,11 @@ export class CueScanner {
       for (let u = 0; u < 65536; u++) if (from.unitStarts[u]) into.unitStarts[u] = 1;
     });
     this.nBuckets = n;
+    for (const [k, list] of this.cands.byWordKey) {
+      const a = asciiKeyOf(k);
+      if (a >= 0) this.byAsciiKey.set(a, list);
+      else this.byOtherKey.set(k, list);
+    }
     this.hasWordCands = this.cands.byWordKey.size > 0 || this.cands.byPrefix2.size > 0;
     this.hasUnitCands = this.cands.byUnit.size > 0 || this.cands.byPair.size > 0;
   }
@@ -1090,12 +1136,14 @@ export class CueScanner {
     const tk = tokensOf(text);
     const g = this.cands;
     if (this.hasWordCands) {
-      const byWordKey = g.byWordKey;
+      const byAscii = this.byAsciiKey;
+      const byOther = this.byOtherKey;
       const byPrefix2 = g.byPrefix2.size ? g.byPrefix2 : null;
       for (let t = 0; t < tk.starts.length; t++) {
-        const a = byWordKey.get(tokenKey(tk, t));
+        const key = asciiKeyAt(text, tk.starts[t] as number, tk.ends[t] as number);
+        const a = key >= 0 ? byAscii.get(key) : byOther.size ? byOther.get(tokenKey(tk, t)) : undefined;
         const b = byPrefix2 ? byPrefix2.get(tk.keys[t] as number) : undefined;
-        const list = a && b ? mergeCands(a, b) : (a ?? b);
+        const list = a && b ? this.mergedOf(a, b) : (a ?? b);
         if (list) this.tryAll(tk, t, tk.starts[t] as number, list);
       }
     }
@@ -1111,6 +1159,14 @@ export class CueScanner {
         if (list) this.tryAll(tk, -1, at, list);
       }
     }
+  }
+
+  private mergedOf(a: Cand[], b: Cand[]): Cand[] {
+    let inner = this.merged.get(a);
+    if (!inner) this.merged.set(a, (inner = new Map()));
+    let list = inner.get(b);
+    if (!list) inner.set(b, (list = mergeCands(a, b)));
+    return list;
   }
 
   private tryAll(tk: Tokens, t: number, at: number, list: Cand[]): void {
