@@ -135,7 +135,11 @@ function sentenceOf(sents: Sentence[], pos: number): number {
 
 function normLang(s: string | null | undefined): string | null {
   if (!s) return null;
-  const code = s.trim().toLowerCase().split(/[-_]/)[0];
+  const tag = s.trim().toLowerCase();
+  // The primary subtag ("pt" of "pt-BR", "zh" of "zh_TW"); no regex split, which V8 runs per position.
+  let end = 0;
+  while (end < tag.length && tag.charCodeAt(end) !== 45 && tag.charCodeAt(end) !== 95) end++;
+  const code = tag.slice(0, end);
   return code || null;
 }
 
