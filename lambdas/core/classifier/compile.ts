@@ -108,11 +108,43 @@ function fastRegExp(src: string, flags: string): RegExp {
   return new RegExp(withoutUnicodeEscapes(src), flags.replace('u', ''));
 }
 
-interface GateEntry {
-  /** The cue as a sticky regex, or null when it is tried as literal strings. */
+/**
+ * A sticky regex built on first use: most cues of a run are never tried (their first word never
+ * occurs), and building one parses its pattern. `upper`: the capitals form, or null when none.
+ */
+interface LazyRe {
+  src: string;
+  flags: string;
   re: RegExp | null;
-  /** The capitals form of a case-sensitive regex cue, tried when the cue itself does not match. */
-  reUpper: RegExp | null;
+  /** The capitals form's source; undefined until worked out. */
+  upperSrc: string | null | undefined;
+  upper: RegExp | null;
+}
+
+function lazyRe(l: LazyRe): RegExp {
+  return (l.re ??= new RegExp(l.src, l.flags));
+}
+
+/** Case-sensitive cues' patterns, by their LazyRe: the capitals form is made from it on first use. */
+const upperOf = new WeakMap<LazyRe, string>();
+
+/** The capitals form of a case-sensitive cue's regex (same tail, no "i"), or null when it has none. */
+function upperRe(l: LazyRe): RegExp | null {
+  if (l.upperSrc === undefined) {
+    const pattern = upperOf.get(l);
+    const up = pattern === undefined ? null : upperPattern(pattern);
+    // The tail (word boundary) follows the pattern as in src.
+    l.upperSrc = up === null ? null : withoutUnicodeEscapes(`(?:${up})`) + l.src.slice(withoutUnicodeEscapes(`(?:${pattern})`).length);
+  }
+  if (l.upperSrc !== null) l.upper ??= new RegExp(l.upperSrc, 'y');
+  return l.upper;
+}
+
+interface GateEntry {
+  /** The cue as a sticky regex (built on first use), or null when it is tried as literal strings. */
+  re: LazyRe | null;
+  /** Whether the capitals form of a case-sensitive regex cue is tried when the cue itself does not match. */
+  capitals: boolean;
   /**
    * A finite cue ("ban(?:s|ned)?", "will be (?:banned|barred)") as the strings it matches that can
    * start at this key, in the order the regex would try them (lower-cased unless cs): the first
@@ -165,6 +197,23 @@ function family(c: Cue): string {
  */
 export function dropSubsumed(hits: Hit[]): Hit[] {
   if (hits.length < 2) return hits;
+  // An item has a few dozen hits: comparing every pair costs less than grouping them first.
+  if (hits.length <= 64) {
+    const out: Hit[] = [];
+    for (const b of hits) {
+      let inside = false;
+      if (!b.cue.keep) {
+        for (const a of hits) {
+          if (a !== b && a.fam === b.fam && a.start <= b.start && b.end <= a.end && a.end - a.start > b.end - b.start) {
+            inside = true;
+            break;
+          }
+        }
+      }
+      if (!inside) out.push(b);
+    }
+    return out;
+  }
   // Compared within a family only: a handful of hits each, not every pair of the item.
   const byFam = new Map<string, Hit[]>();
   for (const h of hits) {
@@ -537,6 +586,126 @@ export function leadingPrefixes(pattern: string, len = PREFIX_LEN): string[] | n
   return [...out];
 }
 
+/**
+ * Characters a required string may hold: ASCII and the caseless CJK scripts. For them a match (also a
+ * case-insensitive one, whose canonical form is the upper case) always shows in the lower-cased text
+ * as the lower-cased string, so a text whose lower-cased form lacks every required string is skipped
+ * without running the regex.
+ */
+function caselessOrAscii(c: number): boolean {
+  return (c > 32 && c < 127) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
+}
+
+/** Shortest required string first: a set is as selective as its weakest member. */
+function betterRequirement(a: string[] | null, b: string[]): boolean {
+  if (!a) return true;
+  const min = (x: string[]) => Math.min(...x.map((s) => s.length));
+  return min(b) > min(a) || (min(b) === min(a) && b.length < a.length);
+}
+
+/**
+ * Lower-cased strings (2+ characters) one of which every match of a pattern contains
+ * ("vigor" for "entr(?:a|ó) en vigor|en vigor"), or null when some alternative has none. A space
+ * in the pattern stands for whitespace and ends a string.
+ */
+export function requiredStrings(pattern: string): string[] | null {
+  const out = new Set<string>();
+  for (const alt of splitTop(pattern)) {
+    const req = altRequirement(alt);
+    if (!req) return null;
+    for (const r of req) out.add(r);
+  }
+  return out.size ? [...out] : null;
+}
+
+function altRequirement(alt: string): string[] | null {
+  let best: string[] | null = null;
+  let run = '';
+  const flush = (): void => {
+    if (run.length >= 2 && betterRequirement(best, [run])) best = [run];
+    run = '';
+  };
+  // Length of a quantifier at j ("?", "*", "+", "{m,n}", each maybe lazy), 0 when none.
+  const quantifier = (j: number): number => {
+    const q = alt[j];
+    let n = 0;
+    if (q === '?' || q === '*' || q === '+') n = 1;
+    else if (q === '{') {
+      const m = /^\{\d+(?:,\d*)?\}/.exec(alt.slice(j));
+      if (m) n = m[0].length;
+    }
+    if (n && alt[j + n] === '?') n++;
+    return n;
+  };
+  let i = 0;
+  while (i < alt.length) {
+    const c = alt[i] as string;
+    let ch: string | null = null;
+    let len = 1;
+    if (c === '\\') {
+      const n = alt[i + 1] ?? '';
+      if (n === 'p' || n === 'P' || n === 'u' || n === 'x' || n === 'c' || /[\p{L}\p{N}_]/u.test(n)) {
+        // Classes, assertions, code escapes and backreferences: not a literal character.
+        flush();
+        if ((n === 'p' || n === 'P' || n === 'u') && alt[i + 2] === '{') len = alt.indexOf('}', i) + 1 - i;
+        else if (n === 'u') len = 6;
+        else if (n === 'x') len = 4;
+        else if (n === 'c') len = 3;
+        else len = 2;
+        i += len;
+        i += quantifier(i);
+        continue;
+      }
+      ch = n;
+      len = 2;
+    } else if (c === '[') {
+      flush();
+      let j = i + 1;
+      if (alt[j] === '^') j++;
+      if (alt[j] === ']') j++;
+      while (j < alt.length && alt[j] !== ']') j += alt[j] === '\\' ? 2 : 1;
+      i = j + 1;
+      i += quantifier(i);
+      continue;
+    } else if (c === '(') {
+      flush();
+      const close = closeParen(alt, i);
+      if (close < 0) return null;
+      const q = quantifier(close + 1);
+      const mandatory = q === 0 || alt[close + 1] === '+';
+      const look = alt.startsWith('(?=', i) || alt.startsWith('(?!', i) || alt.startsWith('(?<=', i) || alt.startsWith('(?<!', i);
+      if (mandatory && !look) {
+        const body = alt.startsWith('(?:', i) ? alt.slice(i + 3, close) : alt.startsWith('(?<', i) ? null : alt.slice(i + 1, close);
+        const inner = body === null ? null : requiredStrings(body);
+        if (inner && betterRequirement(best, inner)) best = inner;
+      }
+      i = close + 1 + q;
+      continue;
+    } else if (c === ' ' || c === '.' || c === '^' || c === '$' || c === '|' || c === ')') {
+      flush();
+      i++;
+      if (c === ' ' && alt[i] === '?') i++;
+      continue;
+    } else {
+      ch = c;
+    }
+    const q = quantifier(i + len);
+    const safe = caselessOrAscii(ch.charCodeAt(0));
+    if (q && alt[i + len] !== '+') {
+      // Optional or repeated: the string ends before it.
+      flush();
+    } else if (q) {
+      // One or more: required once, but what follows may not be adjacent to it.
+      if (safe) run += ch.toLowerCase();
+      flush();
+    } else if (safe) run += ch.toLowerCase();
+    else flush();
+    i += len + q;
+  }
+  flush();
+  return best;
+}
+
 /** Above this many strings a finite cue stays a regex. */
 const MAX_EXPANSIONS = 256;
 
@@ -702,8 +871,13 @@ function lowerUnit(c: number): number {
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
   // CJK punctuation, kana, Han and Hangul have no case: no string round trip for them.
   if (c >= 0x3000 && c < 0xff00) return c;
-  return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+  // Others (accented Latin, Greek, Cyrillic…) once each, then from a table (0: not yet worked out).
+  let l = LOWER_UNIT[c] as number;
+  if (l === 0) LOWER_UNIT[c] = l = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+  return l;
 }
+
+const LOWER_UNIT = new Uint16Array(65536);
 
 /** Numeric key of a two-character prefix (lower-cased). */
 export function prefixKey(a: number, b: number): number {
@@ -759,11 +933,13 @@ function lowerToken(tk: Tokens, t: number): string {
 /** The first word of a string (alphabetic scripts), for keys. */
 const WORD_RUN = new RegExp(`^${WORD_CHAR}+`, 'u');
 
-/** The text lower-cased (shared with its tokens when they are cached). */
-function lowerOf(text: string): string {
+/** The text lower-cased when that keeps every offset, else null (shared with its tokens when cached). */
+function lowerOfText(text: string): string | null {
   const [a, b] = tokenCache;
   const tk = a && a.text === text ? a : b && b.text === text ? b : null;
-  return (tk && lowerText(tk)) ?? text.toLowerCase();
+  if (tk) return lowerText(tk);
+  const l = text.toLowerCase();
+  return l.length === text.length ? l : null;
 }
 
 /** The text lower-cased when that keeps every offset, else null (then pieces are compared one by one). */
@@ -914,9 +1090,10 @@ export class CueSet {
     });
     // Longer patterns first: at one position the first matching alternative wins, and the longer
     // phrase ("will not ban") is the more specific cue.
-    // Length as measured with whitespace written [^\S\n]+ / [^\S\n]* (9 characters each), before
+    // Length as measured with whitespace written [^\S\n]+ / [^\S\n]* (a 7-character class), before
     // WS_CLASS: the order of cues, and so which one wins at a position, stays as it was.
-    const len = (c: Cue): number => c.pattern.length - (c.pattern.split(WS_CLASS).length - 1) * (WS_CLASS.length - 7);
+    const lens = new Map(prepared.map((c) => [c, c.pattern.length - (c.pattern.split(WS_CLASS).length - 1) * (WS_CLASS.length - 7)] as const));
+    const len = (c: Cue): number => lens.get(c) as number;
     const sorted = prepared.sort((a, b) => len(b) - len(a) || a.id.localeCompare(b.id));
     const groups = new Map<string, Cue[]>();
     for (const c of sorted) {
@@ -985,8 +1162,7 @@ export class CueSet {
       if (byPrefix.size || byWord.size || byPair.size) {
         // One sticky regex per cue, all tried at a candidate position: two cues of one family that
         // start at the same word ("使わない" and "使わないよう要請") both count.
-        const own = new Map<Cue, RegExp>();
-        const ownUpper = new Map<Cue, RegExp>();
+        const own = new Map<Cue, LazyRe>();
         const rank = new Map(all.map((c, i) => [c, i] as const));
         const cs = mode === 'cs';
         const entry = <K>(cue: Cue, key: K, keyOf: (lit: string) => K): GateEntry => {
@@ -1000,17 +1176,14 @@ export class CueSet {
                 if (u !== x && u.length === x.length && !lits.includes(u)) lits.push(u);
               }
             }
-            return { re: null, reUpper: null, lits, cs, bounded: !cjkGate, cue, rank: rank.get(cue) as number };
+            return { re: null, capitals: false, lits, cs, bounded: !cjkGate, cue, rank: rank.get(cue) as number };
           }
           let re = own.get(cue);
-          if (!re) own.set(cue, (re = fastRegExp(`(?:${cue.pattern})${tail}`, `y${flags}`)));
-          let reUpper: RegExp | null = null;
-          if (cs && capitals) {
-            const up = upperPattern(cue.pattern);
-            if (up) reUpper = ownUpper.get(cue) ?? fastRegExp(`(?:${up})${tail}`, 'y');
-            if (reUpper) ownUpper.set(cue, reUpper);
-          }
-          return { re, reUpper, lits: null, cs, bounded: !cjkGate, cue, rank: rank.get(cue) as number };
+          // The source is rewritten now (an unsupported \p{…} fails compileRules, as before); only
+          // the RegExp is made on first use.
+          if (!re) own.set(cue, (re = { src: withoutUnicodeEscapes(`(?:${cue.pattern})${tail}`), flags: `y${flags}`, re: null, upperSrc: undefined, upper: null }));
+          if (cs && capitals) upperOf.set(re, cue.pattern);
+          return { re, capitals: cs && capitals, lits: null, cs, bounded: !cjkGate, cue, rank: rank.get(cue) as number };
         };
         const bucket = 1 + this.parts.length;
         const g = this.cands;
@@ -1196,12 +1369,16 @@ export class CueScanner {
         if (end >= 0) out.push({ cue: e.cue, fam: role(e.cue), start: at, end, text: text.slice(at, end) });
         continue;
       }
-      const one = e.re as RegExp;
+      const lazy = e.re as LazyRe;
+      const one = lazyRe(lazy);
       one.lastIndex = at;
       let m = one.exec(text);
-      if (!m && e.reUpper) {
-        e.reUpper.lastIndex = at;
-        m = e.reUpper.exec(text);
+      if (!m && e.capitals) {
+        const up = upperRe(lazy);
+        if (up) {
+          up.lastIndex = at;
+          m = up.exec(text);
+        }
       }
       if (m) out.push({ cue: e.cue, fam: role(e.cue), start: at, end: at + m[0].length, text: m[0] });
     }
@@ -1322,13 +1499,99 @@ function compilePatterns(rules: Rules): VendorPatternSet {
   return new VendorPatternSet(cues);
 }
 
+/** Hash of a three-unit piece of lower-cased text (16 bits). */
+function gramHash(a: number, b: number, c: number): number {
+  return Math.imul((a << 10) ^ (b << 5) ^ c ^ (a >>> 6), 0x9e3779b1) >>> 16;
+}
+
+/** A required string (lower-cased) and its three-letter pieces, hashed (none when shorter). */
+interface Need {
+  text: string;
+  pieces: number[];
+}
+
+function needOfString(s: string): Need {
+  const pieces: number[] = [];
+  for (let i = 0; i + 2 < s.length; i++) pieces.push(gramHash(s.charCodeAt(i), s.charCodeAt(i + 1), s.charCodeAt(i + 2)));
+  return { text: s, pieces };
+}
+
+/**
+ * Which hashed pieces occur in a lower-cased text: table[h] holds the number of the text that last
+ * had piece h (no clearing between texts). Two slots, like the token cache: a text and its masked
+ * copy are read in turn.
+ */
+interface Grams {
+  text: string | null;
+  lower: string;
+  gen: number;
+  table: Uint32Array;
+}
+const gramSlots: [Grams, Grams] = [
+  { text: null, lower: '', gen: 0, table: new Uint32Array(65536) },
+  { text: null, lower: '', gen: 0, table: new Uint32Array(65536) },
+];
+let gramsGen = 0;
+
+function textGrams(text: string): Grams {
+  const [a, b] = gramSlots;
+  if (a.text === text) return a;
+  if (b.text === text) return b;
+  // Reuse the older slot; the newer one moves first.
+  const g = b;
+  gramSlots[0] = g;
+  gramSlots[1] = a;
+  g.text = text;
+  const gen = (g.gen = ++gramsGen);
+  const l = (g.lower = lowerOfText(text) ?? text.toLowerCase());
+  const table = g.table;
+  let x = l.charCodeAt(0);
+  let y = l.charCodeAt(1);
+  for (let i = 2; i < l.length; i++) {
+    const z = l.charCodeAt(i);
+    table[gramHash(x, y, z)] = gen;
+    x = y;
+    y = z;
+  }
+  return g;
+}
+
+/**
+ * Whether the text may contain one of the strings whose pieces are given: false only when each
+ * string lacks a piece in the text, and then no match that needs one of them is possible.
+ */
+function mayContain(text: string, needs: Need[]): boolean {
+  const { gen, table, lower } = textGrams(text);
+  for (const n of needs) {
+    const pieces = n.pieces;
+    if (pieces.length === 0) {
+      // Too short to have pieces (two CJK characters): looked up whole.
+      if (lower.includes(n.text)) return true;
+      continue;
+    }
+    let all = true;
+    for (const h of pieces) {
+      if (table[h] !== gen) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
 /**
  * Vendor patterns that start with {V} are tried only where a vendor is (sticky regexes at each
  * mark); the others ("allows {V}") are scanned normally, and only when a vendor was found.
  */
 export class VendorPatternSet {
-  /** `needs`: strings one of which any match ends with (its last group), so the pattern is skipped for items without any. */
-  private readonly anchored: Array<{ cue: Cue; re: RegExp; atStart: boolean; needs: string[] | null }> = [];
+  /**
+   * `needs`: strings one of which any match contains (requiredStrings), so the pattern is skipped
+   * for items without any; `ascii`: those of them written in ASCII (the others hold CJK characters
+   * and cannot occur in a text without any).
+   */
+  private readonly anchored: Array<{ cue: Cue; re: RegExp; atStart: boolean; needs: Need[] | null; ascii: Need[] }> = [];
   private readonly rest: CueSet;
 
   constructor(cues: Cue[]) {
@@ -1339,7 +1602,9 @@ export class VendorPatternSet {
       const atStart = c.pattern.startsWith(`^${VENDOR_MARK}`);
       if (atStart || c.pattern.startsWith(VENDOR_MARK)) {
         const src = spaces(atStart ? c.pattern.slice(1) : c.pattern);
-        this.anchored.push({ cue: c, re: fastRegExp(`(?:${src})(?!${WORD_CHAR})`, 'iy'), atStart, needs: requiredEnding(c.pattern) });
+        const needs = requiredStrings(c.pattern);
+        const ascii = (needs ?? []).filter((n) => /^[\x00-\x7f]*$/.test(n));
+        this.anchored.push({ cue: c, re: fastRegExp(`(?:${src})(?!${WORD_CHAR})`, 'iy'), atStart, needs: needs && needs.map(needOfString), ascii: ascii.map(needOfString) });
       } else rest.push(c);
     }
     // Not gated: its text is the masked copy, and tokenising that too would cost more than it saves.
@@ -1347,31 +1612,24 @@ export class VendorPatternSet {
   }
 
   /**
-   * `text`: the unmasked text, when known. Its lower-cased form contains every ending the masked
-   * text's does (masking only blanks vendor names, and no ending holds a mark or starts after
-   * one), and, without the mark, it is a one-byte string for Latin text, which `includes` scans
-   * several times faster: the masked text is searched only for endings found there.
+   * `text`: the unmasked text, when known. Its lower-cased form contains every required string
+   * the masked text's does (masking only blanks vendor names, and required strings hold no mark
+   * and no space). A pattern none of whose required strings can be there (one of each string's
+   * three-letter pieces is missing from the text) is not run; the regex decides the rest.
    */
   scan(masked: string, out: Hit[], text?: string): void {
-    let lower: string | null = null;
-    let plain: string | null = null;
+    let cjk: boolean | null = null;
     const present: Array<boolean | undefined> = [];
     for (let i = masked.indexOf(VENDOR_MARK); i >= 0; i = masked.indexOf(VENDOR_MARK, i + 1)) {
       for (let k = 0; k < this.anchored.length; k++) {
-        const { cue, re, atStart, needs } = this.anchored[k] as (typeof this.anchored)[number];
+        const { cue, re, atStart, needs, ascii } = this.anchored[k] as (typeof this.anchored)[number];
         if (atStart && i !== 0) continue;
         if (needs) {
           let found = present[k];
           if (found === undefined) {
-            plain ??= text === undefined ? null : lowerOf(text);
-            const unmasked = plain;
-            const candidates = unmasked === null ? needs : needs.filter((n) => unmasked.includes(n));
-            found = false;
-            if (candidates.length) {
-              const m = (lower ??= masked.toLowerCase());
-              found = candidates.some((n) => m.includes(n));
-            }
-            present[k] = found;
+            // Masking only blanks vendor names: the masked text has CJK characters where the text has.
+            cjk ??= tokensOf(text ?? masked).cjk.length > 0;
+            present[k] = found = mayContain(text ?? masked, cjk ? needs : ascii);
           }
           if (!found) continue;
         }
@@ -1382,27 +1640,6 @@ export class VendorPatternSet {
     }
     this.rest.scan(masked, out);
   }
-}
-
-/**
- * The strings a pattern's match must end with, when it ends with a finite group ("…(?:発表|発売)"),
- * lower-cased; null otherwise. Only an exact prefilter: any match contains one of them.
- */
-function requiredEnding(pattern: string): string[] | null {
-  if (!pattern.endsWith(')')) return null;
-  let depth = 0;
-  for (let i = pattern.length - 1; i >= 0; i--) {
-    const c = pattern[i];
-    if (pattern[i - 1] === '\\') continue;
-    if (c === ')') depth++;
-    else if (c === '(' && --depth === 0) {
-      if (!pattern.startsWith('(?:', i) || pattern[i - 1] === '[') return null;
-      const lits = expandFinite(pattern.slice(i + 3, -1));
-      // Whitespace in the masked text is single spaces, as in the classifier's text.
-      return lits && lits.every((l) => l.length >= 2) ? lits.map((l) => l.toLowerCase()) : null;
-    }
-  }
-  return null;
 }
 
 /** The text with each vendor mention replaced by VENDOR_MARK plus spaces, offsets unchanged. */

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileRules, cueScanner, WS_CLASS, type Hit } from '../../../lambdas/core/classifier/compile.js';
+import { compileRules, cueScanner, requiredStrings, spaces, withoutUnicodeEscapes, WS_CLASS, type Hit } from '../../../lambdas/core/classifier/compile.js';
 import { loadDefaultRules } from '../../../lambdas/core/classifier/index.js';
 import { normalizeForMatch } from '../../../lambdas/core/text.js';
 import { LANGUAGES } from './helpers.js';
@@ -75,5 +75,41 @@ describe('core/classifier/compile', () => {
       expect(found.filter(Boolean).length / found.length).toBeGreaterThan(0.9);
     });
   });
-});
 
+  describe('requiredStrings', () => {
+    it('finds the strings every alternative must contain, lower-cased, or null when one has none', () => {
+      expect(requiredStrings('entr(?:a|ó) en vigor|en vigor(?<!(?:entrarán) en vigor)')).toEqual(['vigor']);
+      expect(requiredStrings('{V} (?:is |was )?(?:allowed|permitted|cleared) to')).toEqual(['allowed', 'permitted', 'cleared']);
+      expect(requiredStrings('Ban(?:s|ned)?')).toEqual(['ban']);
+      expect(requiredStrings('ab?c|xyz')).toBeNull();
+      expect(requiredStrings('\\p{L}+ (?:sues|sued)')).toEqual(['sues', 'sued']);
+    });
+
+    it('never names a string a real match lacks: every match of every bundled pattern in the fixtures contains one', () => {
+      // Prepare: every lexicon and vendor pattern, compiled as the classifier does (case-insensitive)
+      const rules = loadDefaultRules();
+      const patterns = [
+        ...Object.values(rules.lexicons).flatMap((l) => l.cues.map((c) => c.pattern)),
+        ...rules.vendorPatterns.map((p) => p.pattern.replaceAll('{V}', 'X')),
+      ];
+      const all = LANGUAGES.flatMap((language) => texts(language));
+      let checked = 0;
+      const lacking: string[] = [];
+      // Act
+      for (const pattern of patterns) {
+        const req = requiredStrings(pattern);
+        if (!req) continue;
+        const re = new RegExp(withoutUnicodeEscapes(spaces(pattern)), 'i');
+        for (const text of all) {
+          if (!re.test(text)) continue;
+          checked++;
+          const lower = text.toLowerCase();
+          if (!req.some((r) => lower.includes(r))) lacking.push(`${pattern} in ${text.slice(0, 60)}`);
+        }
+      }
+      // Assess
+      expect(lacking).toEqual([]);
+      expect(checked).toBeGreaterThan(500);
+    });
+  });
+});
