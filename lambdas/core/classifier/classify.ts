@@ -307,7 +307,9 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   let lead = leadText(input.summary == null ? '' : String(input.summary).slice(0, MAX_RAW), { title });
   if (lead && repeatsTitle(lead, title, outlet)) lead = '';
   const summary = truncate(lead, MAX_SUMMARY);
-  const original = summary ? `${title}\n${summary}` : title;
+  // join() makes one flat string; a template literal makes a cons string, and every rule and
+  // tokenizer loop below reads its characters through the indirection.
+  const original = summary ? [title, summary].join('\n') : title;
   // Every rule reads the normalised text (format characters out, NFKC, straight quotes).
   const norm = normalizeForMatch(original);
   const text = norm.text;
