@@ -197,8 +197,8 @@ function family(c: Cue): string {
  */
 export function dropSubsumed(hits: Hit[]): Hit[] {
   if (hits.length < 2) return hits;
-  // An item has a few dozen hits: comparing every pair costs less than grouping them first.
-  if (hits.length <= 64) {
+  // A few hits: comparing every pair costs less than grouping them first (measured: 12 beats 64).
+  if (hits.length <= 12) {
     const out: Hit[] = [];
     for (const b of hits) {
       let inside = false;
