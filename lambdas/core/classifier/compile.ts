@@ -1265,7 +1265,8 @@ export class CueScanner {
       for (const [k, list] of from.byPrefix2) for (const c of list) pushCand(into.byPrefix2, k, shifted(c, si, base));
       for (const [k, list] of from.byUnit) for (const c of list) pushCand(into.byUnit, k, shifted(c, si, base));
       for (const [k, list] of from.byPair) for (const c of list) pushCand(into.byPair, k, shifted(c, si, base));
-      for (let u = 0; u < 65536; u++) if (from.unitStarts[u]) into.unitStarts[u] = 1;
+      for (const k of from.byUnit.keys()) into.unitStarts[k] = 1;
+      for (const k of from.byPair.keys()) into.unitStarts[Math.floor(k / 65536)] = 1;
     });
     this.nBuckets = n;
     for (const [k, list] of this.cands.byWordKey) {
