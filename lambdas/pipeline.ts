@@ -19,6 +19,8 @@ import {
   bestMatch,
   clusterKeyOf,
   createEvent,
+  repeatCandidate,
+  alertStateOf,
   isEventWorthy,
   itemTime,
   matchEvent,
@@ -41,8 +43,8 @@ import type {
   Stage,
   StoredItem,
 } from './core/model.js';
-import { RETRY_AFTER_MAX_SECONDS, backoffMs, isDue } from './core/schedule.js';
-import { systemClock, type Clock, type FeedFetcher, type Logger, type Publisher, type Store } from './ports.js';
+import { RETRY_AFTER_MAX_SECONDS, backoffMs, isDue, isStale, stateForUrl } from './core/schedule.js';
+import { systemClock, type Clock, type FeedFetcher, type FeedQueue, type Logger, type Publisher, type Store } from './ports.js';
 
 export type ClassifyFn = (input: ClassifierInput) => Classification;
 
@@ -54,10 +56,27 @@ export interface AlertPolicy {
   maxAlertAgeDays: number;
   /** Alert on the items of a feed's first successful poll too (normally they seed silently). */
   alertBacklog: boolean;
+  /**
+   * Alerts of events less sure than this (confidence in [0, 1]) and without an official source are
+   * held for the digests instead of sent at once (0: send everything). Absent: DEFAULT_HOLD_BELOW.
+   */
+  holdBelow?: number;
 }
 
+/**
+ * 0.6: on unseen articles, relevant predictions below ~0.7 were fully right less than half the time
+ * (README, Accuracy); an event that weak, with no government source, is worth a line in the digest,
+ * not an interruption.
+ */
+export const DEFAULT_HOLD_BELOW = 0.6;
+
 /** 14 days: a weekly digest reader still finds it news; a feed's months-old archive does not alert. */
-export const DEFAULT_ALERT_POLICY: AlertPolicy = { maxAlertAgeDays: 14, alertBacklog: false };
+export const DEFAULT_ALERT_POLICY: AlertPolicy = { maxAlertAgeDays: 14, alertBacklog: false, holdBelow: DEFAULT_HOLD_BELOW };
+
+/** Is this alert held for the digests (below the confidence floor, no official source)? */
+export function isHeld(event: Pick<PolicyEvent, 'confidence' | 'sources'>, holdBelow: number): boolean {
+  return event.confidence < holdBelow && !event.sources.some((s) => s.official);
+}
 
 export interface PollDeps {
   store: Store;
@@ -76,11 +95,22 @@ export function isFreshNews(item: Pick<NormalizedItem, 'published' | 'fetchedAt'
 }
 
 export interface PollOptions {
-  /** Honour pollMinutes since the last poll (scheduled runs). Retry-After/backoff always apply. */
+  /** Honour pollMinutes since the last poll (scheduled runs). Retry-After/backoff apply unless `force`. */
   respectInterval?: boolean;
+  /** Poll even a feed in backoff or Retry-After (a person asked: `run --force`). */
+  force?: boolean;
   /** Feed state already loaded by the caller (saves a read). */
   state?: FeedState;
 }
+
+/**
+ * Item keys remembered in the feed state (32 hex characters each: 300 keep the row under 12 KB);
+ * a feed serving more has the rest looked up, as before.
+ */
+const SEEN_KEYS_MAX = 300;
+
+/** Item keys / event ids per "feed polled" log line: a busy feed's first poll stays one readable line. */
+const LOGGED_KEYS = 50;
 
 /** Saving an event retries this often when a concurrent poller changed it in between. */
 const EVENT_SAVE_ATTEMPTS = 8;
@@ -218,8 +248,9 @@ export class EventGrouper {
     const touched = new Set<Working>();
     const eventOf = new Map<string, Working>();
 
-    // 1. Items already sources of an event are done (a retried poll); in revise mode (reclassify)
-    //    a known report leaves its event if it no longer fits, else it is re-read in place.
+    // 1. Items already sources of an event are done (a retried poll). In revise mode (reclassify) a
+    //    known report that still fits its event is taken out to be re-read in place; one that no
+    //    longer fits is resolved afresh (its old event keeps it as a source: events only grow).
     const fresh: Pending[] = [];
     for (const p of ordered) {
       const holder = working.find((w) => w.event.sources.some((s) => s.itemKey === p.item.itemKey));
@@ -238,9 +269,14 @@ export class EventGrouper {
 
     // 2. Bursts: the batch's reports resolved among themselves first, so that what several outlets
     //    say at once is weighed together (stage and measure votes) before it meets stored events.
+    //    A report that ends a measure (lifted, rejected) and one that reports it proposed, announced
+    //    or in force are different developments, not tenses of one: they form separate bursts (a
+    //    week's "Supreme Court upholds the ban" and "order delays the ban" meet stored events apart).
     const bursts: Array<{ event: PolicyEvent; members: Array<Pending & { reason: string }> }> = [];
+    const ending = (st: Stage) => st === 'lifted' || st === 'rejected';
     for (const p of fresh) {
-      const best = bestMatch(bursts.map((b) => b.event), p.item, p.c);
+      const kin = bursts.filter((b) => ending(b.members[0]!.c.stage) === ending(p.c.stage));
+      const best = bestMatch(kin.map((b) => b.event), p.item, p.c);
       if (best) {
         const burst = bursts.find((b) => b.event === best.event)!;
         burst.event = mergeIntoEvent(burst.event, p.item, p.c, best.match.reason).event;
@@ -272,7 +308,14 @@ export class EventGrouper {
         target = working.find((w) => w.event === best.event)!;
         members = members.map((m) => ({ ...m, reason: best.match.reason }));
       } else {
-        target = { event: createEvent(first.item, first.c, nextSeq++), baseVersion: 0 };
+        const event = createEvent(first.item, first.c, nextSeq++);
+        const repeat = repeatCandidate(working.map((w) => w.event), first.item, consensus, burst.event.sources.map((s) => s.actor ?? null));
+        if (repeat) {
+          event.repeatOf = repeat.eventId;
+          event.sources[0]!.mergeReason = `first report; same act as ${repeat.eventId}, last reported ${repeat.lastSeen.slice(0, 10)}: a new act or late news of it`;
+          event.alertState = alertStateOf(event);
+        }
+        target = { event, baseVersion: 0 };
         working.push(target);
         members = members.slice(1);
         eventOf.set(first.item.itemKey, target);
@@ -316,10 +359,11 @@ async function collectFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptions, 
   const random = deps.random ?? Math.random;
   const policy = deps.alertPolicy ?? DEFAULT_ALERT_POLICY;
   const now = clock.now();
-  const state: FeedState = opts.state ?? (await store.getFeedStates([feed.id])).get(feed.id) ?? { feedId: feed.id, failures: 0 };
+  // A feed whose URL changed in the registry starts afresh (validators, failures and backoff dropped).
+  const state: FeedState = stateForUrl(feed, opts.state ?? (await store.getFeedStates([feed.id])).get(feed.id) ?? { feedId: feed.id, failures: 0 });
   const outcome: FeedOutcome = { id: feed.id, url: feed.url, status: 'ok', items: 0, newItems: 0, relevant: 0, events: { new: 0, updated: 0 } };
 
-  const due = isDue(feed, state, now, { respectInterval: opts.respectInterval ?? false });
+  const due = opts.force ? ({ due: true } as const) : isDue(feed, state, now, { respectInterval: opts.respectInterval ?? false });
   if (!due.due) {
     logger.debug('feed not due', { feedId: feed.id, until: due.until.toISOString(), reason: due.reason });
     return { outcome: { ...outcome, status: 'skipped' } };
@@ -335,6 +379,7 @@ async function collectFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptions, 
     await store.putFeedState({
       ...state,
       feedId: feed.id,
+      url: feed.url,
       lastPolledAt: now.toISOString(),
       failures,
       nextPollAfter: new Date(now.getTime() + waitMs).toISOString(),
@@ -349,6 +394,7 @@ async function collectFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptions, 
   const succeed = (extra: Partial<FeedState>): FeedState => ({
     ...state,
     feedId: feed.id,
+    url: feed.url,
     lastPolledAt: now.toISOString(),
     lastSuccessAt: now.toISOString(),
     failures: 0,
@@ -367,8 +413,12 @@ async function collectFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptions, 
     const parsed = await parseFeed(fetched.body, { feedId: feed.id, fetchedAt: now, language: feed.language ?? null });
     outcome.items = parsed.items.length;
 
-    const existing = await store.existingItemKeys(parsed.items.map((i) => i.itemKey));
-    const fresh = parsed.items.filter((i) => !existing.has(i.itemKey));
+    // Keys the feed served at its last successful poll are known without a read (most of a changed
+    // feed is what it served before); only the others are looked up (docs/deploy.md, "Cost").
+    const seen = new Set(state.seenItemKeys ?? []);
+    const unseen = parsed.items.filter((i) => !seen.has(i.itemKey));
+    const existing = unseen.length ? await store.existingItemKeys(unseen.map((i) => i.itemKey)) : new Set<string>();
+    const fresh = unseen.filter((i) => !existing.has(i.itemKey));
     // A feed's first successful poll is its backlog: stored and grouped, not news to anyone.
     const backlog = !state.lastSuccessAt && !policy.alertBacklog;
     const stored: StoredItem[] = [];
@@ -393,8 +443,19 @@ async function collectFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptions, 
           new: [...mine].filter((id) => grouped.created.has(id)).length,
           updated: [...mine].filter((id) => grouped.updated.has(id)).length,
         };
-        await store.putFeedState(succeed({ etag: fetched.etag, lastModified: fetched.lastModified, lastStatus: 'ok' }));
-        logger.info('feed polled', { feedId: feed.id, items: outcome.items, newItems: outcome.newItems, relevant: outcome.relevant, events: outcome.events });
+        // Written last, with the validators: a key is only remembered once its item is stored.
+        const seenItemKeys = parsed.items.slice(0, SEEN_KEYS_MAX).map((i) => i.itemKey);
+        await store.putFeedState(succeed({ etag: fetched.etag, lastModified: fetched.lastModified, lastStatus: 'ok', seenItemKeys }));
+        // Item keys and event ids at INFO: the first links of the trail from an article to its alert.
+        logger.info('feed polled', {
+          feedId: feed.id,
+          items: outcome.items,
+          newItems: outcome.newItems,
+          relevant: outcome.relevant,
+          events: outcome.events,
+          itemKeys: [...inserted].slice(0, LOGGED_KEYS),
+          eventIds: [...mine].slice(0, LOGGED_KEYS),
+        });
         return outcome;
       } catch (err) {
         return fail(err);
@@ -421,6 +482,7 @@ export async function pollFeed(feed: FeedConfig, deps: PollDeps, opts: PollOptio
 export interface PollManyOptions {
   concurrency?: number;
   respectInterval?: boolean;
+  force?: boolean;
   onProgress?: (done: number, total: number, outcome: FeedOutcome) => void;
 }
 
@@ -443,7 +505,7 @@ export async function pollFeeds(feeds: FeedConfig[], deps: PollDeps, opts: PollM
       const i = next++;
       const feed = feeds[i]!;
       const state = states.get(feed.id);
-      collected[i] = await collectFeed(feed, deps, { respectInterval: opts.respectInterval ?? false, ...(state ? { state } : {}) }, grouper);
+      collected[i] = await collectFeed(feed, deps, { respectInterval: opts.respectInterval ?? false, ...(opts.force ? { force: true } : {}), ...(state ? { state } : {}) }, grouper);
       opts.onProgress?.(++done, feeds.length, collected[i]!.outcome);
     }
   };
@@ -459,53 +521,163 @@ export interface NotifyDeps {
   publisher: Publisher;
   clock: Clock;
   logger: Logger;
+  /** Only `holdBelow` is read here. */
+  alertPolicy?: AlertPolicy;
 }
 
 export interface NotifyResult {
   published: number;
   failed: number;
+  /** Alerts below the confidence floor, recorded for the digests instead of sent. */
+  held: number;
+  /** Alerts the publisher gave up on (FAILED): recorded on their events, not retried. */
+  failedPermanently: number;
   alerts: Alert[];
 }
+
+/** Pending events read per page when draining the outbox. */
+const NOTIFY_PAGE = 100;
+/**
+ * How long one notifyPending keeps draining pages: 40 s fits inside the notify Lambda's 60 s timeout
+ * with room to mark the last page; what is left stays pending for the next sweep or run.
+ */
+const NOTIFY_BUDGET_MS = 40_000;
 
 /**
  * Publishes the alert due for each pending event (core/events.ts nextAlert: a new stage, an official
  * confirmation or material vendors) and records it on the event once the publisher confirmed it.
  * Failed alerts stay pending for the next run. With `eventIds` (the stream fast path) only those
- * events are considered, and only if still pending.
+ * events are considered, and only if still pending. Otherwise it drains the outbox page by page
+ * (`limit` per page) until nothing is pending or `budgetMs` has passed; an event is tried at most
+ * once per call, so a failing one neither blocks the rest nor loops (one with a further alert due
+ * goes out next call).
  */
-export async function notifyPending(deps: NotifyDeps, opts: { eventIds?: string[]; limit?: number } = {}): Promise<NotifyResult> {
+export async function notifyPending(
+  deps: NotifyDeps,
+  opts: { eventIds?: string[]; limit?: number; budgetMs?: number } = {},
+): Promise<NotifyResult> {
   const { store, publisher, clock, logger } = deps;
-  let events: PolicyEvent[];
-  if (opts.eventIds) {
-    const loaded = await Promise.all([...new Set(opts.eventIds)].map((id) => store.getEvent(id)));
-    events = loaded.filter((e): e is PolicyEvent => e !== null && e.alertState === 'PENDING');
-  } else {
-    events = await store.listPendingEvents(opts.limit);
-  }
-  const now = clock.now();
-  const toSend: Alert[] = [];
-  for (const event of events) {
-    const mark = nextAlert(event);
-    if (!mark) {
-      // Pending but nothing is due (e.g. a crash between publish and record): just settle it.
-      await store.updateEvent(event.eventId, refreshAlertState);
-      continue;
+  const pageSize = Math.max(1, opts.limit ?? NOTIFY_PAGE);
+  const deadline = clock.now().getTime() + (opts.budgetMs ?? NOTIFY_BUDGET_MS);
+  const tried = new Set<string>();
+  const total: NotifyResult = { published: 0, failed: 0, failedPermanently: 0, held: 0, alerts: [] };
+  const holdBelow = deps.alertPolicy?.holdBelow ?? DEFAULT_HOLD_BELOW;
+  for (;;) {
+    let events: PolicyEvent[];
+    let lastPage = true;
+    if (opts.eventIds) {
+      const loaded = await Promise.all([...new Set(opts.eventIds)].map((id) => store.getEvent(id)));
+      events = loaded.filter((e): e is PolicyEvent => e !== null && e.alertState === 'PENDING');
+    } else {
+      // Events tried earlier in this call may still be pending (failed): ask for that many more.
+      const want = tried.size + pageSize;
+      const page = await store.listPendingEvents(want);
+      lastPage = page.length < want;
+      events = page.filter((e) => !tried.has(e.eventId));
     }
-    toSend.push(renderAlert(event, mark, now));
+    for (const e of events) tried.add(e.eventId);
+    const now = clock.now();
+    const toSend: Alert[] = [];
+    for (const event of events) {
+      const mark = nextAlert(event);
+      if (!mark) {
+        // Pending but nothing is due (e.g. a crash between publish and record): just settle it.
+        await store.updateEvent(event.eventId, refreshAlertState);
+        continue;
+      }
+      if (isHeld(event, holdBelow)) {
+        // Recorded as if sent (so it never alerts later), marked held: the digests list it.
+        const alertId = alertIdOf(event.eventId, mark);
+        await store.updateEvent(event.eventId, (e) => applyAlertMark(e, { ...mark, alertId, at: now.toISOString(), held: true }));
+        total.held++;
+        logger.info('alert held for the digests (below the confidence floor)', { alertId, eventId: event.eventId, confidence: event.confidence, holdBelow });
+        continue;
+      }
+      toSend.push(renderAlert(event, mark, now));
+    }
+    if (toSend.length > 0) {
+      const result = await publisher.publish(toSend);
+      const ok = new Set(result.published);
+      const given = new Map(result.failed.filter((f) => f.permanent).map((f) => [f.alertId, f.error]));
+      for (const alert of toSend) {
+        const receipt = result.receipts?.[alert.alertId];
+        if (ok.has(alert.alertId)) {
+          const sent = { ...alert.mark, alertId: alert.alertId, at: alert.createdAt, ...(receipt ? { topics: receipt.topics, messageIds: receipt.messageIds } : {}) };
+          await store.updateEvent(alert.eventId, (e) => applyAlertMark(e, sent));
+          total.alerts.push(alert);
+          total.published++;
+          logger.info('alert published', { alertId: alert.alertId, eventId: alert.eventId, kind: alert.mark.kind, stage: alert.mark.stage, topics: receipt?.topics, messageIds: receipt?.messageIds });
+        } else if (given.has(alert.alertId)) {
+          // Given up: recorded on the event as FAILED so the sweep stops retrying it (and the alarm fires).
+          const error = given.get(alert.alertId)!;
+          await store.updateEvent(alert.eventId, (e) => applyAlertMark(e, { ...alert.mark, alertId: alert.alertId, at: now.toISOString(), state: 'FAILED', error }));
+          total.failedPermanently++;
+          logger.error('alert FAILED: given up after repeated publish failures', { alertId: alert.alertId, eventId: alert.eventId, error });
+        }
+      }
+      const retried = result.failed.filter((f) => !f.permanent);
+      total.failed += retried.length;
+      for (const f of retried) logger.warn('alert not published; stays pending', { alertId: f.alertId, error: f.error });
+    }
+    if (opts.eventIds || lastPage || events.length === 0) break;
+    if (clock.now().getTime() >= deadline) {
+      logger.warn('notify time budget used up; the rest stays pending for the next run', { published: total.published });
+      break;
+    }
   }
-  if (toSend.length === 0) return { published: 0, failed: 0, alerts: [] };
-  const result = await publisher.publish(toSend);
-  const ok = new Set(result.published);
-  const sent: Alert[] = [];
-  for (const alert of toSend) {
-    if (!ok.has(alert.alertId)) continue;
-    await store.updateEvent(alert.eventId, (e) => applyAlertMark(e, { ...alert.mark, alertId: alert.alertId, at: alert.createdAt }));
-    sent.push(alert);
-    logger.info('alert published', { alertId: alert.alertId, eventId: alert.eventId, kind: alert.mark.kind, stage: alert.mark.stage });
+  if (total.published > 0 || total.failed > 0 || total.held > 0) logger.info('alerts published', { published: total.published, failed: total.failed, held: total.held });
+  return total;
+}
+
+/**
+ * Seconds the oldest pending alert has waited (since its event was last saved), 0 when none is
+ * pending: the gauge the sweep emits, whose alarm also fires when the sweep stops reporting.
+ */
+export async function oldestPendingAlertAge(store: Store, now: Date): Promise<number> {
+  let oldest = now.getTime();
+  if (store.oldestPendingSavedAt) {
+    const at = await store.oldestPendingSavedAt();
+    if (at) oldest = Math.min(oldest, Date.parse(at) || oldest);
+  } else {
+    for (const e of await store.listPendingEvents(NOTIFY_PAGE)) oldest = Math.min(oldest, Date.parse(e.lastSeen) || oldest);
   }
-  for (const f of result.failed) logger.warn('alert not published; stays pending', { alertId: f.alertId, error: f.error });
-  logger.info('alerts published', { published: sent.length, failed: result.failed.length });
-  return { published: sent.length, failed: result.failed.length, alerts: sent };
+  return Math.max(0, Math.round((now.getTime() - oldest) / 1000));
+}
+
+export interface DispatchDeps {
+  feeds: FeedConfig[];
+  store: Store;
+  queue: FeedQueue;
+  clock: Clock;
+}
+
+export interface DispatchResult {
+  feeds: number;
+  due: number;
+  enqueued: number;
+  /** Feeds with no successful poll for max(24 h, 4 × pollMinutes), never-polled ones included. */
+  stale: number;
+  /** Due feeds that could not be enqueued. */
+  failed: string[];
+}
+
+/**
+ * One dispatch cycle: reads every feed's state once, enqueues the due feeds for this `slot` (the
+ * scheduled time: a schedule delivered twice enqueues once) and counts the stale ones.
+ */
+export async function dispatchDue(deps: DispatchDeps, slot: string): Promise<DispatchResult> {
+  const now = deps.clock.now();
+  const states = await deps.store.getFeedStates(deps.feeds.map((f) => f.id));
+  // A feed whose URL changed is due whatever the old URL's backoff said.
+  const current = new Map<string, FeedState>();
+  for (const f of deps.feeds) {
+    const st = states.get(f.id);
+    if (st) current.set(f.id, stateForUrl(f, st));
+  }
+  const due = selectDueFeeds(deps.feeds, current, now);
+  const stale = deps.feeds.filter((f) => isStale(f, states.get(f.id), now)).length;
+  const { enqueued, failed } = due.length ? await deps.queue.enqueue(due.map((f) => f.id), slot) : { enqueued: 0, failed: [] };
+  return { feeds: deps.feeds.length, due: due.length, enqueued, stale, failed };
 }
 
 export interface ReclassifyResult {

@@ -81,6 +81,11 @@ export interface Store {
   updateEvent(eventId: string, update: (event: PolicyEvent) => PolicyEvent | null): Promise<PolicyEvent | null>;
   /** Events whose alertState is PENDING, oldest first. */
   listPendingEvents(limit?: number): Promise<PolicyEvent[]>;
+  /**
+   * When the longest-pending event was last written (ISO), null when none is pending. Optional: a
+   * store without it has the pending-age gauge measured from the events' lastSeen.
+   */
+  oldestPendingSavedAt?(): Promise<string | null>;
   queryEvents(query: EventQuery): Promise<PolicyEvent[]>;
 }
 
@@ -92,12 +97,94 @@ export interface ResolutionCandidates {
 export interface PublishResult {
   /** alertIds confirmed by the publisher. */
   published: string[];
-  failed: Array<{ alertId: string; error: string }>;
+  /**
+   * Alerts not published. `permanent`: the publisher gave up on it (FAILED after its attempt limit);
+   * the caller records it as failed instead of leaving it pending.
+   */
+  failed: Array<{ alertId: string; error: string; permanent?: boolean }>;
+  /** Where each published alert went (topic ARNs and SNS MessageIds); absent for the local outbox. */
+  receipts?: Record<string, AlertReceipt>;
+}
+
+export interface AlertReceipt {
+  topics: string[];
+  messageIds: string[];
+}
+
+/** SENDING: attempts under way (some topics may have it); SENT: every topic has it; FAILED: given up. */
+export type AlertDeliveryState = 'SENDING' | 'SENT' | 'FAILED';
+
+export interface AlertDeliveryRecord {
+  alertId: string;
+  state: AlertDeliveryState;
+  /** Topic keys (ARNs) the alert reached. */
+  topics: Set<string>;
+  /** topic → SNS MessageId of the copy it accepted. */
+  messageIds: Map<string, string>;
+  /** Publish attempts started (the first included). */
+  attempts: number;
+  lastError?: string;
+}
+
+/**
+ * The alert-intent log (`DELIVERY#<alertId>` rows): which topics each alert reached and with which
+ * MessageId, how many attempts it took, and whether it is done, kept across runs and Lambda
+ * containers. A retry after a partial failure goes only to the topics that lack the alert; an alert
+ * already SENT (its event's mark-sent write failed) is not published again; one that keeps failing
+ * is given up (FAILED) after a bounded number of attempts. The DynamoDB store implements it.
+ */
+export interface DeliveryLog {
+  /** The records of these alerts (alerts never attempted are absent). */
+  deliveryRecords(alertIds: string[]): Promise<Map<string, AlertDeliveryRecord>>;
+  /**
+   * Starts one more attempt (state SENDING, attempts + 1) unless the alert is already SENT or
+   * FAILED; returns the attempt number and when the first attempt was, or null in that case.
+   */
+  beginAttempt(alertId: string, at: string): Promise<{ attempt: number; firstAttemptAt: string } | null>;
+  /** Records that `alertId` reached `topic` (with its MessageId). Idempotent. */
+  recordDelivery(alertId: string, topic: string, messageId?: string): Promise<void>;
+  /** Ends the alert's record: SENT (every topic has it) or FAILED (given up, with the last error). */
+  finishAlert(alertId: string, state: 'SENT' | 'FAILED', error?: string): Promise<void>;
+}
+
+/**
+ * The queue between dispatch and poll (SQS FIFO on AWS). A message names a feed by id only: the
+ * poller takes the URL from its own registry, never from the queue.
+ */
+export interface FeedQueue {
+  /** Enqueues one message per feed for this dispatch `slot` (same feed + slot = one message). */
+  enqueue(feedIds: string[], slot: string): Promise<{ enqueued: number; failed: string[] }>;
 }
 
 /** Delivers alerts (SNS, or the local outbox). Must tolerate a retried alertId. */
 export interface Publisher {
   publish(alerts: Alert[]): Promise<PublishResult>;
+}
+
+/** One digest message: the digest of one subscriber filter (its key, core/digest-key.ts) for one period. */
+export interface DigestMessage {
+  /** The filter's digest key: the message attribute the subscriptions of that filter match. */
+  key: string;
+  subject: string;
+  /** Plain text, for e-mail. */
+  text: string;
+  /** Compact JSON, for machine protocols (https, sqs, lambda). */
+  json: string;
+}
+
+/**
+ * The digest topics (SNS on AWS): which filters their subscribers asked for, and publishing one
+ * digest per filter, routed to exactly those subscribers by the key.
+ */
+export interface DigestChannel {
+  /** The distinct digest keys of the confirmed subscriptions of this frequency's topic. */
+  subscribedKeys(frequency: 'daily' | 'weekly'): Promise<string[]>;
+  publish(frequency: 'daily' | 'weekly', message: DigestMessage): Promise<void>;
+}
+
+/** Where the report page and the Atom feed are written (a private S3 bucket on AWS). */
+export interface ReportSink {
+  put(name: string, body: string, contentType: string): Promise<void>;
 }
 
 /** Structured logging; Powertools' Logger satisfies it, the CLI passes its own. */

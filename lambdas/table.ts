@@ -36,6 +36,7 @@ export const keys = {
   event: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' }),
   /** Per resolution key: the highest event seq created (a hint; creation probes past it). */
   resolveHead: (clusterKey: string) => ({ pk: `RESOLVE#${clusterKey}`, sk: 'HEAD' }),
+  delivery: (alertId: string) => ({ pk: `DELIVERY#${alertId}`, sk: 'DELIVERY' }),
   countryIndex: (country: string, isoDate: string, eventId: string) => ({
     pk: `COUNTRY#${country}`,
     sk: `${isoDate}#${eventId}`,

@@ -39,10 +39,35 @@ export const contextSchema = z.object({
   alertEmails: z.preprocess(fromJson, z.array(email)).default([]),
   /** {"JP": ["a@b.c"]}: creates `<prefix>-country-jp` and subscribes those emails. */
   countrySubscriptions: z.preprocess(fromJson, z.record(country, z.array(email))).default({}),
+  /**
+   * Countries that get their own topic (`<prefix>-country-<cc>`), created by the stack (with those
+   * of countrySubscriptions): notify never creates topics, so every topic has the TLS-only and
+   * publish-only-by-notify policies. Alerts about other countries go to the "all" topic only.
+   */
+  countries: z.preprocess(
+    (v) => (typeof v === 'string' && !v.trim().startsWith('[') ? v.split(/[\s,]+/).filter(Boolean) : fromJson(v)),
+    z.array(country),
+  ).default([]),
   /** Items published more than this many days before the poll are stored and grouped, never alerted. */
   maxAlertAgeDays: z.coerce.number().int().min(1).max(3650).default(14),
   /** Alert on the items of a feed's first poll (its backlog) too; normally they seed silently. */
   alertBacklog: bool.default(false),
+  /** Hour of the day (0-23, in digestTimeZone) the daily digest goes out; the weekly one on Mondays. */
+  digestHour: z.coerce.number().int().min(0).max(23).default(7),
+  /** IANA time zone of digestHour, e.g. Asia/Tokyo. */
+  digestTimeZone: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as UTC or Asia/Tokyo')
+    .default('UTC'),
+  /** Minutes between two rewrites of the report page and Atom feed (besides each digest run). */
+  reportRate: z.coerce.number().int().min(15).max(1440).default(60),
   /** Where alarms go (email subscription of the ops topic); optional. */
   opsEmail: email.optional(),
 });

@@ -9,14 +9,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { parseFeedsConfig } from '../lambdas/config.js';
 import { BUNDLED_FEEDS_FILE } from '../lambdas/handlers/names.js';
+import { TABLE, keys } from '../lambdas/table.js';
 import { BanwatchFunction, PROJECT_ROOT } from './function.js';
-import { acknowledgeTableIndexes } from './nag.js';
 import { RateSchedule } from './schedule.js';
 
 export interface IngestProps {
@@ -46,6 +47,7 @@ export class Ingest extends Construct {
   readonly poll: BanwatchFunction;
   readonly queue: sqs.Queue;
   readonly deadLetterQueue: sqs.Queue;
+  readonly dispatchSchedule: RateSchedule;
 
   constructor(scope: Construct, id: string, props: IngestProps) {
     super(scope, id);
@@ -73,11 +75,15 @@ export class Ingest extends Construct {
       // Lambda's rule of thumb: at least 6x the function timeout, so retries and throttling
       // never make a message visible again while it is still being processed.
       visibilityTimeout: Duration.seconds(POLL_TIMEOUT.toSeconds() * 6),
-      // A message older than a few poll periods is stale: the next dispatch enqueues a fresh one.
-      retentionPeriod: Duration.hours(4),
+      // A day: longer than the OldestMessageAge alarm's threshold, so a stuck poller is noticed before
+      // any message expires unseen (a late message is harmless: poll honours pollMinutes).
+      retentionPeriod: Duration.days(1),
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: MAX_RECEIVE_COUNT },
     });
 
+    // Both functions carry the registry: a queue message names a feed by id only, and poll takes
+    // the URL from its own copy, never from the queue.
+    const bundleFiles = { [BUNDLED_FEEDS_FILE]: feedsPath };
     this.dispatch = new BanwatchFunction(this, 'Dispatch', {
       handler: 'dispatch',
       description: 'banwatch: enqueue the feeds that are due for a poll',
@@ -90,21 +96,31 @@ export class Ingest extends Construct {
         FEED_QUEUE_URL: this.queue.queueUrl,
         FEEDS_FILE: BUNDLED_FEEDS_FILE,
       },
-      commandHooks: {
-        beforeBundling: () => [],
-        beforeInstall: () => [],
-        // The registry ships inside the bundle: changing feeds.json changes the asset hash, so
-        // `cdk deploy` updates the function.
-        // node rather than cp: the same command works in any shell, Windows included.
-        afterBundling: (_inputDir: string, outputDir: string) => [
-          `node -e "require('fs').copyFileSync(process.argv[1], process.argv[2])" "${feedsPath}" "${path.join(outputDir, BUNDLED_FEEDS_FILE)}"`,
-        ],
-      },
+      bundleFiles,
     });
-    props.table.grantReadData(this.dispatch.fn);
+    // Dispatch reads feed-state rows (BatchGetItem) and nothing else of the table.
+    this.dispatch.fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'ReadFeedStates',
+        actions: ['dynamodb:BatchGetItem'],
+        resources: [props.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${keys.feedState('').pk}*`] } },
+      }),
+    );
     this.queue.grantSendMessages(this.dispatch.fn);
+    // Nobody but dispatch enqueues: a message names a feed to fetch, so it is a trust boundary.
+    this.queue.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'OnlyDispatchSends',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['sqs:SendMessage'],
+        resources: [this.queue.queueArn],
+        conditions: { StringNotEquals: { 'aws:PrincipalArn': this.dispatch.role.roleArn } },
+      }),
+    );
 
-    new RateSchedule(this, 'DispatchSchedule', {
+    this.dispatchSchedule = new RateSchedule(this, 'DispatchSchedule', {
       fn: this.dispatch.fn,
       rateMinutes: props.pollRate,
       description: `banwatch: dispatch due feeds every ${props.pollRate} minutes`,
@@ -127,9 +143,26 @@ export class Ingest extends Construct {
         FETCH_TIMEOUT_MS: String(FETCH_TIMEOUT_MS),
         MAX_ALERT_AGE_DAYS: String(props.maxAlertAgeDays),
         ALERT_BACKLOG: String(props.alertBacklog),
+        FEEDS_FILE: BUNDLED_FEEDS_FILE,
       },
+      bundleFiles,
     });
-    props.table.grantReadWriteData(this.poll.fn);
+    // What the pipeline's poll path calls (DynamoStore): reads and conditional puts of feed states,
+    // items, events, index rows and resolution heads; Query on the cluster index only.
+    this.poll.fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'PollTable',
+        actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem'],
+        resources: [props.table.tableArn],
+      }),
+    );
+    this.poll.fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'PollClusterIndex',
+        actions: ['dynamodb:Query'],
+        resources: [`${props.table.tableArn}/index/${TABLE.indexes.cluster.name}`],
+      }),
+    );
     this.poll.fn.addEventSource(
       new SqsEventSource(this.queue, {
         batchSize: POLL_BATCH_SIZE,
@@ -138,8 +171,5 @@ export class Ingest extends Construct {
         maxConcurrency: props.pollConcurrency,
       }),
     );
-    acknowledgeTableIndexes(this.dispatch.fn, props.table);
-    acknowledgeTableIndexes(this.poll.fn, props.table);
-
   }
 }

@@ -12,6 +12,8 @@
  *   npm run replay -- --decisions a,b     only these decisions and the near-misses around them
  *   npm run replay -- --split holdout     only items of one split
  *   npm run replay -- --cli               one `banwatch run --once --now` process per week (slow, exact)
+ *   npm run replay -- --shape google      news served as Google News search items (headline only)
+ *   npm run replay -- --step-days 1       one cycle a day instead of a week (reports meet the pipeline fewer at a time)
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -90,7 +92,22 @@ const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 const publishedAt = (i: ReplayItem) => new Date(`${i.published.slice(0, 10)}T12:00:00Z`);
 
 /** One news feed per language and one government feed per jurisdiction, as RSS 2.0 files. */
-export function replayFeeds(items: ReplayItem[]): Array<{ file: string; config: Omit<FeedConfig, 'url'>; xml: string }> {
+/**
+ * How the news feeds deliver an article: `article` as an outlet's own feed does (headline, lead,
+ * link), `google` as a Google News search does (title "headline - Outlet", the description only a
+ * link to the title and the outlet's name, the link an aggregator URL): the headline alone decides.
+ */
+export type ReplayShape = 'article' | 'google';
+
+const outletName = (link: string) => {
+  try {
+    return new URL(link).hostname.replace(/^www\./, '');
+  } catch {
+    return 'news';
+  }
+};
+
+export function replayFeeds(items: ReplayItem[], shape: ReplayShape = 'article'): Array<{ file: string; config: Omit<FeedConfig, 'url'>; xml: string }> {
   const groups = new Map<string, { config: Omit<FeedConfig, 'url'>; items: ReplayItem[] }>();
   for (const item of items) {
     const gov = item.feed?.kind === 'government' && item.feed.country;
@@ -106,12 +123,18 @@ export function replayFeeds(items: ReplayItem[]): Array<{ file: string; config: 
     g.items.push(item);
   }
   return [...groups.values()].map(({ config, items: list }) => {
+    const google = shape === 'google' && config.kind === 'news';
     const entries = list
-      .map(
-        (i) =>
-          `<item><title>${xml(i.title)}</title><link>${xml(i.link)}</link><guid isPermaLink="false">${xml(i.id)}</guid>` +
-          `<pubDate>${publishedAt(i).toUTCString()}</pubDate><description>${xml(i.summary ?? '')}</description></item>`,
-      )
+      .map((i) => {
+        const outlet = outletName(i.link);
+        const title = google ? `${i.title} - ${outlet}` : i.title;
+        const link = google ? `https://news.google.com/rss/articles/${encodeURIComponent(i.id)}?oc=5` : i.link;
+        const description = google ? `<a href="${xml(link)}" target="_blank">${xml(i.title)}</a>&nbsp;&nbsp;<font color="#6f6f6f">${xml(outlet)}</font>` : (i.summary ?? '');
+        return (
+          `<item><title>${xml(title)}</title><link>${xml(link)}</link><guid isPermaLink="false">${xml(i.id)}</guid>` +
+          `<pubDate>${publishedAt(i).toUTCString()}</pubDate><description>${xml(description)}</description></item>`
+        );
+      })
       .join('\n');
     const body = `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>${config.id}</title><link>https://replay.invalid/${config.id}</link><description>replay</description>\n${entries}\n</channel></rss>\n`;
     return { file: `${config.id}.xml`, config, xml: body };
@@ -129,11 +152,15 @@ export interface ReplayRun {
  * (a week with nothing new would be all "not modified"), starting with one cycle a week before the
  * first article, when every feed is still empty: that is each feed's first poll.
  */
-export async function runReplay(items: ReplayItem[], opts: { dataDir?: string; cli?: boolean; onCycle?: (at: Date, n: number, total: number) => void } = {}): Promise<ReplayRun> {
+export async function runReplay(
+  items: ReplayItem[],
+  opts: { dataDir?: string; cli?: boolean; stepDays?: number; shape?: ReplayShape; onCycle?: (at: Date, n: number, total: number) => void } = {},
+): Promise<ReplayRun> {
+  const stepMs = (opts.stepDays ?? 7) * DAY_MS;
   const work = mkdtempSync(join(tmpdir(), 'banwatch-replay-'));
   const feedDir = join(work, 'feeds');
   mkdirSync(feedDir);
-  const feeds = replayFeeds(items);
+  const feeds = replayFeeds(items, opts.shape);
   for (const f of feeds) writeFileSync(join(feedDir, f.file), f.xml);
   let now = new Date(0);
   const server = await startDemoServer({ dir: feedDir, reveal: { until: () => now, maxItems: FEED_WINDOW_ITEMS } });
@@ -141,9 +168,9 @@ export async function runReplay(items: ReplayItem[], opts: { dataDir?: string; c
   try {
     const configs: FeedConfig[] = feeds.map((f) => ({ ...f.config, url: server.urlFor(f.file) }) as FeedConfig);
     const times = items.map((i) => publishedAt(i).getTime()).sort((a, b) => a - b);
-    const start = Math.floor(times[0]! / DAY_MS) * DAY_MS - 7 * DAY_MS;
+    const start = Math.floor(times[0]! / DAY_MS) * DAY_MS - stepMs;
     const weeks: Date[] = [new Date(start)];
-    for (let t = start + 7 * DAY_MS, i = 0; i < times.length; t += 7 * DAY_MS) {
+    for (let t = start + stepMs, i = 0; i < times.length; t += stepMs) {
       let revealed = false;
       while (i < times.length && times[i]! <= t) {
         revealed = true;
@@ -221,7 +248,10 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
  */
 export function scoreReplay(items: ReplayItem[], decisions: Decision[], alerts: OutboxAlert[]): ReplayScore {
   // Links come back canonicalised (tracking parameters dropped), titles as plain text: try both.
-  const byLink = new Map(items.map((i) => [i.link, i]));
+  const byLink = new Map(items.flatMap((i) => {
+    const google = `https://news.google.com/rss/articles/${encodeURIComponent(i.id)}`;
+    return [[i.link, i], [google, i], [`${google}?oc=5`, i]] as Array<[string, ReplayItem]>;
+  }));
   const byTitle = new Map(items.map((i) => [i.title.replace(/\s+/g, ' ').trim(), i]));
   const goldOf = (s: OutboxAlert['sources'][number]) => (s.link ? byLink.get(s.link) : undefined) ?? byTitle.get(s.title.replace(/\s+/g, ' ').trim());
   const decisionById = new Map(decisions.map((d) => [d.id, d]));
@@ -291,6 +321,8 @@ async function main(argv: string[]): Promise<void> {
   const t0 = performance.now();
   const run = await runReplay(set.items, {
     cli: flag('--cli'),
+    ...(value('--step-days') ? { stepDays: Number(value('--step-days')) } : {}),
+    ...(value('--shape') ? { shape: value('--shape') as ReplayShape } : {}),
     ...(value('--data') ? { dataDir: resolve(value('--data')!) } : {}),
     onCycle: (at, n, total) => {
       if (process.stderr.isTTY) process.stderr.write(`\r[${n}/${total}] week of ${at.toISOString().slice(0, 10)}`);

@@ -7,11 +7,13 @@
  *   EVENT#<eventId>    / EVENT                      a PolicyEvent + entity=EVENT; pendingPk/pendingSk
  *                                                   only while alertState is PENDING (sparse outbox)
  *   COUNTRY#<cc>       / <firstSeen date>#<eventId> country index row (eventId, firstSeen)
+ *   DELIVERY#<alertId> / DELIVERY                   topics an alert reached (DeliveryLog), with a TTL
  *
- * GSIs are assumed to project ALL attributes (the CDK stack and ensureTable() create them so). Only
- * the `events` index (queryEvents without a country) actually reads projected attributes; reads
- * that decide something (pending outbox, latest event of a cluster) take just the base key from
- * the GSI and re-read the row with a consistent read, because GSIs are eventually consistent.
+ * GSIs are assumed to project ALL attributes (the CDK stack and ensureTable() create them so), but
+ * no read trusts projected attributes: every query takes just the base key from the GSI and
+ * re-reads the base row (consistently where the read decides something: the pending outbox, the
+ * latest event of a cluster), because GSIs are eventually consistent on AWS and, locally, a killed
+ * process can leave an index row without its base row.
  *
  * The adapter takes a DynamoDBDocumentClient (Powertools style) and never builds one; both
  * composition roots build it with createDocumentClient() below. SDK errors are translated here:
@@ -33,7 +35,7 @@ import {
 import { StoreUnavailableError } from '../core/errors.js';
 import { STAGES, type FeedState, type PolicyEvent, type Stage, type StoredItem } from '../core/model.js';
 import { newEventId } from '../core/events.js';
-import { silentLogger, type EventQuery, type Logger, type ResolutionCandidates, type Store } from '../ports.js';
+import { silentLogger, type AlertDeliveryRecord, type DeliveryLog, type EventQuery, type Logger, type ResolutionCandidates, type Store } from '../ports.js';
 import { EVENT_ENTITY, PENDING, TABLE, keys } from '../table.js';
 
 /** Stable codes of the StoreUnavailableErrors this adapter throws. */
@@ -107,11 +109,13 @@ const ITEM_ROW_ATTRS = [...ROW_ATTRS, TABLE.ttlAttribute] as const;
 const EVENT_ROW_ATTRS = [
   ...ROW_ATTRS,
   'entity',
+  // Row bookkeeping, not part of the event: read through oldestPendingSavedAt().
+  'savedAt',
   TABLE.indexes.pending.partitionKey,
   TABLE.indexes.pending.sortKey,
 ] as const;
 
-export class DynamoStore implements Store {
+export class DynamoStore implements Store, DeliveryLog {
   private readonly ttlDays: number;
   private readonly logger: Logger;
   private readonly scanPageLimit: number | undefined;
@@ -311,12 +315,13 @@ export class DynamoStore implements Store {
   /** Raises the resolution head to `seq` (never lowers it: a late writer's smaller seq is a no-op). */
   private async raiseResolveHead(clusterKey: string, seq: number): Promise<void> {
     try {
-      await this.call('UpdateItem', () =>
+      // A conditional Put, not an Update: the row holds nothing else, and poll's role then needs
+      // no dynamodb:UpdateItem.
+      await this.call('PutItem', () =>
         this.doc.send(
-          new UpdateCommand({
+          new PutCommand({
             TableName: this.tableName,
-            Key: keys.resolveHead(clusterKey),
-            UpdateExpression: 'SET #m = :s',
+            Item: { ...keys.resolveHead(clusterKey), maxSeq: seq },
             ConditionExpression: 'attribute_not_exists(#m) OR #m < :s',
             ExpressionAttributeNames: { '#m': 'maxSeq' },
             ExpressionAttributeValues: { ':s': seq },
@@ -359,6 +364,22 @@ export class DynamoStore implements Store {
     return out;
   }
 
+  async oldestPendingSavedAt(): Promise<string | null> {
+    const idx = TABLE.indexes.pending;
+    // The index projects every attribute: savedAt comes with the key, no base-row reads. A gauge
+    // may lag by the index's second or so.
+    const rows = await this.queryAll({
+      IndexName: idx.name,
+      KeyConditionExpression: '#p = :p',
+      ExpressionAttributeNames: { '#p': idx.partitionKey, '#s': 'savedAt' },
+      ExpressionAttributeValues: { ':p': PENDING },
+      ProjectionExpression: '#s',
+    });
+    let oldest: string | null = null;
+    for (const r of rows) if (typeof r.savedAt === 'string' && (oldest === null || r.savedAt < oldest)) oldest = r.savedAt;
+    return oldest;
+  }
+
   async queryEvents(query: EventQuery): Promise<PolicyEvent[]> {
     const limit = query.limit ?? DEFAULT_QUERY_LIMIT;
     const vendor = query.vendor?.trim().toLowerCase();
@@ -388,21 +409,113 @@ export class DynamoStore implements Store {
 
     const idx = TABLE.indexes.events;
     const out: PolicyEvent[] = [];
+    const seen = new Set<string>();
     const pages = this.queryPages({
       IndexName: idx.name,
       KeyConditionExpression: query.since ? '#e = :e AND #ls >= :since' : '#e = :e',
       ExpressionAttributeNames: { '#e': idx.partitionKey, ...(query.since ? { '#ls': idx.sortKey } : {}) },
       ExpressionAttributeValues: { ':e': EVENT_ENTITY, ...(query.since ? { ':since': query.since } : {}) },
       ScanIndexForward: false,
+      // Only which events, in which order: what they hold is read from the base rows below.
+      ProjectionExpression: 'pk',
     });
     for await (const page of pages) {
-      for (const row of page) {
-        const event = fromEventRow(row);
+      for (const event of await this.baseEventsOf(page, seen)) {
         if (matches(event) && out.length < limit) out.push(event);
       }
       if (out.length >= limit) break;
     }
-    return out;
+    return out.sort(newestFirst);
+  }
+
+  /**
+   * The events that index rows point to, read from their base rows, in index order, each once.
+   * An index row can be stale or point to no event at all (GSIs lag on AWS; locally a process
+   * killed between dynalite's index and base writes leaves such rows): the base row is the truth,
+   * and a row without one is skipped.
+   */
+  private async baseEventsOf(indexRows: Row[], seen: Set<string>): Promise<PolicyEvent[]> {
+    const ids = indexRows.map((r) => eventIdOfPk(r.pk)).filter((id) => !seen.has(id) && (seen.add(id), true));
+    const rows = await this.batchGet(ids.map((id) => keys.event(id)), { consistent: false });
+    const byId = new Map(rows.map((r) => [String(r.eventId), fromEventRow(r)]));
+    return ids.map((id) => byId.get(id)).filter((e): e is PolicyEvent => e !== undefined);
+  }
+
+  // ---------------------------------------------------------------- alert intent (DeliveryLog)
+
+  async deliveryRecords(alertIds: string[]): Promise<Map<string, AlertDeliveryRecord>> {
+    const rows = await this.batchGet(alertIds.map((id) => keys.delivery(id)));
+    return new Map(rows.map((row) => [String(row.alertId), deliveryRecordOf(row)]));
+  }
+
+  async beginAttempt(alertId: string, at: string): Promise<{ attempt: number; firstAttemptAt: string } | null> {
+    try {
+      const res = await this.call('UpdateItem', () =>
+        this.doc.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: keys.delivery(alertId),
+            // Conditional: an alert SENT or FAILED is never attempted again (SENDING → SENT | FAILED).
+            UpdateExpression: 'SET #state = :sending, #alertId = :alertId, #ttl = :ttl, #last = :at, #first = if_not_exists(#first, :at) ADD #attempts :one',
+            ConditionExpression: 'attribute_not_exists(#state) OR #state = :sending',
+            ExpressionAttributeNames: { '#state': 'state', '#alertId': 'alertId', '#ttl': TABLE.ttlAttribute, '#last': 'lastAttemptAt', '#first': 'firstAttemptAt', '#attempts': 'attempts' },
+            ExpressionAttributeValues: { ':sending': 'SENDING', ':alertId': alertId, ':ttl': this.deliveryExpiry(), ':at': at, ':one': 1 },
+            ReturnValues: 'UPDATED_NEW',
+          }),
+        ),
+      );
+      return { attempt: Number(res.Attributes?.attempts ?? 1), firstAttemptAt: String(res.Attributes?.firstAttemptAt ?? at) };
+    } catch (err) {
+      if (isConditionalFailure(err)) return null;
+      throw err;
+    }
+  }
+
+  async recordDelivery(alertId: string, topic: string, messageId?: string): Promise<void> {
+    // ADD to string sets: idempotent, and concurrent notifiers recording other topics never collide.
+    // The TTL bounds the table: an alert is retried for hours at most, never for weeks.
+    await this.call('UpdateItem', () =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.delivery(alertId),
+          UpdateExpression: `ADD #topics :topic${messageId ? ', #receipts :receipt' : ''} SET #alertId = :alertId, #ttl = :ttl`,
+          ExpressionAttributeNames: { '#topics': 'topics', '#alertId': 'alertId', '#ttl': TABLE.ttlAttribute, ...(messageId ? { '#receipts': 'receipts' } : {}) },
+          ExpressionAttributeValues: {
+            ':topic': new Set([topic]),
+            ':alertId': alertId,
+            ':ttl': this.deliveryExpiry(),
+            ...(messageId ? { ':receipt': new Set([`${topic} ${messageId}`]) } : {}),
+          },
+        }),
+      ),
+    );
+  }
+
+  async finishAlert(alertId: string, state: 'SENT' | 'FAILED', error?: string): Promise<void> {
+    await this.call('UpdateItem', () =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.delivery(alertId),
+          UpdateExpression: `SET #state = :state, #alertId = :alertId, #ttl = :ttl${error ? ', #err = :err' : ''}`,
+          ExpressionAttributeNames: { '#state': 'state', '#alertId': 'alertId', '#ttl': TABLE.ttlAttribute, ...(error ? { '#err': 'lastError' } : {}) },
+          ExpressionAttributeValues: { ':state': state, ':alertId': alertId, ':ttl': this.deliveryExpiry(), ...(error ? { ':err': error.slice(0, 500) } : {}) },
+        }),
+      ),
+    );
+  }
+
+  private deliveryExpiry(): number {
+    return Math.floor(Date.now() / 1000) + this.ttlDays * 86_400;
+  }
+
+  // ---------------------------------------------------------------- read paths of `explain`
+
+  /** The stored items among these keys (read-only tools: `banwatch explain`). */
+  async getItems(itemKeys: string[]): Promise<StoredItem[]> {
+    const rows = await this.batchGet(itemKeys.map((k) => keys.item(k)), { consistent: false });
+    return rows.map(fromItemRow);
   }
 
   // ---------------------------------------------------------------- rows
@@ -560,6 +673,8 @@ function eventRow(event: PolicyEvent): Row {
     entity: EVENT_ENTITY,
     clusterKey: event.clusterKey,
     lastSeen: event.lastSeen,
+    // Wall-clock time of this write: the sweep's pending-age gauge reads it.
+    savedAt: new Date().toISOString(),
   };
   // Sparse outbox index: only pending events carry its keys, so the index holds just the backlog.
   if (event.alertState === 'PENDING') {
@@ -693,4 +808,22 @@ export function translateStoreError(err: unknown, tableName: string, operation: 
     return new StoreUnavailableError(STORE_ERROR_CODES.unavailable, `${where}: DynamoDB endpoint unreachable — ${detail}`, { cause: err });
   }
   return new StoreUnavailableError(STORE_ERROR_CODES.requestFailed, `${where}: request rejected — ${detail}`, { cause: err });
+}
+
+function deliveryRecordOf(row: Row): AlertDeliveryRecord {
+  const strings = (v: unknown): string[] => (v instanceof Set ? [...v].map(String) : Array.isArray(v) ? v.map(String) : []);
+  const messageIds = new Map<string, string>();
+  for (const r of strings(row.receipts)) {
+    const cut = r.lastIndexOf(' ');
+    if (cut > 0) messageIds.set(r.slice(0, cut), r.slice(cut + 1));
+  }
+  const state = row.state === 'SENT' || row.state === 'FAILED' ? row.state : 'SENDING';
+  return {
+    alertId: String(row.alertId),
+    state,
+    topics: new Set(strings(row.topics)),
+    messageIds,
+    attempts: Number(row.attempts ?? 0),
+    ...(typeof row.lastError === 'string' ? { lastError: row.lastError } : {}),
+  };
 }

@@ -2,7 +2,8 @@
  * The local outbox: the Publisher of `banwatch run` and the demo. Alerts are appended to
  * `<dir>/alerts.jsonl`, one JSON object a line, and are reported published only once the line
  * is on disk (fsync). Idempotent by alertId, so a run killed between publishing and marking the
- * event SENT writes nothing twice when it is run again.
+ * event SENT writes nothing twice when it is run again. Torn-tail safe: every append first repairs a
+ * last line a killed process left incomplete (see recover()), so the file stays valid JSONL.
  */
 import { mkdir, open, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -79,7 +80,7 @@ export class FileOutboxPublisher implements Publisher {
     }
 
     // Nothing is confirmed before the lines are on disk: a failed append throws and confirms nothing.
-    if (lines.length > 0) await this.appendDurably(lines.join('\n') + '\n');
+    if (lines.length > 0) await this.appendDurably(lines);
     for (const id of fresh) known.add(id);
     return { published: confirmed, failed };
   }
@@ -107,35 +108,94 @@ export class FileOutboxPublisher implements Publisher {
   }
 
   /**
-   * Appends and fsyncs. When the file ends in a line cut short by a crash, the chunk starts with a
-   * newline so the torn line stays alone (and skipped) instead of swallowing the next alert.
+   * Makes the file end on a complete line: a line without its newline was cut short by a process
+   * killed mid-append, and was never confirmed (confirmation waits for the whole line and fsync).
+   * Its bytes are moved to `alerts.jsonl.torn` (kept, never deleted) and the file is truncated to
+   * its last complete line, so readers always see valid JSONL. Returns the bytes moved.
+   * The local runtime calls it at start (under the data directory's lock); publish calls it too.
+   */
+  async recover(): Promise<number> {
+    let handle;
+    try {
+      handle = await open(this.file, 'r+');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw new PublisherUnavailableError('OUTBOX_UNWRITABLE', `cannot open ${this.file}: ${(err as Error).message}`, { cause: err });
+    }
+    try {
+      const { size } = await handle.stat();
+      const end = await lastNewlineEnd(handle, size);
+      if (end === size) return 0;
+      const torn = Buffer.alloc(size - end);
+      await handle.read(torn, 0, torn.length, end);
+      const aside = await open(`${this.file}.torn`, 'a');
+      try {
+        await aside.appendFile(torn);
+        await aside.sync();
+      } finally {
+        await aside.close();
+      }
+      await handle.truncate(end);
+      await handle.sync();
+      return torn.length;
+    } catch (err) {
+      if (err instanceof PublisherUnavailableError) throw err;
+      throw new PublisherUnavailableError('OUTBOX_UNWRITABLE', `cannot repair the torn last line of ${this.file}: ${(err as Error).message}`, { cause: err });
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /**
+   * Appends one line per write call, then fsyncs once. A kill mid-way leaves whole lines and at
+   * most one torn last line, which recover() moves aside before the next append. (One write for the
+   * whole batch would be split by Node above 512 KiB into several, each a place to be cut.)
    * A new file also gets its directory entry synced so it survives a power cut.
    */
-  private async appendDurably(chunk: string): Promise<void> {
+  private async appendDurably(lines: string[]): Promise<void> {
     let created = false;
     try {
       created = (await mkdir(this.dir, { recursive: true })) !== undefined;
-      // a+: append, and read the last byte to see whether the previous write finished its line.
-      const handle = await open(this.file, 'a+');
+      await this.recover();
+      const handle = await open(this.file, 'a');
       try {
-        const { size } = await handle.stat();
-        created ||= size === 0;
-        let prefix = '';
-        if (size > 0) {
-          const last = Buffer.alloc(1);
-          await handle.read(last, 0, 1, size - 1);
-          if (last[0] !== 0x0a) prefix = '\n';
-        }
-        await handle.appendFile(prefix + chunk, 'utf8');
+        created ||= (await handle.stat()).size === 0;
+        for (const line of lines) await writeAll(handle, Buffer.from(`${line}\n`, 'utf8'));
         await handle.sync();
       } finally {
         await handle.close();
       }
     } catch (err) {
+      if (err instanceof PublisherUnavailableError) throw err;
       throw new PublisherUnavailableError('OUTBOX_UNWRITABLE', `cannot append to ${this.file}: ${(err as Error).message}`, { cause: err });
     }
     if (created) await syncDir(this.dir);
   }
+}
+
+type Handle = Awaited<ReturnType<typeof open>>;
+
+/** write(2) may write less than asked: loop until the whole line is down. */
+async function writeAll(handle: Handle, buf: Buffer): Promise<void> {
+  let off = 0;
+  while (off < buf.length) {
+    const { bytesWritten } = await handle.write(buf, off, buf.length - off);
+    off += bytesWritten;
+  }
+}
+
+/** Offset just past the last newline (0 when there is none), reading backwards in 64 KiB steps. */
+async function lastNewlineEnd(handle: Handle, size: number): Promise<number> {
+  const step = 64 * 1024;
+  const buf = Buffer.alloc(step);
+  for (let end = size; end > 0; ) {
+    const start = Math.max(0, end - step);
+    const { bytesRead } = await handle.read(buf, 0, end - start, start);
+    const at = buf.subarray(0, bytesRead).lastIndexOf(0x0a);
+    if (at >= 0) return start + at + 1;
+    end = start;
+  }
+  return 0;
 }
 
 /** Reads every complete alert of an outbox; a missing outbox is empty, a torn last line is skipped. */

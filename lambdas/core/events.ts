@@ -21,7 +21,10 @@
  */
 import { createHash } from 'node:crypto';
 import { actorOf, actorsConflict } from './actors.js';
+import { effectiveDateOf, pickEffective } from './effective.js';
+import { decisivePhrases } from './phrases.js';
 import type {
+  Retraction,
   AlertMark,
   AlertState,
   Classification,
@@ -60,6 +63,16 @@ export const INDEPENDENT_REPORTS = 2;
  * single low-confidence reports, while real decisions are reported by several outlets.
  */
 export const CONFIDENT_ALONE = 0.8;
+/**
+ * A report of a stage the event already has, arriving this long after the event's last report, is
+ * not late news of it but a new act at that stage (a court upholding a ban, a second body adopting
+ * it): it opens a new event. Late single reports are told apart by `repeatOf` (below).
+ */
+export const QUIET_GAP_DAYS = 21;
+/** How far back an event at the same stage makes a new one a possible repeat of it. */
+export const REPEAT_REACH_DAYS = 90;
+/** Outlets that must report an earlier stage before a stage alerted on one outlet's report is taken back. */
+export const CORRECTION_OUTLETS = 3;
 
 /** Sources kept per event: enough to prove it, bounded so a hot story cannot grow a row past 400 KB. */
 export const MAX_SOURCES = 40;
@@ -80,9 +93,12 @@ const DAY_MS = 86_400_000;
  * | network_exclusion ~ market_ban | "FCC bans Huawei gear" reads as banned from US networks or from sale (FCC 2022) |
  * | device_ban ~ security_warning | official guidance not to use an app on work phones reads as advice or as a ban |
  * | export_control ~ sanctions | "blacklist" covers the Entity List and financial sanctions alike |
+ * | procurement_exclusion ~ market_ban | "a ban on buying Huawei gear" reads as government purchasing or as anyone's (FCC 2021: "장비 구매금지 제안" for an equipment-authorisation ban) |
+ * | export_control ~ market_ban | one Commerce action is "banned from US commerce" to some outlets and "placed on the Entity List" to others (Huawei May 2019, Kaspersky June 2024: a sales ban and Entity List additions announced together) |
  *
- * Everything else is a different decision even when the vendor and the country are the same: an
- * export control and a sales ban on Kaspersky on the same day are two measures with two alerts.
+ * Everything else is a different decision even when the vendor and the country are the same (a
+ * procurement ban and export controls on one vendor are two measures with two alerts). Pairs other
+ * than a measure with itself join only within CROSS_MEASURE_WINDOW_DAYS.
  */
 export const MEASURE_COMPATIBILITY: ReadonlyArray<readonly [Measure, Measure]> = [
   ['procurement_exclusion', 'network_exclusion'],
@@ -91,6 +107,8 @@ export const MEASURE_COMPATIBILITY: ReadonlyArray<readonly [Measure, Measure]> =
   ['network_exclusion', 'market_ban'],
   ['device_ban', 'security_warning'],
   ['export_control', 'sanctions'],
+  ['export_control', 'market_ban'],
+  ['procurement_exclusion', 'market_ban'],
 ];
 
 export function measuresCompatible(a: Measure, b: Measure): boolean {
@@ -191,9 +209,25 @@ function sourceOf(item: StoredItem, c: RelevantClassification, ctx: ReportContex
     measure: c.measure,
     vendors: sorted(c.vendors),
     strongStage: ctx.strongStage,
+    ...(c.stageConfidence !== undefined ? { stageConfidence: Math.round(c.stageConfidence * 100) / 100 } : {}),
+    ...(c.rules ? { measureCued: c.rules.some((r) => MEASURE_CUE.test(r)) } : {}),
     alertable: ctx.alertable,
     mergeReason,
+    ...readerFields(item, c),
   };
+}
+
+/** What a reader of the alert needs from the report's text, which the event does not keep: its language, decisive phrases, effective date. */
+function readerFields(item: StoredItem, c: RelevantClassification): Pick<EventSource, 'language' | 'phrases' | 'effective'> {
+  const language = item.language?.toLowerCase().split('-')[0];
+  const phrases = decisivePhrases(item.title, item.summary, c);
+  const effective = effectiveDateOf(`${item.title}\n${item.summary}`, itemTime(item), language);
+  return { ...(language ? { language } : {}), ...(phrases.length ? { phrases } : {}), ...(effective ? { effective } : {}) };
+}
+
+/** The report that set the event's current stage (its last timeline entry). */
+function stageSetterOf(history: StageChange[] | undefined): string | undefined {
+  return history?.at(-1)?.itemKey;
 }
 
 // ---------------------------------------------------------------- matching
@@ -228,6 +262,7 @@ export function matchEvent(
   item: StoredItem,
   c: RelevantClassification,
   actors: Array<string | null> = [actorOf(c.countries, item.title, item.summary)],
+  opts: { quietGap?: boolean } = {},
 ): Match | null {
   if (event.clusterKey !== clusterKeyOf(c)) return null;
   // A state and another state, or a state and the federal government, decide separately.
@@ -241,7 +276,10 @@ export function matchEvent(
   const last = Date.parse(event.lastSeen);
   const sameMeasure = c.measure === event.measure || c.measure === 'other_restriction' || event.measure === 'other_restriction';
   const windowMs = (sameMeasure ? EVENT_WINDOW_DAYS : CROSS_MEASURE_WINDOW_DAYS) * DAY_MS;
-  const near = t >= first - windowMs && t <= last + windowMs;
+  // A stage the event already has, after a quiet spell, is a new act (see QUIET_GAP_DAYS).
+  const notLater = isEnding(c.stage) ? isEnding(event.stage) : !isEnding(event.stage) && stageRank(c.stage) <= stageRank(event.stage);
+  const after = notLater && opts.quietGap !== false ? Math.min(windowMs, QUIET_GAP_DAYS * DAY_MS) : windowMs;
+  const near = t >= first - windowMs && t <= last + after;
 
   // After an ending, forward reports are late news for a week, then a new decision (re-imposed).
   if (isEnding(event.stage) && !isEnding(c.stage) && t > Date.parse(stageTime(event)) + REIMPOSITION_AFTER_DAYS * DAY_MS) return null;
@@ -274,6 +312,26 @@ export function matchEvent(
       ? 'within the reporting period'
       : describeGap(gap);
   return { score, reason: `${vendorPart}; ${measurePart}; ${timePart}` };
+}
+
+/**
+ * An event a new one may repeat: one the report would have joined but for the quiet gap, or one at
+ * the same stage of the same measure seen within REPEAT_REACH_DAYS. The new event then needs two
+ * outlets or an official source before it alerts (a lone late report of an old decision stays
+ * quiet; a new act is reported by several).
+ */
+export function repeatCandidate<E extends PolicyEvent>(candidates: E[], item: StoredItem, c: RelevantClassification, actors?: Array<string | null>): E | null {
+  const t = Date.parse(itemTime(item));
+  const reach = REPEAT_REACH_DAYS * DAY_MS;
+  let best: E | null = null;
+  for (const e of candidates) {
+    const within = t - Date.parse(e.lastSeen) <= reach && t >= Date.parse(e.firstSeen);
+    const sameAct = e.stage === c.stage && (e.measure === c.measure || measuresCompatible(e.measure, c.measure));
+    if (!within || !sameAct) continue;
+    if (!matchEvent({ ...e, lastSeen: new Date(Math.max(Date.parse(e.lastSeen), t)).toISOString() }, item, c, actors, { quietGap: false })) continue;
+    if (!best || e.lastSeen > best.lastSeen) best = e;
+  }
+  return best;
 }
 
 /** The best-fitting event for a report among candidates, or null. Ties go to the newest event. */
@@ -327,6 +385,8 @@ export function createEvent(item: StoredItem, c: RelevantClassification, seq = 0
   const derived = deriveStage(event);
   event.stage = derived.stage;
   event.history = derived.history;
+  const effective = pickEffective(event.sources, stageSetterOf(event.history));
+  if (effective) event.effective = effective;
   event.alertState = alertStateOf(event);
   return event;
 }
@@ -350,16 +410,42 @@ const claimTime = (s: EventSource, fallback: string) => s.at ?? s.published ?? f
  * report saying so, at least a third of the outlets say so or further (STAGE_VOTE_SHARE_INVERSE). Endings need the support of
  * stageSupported. A stage already alerted is never gone back on.
  */
-export function deriveStage(event: Pick<PolicyEvent, 'sources' | 'alertedStages' | 'firstSeen'>): { stage: Stage; history: StageChange[] } {
+export function deriveStage(
+  event: Pick<PolicyEvent, 'sources' | 'alertedStages' | 'firstSeen'> & Partial<Pick<PolicyEvent, 'confirmedStages' | 'retractions'>>,
+): { stage: Stage; history: StageChange[]; retract?: Retraction } {
   const fallback = event.firstSeen;
   const t = (s: EventSource) => Date.parse(claimTime(s, fallback));
   const forward = event.sources.filter((s) => s.stage !== undefined && !isEnding(s.stage));
   const windowMs = STAGE_VOTE_WINDOW_DAYS * DAY_MS;
   const outletOfSource = (s: EventSource) => s.outlet ?? s.itemKey;
 
+  /**
+   * A claim of `rank` that later reporting overruled: its outlet is the only one that ever said
+   * `rank` or further, on a cue that was neither official nor strong, and CORRECTION_OUTLETS other
+   * outlets, each with a stage cue at least as sure, reported the decision at an earlier stage from
+   * its moment on. The typical case: an early leak read as in force ("preparing to phase out …
+   * sources say"), then every outlet reporting the decision itself says "will remove by 2027". The
+   * reverse (one plain "has banned" against three vague "decided to ban") is not overruled.
+   */
+  const sureness = (s: EventSource) => s.stageConfidence ?? (s.strongStage ? STRONG_STAGE_CONFIDENCE : 0);
+  const overruled = (c: EventSource, rank: number): boolean => {
+    if (c.official || c.strongStage) return false;
+    // Once taken back, a claim stays overruled: a later weak report saying the same does not revive
+    // it (it is weighed in its own days, like any other).
+    if ((event.retractions ?? []).some((r) => stageRank(r.stage) <= rank && (r.itemKeys ?? []).includes(c.itemKey))) return true;
+    const supporters = new Set(forward.filter((s) => stageRank(s.stage!) >= rank).map(outletOfSource));
+    if (supporters.size !== 1) return false;
+    const against = new Set(
+      forward
+        .filter((s) => stageRank(s.stage!) < rank && t(s) >= t(c) - windowMs && outletOfSource(s) !== outletOfSource(c) && sureness(s) >= sureness(c))
+        .map(outletOfSource),
+    );
+    return against.size >= CORRECTION_OUTLETS;
+  };
+
   /** The earliest report from which `rank` (or further) is supported, or null. */
   const reached = (rank: number): EventSource | null => {
-    const claims = forward.filter((s) => stageRank(s.stage!) >= rank).sort((a, b) => t(a) - t(b));
+    const claims = forward.filter((s) => stageRank(s.stage!) >= rank && !overruled(s, rank)).sort((a, b) => t(a) - t(b));
     const decisive = claims.find((s) => s.official || s.strongStage);
     if (decisive) return decisive;
     for (const c of claims) {
@@ -377,10 +463,9 @@ export function deriveStage(event: Pick<PolicyEvent, 'sources' | 'alertedStages'
     return null;
   };
 
-  const alertedForward = event.alertedStages.filter((s) => !isEnding(s)).map(stageRank);
-  const floor = alertedForward.length ? Math.max(...alertedForward) : -1;
   let stage: Stage;
   let setter: EventSource | null = null;
+  let retract: Retraction | undefined;
   if (forward.length === 0) {
     // Only endings: the ban they end existed (or, for a rejection, was proposed).
     stage = event.sources.some((s) => s.stage === 'rejected') ? 'proposed' : 'in_force';
@@ -392,6 +477,26 @@ export function deriveStage(event: Pick<PolicyEvent, 'sources' | 'alertedStages'
         stage = candidate;
         setter = r;
         break;
+      }
+    }
+    // A stage already alerted is not gone back on, unless later reporting overruled the one report it
+    // rested on (never one an official source confirmed, never twice): then it is taken back, and
+    // nextAlert sends the correction.
+    const alertedForward = event.alertedStages.filter((s) => !isEnding(s)).map(stageRank);
+    const top = alertedForward.length ? (STAGE_ORDER[Math.max(...alertedForward)] as Stage) : null;
+    let floor = top ? stageRank(top) : -1;
+    if (top && stageRank(top) > stageRank(stage)) {
+      const claims = forward.filter((s) => stageRank(s.stage!) >= stageRank(top));
+      const retractable =
+        !event.alertedStages.some(isEnding) &&
+        !(event.confirmedStages ?? []).includes(top) &&
+        !(event.retractions ?? []).some((r) => r.stage === top) &&
+        claims.length > 0 &&
+        claims.every((c) => overruled(c, stageRank(top)));
+      if (retractable) {
+        floor = Math.max(-1, ...alertedForward.filter((r) => r < stageRank(top)));
+        const lastAgainst = forward.filter((s) => stageRank(s.stage!) < stageRank(top)).reduce((m, s) => Math.max(m, t(s)), 0);
+        retract = { stage: top, to: STAGE_ORDER[Math.max(floor, stageRank(stage))] as Stage, at: new Date(lastAgainst).toISOString(), alerted: false, itemKeys: claims.map((c) => c.itemKey) };
       }
     }
     if (stageRank(stage) < floor) stage = STAGE_ORDER[floor] as Stage;
@@ -414,25 +519,44 @@ export function deriveStage(event: Pick<PolicyEvent, 'sources' | 'alertedStages'
     if (first) history.push(entryOf(ending, first));
     stage = ending;
   }
-  return { stage, history };
+  return retract ? { stage, history, retract } : { stage, history };
 }
 
 /**
  * Is an ending stage supported by the event's sources: a strong cue, an official source, or
- * INDEPENDENT_REPORTS distinct outlets?
+ * INDEPENDENT_REPORTS distinct outlets? A report that the outlets of its own moment contradict
+ * does not count: within STAGE_VOTE_WINDOW_DAYS of it, at least CORRECTION_OUTLETS outlets and three
+ * times as many as those saying it report the measure as proposed, announced or in force ("UK
+ * allows Huawei with a 35% cap" read as a rejection while four outlets report the cap).
  */
 export function stageSupported(event: Pick<PolicyEvent, 'sources'>, stage: Stage): boolean {
-  const claims = event.sources.filter((s) => s.stage === stage);
+  const outlet = (s: EventSource) => s.outlet ?? s.itemKey;
+  const when = (s: EventSource) => Date.parse(s.at ?? s.published ?? '') || 0;
+  const windowMs = STAGE_VOTE_WINDOW_DAYS * DAY_MS;
+  const contradicted = (c: EventSource) => {
+    if (c.official) return false;
+    const near = event.sources.filter((s) => s.stage !== undefined && Math.abs(when(s) - when(c)) <= windowMs);
+    const forward = new Set(near.filter((s) => !isEnding(s.stage!)).map(outlet)).size;
+    const ending = new Set(near.filter((s) => s.stage === stage).map(outlet)).size;
+    return forward >= CORRECTION_OUTLETS && forward >= ending * 3;
+  };
+  const claims = event.sources.filter((s) => s.stage === stage && !contradicted(s));
   if (claims.some((s) => s.official || s.strongStage)) return true;
-  return new Set(claims.map((s) => s.outlet ?? s.itemKey)).size >= INDEPENDENT_REPORTS;
+  return new Set(claims.map(outlet)).size >= INDEPENDENT_REPORTS;
 }
 
-/** The measure most sources agree on: officials count 3, the catch-all half; ties keep the current one. */
+/** Rule ids of the classifier's measure cues ("en.measure.device.gov-devices", "xx.measure.network.5g"). */
+const MEASURE_CUE = /(?:^|\.)measure\./;
+
+/**
+ * The measure most sources agree on: officials count 3; the catch-all, and a measure no cue named
+ * (the vendor's usual one), half; ties keep the current one.
+ */
 function consensusMeasure(event: PolicyEvent): Measure {
   const votes = new Map<Measure, number>();
   for (const s of event.sources) {
     if (!s.measure) continue;
-    const w = (s.official ? 3 : 1) * (s.measure === 'other_restriction' ? 0.5 : 1);
+    const w = (s.official ? 3 : 1) * (s.measure === 'other_restriction' ? 0.5 : 1) * (s.measureCued === false ? 0.5 : 1);
     votes.set(s.measure, (votes.get(s.measure) ?? 0) + w);
   }
   let best = event.measure;
@@ -478,7 +602,7 @@ export function mergeIntoEvent(
   const t = itemTime(item);
   const source = sourceOf(item, c, ctx, mergeReason);
   const sources = [...event.sources, source];
-  const { stage, history } = deriveStage({ ...event, sources });
+  const { stage, history, retract } = deriveStage({ ...event, sources });
   const stageChanged = stage !== event.stage;
 
   const outlets = event.outlets ?? [];
@@ -500,7 +624,22 @@ export function mergeIntoEvent(
     lastSeen: t > event.lastSeen ? t : event.lastSeen,
     version: event.version + 1,
   };
+  if (retract) {
+    next.alertedStages = next.alertedStages.filter((st) => st !== retract.stage);
+    next.retractions = [...(event.retractions ?? []), retract];
+    // The timeline no longer shows the stage taken back (deriveStage did not reach it).
+  }
+  // A stage taken back and reached again before its correction went out: nothing to correct, and
+  // the first alert of it stands (no second one).
+  const undone = (next.retractions ?? []).filter((r) => !r.alerted && stageRank(stage) >= stageRank(r.stage) && !isEnding(stage));
+  if (undone.length) {
+    next.retractions = next.retractions!.filter((r) => !undone.includes(r));
+    if (!next.retractions.length) delete next.retractions;
+    next.alertedStages = STAGE_ORDER.filter((st) => next.alertedStages.includes(st) || undone.some((r) => r.stage === st));
+  }
   next.measure = consensusMeasure(next);
+  const effective = pickEffective(next.sources, stageSetterOf(history)) ?? event.effective;
+  if (effective) next.effective = effective;
   next.alertState = alertStateOf(next);
   return { changed: true, stageChanged, event: next };
 }
@@ -529,12 +668,16 @@ export function materialVendors(event: PolicyEvent): string[] {
  */
 export function nextAlert(event: PolicyEvent): AlertMark | null {
   const stage = event.stage;
+  // A stage alerted on one report that later outlets overruled: say so before anything else.
+  const correction = (event.retractions ?? []).find((r) => !r.alerted);
+  if (correction) return { kind: 'corrected', stage, vendors: event.vendors, retracted: correction.stage };
   // Events stored before sources carried their own stage: every source counts for the event's stage.
   const legacy = event.sources.every((s) => s.stage === undefined);
   const fresh = event.sources.filter((s) => s.alertable !== false && (legacy || s.stage === stage));
   if (!event.alertedStages.includes(stage)) {
     if (fresh.length === 0 || !corroborated(event)) return null;
-    return { kind: 'stage', stage, vendors: event.vendors };
+    const again = (event.retractions ?? []).some((r) => r.stage === stage);
+    return { kind: 'stage', stage, vendors: event.vendors, ...(again ? { again: true } : {}) };
   }
   const official = fresh.find((s) => s.official);
   if (official && !(event.confirmedStages ?? []).includes(stage)) {
@@ -546,11 +689,12 @@ export function nextAlert(event: PolicyEvent): AlertMark | null {
 }
 
 /** Is the event believable enough for its first alert: an official source, two outlets, or one confident report? */
-export function corroborated(event: Pick<PolicyEvent, 'sources' | 'confidence' | 'alertedStages'>): boolean {
+export function corroborated(event: Pick<PolicyEvent, 'sources' | 'confidence' | 'alertedStages' | 'repeatOf'>): boolean {
   if (event.alertedStages.length > 0) return true;
   if (event.sources.some((s) => s.official)) return true;
   if (new Set(event.sources.map((s) => s.outlet ?? s.itemKey)).size >= INDEPENDENT_REPORTS) return true;
-  return event.confidence >= CONFIDENT_ALONE;
+  // A possible repeat of an earlier event is more likely its late news than a new act: never alone.
+  return !event.repeatOf && event.confidence >= CONFIDENT_ALONE;
 }
 
 /** PENDING when an alert is due; SENT once anything was alerted; SILENT for events that never alert (old news). */
@@ -560,8 +704,10 @@ export function alertStateOf(event: PolicyEvent): AlertState {
 }
 
 /** Deterministic id of the alert for a mark: a retried publish carries the same id. */
-export function alertIdOf(eventId: string, mark: Pick<AlertMark, 'kind' | 'stage' | 'vendors'>): string {
-  if (mark.kind === 'stage') return `${eventId}-${mark.stage}`;
+export function alertIdOf(eventId: string, mark: Pick<AlertMark, 'kind' | 'stage' | 'vendors' | 'retracted' | 'again'>): string {
+  // A stage reached again after a retraction is a new alert, not a retry of the retracted one.
+  if (mark.kind === 'stage') return `${eventId}-${mark.stage}${mark.again ? '-again' : ''}`;
+  if (mark.kind === 'corrected') return `${eventId}-corrected-${mark.retracted ?? 'stage'}`;
   if (mark.kind === 'confirmed') return `${eventId}-${mark.stage}-confirmed`;
   const h = createHash('sha256').update(sorted(mark.vendors).join('\u0000')).digest('hex').slice(0, 10);
   return `${eventId}-vendors-${h}`;
@@ -577,8 +723,10 @@ export function applyAlertMark(event: PolicyEvent, sent: SentAlert): PolicyEvent
   const confirmed = new Set(event.confirmedStages ?? []);
   const officialForStage = event.sources.some((s) => s.official && s.stage === sent.stage && s.alertable !== false);
   if (sent.kind === 'confirmed' || officialForStage) confirmed.add(sent.stage);
+  const retractions = sent.kind === 'corrected' ? (event.retractions ?? []).map((r) => (r.stage === sent.retracted ? { ...r, alerted: true } : r)) : event.retractions;
   const next: PolicyEvent = {
     ...event,
+    ...(retractions ? { retractions } : {}),
     alertedStages,
     confirmedStages: STAGE_ORDER.filter((s) => confirmed.has(s)),
     alertedVendors: sorted([...(event.alertedVendors ?? []), ...sent.vendors]),

@@ -3,10 +3,11 @@
  * `countries`, `vendors` (String.Array), `measure`, `stage` (String); a policy such as
  * {"countries":["JP"],"vendors":["Huawei"]} matches an alert whose countries include JP AND whose
  * vendors include Huawei. Values under one key are OR'd, keys are AND'd, matching is exact and
- * case-sensitive (so countries are upper-cased and vendors must be the canonical names).
+ * case-sensitive: so what people type ("Japan", "uk", "huawei", "ByteDance") is resolved to the
+ * codes and canonical names alerts carry (core/names.ts), and anything unknown is refused.
  */
 import { ConfigError } from './errors.js';
-import { MEASURES, STAGES } from './model.js';
+import { resolveCountry, resolveMeasure, resolveStage, resolveVendor } from './names.js';
 
 export interface FilterFlags {
   countries?: string[];
@@ -21,8 +22,6 @@ export type FilterPolicy = Record<string, string[]>;
 /** SNS: at most 150 value combinations across the keys of one policy. */
 export const MAX_COMBINATIONS = 150;
 
-const COUNTRY = /^[A-Z]{2}$/;
-
 /** Splits "JP,DE" and repeated flags into distinct, trimmed, non-empty values (order kept). */
 export function splitValues(values: string[] | undefined): string[] {
   const out: string[] = [];
@@ -35,18 +34,16 @@ export function splitValues(values: string[] | undefined): string[] {
   return out;
 }
 
-/** Upper-cased ISO 3166-1 alpha-2 codes (or EU); throws ConfigError on anything else. */
+const distinct = <T>(xs: T[]) => [...new Set(xs)];
+
+/** ISO 3166-1 alpha-2 codes (or EU) from codes or names ("jp", "Japan", "UK"); throws ConfigError on anything else. */
 export function normaliseCountries(values: string[] | undefined): string[] {
-  const countries = [...new Set(splitValues(values).map((c) => c.toUpperCase()))];
-  const bad = countries.filter((c) => !COUNTRY.test(c));
-  if (bad.length) throw new ConfigError('FILTER_INVALID', `not a country code (ISO 3166-1 alpha-2, or EU): ${bad.join(', ')}`);
-  return countries;
+  return distinct(splitValues(values).map(resolveCountry));
 }
 
-function oneOf(name: string, values: string[], allowed: readonly string[]): string[] {
-  const bad = values.filter((v) => !allowed.includes(v));
-  if (bad.length) throw new ConfigError('FILTER_INVALID', `unknown ${name} ${bad.join(', ')}; use one of: ${allowed.join(', ')}`);
-  return values;
+/** Canonical vendor names from any alias, any case ("huawei", "ByteDance" → TikTok). */
+export function normaliseVendors(values: string[] | undefined): string[] {
+  return distinct(splitValues(values).map(resolveVendor));
 }
 
 /**
@@ -56,9 +53,9 @@ function oneOf(name: string, values: string[], allowed: readonly string[]): stri
 export function buildFilterPolicy(flags: FilterFlags): FilterPolicy | null {
   const policy: FilterPolicy = {};
   const countries = normaliseCountries(flags.countries);
-  const vendors = splitValues(flags.vendors);
-  const measures = oneOf('measure', splitValues(flags.measures).map((m) => m.toLowerCase()), MEASURES);
-  const stages = oneOf('stage', splitValues(flags.stages).map((s) => s.toLowerCase()), STAGES);
+  const vendors = normaliseVendors(flags.vendors);
+  const measures = distinct(splitValues(flags.measures).map(resolveMeasure));
+  const stages = distinct(splitValues(flags.stages).map(resolveStage));
   if (countries.length) policy.countries = countries;
   if (vendors.length) policy.vendors = vendors;
   if (measures.length) policy.measure = measures;

@@ -62,10 +62,23 @@ export interface Classification {
   evidence: string[];
   /** Ids of the rules that fired, for explanation and debugging. */
   rules?: string[];
-  /** How sure the stage is, in [0, 1]: lifted/rejected flip an event on one report only when high. */
-  stageConfidence?: number;
-  /** The phrases that decided the stage. */
+  /**
+   * The phrases that decided the stage (relevant items only): the winning stage's cues, strongest
+   * first, or the headline's restriction phrase when no stage cue fired.
+   */
   stageEvidence?: string[];
+  /**
+   * How sure the stage is, in [0, 1] (relevant items only). High (≥ 0.85, what lets one report
+   * lift or reject an event: events.ts STRONG_STAGE_CONFIDENCE) only for an unambiguous cue the rest
+   * of the text does not contradict ("court blocks", "lifted the ban", "decided not to");
+   * a lifted or rejected stage without one stays ≤ 0.6; a stage no cue supports is 0.3.
+   */
+  stageConfidence?: number;
+  /**
+   * Present and false when no lexicon reads the item's language or script: the classification is a
+   * guess with a low confidence, for review rather than to be trusted or dropped.
+   */
+  language_supported?: boolean;
 }
 
 /** A feed item after parsing and normalising: plain text, bounded sizes, stable identity. */
@@ -122,10 +135,35 @@ export interface EventSource {
   vendors?: string[];
   /** The stage cue was strong (stageConfidence at or above STRONG_STAGE_CONFIDENCE). */
   strongStage?: boolean;
+  /** The report's own stageConfidence (weighs a lone claim against reports that contradict it). */
+  stageConfidence?: number;
+  /**
+   * false when no measure cue fired and the measure is the vendor's usual one ("UK to follow allies
+   * with TikTok ban"): it weighs half against a report that names the scope ("on government phones").
+   */
+  measureCued?: boolean;
   /** See StoredItem.alertable. */
   alertable?: boolean;
   /** Why this report joined the event (e.g. "first report", "vendors overlap (Huawei); same measure; 2 days later"). */
   mergeReason?: string;
+  /** BCP 47 primary language of the report ("ja"), when the feed or the item says. */
+  language?: string;
+  /** The one or two phrases of the report that decided it, as whole words and clauses (core/phrases.ts). */
+  phrases?: string[];
+  /** When the measure takes effect, as this report states it (core/effective.ts). */
+  effective?: EffectiveDate;
+}
+
+/** A date a report states for the measure to take effect: "from 1 April", "d'ici à 2028", "ab sofort". */
+export interface EffectiveDate {
+  /** from: takes effect then; by: a deadline; immediate: on publication. */
+  kind: 'from' | 'by' | 'immediate';
+  /** "2028", "2027-04" or "2027-04-01" (as precise as the text). */
+  date: string;
+  /** The words that state it, as written. */
+  phrase: string;
+  /** The rule of rules/effective-dates.json that read it. */
+  rule: string;
 }
 
 /** One step of an event's stage timeline. */
@@ -144,8 +182,12 @@ export interface StageChange {
  */
 export type AlertState = 'PENDING' | 'SENT' | 'SILENT';
 
-/** Why an alert goes out: a new stage, the first official confirmation of an alerted stage, or a material vendor addition. */
-export type AlertKind = 'stage' | 'confirmed' | 'vendors';
+/**
+ * Why an alert goes out: a new stage, the first official confirmation of an alerted stage, a
+ * material vendor addition, or a correction of a stage alerted on one report that later outlets
+ * overruled (see core/events.ts, `retractions`).
+ */
+export type AlertKind = 'stage' | 'confirmed' | 'vendors' | 'corrected';
 
 /** What a sent alert covered; recorded on the event so nothing alerts twice. */
 export interface AlertMark {
@@ -155,11 +197,43 @@ export interface AlertMark {
   vendors: string[];
   /** Feed of the official source, for `confirmed`. */
   officialFeedId?: string;
+  /** For `corrected`: the stage the earlier alert wrongly said. */
+  retracted?: Stage;
+  /** For `stage`: this stage was alerted before, retracted, and is now reached again (its id differs). */
+  again?: boolean;
+}
+
+/**
+ * An alerted stage taken back: it rested on one outlet's report, and at least CORRECTION_OUTLETS
+ * other outlets reported the same decision at an earlier stage (core/events.ts). A stage is taken
+ * back at most once.
+ */
+export interface Retraction {
+  /** The stage the alert said. */
+  stage: Stage;
+  /** The stage the event went back to. */
+  to: Stage;
+  /** When the last overruling report was published. */
+  at: string;
+  /** The correction alert went out. */
+  alerted: boolean;
+  /** The reports it rested on: they stay overruled (a later report is weighed on its own). */
+  itemKeys?: string[];
 }
 
 export interface SentAlert extends AlertMark {
   alertId: string;
   at: string;
+  /** Below the confidence floor: recorded for the digests instead of sent at once. */
+  held?: boolean;
+  /** Topic ARNs that accepted it (SNS; absent for the local outbox). */
+  topics?: string[];
+  /** The SNS MessageIds of those copies, in the order of `topics`. */
+  messageIds?: string[];
+  /** FAILED: the publisher gave up after its attempt limit; nothing more is tried for this alert. */
+  state?: 'SENT' | 'FAILED';
+  /** Why it failed (FAILED only). */
+  error?: string;
 }
 
 /** A state measure against vendors, built from one or more items. */
@@ -186,6 +260,8 @@ export interface PolicyEvent {
   stage: Stage;
   /** Stage changes in order: the timeline alerts quote ("announced 14 Jul 2020 → in force 1 Jan 2021"). */
   history?: StageChange[];
+  /** When the measure takes effect, when a report states it (official sources first). */
+  effective?: EffectiveDate;
   /** Headline of the report that set the current stage (official preferred), plain text. */
   title: string;
   sources: EventSource[];
@@ -211,6 +287,13 @@ export interface PolicyEvent {
   alertedVendors?: string[];
   /** Alerts sent, in order (bounded). */
   alerts?: SentAlert[];
+  /**
+   * An earlier event at the same stage of the same measure this one may repeat (core/events.ts
+   * repeatCandidate): its first alert then needs two outlets or an official source.
+   */
+  repeatOf?: string;
+  /** Alerted stages taken back (each at most once), with whether the correction went out. */
+  retractions?: Retraction[];
   /** Monotonic counter bumped on every change; guards concurrent updates. */
   version: number;
 }
@@ -245,6 +328,8 @@ export interface Alert {
 /** Poll bookkeeping per feed. */
 export interface FeedState {
   feedId: string;
+  /** The URL these validators and failures are about: a registry change of URL starts afresh. */
+  url?: string | null;
   etag?: string | null;
   lastModified?: string | null;
   lastPolledAt?: string | null;
@@ -255,6 +340,8 @@ export interface FeedState {
   nextPollAfter?: string | null;
   lastError?: { code: string; message: string; at: string } | null;
   lastStatus?: FeedStatus | null;
+  /** Item keys of the last successful response (capped): the next poll reads none of these from the store. */
+  seenItemKeys?: string[];
 }
 
 export type FeedStatus = 'ok' | 'not_modified' | 'skipped' | 'error';

@@ -46,3 +46,38 @@ export function backoffMs(failures: number, random: () => number): number {
   const step = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1));
   return Math.round(step / 2 + (step / 2) * random());
 }
+
+/** A feed is stale after this long without a successful poll, or 4 of its poll intervals if longer. */
+export const STALE_AFTER_MS = 24 * 3_600_000;
+const STALE_INTERVALS = 4;
+
+/**
+ * No successful poll for max(24 h, 4 × pollMinutes): failing, parked, or never polled at all (no
+ * state, or never a success). The FeedsStale gauge counts these: a feed nobody polls is as broken
+ * as one that fails, and "failures > 0" alone would never see it.
+ */
+export function isStale(feed: FeedConfig, state: FeedState | undefined, now: Date): boolean {
+  if (!state?.lastSuccessAt) return true;
+  const limit = Math.max(STALE_AFTER_MS, STALE_INTERVALS * (feed.pollMinutes ?? DEFAULT_POLL_MINUTES) * 60_000);
+  return now.getTime() - Date.parse(state.lastSuccessAt) > limit;
+}
+
+/**
+ * The state a poll starts from. When the registry gives a feed a new URL, what was learnt about the
+ * old one no longer applies: its validators (ETag, Last-Modified), failures, backoff, last error
+ * and last poll are dropped, so the new URL is fetched at once and in full. (The last success
+ * stays: the feed was not stale because its URL changed.)
+ */
+export function stateForUrl(feed: FeedConfig, state: FeedState): FeedState {
+  if (!state.url || state.url === feed.url) return state;
+  return {
+    feedId: state.feedId,
+    url: feed.url,
+    failures: 0,
+    etag: null,
+    lastModified: null,
+    nextPollAfter: null,
+    lastError: null,
+    ...(state.lastSuccessAt ? { lastSuccessAt: state.lastSuccessAt } : {}),
+  };
+}

@@ -29,6 +29,9 @@ export const pollEnvSchema = z.object({
   MAX_ALERT_AGE_DAYS: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(3650)),
   /** "true" alerts a feed's first poll too (AlertPolicy.alertBacklog). */
   ALERT_BACKLOG: z.enum(['true', 'false']),
+  /** The bundled feed registry: messages name a feed by id, the URL comes from here. */
+  FEEDS_FILE: nonEmpty,
+  LAMBDA_TASK_ROOT: z.optional(z.string()),
 });
 export type PollEnv = z.infer<typeof pollEnvSchema>;
 
@@ -36,10 +39,22 @@ export const notifyEnvSchema = z.object({
   TABLE_NAME: nonEmpty,
   ALL_TOPIC_ARN: arn,
   TOPIC_PREFIX: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/)),
-  /** The key of the stack's topics; country topics created at run time get the same. */
-  TOPIC_KMS_KEY_ID: z.optional(nonEmpty),
+  /** Countries whose topic the stack created ("JP,DE"); alerts about others go to "all" only. */
+  COUNTRY_TOPICS: z.pipe(
+    z.optional(z.string().check(z.regex(/^([A-Za-z]{2}(,[A-Za-z]{2})*)?$/, 'must be comma-separated country codes'))),
+    z.transform((v: string | undefined) => (v ? v.split(',').map((c) => c.toUpperCase()) : [])),
+  ),
 });
 export type NotifyEnv = z.infer<typeof notifyEnvSchema>;
+
+export const digestEnvSchema = z.object({
+  TABLE_NAME: nonEmpty,
+  DIGEST_DAILY_TOPIC_ARN: arn,
+  DIGEST_WEEKLY_TOPIC_ARN: arn,
+  /** The private bucket of the report page and the Atom feed. */
+  REPORT_BUCKET: nonEmpty,
+});
+export type DigestEnv = z.infer<typeof digestEnvSchema>;
 
 /** Parses `env` with `schema`; a ConfigError names every bad or missing variable. */
 export function parseEnv<S extends z.ZodMiniType>(schema: S, env: Record<string, string | undefined> = process.env): z.infer<S> {

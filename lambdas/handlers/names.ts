@@ -6,8 +6,13 @@ export const SERVICE_NAME = 'banwatch';
 export const METRICS_NAMESPACE = 'Banwatch';
 
 export const METRIC = {
-  /** Gauge emitted by dispatch each run: feeds with failures and no success for over 24 hours. */
-  feedsFailingOver24h: 'FeedsFailingOver24h',
+  /** 1 per dispatch run: its absence is the alarm (a stopped schedule, a broken deploy). */
+  cycleHeartbeat: 'CycleHeartbeat',
+  /**
+   * Gauge emitted by dispatch each run: feeds with no successful poll for max(24 h, 4 × pollMinutes),
+   * feeds never polled included (a feed that is never dispatched is as broken as one that fails).
+   */
+  feedsStale: 'FeedsStale',
   /** Emitted by dispatch: feeds enqueued this run. */
   feedsDispatched: 'FeedsDispatched',
   /** Emitted by poll: one per feed polled, by outcome. */
@@ -17,16 +22,26 @@ export const METRIC = {
   /** Emitted by notify. */
   alertsPublished: 'AlertsPublished',
   alertsFailed: 'AlertsFailed',
+  /** Alerts given up after MAX_ALERT_ATTEMPTS publish attempts (state FAILED). */
+  alertsFailedPermanently: 'AlertsFailedPermanently',
+  /** Gauge emitted by every sweep: age of the oldest alert still pending (0 when none). */
+  oldestPendingAlertAge: 'OldestPendingAlertAgeSeconds',
+  /**
+   * Emitted by digest: digests published this run (one per subscriber filter with changes). A
+   * failed one fails the invocation (the Errors alarm); no metric of its own ($0.30 a month each).
+   */
+  digestsPublished: 'DigestsPublished',
 } as const;
 
 /** Payload the scheduled sweep sends to the notify function. */
 export const SWEEP_EVENT = { source: 'banwatch.sweep' } as const;
 
+/** What the digest schedules send: `kind` daily, weekly or report; `scheduledTime` ends the period. */
+export const DIGEST_SOURCE = 'banwatch.digest';
+
 /** File name of the feed registry inside the dispatch bundle. */
 export const BUNDLED_FEEDS_FILE = 'feeds.json';
 
-/** 24 hours: a feed failing for a day is worth a human look (outages shorter than that heal). */
-export const FEED_FAILING_ALARM_MS = 24 * 60 * 60 * 1000;
 
 /** What the handlers need of Powertools Metrics (tests pass a recording fake). */
 export interface HandlerMetrics {

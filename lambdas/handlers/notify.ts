@@ -1,16 +1,16 @@
 /**
  * notify: publish pending alerts. Two triggers, one code path (notifyPending):
  *  - the table stream (fast path), filtered to event rows still pending: only those event ids;
- *  - the scheduled sweep (safety net, `{"source":"banwatch.sweep"}`): whatever is still pending.
+ *  - the scheduled sweep (safety net, `{"source":"banwatch.sweep"}`): whatever is still pending,
+ *    then the age of the oldest alert left pending (a gauge whose absence also alarms).
  * An alert that fails to publish stays pending; the invocation then fails so the stream retries
  * (bounded, then the failure queue) and the Errors alarm fires. The sweep picks it up regardless.
  */
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { notifyPending, type NotifyDeps } from '../pipeline.js';
+import { notifyPending, oldestPendingAlertAge } from '../pipeline.js';
 import { composeNotify } from './compose.js';
-import { METRIC, type HandlerObservability, type InvocationContext } from './names.js';
-
-export interface NotifyHandlerDeps extends NotifyDeps, HandlerObservability {}
+import type { NotifyHandlerDeps } from './deps.js';
+import { METRIC, type InvocationContext } from './names.js';
 
 export type NotifyEvent = DynamoDBStreamEvent | { source?: string };
 
@@ -18,12 +18,11 @@ export interface NotifyHandlerResult {
   trigger: 'stream' | 'sweep';
   published: number;
   failed: number;
+  failedPermanently: number;
 }
 
-/** Events per sweep round; a round is one listPendingEvents + one publish. */
+/** Events per page of the sweep (one listPendingEvents + one publish each). */
 const SWEEP_LIMIT = 100;
-/** Rounds per sweep: drains a backlog of up to 500 alerts per run, well inside the timeout. */
-const SWEEP_ROUNDS = 5;
 
 /** Event ids of the stream records (event rows: eventId attribute, else pk EVENT#<id>). */
 export function eventIdsFromStream(records: DynamoDBRecord[]): string[] {
@@ -36,35 +35,26 @@ export function eventIdsFromStream(records: DynamoDBRecord[]): string[] {
   return [...ids];
 }
 
-function isStreamEvent(event: NotifyEvent): event is DynamoDBStreamEvent {
-  return Array.isArray((event as DynamoDBStreamEvent).Records);
-}
+const isStreamEvent = (event: NotifyEvent): event is DynamoDBStreamEvent => Array.isArray((event as DynamoDBStreamEvent).Records);
 
 export function makeNotifyHandler(deps: NotifyHandlerDeps) {
   return async (event: NotifyEvent, context?: InvocationContext): Promise<NotifyHandlerResult> => {
     const { logger, metrics } = deps;
     if (context) deps.addLambdaContext?.(context);
-    const result: NotifyHandlerResult = { trigger: isStreamEvent(event) ? 'stream' : 'sweep', published: 0, failed: 0 };
+    const stream = isStreamEvent(event);
+    const result: NotifyHandlerResult = { trigger: stream ? 'stream' : 'sweep', published: 0, failed: 0, failedPermanently: 0 };
     try {
-      if (isStreamEvent(event)) {
-        const eventIds = eventIdsFromStream(event.Records);
-        if (eventIds.length) {
-          const r = await notifyPending(deps, { eventIds });
-          result.published = r.published;
-          result.failed = r.failed;
-        }
-      } else {
-        for (let round = 0; round < SWEEP_ROUNDS; round++) {
-          const r = await notifyPending(deps, { limit: SWEEP_LIMIT });
-          result.published += r.published;
-          result.failed += r.failed;
-          // Stop when the outbox is drained, or when something fails (do not hammer SNS).
-          if (r.failed || r.published < SWEEP_LIMIT) break;
-        }
+      const eventIds = stream ? eventIdsFromStream(event.Records) : undefined;
+      // The sweep drains page after page within notifyPending's time budget (40 s of the 60 s timeout).
+      if (!eventIds || eventIds.length) {
+        const r = await notifyPending(deps, eventIds ? { eventIds } : { limit: SWEEP_LIMIT });
+        Object.assign(result, { published: r.published, failed: r.failed, failedPermanently: r.failedPermanently });
       }
+      if (!stream) metrics.addMetric(METRIC.oldestPendingAlertAge, 'Seconds', await oldestPendingAlertAge(deps.store, deps.clock.now()));
     } finally {
       metrics.addMetric(METRIC.alertsPublished, 'Count', result.published);
       metrics.addMetric(METRIC.alertsFailed, 'Count', result.failed);
+      metrics.addMetric(METRIC.alertsFailedPermanently, 'Count', result.failedPermanently);
       metrics.publishStoredMetrics();
     }
     logger.info('notify done', { ...result });

@@ -2,9 +2,13 @@
  * Local DynamoDB: dynalite (a DynamoDB-compatible server on LevelDB) in this process, plus the
  * table of lambdas/table.ts. Used by the CLI's composition root, the integration tests and the
  * bench. Data lives on disk when `path` is given, in memory otherwise.
+ *
+ * On disk, the directory is opened only as it is: locked first, checked, never created over
+ * existing files, and left untouched when it is damaged (see preflight.ts).
  */
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { dirname } from 'node:path';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -17,12 +21,55 @@ import dynalite from 'dynalite';
 import { StoreUnavailableError } from '../core/errors.js';
 import { STORE_ERROR_CODES, createDocumentClient, translateStoreError } from '../adapters/dynamo-store.js';
 import { KEY_ATTRIBUTES, TABLE } from '../table.js';
+import { lockDir, type DirLock } from './dir-lock.js';
+import { preflight, writeCleanRecord, type PreflightResult } from './preflight.js';
+
+/**
+ * dynalite reads LevelDB through stream wrappers that never close their iterators: a stream read to
+ * its end just stops, and one cut short (a Query's Limit) calls `iterator.return()`, which
+ * abstract-level's iterators do not have. Each Query and Scan so left an iterator open, holding a
+ * LevelDB snapshot, until the database closed: memory that grew with every request of a long run.
+ * Give the iterators both behaviours dynalite expects: closing at their end, and `return()`.
+ */
+function closeLevelIteratorsLikeDynaliteExpects(): void {
+  const requireFromLevel = createRequire(createRequire(import.meta.url).resolve('classic-level'));
+  const abstract = requireFromLevel('abstract-level') as Record<string, { prototype: Record<string | symbol, unknown> } | undefined>;
+  for (const name of ['AbstractIterator', 'AbstractKeyIterator', 'AbstractValueIterator']) {
+    const proto = abstract[name]?.prototype;
+    if (!proto || proto[PATCHED]) continue;
+    const next = proto.next as (this: { close(): Promise<void> }) => Promise<unknown>;
+    proto.next = async function (this: { close(): Promise<void> }) {
+      const item = await next.call(this);
+      if (item === undefined) await this.close();
+      return item;
+    };
+    proto.return = async function (this: { close(): Promise<void> }) {
+      await this.close();
+      return { done: true, value: undefined };
+    };
+    proto[PATCHED] = true;
+  }
+}
+const PATCHED = Symbol.for('banwatch.closesIterators');
+closeLevelIteratorsLikeDynaliteExpects();
 
 export interface LocalDynamo {
   endpoint: string;
   client: DynamoDBClient;
   doc: DynamoDBDocumentClient;
+  /** What the start found and fixed (on-disk stores only). */
+  preflight?: PreflightResult;
   close(): Promise<void>;
+}
+
+export interface LocalDynamoOptions {
+  /** The LevelDB directory; in memory when omitted. */
+  path?: string;
+  /** The data directory named in messages; default: the parent of `path`. */
+  dataDir?: string;
+  /** Rebuild every index row from the base rows even after a clean shutdown (banwatch repair). */
+  rebuildIndexes?: boolean;
+  maxAttempts?: number;
 }
 
 /**
@@ -31,20 +78,39 @@ export interface LocalDynamo {
  */
 const LOCAL_MAX_ATTEMPTS = 2;
 
-export async function startLocalDynamo(
-  opts: { path?: string; maxAttempts?: number } = {},
-): Promise<LocalDynamo> {
-  if (opts.path) await assertDataDirFree(opts.path);
+/**
+ * Starts dynalite in this process. With a `path`, in this order: lock the directory for the life of
+ * the store (dir-lock.ts), check and fix the files with nothing else open (preflight.ts), then let
+ * dynalite open them. close() closes dynalite, records a clean shutdown, then releases the lock.
+ */
+export async function startLocalDynamo(opts: LocalDynamoOptions = {}): Promise<LocalDynamo> {
+  let lock: DirLock | undefined;
+  let checked: PreflightResult | undefined;
+  if (opts.path) {
+    const dataDir = opts.dataDir ?? dirname(opts.path);
+    lock = await lockDir(opts.path, `data directory ${dataDir}`);
+    try {
+      checked = await preflight(opts.path, { dataDir, ...(opts.rebuildIndexes ? { rebuildIndexes: true } : {}) });
+    } catch (err) {
+      await lock.release();
+      throw err;
+    }
+  }
   // 0 ms state transitions: a local table is usable as soon as CreateTable returns (tests, CLI start).
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(opts.path ? { path: opts.path } : {}) });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    // Port 0: the OS picks a free port, so parallel test files and a running CLI never collide.
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      // Port 0: the OS picks a free port, so parallel test files and a running CLI never collide.
+      server.listen(0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (err) {
+    await lock?.release();
+    throw err;
+  }
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({
@@ -60,41 +126,21 @@ export async function startLocalDynamo(
     endpoint,
     client,
     doc,
+    ...(checked ? { preflight: checked } : {}),
     async close() {
       if (closed) return;
       closed = true;
-      // Drop the SDK's keep-alive sockets first, so the server's close is not held open by them.
-      client.destroy();
-      await new Promise<void>((resolve, reject) => server.close((err?: Error) => (err ? reject(err) : resolve())));
+      try {
+        // Drop the SDK's keep-alive sockets first, so the server's close is not held open by them.
+        client.destroy();
+        await new Promise<void>((resolve, reject) => server.close((err?: Error) => (err ? reject(err) : resolve())));
+        // Only a store dynalite closed without error counts as cleanly shut down.
+        if (opts.path) writeCleanRecord(opts.path);
+      } finally {
+        await lock?.release();
+      }
     },
   };
-}
-
-/**
- * dynalite opens LevelDB lazily and, when another process holds the directory's LOCK, crashes the
- * process with an uncaught iterator error on the first request. So probe the lock first with the
- * same `level` package dynalite uses, and turn a held lock into a clear error.
- */
-async function assertDataDirFree(path: string): Promise<void> {
-  const requireFromDynalite = createRequire(createRequire(import.meta.url).resolve('dynalite'));
-  const { Level } = requireFromDynalite('level') as {
-    Level: new (location: string) => { open(): Promise<void>; close(): Promise<void> };
-  };
-  const probe = new Level(path);
-  try {
-    await probe.open();
-  } catch (err) {
-    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    const locked = cause?.code === 'LEVEL_LOCKED' || /lock/i.test(cause?.message ?? '');
-    throw new StoreUnavailableError(
-      STORE_ERROR_CODES.unavailable,
-      locked
-        ? `data directory ${path} is in use by another banwatch process (LevelDB lock held); stop it or use another --data directory`
-        : `cannot open data directory ${path}: ${cause?.message ?? (err as Error).message}`,
-      { cause: err },
-    );
-  }
-  await probe.close();
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   BatchGetCommand,
   BatchWriteCommand,
@@ -335,6 +335,49 @@ describe('DynamoStore', () => {
     });
   });
 
+  describe('oldestPendingSavedAt', () => {
+    it('says when the longest-pending event was last written, and null once nothing is pending', async () => {
+      const { store } = await freshStore();
+      expect(await store.oldestPendingSavedAt()).toBeNull();
+      const before = new Date().toISOString();
+      await store.saveEvent(event('a'), 0);
+      await store.saveEvent(event('b'), 0);
+
+      const at = await store.oldestPendingSavedAt();
+
+      expect(at! >= before && at! <= new Date().toISOString()).toBe(true);
+      await store.updateEvent('a', (e) => ({ ...e, alertState: 'SENT', alertedStages: ['announced'], version: e.version + 1 }));
+      await store.updateEvent('b', (e) => ({ ...e, alertState: 'SENT', alertedStages: ['announced'], version: e.version + 1 }));
+      expect(await store.oldestPendingSavedAt()).toBeNull();
+    });
+  });
+
+  describe('alert intent (DeliveryLog)', () => {
+    it('counts attempts while SENDING, records topics with MessageIds, and refuses a new attempt once SENT', async () => {
+      const { store } = await freshStore();
+
+      expect(await store.beginAttempt('e1-announced', '2026-01-01T00:00:00Z')).toEqual({ attempt: 1, firstAttemptAt: '2026-01-01T00:00:00Z' });
+      await store.recordDelivery('e1-announced', 'arn:all', 'm-1');
+      expect(await store.beginAttempt('e1-announced', '2026-01-01T00:15:00Z')).toEqual({ attempt: 2, firstAttemptAt: '2026-01-01T00:00:00Z' });
+      await store.recordDelivery('e1-announced', 'arn:jp', 'm-2');
+      await store.finishAlert('e1-announced', 'SENT');
+
+      expect(await store.beginAttempt('e1-announced', '2026-01-01T00:30:00Z')).toBeNull();
+      const record = (await store.deliveryRecords(['e1-announced', 'never'])).get('e1-announced')!;
+      expect(record).toMatchObject({ state: 'SENT', attempts: 2, topics: new Set(['arn:all', 'arn:jp']) });
+      expect([...record.messageIds]).toEqual([['arn:all', 'm-1'], ['arn:jp', 'm-2']]);
+    });
+
+    it('keeps a FAILED alert failed, with its last error', async () => {
+      const { store } = await freshStore();
+      await store.beginAttempt('x', '2026-01-01T00:00:00Z');
+      await store.finishAlert('x', 'FAILED', 'KMSAccessDenied: key disabled');
+
+      expect(await store.beginAttempt('x', '2026-01-01T01:00:00Z')).toBeNull();
+      expect((await store.deliveryRecords(['x'])).get('x')).toMatchObject({ state: 'FAILED', lastError: 'KMSAccessDenied: key disabled' });
+    });
+  });
+
   describe('updateEvent', () => {
     const settle = (e: PolicyEvent): PolicyEvent | null =>
       e.alertState === 'SENT' ? null : { ...e, alertState: 'SENT', alertedStages: [...e.alertedStages, e.stage], version: e.version + 1 };
@@ -561,7 +604,8 @@ describe('local dynalite', () => {
         const err = await startLocalDynamo({ path }).catch((e: unknown) => e);
 
         expect(err).toBeInstanceOf(StoreUnavailableError);
-        expect((err as Error).message).toContain(`data directory ${path} is in use by another banwatch process`);
+        expect(err).toMatchObject({ code: 'STORE_LOCKED' });
+        expect((err as Error).message).toContain(`data directory ${dirname(path)} is in use by another banwatch process (pid ${process.pid})`);
         // The owner is unaffected.
         expect(await new DynamoStore(owner.doc, 'banwatch').existingItemKeys(['x'])).toEqual(new Set());
       } finally {

@@ -122,7 +122,7 @@ describe('file-outbox', () => {
       expect(await readOutbox(root)).toHaveLength(1);
     });
 
-    it('skips a truncated last line and starts the next alert on a new line when the previous run crashed mid-append', async () => {
+    it('moves a torn last line aside before appending when the previous run was killed mid-append', async () => {
       await new FileOutboxPublisher(root).publish([alert('ev_a')]);
       const torn = JSON.stringify({ alertId: 'ev_torn:announced', eventId: 'ev_torn', subject: 'cut short by a crash' });
       await appendFile(path.join(root, OUTBOX_FILE), torn.slice(0, 40));
@@ -131,10 +131,9 @@ describe('file-outbox', () => {
 
       expect(result.published).toEqual(['ev_b:announced']);
       const written = await lines(root);
-      expect(written).toHaveLength(4);
-      expect(written[1]).toBe(torn.slice(0, 40));
-      expect(JSON.parse(written[2] as string)).toMatchObject({ alertId: 'ev_b:announced' });
-      expect((await readOutbox(root)).map((a) => a.alertId)).toEqual(['ev_a:announced', 'ev_b:announced']);
+      expect(written).toHaveLength(3);
+      expect(written.slice(0, 2).map((l) => JSON.parse(l).alertId)).toEqual(['ev_a:announced', 'ev_b:announced']);
+      expect(await readFile(path.join(root, `${OUTBOX_FILE}.torn`), 'utf8')).toBe(torn.slice(0, 40));
     });
 
     it('does not treat the alertId of a torn line as delivered when the same alert is retried', async () => {
@@ -174,6 +173,35 @@ describe('file-outbox', () => {
       await expect(new FileOutboxPublisher(path.join(blocked, 'outbox')).publish([alert('ev_a')])).rejects.toBeInstanceOf(
         PublisherUnavailableError,
       );
+    });
+  });
+
+  describe('FileOutboxPublisher.recover', () => {
+    it('truncates to the last complete line and keeps the torn bytes in alerts.jsonl.torn', async () => {
+      const whole = `${JSON.stringify({ alertId: 'x:announced', eventId: 'x' })}\n`;
+      await writeFile(path.join(root, OUTBOX_FILE), `${whole}{"alertId":"y:ann`);
+
+      const moved = await new FileOutboxPublisher(root).recover();
+
+      expect(moved).toBe('{"alertId":"y:ann'.length);
+      expect(await readFile(path.join(root, OUTBOX_FILE), 'utf8')).toBe(whole);
+      expect(await readFile(path.join(root, `${OUTBOX_FILE}.torn`), 'utf8')).toBe('{"alertId":"y:ann');
+    });
+
+    it('changes nothing when the file ends on a complete line or does not exist', async () => {
+      const whole = `${JSON.stringify({ alertId: 'x:announced', eventId: 'x' })}\n`;
+      await writeFile(path.join(root, OUTBOX_FILE), whole);
+
+      expect(await new FileOutboxPublisher(root).recover()).toBe(0);
+      expect(await new FileOutboxPublisher(path.join(root, 'absent')).recover()).toBe(0);
+      expect(await readFile(path.join(root, OUTBOX_FILE), 'utf8')).toBe(whole);
+    });
+
+    it('empties a file whose only line is torn when a first append over 64 KiB was cut', async () => {
+      await writeFile(path.join(root, OUTBOX_FILE), 'x'.repeat(200_000));
+
+      expect(await new FileOutboxPublisher(root).recover()).toBe(200_000);
+      expect(await readFile(path.join(root, OUTBOX_FILE), 'utf8')).toBe('');
     });
   });
 

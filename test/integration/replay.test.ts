@@ -28,6 +28,23 @@ describe('replay harness', () => {
     }, 60_000);
   });
 
+  describe('an early leak (UK, July 2020)', () => {
+    it('ends at the stage the decision\'s own reports give, correcting an alert that rested on the leak alone', async () => {
+      // A Bloomberg leak a week before the decision ("preparing to start phasing out Huawei this
+      // year, sources say"), then six outlets in five languages: "will remove Huawei by 2027".
+      const set = sliceOf(loadReplaySet(), ['gb-5g-huawei-ban-2020-proposed', 'gb-5g-huawei-ban-2020']);
+      const run = await runReplay(set.items);
+      const score = scoreReplay(set.items, set.decisions, run.alerts);
+
+      const event = run.events.find((e) => e.countries.join() === 'GB' && e.vendors.includes('Huawei') && e.sources.length >= 5)!;
+      expect(event.stage).toBe('announced');
+      expect(score.perDecision.find((p) => p.id === 'gb-5g-huawei-ban-2020')).toMatchObject({ alerts: 1, right: true });
+      // Whatever the leak alerted, the last word to subscribers is "announced".
+      expect(run.alerts.at(-1)!.attributes.stage).toBe('announced');
+      expect(run.alerts.length).toBeLessThanOrEqual(2);
+    }, 60_000);
+  });
+
   describe('scoreReplay', () => {
     it('traces an update alert to the decision at its stage and counts an unexplained alert as false', () => {
       const set = sliceOf(loadReplaySet(), ['kr-pipc-deepseek-2025', 'kr-pipc-deepseek-2025-lifted']);

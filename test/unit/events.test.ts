@@ -15,6 +15,8 @@ import {
   nextAlert,
   outletOf,
   refreshAlertState,
+  repeatCandidate,
+  REPEAT_REACH_DAYS,
   stageRank,
   withoutSource,
   type RelevantClassification,
@@ -98,7 +100,8 @@ describe('events', () => {
       expect(measuresCompatible(m, 'other_restriction')).toBe(true);
     });
     it.each([
-      ['export_control', 'market_ban'],
+      ['export_control', 'procurement_exclusion'],
+      ['export_control', 'device_ban'],
       ['network_exclusion', 'device_ban'],
       ['sanctions', 'device_ban'],
       ['security_warning', 'procurement_exclusion'],
@@ -141,7 +144,9 @@ describe('events', () => {
       { name: 'a compatible measure in the same days', report: item('b', { days: 3 }), c: relevant('announced', { measure: 'network_exclusion' }), joins: true },
       { name: 'a compatible measure two weeks on', report: item('b', { days: 14 }), c: relevant('announced', { measure: 'network_exclusion' }), joins: false },
       { name: 'an incompatible measure', report: item('b', { days: 1 }), c: relevant('announced', { measure: 'export_control' }), joins: false },
-      { name: 'the same measure 40 days on', report: item('b', { days: 40 }), c: relevant('announced'), joins: true },
+      { name: 'the same stage 20 days on (late news)', report: item('b', { days: 20 }), c: relevant('announced'), joins: true },
+      { name: 'the same stage 40 days on, after a quiet spell (a new act)', report: item('b', { days: 40 }), c: relevant('announced'), joins: false },
+      { name: 'the next stage of the same measure 40 days on', report: item('b', { days: 40 }), c: relevant('in_force'), joins: true },
       { name: 'the same stage 100 days on (a new decision)', report: item('b', { days: 100 }), c: relevant('announced'), joins: false },
       { name: 'the next stage 5 months on', report: item('b', { days: 150 }), c: relevant('in_force'), joins: true },
       { name: 'the next stage 20 months on', report: item('b', { days: 600 }), c: relevant('in_force'), joins: false },
@@ -178,6 +183,34 @@ describe('events', () => {
         ['lifted', ['a', 'b', 'c']],
         ['in_force', ['d']],
       ]);
+    });
+  });
+
+  describe('repeatCandidate (a new event that may be late news of an old one)', () => {
+    const old = () => alerted(createEvent(item('a', { days: 0 }), relevant('in_force', { confidence: 0.9 })));
+    it('finds the event at the same stage of the same act that a quiet spell kept the report out of', () => {
+      const e = old();
+      const late = item('late', { days: 50 });
+      expect(matchEvent(e, late, relevant('in_force'))).toBeNull();
+      expect(repeatCandidate([e], late, relevant('in_force'))?.eventId).toBe(e.eventId);
+    });
+    it.each([
+      ['another stage', relevant('lifted')],
+      ['other vendors', relevant('in_force', { vendors: ['Hikvision'] })],
+      ['another measure', relevant('in_force', { measure: 'export_control' })],
+    ] as Array<[string, RelevantClassification]>)('finds none for %s', (_why, c) => {
+      expect(repeatCandidate([old()], item('late', { days: 50 }), c)).toBeNull();
+    });
+    it('finds none beyond REPEAT_REACH_DAYS', () => {
+      expect(repeatCandidate([old()], item('late', { days: REPEAT_REACH_DAYS + 1 }), relevant('in_force'))).toBeNull();
+    });
+    it('makes the new event wait for a second outlet or an official source, however sure the report', () => {
+      const e = createEvent(item('late', { days: 50 }), relevant('in_force', { confidence: 0.95 }), 1);
+      expect(nextAlert(e)).not.toBeNull();
+      const repeat = { ...e, repeatOf: old().eventId };
+      expect(nextAlert(repeat)).toBeNull();
+      expect(nextAlert(mergeIntoEvent(repeat, item('second', { days: 50 }), relevant('in_force')).event)).toMatchObject({ kind: 'stage', stage: 'in_force' });
+      expect(nextAlert(mergeIntoEvent(repeat, item('gov', { days: 51, official: true }), relevant('in_force')).event)).not.toBeNull();
     });
   });
 
@@ -220,6 +253,25 @@ describe('events', () => {
     });
   });
 
+  describe('what a reader needs from each report (language, decisive phrases, effective date)', () => {
+    it('keeps them on the source, and gives the event the official source\'s effective date', () => {
+      // Prepare: a news report stating one date, then the government's own release stating another.
+      const news = { ...item('n', { title: 'Japan to exclude Huawei, ZTE from government procurement' }), summary: 'The rules apply from 1 April, sources said.' };
+      const gov = { ...item('g', { official: true, days: 2, title: '政府調達からファーウェイ・ZTE製品を排除へ' }), language: 'ja', summary: '本申合せは令和9年4月1日以降の調達手続から適用します。' };
+      const c = relevant('announced', { evidence: ['exclude Huawei, ZTE from government', 'Japan'] });
+
+      // Act
+      const created = createEvent(news, c);
+      const merged = mergeIntoEvent(created, gov, relevant('announced', { evidence: ['ファーウェイ・ZTE製品を排除へ'] })).event;
+
+      // Assess
+      expect(created.sources[0]).toMatchObject({ language: 'en', phrases: ['Japan to exclude Huawei, ZTE from government procurement'] });
+      expect(created.effective).toMatchObject({ kind: 'from', date: '2027-04-01', phrase: 'from 1 April', rule: 'en.from' });
+      expect(merged.sources[1]).toMatchObject({ language: 'ja', effective: { kind: 'from', date: '2027-04-01', rule: 'ja.from.date' } });
+      expect(merged.effective).toMatchObject({ date: '2027-04-01', phrase: '令和9年4月1日以降' });
+    });
+  });
+
   describe('mergeIntoEvent', () => {
     const sent = () => alerted(createEvent(item('a'), relevant('announced')));
 
@@ -248,6 +300,17 @@ describe('events', () => {
       for (const k of ['b', 'c']) e = mergeIntoEvent(e, item(k, { days: 1 }), relevant('announced', { measure: 'market_ban', vendors: ['TikTok', 'ByteDance'], countries: ['EU'] })).event;
       expect(e).toMatchObject({ vendors: ['ByteDance', 'TikTok'], measure: 'market_ban' });
     });
+    it('weighs a measure no cue named (the vendor\'s usual one) half against one a cue named', () => {
+      const tiktok = { vendors: ['TikTok'], countries: ['GB'] };
+      // "UK to follow allies with TikTok ban" (no scope: the app's usual market ban), then "TikTok banned from UK government phones".
+      let e = createEvent(item('a'), relevant('announced', { ...tiktok, measure: 'market_ban', rules: ['en.restrict.ban', 'vendor.TikTok.TikTok'] }));
+      e = mergeIntoEvent(e, item('b'), relevant('announced', { ...tiktok, measure: 'device_ban', rules: ['en.restrict.ban', 'en.measure.device.gov-devices'] })).event;
+      expect(e.measure).toBe('device_ban');
+      expect(e.sources.map((s) => s.measureCued)).toEqual([false, true]);
+      // Two uncued reports against one cued: a tie, which keeps the measure the event has.
+      e = mergeIntoEvent(e, item('c'), relevant('announced', { ...tiktok, measure: 'market_ban', rules: ['scope.not-official'] })).event;
+      expect(e.measure).toBe('device_ban');
+    });
     it('lets one official source outweigh two outlets on the measure', () => {
       let e = createEvent(item('a', { official: true }), relevant('announced', { measure: 'device_ban' }));
       for (const k of ['b', 'c']) e = mergeIntoEvent(e, item(k, { days: 1 }), relevant('announced', { measure: 'market_ban' })).event;
@@ -270,6 +333,16 @@ describe('events', () => {
       for (const [i, c] of reports) e = mergeIntoEvent(e, i, c).event;
       expect(e.stage).toBe(expected);
       expect(e.alertState).toBe(expected === 'in_force' ? 'SENT' : 'PENDING');
+    });
+    it('does not count a strong ending that the outlets of its own days contradict three to one', () => {
+      // UK, January 2020: "allows Huawei … capped at 35%" read as a rejection by one outlet, a
+      // restriction announced by four.
+      const cap = (k: string, stage: Stage, extra: Partial<RelevantClassification> = {}) => [item(k, { days: 1 }), relevant(stage, { measure: 'network_exclusion', ...extra })] as [StoredItem, RelevantClassification];
+      const e = resolve([cap('a', 'announced'), cap('b', 'announced'), cap('c', 'announced'), cap('d', 'rejected', { stageConfidence: 0.95 }), cap('f', 'announced')])[0]!;
+      expect(e.stage).toBe('announced');
+      // An official rejection is never outvoted by outlets.
+      const official = mergeIntoEvent(e, item('g', { days: 2, official: true }), relevant('rejected', { measure: 'network_exclusion' })).event;
+      expect(official.stage).toBe('rejected');
     });
     it('rejects a proposal on an official word', () => {
       const e = mergeIntoEvent(createEvent(item('a'), relevant('proposed')), item('b', { days: 5, official: true }), relevant('rejected'));
@@ -307,11 +380,94 @@ describe('events', () => {
       expect(e.stage).toBe('in_force');
       expect(e.history?.map((h) => [h.stage, h.at])).toEqual([['announced', at(0)], ['in_force', at(90)]]);
     });
-    it('never goes back on a stage already alerted', () => {
+    it('never goes back on a stage already alerted when fewer than three outlets say otherwise', () => {
       const sent = alerted(createEvent(item('a'), relevant('in_force')));
       let e = sent;
       for (const k of ['b', 'c']) e = mergeIntoEvent(e, item(k, { days: 1 }), relevant('announced')).event;
       expect(e.stage).toBe('in_force');
+      expect(e.retractions).toBeUndefined();
+    });
+  });
+
+  describe('corrections (a stage alerted on one report that later outlets overruled)', () => {
+    // UK, July 2020: a lone early report (a leak, "preparing to phase out … sources say") read as
+    // in force alerts; a week later six outlets report the decision itself as "will remove by 2027".
+    const leak = () => alerted(createEvent(item('leak', { outlet: 'bloomberg.example' }), relevant('in_force', { stageConfidence: 0.3, confidence: 0.85 })));
+    const overrule = (e: PolicyEvent, n = 3, sc = 0.8) => {
+      for (let k = 0; k < n; k++) e = mergeIntoEvent(e, item(`o${k}`, { days: 8 }), relevant('announced', { stageConfidence: sc })).event;
+      return e;
+    };
+
+    it('takes the stage back when three outlets, each at least as sure, report an earlier stage', () => {
+      const e = overrule(leak());
+      expect(e.stage).toBe('announced');
+      expect(e.alertedStages).not.toContain('in_force');
+      expect(e.retractions).toEqual([{ stage: 'in_force', to: 'announced', at: at(8), alerted: false, itemKeys: ['leak'] }]);
+      expect(e.alertState).toBe('PENDING');
+    });
+
+    it('sends one correction, with its own id, and nothing more after it', () => {
+      const e = overrule(leak());
+      const mark = nextAlert(e)!;
+      expect(mark).toMatchObject({ kind: 'corrected', stage: 'announced', retracted: 'in_force' });
+      expect(alertIdOf(e.eventId, mark)).toBe(`${e.eventId}-corrected-in_force`);
+      const done = applyAlertMark(e, { ...mark, alertId: alertIdOf(e.eventId, mark), at: at(8) })!;
+      expect(done.retractions?.[0]?.alerted).toBe(true);
+      expect(done.alertedStages).toEqual(['announced']);
+      expect(nextAlert(done)).toBeNull();
+      expect(done.alertState).toBe('SENT');
+      // More reports of the same moment change nothing.
+      expect(nextAlert(overrule(done, 2))).toBeNull();
+    });
+
+    it('forgets the retraction when the stage is reached again before the correction went out', () => {
+      let e = overrule(leak());
+      expect(nextAlert(e)).toMatchObject({ kind: 'corrected' });
+      for (const k of ['x', 'y']) e = mergeIntoEvent(e, item(k, { days: 9 }), relevant('in_force', { stageConfidence: 0.9 })).event;
+      expect(e.stage).toBe('in_force');
+      expect(e.retractions).toBeUndefined();
+      expect(e.alertedStages).toEqual(['in_force']);
+      expect(nextAlert(e)).toBeNull();
+    });
+
+    it('does not revive the overruled report when one more weak report says its stage amid the others', () => {
+      let e = overrule(leak());
+      const mark = nextAlert(e)!;
+      e = applyAlertMark(e, { ...mark, alertId: alertIdOf(e.eventId, mark), at: at(8) })!;
+      e = mergeIntoEvent(e, item('weak', { days: 8, outlet: 'weak.example' }), relevant('in_force', { stageConfidence: 0.4 })).event;
+      expect(e.stage).toBe('announced');
+      expect(nextAlert(e)).toBeNull();
+    });
+
+    it('alerts the stage again, under a new id, when a second outlet later says it', () => {
+      let e = overrule(leak());
+      const mark = nextAlert(e)!;
+      e = applyAlertMark(e, { ...mark, alertId: alertIdOf(e.eventId, mark), at: at(8) })!;
+      e = mergeIntoEvent(e, item('later', { days: 120, outlet: 'reuters.example' }), relevant('in_force', { stageConfidence: 0.9 })).event;
+      expect(e.stage).toBe('in_force');
+      const again = nextAlert(e)!;
+      expect(again).toMatchObject({ kind: 'stage', stage: 'in_force', again: true });
+      expect(alertIdOf(e.eventId, again)).toBe(`${e.eventId}-in_force-again`);
+    });
+
+    it.each([
+      ['the lone report had a strong stage cue', () => alerted(createEvent(item('a'), relevant('in_force', { stageConfidence: 0.9 }))), 3, 0.95],
+      ['the lone report was official', () => alerted(createEvent(item('g', { official: true }), relevant('in_force', { stageConfidence: 0.3 }))), 3, 0.8],
+      ['the later outlets were less sure than it', leak, 5, 0.25],
+      ['only two outlets said otherwise', leak, 2, 0.9],
+    ] as Array<[string, () => PolicyEvent, number, number]>)('keeps the alerted stage when %s', (_why, start, n, sc) => {
+      const e = overrule(start(), n, sc);
+      expect(e.stage).toBe('in_force');
+      expect(e.retractions).toBeUndefined();
+      expect(nextAlert(e)).toBeNull();
+    });
+
+    it('keeps the alerted stage when a second outlet had said it too', () => {
+      let e = leak();
+      e = mergeIntoEvent(e, item('second', { days: 1, outlet: 'nikkei.example' }), relevant('in_force', { stageConfidence: 0.3 })).event;
+      e = overrule(e, 4);
+      expect(e.stage).toBe('in_force');
+      expect(e.retractions).toBeUndefined();
     });
   });
 

@@ -294,8 +294,10 @@ describe('core/feed/parse', () => {
         const err = await parseError(text);
         // Assess
         expect(['PARSE_MALFORMED', 'PARSE_NOT_A_FEED']).toContain(err.code);
-        expect(Date.now() - started).toBeLessThan(3_000);
-      });
+        // Linear work on these 3 MB takes well under a second; a quadratic path takes minutes. The
+        // bound is loose so that a loaded CI machine never fails it (speed itself: npm run bench).
+        expect(Date.now() - started).toBeLessThan(10_000);
+      }, 20_000);
 
       it('sanitiseXml removes the DOCTYPE entirely', () => {
         // Prepare/Act

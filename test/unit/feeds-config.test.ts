@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseFeedsConfig } from '../../lambdas/config.js';
 import { ConfigError } from '../../lambdas/core/errors.js';
@@ -34,10 +34,14 @@ describe('config', () => {
       const feeds = parseFeedsConfig(readFileSync(REGISTRY, 'utf8'), 'config/feeds.json');
 
       expect(feeds.length).toBeGreaterThanOrEqual(15);
-      expect(feeds.length).toBeLessThanOrEqual(30);
+      // One Google News edition per language read (issue 12 added 23) and the acting jurisdictions' own feeds.
+      expect(feeds.length).toBeLessThanOrEqual(60);
       expect(feeds.every((f) => (f.comment ?? '').length > 10)).toBe(true);
       expect(feeds.filter((f) => f.kind === 'government').every((f) => f.country !== undefined)).toBe(true);
       expect(new Set(feeds.map((f) => f.language)).size).toBeGreaterThanOrEqual(8);
+      // Every language with a lexicon has a news search in its own edition.
+      const lexicons = readdirSync(new URL('../../lambdas/core/classifier/rules/lang/', import.meta.url)).map((f) => f.replace(/\.json$/, '')).filter((l) => l !== 'xx');
+      expect(lexicons.filter((l) => !feeds.some((f) => f.kind === 'news' && f.language === l))).toEqual([]);
       // Every URL is already percent-encoded: parsing and re-serialising it changes nothing.
       expect(feeds.filter((f) => new URL(f.url).href !== f.url).map((f) => f.id)).toEqual([]);
     });

@@ -106,6 +106,43 @@ describe('pipeline', () => {
       expect([...store.items.values()]).toEqual(before);
     });
 
+    it('starts afresh when the registry gives the feed a new URL: no old validators, no old backoff', async () => {
+      const moved: FeedConfig = { ...feed, url: 'https://news.example/new-feed' };
+      const { store, fetcher, clock, deps } = setup({ [feed.url]: [ok(seed), new FeedFetchError('FETCH_HTTP_STATUS', 'HTTP 410', { httpStatus: 410 })], [moved.url]: [ok(seed, '"new"')] });
+      await pollFeed(feed, deps);
+      await pollFeed(feed, deps); // fails: backoff, failures 1
+      expect(store.feeds.get('news')).toMatchObject({ url: feed.url, failures: 1, etag: '"v1"' });
+
+      const outcome = await pollFeed(moved, deps, { respectInterval: true });
+
+      expect(outcome.status).toBe('ok');
+      expect(fetcher.requests.at(-1)).toMatchObject({ url: moved.url, etag: null, lastModified: null });
+      expect(store.feeds.get('news')).toMatchObject({ url: moved.url, failures: 0, etag: '"new"', lastError: null, nextPollAfter: null });
+      expect(clock.now()).toEqual(NOW);
+    });
+
+    it('looks up only the items the feed did not serve at its last successful poll', async () => {
+      const more = rss([
+        { guid: 'c', title: 'Japan to exclude Huawei from networks too' },
+        { guid: 'a', title: 'Japan to exclude Huawei from procurement' },
+        { guid: 'b', title: 'Phone maker reports earnings' },
+      ]);
+      const { store, deps } = setup({ [feed.url]: [ok(seed, null), ok(more, null)] });
+      const asked: string[][] = [];
+      const lookup = store.existingItemKeys.bind(store);
+      store.existingItemKeys = async (keys: string[]) => {
+        asked.push(keys);
+        return lookup(keys);
+      };
+
+      await pollFeed(feed, deps);
+      const second = await pollFeed(feed, deps);
+
+      expect(asked.map((k) => k.length)).toEqual([2, 1]);
+      expect(second).toMatchObject({ items: 3, newItems: 1 });
+      expect(store.feeds.get('news')?.seenItemKeys).toHaveLength(3);
+    });
+
     it('counts nothing new when the same items come back without validators', async () => {
       const { store, deps } = setup({ [feed.url]: [ok(seed, null)] });
       await pollFeed(feed, deps);
@@ -241,7 +278,7 @@ describe('pipeline', () => {
       expect((await notifyPending(notifyDeps)).published).toBe(1);
       expect((await notifyPending(notifyDeps)).published).toBe(0);
       expect(publisher.sent.map((a) => a.mark.kind)).toEqual(['stage', 'confirmed']);
-      expect(publisher.sent[1]!.subject).toMatch(/^Confirmed \(in force\)/);
+      expect(publisher.sent[1]!.subject).toMatch(/^In force, confirmed \u2014 /);
       expect(publisher.sent[1]!.sources[0]!.feedId).toBe('fcc');
       const [event] = [...store.events.values()];
       expect(event).toMatchObject({ vendors: ['Dahua', 'Hikvision', 'Huawei', 'ZTE'], measure: 'market_ban', official: true, reportCount: 3 });
@@ -287,6 +324,101 @@ describe('pipeline', () => {
       expect(await notifyPending(notifyDeps)).toMatchObject({ published: 0, failed: 1 });
       expect(await notifyPending(notifyDeps)).toMatchObject({ published: 1, failed: 0 });
       expect(publisher.sent).toHaveLength(1);
+    });
+
+    it('holds an alert below the confidence floor for the digests: recorded as held, never sent, never pending again', async () => {
+      // Prepare: one low-confidence event and one sure one, pending.
+      const { notifyDeps, publisher, store } = setup({});
+      await pendingEvents(store, 2);
+      // Two outlets: corroborated enough to be due, but unsure.
+      const twoOutlets = (e: PolicyEvent) => [{ ...e.sources[0]!, outlet: 'a.example' }, { ...e.sources[0]!, itemKey: 'second', outlet: 'b.example' }];
+      await store.updateEvent('ev_000', (e) => ({ ...e, confidence: 0.5, sources: twoOutlets(e), version: e.version + 1 }));
+
+      // Act
+      const r = await notifyPending({ ...notifyDeps, alertPolicy: { maxAlertAgeDays: 14, alertBacklog: false, holdBelow: 0.6 } });
+      const again = await notifyPending({ ...notifyDeps, alertPolicy: { maxAlertAgeDays: 14, alertBacklog: false, holdBelow: 0.6 } });
+
+      // Assess
+      expect(r).toMatchObject({ published: 1, held: 1, failed: 0 });
+      expect(again).toMatchObject({ published: 0, held: 0 });
+      expect(publisher.sent.map((a) => a.eventId)).toEqual(['ev_001']);
+      const held = await store.getEvent('ev_000');
+      expect(held).toMatchObject({ alertState: 'SENT', alertedStages: ['announced'] });
+      expect(held?.alerts?.[0]).toMatchObject({ alertId: 'ev_000-announced', held: true, at: NOW.toISOString() });
+    });
+
+    it('never holds an event with an official source, however unsure, and holds nothing at floor 0', async () => {
+      const { notifyDeps, publisher, store } = setup({});
+      await pendingEvents(store, 2);
+      await store.updateEvent('ev_000', (e) => ({ ...e, confidence: 0.3, sources: e.sources.map((s) => ({ ...s, official: true })), version: e.version + 1 }));
+      await store.updateEvent('ev_001', (e) => ({ ...e, confidence: 0.3, sources: [{ ...e.sources[0]!, outlet: 'a.example' }, { ...e.sources[0]!, itemKey: 'second', outlet: 'b.example' }], version: e.version + 1 }));
+      const r = await notifyPending({ ...notifyDeps, alertPolicy: { maxAlertAgeDays: 14, alertBacklog: false, holdBelow: 0 } });
+      expect(r).toMatchObject({ published: 2, held: 0 });
+      expect(publisher.sent).toHaveLength(2);
+    });
+
+    /** `n` pending events saved straight into the store, oldest first. */
+    async function pendingEvents(store: MemoryStore, n: number): Promise<void> {
+      for (let i = 0; i < n; i++) {
+        const t = new Date(NOW.getTime() - (n - i) * 60_000).toISOString();
+        await store.saveEvent(
+          {
+            eventId: `ev_${String(i).padStart(3, '0')}`,
+            clusterKey: `JP|Huawei|procurement_exclusion|${i}`,
+            seq: 0,
+            countries: ['JP'],
+            vendors: ['Huawei'],
+            measure: 'procurement_exclusion',
+            stage: 'announced',
+            title: `story ${i}`,
+            sources: [{ itemKey: `k${i}`, title: `story ${i}`, link: null, feedId: 'news', published: t }],
+            evidence: [],
+            confidence: 0.9,
+            firstSeen: t,
+            lastSeen: t,
+            alertState: 'PENDING',
+            alertedStages: [],
+            version: 1,
+          } as PolicyEvent,
+          0,
+        );
+      }
+    }
+
+    it('drains every page of pending alerts in one call when there are more than a page', async () => {
+      const { notifyDeps, publisher, store } = setup({});
+      await pendingEvents(store, 102);
+
+      const r = await notifyPending(notifyDeps, { limit: 100 });
+
+      expect(r).toMatchObject({ published: 102, failed: 0 });
+      expect(new Set(publisher.sent.map((a) => a.alertId)).size).toBe(102);
+      expect(await store.listPendingEvents()).toEqual([]);
+    });
+
+    it('tries a failing alert once per call and still sends the ones behind it', async () => {
+      const { notifyDeps, publisher, store } = setup({});
+      await pendingEvents(store, 5);
+      publisher.failNext = 2;
+
+      const r = await notifyPending(notifyDeps, { limit: 2 });
+
+      expect(r).toMatchObject({ published: 3, failed: 2 });
+      expect((await store.listPendingEvents()).map((e) => e.eventId)).toEqual(['ev_000', 'ev_001']);
+      expect(await notifyPending(notifyDeps, { limit: 2 })).toMatchObject({ published: 2, failed: 0 });
+    });
+
+    it('stops at the time budget and leaves the rest pending', async () => {
+      const { notifyDeps, store } = setup({});
+      await pendingEvents(store, 5);
+      let t = NOW.getTime();
+      const ticking = { ...notifyDeps, clock: { now: () => new Date((t += 1_000)) } };
+
+      const r = await notifyPending(ticking, { limit: 1, budgetMs: 2_500 });
+
+      expect(r.published).toBeLessThan(5);
+      expect(r.published).toBeGreaterThan(0);
+      expect(await store.listPendingEvents()).toHaveLength(5 - r.published);
     });
 
     it('only considers the given events on the fast path, and only while pending', async () => {
@@ -388,6 +520,50 @@ describe('pipeline', () => {
       const [event] = [...store.events.values()];
       expect(event!.sources.map((s) => s.itemKey).sort()).toEqual(['from-feed-a', 'from-feed-b']);
       expect(ra.created.size + rb.created.size).toBe(1);
+    });
+
+    it('opens a new event for the same act after a quiet spell, marked as a possible repeat that one outlet cannot alert', async () => {
+      const store = new MemoryStore();
+      const first = new EventGrouper(store);
+      first.add(stored('decision', 1), c);
+      first.add(stored('decision-2', 1), c);
+      await first.flush();
+      const [old] = [...store.events.values()];
+      const later = new EventGrouper(store);
+      later.add({ ...stored('court', 1), published: new Date(Date.UTC(2026, 10, 40)).toISOString() }, c);
+      const r = await later.flush();
+      const created = store.events.get([...r.created][0]!)!;
+      expect(created.repeatOf).toBe(old!.eventId);
+      expect(created.sources[0]!.mergeReason).toMatch(/same act as .*a new act or late news of it/);
+      expect(created.alertState).toBe('SILENT');
+      // A second outlet the same week: a new act, reported as such.
+      const more = new EventGrouper(store);
+      more.add({ ...stored('court-2', 1), link: 'https://other.example/x', published: new Date(Date.UTC(2026, 10, 41)).toISOString() }, c);
+      await more.flush();
+      expect(store.events.get(created.eventId)!.alertState).toBe('PENDING');
+    });
+
+    it('keeps a week\'s reports ending a measure apart from those upholding it', async () => {
+      const store = new MemoryStore();
+      const first = new EventGrouper(store);
+      first.add(stored('law', 1), { ...c, stage: 'in_force' });
+      first.add({ ...stored('law-2', 1), link: 'https://b.example/x' }, { ...c, stage: 'in_force' });
+      await first.flush();
+      // Six weeks on, in one cycle: two outlets report the top court upholding the law, then three
+      // report an order suspending it.
+      const week = new EventGrouper(store);
+      const at = (d: number) => new Date(Date.UTC(2026, 10, d)).toISOString();
+      week.add({ ...stored('court-1', 1), link: 'https://c.example/1', published: at(43) }, { ...c, stage: 'in_force' });
+      week.add({ ...stored('court-2', 1), link: 'https://d.example/1', published: at(44) }, { ...c, stage: 'in_force' });
+      for (const k of ['e', 'f', 'g']) week.add({ ...stored(`order-${k}`, 1), link: `https://${k}.example/1`, published: at(46) }, { ...c, stage: 'lifted' });
+      const r = await week.flush();
+      const court = store.events.get(r.eventOf.get('court-1')!)!;
+      // The upholding is a new act (a quiet spell since the law); the suspension then joins it.
+      expect(court.repeatOf).toBeDefined();
+      expect(court.sources.find((s) => s.itemKey === 'court-2')).toBeDefined();
+      expect(r.eventOf.get('order-e')).toBe(court.eventId);
+      expect(court.stage).toBe('lifted');
+      expect(court.history?.map((h) => h.stage)).toEqual(['in_force', 'lifted']);
     });
 
     it('opens the next event of a cluster when a story returns after the window', async () => {

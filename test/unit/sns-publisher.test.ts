@@ -1,9 +1,14 @@
 import { CreateTopicCommand, PublishBatchCommand, SNSClient, type PublishBatchCommandInput } from '@aws-sdk/client-sns';
+import type { AlertDeliveryRecord, DeliveryLog } from '../../lambdas/ports.js';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
+  MAX_ALERT_ATTEMPTS,
   MAX_BATCH_BYTES,
   SnsPublisher,
+  buildMessage,
+  entrySize,
+  buildAttributes,
   chunkEntries,
   entryIdFor,
   sanitizeSubject,
@@ -12,7 +17,6 @@ import { renderAlert } from '../../lambdas/core/alert.js';
 import type { Alert, PolicyEvent } from '../../lambdas/core/model.js';
 
 const ALL = 'arn:aws:sns:us-east-1:123456789012:banwatch-all';
-const KEY = 'arn:aws:kms:us-east-1:123456789012:key/1234';
 const NOW = new Date('2026-11-29T04:00:00Z');
 
 function event(n: number, overrides: Partial<PolicyEvent> = {}): PolicyEvent {
@@ -45,7 +49,7 @@ function publisher(opts: Partial<ConstructorParameters<typeof SnsPublisher>[1]> 
   return new SnsPublisher(new SNSClient({ region: 'us-east-1' }), {
     allTopicArn: ALL,
     topicPrefix: 'banwatch',
-    kmsMasterKeyId: KEY,
+    countryTopics: ['JP', 'DE'],
     sleep: async () => {},
     ...opts,
   });
@@ -74,7 +78,7 @@ describe('SnsPublisher', () => {
 
       const result = await publisher().publish([alert]);
 
-      expect(result).toEqual({ published: [alert.alertId], failed: [] });
+      expect(result).toMatchObject({ published: [alert.alertId], failed: [] });
       const calls = batchCalls();
       expect(calls.map((c) => c.TopicArn).sort()).toEqual([ALL, 'arn:aws:sns:us-east-1:123456789012:banwatch-country-jp']);
       for (const call of calls) {
@@ -91,15 +95,36 @@ describe('SnsPublisher', () => {
           eventId: { DataType: 'String', StringValue: alert.eventId },
         });
         const message = JSON.parse(entry.Message!);
-        expect(Object.keys(message).sort()).toEqual(['default', 'email', 'email-json', 'https', 'sqs']);
-        expect(message.default).toBe(alert.text);
+        // One JSON payload for every machine protocol (sqs, http, https, lambda, email-json fall
+        // back to `default`), the text for email: the payload is in the message once.
+        expect(Object.keys(message).sort()).toEqual(['default', 'email']);
         expect(message.email).toBe(alert.text);
-        for (const key of ['sqs', 'https', 'email-json']) {
-          const payload = JSON.parse(message[key]);
-          expect(payload).toMatchObject({ type: 'banwatch.alert', alertId: alert.alertId, eventId: alert.eventId });
-          expect(payload.event).toEqual(alert.event);
-        }
+        const payload = JSON.parse(message.default);
+        expect(payload).toMatchObject({ type: 'banwatch.alert', alertId: alert.alertId, eventId: alert.eventId, kind: 'stage' });
+        expect(payload.event).toMatchObject({ countries: ['JP'], vendors: ['Huawei', 'ZTE'], measure: 'procurement_exclusion', stage: 'announced' });
+        for (const internal of ['alertState', 'version', 'clusterKey', 'seq', 'alerts', 'sources', 'alertedStages']) expect(payload.event).not.toHaveProperty(internal);
+        expect(payload.sources).toEqual([{ title: 'Japan excludes Huawei', link: 'https://example.com/a', feedId: 'gnews', published: '2026-11-28T00:00:00Z', official: false }]);
       }
+    });
+
+    it('keeps the worst event (25+ sources with the longest CJK titles and links, every vendor) under the SNS limit', () => {
+      const title = '日本政府、華為技術と中興通訊を政府調達から排除する方針を正式に決定'.repeat(40);
+      const link = `https://example.jp/${'記事'.repeat(2_000)}`;
+      const worst = alertOf(1, {
+        title,
+        countries: ['JP', 'US', 'GB', 'DE', 'FR', 'EU'],
+        vendors: Array.from({ length: 60 }, (_, i) => `Vendor ${i} ${'名'.repeat(30)}`),
+        evidence: Array.from({ length: 40 }, () => '排除'.repeat(500)),
+        sources: Array.from({ length: 200 }, (_, i) => ({ itemKey: `i${i}`, title, link, feedId: `feed-${i}`, published: '2026-11-28T00:00:00Z', official: i % 7 === 0 })),
+      });
+
+      const entry = { Subject: worst.subject, MessageStructure: 'json', MessageAttributes: buildAttributes(worst), Message: buildMessage(worst) };
+
+      expect(entrySize(entry)).toBeLessThan(MAX_BATCH_BYTES - 1024);
+      const payload = JSON.parse(JSON.parse(entry.Message).default);
+      expect(payload.sources).toHaveLength(25);
+      expect(payload.sources[0].official).toBe(true);
+      expect(payload.event.title.endsWith('...')).toBe(true);
     });
 
     it('sends a subject under 100 characters on one line, even from a hostile title', async () => {
@@ -128,9 +153,9 @@ describe('SnsPublisher', () => {
 
     it('splits a batch that would exceed 256 KiB in total', async () => {
       acceptAll();
-      // ~60 KB of evidence each, four times over in the message: ~100 KB+ per entry.
-      const big = (n: number) => alertOf(n, { evidence: ['e'.repeat(30_000)] });
-      const alerts = [big(1), big(2), big(3), big(4)];
+      // ~60 KB of readable text each (the payload caps evidence, the text does not).
+      const big = (n: number) => ({ ...alertOf(n), text: 'e'.repeat(60_000) });
+      const alerts = [big(1), big(2), big(3), big(4), big(5)];
 
       const result = await publisher().publish(alerts);
 
@@ -141,7 +166,7 @@ describe('SnsPublisher', () => {
         const bytes = call.PublishBatchRequestEntries!.reduce((n, e) => n + Buffer.byteLength(e.Message!) + Buffer.byteLength(e.Subject ?? ''), 0);
         expect(bytes).toBeLessThanOrEqual(MAX_BATCH_BYTES);
       }
-      expect(toAll.flatMap((c) => c.PublishBatchRequestEntries!)).toHaveLength(4);
+      expect(toAll.flatMap((c) => c.PublishBatchRequestEntries!)).toHaveLength(5);
     });
 
     it('retries only the failed entries and never publishes an entry twice', async () => {
@@ -150,7 +175,7 @@ describe('SnsPublisher', () => {
       sns.on(PublishBatchCommand).callsFake((input: PublishBatchCommandInput) => {
         call++;
         const entries = input.PublishBatchRequestEntries!;
-        for (const e of entries) seen.push(`${input.TopicArn}|${JSON.parse(JSON.parse(e.Message!).sqs).alertId}`);
+        for (const e of entries) seen.push(`${input.TopicArn}|${JSON.parse(JSON.parse(e.Message!).default).alertId}`);
         // First call to "all": the second entry is throttled (server side, retryable).
         if (input.TopicArn === ALL && call === 1) {
           return {
@@ -250,39 +275,105 @@ describe('SnsPublisher', () => {
   });
 
   describe('country topics', () => {
-    it('creates a country topic once, with the stack key, and caches its ARN', async () => {
+    it('publishes to the country topics the stack created and never creates one', async () => {
       acceptAll();
-      const p = publisher();
 
-      await p.publish([alertOf(1), alertOf(2)]);
-      await p.publish([alertOf(3)]);
+      const result = await publisher().publish([alertOf(1, { countries: ['JP', 'FR'] })]);
 
-      const creates = sns.commandCalls(CreateTopicCommand).map((c) => c.args[0].input);
-      expect(creates).toEqual([{ Name: 'banwatch-country-jp', Attributes: { KmsMasterKeyId: KEY } }]);
+      expect(result.failed).toEqual([]);
+      // FR has no topic of its own: its subscribers filter "all" by country.
+      expect(batchCalls().map((c) => c.TopicArn).sort()).toEqual([ALL, 'arn:aws:sns:us-east-1:123456789012:banwatch-country-jp']);
+      expect(sns.commandCalls(CreateTopicCommand)).toHaveLength(0);
     });
+  });
 
-    it('creates one topic per country of a multi-country event', async () => {
+  describe('with an alert-intent log (DeliveryLog)', () => {
+    /** The DynamoDB store's contract, in memory. */
+    class MemoryDeliveryLog implements DeliveryLog {
+      readonly rows = new Map<string, AlertDeliveryRecord>();
+      async deliveryRecords(ids: string[]) {
+        return new Map(ids.filter((id) => this.rows.has(id)).map((id) => [id, structuredClone(this.rows.get(id)!)]));
+      }
+      readonly first = new Map<string, string>();
+      async beginAttempt(id: string, at: string) {
+        const row = this.rows.get(id) ?? { alertId: id, state: 'SENDING' as const, topics: new Set<string>(), messageIds: new Map<string, string>(), attempts: 0 };
+        if (row.state !== 'SENDING') return null;
+        row.attempts++;
+        this.rows.set(id, row);
+        if (!this.first.has(id)) this.first.set(id, at);
+        return { attempt: row.attempts, firstAttemptAt: this.first.get(id)! };
+      }
+      async recordDelivery(id: string, topic: string, messageId?: string) {
+        const row = this.rows.get(id)!;
+        row.topics.add(topic);
+        if (messageId) row.messageIds.set(topic, messageId);
+      }
+      async finishAlert(id: string, state: 'SENT' | 'FAILED', error?: string) {
+        const row = this.rows.get(id)!;
+        row.state = state;
+        if (error) row.lastError = error;
+      }
+    }
+
+    it('records SENT with the MessageIds and returns them as the receipt', async () => {
       acceptAll();
-
-      await publisher().publish([alertOf(1, { countries: ['JP', 'EU'] })]);
-
-      const names = sns.commandCalls(CreateTopicCommand).map((c) => c.args[0].input.Name).sort();
-      expect(names).toEqual(['banwatch-country-eu', 'banwatch-country-jp']);
-    });
-
-    it('fails the alert (not the run) when a country topic cannot be created, and tries again next time', async () => {
-      acceptAll();
-      sns.on(CreateTopicCommand).rejectsOnce(Object.assign(new Error('not allowed'), { name: 'AuthorizationErrorException' }));
-      const p = publisher();
+      const log = new MemoryDeliveryLog();
       const alert = alertOf(1);
 
-      const first = await p.publish([alert]);
-      expect(first.failed[0]).toMatchObject({ alertId: alert.alertId, error: expect.stringMatching(/country-jp.*not allowed/) });
+      const result = await publisher({ deliveries: log }).publish([alert]);
 
-      sns.on(CreateTopicCommand).callsFake((input) => ({ TopicArn: `arn:aws:sns:us-east-1:123456789012:${input.Name}` }));
-      const second = await p.publish([alert]);
-      expect(second.published).toEqual([alert.alertId]);
-      expect(sns.commandCalls(CreateTopicCommand)).toHaveLength(2);
+      const jp = 'arn:aws:sns:us-east-1:123456789012:banwatch-country-jp';
+      expect(log.rows.get(alert.alertId)).toMatchObject({ state: 'SENT', attempts: 1 });
+      expect(result.receipts![alert.alertId]!.topics).toEqual([ALL, jp]);
+      expect(result.receipts![alert.alertId]!.messageIds).toEqual([log.rows.get(alert.alertId)!.messageIds.get(ALL), log.rows.get(alert.alertId)!.messageIds.get(jp)]);
+      expect(result.receipts![alert.alertId]!.messageIds.every((m) => m.startsWith('m-'))).toBe(true);
+    });
+
+    it('does not publish an alert already SENT again from a new container (its event was not marked)', async () => {
+      acceptAll();
+      const log = new MemoryDeliveryLog();
+      const alert = alertOf(1);
+      await publisher({ deliveries: log }).publish([alert]);
+
+      const again = await publisher({ deliveries: log }).publish([alert]);
+
+      expect(again.published).toEqual([alert.alertId]);
+      expect(again.receipts![alert.alertId]!.topics).toHaveLength(2);
+      expect(batchCalls()).toHaveLength(2);
+    });
+
+    it('gives an alert up as FAILED (permanent) after MAX_ALERT_ATTEMPTS failing runs over an hour, and never tries it again', async () => {
+      sns.on(PublishBatchCommand).callsFake((input: PublishBatchCommandInput) => ({
+        Successful: [],
+        Failed: input.PublishBatchRequestEntries!.map((e) => ({ Id: e.Id, Code: 'KMSAccessDenied', Message: 'key disabled', SenderFault: true })),
+      }));
+      const log = new MemoryDeliveryLog();
+      const alert = alertOf(1, { countries: [] });
+      const results = [];
+      // Runs 15 minutes apart, as the sweep's: the 5th attempt is an hour after the first.
+      let t = NOW.getTime();
+      const now = () => new Date(t);
+      for (let run = 1; run <= MAX_ALERT_ATTEMPTS; run++, t += 15 * 60_000) results.push(await publisher({ deliveries: log, now }).publish([alert]));
+
+      expect(results.slice(0, -1).every((r) => r.failed[0]!.permanent === undefined)).toBe(true);
+      expect(results.at(-1)!.failed).toEqual([{ alertId: alert.alertId, error: expect.stringMatching(/FAILED after 5 attempts: KMSAccessDenied/), permanent: true }]);
+      expect(log.rows.get(alert.alertId)).toMatchObject({ state: 'FAILED', attempts: MAX_ALERT_ATTEMPTS });
+      const calls = batchCalls().length;
+
+      const after = await publisher({ deliveries: log, now }).publish([alert]);
+      expect(after.failed[0]).toMatchObject({ permanent: true });
+      expect(batchCalls()).toHaveLength(calls);
+    });
+
+    it('does not give up within the first hour however many attempts a short outage burnt', async () => {
+      sns.on(PublishBatchCommand).rejects(Object.assign(new Error('down'), { name: 'InternalErrorException', $fault: 'server' }));
+      const log = new MemoryDeliveryLog();
+      const alert = alertOf(1, { countries: [] });
+      let last;
+      for (let run = 1; run <= 3 * MAX_ALERT_ATTEMPTS; run++) last = await publisher({ deliveries: log, maxAttempts: 1, now: () => NOW }).publish([alert]);
+
+      expect(last!.failed[0]!.permanent).toBeUndefined();
+      expect(log.rows.get(alert.alertId)).toMatchObject({ state: 'SENDING', attempts: 3 * MAX_ALERT_ATTEMPTS });
     });
   });
 
@@ -291,8 +382,8 @@ describe('SnsPublisher', () => {
       ['plain', 'plain'],
       ['two\nlines', 'two lines'],
       ['  \t ', 'banwatch alert'],
-      ['a'.repeat(150), `${'a'.repeat(98)}\u2026`],
-      ['😀'.repeat(120), `${'😀'.repeat(98)}\u2026`],
+      ['a'.repeat(150), `${'a'.repeat(96)}...`],
+      ['😀'.repeat(120), `${'😀'.repeat(96)}...`],
     ])('%j -> %j', (input, expected) => {
       expect(sanitizeSubject(input)).toBe(expected);
     });

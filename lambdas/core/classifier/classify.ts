@@ -14,6 +14,8 @@
 import { MEASURES, STAGES, type Classification, type ClassifierInput, type Measure, type Stage } from '../model.js';
 import { htmlToText, leadText, normalizeForMatch, originalSlice, truncate, type Normalized } from '../text.js';
 import { cueScanner, dropSubsumed, maskVendors, type CompiledLexicon, type CompiledRules, type Hit, type VendorCue } from './compile.js';
+import type { Cue, Tuning } from './types.js';
+import { identifyLanguage } from './langid.js';
 
 const HAN = /\p{Script=Han}/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -21,13 +23,38 @@ const HANGUL = /\p{Script=Hangul}/u;
 /** Characters of the item read for language guessing: enough for the stopwords to speak. */
 const LANG_SAMPLE = 400;
 const MAX_EVIDENCE = 6;
+const MAX_STAGE_EVIDENCE = 3;
 /** What may stand between a country and a vendor for the country to mark the vendor's origin. */
 const ORIGIN_GAP = /^(?:['\u2019]s)?\s*$|^[の的의]\s*$/u;
 // The headline and the lead decide; reading 20 kB bodies would only cost time and add noise.
 const MAX_TITLE = 500;
 const MAX_SUMMARY = 2000;
 const MAX_RAW = 20_000;
-const QUESTION_HEADLINE = /[?\uff1f]\s*$/u;
+/** Stage weight from which a cue is unambiguous unless it says otherwise (`sure: false`). */
+const SURE_WEIGHT = 5;
+/** Order of the proposed/announced/in-force vote: on a tie the first wins. */
+const STAGE_VOTE_ORDER = ['proposed', 'announced', 'in_force'] as const;
+const QUESTION_MARK = /[?\uff1f]/gu;
+/** Clause and sentence breaks of a headline (a question ends at "?" and starts after one of these). */
+const HEADLINE_BREAK = /[.!。！;；…]|\s[-\u2013\u2014|]\s|[:：]\s?/gu;
+
+/**
+ * The questions of a headline as [start, end) spans: each runs from the last sentence or clause
+ * break before its "?" ("美国全面制裁封杀中兴? 商务部:…", "EU bans TikTok. And Italy?").
+ */
+function questionSpans(title: string): Array<[number, number]> {
+  const breaks: number[] = [];
+  for (const m of title.matchAll(HEADLINE_BREAK)) breaks.push(m.index + m[0].length);
+  const spans: Array<[number, number]> = [];
+  let prev = 0;
+  for (const m of title.matchAll(QUESTION_MARK)) {
+    let start = prev;
+    for (const b of breaks) if (b <= m.index && b > start) start = b;
+    spans.push([start, m.index + 1]);
+    prev = m.index + 1;
+  }
+  return spans;
+}
 
 interface Sentence {
   start: number;
@@ -145,14 +172,28 @@ function normLang(s: string | null | undefined): string | null {
 
 /** Picks the lexicon to run: declared language when its script fits the text, else a guess. */
 export function pickLanguage(c: CompiledRules, input: ClassifierInput, text: string): string {
+  // Languages beyond the nine and the scripts they are written in (langid.ts); null keeps the rules below.
+  const identified = identifyLanguage(c, input, text).lexicon;
+  if (identified) return identified;
   const declared = normLang(input.language) ?? normLang(input.feed?.language);
   const sample = text.length > LANG_SAMPLE ? text.slice(0, LANG_SAMPLE) : text;
-  const hasKana = KANA.test(sample);
-  const hasHangul = HANGUL.test(sample);
-  const hasHan = HAN.test(sample);
+  // A few CJK names in Latin text ("DeepSeek (深度求索)", "Premier Cho Jung-tai (卓榮泰)") do not make it
+  // CJK text: the script that writes most of the letters decides.
+  let cjkCount = 0;
+  let latinCount = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const ch = sample.charCodeAt(i);
+    if ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || (ch >= 0xc0 && ch <= 0x24f)) latinCount++;
+    else if ((ch >= 0x3040 && ch <= 0x30ff) || (ch >= 0x3400 && ch <= 0x4dbf) || (ch >= 0x4e00 && ch <= 0x9fff) ||
+      (ch >= 0xac00 && ch <= 0xd7af) || (ch >= 0x1100 && ch <= 0x11ff) || (ch >= 0x3130 && ch <= 0x318f) || (ch >= 0xf900 && ch <= 0xfaff)) cjkCount++;
+  }
+  // One CJK character carries about as much as three Latin letters.
+  const cjkText = cjkCount * 3 >= latinCount * 0.5;
+  const hasKana = cjkText && KANA.test(sample);
+  const hasHangul = cjkText && HANGUL.test(sample);
+  const hasHan = cjkText && HAN.test(sample);
   if (declared && c.lexicons.has(declared)) {
     const lex = (c.lexicons.get(declared) as CompiledLexicon).lexicon;
-    const cjkText = hasKana || hasHangul || hasHan;
     if ((lex.script === 'cjk') === cjkText) return declared;
   }
   if (hasHangul && c.lexicons.has('ko')) return 'ko';
@@ -287,6 +328,34 @@ function nonActingNear(h: Hit, nonActing: Hit[]): boolean {
   return false;
 }
 
+/** Gap allowed between the home country and its speech word ("China's foreign ministry says"). */
+const SPEAKER_GAP = 32;
+
+/** Whether a headline has the targeted vendors' home country as the speaker of a reaction (see the caller). */
+function originReacts(c: CompiledRules, hits: Hit[], vHits: Hit[], origins: Set<string>, titleEnd: number): boolean {
+  const speech = hits.filter((h) => h.cue.speech && h.start < titleEnd);
+  if (!speech.length) return false;
+  const countries: Array<{ h: Hit; code: string }> = [];
+  for (const h of hits) {
+    if (h.start >= titleEnd || !(h.cue.country || h.cue.countryMap)) continue;
+    if (vHits.some((v) => v.start <= h.start && h.end <= v.end)) continue;
+    const code = h.cue.country ?? resolveCountry(c, h);
+    if (code) countries.push({ h, code });
+  }
+  // The home country must be the headline's first country: its subject, the one that speaks.
+  let first: { h: Hit; code: string } | null = null;
+  for (const x of countries) if (!first || x.h.start < first.h.start) first = x;
+  if (!first || !origins.has(first.code)) return false;
+  for (const s of speech) {
+    // "China says Australia…", "China urges the UK to…": a plain speech verb reacts to another
+    // country named after it; "US tells Nvidia to halt sales to China" speaks to the vendor (a measure).
+    if (s.cue.speech === 'says' && (!countries.some((x) => !origins.has(x.code) && x.h.start > s.start) ||
+      vHits.some((v) => v.start >= s.end && v.start - s.end <= 1))) continue;
+    if (first.h.start <= s.start && s.start - first.h.end <= SPEAKER_GAP) return true;
+  }
+  return false;
+}
+
 /** The country a many-country cue ("<demonym> government") names in this match. */
 function resolveCountry(c: CompiledRules, h: Hit): string | undefined {
   for (const [code, re] of c.countryMaps.get(h.cue.id) ?? []) if (re.test(h.text)) return code;
@@ -408,6 +477,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   let marketScope = false;
   let proposedInTitle = false;
   const stageBestW = new Map<Stage, number>();
+  const stageVotes: StageVote[] = [];
 
   const quelled = new Set<string>();
   for (const h of hits) for (const id of h.cue.quells ?? []) quelled.add(id);
@@ -459,6 +529,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
       if (inTitle && cue.stage === 'proposed') proposedInTitle = true;
       const w = (cue.sw ?? 1) * (inTitle ? tf : 1);
       add(stageScores, cue.stage, w);
+      stageVotes.push({ hit: h, stage: cue.stage, w, inTitle });
       if (w > (stageBestW.get(cue.stage) ?? 0)) {
         stageBestW.set(cue.stage, w);
         stageBest.set(cue.stage, h);
@@ -470,9 +541,19 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   for (const w of noiseById.values()) noise += w;
   // A headline that asks ("Will the US ban TikTok?", "¿Prohibirá España TikTok?") speculates or
   // explains; it does not report a measure.
-  if (QUESTION_HEADLINE.test(title)) {
-    noise += tuning.questionHeadlineNoise ?? 3;
-    fired.add('noise.question-headline');
+  // …but not "The EU institutions ban TikTok. And Italy?" (a report, then a question) nor "Why did
+  // Taiwan ban DeepSeek?" (a why-question presupposes the measure: lexicon cues quell this noise).
+  // The headline as the rules read it (normalised): hit offsets refer to it.
+  const titleText = text.slice(0, titleEnd);
+  const questions = quelled.has('noise.question-headline') ? [] : questionSpans(titleText);
+  if (questions.length) {
+    // The headline's restriction words: asked about only when every one of them is inside a question.
+    const inQuestion = (h: Hit): boolean => questions.some(([a, b]) => h.start >= a && h.end <= b);
+    const titleRestricts = hits.filter((h) => h.cue.restrict && h.start < titleEnd);
+    if (titleRestricts.length === 0 ? questions.some(([, b]) => b >= titleText.trimEnd().length) : titleRestricts.every(inQuestion)) {
+      noise += tuning.questionHeadlineNoise ?? 3;
+      fired.add('noise.question-headline');
+    }
   }
   // Lifting or declining a ban is about a restriction even without a "ban" word ("allows Huawei in 5G").
   const liftedOrRejected = Math.max(stageScores.get('lifted') ?? 0, stageScores.get('rejected') ?? 0);
@@ -543,6 +624,15 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   }
   if (feedCountry) add(countryScores, feedCountry, tuning.feedCountryWeight);
 
+  // The targeted vendor's home country speaking in the headline ("China says Australia made a 'wrong
+  // decision'…", "中国商务部称日本…", "China firmly opposes US restrictions on Huawei") reports its
+  // reaction to someone else's measure, not a measure (LABELS.md). A plain "says" counts only when
+  // the headline names another country too, so "US says Nvidia needs licences" stays a measure.
+  if (origins.size && originReacts(c, hits, vHits, origins, titleEnd)) {
+    noise += tuning.originReactionNoise ?? 5;
+    fired.add('noise.origin-reaction');
+  }
+
   // A jurisdiction as the subject of the headline ("Lithuania recommends…") is itself a state actor.
   const actorTotal = Math.min(3, actor + (strongCountry ? 1 : 0) + (subjects.size > 0 ? 1 : 0));
   const noiseTotal = Math.min(8, noise);
@@ -563,7 +653,8 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   const sentAt = (h: Hit): Sentence => sents[sentOf(h)] as Sentence;
   if (!relevant) {
     const evidence: string[] = [];
-    const rules = ['not-relevant', ...[...fired].filter((id) => noiseHits.some((h) => h.cue.id === id))];
+    // The noise that argued against relevance: cue hits, and the decision's own rules (noise.*).
+    const rules = ['not-relevant', ...[...fired].filter((id) => id.startsWith('noise.') || noiseHits.some((h) => h.cue.id === id))];
     for (const h of noiseHits.slice(0, 3)) evidence.push(snippet(src, sentAt(h), h, cjk));
     if (!evidence.length && restrictHit) evidence.push(snippet(src, sentAt(restrictHit), restrictHit, cjk));
     if (!evidence.length) {
@@ -613,41 +704,13 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   const measure: Measure = mv.key && (MEASURES as readonly string[]).includes(mv.key) ? mv.key : 'other_restriction';
 
   // ---- stage ----
-  const lifted = stageScores.get('lifted') ?? 0;
-  const rejected = stageScores.get('rejected') ?? 0;
-  let stage: Stage;
-  let stageHit: Hit | null = null;
-  let stageMargin: number;
-  const inForce = stageScores.get('in_force') ?? 0;
-  // A court upholding a ban or rejecting an appeal (in force, weight 6) outweighs the "court … block"
-  // or "rejects" words it contains.
-  if (lifted >= 3 && lifted >= rejected && lifted >= inForce) {
-    stage = 'lifted';
-    stageHit = stageBest.get('lifted') ?? null;
-    stageMargin = lifted / (lifted + 2);
-  } else if (rejected >= 3 && rejected >= inForce) {
-    stage = 'rejected';
-    stageHit = stageBest.get('rejected') ?? null;
-    stageMargin = rejected / (rejected + 2);
-  } else {
-    const core = new Map<Stage, number>();
-    for (const s of ['proposed', 'announced', 'in_force'] as const) core.set(s, stageScores.get(s) ?? 0);
-    const sv = vote(core, stageBest);
-    // No stage cue at all: a headline reporting a measure reads as done, except an order to wind
-    // up or divest, which takes effect later.
-    stage = sv.key ?? (measure === 'other_restriction' ? 'announced' : 'in_force');
-    stageHit = sv.hit;
-    stageMargin = sv.top > 0 ? (sv.top - sv.second) / (sv.top + 1) : 0.2;
-    // LABELS.md: an official security warning is in force once issued. A warning headline with
-    // "could"/"might" only in the body describes the risk ("data could be sent to China"), not a
-    // warning still under consideration.
-    if (measure === 'security_warning' && stage === 'announced') stage = 'in_force';
-    if (measure === 'security_warning' && stage === 'proposed' && !proposedInTitle && restrictHit && restrictHit.start < titleEnd) {
-      stage = 'in_force';
-      fired.add('stage.warning-issued');
-    }
-  }
-  if (!(STAGES as readonly string[]).includes(stage)) stage = 'in_force';
+  const sd = decideStage(stageVotes, {
+    measure, proposedInTitle, restrictInTitle: !!restrictHit && restrictHit.start < titleEnd, tuning,
+  });
+  const stage = sd.stage;
+  const stageHit = sd.hit;
+  const stageMargin = sd.margin;
+  for (const id of sd.rules) fired.add(id);
 
   // ---- countries: decide ----
   let countries: string[] = [];
@@ -687,6 +750,12 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   const cMargin = cv.top > 0 ? (cv.top - cv.second) / (cv.top + 1) : 0;
   const confidence = round2(Math.min(0.99, 0.45 * pRel + 0.2 * Math.min(1, cMargin + 0.3) + 0.15 * Math.min(1, mMargin + 0.3) + 0.2 * Math.min(1, stageMargin + 0.3)));
 
+  // The stage's own evidence: its deciding cues, strongest first; with no stage cue, the headline's
+  // restriction phrase (a headline reporting a measure reads as done).
+  const stagePhrases = sd.votes.length
+    ? sd.votes.slice(0, MAX_STAGE_EVIDENCE).map((v) => snippet(src, sentAt(v.hit), v.hit, cjk))
+    : restrictHit ? [snippet(src, sentAt(restrictHit), restrictHit, cjk)] : [];
+
   return {
     relevant: true,
     countries,
@@ -696,7 +765,146 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
     confidence,
     evidence: dedupe(evidence).slice(0, MAX_EVIDENCE),
     rules: [...new Set(rules)],
+    stageEvidence: dedupe(stagePhrases),
+    stageConfidence: sd.confidence,
   };
+}
+
+interface StageVote {
+  hit: Hit;
+  stage: Stage;
+  /** The cue's stage weight, × titleFactor in the headline. */
+  w: number;
+  inTitle: boolean;
+}
+
+interface StageDecision {
+  stage: Stage;
+  /** The strongest cue of the chosen stage, or null when no stage cue fired. */
+  hit: Hit | null;
+  /** The chosen stage's cues, strongest first: its evidence. */
+  votes: StageVote[];
+  /** Vote margin, for the overall confidence. */
+  margin: number;
+  /** How sure the stage is, in [0, 1] (see stageConfidence). */
+  confidence: number;
+  rules: string[];
+}
+
+/** A cue that says its stage without ambiguity ("court blocks", "lifted the ban", "decided not to"). */
+function sureCue(cue: Cue): boolean {
+  return cue.sure ?? (cue.sw ?? 1) >= SURE_WEIGHT;
+}
+
+/**
+ * Stage as its own decision. Lifted and rejected win when clearly present (they are what turns an
+ * event around); otherwise the weighted vote of proposed / announced / in force decides, and with no
+ * cue at all a headline reporting a measure reads as done.
+ */
+function decideStage(
+  all: StageVote[],
+  ctx: { measure: Measure; proposedInTitle: boolean; restrictInTitle: boolean; tuning: Tuning },
+): StageDecision {
+  const rules: string[] = [];
+  // The headline says what happened; the lead's weaker modal and tense words often belong to other
+  // clauses ("would ban" in a quote, "will no longer be able to" as the consequence of an issued
+  // memo, "possible security concerns"). When the headline carries a stage cue, weak body cues
+  // count less; strong ones (took effect, will take effect on…, court blocks) keep their weight.
+  // LABELS.md: a law or order that has been signed, enacted or issued is in force even when its
+  // restriction starts later; only a decision with a future deadline and no instrument is announced.
+  // Next to an issuance cue, the cues that merely date the restriction say when, not whether.
+  if (all.some((v) => v.hit.cue.issued) && all.some((v) => v.hit.cue.timing)) {
+    all = all.filter((v) => !v.hit.cue.timing);
+    rules.push('stage.issued-dated');
+  }
+  // A sure lifting (a court blocks, an order suspends the enforcement) is often itself a signed or
+  // issued instrument: its form says nothing against the lifting.
+  if (all.some((v) => v.stage === 'lifted' && sureCue(v.hit.cue)) && all.some((v) => v.hit.cue.issued)) {
+    all = all.filter((v) => !(v.hit.cue.issued && v.stage === 'in_force'));
+    rules.push('stage.issued-lifting');
+  }
+  // "L'Italie interdit DeepSeek" over "a décidé d'interdire": the issue's "decided to ban" is
+  // announced unless it is in effect, and a headline reporting the ban in the present tense says it
+  // is, when nothing else (a date, a future) argues for later.
+  if (all.some((v) => v.inTitle && v.stage === 'in_force') &&
+    all.some((v) => v.stage === 'announced') && all.every((v) => v.stage !== 'announced' || v.hit.cue.decided)) {
+    all = all.filter((v) => v.stage !== 'announced');
+    rules.push('stage.decided-in-effect');
+  }
+  const titleVoted = all.some((v) => v.inTitle);
+  const bodyFactor = ctx.tuning.bodyStageFactor ?? 1;
+  const strong = ctx.tuning.strongStageWeight ?? 4;
+  const votes = titleVoted && bodyFactor !== 1
+    ? all.map((v) => (v.inTitle || (v.hit.cue.sw ?? 1) >= strong ? v : { ...v, w: v.w * bodyFactor }))
+    : all;
+  const scores = new Map<Stage, number>();
+  for (const v of votes) add(scores, v.stage, v.w);
+  const lifted = scores.get('lifted') ?? 0;
+  const rejected = scores.get('rejected') ?? 0;
+  const inForce = scores.get('in_force') ?? 0;
+  let stage: Stage | null = null;
+  let margin: number;
+  // A court upholding a ban or rejecting an appeal (in force, weight 6) outweighs the "court … block"
+  // or "rejects" words it contains.
+  if (lifted >= 3 && lifted >= rejected && lifted >= inForce) {
+    stage = 'lifted';
+    margin = lifted / (lifted + 2);
+  } else if (rejected >= 3 && rejected >= inForce && rejected >= (scores.get('announced') ?? 0)) {
+    // (…but "allows Huawei a limited role, capped at 35%" decides a restriction: announced wins.)
+    stage = 'rejected';
+    margin = rejected / (rejected + 2);
+  } else {
+    let top = 0;
+    let second = 0;
+    for (const s of STAGE_VOTE_ORDER) {
+      const v = scores.get(s) ?? 0;
+      if (v > top) {
+        second = top;
+        top = v;
+        stage = s;
+      } else if (v > second) second = v;
+    }
+    margin = top > 0 ? (top - second) / (top + 1) : 0.2;
+    // No stage cue at all, or only a word as weak as "announced" (an announcement is as often of a
+    // ban in force as of a future one): a headline reporting a measure reads as done — an order to
+    // wind up or divest too, once issued, though it takes effect later (LABELS.md).
+    if (top < (ctx.tuning.minStageScore ?? 0)) stage = null;
+    if (!stage) {
+      stage = 'in_force';
+      rules.push('stage.default');
+    }
+    // LABELS.md: an official security warning is in force once issued. A warning headline with
+    // "could"/"might" only in the body describes the risk ("data could be sent to China"), not a
+    // warning still under consideration.
+    if (ctx.measure === 'security_warning' && stage === 'announced') stage = 'in_force';
+    if (ctx.measure === 'security_warning' && stage === 'proposed' && !ctx.proposedInTitle && ctx.restrictInTitle) {
+      stage = 'in_force';
+      rules.push('stage.warning-issued');
+    }
+  }
+  const chosen = stage as Stage;
+  const mine = votes.filter((v) => v.stage === chosen).sort((a, b) => b.w - a.w || a.hit.start - b.hit.start);
+  return { stage: chosen, hit: mine[0]?.hit ?? null, votes: mine, margin, confidence: stageConfidence(chosen, scores, mine), rules };
+}
+
+/**
+ * How sure the stage is. The share of the stage votes that agree with the decision, times how much
+ * evidence there is (1 − e^(−score/4): one headline cue of weight 2 gives ≈0.5, two strong cues
+ * ≈0.9). An unambiguous cue (`sure`, or weight ≥ SURE_WEIGHT) that the other votes do not contradict
+ * lifts it to ≥ 0.8; lifted and rejected without one stay ≤ 0.6, so an event is never turned around
+ * on a vague word ("allows", "reverses", 恢复). With no stage cue at all the stage is a default: 0.3.
+ */
+function stageConfidence(stage: Stage, scores: Map<Stage, number>, mine: StageVote[]): number {
+  if (mine.length === 0) return 0.3;
+  const own = scores.get(stage) ?? 0;
+  let others = 0;
+  for (const [s, v] of scores) if (s !== stage) others += v;
+  const share = own / (own + others);
+  let conf = share * (1 - Math.exp(-own / 4));
+  const sure = mine.some((v) => sureCue(v.hit.cue));
+  if (sure && share >= 0.6) conf = Math.max(conf, 0.8 + 0.15 * (share - 0.6) / 0.4);
+  if ((stage === 'lifted' || stage === 'rejected') && !sure) conf = Math.min(conf, 0.6);
+  return round2(Math.min(0.97, conf));
 }
 
 function dedupe(list: string[]): string[] {

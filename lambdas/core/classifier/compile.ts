@@ -3,6 +3,7 @@
  * mode, so classifying an item is a handful of linear scans and no regex is built per item.
  */
 import { normalizeForMatch } from '../text.js';
+import { isSpacedNonAlphabeticLetter, isUnspacedScriptUnit } from './scripts.js';
 import type { Cue, Lexicon, Rules, VendorPattern } from './types.js';
 
 /** One cue match in the item text. */
@@ -65,9 +66,11 @@ function validatePattern(id: string, pattern: string): void {
  * which makes V8's matcher several times faster; the texts we read are BMP letters anyway.
  */
 const PROPERTY_RANGES: Record<string, string> = {
-  L: 'A-Za-z\\u00aa\\u00b5\\u00ba\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u0370-\\u03ff\\u0400-\\u04ff\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff',
+  L: 'A-Za-z\\u00aa\\u00b5\\u00ba\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u0370-\\u03ff\\u0400-\\u04ff\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff' +
+    // Vietnamese (Latin Extended Additional), Hebrew, Arabic, Devanagari, Thai: the other languages' letters.
+    '\\u1e00-\\u1eff\\u05d0-\\u05ea\\u0620-\\u065f\\u066e-\\u06d3\\u0900-\\u0963\\u0971-\\u097f\\u0e01-\\u0e4e',
   N: '0-9',
-  'Script=Latin': 'A-Za-z\\u00aa\\u00ba\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f',
+  'Script=Latin': 'A-Za-z\\u00aa\\u00ba\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u1e00-\\u1eff',
   'Script=Greek': '\\u0370-\\u03ff',
   'Script=Cyrillic': '\\u0400-\\u04ff',
   'Script=Han': '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff',
@@ -396,10 +399,11 @@ function katakanaBoundaryOk(text: string, pos: number, end: number, lit: string)
   return true;
 }
 
-/** Han, kana, hangul (BMP ranges): the scripts without word boundaries. */
+/** Han, kana, hangul (BMP ranges): the scripts without word boundaries; and those of scripts.ts. */
 function isCjkUnit(c: number): boolean {
   return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) ||
-    (c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f) || (c >= 0xf900 && c <= 0xfaff);
+    (c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f) || (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0x590 && isUnspacedScriptUnit(c));
 }
 
 
@@ -415,6 +419,8 @@ function tryLiteral(tk: Tokens, pos: number, lit: Literal): number {
     if (lower !== null ? !lower.startsWith(lit.lower, pos) : text.slice(pos, end).toLowerCase() !== lit.lower) return -1;
   }
   if (!katakanaBoundaryOk(text, pos, end, lit.text)) return -1;
+  // Arabic, Hebrew, Devanagari names end with their word (scripts.ts).
+  if (end < text.length && isSpacedNonAlphabeticLetter(lit.text.charCodeAt(lit.text.length - 1)) && isSpacedNonAlphabeticLetter(text.charCodeAt(end))) return -1;
   let stop = end;
   if (lit.possessive) {
     const c = text.charCodeAt(stop);

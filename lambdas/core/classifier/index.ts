@@ -8,6 +8,7 @@
 import type { Classification, ClassifierInput } from '../model.js';
 import { classifyCompiled } from './classify.js';
 import { compileRules } from './compile.js';
+import { withLanguageSupport } from './langid.js';
 import { loadDefaultRules } from './rules/index.js';
 import type { Rules } from './types.js';
 
@@ -20,7 +21,8 @@ export type ClassifyFn = (input: ClassifierInput) => Classification;
  */
 export function createClassifier(rules?: Rules): ClassifyFn {
   const compiled = rules ? compileRules(rules) : compileRules(loadDefaultRules(), { validate: false });
-  return (input: ClassifierInput) => classifyCompiled(compiled, input);
+  // withLanguageSupport: honest confidence for items in languages or scripts no lexicon reads (langid.ts).
+  return (input: ClassifierInput) => withLanguageSupport(compiled, input, classifyCompiled(compiled, input));
 }
 
 let defaultClassifier: ClassifyFn | null = null;

@@ -33,6 +33,29 @@ export interface Cue {
   /** Stage this cue points to, with weight `sw` (default 1). */
   stage?: Stage;
   sw?: number;
+  /**
+   * The stage cue is unambiguous ("court blocks", "lifted the ban", "decided not to"): it can make
+   * stageConfidence high. Default: true from weight 5 (`sw`), false below.
+   */
+  sure?: boolean;
+  /**
+   * The stage cue reports a formal instrument issued: signed, enacted, published, ordered, directed,
+   * put on a list, a licence revoked. LABELS.md: such a rule is in force even when its restriction
+   * starts later, so `timing` cues of the same item stop voting (see classify.ts, decideStage).
+   */
+  issued?: boolean;
+  /**
+   * The stage cue only dates the restriction ("by April 1", "from July 20", "within 30 days", "will
+   * take effect", "gives … 30 days"): announced on its own (a decision with a future deadline), silent
+   * next to an `issued` cue.
+   */
+  timing?: boolean;
+  /**
+   * The stage cue only says a decision was taken or announced ("decided to", "the decision",
+   * "announced"): announced on its own; next to a headline that reports the restriction in the
+   * present tense and no dating or future cue, the decision is the measure taken (in force).
+   */
+  decided?: boolean;
   /** A state actor is involved (government, ministry, regulator, law, decree…). */
   actor?: number;
   /** Evidence against relevance (company news, lawsuits, sport…), with its weight. */
@@ -69,6 +92,13 @@ export interface Cue {
   quells?: string[];
   /** Never dropped for lying inside a longer cue (guards such as "court rejects appeal against ban"). */
   keep?: boolean;
+  /**
+   * A reported-speech or reaction word of a headline ("says", "opposes", "称", "大使"). Right after the
+   * targeted vendor's home country ("China says…", "中国商务部称…") it makes the item that country's
+   * reaction, not a measure: 'says' when another country is named in the headline too, 'reaction'
+   * (diplomats, protest verbs) always.
+   */
+  speech?: 'says' | 'reaction';
   /** Marks following/preceding country mentions as not acting ("following X's lead", "to X"). */
   nonActing?: 'before' | 'after';
 }
@@ -120,6 +150,17 @@ export interface Tuning {
   trailingTitleNoiseFactor: number;
   /** Noise for a headline that is a question (speculation or explainer); default 3. */
   questionHeadlineNoise?: number;
+  /**
+   * Stage votes of the lead count this much when the headline has a stage cue of its own (the
+   * headline says what happened); cues of weight ≥ strongStageWeight keep full weight. Default 1.
+   */
+  bodyStageFactor?: number;
+  /** Proposed/announced/in-force votes below this total are too weak to decide: the default applies. */
+  minStageScore?: number;
+  /** Stage weight from which a lead cue is strong enough to overrule the headline; default 4. */
+  strongStageWeight?: number;
+  /** Noise for a headline in which the targeted vendor's home country speaks or reacts; default 5. */
+  originReactionNoise?: number;
   /**
    * Score added when an item has no lead (a news aggregator's headline) and a jurisdiction is the
    * subject of the headline's restriction verb; default 0.5.

@@ -63,7 +63,8 @@ describe('classifier', () => {
 const ORDER_CASES: Array<[string, string, string, Stage]> = [
   ['en', 'Ohio governor orders state agencies to remove TikTok from work phones', 'The order applies to all executive agencies.', 'in_force'],
   ['en', 'Regulator orders operators to block Telegram', 'The regulator instructed internet providers to cut access to the messaging app.', 'in_force'],
-  ['en', 'Vietnam orders Temu to stop selling in the country', 'The trade ministry gave the company 30 days to comply.', 'announced'],
+  // An issued order is in force even with a grace period (LABELS.md: "even when its restriction starts later").
+  ['en', 'Vietnam orders Temu to stop selling in the country', 'The trade ministry gave the company 30 days to comply.', 'in_force'],
   ['fr', 'Le Niger ordonne aux opérateurs de bloquer Telegram', 'Les fournisseurs d\'accès ont été notifiés par le ministère.', 'in_force'],
   ['es', 'El regulador ordena a las operadoras bloquear Telegram', 'La medida afecta a todos los proveedores de internet.', 'in_force'],
   ['it', 'La Russia ordina agli operatori di oscurare Telegram', 'Il provvedimento del regolatore riguarda tutti i fornitori di accesso.', 'in_force'],
@@ -161,7 +162,8 @@ describe('classifier', () => {
 // Deadlines with multi-digit numbers ("entro 60 giorni", "bis zum 15. März", "d'ici 18 mois") make a
 // decision announced; revoking a licence without a deadline is in force.
 const DEADLINE_CASES: Array<[string, string, string, Stage]> = [
-  ['it', 'Usa, revocata la licenza a China Mobile', 'La società dovrà cessare i servizi entro 60 giorni.', 'announced'],
+  // A revoked licence is an issued decision: its deadline dates it, in force (LABELS.md).
+  ['it', 'Usa, revocata la licenza a China Mobile', 'La società dovrà cessare i servizi entro 60 giorni.', 'in_force'],
   ['de', 'EU-Parlament verbannt TikTok von Diensthandys', 'Die Mitarbeiter müssen die App bis zum 15. März entfernen.', 'announced'],
   ['fr', 'La Suède exclut Huawei de la 5G', 'Les opérateurs devront retirer les équipements d\'ici 18 mois.', 'announced'],
   ['es', 'Perú excluye a ZTE de la red estatal', 'Los equipos deberán retirarse hasta el 31 de diciembre.', 'announced'],
@@ -237,14 +239,16 @@ describe('classifier', () => {
   });
 });
 
-// Delaying or postponing enforcement keeps a measure announced, even when the delay is signed;
-// withdrawing a bill is a rejection; keeping a policy is in force.
+// Suspending the enforcement of a ban in force ("not to enforce", a signed delay of enforcement) lifts
+// it, as the real annotators label TikTok's 75 days; postponing a ban not yet in force (its entry into
+// force, its implementation) keeps it announced; withdrawing a bill is a rejection; keeping a policy
+// is in force.
 const DELAY_CASES: Array<[string, string, string, Stage]> = [
-  ['en', 'President signs order postponing WeChat ban by 90 days', 'The order tells agencies not to enforce the ban during the period.', 'announced'],
+  ['en', 'President signs order postponing WeChat ban by 90 days', 'The order tells agencies not to enforce the ban during the period.', 'lifted'],
   ['de', 'Regierung verschiebt Huawei-Verbot um ein Jahr', 'Die Umsetzung wird auf 2027 verschoben.', 'announced'],
   ['es', 'Canadá aplaza la prohibición de Hikvision', 'El Gobierno pospone la aplicación de la medida hasta el próximo año.', 'announced'],
   ['it', 'Il governo rinvia il divieto di TikTok sui telefoni di servizio', 'L\'entrata in vigore slitta di sei mesi.', 'announced'],
-  ['ko', '미국, 위챗 금지 조치 시행 90일 유예', '대통령은 행정명령에 서명했다.', 'announced'],
+  ['ko', '미국, 위챗 금지 조치 시행 90일 유예', '대통령은 행정명령에 서명했다.', 'lifted'],
   ['ko', '필리핀, 틱톡 금지 법안 백지화', '의회는 법안을 철회하기로 했다.', 'rejected'],
   ['ko', '영국, 화웨이 5G 배제 방침 유지', '정부는 기존 결정을 유지한다고 밝혔다.', 'in_force'],
 ];
@@ -306,7 +310,8 @@ const DENY_CASES: Array<[string, string, string, Stage]> = [
   ['fr', 'Le gouvernement dément vouloir interdire WeChat', 'Aucune interdiction n\'est envisagée, assure le ministre.', 'rejected'],
   ['de', 'Regierung dementiert Verbotspläne für TikTok', 'Ein Verbot sei nicht geplant.', 'rejected'],
   ['zh', '以色列军方要求军官交还比亚迪汽车', '军方担心车辆收集敏感数据。', 'in_force'],
-  ['zh', '欧洲议会要求员工卸载TikTok', '员工须在3月20日前从公务设备上删除该应用。', 'announced'],
+  // An instruction issued to staff, with a date to comply by: in force (LABELS.md).
+  ['zh', '欧洲议会要求员工卸载TikTok', '员工须在3月20日前从公务设备上删除该应用。', 'in_force'],
 ];
 
 describe('classifier', () => {

@@ -1,0 +1,17 @@
+/**
+ * Every lexicon: the first nine languages (en fr de es it pt ja zh ko), the language-independent
+ * one (xx), and the languages added after them (issue 12): the Nordic and Baltic languages, Dutch,
+ * the Slavic languages of Central and Eastern Europe, Romanian, Hungarian, Greek, Turkish, Arabic,
+ * Hebrew, Vietnamese, Indonesian, Thai and Hindi. Language identification (which lexicon reads an
+ * item) is langid.ts.
+ *
+ * The sources are rules/lang/<code>.json; they ship packed (langs.packed.ts, written by
+ * `npm run pack:langs`) because as object literals they would take almost half of the poll
+ * bundle's 1 MB budget. Unpacking costs a few milliseconds when the rules module first loads.
+ */
+import { Buffer } from 'node:buffer';
+import { gunzipSync } from 'node:zlib';
+import type { Lexicon } from '../types.js';
+import { PACKED_LEXICONS } from './langs.packed.js';
+
+export const LEXICONS = JSON.parse(gunzipSync(Buffer.from(PACKED_LEXICONS, 'base64')).toString('utf8')) as Record<string, Lexicon>;

@@ -1,0 +1,30 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LEXICONS } from '../../../lambdas/core/classifier/rules/langs.js';
+import { ADDED_CODES, FIRST_CODES, PACKED_CODES, packedLexiconsJson } from '../../../scripts/pack-langs.js';
+
+
+describe('classifier', () => {
+  describe('packed lexicons (rules/langs.packed.ts)', () => {
+    it('are exactly the rules/lang/<code>.json files (else run: npm run pack:langs)', () => {
+      expect(LEXICONS).toEqual(JSON.parse(packedLexiconsJson()));
+    });
+
+    it('cover every lexicon file', () => {
+      const files = readdirSync(new URL('../../../lambdas/core/classifier/rules/lang/', import.meta.url)).map((f) => f.replace(/\.json$/, ''));
+      expect([...PACKED_CODES].sort()).toEqual(files.sort());
+      expect(Object.keys(LEXICONS)).toEqual([...FIRST_CODES, ...ADDED_CODES]);
+    });
+
+    it('name countries by ISO 3166-1 alpha-2 code (or EU) in every country cue and country map', () => {
+      const bad: string[] = [];
+      for (const [code, lexicon] of Object.entries(LEXICONS)) {
+        for (const cue of lexicon.cues) {
+          const codes = [...(cue.country ? [cue.country] : []), ...Object.keys(cue.countryMap ?? {})];
+          for (const c of codes) if (!/^(?:[A-Z]{2})$/.test(c)) bad.push(`${code} ${cue.id}: ${c}`);
+        }
+      }
+      expect(bad).toEqual([]);
+    });
+  });
+});

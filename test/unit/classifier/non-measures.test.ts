@@ -1,0 +1,97 @@
+/**
+ * Non-measures seen in real news (LABELS.md, GUIDE conventions): the targeted vendor's home country
+ * reacting to someone else's measure, a government denying that a ban exists, MPs and experts
+ * calling for a ban. None of them reports a state measure; the measures they talk about stay relevant.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../lambdas/core/classifier/index.js';
+import { item } from './helpers.js';
+
+// [language, title, summary]
+const ORIGIN_REACTIONS: Array<[string, string, string]> = [
+  ['en', 'China says Canada made a "wrong decision" with its ban on Huawei', 'The commerce ministry said the move would harm bilateral trade.'],
+  ['en', 'Beijing urges Britain to reconsider exclusion of ZTE from 5G networks', 'A spokesman called the decision discriminatory.'],
+  ['en', 'China firmly opposes Dutch restrictions on Hikvision', 'The foreign ministry said it would take measures to protect Chinese firms.'],
+  ['fr', 'La Chine dénonce l\'exclusion de Huawei par la Suède', 'Pékin estime que la décision est politique.'],
+  ['de', 'China kritisiert Ausschluss von Huawei durch Portugal', 'Das Außenministerium in Peking sprach von Diskriminierung.'],
+  ['es', 'China dice que el veto de Australia a Huawei es un error', 'El ministerio de Comercio advirtió de consecuencias.'],
+  ['it', 'La Cina afferma che il divieto del Canada contro ZTE è discriminatorio', 'Il ministero degli Esteri ha chiesto di rivedere la decisione.'],
+  ['pt', 'China diz que proibição da Huawei pela Suécia é política', 'O ministério das Relações Exteriores pediu uma revisão.'],
+  ['ja', '中国外務省、英国のファーウェイ排除を批判', '報道官は「差別的だ」と述べた。'],
+  ['zh', '中国商务部称加拿大禁止华为的决定损害两国关系', '发言人表示将采取必要措施。'],
+  ['ko', '중국 외교부, 영국의 화웨이 배제 결정에 반발', '대변인은 차별적 조치라고 비판했다.'],
+];
+
+const DENIALS: Array<[string, string, string]> = [
+  ['en', 'Beijing denies issuing any ban on Apple phones for officials', 'The foreign ministry said no law or regulation bars the use of iPhones.'],
+  ['en', 'Vietnam has not banned TikTok, ministry says', 'Officials said reports of a ban were false.'],
+  ['fr', 'Le Japon dément toute interdiction de TikTok dans ses ministères', 'Le porte-parole a qualifié les informations de rumeurs.'],
+  ['de', 'Regierung dementiert Berichte über Huawei-Verbot', 'Ein Sprecher sagte, es gebe keine entsprechenden Pläne.'],
+  ['es', 'Perú niega la prohibición de DJI en sus ministerios', 'El Gobierno dijo que no ha prohibido el uso de drones.'],
+  ['it', 'Il ministero smentisce le notizie su un divieto di TikTok', 'Non ha mai vietato l\'applicazione, ha precisato.'],
+  ['pt', 'Governo nega proibição do TikTok em celulares oficiais', 'O ministério afirma que não proibiu o aplicativo.'],
+  ['ja', '政府、TikTok使用禁止の報道を否定', '官房長官は「禁止していない」と述べた。'],
+  ['zh', '外交部：中国从未出台禁止使用苹果手机的规定', '发言人说没有法律法规禁止购买苹果手机。'],
+  ['ko', '정부, 틱톡 금지령 보도 부인', '관계자는 금지한 적이 없다고 말했다.'],
+];
+
+const CALLS_FOR_BAN: Array<[string, string, string]> = [
+  ['en', 'MPs urge ministers to ban Hikvision cameras from public buildings', 'A cross-party group of MPs wrote to the government.'],
+  ['en', 'Calls for a ban on DJI drones grow in Congress', 'Several lawmakers want the drones off the market.'],
+  ['fr', 'Des députés réclament l\'interdiction de TikTok', 'Ils demandent au gouvernement d\'agir.'],
+  ['es', 'Diputados piden prohibir las cámaras de Hikvision', 'El grupo parlamentario presentó una carta al ministro.'],
+  ['it', 'Esperti chiedono di vietare DeepSeek nella pubblica amministrazione', 'Secondo gli esperti i rischi sono elevati.'],
+  ['pt', 'Deputados pedem banimento da Huawei do 5G', 'Os parlamentares enviaram uma carta ao governo.'],
+];
+
+// More reactions and proposals that are not measures: the home country's foreign ministry without
+// its country's name (Chinese usage), "will defend the rights of its companies", a question in the
+// middle of a headline, a ruling party's proposal, the vendor applying for an injunction.
+const MORE_NON_MEASURES: Array<[string, string, string]> = [
+  ['zh', '外交部回应美国要求政府机构禁用TikTok', '发言人说，美国作为世界头号大国如此不自信。'],
+  ['it', 'La Cina difenderà i diritti delle sue aziende dopo lo stop a DeepSeek', 'Il portavoce ha criticato la decisione italiana.'],
+  ['en', 'China vows to defend the legitimate interests of Huawei after Canada\'s ban', 'The commerce ministry said it would take measures.'],
+  ['zh', '美国全面制裁封杀中兴? 商务部:将采取必要措施', '商务部表示将密切关注事态发展。'],
+  ['ja', '自民党がTikTok規制の提言を議論', '党の部会で使用制限について意見を交わした。'],
+  ['ko', '틱톡, 미 법원에 사용 중단 행정명령 가처분 신청', '틱톡은 행정명령이 위헌이라고 주장했다.'],
+];
+
+// The measures these non-measures talk about are still measures.
+const STILL_RELEVANT: Array<[string, string, string]> = [
+  ['en', 'China bans Micron chips from critical infrastructure', 'The cyberspace regulator said the products failed a security review.'],
+  ['en', 'Senators introduce bill to ban DJI drones', 'The bill would bar new DJI models from US networks.'],
+  ['en', 'US tells Nvidia to stop selling H20 chips to China', 'The Commerce Department said the chips now require an export licence.'],
+  ['de', 'Bundesregierung verbietet Huawei-Komponenten im 5G-Kernnetz', 'China kritisierte die Entscheidung.'],
+  ['de', 'Niederlande verbieten Tik Tok auf Diensthandys', 'Beamte dürfen die App nicht mehr nutzen.'],
+  ['ja', 'アルバニア、TikTokをブロック', '当局はプロバイダーに24時間以内のアクセス停止を命じた。'],
+  ['ko', '중국, 공무원에 아이폰 사용 금지령', '중앙정부 기관 공무원은 업무용으로 아이폰을 쓰지 못하게 됐다.'],
+];
+
+describe('classifier', () => {
+  describe('classify: non-measures', () => {
+    it.each(ORIGIN_REACTIONS)('[%s] rejects the home country\'s reaction "%s"', (language, title, summary) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: false, countries: [], vendors: [], stage: null });
+    });
+
+    it.each(DENIALS)('[%s] rejects the denial "%s"', (language, title, summary) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: false, stage: null });
+    });
+
+    it.each(CALLS_FOR_BAN)('[%s] rejects the call for a ban "%s"', (language, title, summary) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: false, stage: null });
+    });
+
+    it.each(MORE_NON_MEASURES)('[%s] rejects "%s"', (language, title, summary) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: false, stage: null });
+    });
+
+    it.each(STILL_RELEVANT)('[%s] keeps the measure "%s" relevant', (language, title, summary) => {
+      expect(classify(item(language, title, summary)).relevant).toBe(true);
+    });
+
+    it('cites the origin-reaction rule when it decides', () => {
+      const c = classify(item('en', 'China says Canada made a "wrong decision" with its ban on Huawei', 'The commerce ministry said the move would harm bilateral trade.'));
+      expect(c.rules).toContain('noise.origin-reaction');
+    });
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * Wording that published articles use for measures and that the written fixtures lacked: lists a
+ * vendor is added to, laws named after a vendor, a vendor losing in court, suspended bans, resumed
+ * downloads, headlines that report and then ask, why-questions, English text quoting CJK names.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../lambdas/core/classifier/index.js';
+import type { Measure, Stage } from '../../../lambdas/core/model.js';
+import { item } from './helpers.js';
+
+// [language, title, summary, stage]
+const MEASURES: Array<[string, string, string, Stage]> = [
+  ['en', 'Pentagon adds Xiaomi to list of Chinese military companies', 'US investors will have to divest their holdings.', 'in_force'],
+  ['en', 'US may add Hikvision to trade blacklist', 'The administration is weighing the move, people familiar said.', 'proposed'],
+  ['en', 'President signs TikTok bill into law', 'The law gives ByteDance nine months to sell the app.', 'in_force'],
+  ['en', 'Huawei loses court challenge against Swedish 5G ban', 'The administrative court upheld the regulator\'s conditions.', 'in_force'],
+  ['en', 'Agency declines operator\'s proposal to use Huawei equipment', 'The security bureau said the proposal raised significant risks.', 'in_force'],
+  ['es', 'Huawei sufre una nueva derrota legal contra el veto al 5G en Costa Rica', 'El tribunal rechazó el recurso de la empresa.', 'in_force'],
+  ['de', 'Huawei scheitert mit Klage gegen 5G-Ausschluss in Schweden', 'Das Gericht wies die Klage ab.', 'in_force'],
+  ['zh', '美国国防部禁令遭暂时中止', '联邦法官发出初步禁制令，禁止国防部将小米列入清单。', 'lifted'],
+  ['zh', '美国将腾讯等中国企业纳入军事企业清单', '清单由美国国防部公布。', 'in_force'],
+  ['ja', '韓国、DeepSeekアプリのダウンロードを再開', '個人情報保護委員会が2月に停止していた。', 'lifted'],
+  ['ko', '미국 연방대법원, 틱톡금지법 유지', '대법원은 법률에 문제가 없다고 판단했다.', 'in_force'],
+  ['it', 'Le istituzioni Ue bandiscono TikTok. E l\'Italia?', 'Il Parlamento europeo ha deciso di vietare l\'app sui telefoni di servizio.', 'announced'],
+  ['ko', '대만 정부가 부처에 딥시크 이용 금지한 이유는?', '대만 행정원은 모든 기관에 딥시크 사용을 금지했다.', 'in_force'],
+  ['en', 'All agencies prohibited from using DeepSeek (深度求索): premier', 'Government agencies are prohibited from using DeepSeek (深度求索), Premier Cho Jung-tai (卓榮泰) said.', 'in_force'],
+];
+
+// Stage wording of published articles: the headline's act against weaker lead words, executives
+// approving laws, one chamber voting, partial admission with limits, legal notices, lists, courts.
+const STAGES: Array<[string, string, string, Stage]> = [
+  ['en', 'President approves legislation banning Kaspersky from government systems', 'The defence bill bars agencies from using the software.', 'in_force'],
+  ['en', 'US House votes to ban TikTok', 'The Senate has yet to take up the bill.', 'proposed'],
+  ['en', 'UK allows Huawei a limited role in 5G networks', 'Huawei will be excluded from core parts and capped at 35 percent.', 'announced'],
+  ['en', 'UK government hands legal notices to operators to remove Huawei kit', 'Operators are now legally obligated to remove the equipment.', 'in_force'],
+  ['en', 'US removes Xiaomi from military company list', 'The Pentagon said it would not appeal the ruling.', 'lifted'],
+  ['es', 'Xiaomi sale de la lista negra de Estados Unidos', 'El Pentágono retiró a la empresa de la lista.', 'lifted'],
+  ['ko', '연방법원, 위챗 금지 행정명령에 제동', '판사는 금지 명령의 효력을 정지했다.', 'lifted'],
+  ['zh', '美国联邦法院驳回暂停TikTok禁令的请求', '禁令将如期生效。', 'in_force'],
+  ['zh', '蒙大拿州议会通过法案禁止TikTok', '法案还需州长签署。', 'proposed'],
+  ['pt', 'Huawei não terá restrições para participar do leilão do 5G no Brasil', 'O governo decidiu não impor restrições à empresa chinesa.', 'rejected'],
+  ['de', 'Kaspersky scheitert an Aufhebung der BSI-Warnung', 'Das Verwaltungsgericht wies den Eilantrag ab.', 'in_force'],
+  ['en', 'Malaysia will use Huawei as much as possible, prime minister says', 'Malaysia would not ban Huawei despite US pressure.', 'rejected'],
+  // An announcement alone says nothing about the stage; a simple future or "from Monday" does.
+  ['zh', '欧盟委员会禁止员工使用TikTok', '欧盟委员会宣布禁止员工在公务手机上使用TikTok。', 'in_force'],
+  ['ja', '米政府、ファーウェイ製機器の国内販売認可を禁止', '連邦通信委員会が新たな規則を採択したと発表した。', 'in_force'],
+  ['fr', 'Le Royaume-Uni interdira TikTok sur les téléphones des ministres', 'L\'interdiction s\'appliquera à partir de lundi, a annoncé le ministre.', 'announced'],
+  ['en', '\'Immediate\' TikTok ban on UK government mobile phones', 'Ministers announced the ban on Thursday.', 'in_force'],
+  ['en', 'Nepal PM justifies TikTok ban as a measure to tackle social chaos', 'The decision to ban the app took effect last week.', 'in_force'],
+];
+
+describe('classifier', () => {
+  describe('classify: real-news stage wording', () => {
+    it.each(STAGES)('[%s] reads "%s" (lead: "%s") as %s', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+
+    it.each([
+      ['en', 'UK bans TikTok on government devices', 'The minister said on Thursday the government would ban the app on official phones.'],
+      ['ja', '英国も政府端末でのTikTok使用を禁止', '英国政府は政府端末でTikTokを使用することを禁止する計画を発表した。'],
+    ])('[%s] does not read the reported decision "%s" as a proposal', (language, title, summary) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(['announced', 'in_force']).toContain(c.stage);
+    });
+  });
+});
+
+describe('classifier', () => {
+  describe('classify: real-news wording of measures', () => {
+    it.each(MEASURES)('[%s] reads "%s" as a measure', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+
+    it('still rejects a headline that only asks about a measure', () => {
+      expect(classify(item('en', 'Will the US ban TikTok?', 'Lawmakers are debating a bill.')).relevant).toBe(false);
+    });
+
+    it('does not make the firms ordered to stop buying into targets', () => {
+      const c = classify(item('en', 'China blocks Nvidia chips', 'The regulator ordered the country\'s biggest firms, including Alibaba, to stop purchasing Nvidia\'s GPUs.'));
+      expect(c).toMatchObject({ relevant: true, vendors: ['Nvidia'] });
+    });
+  });
+});
+
+// Measure wording of published articles: whose devices (lawmakers, federal agencies, 官方装置), who is
+// told to stop buying (companies: the market; the state: procurement), what US technology and
+// military-company lists mean, 5G auctions, sales authorisations.
+const MEASURE_CASES: Array<[string, string, string, Measure]> = [
+  ['en', 'New Zealand bans TikTok from lawmakers\' phones', 'Parliamentary staff must also remove the app.', 'device_ban'],
+  ['zh', '美国禁止联邦机构使用卡巴斯基软件', '国土安全部命令各机构在90天内删除该软件。', 'device_ban'],
+  ['zh', '欧盟执委会禁止在官方装置上使用TikTok', '员工须在3月15日前删除应用程序。', 'device_ban'],
+  ['ko', '호주, 정부 시스템·장치에 딥시크 사용 전면 금지', '안보 위험을 이유로 들었다.', 'device_ban'],
+  ['en', 'China tells technology companies to stop buying Nvidia\'s AI chips', 'The cyberspace regulator instructed firms to halt orders.', 'market_ban'],
+  ['ja', '中国政府、国内企業にNVIDIA製品の購入停止を命令', '国家インターネット情報弁公室が通達した。', 'market_ban'],
+  ['en', 'US lifts ban on suppliers selling to ZTE', 'American firms may again sell components to the company.', 'export_control'],
+  ['zh', '美商务部禁令:中兴七年内将无法使用美国技术', '美国企业被禁止向中兴出售零部件。', 'export_control'],
+  ['en', 'US removes Xiaomi from Chinese military companies list', 'The investment ban on the company no longer applies.', 'sanctions'],
+  ['es', 'Suecia prohíbe a Huawei participar en la subasta del 5G', 'El regulador impuso condiciones a los operadores.', 'network_exclusion'],
+  ['ja', '米、ファーウェイ・ZTE製機器の販売禁止', '連邦通信委員会が新たな機器の認可を禁じた。', 'market_ban'],
+  ['en', 'China bars Micron chips from critical infrastructure', 'Operators of key information infrastructure must stop buying them.', 'procurement_exclusion'],
+];
+
+describe('classifier', () => {
+  describe('classify: real-news measure wording', () => {
+    it.each(MEASURE_CASES)('[%s] reads "%s" (lead: "%s") as %s', (language, title, summary, measure) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe(measure);
+    });
+  });
+});
+
+// Who acts, in published wording: US governors by their title, "Korean government", a Japanese
+// minister, 我国 in Chinese news, the stock exchange; countries that only press, are followed or
+// are at war are not actors ("wrath of Trump", "美 압박에", "미국 이어 EU도", "Ukraine-Krieg").
+const COUNTRY_CASES: Array<[string, string, string, string[]]> = [
+  ['en', 'Gov. Kay Ivey bans TikTok on state devices', 'State employees may no longer use the app.', ['US']],
+  ['en', 'Korean Government Ministries Block Access to DeepSeek', 'Several ministries restricted the chatbot on work computers.', ['KR']],
+  ['ja', 'DeepSeekの業務利用、デジタル大臣が各省庁に注意呼びかけ', '中国のDeepSeekについて、政府職員の利用に注意を求めた。', ['JP']],
+  ['ja', '米、政府機関でのカスペルスキー製品使用を法律で禁止', '国防権限法に盛り込まれた。', ['US']],
+  ['zh', '美光产品未通过网络安全审查 我国关键信息基础设施运营者应停止采购', '网信办作出决定。', ['CN']],
+  ['ko', '美 압박에 백기 든 영국…화웨이 5G 장비 완전 제거', '영국 정부가 화웨이를 퇴출하기로 했다.', ['GB']],
+  ['ko', '미국 이어 EU도 틱톡 사용 금지', 'EU 집행위원회는 직원들에게 틱톡 삭제를 지시했다.', ['EU']],
+  ['de', 'Wegen Ukraine-Krieg: Bundesregierung warnt vor Kaspersky', 'Das BSI rät, die Software zu ersetzen.', ['DE']],
+  ['en', 'Boris Johnson risks wrath of Trump by restricting Huawei to non-core parts of UK 5G network', 'The company will be capped at 35 percent.', ['GB']],
+];
+
+describe('classifier', () => {
+  describe('classify: real-news actors', () => {
+    it.each(COUNTRY_CASES)('[%s] finds the acting country of "%s"', (language, title, summary, countries) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.countries).toEqual(countries);
+    });
+  });
+});
