@@ -113,33 +113,29 @@ function fastRegExp(src: string, flags: string): RegExp {
 
 /**
  * A sticky regex built on first use: most cues of a run are never tried (their first word never
- * occurs), and building one parses its pattern. `upper`: the capitals form, or null when none.
+ * occurs), and building one parses its pattern. Its source is made then too: kept from compile
+ * time, the rewritten sources of all cues were ~14 MB of concatenated strings.
  */
 interface LazyRe {
-  src: string;
+  /** The cue's pattern and the tail that follows it (word boundary or nothing). */
+  pattern: string;
+  tail: string;
   flags: string;
   re: RegExp | null;
-  /** The capitals form's source; undefined until worked out. */
-  upperSrc: string | null | undefined;
-  upper: RegExp | null;
+  /** The capitals form (case-sensitive cues): undefined until made, null when it has none. */
+  upper: RegExp | null | undefined;
 }
 
 function lazyRe(l: LazyRe): RegExp {
-  return (l.re ??= new RegExp(l.src, l.flags));
+  return (l.re ??= new RegExp(withoutUnicodeEscapes(`(?:${l.pattern})${l.tail}`), l.flags));
 }
-
-/** Case-sensitive cues' patterns, by their LazyRe: the capitals form is made from it on first use. */
-const upperOf = new WeakMap<LazyRe, string>();
 
 /** The capitals form of a case-sensitive cue's regex (same tail, no "i"), or null when it has none. */
 function upperRe(l: LazyRe): RegExp | null {
-  if (l.upperSrc === undefined) {
-    const pattern = upperOf.get(l);
-    const up = pattern === undefined ? null : upperPattern(pattern);
-    // The tail (word boundary) follows the pattern as in src.
-    l.upperSrc = up === null ? null : withoutUnicodeEscapes(`(?:${up})`) + l.src.slice(withoutUnicodeEscapes(`(?:${pattern})`).length);
+  if (l.upper === undefined) {
+    const up = upperPattern(l.pattern);
+    l.upper = up === null ? null : new RegExp(withoutUnicodeEscapes(`(?:${up})${l.tail}`), 'y');
   }
-  if (l.upperSrc !== null) l.upper ??= new RegExp(l.upperSrc, 'y');
   return l.upper;
 }
 
@@ -1185,10 +1181,11 @@ export class CueSet {
             return { re: null, capitals: false, lits, cs, bounded: !cjkGate, cue, rank: rank.get(cue) as number };
           }
           let re = own.get(cue);
-          // The source is rewritten now (an unsupported \p{…} fails compileRules, as before); only
-          // the RegExp is made on first use.
-          if (!re) own.set(cue, (re = { src: withoutUnicodeEscapes(`(?:${cue.pattern})${tail}`), flags: `y${flags}`, re: null, upperSrc: undefined, upper: null }));
-          if (cs && capitals) upperOf.set(re, cue.pattern);
+          if (!re) {
+            // An unsupported \p{…} still fails compileRules, as when the regex was made here.
+            if (cue.pattern.includes('\\p{')) withoutUnicodeEscapes(cue.pattern);
+            own.set(cue, (re = { pattern: cue.pattern, tail, flags: `y${flags}`, re: null, upper: undefined }));
+          }
           return { re, capitals: cs && capitals, lits: null, cs, bounded: !cjkGate, cue, rank: rank.get(cue) as number };
         };
         const bucket = 1 + this.parts.length;
