@@ -1231,6 +1231,19 @@ function shifted(c: Cand, set: number, base: number): Cand {
 }
 
 /**
+ * A set's candidate lists added to a scanner's: the first set's are its own lists, shared (its
+ * buckets and order need no shift, and no list is changed once made); a later set's are shifted
+ * and follow those of the same key. A scanner per language then costs that language's candidates,
+ * not another copy of the common lexicon's.
+ */
+function addCands<K>(into: Map<K, Cand[]>, from: Map<K, Cand[]>, si: number, base: number): void {
+  for (const [k, list] of from) {
+    if (si === 0) into.set(k, list);
+    else into.set(k, [...(into.get(k) ?? []), ...list.map((c) => shifted(c, si, base))]);
+  }
+}
+
+/**
  * One or more cue sets scanned together: their candidates in one index, so a text's words and
  * CJK positions are walked once for all of them (the common lexicon and a language's, every
  * family), with one lookup per word. Hits are kept per bucket (a set's literals, each of its parts)
@@ -1264,10 +1277,10 @@ export class CueScanner {
       n += 1 + set.parts.length;
       const from = set.cands;
       const into = this.cands;
-      for (const [k, list] of from.byWordKey) for (const c of list) pushCand(into.byWordKey, k, shifted(c, si, base));
-      for (const [k, list] of from.byPrefix2) for (const c of list) pushCand(into.byPrefix2, k, shifted(c, si, base));
-      for (const [k, list] of from.byUnit) for (const c of list) pushCand(into.byUnit, k, shifted(c, si, base));
-      for (const [k, list] of from.byPair) for (const c of list) pushCand(into.byPair, k, shifted(c, si, base));
+      addCands(into.byWordKey, from.byWordKey, si, base);
+      addCands(into.byPrefix2, from.byPrefix2, si, base);
+      addCands(into.byUnit, from.byUnit, si, base);
+      addCands(into.byPair, from.byPair, si, base);
       for (const k of from.byUnit.keys()) into.unitStarts[k] = 1;
       for (const k of from.byPair.keys()) into.unitStarts[Math.floor(k / 65536)] = 1;
     });
@@ -1279,6 +1292,8 @@ export class CueScanner {
     }
     this.hasWordCands = this.cands.byWordKey.size > 0 || this.cands.byPrefix2.size > 0;
     this.hasUnitCands = this.cands.byUnit.size > 0 || this.cands.byPair.size > 0;
+    // Read through byAsciiKey and byOtherKey from here on.
+    this.cands.byWordKey.clear();
   }
 
   /** As CueSet.scan, for each set in turn. */

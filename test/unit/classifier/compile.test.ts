@@ -2,7 +2,7 @@
  * The cue engine's speed devices must not change what matches: these specs compare each device
  * with the plain form it stands for.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -12,10 +12,11 @@ import { normalizeForMatch } from '../../../lambdas/core/text.js';
 import { LANGUAGES } from './helpers.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../fixtures/eval/', import.meta.url));
+const REAL_LANGS = fileURLToPath(new URL('../../../fixtures/real-langs/', import.meta.url));
 
 /** Headline + lead of every labelled fixture of a language, as the classifier reads them. */
-function texts(language: string): string[] {
-  return readFileSync(join(FIXTURES, `${language}.jsonl`), 'utf8')
+function texts(language: string, dir = FIXTURES): string[] {
+  return readFileSync(join(dir, `${language}.jsonl`), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as { title: string; summary?: string })
@@ -64,6 +65,34 @@ describe('core/classifier/compile', () => {
         // Assess: the same hits in the same order
         expect(brief(joint)).toEqual(brief(alone));
       }
+    });
+
+    // The languages added after the nine: their scanners share the common set's candidate lists.
+    const added = readdirSync(REAL_LANGS).filter((f) => f.endsWith('.jsonl')).map((f) => f.slice(0, -'.jsonl'.length)).sort();
+
+    it.each(added)('finds in %s real articles the hits of the common and the language set scanned one after the other', (language) => {
+      // Prepare
+      const common = compiled.common?.cues;
+      const own = compiled.lexicons.get(language)?.cues;
+      expect(own).toBeDefined();
+      const all = texts(language, REAL_LANGS);
+      let found = 0;
+      for (const text of all) {
+        const alone: Hit[] = [];
+        const joint: Hit[] = [];
+        // Act
+        common?.scan(text, alone, 'restrict');
+        own?.scan(text, alone, 'restrict');
+        common?.scan(text, alone, undefined, 'restrict', false);
+        own?.scan(text, alone, undefined, 'restrict', false);
+        const scanner = cueScanner(compiled, language);
+        scanner.scan(text, joint, 'restrict');
+        scanner.scan(text, joint, undefined, 'restrict', false);
+        // Assess
+        expect(brief(joint)).toEqual(brief(alone));
+        if (joint.length) found++;
+      }
+      expect(found).toBeGreaterThan(all.length / 2);
     });
 
     it('finds some cue in most fixtures, so the comparison above is not between empty lists', () => {
