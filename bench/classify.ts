@@ -14,6 +14,7 @@
  *   npx tsx bench/classify.ts
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ClassifierInput } from '../lambdas/core/model.js';
@@ -101,6 +102,8 @@ export async function benchClassify(): Promise<{ name: string; ok: boolean; summ
     `first pass ${Math.round(firstPass)} items/s (rules compiled in ${compileMs.toFixed(0)} ms, first item ${firstItemMs.toFixed(0)} ms)`,
     `warm best ${Math.round(best)} items/s, median ${Math.round(median)} (floor ${MIN_ITEMS_PER_SECOND}, goal ${GOAL_ITEMS_PER_SECOND})`,
     `heap ${mb(mem.heapUsed)} MB (${mb(mem.heapUsed - heapBefore)} MB growth), rss ${mb(mem.rss)} MB`,
+    // Wall-clock rates on a shared machine mean little without the load they were measured under.
+    `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`,
   ].join('; ');
   return { name: 'classify (one core, real-length items)', ok: firstPass >= MIN_ITEMS_PER_SECOND && best >= MIN_ITEMS_PER_SECOND, summary };
 }

@@ -13,7 +13,7 @@
  */
 import { MEASURES, STAGES, type Classification, type ClassifierInput, type Measure, type Stage } from '../model.js';
 import { htmlToText, leadText, normalizeForMatch, originalSlice, truncate, type Normalized } from '../text.js';
-import { dropSubsumed, maskVendors, type CompiledLexicon, type CompiledRules, type Hit, type VendorCue } from './compile.js';
+import { cueScanner, dropSubsumed, maskVendors, type CompiledLexicon, type CompiledRules, type Hit, type VendorCue } from './compile.js';
 import type { Cue, Tuning } from './types.js';
 import { identifyLanguage } from './langid.js';
 
@@ -162,7 +162,11 @@ function sentenceOf(sents: Sentence[], pos: number): number {
 
 function normLang(s: string | null | undefined): string | null {
   if (!s) return null;
-  const code = s.trim().toLowerCase().split(/[-_]/)[0];
+  const tag = s.trim().toLowerCase();
+  // The primary subtag ("pt" of "pt-BR", "zh" of "zh_TW"); no regex split, which V8 runs per position.
+  let end = 0;
+  while (end < tag.length && tag.charCodeAt(end) !== 45 && tag.charCodeAt(end) !== 95) end++;
+  const code = tag.slice(0, end);
   return code || null;
 }
 
@@ -221,17 +225,23 @@ const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /** Characters that form unbroken words inside CJK text: Latin names, digits, Hangul, katakana runs. */
-const RUN_CHAR = /[A-Za-z0-9\u00c0-\u024f\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\u30a1-\u30fa\u30fc]/;
-/** Clause punctuation of CJK text, where a phrase may be cut. */
-const CJK_BREAK = /[、。，,；;：:！!？?「」『』（）()【】\s]/;
+// Tested per character while widening evidence: code comparisons, no one-character strings.
+function isRunChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f) ||
+    (c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f) || (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc;
+}
+/** Whether text[a - 1] and text[a] both belong to one unbroken run (false off either end). */
+const inRun = (text: string, a: number): boolean => isRunChar(text.charCodeAt(a - 1)) && isRunChar(text.charCodeAt(a));
+/** Clause punctuation of CJK text (not whitespace), where a phrase may be cut. */
+const CJK_BREAKS = new Set([...'、。，,；;：:！!？?「」『』（）()【】'].map((ch) => ch.charCodeAt(0)));
 
 /** The hit widened to whole words: a cue that matched part of a word ("했다" in "결정했다") is quoted whole. */
 function wholeWords(src: Source, hit: Hit): string {
   const text = src.text;
   let a = hit.start;
   let b = hit.end;
-  while (a > 0 && RUN_CHAR.test(text[a - 1] ?? '') && RUN_CHAR.test(text[a] ?? '')) a--;
-  while (b < text.length && RUN_CHAR.test(text[b - 1] ?? '') && RUN_CHAR.test(text[b] ?? '')) b++;
+  while (a > 0 && inRun(text, a)) a--;
+  while (b < text.length && inRun(text, b)) b++;
   return src.quote(a, b);
 }
 
@@ -266,16 +276,16 @@ function snippet(src: Source, sent: Sentence, hit: Hit, cjk: boolean): string {
   } else {
     // Never cut through a Latin name or a Korean word ("epSeek", "검" of "검토"): widen to its edges,
     // then prefer the clause: start after the last break before the hit, stop at the first after it.
-    while (a > sent.start && RUN_CHAR.test(text[a - 1] ?? '') && RUN_CHAR.test(text[a] ?? '')) a--;
-    while (b < sent.end && RUN_CHAR.test(text[b - 1] ?? '') && RUN_CHAR.test(text[b] ?? '')) b++;
+    while (a > sent.start && inRun(text, a)) a--;
+    while (b < sent.end && inRun(text, b)) b++;
     for (let i = hit.start - 1; i >= a; i--) {
-      if (CJK_BREAK.test(text[i] ?? '') && !/\s/.test(text[i] ?? '')) {
+      if (CJK_BREAKS.has(text.charCodeAt(i))) {
         a = i + 1;
         break;
       }
     }
     for (let i = hit.end; i < b; i++) {
-      if (CJK_BREAK.test(text[i] ?? '') && !/\s/.test(text[i] ?? '')) {
+      if (CJK_BREAKS.has(text.charCodeAt(i))) {
         b = i;
         break;
       }
@@ -366,7 +376,9 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   let lead = leadText(input.summary == null ? '' : String(input.summary).slice(0, MAX_RAW), { title });
   if (lead && repeatsTitle(lead, title, outlet)) lead = '';
   const summary = truncate(lead, MAX_SUMMARY);
-  const original = summary ? `${title}\n${summary}` : title;
+  // join() makes one flat string; a template literal makes a cons string, and every rule and
+  // tokenizer loop below reads its characters through the indirection.
+  const original = summary ? [title, summary].join('\n') : title;
   // Every rule reads the normalised text (format characters out, NFKC, straight quotes).
   const norm = normalizeForMatch(original);
   const text = norm.text;
@@ -388,10 +400,10 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   // Restriction cues first: an item that names a vendor but no restriction at all (launches,
   // earnings) is settled without scanning for the other cue families.
   const scanned: Hit[] = [];
-  c.common?.cues.scan(text, scanned, 'restrict');
-  lex?.cues.scan(text, scanned, 'restrict');
+  const cues = cueScanner(c, lang);
+  cues.scan(text, scanned, 'restrict');
   const masked = maskVendors(text, vHits);
-  c.vendorPatterns.scan(masked, scanned);
+  c.vendorPatterns.scan(masked, scanned, text);
   if (!scanned.some((h) => h.cue.restrict)) {
     const v = vHits[0] as Hit;
     const sents0 = sentences(text, titleEnd);
@@ -401,8 +413,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
       rules: ['not-relevant', 'no-restriction-cue', ...scanned.filter((h) => h.cue.noise).map((h) => h.cue.id)],
     };
   }
-  c.common?.cues.scan(text, scanned, undefined, 'restrict', false);
-  lex?.cues.scan(text, scanned, undefined, 'restrict', false);
+  cues.scan(text, scanned, undefined, 'restrict', false);
   const hits = dropSubsumed(scanned);
   const sents = sentences(text, titleEnd);
   const sentOf = (h: Hit): number => (h.start < titleEnd ? 0 : sentenceOf(sents, h.start));

@@ -111,11 +111,39 @@ function fastRegExp(src: string, flags: string): RegExp {
   return new RegExp(withoutUnicodeEscapes(src), flags.replace('u', ''));
 }
 
-interface GateEntry {
-  /** The cue as a sticky regex, or null when it is tried as literal strings. */
+/**
+ * A sticky regex built on first use: most cues of a run are never tried (their first word never
+ * occurs), and building one parses its pattern. Its source is made then too: kept from compile
+ * time, the rewritten sources of all cues were ~14 MB of concatenated strings.
+ */
+interface LazyRe {
+  /** The cue's pattern and the tail that follows it (word boundary or nothing). */
+  pattern: string;
+  tail: string;
+  flags: string;
   re: RegExp | null;
-  /** The capitals form of a case-sensitive regex cue, tried when the cue itself does not match. */
-  reUpper: RegExp | null;
+  /** The capitals form (case-sensitive cues): undefined until made, null when it has none. */
+  upper: RegExp | null | undefined;
+}
+
+function lazyRe(l: LazyRe): RegExp {
+  return (l.re ??= new RegExp(withoutUnicodeEscapes(`(?:${l.pattern})${l.tail}`), l.flags));
+}
+
+/** The capitals form of a case-sensitive cue's regex (same tail, no "i"), or null when it has none. */
+function upperRe(l: LazyRe): RegExp | null {
+  if (l.upper === undefined) {
+    const up = upperPattern(l.pattern);
+    l.upper = up === null ? null : new RegExp(withoutUnicodeEscapes(`(?:${up})${l.tail}`), 'y');
+  }
+  return l.upper;
+}
+
+interface GateEntry {
+  /** The cue as a sticky regex (built on first use), or null when it is tried as literal strings. */
+  re: LazyRe | null;
+  /** Whether the capitals form of a case-sensitive regex cue is tried when the cue itself does not match. */
+  capitals: boolean;
   /**
    * A finite cue ("ban(?:s|ned)?", "will be (?:banned|barred)") as the strings it matches that can
    * start at this key, in the order the regex would try them (lower-cased unless cs): the first
@@ -168,6 +196,23 @@ function family(c: Cue): string {
  */
 export function dropSubsumed(hits: Hit[]): Hit[] {
   if (hits.length < 2) return hits;
+  // A few hits: comparing every pair costs less than grouping them first (measured: 12 beats 64).
+  if (hits.length <= 12) {
+    const out: Hit[] = [];
+    for (const b of hits) {
+      let inside = false;
+      if (!b.cue.keep) {
+        for (const a of hits) {
+          if (a !== b && a.fam === b.fam && a.start <= b.start && b.end <= a.end && a.end - a.start > b.end - b.start) {
+            inside = true;
+            break;
+          }
+        }
+      }
+      if (!inside) out.push(b);
+    }
+    return out;
+  }
   // Compared within a family only: a handful of hits each, not every pair of the item.
   const byFam = new Map<string, Hit[]>();
   for (const h of hits) {
@@ -199,8 +244,14 @@ export function dropSubsumed(hits: Hit[]): Hit[] {
  */
 // Whitespace inside one field: the text's only newline separates the headline from the summary,
 // and no cue may span the two.
-const WS = '[^\\S\\n]+';
-const WS_OPT = '[^\\S\\n]*';
+//
+// Written as the list of those characters (\s less \n: tab, VT, FF, CR, the Zs spaces, LS, PS,
+// BOM), not as [^\S\n]: the same set, but a case-insensitive regex closes every class over case
+// when V8 compiles it for two-byte text, and the body of [^\S\n] is \S, every other code point.
+// That closure cost ~10 ms for each such regex, in the first items of a run.
+export const WS_CLASS = '[\\t\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]';
+const WS = `${WS_CLASS}+`;
+const WS_OPT = `${WS_CLASS}*`;
 
 export function spaces(pattern: string): string {
   let out = '';
@@ -296,16 +347,35 @@ export function upperPattern(p: string): string | null {
 
 const IS_WORD_CHAR = new RegExp(WORD_CHAR, 'u');
 
-/** Whether the character at i belongs to a word of an alphabetic script (fast path for ASCII). */
-function isWordCharAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
+/**
+ * Per UTF-16 unit: 1 once classified, | 2 a word character of an alphabetic script, | 4 a CJK unit.
+ * Filled on first sight of each unit, so tokenising costs one load per character and no regex.
+ */
+const UNIT_CLASS = new Uint8Array(65536);
+
+function unitClass(c: number): number {
+  let v = UNIT_CLASS[c] as number;
+  if (v === 0) {
+    v = 1 | (wordUnit(c) ? 2 : 0) | (isCjkUnit(c) ? 4 : 0);
+    UNIT_CLASS[c] = v;
+  }
+  return v;
+}
+
+function wordUnit(c: number): boolean {
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
   // Latin-1 letters and Latin Extended A/B, Greek, Cyrillic: the accented letters of our languages.
   if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
   if (c >= 0x370 && c <= 0x4ff) return true;
   // Kana, Han and Hangul syllables are letters of no alphabetic script and never numbers.
   if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af)) return false;
-  return IS_WORD_CHAR.test(text.charAt(i));
+  return IS_WORD_CHAR.test(String.fromCharCode(c));
+}
+
+/** Whether the character at i belongs to a word of an alphabetic script (false past the end). */
+function isWordCharAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === c && (unitClass(c) & 2) !== 0;
 }
 
 /** Katakana letters and the long-vowel mark (not the middle dot ・, which separates words). */
@@ -518,6 +588,126 @@ export function leadingPrefixes(pattern: string, len = PREFIX_LEN): string[] | n
   return [...out];
 }
 
+/**
+ * Characters a required string may hold: ASCII and the caseless CJK scripts. For them a match (also a
+ * case-insensitive one, whose canonical form is the upper case) always shows in the lower-cased text
+ * as the lower-cased string, so a text whose lower-cased form lacks every required string is skipped
+ * without running the regex.
+ */
+function caselessOrAscii(c: number): boolean {
+  return (c > 32 && c < 127) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
+}
+
+/** Shortest required string first: a set is as selective as its weakest member. */
+function betterRequirement(a: string[] | null, b: string[]): boolean {
+  if (!a) return true;
+  const min = (x: string[]) => Math.min(...x.map((s) => s.length));
+  return min(b) > min(a) || (min(b) === min(a) && b.length < a.length);
+}
+
+/**
+ * Lower-cased strings (2+ characters) one of which every match of a pattern contains
+ * ("vigor" for "entr(?:a|ó) en vigor|en vigor"), or null when some alternative has none. A space
+ * in the pattern stands for whitespace and ends a string.
+ */
+export function requiredStrings(pattern: string): string[] | null {
+  const out = new Set<string>();
+  for (const alt of splitTop(pattern)) {
+    const req = altRequirement(alt);
+    if (!req) return null;
+    for (const r of req) out.add(r);
+  }
+  return out.size ? [...out] : null;
+}
+
+function altRequirement(alt: string): string[] | null {
+  let best: string[] | null = null;
+  let run = '';
+  const flush = (): void => {
+    if (run.length >= 2 && betterRequirement(best, [run])) best = [run];
+    run = '';
+  };
+  // Length of a quantifier at j ("?", "*", "+", "{m,n}", each maybe lazy), 0 when none.
+  const quantifier = (j: number): number => {
+    const q = alt[j];
+    let n = 0;
+    if (q === '?' || q === '*' || q === '+') n = 1;
+    else if (q === '{') {
+      const m = /^\{\d+(?:,\d*)?\}/.exec(alt.slice(j));
+      if (m) n = m[0].length;
+    }
+    if (n && alt[j + n] === '?') n++;
+    return n;
+  };
+  let i = 0;
+  while (i < alt.length) {
+    const c = alt[i] as string;
+    let ch: string | null = null;
+    let len = 1;
+    if (c === '\\') {
+      const n = alt[i + 1] ?? '';
+      if (n === 'p' || n === 'P' || n === 'u' || n === 'x' || n === 'c' || /[\p{L}\p{N}_]/u.test(n)) {
+        // Classes, assertions, code escapes and backreferences: not a literal character.
+        flush();
+        if ((n === 'p' || n === 'P' || n === 'u') && alt[i + 2] === '{') len = alt.indexOf('}', i) + 1 - i;
+        else if (n === 'u') len = 6;
+        else if (n === 'x') len = 4;
+        else if (n === 'c') len = 3;
+        else len = 2;
+        i += len;
+        i += quantifier(i);
+        continue;
+      }
+      ch = n;
+      len = 2;
+    } else if (c === '[') {
+      flush();
+      let j = i + 1;
+      if (alt[j] === '^') j++;
+      if (alt[j] === ']') j++;
+      while (j < alt.length && alt[j] !== ']') j += alt[j] === '\\' ? 2 : 1;
+      i = j + 1;
+      i += quantifier(i);
+      continue;
+    } else if (c === '(') {
+      flush();
+      const close = closeParen(alt, i);
+      if (close < 0) return null;
+      const q = quantifier(close + 1);
+      const mandatory = q === 0 || alt[close + 1] === '+';
+      const look = alt.startsWith('(?=', i) || alt.startsWith('(?!', i) || alt.startsWith('(?<=', i) || alt.startsWith('(?<!', i);
+      if (mandatory && !look) {
+        const body = alt.startsWith('(?:', i) ? alt.slice(i + 3, close) : alt.startsWith('(?<', i) ? null : alt.slice(i + 1, close);
+        const inner = body === null ? null : requiredStrings(body);
+        if (inner && betterRequirement(best, inner)) best = inner;
+      }
+      i = close + 1 + q;
+      continue;
+    } else if (c === ' ' || c === '.' || c === '^' || c === '$' || c === '|' || c === ')') {
+      flush();
+      i++;
+      if (c === ' ' && alt[i] === '?') i++;
+      continue;
+    } else {
+      ch = c;
+    }
+    const q = quantifier(i + len);
+    const safe = caselessOrAscii(ch.charCodeAt(0));
+    if (q && alt[i + len] !== '+') {
+      // Optional or repeated: the string ends before it.
+      flush();
+    } else if (q) {
+      // One or more: required once, but what follows may not be adjacent to it.
+      if (safe) run += ch.toLowerCase();
+      flush();
+    } else if (safe) run += ch.toLowerCase();
+    else flush();
+    i += len + q;
+  }
+  flush();
+  return best;
+}
+
 /** Above this many strings a finite cue stays a regex. */
 const MAX_EXPANSIONS = 256;
 
@@ -683,8 +873,13 @@ function lowerUnit(c: number): number {
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
   // CJK punctuation, kana, Han and Hangul have no case: no string round trip for them.
   if (c >= 0x3000 && c < 0xff00) return c;
-  return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+  // Others (accented Latin, Greek, Cyrillic…) once each, then from a table (0: not yet worked out).
+  let l = LOWER_UNIT[c] as number;
+  if (l === 0) LOWER_UNIT[c] = l = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+  return l;
 }
+
+const LOWER_UNIT = new Uint16Array(65536);
 
 /** Numeric key of a two-character prefix (lower-cased). */
 export function prefixKey(a: number, b: number): number {
@@ -718,12 +913,13 @@ function tokensOf(text: string): Tokens {
   const cjk: number[] = [];
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
-    const w = isWordCharAt(text, i);
+    const cls = unitClass(text.charCodeAt(i));
+    const w = (cls & 2) !== 0;
     if (w && !inWord) {
       starts.push(i);
       keys.push(prefixKey(text.charCodeAt(i), i + 1 < text.length ? text.charCodeAt(i + 1) : 0));
     } else if (!w && inWord) ends.push(i);
-    if (!w && isCjkUnit(text.charCodeAt(i))) cjk.push(i);
+    if (!w && (cls & 4) !== 0) cjk.push(i);
     inWord = w;
   }
   if (inWord) ends.push(text.length);
@@ -738,6 +934,15 @@ function lowerToken(tk: Tokens, t: number): string {
 
 /** The first word of a string (alphabetic scripts), for keys. */
 const WORD_RUN = new RegExp(`^${WORD_CHAR}+`, 'u');
+
+/** The text lower-cased when that keeps every offset, else null (shared with its tokens when cached). */
+function lowerOfText(text: string): string | null {
+  const [a, b] = tokenCache;
+  const tk = a && a.text === text ? a : b && b.text === text ? b : null;
+  if (tk) return lowerText(tk);
+  const l = text.toLowerCase();
+  return l.length === text.length ? l : null;
+}
 
 /** The text lower-cased when that keeps every offset, else null (then pieces are compared one by one). */
 function lowerText(tk: Tokens): string | null {
@@ -761,6 +966,41 @@ function matchLiteralAt(tk: Tokens, at: number, e: GateEntry): number {
     return end;
   }
   return -1;
+}
+
+/**
+ * A word key (wordKey) as a small integer when its letters are ASCII: up to four 7-bit codes, then
+ * the length of a short word (1–3; 0 for a four-letter prefix). -1 otherwise.
+ */
+function asciiKeyOf(key: string): number {
+  const short = key.startsWith('=');
+  const w = short ? key.slice(1) : key;
+  if (w.length === 0 || w.length > KEY_LEN || (!short && w.length !== KEY_LEN)) return -1;
+  let k = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 128) return -1;
+    k = k * 128 + c;
+  }
+  return k * 4 + (short ? w.length : 0);
+}
+
+/**
+ * asciiKeyOf(wordKey(the word text[start, end) lower-cased)), read from the text without building
+ * a string; -1 when one of the letters that make the key is not ASCII (then the string key is used).
+ * With ASCII letters in front, lower-casing the whole word then cutting is lower-casing the cut.
+ */
+function asciiKeyAt(text: string, start: number, end: number): number {
+  const len = end - start;
+  const n = len < KEY_LEN ? len : KEY_LEN;
+  let k = 0;
+  for (let i = start; i < start + n; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 128) return -1;
+    if (c >= 65 && c <= 90) c += 32;
+    k = k * 128 + c;
+  }
+  return k * 4 + (len < KEY_LEN ? len : 0);
 }
 
 function tokenKey(tk: Tokens, t: number): string {
@@ -790,23 +1030,19 @@ export function shaped<C extends Cue>(c: C): C {
 }
 
 export class CueSet {
-  private readonly parts: Part[] = [];
-  /**
-   * Candidate maps in two groups, each walked in its own pass: literals with the restriction
-   * family (what the classifier scans first, to settle items without any restriction cue), and
-   * the other families.
-   */
-  private readonly groups: [CandMaps, CandMaps] = [candMaps(), candMaps()];
+  /** @internal Read by CueScanner. */
+  readonly parts: Part[] = [];
+  /** @internal Where each literal and gated cue is tried (read by CueScanner). */
+  readonly cands: CandMaps = candMaps();
   private literalCount = 0;
-  /** Hits per bucket for the last text scanned (the classifier scans one text in two passes). */
-  private lastText: string | null = null;
-  private lastHits: Array<Hit[] | undefined> = [];
+  /** This set scanned alone (created on first use). */
+  private own: CueScanner | null = null;
   readonly size: number;
 
   private addLiteral(lit: Literal): void {
     const first = hasCjk(lit.text.charAt(0)) ? null : (WORD_RUN.exec(lit.lower)?.[0] ?? null);
     const order = this.literalCount++;
-    const g = this.groups[0];
+    const g = this.cands;
     if (first) {
       pushCand(g.byWordKey, wordKey(first), { bucket: 0, order, lit, first, entry: null });
       if (lit.possessive && first === lit.lower) pushCand(g.byWordKey, wordKey(`${first}s`), { bucket: 0, order, lit, first: `${first}s`, entry: null });
@@ -856,7 +1092,11 @@ export class CueSet {
     });
     // Longer patterns first: at one position the first matching alternative wins, and the longer
     // phrase ("will not ban") is the more specific cue.
-    const sorted = prepared.sort((a, b) => b.pattern.length - a.pattern.length || a.id.localeCompare(b.id));
+    // Length as measured with whitespace written [^\S\n]+ / [^\S\n]* (a 7-character class), before
+    // WS_CLASS: the order of cues, and so which one wins at a position, stays as it was.
+    const lens = new Map(prepared.map((c) => [c, c.pattern.length - (c.pattern.split(WS_CLASS).length - 1) * (WS_CLASS.length - 7)] as const));
+    const len = (c: Cue): number => lens.get(c) as number;
+    const sorted = prepared.sort((a, b) => len(b) - len(a) || a.id.localeCompare(b.id));
     const groups = new Map<string, Cue[]>();
     for (const c of sorted) {
       // CJK patterns never get word boundaries, even in a Latin lexicon (e.g. an agency's native name).
@@ -924,8 +1164,7 @@ export class CueSet {
       if (byPrefix.size || byWord.size || byPair.size) {
         // One sticky regex per cue, all tried at a candidate position: two cues of one family that
         // start at the same word ("使わない" and "使わないよう要請") both count.
-        const own = new Map<Cue, RegExp>();
-        const ownUpper = new Map<Cue, RegExp>();
+        const own = new Map<Cue, LazyRe>();
         const rank = new Map(all.map((c, i) => [c, i] as const));
         const cs = mode === 'cs';
         const entry = <K>(cue: Cue, key: K, keyOf: (lit: string) => K): GateEntry => {
@@ -939,20 +1178,18 @@ export class CueSet {
                 if (u !== x && u.length === x.length && !lits.includes(u)) lits.push(u);
               }
             }
-            return { re: null, reUpper: null, lits, cs, bounded: !cjkGate, cue, rank: rank.get(cue) as number };
+            return { re: null, capitals: false, lits, cs, bounded: !cjkGate, cue, rank: rank.get(cue) as number };
           }
           let re = own.get(cue);
-          if (!re) own.set(cue, (re = fastRegExp(`(?:${cue.pattern})${tail}`, `y${flags}`)));
-          let reUpper: RegExp | null = null;
-          if (cs && capitals) {
-            const up = upperPattern(cue.pattern);
-            if (up) reUpper = ownUpper.get(cue) ?? fastRegExp(`(?:${up})${tail}`, 'y');
-            if (reUpper) ownUpper.set(cue, reUpper);
+          if (!re) {
+            // An unsupported \p{…} still fails compileRules, as when the regex was made here.
+            if (cue.pattern.includes('\\p{')) withoutUnicodeEscapes(cue.pattern);
+            own.set(cue, (re = { pattern: cue.pattern, tail, flags: `y${flags}`, re: null, upper: undefined }));
           }
-          return { re, reUpper, lits: null, cs, bounded: !cjkGate, cue, rank: rank.get(cue) as number };
+          return { re, capitals: cs && capitals, lits: null, cs, bounded: !cjkGate, cue, rank: rank.get(cue) as number };
         };
         const bucket = 1 + this.parts.length;
-        const g = this.groups[fam === 'restrict' ? 0 : 1];
+        const g = this.cands;
         const cand = (e: GateEntry): Cand => ({ bucket, order: bucket * 1e7 + e.rank, lit: null, first: null, entry: e });
         const unitKey = cjkGate ? (x: string) => x.charCodeAt(0) : (x: string) => prefixKey(x.charCodeAt(0), x.charCodeAt(1));
         for (const [k, list] of byPrefix) for (const c of list) pushCand(cjkGate ? g.byUnit : g.byPrefix2, k, cand(entry(c, k, unitKey)));
@@ -966,14 +1203,13 @@ export class CueSet {
         this.parts.push({ re: fastRegExp(`(?:${body(free)})${tail}`, `g${flags}`), cues: free, fam: fam as string, bounded: bound === 'b', gated: false, cjk: false });
       }
     }
-    for (const g of this.groups) {
-      for (const map of [g.byWordKey, g.byPrefix2, g.byUnit, g.byPair] as Array<Map<unknown, Cand[]>>) {
-        for (const list of map.values()) list.sort((x, y) => x.order - y.order);
-      }
-      for (const k of g.byUnit.keys()) g.unitStarts[k] = 1;
-      // Pair keys are prefixKey(a, b) = lowerUnit(a) * 65536 + lowerUnit(b); CJK units have no case.
-      for (const k of g.byPair.keys()) g.unitStarts[Math.floor(k / 65536)] = 1;
+    const g = this.cands;
+    for (const map of [g.byWordKey, g.byPrefix2, g.byUnit, g.byPair] as Array<Map<unknown, Cand[]>>) {
+      for (const list of map.values()) list.sort((x, y) => x.order - y.order);
     }
+    for (const k of g.byUnit.keys()) g.unitStarts[k] = 1;
+    // Pair keys are prefixKey(a, b) = lowerUnit(a) * 65536 + lowerUnit(b); CJK units have no case.
+    for (const k of g.byPair.keys()) g.unitStarts[Math.floor(k / 65536)] = 1;
     this.size = cues.length;
   }
 
@@ -984,70 +1220,161 @@ export class CueSet {
    * literals, then each part (family × case mode) in turn, each by position.
    */
   scan(text: string, out: Hit[], only?: string, skip?: string, literals = true): void {
+    (this.own ??= new CueScanner([this])).scan(text, out, only, skip, literals);
+  }
+}
+
+/** A candidate of a CueScanner: a set's candidate with its bucket among all the sets' buckets. */
+function shifted(c: Cand, set: number, base: number): Cand {
+  // Set-major order: a list of one key holds the first set's candidates, then the next set's.
+  return { bucket: base + c.bucket, order: set * 1e10 + c.order, lit: c.lit, first: c.first, entry: c.entry };
+}
+
+/**
+ * A set's candidate lists added to a scanner's: the first set's are its own lists, shared (its
+ * buckets and order need no shift, and no list is changed once made); a later set's are shifted
+ * and follow those of the same key. A scanner per language then costs that language's candidates,
+ * not another copy of the common lexicon's.
+ */
+function addCands<K>(into: Map<K, Cand[]>, from: Map<K, Cand[]>, si: number, base: number): void {
+  for (const [k, list] of from) {
+    if (si === 0) into.set(k, list);
+    else into.set(k, [...(into.get(k) ?? []), ...list.map((c) => shifted(c, si, base))]);
+  }
+}
+
+/**
+ * One or more cue sets scanned together: their candidates in one index, so a text's words and
+ * CJK positions are walked once for all of them (the common lexicon and a language's, every
+ * family), with one lookup per word. Hits are kept per bucket (a set's literals, each of its parts)
+ * and handed out in the sets' own order, so the result is the sets' scans one after the other.
+ */
+export class CueScanner {
+  private readonly sets: CueSet[];
+  /** Bucket of each set's literals; its parts' buckets follow. */
+  private readonly base: number[] = [];
+  private readonly nBuckets: number;
+  private readonly cands: CandMaps = candMaps();
+  private readonly hasWordCands: boolean;
+  private readonly hasUnitCands: boolean;
+  /** The word-key candidates whose key is ASCII, by asciiKey: no string built or hashed per word. */
+  private readonly byAsciiKey = new Map<number, Cand[]>();
+  /** The others (keys with a non-ASCII letter), by wordKey. */
+  private readonly byOtherKey = new Map<string, Cand[]>();
+  /** Merged candidate lists of a word key and a prefix, made once per pair. */
+  private readonly merged = new Map<Cand[], Map<Cand[], Cand[]>>();
+  /** Hits per bucket for the last text scanned (the classifier scans one text in two calls). */
+  private lastText: string | null = null;
+  private hits: Array<Hit[] | undefined> = [];
+  private walked = false;
+
+  constructor(sets: CueSet[]) {
+    this.sets = sets;
+    let n = 0;
+    sets.forEach((set, si) => {
+      const base = n;
+      this.base.push(base);
+      n += 1 + set.parts.length;
+      const from = set.cands;
+      const into = this.cands;
+      addCands(into.byWordKey, from.byWordKey, si, base);
+      addCands(into.byPrefix2, from.byPrefix2, si, base);
+      addCands(into.byUnit, from.byUnit, si, base);
+      addCands(into.byPair, from.byPair, si, base);
+      for (const k of from.byUnit.keys()) into.unitStarts[k] = 1;
+      for (const k of from.byPair.keys()) into.unitStarts[Math.floor(k / 65536)] = 1;
+    });
+    this.nBuckets = n;
+    for (const [k, list] of this.cands.byWordKey) {
+      const a = asciiKeyOf(k);
+      if (a >= 0) this.byAsciiKey.set(a, list);
+      else this.byOtherKey.set(k, list);
+    }
+    this.hasWordCands = this.cands.byWordKey.size > 0 || this.cands.byPrefix2.size > 0;
+    this.hasUnitCands = this.cands.byUnit.size > 0 || this.cands.byPair.size > 0;
+    // Read through byAsciiKey and byOtherKey from here on.
+    this.cands.byWordKey.clear();
+  }
+
+  /** As CueSet.scan, for each set in turn. */
+  scan(text: string, out: Hit[], only?: string, skip?: string, literals = true): void {
     if (this.lastText !== text) {
       this.lastText = text;
-      this.lastHits = [];
+      this.hits = new Array<Hit[] | undefined>(this.nBuckets);
+      this.walked = false;
     }
-    const hits = this.lastHits;
-    const active = (p: Part): boolean => !((only && p.fam !== only) || (skip && p.fam === skip));
-    // One pass over the word starts and CJK positions fills every wanted bucket not filled yet.
-    const want: boolean[] = [literals && !hits[0]];
-    let any = want[0] as boolean;
-    this.parts.forEach((p, i) => {
-      const w = p.gated && active(p) && !hits[i + 1];
-      want.push(w);
-      if (w) any = true;
-    });
-    if (any) this.fill(text, want);
-    if (literals) for (const h of hits[0] as Hit[]) out.push(h);
-    this.parts.forEach((p, i) => {
-      if (!active(p)) return;
-      let list = hits[i + 1];
-      if (!list) hits[i + 1] = list = scanFree(p, text);
-      for (const h of list) out.push(h);
-    });
+    // One walk fills every set's literal and gated buckets, whichever this call wants: the hits
+    // of a bucket do not depend on which others are filled with it.
+    if (!this.walked) {
+      this.walked = true;
+      this.walk(text);
+    }
+    const hits = this.hits;
+    for (let si = 0; si < this.sets.length; si++) {
+      const base = this.base[si] as number;
+      if (literals) for (const h of hits[base] as Hit[]) out.push(h);
+      const parts = (this.sets[si] as CueSet).parts;
+      for (let j = 0; j < parts.length; j++) {
+        const p = parts[j] as Part;
+        if ((only && p.fam !== only) || (skip && p.fam === skip)) continue;
+        const b = base + 1 + j;
+        let list = hits[b];
+        if (!list) hits[b] = list = scanFree(p, text);
+        for (const h of list) out.push(h);
+      }
+    }
   }
 
-  private fill(text: string, want: boolean[]): void {
-    const hits = this.lastHits;
-    want.forEach((w, b) => {
-      if (w) hits[b] = [];
-    });
+  private walk(text: string): void {
+    const hits = this.hits;
+    for (let si = 0; si < this.sets.length; si++) {
+      const base = this.base[si] as number;
+      hits[base] = [];
+      const parts = (this.sets[si] as CueSet).parts;
+      for (let j = 0; j < parts.length; j++) if ((parts[j] as Part).gated) hits[base + 1 + j] = [];
+    }
+    if (!this.hasWordCands && !this.hasUnitCands) return;
     const tk = tokensOf(text);
-    const wanted = [false, false];
-    want.forEach((w, b) => {
-      if (w) wanted[b === 0 || (this.parts[b - 1] as Part).fam === 'restrict' ? 0 : 1] = true;
-    });
-    for (let gi = 0; gi < 2; gi++) {
-      if (!wanted[gi]) continue;
-      const g = this.groups[gi] as CandMaps;
-      if (g.byWordKey.size || g.byPrefix2.size) {
-        for (let t = 0; t < tk.starts.length; t++) {
-          const a = g.byWordKey.get(tokenKey(tk, t));
-          const b = g.byPrefix2.size ? g.byPrefix2.get(tk.keys[t] as number) : undefined;
-          const list = a && b ? mergeCands(a, b) : (a ?? b);
-          if (list) this.tryAll(tk, t, tk.starts[t] as number, list, want);
-        }
+    const g = this.cands;
+    if (this.hasWordCands) {
+      const byAscii = this.byAsciiKey;
+      const byOther = this.byOtherKey;
+      const byPrefix2 = g.byPrefix2.size ? g.byPrefix2 : null;
+      for (let t = 0; t < tk.starts.length; t++) {
+        const key = asciiKeyAt(text, tk.starts[t] as number, tk.ends[t] as number);
+        const a = key >= 0 ? byAscii.get(key) : byOther.size ? byOther.get(tokenKey(tk, t)) : undefined;
+        const b = byPrefix2 ? byPrefix2.get(tk.keys[t] as number) : undefined;
+        const list = a && b ? this.mergedOf(a, b) : (a ?? b);
+        if (list) this.tryAll(tk, t, tk.starts[t] as number, list);
       }
-      if (g.byUnit.size || g.byPair.size) {
-        const starts = g.unitStarts;
-        for (const at of tk.cjk) {
-          const ch = text.charCodeAt(at);
-          if (starts[ch] === 0) continue;
-          const a = g.byUnit.get(ch);
-          const b = g.byPair.size && at + 1 < text.length ? g.byPair.get(prefixKey(ch, text.charCodeAt(at + 1))) : undefined;
-          const list = a && b ? mergeCands(a, b) : (a ?? b);
-          if (list) this.tryAll(tk, -1, at, list, want);
-        }
+    }
+    if (this.hasUnitCands) {
+      const starts = g.unitStarts;
+      const byPair = g.byPair.size ? g.byPair : null;
+      for (const at of tk.cjk) {
+        const ch = text.charCodeAt(at);
+        if (starts[ch] === 0) continue;
+        const a = g.byUnit.get(ch);
+        const b = byPair && at + 1 < text.length ? byPair.get(prefixKey(ch, text.charCodeAt(at + 1))) : undefined;
+        const list = a && b ? mergeCands(a, b) : (a ?? b);
+        if (list) this.tryAll(tk, -1, at, list);
       }
     }
   }
 
-  private tryAll(tk: Tokens, t: number, at: number, list: Cand[], want: boolean[]): void {
+  private mergedOf(a: Cand[], b: Cand[]): Cand[] {
+    let inner = this.merged.get(a);
+    if (!inner) this.merged.set(a, (inner = new Map()));
+    let list = inner.get(b);
+    if (!list) inner.set(b, (list = mergeCands(a, b)));
+    return list;
+  }
+
+  private tryAll(tk: Tokens, t: number, at: number, list: Cand[]): void {
     const text = tk.text;
+    const hits = this.hits;
     for (const c of list) {
-      if (!want[c.bucket]) continue;
-      const out = this.lastHits[c.bucket] as Hit[];
+      const out = hits[c.bucket] as Hit[];
       const lit = c.lit;
       if (lit) {
         if (c.first !== null && lowerToken(tk, t) !== c.first) continue;
@@ -1061,12 +1388,16 @@ export class CueSet {
         if (end >= 0) out.push({ cue: e.cue, fam: role(e.cue), start: at, end, text: text.slice(at, end) });
         continue;
       }
-      const one = e.re as RegExp;
+      const lazy = e.re as LazyRe;
+      const one = lazyRe(lazy);
       one.lastIndex = at;
       let m = one.exec(text);
-      if (!m && e.reUpper) {
-        e.reUpper.lastIndex = at;
-        m = e.reUpper.exec(text);
+      if (!m && e.capitals) {
+        const up = upperRe(lazy);
+        if (up) {
+          up.lastIndex = at;
+          m = up.exec(text);
+        }
       }
       if (m) out.push({ cue: e.cue, fam: role(e.cue), start: at, end: at + m[0].length, text: m[0] });
     }
@@ -1116,6 +1447,25 @@ export interface CompiledRules {
   vendors: CueSet;
   vendorPatterns: VendorPatternSet;
   latinLanguages: string[];
+  /** Per language: the common lexicon's cues and the language's scanned together (built on first use). */
+  scanners: Map<string, CueScanner>;
+}
+
+/**
+ * The common lexicon's and a language's cues as one scanner: its scan(text, out, …) appends what
+ * the common set's scan and then the language's would, with one walk over the text.
+ */
+export function cueScanner(c: CompiledRules, lang: string): CueScanner {
+  let s = c.scanners.get(lang);
+  if (!s) {
+    const sets: CueSet[] = [];
+    if (c.common) sets.push(c.common.cues);
+    const lex = c.lexicons.get(lang);
+    if (lex) sets.push(lex.cues);
+    s = new CueScanner(sets);
+    c.scanners.set(lang, s);
+  }
+  return s;
 }
 
 function vendorCues(rules: Rules): VendorCue[] {
@@ -1168,13 +1518,99 @@ function compilePatterns(rules: Rules): VendorPatternSet {
   return new VendorPatternSet(cues);
 }
 
+/** Hash of a three-unit piece of lower-cased text (16 bits). */
+function gramHash(a: number, b: number, c: number): number {
+  return Math.imul((a << 10) ^ (b << 5) ^ c ^ (a >>> 6), 0x9e3779b1) >>> 16;
+}
+
+/** A required string (lower-cased) and its three-letter pieces, hashed (none when shorter). */
+interface Need {
+  text: string;
+  pieces: number[];
+}
+
+function needOfString(s: string): Need {
+  const pieces: number[] = [];
+  for (let i = 0; i + 2 < s.length; i++) pieces.push(gramHash(s.charCodeAt(i), s.charCodeAt(i + 1), s.charCodeAt(i + 2)));
+  return { text: s, pieces };
+}
+
+/**
+ * Which hashed pieces occur in a lower-cased text: table[h] holds the number of the text that last
+ * had piece h (no clearing between texts). Two slots, like the token cache: a text and its masked
+ * copy are read in turn.
+ */
+interface Grams {
+  text: string | null;
+  lower: string;
+  gen: number;
+  table: Uint32Array;
+}
+const gramSlots: [Grams, Grams] = [
+  { text: null, lower: '', gen: 0, table: new Uint32Array(65536) },
+  { text: null, lower: '', gen: 0, table: new Uint32Array(65536) },
+];
+let gramsGen = 0;
+
+function textGrams(text: string): Grams {
+  const [a, b] = gramSlots;
+  if (a.text === text) return a;
+  if (b.text === text) return b;
+  // Reuse the older slot; the newer one moves first.
+  const g = b;
+  gramSlots[0] = g;
+  gramSlots[1] = a;
+  g.text = text;
+  const gen = (g.gen = ++gramsGen);
+  const l = (g.lower = lowerOfText(text) ?? text.toLowerCase());
+  const table = g.table;
+  let x = l.charCodeAt(0);
+  let y = l.charCodeAt(1);
+  for (let i = 2; i < l.length; i++) {
+    const z = l.charCodeAt(i);
+    table[gramHash(x, y, z)] = gen;
+    x = y;
+    y = z;
+  }
+  return g;
+}
+
+/**
+ * Whether the text may contain one of the strings whose pieces are given: false only when each
+ * string lacks a piece in the text, and then no match that needs one of them is possible.
+ */
+function mayContain(text: string, needs: Need[]): boolean {
+  const { gen, table, lower } = textGrams(text);
+  for (const n of needs) {
+    const pieces = n.pieces;
+    if (pieces.length === 0) {
+      // Too short to have pieces (two CJK characters): looked up whole.
+      if (lower.includes(n.text)) return true;
+      continue;
+    }
+    let all = true;
+    for (const h of pieces) {
+      if (table[h] !== gen) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
 /**
  * Vendor patterns that start with {V} are tried only where a vendor is (sticky regexes at each
  * mark); the others ("allows {V}") are scanned normally, and only when a vendor was found.
  */
 export class VendorPatternSet {
-  /** `needs`: strings one of which any match ends with (its last group), so the pattern is skipped for items without any. */
-  private readonly anchored: Array<{ cue: Cue; re: RegExp; atStart: boolean; needs: string[] | null }> = [];
+  /**
+   * `needs`: strings one of which any match contains (requiredStrings), so the pattern is skipped
+   * for items without any; `ascii`: those of them written in ASCII (the others hold CJK characters
+   * and cannot occur in a text without any).
+   */
+  private readonly anchored: Array<{ cue: Cue; re: RegExp; atStart: boolean; needs: Need[] | null; ascii: Need[] }> = [];
   private readonly rest: CueSet;
 
   constructor(cues: Cue[]) {
@@ -1185,24 +1621,36 @@ export class VendorPatternSet {
       const atStart = c.pattern.startsWith(`^${VENDOR_MARK}`);
       if (atStart || c.pattern.startsWith(VENDOR_MARK)) {
         const src = spaces(atStart ? c.pattern.slice(1) : c.pattern);
-        this.anchored.push({ cue: c, re: fastRegExp(`(?:${src})(?!${WORD_CHAR})`, 'iy'), atStart, needs: requiredEnding(c.pattern) });
+        const needs = requiredStrings(c.pattern);
+        const ascii = (needs ?? []).filter((n) => /^[\x00-\x7f]*$/.test(n));
+        this.anchored.push({ cue: c, re: fastRegExp(`(?:${src})(?!${WORD_CHAR})`, 'iy'), atStart, needs: needs && needs.map(needOfString), ascii: ascii.map(needOfString) });
       } else rest.push(c);
     }
     // Not gated: its text is the masked copy, and tokenising that too would cost more than it saves.
     this.rest = new CueSet(rest, true, false, false);
   }
 
-  scan(masked: string, out: Hit[]): void {
-    let lower: string | null = null;
+  /**
+   * `text`: the unmasked text, when known. Its lower-cased form contains every required string
+   * the masked text's does (masking only blanks vendor names, and required strings hold no mark
+   * and no space). A pattern none of whose required strings can be there (one of each string's
+   * three-letter pieces is missing from the text) is not run; the regex decides the rest.
+   */
+  scan(masked: string, out: Hit[], text?: string): void {
+    let cjk: boolean | null = null;
     const present: Array<boolean | undefined> = [];
     for (let i = masked.indexOf(VENDOR_MARK); i >= 0; i = masked.indexOf(VENDOR_MARK, i + 1)) {
       for (let k = 0; k < this.anchored.length; k++) {
-        const { cue, re, atStart, needs } = this.anchored[k] as (typeof this.anchored)[number];
+        const { cue, re, atStart, needs, ascii } = this.anchored[k] as (typeof this.anchored)[number];
         if (atStart && i !== 0) continue;
         if (needs) {
-          lower ??= masked.toLowerCase();
-          const text = lower;
-          if ((present[k] ??= needs.some((n) => text.includes(n))) === false) continue;
+          let found = present[k];
+          if (found === undefined) {
+            // Masking only blanks vendor names: the masked text has CJK characters where the text has.
+            cjk ??= tokensOf(text ?? masked).cjk.length > 0;
+            present[k] = found = mayContain(text ?? masked, cjk ? needs : ascii);
+          }
+          if (!found) continue;
         }
         re.lastIndex = i;
         const m = re.exec(masked);
@@ -1211,27 +1659,6 @@ export class VendorPatternSet {
     }
     this.rest.scan(masked, out);
   }
-}
-
-/**
- * The strings a pattern's match must end with, when it ends with a finite group ("…(?:発表|発売)"),
- * lower-cased; null otherwise. Only an exact prefilter: any match contains one of them.
- */
-function requiredEnding(pattern: string): string[] | null {
-  if (!pattern.endsWith(')')) return null;
-  let depth = 0;
-  for (let i = pattern.length - 1; i >= 0; i--) {
-    const c = pattern[i];
-    if (pattern[i - 1] === '\\') continue;
-    if (c === ')') depth++;
-    else if (c === '(' && --depth === 0) {
-      if (!pattern.startsWith('(?:', i) || pattern[i - 1] === '[') return null;
-      const lits = expandFinite(pattern.slice(i + 3, -1));
-      // Whitespace in the masked text is single spaces, as in the classifier's text.
-      return lits && lits.every((l) => l.length >= 2) ? lits.map((l) => l.toLowerCase()) : null;
-    }
-  }
-  return null;
 }
 
 /** The text with each vendor mention replaced by VENDOR_MARK plus spaces, offsets unchanged. */
@@ -1315,5 +1742,6 @@ function compile(rules: Rules): CompiledRules {
     vendors: new CueSet(vendorCues(rules), true, true),
     vendorPatterns: compilePatterns(rules),
     latinLanguages,
+    scanners: new Map(),
   };
 }

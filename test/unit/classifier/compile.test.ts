@@ -1,0 +1,144 @@
+/**
+ * The cue engine's speed devices must not change what matches: these specs compare each device
+ * with the plain form it stands for.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { compileRules, cueScanner, requiredStrings, spaces, withoutUnicodeEscapes, WS_CLASS, type Hit } from '../../../lambdas/core/classifier/compile.js';
+import { loadDefaultRules } from '../../../lambdas/core/classifier/index.js';
+import { normalizeForMatch } from '../../../lambdas/core/text.js';
+import { LANGUAGES } from './helpers.js';
+
+const FIXTURES = fileURLToPath(new URL('../../../fixtures/eval/', import.meta.url));
+const REAL_LANGS = fileURLToPath(new URL('../../../fixtures/real-langs/', import.meta.url));
+
+/** Headline + lead of every labelled fixture of a language, as the classifier reads them. */
+function texts(language: string, dir = FIXTURES): string[] {
+  return readFileSync(join(dir, `${language}.jsonl`), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { title: string; summary?: string })
+    .map((it) => normalizeForMatch(it.summary ? `${it.title}\n${it.summary}` : it.title).text);
+}
+
+const brief = (hits: Hit[]): string[] => hits.map((h) => `${h.cue.id}@${h.start}-${h.end}`);
+
+describe('core/classifier/compile', () => {
+  describe('WS_CLASS', () => {
+    it('matches exactly the code units [^\\S\\n] matches, with and without case folding', () => {
+      // Prepare
+      const listed = new RegExp(`^${WS_CLASS}$`, 'i');
+      const negated = /^[^\S\n]$/i;
+      const differ: number[] = [];
+      // Act
+      for (let c = 0; c < 0x10000; c++) {
+        const ch = String.fromCharCode(c);
+        if (listed.test(ch) !== negated.test(ch)) differ.push(c);
+      }
+      // Assess
+      expect(differ).toEqual([]);
+    });
+  });
+
+  describe('cueScanner', () => {
+    const compiled = compileRules(loadDefaultRules(), { validate: false });
+
+    it.each([...LANGUAGES])('finds in %s fixtures the hits of the common and the language set scanned one after the other', (language) => {
+      // Prepare
+      const common = compiled.common?.cues;
+      const own = compiled.lexicons.get(language)?.cues;
+      const all = texts(language);
+      expect(all.length).toBeGreaterThan(50);
+      for (const text of all) {
+        const alone: Hit[] = [];
+        const joint: Hit[] = [];
+        // Act: the classifier's two calls (restriction family first, then the others)
+        common?.scan(text, alone, 'restrict');
+        own?.scan(text, alone, 'restrict');
+        common?.scan(text, alone, undefined, 'restrict', false);
+        own?.scan(text, alone, undefined, 'restrict', false);
+        const scanner = cueScanner(compiled, language);
+        scanner.scan(text, joint, 'restrict');
+        scanner.scan(text, joint, undefined, 'restrict', false);
+        // Assess: the same hits in the same order
+        expect(brief(joint)).toEqual(brief(alone));
+      }
+    });
+
+    // The languages added after the nine: their scanners share the common set's candidate lists.
+    const added = readdirSync(REAL_LANGS).filter((f) => f.endsWith('.jsonl')).map((f) => f.slice(0, -'.jsonl'.length)).sort();
+
+    it.each(added)('finds in %s real articles the hits of the common and the language set scanned one after the other', (language) => {
+      // Prepare
+      const common = compiled.common?.cues;
+      const own = compiled.lexicons.get(language)?.cues;
+      expect(own).toBeDefined();
+      const all = texts(language, REAL_LANGS);
+      let found = 0;
+      for (const text of all) {
+        const alone: Hit[] = [];
+        const joint: Hit[] = [];
+        // Act
+        common?.scan(text, alone, 'restrict');
+        own?.scan(text, alone, 'restrict');
+        common?.scan(text, alone, undefined, 'restrict', false);
+        own?.scan(text, alone, undefined, 'restrict', false);
+        const scanner = cueScanner(compiled, language);
+        scanner.scan(text, joint, 'restrict');
+        scanner.scan(text, joint, undefined, 'restrict', false);
+        // Assess
+        expect(brief(joint)).toEqual(brief(alone));
+        if (joint.length) found++;
+      }
+      expect(found).toBeGreaterThan(all.length / 2);
+    });
+
+    it('finds some cue in most fixtures, so the comparison above is not between empty lists', () => {
+      const found = LANGUAGES.flatMap((language) => texts(language).map((text) => {
+        const hits: Hit[] = [];
+        cueScanner(compiled, language).scan(text, hits);
+        return hits.length > 0;
+      }));
+      expect(found.filter(Boolean).length / found.length).toBeGreaterThan(0.9);
+    });
+  });
+
+  describe('requiredStrings', () => {
+    it('finds the strings every alternative must contain, lower-cased, or null when one has none', () => {
+      expect(requiredStrings('entr(?:a|ó) en vigor|en vigor(?<!(?:entrarán) en vigor)')).toEqual(['vigor']);
+      expect(requiredStrings('{V} (?:is |was )?(?:allowed|permitted|cleared) to')).toEqual(['allowed', 'permitted', 'cleared']);
+      expect(requiredStrings('Ban(?:s|ned)?')).toEqual(['ban']);
+      expect(requiredStrings('ab?c|xyz')).toBeNull();
+      expect(requiredStrings('\\p{L}+ (?:sues|sued)')).toEqual(['sues', 'sued']);
+    });
+
+    it('never names a string a real match lacks: every match of every bundled pattern in the fixtures contains one', () => {
+      // Prepare: every lexicon and vendor pattern, compiled as the classifier does (case-insensitive)
+      const rules = loadDefaultRules();
+      const patterns = [
+        ...Object.values(rules.lexicons).flatMap((l) => l.cues.map((c) => c.pattern)),
+        ...rules.vendorPatterns.map((p) => p.pattern.replaceAll('{V}', 'X')),
+      ];
+      const all = LANGUAGES.flatMap((language) => texts(language));
+      let checked = 0;
+      const lacking: string[] = [];
+      // Act
+      for (const pattern of patterns) {
+        const req = requiredStrings(pattern);
+        if (!req) continue;
+        const re = new RegExp(withoutUnicodeEscapes(spaces(pattern)), 'i');
+        for (const text of all) {
+          if (!re.test(text)) continue;
+          checked++;
+          const lower = text.toLowerCase();
+          if (!req.some((r) => lower.includes(r))) lacking.push(`${pattern} in ${text.slice(0, 60)}`);
+        }
+      }
+      // Assess
+      expect(lacking).toEqual([]);
+      expect(checked).toBeGreaterThan(500);
+    });
+  });
+});
