@@ -529,6 +529,51 @@ function splitTop(s: string): string[] {
 }
 
 /**
+ * The first element of a pattern as the prefix walkers (leadingPrefixes, firstWordKeys) model it:
+ * a literal character, a plain character class, an escaped punctuation mark, or a non-capturing
+ * group of alternatives, optionally followed by `?`. Null for anything else (\\S, lookarounds,
+ * repetition, lazy quantifiers…): the pattern's start is then not plain enough to tell.
+ */
+function patternHead(s: string): { atoms: string[] | null; group: string[] | null; rest: string; optional: boolean } | null {
+  const c = s[0] as string;
+  let atoms: string[] | null = null;
+  let rest: string;
+  let group: string[] | null = null;
+  if (c === '(') {
+    if (!s.startsWith('(?:')) return null;
+    const close = closeParen(s, 0);
+    if (close < 0) return null;
+    group = splitTop(s.slice(3, close));
+    rest = s.slice(close + 1);
+  } else if (c === '[') {
+    const close = s.indexOf(']');
+    const body = s.slice(1, close);
+    if (close < 0 || body.startsWith('^') || body.includes('\\') || body.includes('-')) return null;
+    atoms = [...body];
+    rest = s.slice(close + 1);
+  } else if (c === '\\') {
+    const n = s[1] ?? '';
+    if (!".-'\u2019/&()".includes(n) || n === '') return null;
+    atoms = [n];
+    rest = s.slice(2);
+  } else if ('.^$|)*+?{}'.includes(c)) {
+    return null;
+  } else {
+    atoms = [c];
+    rest = s.slice(1);
+  }
+  let optional = false;
+  if (rest[0] === '?') {
+    optional = true;
+    rest = rest.slice(1);
+  } else if (rest[0] === '*' || rest[0] === '+' || rest[0] === '{') {
+    return null;
+  }
+  if (rest[0] === '?') return null; // lazy quantifiers: not worth modelling
+  return { atoms, group, rest, optional };
+}
+
+/**
  * The lower-cased strings of PREFIX_LEN characters any match of the pattern starts with, or null
  * when the pattern's start is not plain enough to tell (classes like \\S, lookarounds…).
  */
@@ -541,41 +586,10 @@ export function leadingPrefixes(pattern: string, len = PREFIX_LEN): string[] | n
       return out.size <= MAX_PREFIXES;
     }
     if (s === '') return false;
-    const c = s[0] as string;
-    let atoms: string[] | null = null;
-    let rest: string;
-    let group: string[] | null = null;
-    if (c === '(') {
-      if (!s.startsWith('(?:')) return false;
-      const close = closeParen(s, 0);
-      if (close < 0) return false;
-      group = splitTop(s.slice(3, close));
-      rest = s.slice(close + 1);
-    } else if (c === '[') {
-      const close = s.indexOf(']');
-      const body = s.slice(1, close);
-      if (close < 0 || body.startsWith('^') || body.includes('\\') || body.includes('-')) return false;
-      atoms = [...body];
-      rest = s.slice(close + 1);
-    } else if (c === '\\') {
-      const n = s[1] ?? '';
-      if (!".-'\u2019/&()".includes(n) || n === '') return false;
-      atoms = [n];
-      rest = s.slice(2);
-    } else if ('.^$|)*+?{}'.includes(c)) {
-      return false;
-    } else {
-      atoms = [c];
-      rest = s.slice(1);
-    }
-    let optional = false;
-    if (rest[0] === '?') {
-      optional = true;
-      rest = rest.slice(1);
-    } else if (rest[0] === '*' || rest[0] === '+' || rest[0] === '{') {
-      return false;
-    }
-    if (rest[0] === '?') return false; // lazy quantifiers: not worth modelling
+    const head = patternHead(s);
+    if (!head) return false;
+    const { atoms, group, optional } = head;
+    let rest = head.rest;
     if (optional && !walk(rest, acc, budget)) return false;
     if (group) {
       for (const alt of group) if (!walk(alt + rest, acc, budget)) return false;
@@ -812,41 +826,10 @@ export function firstWordKeys(pattern: string): string[] | null {
       out.add(wordKey(acc.toLowerCase()));
       return out.size <= MAX_PREFIXES;
     }
-    const c = s[0] as string;
-    let atoms: string[] | null = null;
-    let rest: string;
-    let group: string[] | null = null;
-    if (c === '(') {
-      if (!s.startsWith('(?:')) return false;
-      const close = closeParen(s, 0);
-      if (close < 0) return false;
-      group = splitTop(s.slice(3, close));
-      rest = s.slice(close + 1);
-    } else if (c === '[') {
-      const close = s.indexOf(']');
-      const body = s.slice(1, close);
-      if (close < 0 || body.startsWith('^') || body.includes('\\') || body.includes('-')) return false;
-      atoms = [...body];
-      rest = s.slice(close + 1);
-    } else if (c === '\\') {
-      const n = s[1] ?? '';
-      if (!".-'\u2019/&()".includes(n) || n === '') return false;
-      atoms = [n];
-      rest = s.slice(2);
-    } else if ('.^$|)*+?{}'.includes(c)) {
-      return false;
-    } else {
-      atoms = [c];
-      rest = s.slice(1);
-    }
-    let optional = false;
-    if (rest[0] === '?') {
-      optional = true;
-      rest = rest.slice(1);
-    } else if (rest[0] === '*' || rest[0] === '+' || rest[0] === '{') {
-      return false;
-    }
-    if (rest[0] === '?') return false;
+    const head = patternHead(s);
+    if (!head) return false;
+    const { atoms, group, optional } = head;
+    let rest = head.rest;
     if (optional && !walk(rest, acc, budget)) return false;
     if (group) {
       for (const alt of group) if (!walk(alt + rest, acc, budget)) return false;
