@@ -45,23 +45,25 @@ describe('core/classifier/compile', () => {
   describe('cueScanner', () => {
     const compiled = compileRules(loadDefaultRules(), { validate: false });
 
+    /** The classifier's two calls (restriction family first, then the others), through the common and the language set one after the other, and through the joint scanner. */
+    const scanBoth = (language: string, text: string) => {
+      const alone: Hit[] = [];
+      const joint: Hit[] = [];
+      for (const set of [compiled.common?.cues, compiled.lexicons.get(language)?.cues]) set?.scan(text, alone, 'restrict');
+      for (const set of [compiled.common?.cues, compiled.lexicons.get(language)?.cues]) set?.scan(text, alone, undefined, 'restrict', false);
+      const scanner = cueScanner(compiled, language);
+      scanner.scan(text, joint, 'restrict');
+      scanner.scan(text, joint, undefined, 'restrict', false);
+      return { alone, joint };
+    };
+
     it.each([...LANGUAGES])('finds in %s fixtures the hits of the common and the language set scanned one after the other', (language) => {
       // Prepare
-      const common = compiled.common?.cues;
-      const own = compiled.lexicons.get(language)?.cues;
       const all = texts(language);
       expect(all.length).toBeGreaterThan(50);
       for (const text of all) {
-        const alone: Hit[] = [];
-        const joint: Hit[] = [];
-        // Act: the classifier's two calls (restriction family first, then the others)
-        common?.scan(text, alone, 'restrict');
-        own?.scan(text, alone, 'restrict');
-        common?.scan(text, alone, undefined, 'restrict', false);
-        own?.scan(text, alone, undefined, 'restrict', false);
-        const scanner = cueScanner(compiled, language);
-        scanner.scan(text, joint, 'restrict');
-        scanner.scan(text, joint, undefined, 'restrict', false);
+        // Act
+        const { alone, joint } = scanBoth(language, text);
         // Assess: the same hits in the same order
         expect(brief(joint)).toEqual(brief(alone));
       }
@@ -72,22 +74,12 @@ describe('core/classifier/compile', () => {
 
     it.each(added)('finds in %s real articles the hits of the common and the language set scanned one after the other', (language) => {
       // Prepare
-      const common = compiled.common?.cues;
-      const own = compiled.lexicons.get(language)?.cues;
-      expect(own).toBeDefined();
+      expect(compiled.lexicons.get(language)?.cues).toBeDefined();
       const all = texts(language, REAL_LANGS);
       let found = 0;
       for (const text of all) {
-        const alone: Hit[] = [];
-        const joint: Hit[] = [];
         // Act
-        common?.scan(text, alone, 'restrict');
-        own?.scan(text, alone, 'restrict');
-        common?.scan(text, alone, undefined, 'restrict', false);
-        own?.scan(text, alone, undefined, 'restrict', false);
-        const scanner = cueScanner(compiled, language);
-        scanner.scan(text, joint, 'restrict');
-        scanner.scan(text, joint, undefined, 'restrict', false);
+        const { alone, joint } = scanBoth(language, text);
         // Assess
         expect(brief(joint)).toEqual(brief(alone));
         if (joint.length) found++;
