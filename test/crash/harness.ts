@@ -31,6 +31,7 @@ import type { FeedConfig, PolicyEvent } from '../../lambdas/core/model.js';
 import { runCycle } from '../../lambdas/local/commands.js';
 import { openLocal } from '../../lambdas/local/runtime.js';
 import { silentLogger } from '../../lambdas/ports.js';
+import { mulberry32 } from '../support/random.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'bin', 'banwatch.mjs');
@@ -138,16 +139,6 @@ interface Item {
   date: string;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** When every run of the harness happens: a day after the world's newest item. */
 const WORLD_NOW = '2026-11-03T00:00:00.000Z';

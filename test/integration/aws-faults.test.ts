@@ -20,6 +20,7 @@ import { DEMO_FEEDS_DIR, demoFeedsConfig, startDemoServer, type DemoServer } fro
 import { ensureTable, startLocalDynamo, type LocalDynamo } from '../../lambdas/local/dynalite.js';
 import { notifyPending, pollFeeds } from '../../lambdas/pipeline.js';
 import { silentLogger, type Clock } from '../../lambdas/ports.js';
+import { mulberry32 } from '../support/random.js';
 
 const ALL = 'arn:aws:sns:us-east-1:123456789012:banwatch-all';
 /** The country topics the stack would have created (the demo feeds' acting countries among them). */
@@ -43,16 +44,6 @@ afterAll(async () => {
   await local?.close();
 });
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------- DynamoDB faults
 
