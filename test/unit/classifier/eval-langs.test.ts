@@ -10,23 +10,12 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../lambdas/core/classifier/index.js';
-import type { ClassifierInput } from '../../../lambdas/core/model.js';
+import type { GoldItem } from '../../../scripts/real-eval.js';
 
 const DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'fixtures', 'real-langs');
 
-interface Gold extends ClassifierInput {
-  id: string;
-  link: string;
-  language: string;
-  relevant: boolean;
-  countries: string[];
-  vendors: string[];
-  measure: string | null;
-  stage: string | null;
-  measure_alt?: string[];
-  stage_alt?: string[];
-  split: 'tune' | 'holdout';
-}
+/** Items of fixtures/real-langs carry their link, language and split. */
+type Gold = GoldItem & { link: string; language: string; split: 'tune' | 'holdout' };
 
 const items: Gold[] = readdirSync(DIR).filter((f) => f.endsWith('.jsonl')).sort()
   .flatMap((f) => readFileSync(join(DIR, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Gold));

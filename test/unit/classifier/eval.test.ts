@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { classify } from '../../../lambdas/core/classifier/index.js';
 import type { ClassifierInput } from '../../../lambdas/core/model.js';
+import type { GoldItem } from '../../../scripts/real-eval.js';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..');
 const FIXTURES = join(REPO_ROOT, 'fixtures', 'eval');
@@ -20,14 +21,7 @@ const SHARED_EVAL = resolve(REPO_ROOT, '..', 'shared', 'eval');
 const DEV = join(SHARED_EVAL, 'dev.jsonl');
 const SCORE = join(SHARED_EVAL, 'score.mjs');
 
-interface Gold extends ClassifierInput {
-  id: string;
-  relevant: boolean;
-  countries: string[];
-  vendors: string[];
-  measure: string | null;
-  stage: string | null;
-}
+type Gold = GoldItem;
 
 function readJsonl<T>(path: string): T[] {
   return readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.trim()).map((l) => JSON.parse(l) as T);

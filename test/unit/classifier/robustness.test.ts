@@ -16,18 +16,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { classify, loadDefaultRules } from '../../../lambdas/core/classifier/index.js';
 import type { ClassifierInput } from '../../../lambdas/core/model.js';
+import type { GoldItem } from '../../../scripts/real-eval.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DIRS = ['fixtures/eval', 'fixtures/real'].map((d) => join(ROOT, d)).filter((d) => existsSync(d));
 
-interface Gold extends ClassifierInput {
-  id: string;
-  relevant: boolean;
-  countries: string[];
-  vendors: string[];
-  measure: string | null;
-  stage: string | null;
-}
+type Gold = GoldItem;
 
 const gold: Gold[] = DIRS.flatMap((dir) =>
   readdirSync(dir)
