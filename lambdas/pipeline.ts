@@ -19,6 +19,7 @@ import {
   bestMatch,
   clusterKeyOf,
   createEvent,
+  isEnding,
   repeatCandidate,
   alertStateOf,
   isEventWorthy,
@@ -273,9 +274,8 @@ export class EventGrouper {
     //    or in force are different developments, not tenses of one: they form separate bursts (a
     //    week's "Supreme Court upholds the ban" and "order delays the ban" meet stored events apart).
     const bursts: Array<{ event: PolicyEvent; members: Array<Pending & { reason: string }> }> = [];
-    const ending = (st: Stage) => st === 'lifted' || st === 'rejected';
     for (const p of fresh) {
-      const kin = bursts.filter((b) => ending(b.members[0]!.c.stage) === ending(p.c.stage));
+      const kin = bursts.filter((b) => isEnding(b.members[0]!.c.stage) === isEnding(p.c.stage));
       const best = bestMatch(kin.map((b) => b.event), p.item, p.c);
       if (best) {
         const burst = bursts.find((b) => b.event === best.event)!;

@@ -99,6 +99,9 @@ const publishedAt = (i: ReplayItem) => new Date(`${i.published.slice(0, 10)}T12:
  */
 export type ReplayShape = 'article' | 'google';
 
+/** Where a Google News search item links for a replay article (an aggregator URL, as Google's are). */
+export const googleLinkOf = (item: Pick<ReplayItem, 'id'>) => `https://news.google.com/rss/articles/${encodeURIComponent(item.id)}?oc=5`;
+
 const outletName = (link: string) => {
   try {
     return new URL(link).hostname.replace(/^www\./, '');
@@ -128,7 +131,7 @@ export function replayFeeds(items: ReplayItem[], shape: ReplayShape = 'article')
       .map((i) => {
         const outlet = outletName(i.link);
         const title = google ? `${i.title} - ${outlet}` : i.title;
-        const link = google ? `https://news.google.com/rss/articles/${encodeURIComponent(i.id)}?oc=5` : i.link;
+        const link = google ? googleLinkOf(i) : i.link;
         const description = google ? `<a href="${xml(link)}" target="_blank">${xml(i.title)}</a>&nbsp;&nbsp;<font color="#6f6f6f">${xml(outlet)}</font>` : (i.summary ?? '');
         return (
           `<item><title>${xml(title)}</title><link>${xml(link)}</link><guid isPermaLink="false">${xml(i.id)}</guid>` +
@@ -248,10 +251,8 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
  */
 export function scoreReplay(items: ReplayItem[], decisions: Decision[], alerts: OutboxAlert[]): ReplayScore {
   // Links come back canonicalised (tracking parameters dropped), titles as plain text: try both.
-  const byLink = new Map(items.flatMap((i) => {
-    const google = `https://news.google.com/rss/articles/${encodeURIComponent(i.id)}`;
-    return [[i.link, i], [google, i], [`${google}?oc=5`, i]] as Array<[string, ReplayItem]>;
-  }));
+  // Google News links may come back with their tracking parameter dropped.
+  const byLink = new Map(items.flatMap((i) => [[i.link, i], [googleLinkOf(i), i], [googleLinkOf(i).replace(/\?.*$/, ''), i]] as Array<[string, ReplayItem]>));
   const byTitle = new Map(items.map((i) => [i.title.replace(/\s+/g, ' ').trim(), i]));
   const goldOf = (s: OutboxAlert['sources'][number]) => (s.link ? byLink.get(s.link) : undefined) ?? byTitle.get(s.title.replace(/\s+/g, ' ').trim());
   const decisionById = new Map(decisions.map((d) => [d.id, d]));

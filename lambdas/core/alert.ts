@@ -2,7 +2,7 @@
  * Rendering one alert (one event at one stage) as subject + plain text + attributes.
  * Pure: the creation time is passed in. Nothing from a feed reaches the text as markup.
  */
-import { alertIdOf, stageRank } from './events.js';
+import { alertIdOf, isEnding, stageRank } from './events.js';
 import type { Alert, AlertMark, EventSource, Measure, PolicyEvent, Stage } from './model.js';
 import { describeEffective } from './effective.js';
 import { phrasesFromEvidence } from './phrases.js';
@@ -130,7 +130,8 @@ export function timelineOf(event: PolicyEvent): string {
  */
 function correctionOf(event: PolicyEvent, mark: AlertMark): string {
   const said = mark.retracted ?? mark.stage;
-  const lone = event.sources.find((s) => s.stage !== undefined && stageRank(s.stage) >= stageRank(said) && s.stage !== 'lifted' && s.stage !== 'rejected');
+  const rested = event.retractions?.find((r) => r.stage === said)?.itemKeys ?? [];
+  const lone = event.sources.find((s) => rested.includes(s.itemKey)) ?? event.sources.find((s) => s.stage !== undefined && !isEnding(s.stage) && stageRank(s.stage) >= stageRank(said));
   const against = new Set(event.sources.filter((s) => s.stage !== undefined && stageRank(s.stage) < stageRank(said)).map((s) => s.outlet ?? s.itemKey)).size;
   const from = lone ? ` (${[lone.outlet, lone.published ? humanDate(lone.published) : null].filter(Boolean).join(', ')})` : '';
   return `an earlier alert said ${STAGE_LABELS[said]} on the strength of one report${from}; ${against} outlets since report it as ${STAGE_LABELS[mark.stage]}.`;

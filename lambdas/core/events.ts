@@ -123,7 +123,8 @@ export function stageRank(stage: Stage): number {
   return STAGE_RANK[stage];
 }
 
-const isEnding = (s: Stage) => s === 'lifted' || s === 'rejected';
+/** lifted and rejected end a measure; the other stages carry it forward. */
+export const isEnding = (s: Stage): boolean => s === 'lifted' || s === 'rejected';
 
 export interface RelevantClassification extends Classification {
   relevant: true;
@@ -531,7 +532,7 @@ export function deriveStage(
  */
 export function stageSupported(event: Pick<PolicyEvent, 'sources'>, stage: Stage): boolean {
   const outlet = (s: EventSource) => s.outlet ?? s.itemKey;
-  const when = (s: EventSource) => Date.parse(s.at ?? s.published ?? '') || 0;
+  const when = (s: EventSource) => Date.parse(claimTime(s, '')) || 0;
   const windowMs = STAGE_VOTE_WINDOW_DAYS * DAY_MS;
   const contradicted = (c: EventSource) => {
     if (c.official) return false;
