@@ -676,6 +676,8 @@ export function nextAlert(event: PolicyEvent): AlertMark | null {
   const legacy = event.sources.every((s) => s.stage === undefined);
   const fresh = event.sources.filter((s) => s.alertable !== false && (legacy || s.stage === stage));
   if (!event.alertedStages.includes(stage)) {
+    const passed = passedStage(event);
+    if (passed && corroborated(event)) return { kind: 'stage', stage: passed, vendors: event.vendors };
     if (fresh.length === 0 || !corroborated(event)) return null;
     const again = (event.retractions ?? []).some((r) => r.stage === stage);
     return { kind: 'stage', stage, vendors: event.vendors, ...(again ? { again: true } : {}) };
@@ -687,6 +689,23 @@ export function nextAlert(event: PolicyEvent): AlertMark | null {
   const alerted = new Set(event.alertedVendors ?? []);
   if (materialVendors(event).some((v) => !alerted.has(v))) return { kind: 'vendors', stage, vendors: event.vendors };
   return null;
+}
+
+/**
+ * A forward stage the event passed on its way to an ending that no alert has told: fresh reports
+ * said it before any report of the ending (a court upholds a ban on Friday, the president suspends
+ * it on Monday; one cycle reads both). Subscribers hear both steps, in order — the ending alone
+ * would tell of lifting a ban they never heard was in force. Null when an alert already told that
+ * stage or a later forward one.
+ */
+export function passedStage(event: Pick<PolicyEvent, 'stage' | 'history' | 'sources' | 'alertedStages' | 'firstSeen'>): Stage | null {
+  if (!isEnding(event.stage)) return null;
+  const step = (event.history ?? []).filter((h) => !isEnding(h.stage)).at(-1);
+  if (!step) return null;
+  if (event.alertedStages.some((s) => !isEnding(s) && stageRank(s) >= stageRank(step.stage))) return null;
+  const endedAt = Math.min(...event.sources.filter((s) => s.stage === event.stage).map((s) => Date.parse(claimTime(s, event.firstSeen))));
+  const told = event.sources.some((s) => s.stage === step.stage && s.alertable !== false && Date.parse(claimTime(s, event.firstSeen)) < endedAt);
+  return told ? step.stage : null;
 }
 
 /** Is the event believable enough for its first alert: an official source, two outlets, or one confident report? */

@@ -520,6 +520,46 @@ describe('events', () => {
     });
   });
 
+  describe('nextAlert: a stage passed on the way to an ending (one cycle reads both)', () => {
+    // US, January 2025: the Supreme Court upholds the TikTok ban on Friday; on Monday the new
+    // president suspends it. A weekly cycle reads both; subscribers must hear both, in order.
+    const upheldThenSuspended = () => {
+      let e = createEvent(item('court', { outlet: 'ap.example' }), relevant('in_force', { stageConfidence: 0.9 }));
+      e = mergeIntoEvent(e, item('court2', { outlet: 'npr.example' }), relevant('in_force')).event;
+      for (const k of ['eo1', 'eo2']) e = mergeIntoEvent(e, item(k, { days: 3, outlet: `${k}.example` }), relevant('lifted')).event;
+      return e;
+    };
+    const send = (e: PolicyEvent) => {
+      const mark = nextAlert(e)!;
+      return { mark, after: applyAlertMark(e, { ...mark, alertId: alertIdOf(e.eventId, mark), at: e.lastSeen })! };
+    };
+
+    it('alerts the passed stage first, then the ending, each once', () => {
+      const e = upheldThenSuspended();
+      expect(e.stage).toBe('lifted');
+      const first = send(e);
+      expect(first.mark).toEqual({ kind: 'stage', stage: 'in_force', vendors: ['Huawei', 'ZTE'] });
+      const second = send(first.after);
+      expect(second.mark).toEqual({ kind: 'stage', stage: 'lifted', vendors: ['Huawei', 'ZTE'] });
+      expect(second.after.alertedStages).toEqual(['in_force', 'lifted']);
+      expect(nextAlert(second.after)).toBeNull();
+    });
+    it('alerts only the ending when an alert already told the stage it ends', () => {
+      let e = alerted(createEvent(item('court', { outlet: 'ap.example' }), relevant('in_force', { stageConfidence: 0.9 })));
+      for (const k of ['eo1', 'eo2']) e = mergeIntoEvent(e, item(k, { days: 3, outlet: `${k}.example` }), relevant('lifted')).event;
+      expect(nextAlert(e)).toEqual({ kind: 'stage', stage: 'lifted', vendors: ['Huawei', 'ZTE'] });
+    });
+    it('does not alert the stage when only old news or the ending reports themselves said it', () => {
+      let old = createEvent(item('court', { alertable: false }), relevant('in_force', { stageConfidence: 0.9 }));
+      for (const k of ['eo1', 'eo2']) old = mergeIntoEvent(old, item(k, { days: 3, outlet: `${k}.example` }), relevant('lifted')).event;
+      expect(nextAlert(old)).toMatchObject({ stage: 'lifted' });
+      let after = createEvent(item('eo1', { outlet: 'a.example' }), relevant('lifted'));
+      after = mergeIntoEvent(after, item('eo2', { days: 1, outlet: 'b.example' }), relevant('lifted')).event;
+      after = mergeIntoEvent(after, item('bg', { days: 2, outlet: 'c.example' }), relevant('in_force', { stageConfidence: 0.9 })).event;
+      expect(nextAlert(after)).toMatchObject({ stage: 'lifted' });
+    });
+  });
+
   describe('alertStateOf', () => {
     it.each([
       ['a new event', createEvent(item('a'), relevant('announced')), 'PENDING'],
