@@ -20,7 +20,7 @@
  * Old news (StoredItem.alertable false) is grouped like anything else but never alerts.
  */
 import { createHash } from 'node:crypto';
-import { actorOf, actorsConflict } from './actors.js';
+import { actorOf, actorsConflict, stagesAcrossActors } from './actors.js';
 import { effectiveDateOf, pickEffective } from './effective.js';
 import { decisivePhrases } from './phrases.js';
 import type {
@@ -266,8 +266,12 @@ export function matchEvent(
   opts: { quietGap?: boolean } = {},
 ): Match | null {
   if (event.clusterKey !== clusterKeyOf(c)) return null;
-  // A state and another state, or a state and the federal government, decide separately.
-  if (actorsConflict(actors, event.sources.map((s) => s.actor))) return null;
+  // A state and another state, or a state and the federal government, decide separately; so do EU
+  // institutions, though a later stage may be another institution's act (stagesAcrossActors).
+  if (actorsConflict(actors, event.sources.map((s) => s.actor))) {
+    const laterStage = isEnding(c.stage) ? !isEnding(event.stage) : stageRank(c.stage) > stageRank(event.stage);
+    if (!(laterStage && stagesAcrossActors(c.countries))) return null;
+  }
   const shared = sorted(c.vendors.filter((v) => event.vendors.includes(v)));
   if (shared.length === 0) return null;
   if (!measuresCompatible(event.measure, c.measure)) return null;

@@ -214,6 +214,20 @@ describe('events', () => {
     });
   });
 
+  describe('matchEvent: who decided (lambdas/core/actors.ts)', () => {
+    const tiktok = (stage: Stage, countries: string[]) => relevant(stage, { countries, vendors: ['TikTok'], measure: 'device_ban' });
+    it.each([
+      ['two US states, same week: separate decisions', ['US'], 'South Dakota bans TikTok on state devices', 'in_force', 'Utah governor bans TikTok on state devices', 'in_force', false],
+      ['a state and Congress: separate decisions', ['US'], 'South Dakota bans TikTok on state devices', 'in_force', 'Senate passes TikTok ban on federal devices', 'proposed', false],
+      ['the European Commission, then the Parliament, same stage: separate decisions', ['EU'], 'European Commission bans TikTok on staff phones', 'in_force', 'European Parliament bans TikTok on staff phones', 'in_force', false],
+      ['the Commission proposes, the Parliament adopts (a later stage): one measure', ['EU'], 'European Commission proposes TikTok ban on staff phones', 'proposed', 'European Parliament adopts TikTok ban on staff phones', 'in_force', true],
+      ['a report naming no institution: joins', ['EU'], 'European Commission bans TikTok on staff phones', 'in_force', 'EU bans TikTok on staff phones', 'in_force', true],
+    ] as Array<[string, string[], string, Stage, string, Stage, boolean]>)('%s', (_, countries, t1, s1, t2, s2, joins) => {
+      const e = createEvent(item('a', { title: t1 }), tiktok(s1, countries));
+      expect(matchEvent(e, item('b', { days: 2, title: t2 }), tiktok(s2, countries)) !== null).toBe(joins);
+    });
+  });
+
   describe('bestMatch', () => {
     it('prefers the event with the same measure and vendors over a merely compatible one', () => {
       const network = createEvent(item('n', { days: 0 }), relevant('announced', { measure: 'network_exclusion', vendors: ['Huawei'] }), 0);
