@@ -213,6 +213,7 @@ function sourceOf(item: StoredItem, c: RelevantClassification, ctx: ReportContex
     ...(c.stageConfidence !== undefined ? { stageConfidence: Math.round(c.stageConfidence * 100) / 100 } : {}),
     ...(c.rules ? { measureCued: c.rules.some((r) => MEASURE_CUE.test(r)) } : {}),
     alertable: ctx.alertable,
+    ...(!item.summary?.trim() ? { headlineOnly: true } : {}),
     mergeReason,
     ...readerFields(item, c),
   };
@@ -406,6 +407,14 @@ export const STAGE_VOTE_WINDOW_DAYS = 3;
  */
 export const STAGE_VOTE_SHARE_INVERSE = 3;
 
+/**
+ * A further stage claimed by a bare headline weighs this much in the vote. The "a third suffices"
+ * rule rests on leads stating what headlines leave vague; a headline alone in the present tense
+ * ("Japan bans Huawei from contracts", "Japan verbietet …") states a decision as often as an act in
+ * force, so it counts half (in practice: headlines alone need about half the outlets).
+ */
+export const HEADLINE_ONLY_WEIGHT = 0.5;
+
 const claimTime = (s: EventSource, fallback: string) => s.at ?? s.published ?? fallback;
 
 /**
@@ -454,15 +463,17 @@ export function deriveStage(
     const decisive = claims.find((s) => s.official || s.strongStage);
     if (decisive) return decisive;
     for (const c of claims) {
-      const best = new Map<string, number>();
+      const best = new Map<string, { rank: number; headlineOnly: boolean }>();
       for (const s of forward) {
         if (Math.abs(t(s) - t(c)) > windowMs) continue;
         const o = outletOfSource(s);
-        best.set(o, Math.max(best.get(o) ?? -1, stageRank(s.stage!)));
+        const had = best.get(o);
+        const r = stageRank(s.stage!);
+        if (!had || r > had.rank || (r === had.rank && had.headlineOnly && !s.headlineOnly)) best.set(o, { rank: r, headlineOnly: s.headlineOnly === true });
       }
       let up = 0;
       let down = 0;
-      for (const r of best.values()) r >= rank ? up++ : down++;
+      for (const b of best.values()) if (b.rank >= rank) up += b.headlineOnly ? HEADLINE_ONLY_WEIGHT : 1; else down++;
       if (up * STAGE_VOTE_SHARE_INVERSE >= up + down) return claims.find((s) => Math.abs(t(s) - t(c)) <= windowMs) ?? c;
     }
     return null;

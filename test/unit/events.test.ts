@@ -33,13 +33,15 @@ interface ItemOpts {
   outlet?: string;
   official?: boolean;
   alertable?: boolean;
+  /** No lead: a Google News item, a bare headline. */
+  headlineOnly?: boolean;
 }
 
 function item(key: string, o: ItemOpts = {}): StoredItem {
   const published = at(o.days ?? 0);
   return {
     itemKey: key, feedId: o.official ? 'gov-feed' : 'news-feed', guid: key,
-    link: `https://${o.outlet ?? `${key}.example`}/story/${key}`, title: o.title ?? `headline ${key}`, summary: '',
+    link: `https://${o.outlet ?? `${key}.example`}/story/${key}`, title: o.title ?? `headline ${key}`, summary: o.headlineOnly ? '' : `lead ${key}`,
     published, language: 'en', fetchedAt: published, classification: relevant('announced'), eventId: null,
     feedKind: o.official ? 'government' : 'news', alertable: o.alertable ?? true,
   };
@@ -379,6 +381,13 @@ describe('events', () => {
     it('takes the further stage when a third of the outlets state it', () => {
       expect(fold([[item('a'), relevant('in_force')], [item('b'), relevant('announced')]]).stage).toBe('in_force');
       expect(fold([[item('a'), relevant('in_force')], [item('b'), relevant('announced')], [item('c'), relevant('announced')]]).stage).toBe('in_force');
+    });
+    it('needs about half the outlets when the further stage rests on bare headlines', () => {
+      // Google News items: "Japan bans Huawei from contracts" states a decision as often as an act in force.
+      const h = (k: string) => item(k, { headlineOnly: true });
+      expect(fold([[h('a'), relevant('in_force')], [h('b'), relevant('announced')], [h('c'), relevant('announced')]]).stage).toBe('announced');
+      expect(fold([[h('a'), relevant('in_force')], [h('b'), relevant('in_force')], [h('c'), relevant('announced')]]).stage).toBe('in_force');
+      expect(fold([[item('a'), relevant('in_force')], [h('b'), relevant('announced')], [h('c'), relevant('announced')]]).stage).toBe('in_force');
     });
     it('takes an official or a strong cue over any number of outlets', () => {
       expect(fold([[item('a'), relevant('announced')], [item('b'), relevant('announced')], [item('g', { official: true }), relevant('in_force')]]).stage).toBe('in_force');
