@@ -185,10 +185,23 @@ export interface ReportContext {
   strongStage: boolean;
 }
 
+/**
+ * Official: from a government feed, about that government's own measure. A government's site also
+ * carries its reactions to other countries' measures ("Ambassador makes clear China's position on
+ * the UK's ban of TikTok") and joint statements; those are reports like any other, so a feed of
+ * country X is official only for a measure whose one acting country is X (a feed with no country
+ * configured, for all).
+ */
+export function isOfficial(item: Pick<StoredItem, 'feedKind' | 'feedCountry'>, c: Pick<Classification, 'countries'>): boolean {
+  if (item.feedKind !== 'government') return false;
+  const own = item.feedCountry?.toUpperCase();
+  return !own || (c.countries.length === 1 && c.countries[0] === own);
+}
+
 export function reportContext(item: StoredItem, c: Classification): ReportContext {
   return {
     actor: actorOf(c.countries, item.title, item.summary),
-    official: item.feedKind === 'government',
+    official: isOfficial(item, c),
     alertable: item.alertable !== false,
     outlet: outletOf(item),
     strongStage: (c.stageConfidence ?? 0) >= STRONG_STAGE_CONFIDENCE,

@@ -8,6 +8,7 @@ import {
   clusterKeyOf,
   createEvent,
   isEventWorthy,
+  isOfficial,
   matchEvent,
   materialVendors,
   measuresCompatible,
@@ -227,6 +228,18 @@ describe('events', () => {
     ] as Array<[string, string[], string, Stage, string, Stage, boolean]>)('%s', (_, countries, t1, s1, t2, s2, joins) => {
       const e = createEvent(item('a', { title: t1 }), tiktok(s1, countries));
       expect(matchEvent(e, item('b', { days: 2, title: t2 }), tiktok(s2, countries)) !== null).toBe(joins);
+    });
+  });
+
+  describe('isOfficial (a government speaking of its own measure)', () => {
+    it.each([
+      ['a government feed on its own measure', 'government', 'GB', ['GB'], true],
+      ['a government feed with no country configured', 'government', null, ['GB'], true],
+      ["an embassy's feed on another country's ban (a reaction)", 'government', 'CN', ['GB'], false],
+      ['a government feed on a measure of several countries', 'government', 'CN', ['CN', 'GB'], false],
+      ['a news feed', 'news', 'GB', ['GB'], false],
+    ] as Array<[string, StoredItem['feedKind'], string | null, string[], boolean]>)('%s', (_, feedKind, feedCountry, countries, expected) => {
+      expect(isOfficial({ feedKind, feedCountry }, { countries })).toBe(expected);
     });
   });
 
