@@ -334,8 +334,9 @@ export function matchEvent(
 }
 
 /**
- * An event a new one may repeat: one the report would have joined but for the quiet gap, or one at
- * the same stage of the same measure seen within REPEAT_REACH_DAYS. The new event then needs two
+ * An event a new one may repeat: one the report would have joined but for the quiet gap, one at
+ * the same stage of the same measure seen within REPEAT_REACH_DAYS, or one lifted within
+ * REPEAT_REACH_DAYS that the report says is in force again. The new event then needs two
  * outlets or an official source before it alerts (a lone late report of an old decision stays
  * quiet; a new act is reported by several).
  */
@@ -345,7 +346,15 @@ export function repeatCandidate<E extends PolicyEvent>(candidates: E[], item: St
   let best: E | null = null;
   for (const e of candidates) {
     const within = t - Date.parse(e.lastSeen) <= reach && t >= Date.parse(e.firstSeen);
-    const sameAct = e.stage === c.stage && (e.measure === c.measure || measuresCompatible(e.measure, c.measure));
+    const compatible = e.measure === c.measure || measuresCompatible(e.measure, c.measure);
+    // A ban reported in force after it was lifted: a re-imposition, or (far more often) background
+    // in a later story ("the ban, in force since…"); a new act is reported by several.
+    const reimposed = isEnding(e.stage) && !isEnding(c.stage) && compatible && c.vendors.some((v) => e.vendors.includes(v)) && !actorsConflict(actors ?? [], e.sources.map((s) => s.actor));
+    if (within && reimposed) {
+      if (!best || e.lastSeen > best.lastSeen) best = e;
+      continue;
+    }
+    const sameAct = e.stage === c.stage && compatible;
     if (!within || !sameAct) continue;
     if (!matchEvent({ ...e, lastSeen: new Date(Math.max(Date.parse(e.lastSeen), t)).toISOString() }, item, c, actors, { quietGap: false })) continue;
     if (!best || e.lastSeen > best.lastSeen) best = e;

@@ -207,6 +207,18 @@ describe('events', () => {
     it('finds none beyond REPEAT_REACH_DAYS', () => {
       expect(repeatCandidate([old()], item('late', { days: REPEAT_REACH_DAYS + 1 }), relevant('in_force'))).toBeNull();
     });
+    it('finds a lifted event that a later report says is in force again (re-imposed, or background)', () => {
+      // Sweden, Jan 2021: a court had suspended the Huawei exclusion; "court rejects Huawei's appeal"
+      // read as in force must not alert on its own.
+      let lifted = old();
+      for (const k of ['c1', 'c2']) lifted = mergeIntoEvent(lifted, item(k, { days: 10 }), relevant('lifted')).event;
+      expect(lifted.stage).toBe('lifted');
+      const later = item('bg', { days: 60 });
+      expect(matchEvent(lifted, later, relevant('in_force'))).toBeNull();
+      expect(repeatCandidate([lifted], later, relevant('in_force'))?.eventId).toBe(lifted.eventId);
+      expect(repeatCandidate([lifted], later, relevant('in_force', { vendors: ['Hikvision'] }))).toBeNull();
+      expect(repeatCandidate([lifted], item('bg', { days: 10 + REPEAT_REACH_DAYS + 1 }), relevant('in_force'))).toBeNull();
+    });
     it('makes the new event wait for a second outlet or an official source, however sure the report', () => {
       const e = createEvent(item('late', { days: 50 }), relevant('in_force', { confidence: 0.95 }), 1);
       expect(nextAlert(e)).not.toBeNull();
