@@ -16,6 +16,7 @@ import { htmlToText, leadText, normalizeForMatch, originalSlice, truncate, type 
 import { cueScanner, dropSubsumed, maskVendors, type CompiledLexicon, type CompiledRules, type Hit, type VendorCue } from './compile.js';
 import type { Cue, Tuning } from './types.js';
 import { identifyLanguage } from './langid.js';
+import outletCountries from './rules/outlet-countries.json' with { type: 'json' };
 
 const HAN = /\p{Script=Han}/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -354,6 +355,26 @@ function originReacts(c: CompiledRules, hits: Hit[], vHits: Hit[], origins: Set<
     if (first.h.start <= s.start && s.start - first.h.end <= SPEAKER_GAP) return true;
   }
   return false;
+}
+
+const OUTLET_COUNTRIES = new Map(
+  Object.entries(outletCountries as Record<string, unknown>)
+    .filter((e): e is [string, string[]] => !e[0].startsWith('$') && Array.isArray(e[1]))
+    .map(([lang, codes]) => [lang, new Set(codes)] as const),
+);
+
+/**
+ * The country of the outlet's own domain when that country writes `lang` (rules/outlet-countries.json):
+ * the government a report names without a country is most likely its own (orf.at: Austria).
+ */
+export function outletCountry(link: string | null | undefined, lang: string): string | null {
+  const codes = OUTLET_COUNTRIES.get(lang);
+  if (!link || !codes) return null;
+  const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?([^/?#:]+)/i.exec(link);
+  const tld = m?.[1]?.toLowerCase().split('.').at(-1);
+  if (!tld || tld.length !== 2) return null;
+  const code = tld === 'uk' ? 'GB' : tld.toUpperCase();
+  return codes.has(code) ? code : null;
 }
 
 /** The country a many-country cue ("<demonym> government") names in this match. */
@@ -720,10 +741,11 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
     // "US and Canada order…": several subjects of the headline all act.
     if (subjects.size > 1 && subjects.has(cv.key)) countries = [...subjects];
   } else {
-    const d = lex?.lexicon.defaultCountry;
+    const outlet = outletCountry(input.link, lang);
+    const d = outlet ?? lex?.lexicon.defaultCountry;
     if (d && actor > 0) {
       countries = [d];
-      fired.add(`${lang}.default-country`);
+      fired.add(outlet ? `${lang}.outlet-country` : `${lang}.default-country`);
     }
   }
   countries = [...new Set(countries)].sort();
