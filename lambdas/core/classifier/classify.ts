@@ -26,6 +26,12 @@ const LANG_SAMPLE = 400;
 const MAX_EVIDENCE = 6;
 const MAX_STAGE_EVIDENCE = 3;
 /** What may stand between a country and a vendor for the country to mark the vendor's origin. */
+/**
+ * What joins two countries into one subject in a verb-final headline: "호주·뉴질랜드", "호주와 뉴질랜드".
+ * Not a comma nor 、: after the first country they close the topic ("인도, 중국 앱 추가 차단" is India
+ * blocking Chinese apps).
+ */
+const COUNTRY_JOINER = /^\s?(?:[·・]|와|과|및)\s?$/u;
 const ORIGIN_GAP = /^(?:['\u2019]s)?\s*$|^[の的의]\s*$/u;
 // The headline and the lead decide; reading 20 kB bodies would only cost time and add noise.
 const MAX_TITLE = 500;
@@ -598,6 +604,19 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   const subjects = new Set<string>();
   let firstTitleCountry = Infinity;
   for (const h of hits) if ((h.cue.country || h.cue.countryMap) && h.start < titleEnd && h.start < firstTitleCountry) firstTitleCountry = h.start;
+  // Verb-final headlines: countries joined to the first one ("호주·뉴질랜드도 … 금지", "日米、…")
+  // share its subject slot.
+  const subjectStarts = new Set<number>([firstTitleCountry]);
+  if (lex?.lexicon.verbFinal) {
+    const titleCountries = hits.filter((h) => (h.cue.country || h.cue.countryMap) && h.start < titleEnd).sort((a, b) => a.start - b.start);
+    let prev = titleCountries.find((h) => h.start === firstTitleCountry);
+    for (const h of titleCountries) {
+      if (!prev || h.start <= prev.start) continue;
+      if (h.start < prev.end || !COUNTRY_JOINER.test(text.slice(prev.end, h.start))) break;
+      subjectStarts.add(h.start);
+      prev = h;
+    }
+  }
   let strongCountry = 0;
   for (const h of hits) {
     const code = h.cue.country ?? (h.cue.countryMap ? resolveCountry(c, h) : undefined);
@@ -616,7 +635,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
       // …unless it is glued to the vendor's name as its origin ("China's ZTE", "中国の華為").
       const marksOrigin = originOnly && vHits.some((v) => v.start >= h.end && v.start - h.end <= 3 && ORIGIN_GAP.test(text.slice(h.end, v.start)));
       // Verb-final headlines put subject and object before the verb: only the first country can be the subject.
-      const subjectSlot = !lex?.lexicon.verbFinal || h.start === firstTitleCountry;
+      const subjectSlot = !lex?.lexicon.verbFinal || subjectStarts.has(h.start);
       if (h.start < titleVerb && subjectSlot && (h.cue.cw ?? 2) >= 2 && !marksOrigin && !nonActingNear(h, nonActing)) {
         originOnly = false;
         w += 3;
