@@ -2,6 +2,7 @@
  * Plain-text helpers shared by the feed normaliser and the classifier.
  * Pure and fast: linear passes only, no DOM.
  */
+import { HANT_PAIRS } from './hant.js';
 import readingScope from './reading-scope.json' with { type: 'json' };
 
 /** Named entities seen in real feeds; anything else numeric is handled generically. */
@@ -220,6 +221,8 @@ export function truncate(s: string, max: number): string {
  *   the name before it) and full-width punctuation (，：（）！？ are the ordinary punctuation of CJK
  *   text, which the rules and sentence splitting read as such).
  * - Curly apostrophes and quotes fold to ' and " (rules are written with the straight ones).
+ * - Traditional Chinese characters fold to Simplified ones (hant.ts: 華為 → 华为, 紐西蘭 → 纽西兰),
+ *   so one rule reads Taiwanese, Hong Kong and mainland outlets; NFKC would not do this.
  *
  * Case is not folded: the rules decide where case matters (see compile.ts, upper-case variants).
  * "Original" means the plain text the classifier was given after HTML stripping (what the feed
@@ -246,6 +249,13 @@ function stableRun(s: string, i: number): number {
   return j - i;
 }
 
+/** Traditional Chinese characters fold to their Simplified forms (hant.ts): one unit for one. */
+const HANT = new Map<string, string>();
+for (let i = 0; i + 1 < HANT_PAIRS.length; i += 2) {
+  HANT.set(HANT_PAIRS[i]!, HANT_PAIRS[i + 1]!);
+  STABLE[HANT_PAIRS.charCodeAt(i)] = 0;
+}
+
 /** Kept as they are (see above). */
 const KEEP = /^[\u2026\u2120-\u2122\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff64]$/;
 const QUOTES: Record<string, string> = {
@@ -261,7 +271,7 @@ const foldCache = new Map<string, string>();
 function foldOne(ch: string): string {
   let f = foldCache.get(ch);
   if (f === undefined) {
-    f = QUOTES[ch] ?? (FORMAT.test(ch) ? '' : KEEP.test(ch) ? ch : ch.normalize('NFKC'));
+    f = QUOTES[ch] ?? HANT.get(ch) ?? (FORMAT.test(ch) ? '' : KEEP.test(ch) ? ch : ch.normalize('NFKC'));
     // Bounded: a text of a million distinct characters must not grow the cache without end.
     if (foldCache.size < 10_000) foldCache.set(ch, f);
   }

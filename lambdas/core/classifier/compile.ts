@@ -280,7 +280,7 @@ export function spaces(pattern: string): string {
 export function literalAlternatives(pattern: string): string[] | null {
   const unescaped = pattern.replace(/\\[.\-()&'’/]/g, '');
   if (/[()[\]{}?*+^$\\]/.test(unescaped)) return null;
-  return pattern.split('|').map((a) => a.replace(/\\(.)/g, '$1'));
+  return [...new Set(pattern.split('|').map((a) => a.replace(/\\(.)/g, '$1')))];
 }
 
 interface Literal {
@@ -1070,7 +1070,8 @@ export class CueSet {
       // Finite cues are matched as strings (the text's whitespace is collapsed to single spaces,
       // so " " is one space): no regex to compile or run.
       const lits = gateable ? expandFinite(c.pattern) : null;
-      if (lits) expansions.set(p, lits);
+      // Folding (Traditional to Simplified Chinese, NFKC) can make two alternatives one: "宣布|宣佈".
+      if (lits) expansions.set(p, [...new Set(lits)]);
       return p;
     });
     // Longer patterns first: at one position the first matching alternative wins, and the longer
