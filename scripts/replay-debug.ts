@@ -26,7 +26,7 @@ for (const id of wanted) {
   const evIds = new Set<string>();
   for (const it of set.items.filter((i) => i.decision === id)) {
     const headlineOnly = shapeAt >= 0 && it.feed?.kind !== 'government';
-    const p = classify({ title: it.title, summary: headlineOnly ? '' : it.summary, language: it.language, feed: it.feed } as never);
+    const p = classify({ title: it.title, summary: headlineOnly ? '' : it.summary, link: it.link, language: it.language, feed: it.feed } as never);
     const ev = run.events.find((e) => e.sources.some((s) => s.link === it.link || norm(s.title) === norm(it.title)));
     if (ev) evIds.add(ev.eventId);
     const src = ev?.sources.find((s) => s.link === it.link || norm(s.title) === norm(it.title));
