@@ -366,6 +366,18 @@ function resolveCountry(c: CompiledRules, h: Hit): string | undefined {
   return undefined;
 }
 
+/** Each vendor's notBefore (vendor-meta.json), compiled once per rule set, anchored at the name's end. */
+const NOT_BEFORE = new WeakMap<CompiledRules, Map<string, RegExp>>();
+function notBeforeOf(c: CompiledRules): Map<string, RegExp> {
+  let m = NOT_BEFORE.get(c);
+  if (!m) {
+    m = new Map();
+    for (const [v, meta] of Object.entries(c.rules.vendorMeta)) if (meta.notBefore) m.set(v, new RegExp(`^(?:${meta.notBefore})`, 'u'));
+    NOT_BEFORE.set(c, m);
+  }
+  return m;
+}
+
 export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Classification {
   const tuning = c.rules.tuning;
   // Raw input is capped before HTML stripping too: a multi-megabyte body must not cost time.
@@ -388,8 +400,15 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   const fired = new Set<string>();
 
   // ---- vendors ----
-  const vHits: Hit[] = [];
+  let vHits: Hit[] = [];
   c.vendors.scan(text, vHits);
+  const notBefore = notBeforeOf(c);
+  if (notBefore.size) {
+    vHits = vHits.filter((h) => {
+      const re = notBefore.get((h.cue as VendorCue).vendor);
+      return !re || !re.test(text.slice(h.end, h.end + 40));
+    });
+  }
   if (vHits.length === 0) {
     return { relevant: false, countries: [], vendors: [], measure: null, stage: null, confidence: 0.97, evidence: [], rules: ['no-vendor'] };
   }

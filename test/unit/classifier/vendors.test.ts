@@ -40,6 +40,17 @@ describe('classifier', () => {
       expect(classify(item(language, title, summary)).vendors).toEqual(vendors);
     });
 
+    it.each([
+      // 애플리케이션 is "application", not Apple (애플).
+      ['ko', '인도 정부, 틱톡·위챗 등 중국 앱 59개 영구 퇴출', '인도가 틱톡, 위챗 등 중국 스마트폰 애플리케이션 59개에 대해 영구 금지 조처를 내렸다.', ['TikTok', 'WeChat']],
+      // The app stores' owners are where a ban is carried out, not its target.
+      ['ja', 'イタリア、DeepSeekをブロック', 'イタリアのAppleとGoogleアプリストアでは、中国のAIアプリDeepSeekをブロックし、アクセス不能とした。', ['DeepSeek']],
+      // 中国电信巨头 is "a Chinese telecom giant", not China Telecom.
+      ['zh', '加拿大宣布禁止华为5G', '联邦政府宣布禁止中国电信巨头华为公司和中兴通讯参与加拿大5G网络建设。', ['Huawei', 'ZTE']],
+    ])('[%s] does not take a word or a venue that begins with a vendor name for the vendor: "%s"', (language, title, summary, vendors) => {
+      expect(classify(item(language, title, summary)).vendors).toEqual(vendors);
+    });
+
     it('does not read a vendor name inside another word', () => {
       const c = classify(item('en', 'Pineapple imports banned over pest fears', 'The ministry banned pineapple imports with immediate effect.'));
       expect(c.vendors).toEqual([]);
