@@ -25,7 +25,8 @@ const LANG_SAMPLE = 400;
 const MAX_EVIDENCE = 6;
 const MAX_STAGE_EVIDENCE = 3;
 /** What may stand between a country and a vendor for the country to mark the vendor's origin. */
-const ORIGIN_GAP = /^(?:['\u2019]s)?\s*$|^[の的의]\s*$/u;
+// …or a quote or bracket that opens the name ("중국 '딥시크'", "中国「ディープシーク」").
+const ORIGIN_GAP = /^(?:['\u2019]s)?\s*$|^[の的의]\s*$|^\s*['"\u2018\u201c\u300c\u300e\u300a\u3008\uff02\uff07]\s*$/u;
 // The headline and the lead decide; reading 20 kB bodies would only cost time and add noise.
 const MAX_TITLE = 500;
 const MAX_SUMMARY = 2000;

@@ -42,6 +42,8 @@ const CALLS_FOR_BAN: Array<[string, string, string]> = [
   ['es', 'Diputados piden prohibir las cámaras de Hikvision', 'El grupo parlamentario presentó una carta al ministro.'],
   ['it', 'Esperti chiedono di vietare DeepSeek nella pubblica amministrazione', 'Secondo gli esperti i rischi sono elevati.'],
   ['pt', 'Deputados pedem banimento da Huawei do 5G', 'Os parlamentares enviaram uma carta ao governo.'],
+  ['ja', '自民党議連、TikTokなど中国アプリの規制を政府に要求', '議連は利用制限の法整備を求める提言をまとめる。'],
+  ['ja', '国会議員ら、DeepSeekの利用を禁止するよう政府に要請', '与党の議員グループは来月にも提案をまとめる。'],
 ];
 
 // More reactions and proposals that are not measures: the home country's foreign ministry without
@@ -54,6 +56,9 @@ const MORE_NON_MEASURES: Array<[string, string, string]> = [
   ['zh', '美国全面制裁封杀中兴? 商务部:将采取必要措施', '商务部表示将密切关注事态发展。'],
   ['ja', '自民党がTikTok規制の提言を議論', '党の部会で使用制限について意見を交わした。'],
   ['ko', '틱톡, 미 법원에 사용 중단 행정명령 가처분 신청', '틱톡은 행정명령이 위헌이라고 주장했다.'],
+  // A comment on a measure, a vendor going to court against it.
+  ['ru', 'МИД прокомментировал запрет Kaspersky в США', 'Официальный представитель МИД прокомментировала запрет на продукцию компании.'],
+  ['ru', 'Kaspersky просит суд отменить запрет в США', 'Компания обратилась в федеральный суд, чтобы оспорить запрет на использование ее продукции.'],
 ];
 
 // The measures these non-measures talk about are still measures.

@@ -40,6 +40,9 @@ const STAGE_CASES: Array<[string, string, string, Stage]> = [
   ['zh', '英国政府决定2027年前将华为设备移出5G网络', '运营商须在2027年前移除华为设备。', 'announced'],
   ['ko', '미 하원, 틱톡 금지 법안 통과', '법안은 상원 표결을 거쳐야 한다.', 'proposed'],
   ['ko', '정부 "틱톡 금지 검토 안 해"', '정부는 틱톡을 금지할 계획이 없다고 밝혔다.', 'rejected'],
+  // Starting proceedings or a hearing is a proposal, whatever it may lead to; backing down from a block lifts it.
+  ['ja', '米FCC、中国移動の免許取り消しへ手続き開始', 'FCCは免許取り消しに向けた手続きを開始したと発表した。', 'proposed'],
+  ['ar', 'العراق يتراجع عن حظر تيليغرام', 'أعلنت وزارة الاتصالات رفع الحجب عن التطبيق بعد أيام على حجبه.', 'lifted'],
 ];
 
 describe('classifier', () => {
