@@ -27,6 +27,12 @@ const MAX_STAGE_EVIDENCE = 3;
 /** What may stand between a country and a vendor for the country to mark the vendor's origin. */
 // …or a quote or bracket that opens the name ("중국 '딥시크'", "中国「ディープシーク」").
 const ORIGIN_GAP = /^(?:['\u2019]s)?\s*$|^[の的의]\s*$|^\s*['"\u2018\u201c\u300c\u300e\u300a\u3008\uff02\uff07]\s*$/u;
+/**
+ * …or a company or product noun in apposition ("ロシアのアンチウイルスソフト・カスペルスキー",
+ * "中国科技巨头华为", "중국 통신장비업체 화웨이"): the country still names where the vendor is from.
+ */
+const ORIGIN_APPOSITION = /^(?:[の的의]|\s)?\s?[\p{L}ー]{0,10}(?:企業|企业|大手|巨头|巨頭|公司|メーカー|業者|업체|기업|회사|社|厂商|廠商|ソフト|アプリ|应用|應用|앱|ブランド|品牌|機器|设备|設備|장비|스타트업|スタートアップ|初创公司|新創公司)\s?[・·'"\u300c\u300e]?\s*$/u;
+const ORIGIN_APPOSITION_MAX = 16;
 // The headline and the lead decide; reading 20 kB bodies would only cost time and add noise.
 const MAX_TITLE = 500;
 const MAX_SUMMARY = 2000;
@@ -613,7 +619,9 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
       // The subject of the headline acts even when it is the vendor's home country ("US restricts
       // Nvidia chip exports"); elsewhere the home country is usually just the vendor's origin.
       // …unless it is glued to the vendor's name as its origin ("China's ZTE", "中国の華為").
-      const marksOrigin = originOnly && vHits.some((v) => v.start >= h.end && v.start - h.end <= 3 && ORIGIN_GAP.test(text.slice(h.end, v.start)));
+      const marksOrigin = originOnly && vHits.some((v) => v.start >= h.end && (
+        (v.start - h.end <= 3 && ORIGIN_GAP.test(text.slice(h.end, v.start))) ||
+        (v.start - h.end <= ORIGIN_APPOSITION_MAX && ORIGIN_APPOSITION.test(text.slice(h.end, v.start)))));
       // Verb-final headlines put subject and object before the verb: only the first country can be the subject.
       const subjectSlot = !lex?.lexicon.verbFinal || h.start === firstTitleCountry;
       if (h.start < titleVerb && subjectSlot && (h.cue.cw ?? 2) >= 2 && !marksOrigin && !nonActingNear(h, nonActing)) {

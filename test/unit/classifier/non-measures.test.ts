@@ -59,6 +59,9 @@ const MORE_NON_MEASURES: Array<[string, string, string]> = [
   // A comment on a measure, a vendor going to court against it.
   ['ru', 'МИД прокомментировал запрет Kaspersky в США', 'Официальный представитель МИД прокомментировала запрет на продукцию компании.'],
   ['ru', 'Kaspersky просит суд отменить запрет в США', 'Компания обратилась в федеральный суд, чтобы оспорить запрет на использование ее продукции.'],
+  // Impact analysis of a rule; another government's reaction to a reported ban.
+  ['ja', 'ファーウェイ排除の米新ルール、日本企業への影響は', '米国政府と契約する企業にも中国製機器の使用停止を求める規則が日本企業に及ぼす影響を考える。'],
+  ['zh', '传中国禁政府机构使用iPhone 白宫控不当报复行为', '白宫发言人表示,这是对美国企业的激进与不当报复行为。'],
 ];
 
 // The measures these non-measures talk about are still measures.

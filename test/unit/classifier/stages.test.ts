@@ -43,6 +43,13 @@ const STAGE_CASES: Array<[string, string, string, Stage]> = [
   // Starting proceedings or a hearing is a proposal, whatever it may lead to; backing down from a block lifts it.
   ['ja', '米FCC、中国移動の免許取り消しへ手続き開始', 'FCCは免許取り消しに向けた手続きを開始したと発表した。', 'proposed'],
   ['ar', 'العراق يتراجع عن حظر تيليغرام', 'أعلنت وزارة الاتصالات رفع الحجب عن التطبيق بعد أيام على حجبه.', 'lifted'],
+  // Allowing the vendor in, refusing a demand to ban it: rejected; one chamber 'banning': proposed.
+  ['zh', '英国政府:允许华为参与5G网络建设的决定不变', '英国外交部官员表示,政府不会重新讨论这一决定。', 'rejected'],
+  ['zh', '英相将拒绝美国禁用华为要求', '一名官员透露,首相将拒绝美国在5G网络中禁用华为的要求。', 'rejected'],
+  ['zh', '美众院禁大疆新无人机', '该法案还需参议院通过才能成为法律。', 'proposed'],
+  ['vi', 'Mỹ thông qua kế hoạch cấm thiết bị Huawei', 'FCC đã bỏ phiếu thông qua kế hoạch cấm phê duyệt thiết bị mới của Huawei.', 'proposed'],
+  // A service that "will resume after fixes" is suspended now; a privacy policy (처리방침) is no decision.
+  ['ko', '딥시크 신규 다운로드 중단…"개선 후 재개될 예정"', '개인정보위는 딥시크 앱의 신규 다운로드가 중단됐으며 개인정보 처리방침상 미흡한 부분이 개선된 후 서비스가 재개될 예정이라고 밝혔다.', 'in_force'],
 ];
 
 describe('classifier', () => {
