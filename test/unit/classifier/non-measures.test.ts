@@ -62,6 +62,11 @@ const MORE_NON_MEASURES: Array<[string, string, string]> = [
   // Impact analysis of a rule; another government's reaction to a reported ban.
   ['ja', 'ファーウェイ排除の米新ルール、日本企業への影響は', '米国政府と契約する企業にも中国製機器の使用停止を求める規則が日本企業に及ぼす影響を考える。'],
   ['zh', '传中国禁政府机构使用iPhone 白宫控不当报复行为', '白宫发言人表示,这是对美国企业的激进与不当报复行为。'],
+  // China's Taiwan Affairs Office or Commerce Ministry answering a measure; a roundup headline.
+  ['zh', '国台办回应台湾禁用抖音', '国台办发言人批评民进党当局打压大陆社交平台,称此举损害台湾民众利益。'],
+  ['zh', '商务部新闻发言人回应美方将海康威视列入实体清单', '发言人表示,美方做法严重违反市场经济原则。'],
+  ['zh', '各国禁用DeepSeek一览', '澳大利亚、韩国、意大利等国已限制政府设备使用DeepSeek。'],
+  ['ja', 'TikTok禁止はなぜ 米国の狙いを読み解く', '米国でTikTokの利用を巡る議論が続いている。'],
 ];
 
 // The measures these non-measures talk about are still measures.
@@ -73,6 +78,9 @@ const STILL_RELEVANT: Array<[string, string, string]> = [
   ['de', 'Niederlande verbieten Tik Tok auf Diensthandys', 'Beamte dürfen die App nicht mehr nutzen.'],
   ['ja', 'アルバニア、TikTokをブロック', '当局はプロバイダーに24時間以内のアクセス停止を命じた。'],
   ['ko', '중국, 공무원에 아이폰 사용 금지령', '중앙정부 기관 공무원은 업무용으로 아이폰을 쓰지 못하게 됐다.'],
+  // Headline-only Korean: "can no longer download", "has blocked".
+  ['ko', '20일부터 미국서 틱톡 다운로드 못한다', ''],
+  ['ko', '정부, 딥시크 신규 다운로드 막아놨다', ''],
 ];
 
 describe('classifier', () => {
