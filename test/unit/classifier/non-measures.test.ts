@@ -44,6 +44,7 @@ const CALLS_FOR_BAN: Array<[string, string, string]> = [
   ['pt', 'Deputados pedem banimento da Huawei do 5G', 'Os parlamentares enviaram uma carta ao governo.'],
   ['ja', '自民党議連、TikTokなど中国アプリの規制を政府に要求', '議連は利用制限の法整備を求める提言をまとめる。'],
   ['ja', '国会議員ら、DeepSeekの利用を禁止するよう政府に要請', '与党の議員グループは来月にも提案をまとめる。'],
+  ['id', 'DPR minta pemerintah blokir TikTok', 'Anggota DPR mendesak pemerintah segera memblokir TikTok.'],
 ];
 
 // More reactions and proposals that are not measures: the home country's foreign ministry without
@@ -67,6 +68,9 @@ const MORE_NON_MEASURES: Array<[string, string, string]> = [
   ['zh', '商务部新闻发言人回应美方将海康威视列入实体清单', '发言人表示,美方做法严重违反市场经济原则。'],
   ['zh', '各国禁用DeepSeek一览', '澳大利亚、韩国、意大利等国已限制政府设备使用DeepSeek。'],
   ['ja', 'TikTok禁止はなぜ 米国の狙いを読み解く', '米国でTikTokの利用を巡る議論が続いている。'],
+  // The vendor answering a measure, its reaction closing a verb-final headline.
+  ['ja', 'ファーウェイ、米国の禁輸措置に反論', 'ファーウェイは声明で「不当な措置だ」と反発した。'],
+  ['vi', 'Huawei phản đối lệnh cấm của Mỹ', 'Huawei cho biết lệnh cấm là vô căn cứ.'],
 ];
 
 // The measures these non-measures talk about are still measures.
