@@ -17,6 +17,9 @@ const TARGETS: Array<[string, string, string, string[]]> = [
   ['ko', '미 상무부, 화웨이 수출 통제 강화', '미국 상무부는 화웨이에 대한 반도체 수출 통제를 강화했다.', ['Huawei']],
   ['en', 'Australia to remove Hikvision and Dahua cameras from defence sites', 'Cameras made by Hangzhou Hikvision and Dahua Technology will be removed.', ['Dahua', 'Hikvision']],
   ['en', 'India bans TikTok owner ByteDance\'s apps and Tencent\'s WeChat', 'The ministry blocked the apps with immediate effect.', ['TikTok', 'WeChat']],
+  // Short names Chinese and Hong Kong outlets use.
+  ['zh', '美国禁止投资中移动、中联通', '美国总统签署行政命令,禁止美国人投资中移动、中联通等中国企业。', ['China Mobile', 'China Unicom']],
+  ['zh', '美國限制英偉達晶片出口', '美國商務部要求英偉達向中國出口晶片須取得許可證。', ['Nvidia']],
 ];
 
 describe('classifier', () => {
