@@ -45,6 +45,7 @@ const CALLS_FOR_BAN: Array<[string, string, string]> = [
   ['ja', '自民党議連、TikTokなど中国アプリの規制を政府に要求', '議連は利用制限の法整備を求める提言をまとめる。'],
   ['ja', '国会議員ら、DeepSeekの利用を禁止するよう政府に要請', '与党の議員グループは来月にも提案をまとめる。'],
   ['id', 'DPR minta pemerintah blokir TikTok', 'Anggota DPR mendesak pemerintah segera memblokir TikTok.'],
+  ['ko', '미국 의원들 "딥시크 금지해야"', '공화당 의원들은 정부 기기에서 딥시크 사용을 금지해야 한다고 주장했다.'],
 ];
 
 // More reactions and proposals that are not measures: the home country's foreign ministry without
