@@ -30,6 +30,9 @@ const ACTORS: Array<[string, string, string, string[]]> = [
   // Arab states in Arabic text.
   ['ar', 'الأردن يحظر تطبيق تيك توك', 'أعلنت الحكومة الأردنية حظر التطبيق مؤقتا لأسباب أمنية.', ['JO']],
   ['ar', 'الإمارات ترفع الحظر عن مكالمات تيليغرام', 'قررت هيئة تنظيم الاتصالات رفع الحظر عن المكالمات عبر التطبيق.', ['AE']],
+  // Hong Kong's government and Taiwan's Mainland Affairs Council act for HK and TW.
+  ['zh', '港府:政府電腦禁裝DeepSeek', '政府資訊科技總監辦公室表示,政府內部網絡電腦禁止安裝DeepSeek。', ['HK']],
+  ['zh', '陸委會:抖音有資安風險 籲民眾審慎使用', '陸委會提醒民眾,使用抖音等陸製App可能有個資外洩風險。', ['TW']],
 ];
 
 describe('classifier', () => {

@@ -52,6 +52,8 @@ const STAGE_CASES: Array<[string, string, string, Stage]> = [
   ['ko', '딥시크 신규 다운로드 중단…"개선 후 재개될 예정"', '개인정보위는 딥시크 앱의 신규 다운로드가 중단됐으며 개인정보 처리방침상 미흡한 부분이 개선된 후 서비스가 재개될 예정이라고 밝혔다.', 'in_force'],
   ['id', 'Kominfo buka kembali blokir Telegram', 'Kementerian Kominfo telah membuka kembali akses Telegram versi web.', 'lifted'],
   ['zh', '美国考虑将长江存储列入实体清单', '据知情人士透露,美国商务部正考虑将长江存储列入实体清单。', 'proposed'],
+  ['ru', 'Госдума приняла закон о блокировке Telegram', 'Закон вступит в силу после одобрения Советом Федерации и подписи президента.', 'proposed'],
+  ['tr', 'ABD TikTok yasağını erteledi', 'Trump, TikTok yasasının uygulanmasını 75 gün erteledi.', 'lifted'],
 ];
 
 describe('classifier', () => {
