@@ -74,6 +74,17 @@ const MORE_NON_MEASURES: Array<[string, string, string]> = [
   // The vendor answering a measure, its reaction closing a verb-final headline.
   ['ja', 'ファーウェイ、米国の禁輸措置に反論', 'ファーウェイは声明で「不当な措置だ」と反発した。'],
   ['vi', 'Huawei phản đối lệnh cấm của Mỹ', 'Huawei cho biết lệnh cấm là vô căn cứ.'],
+  // Around a ban but not a step of one: a rumour denied, an analysis, buyers and users reacting,
+  // others' worries, an anniversary, the vendor speaking ("Vendor: …").
+  ['zh', '华为手机在美禁售传闻不实', '华为方面表示,有关其手机将在美国全面禁售的传闻不属实。'],
+  ['zh', '分析:美国禁令对华为影响几何', '美国的出口禁令已实施五年,华为的手机业务逐步恢复。'],
+  ['zh', 'TikTok禁令倒计时 美国用户涌向小红书', '随着禁令生效日期临近,大量美国用户下载小红书。'],
+  ['zh', '美国网友抢购大疆无人机 赶在禁令生效前', '美国消费者担心禁令实施后无法购买新款大疆产品。'],
+  ['zh', '日本企业担忧美国对华为新禁令', '日本零部件企业担心美国的新规将影响对华为的出口。'],
+  ['zh', '大疆:美国禁令不影响现有用户', '大疆在声明中表示,已购买的无人机可以继续使用。'],
+  ['ja', 'ファーウェイ排除から5年、日本の通信網は', '政府が調達指針を示してから5年がたった。'],
+  ['ja', 'TikTok禁止で米ユーザーが「RedNote」に殺到', '禁止法の施行を前に、多くの利用者が中国系アプリに移った。'],
+  ['ko', '화웨이 제재 5년…中 반도체 자립 가속', '미국의 제재 이후 화웨이는 자체 칩 개발에 속도를 내고 있다.'],
 ];
 
 // The measures these non-measures talk about are still measures.
