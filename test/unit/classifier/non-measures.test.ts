@@ -85,6 +85,7 @@ const MORE_NON_MEASURES: Array<[string, string, string]> = [
   ['ja', 'ファーウェイ排除から5年、日本の通信網は', '政府が調達指針を示してから5年がたった。'],
   ['ja', 'TikTok禁止で米ユーザーが「RedNote」に殺到', '禁止法の施行を前に、多くの利用者が中国系アプリに移った。'],
   ['ko', '화웨이 제재 5년…中 반도체 자립 가속', '미국의 제재 이후 화웨이는 자체 칩 개발에 속도를 내고 있다.'],
+  ['ja', 'ファーウェイ製品の米禁輸、日本の部品メーカーに打撃', '村田製作所など日本企業の対中輸出が落ち込んでいる。'],
 ];
 
 // The measures these non-measures talk about are still measures.

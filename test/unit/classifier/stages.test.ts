@@ -54,6 +54,10 @@ const STAGE_CASES: Array<[string, string, string, Stage]> = [
   ['zh', '美国考虑将长江存储列入实体清单', '据知情人士透露,美国商务部正考虑将长江存储列入实体清单。', 'proposed'],
   ['ru', 'Госдума приняла закон о блокировке Telegram', 'Закон вступит в силу после одобрения Советом Федерации и подписи президента.', 'proposed'],
   ['tr', 'ABD TikTok yasağını erteledi', 'Trump, TikTok yasasının uygulanmasını 75 gün erteledi.', 'lifted'],
+  // A final determination issued is in force even when its ban starts later (LABELS.md).
+  ['zh', '美国商务部发布最终决定 禁止卡巴斯基在美销售', '美国商务部工业与安全局宣布,自7月20日起禁止卡巴斯基在美国销售软件,9月29日起禁止提供更新。', 'in_force'],
+  ['ja', '米、カスペルスキー製品の販売を7月から禁止', '米商務省は20日、最終決定を公表した。', 'in_force'],
+  ['ko', '美, 9월 29일부터 카스퍼스키 업데이트 금지', '미국 상무부는 카스퍼스키의 미국 내 판매를 금지하는 최종 결정을 발표했다.', 'in_force'],
 ];
 
 describe('classifier', () => {
