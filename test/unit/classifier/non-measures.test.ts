@@ -22,6 +22,8 @@ const ORIGIN_REACTIONS: Array<[string, string, string]> = [
   ['ko', '중국 외교부, 영국의 화웨이 배제 결정에 반발', '대변인은 차별적 조치라고 비판했다.'],
   ['zh', '國台辦批台禁用DeepSeek:恐中反中', '國台辦發言人表示,民進黨當局以安全為由禁用大陸AI產品。'],
   ['hi', 'चीन ने अमेरिकी फैसले की निंदा की', 'चीनी विदेश मंत्रालय ने हुआवेई पर प्रतिबंध की आलोचना की।'],
+  // A comma after the reacting country ("Çin, …").
+  ['tr', 'Çin, Huawei yaptırımlarını kınadı', 'Çin Dışişleri Bakanlığı ABD kararını eleştirdi.'],
 ];
 
 const DENIALS: Array<[string, string, string]> = [
@@ -86,6 +88,8 @@ const MORE_NON_MEASURES: Array<[string, string, string]> = [
   ['ja', 'TikTok禁止で米ユーザーが「RedNote」に殺到', '禁止法の施行を前に、多くの利用者が中国系アプリに移った。'],
   ['ko', '화웨이 제재 5년…中 반도체 자립 가속', '미국의 제재 이후 화웨이는 자체 칩 개발에 속도를 내고 있다.'],
   ['ja', 'ファーウェイ製品の米禁輸、日本の部品メーカーに打撃', '村田製作所など日本企業の対中輸出が落ち込んでいる。'],
+  // رفعت دعوى is filing a lawsuit, not lifting a ban.
+  ['ar', 'تيك توك تقاضي الحكومة الأمريكية', 'رفعت الشركة دعوى قضائية أمام محكمة فيدرالية.'],
 ];
 
 // The measures these non-measures talk about are still measures.
