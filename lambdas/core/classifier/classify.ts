@@ -26,13 +26,20 @@ const LANG_SAMPLE = 400;
 const MAX_EVIDENCE = 6;
 const MAX_STAGE_EVIDENCE = 3;
 /** What may stand between a country and a vendor for the country to mark the vendor's origin. */
+// …or a quote or bracket that opens the name ("중국 '딥시크'", "中国「ディープシーク」").
+const ORIGIN_GAP = /^(?:['\u2019]s)?\s*$|^[の的의]\s*$|^\s*['"\u2018\u201c\u300c\u300e\u300a\u3008\uff02\uff07]\s*$/u;
+/**
+ * …or a company or product noun in apposition ("ロシアのアンチウイルスソフト・カスペルスキー",
+ * "中国科技巨头华为", "중국 통신장비업체 화웨이"): the country still names where the vendor is from.
+ */
+const ORIGIN_APPOSITION = /^(?:[の的의]|\s)?\s?[\p{L}ー]{0,10}(?:企業|企业|大手|巨头|巨頭|公司|メーカー|業者|업체|기업|회사|社|厂商|廠商|ソフト|アプリ|应用|應用|앱|ブランド|品牌|機器|设备|設備|장비|스타트업|スタートアップ|初创公司|新創公司)\s?[・·'"\u300c\u300e]?\s*$/u;
+const ORIGIN_APPOSITION_MAX = 16;
 /**
  * What joins two countries into one subject in a verb-final headline: "호주·뉴질랜드", "호주와 뉴질랜드".
  * Not a comma nor 、: after the first country they close the topic ("인도, 중국 앱 추가 차단" is India
  * blocking Chinese apps).
  */
 const COUNTRY_JOINER = /^\s?(?:[·・]|와|과|및)\s?$/u;
-const ORIGIN_GAP = /^(?:['\u2019]s)?\s*$|^[の的의]\s*$/u;
 // The headline and the lead decide; reading 20 kB bodies would only cost time and add noise.
 const MAX_TITLE = 500;
 const MAX_SUMMARY = 2000;
@@ -393,6 +400,18 @@ function resolveCountry(c: CompiledRules, h: Hit): string | undefined {
   return undefined;
 }
 
+/** Each vendor's notBefore (vendor-meta.json), compiled once per rule set, anchored at the name's end. */
+const NOT_BEFORE = new WeakMap<CompiledRules, Map<string, RegExp>>();
+function notBeforeOf(c: CompiledRules): Map<string, RegExp> {
+  let m = NOT_BEFORE.get(c);
+  if (!m) {
+    m = new Map();
+    for (const [v, meta] of Object.entries(c.rules.vendorMeta)) if (meta.notBefore) m.set(v, new RegExp(`^(?:${meta.notBefore})`, 'u'));
+    NOT_BEFORE.set(c, m);
+  }
+  return m;
+}
+
 export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Classification {
   const tuning = c.rules.tuning;
   // Raw input is capped before HTML stripping too: a multi-megabyte body must not cost time.
@@ -415,8 +434,15 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   const fired = new Set<string>();
 
   // ---- vendors ----
-  const vHits: Hit[] = [];
+  let vHits: Hit[] = [];
   c.vendors.scan(text, vHits);
+  const notBefore = notBeforeOf(c);
+  if (notBefore.size) {
+    vHits = vHits.filter((h) => {
+      const re = notBefore.get((h.cue as VendorCue).vendor);
+      return !re || !re.test(text.slice(h.end, h.end + 40));
+    });
+  }
   if (vHits.length === 0) {
     return { relevant: false, countries: [], vendors: [], measure: null, stage: null, confidence: 0.97, evidence: [], rules: ['no-vendor'] };
   }
@@ -633,7 +659,9 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
       // The subject of the headline acts even when it is the vendor's home country ("US restricts
       // Nvidia chip exports"); elsewhere the home country is usually just the vendor's origin.
       // …unless it is glued to the vendor's name as its origin ("China's ZTE", "中国の華為").
-      const marksOrigin = originOnly && vHits.some((v) => v.start >= h.end && v.start - h.end <= 3 && ORIGIN_GAP.test(text.slice(h.end, v.start)));
+      const marksOrigin = originOnly && vHits.some((v) => v.start >= h.end && (
+        (v.start - h.end <= 3 && ORIGIN_GAP.test(text.slice(h.end, v.start))) ||
+        (v.start - h.end <= ORIGIN_APPOSITION_MAX && ORIGIN_APPOSITION.test(text.slice(h.end, v.start)))));
       // Verb-final headlines put subject and object before the verb: only the first country can be the subject.
       const subjectSlot = !lex?.lexicon.verbFinal || subjectStarts.has(h.start);
       if (h.start < titleVerb && subjectSlot && (h.cue.cw ?? 2) >= 2 && !marksOrigin && !nonActingNear(h, nonActing)) {

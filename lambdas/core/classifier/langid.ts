@@ -124,6 +124,9 @@ export function scriptOf(code: number): Script | null {
 }
 
 /** Letter counts per script in a sample, and the dominant one. */
+/** Letters one CJK character counts for when the dominant script is chosen. */
+const CJK_WEIGHT = 3;
+
 export function dominantScript(sample: string): { script: Script | null; letters: number; counts: Partial<Record<Script, number>> } {
   const counts: Partial<Record<Script, number>> = {};
   let letters = 0;
@@ -134,8 +137,11 @@ export function dominantScript(sample: string): { script: Script | null; letters
     if (!s) continue;
     letters++;
     const n = (counts[s] = (counts[s] ?? 0) + 1);
-    if (n > bestN) {
-      bestN = n;
+    // One CJK character carries about as much as three Latin letters (pickLanguage reasons the
+    // same): "政府、DeepSeekを禁止" is a Japanese headline around a Latin name, not Latin text.
+    const w = s === 'cjk' ? n * CJK_WEIGHT : n;
+    if (w > bestN) {
+      bestN = w;
       best = s;
     }
   }

@@ -13,6 +13,12 @@ export interface VendorMeta {
   origin?: string | null;
   /** Measure assumed when the text names a restriction but no measure cue fires. */
   defaultMeasure?: Measure;
+  /**
+   * Regular-expression source for what, right after one of the vendor's names, makes the mention
+   * something else: a longer word ("애플리케이션" is "application", not Apple) or the vendor as the
+   * venue of someone else's measure ("Apple and Google app stores"). Such mentions are not the vendor.
+   */
+  notBefore?: string;
 }
 
 /**

@@ -60,6 +60,9 @@ describe('langid', () => {
       ['thai', 'แบนหัวเว่ย'],
       ['devanagari', 'हुवावे पर प्रतिबंध'],
       ['georgian', 'აკრძალვა'],
+      // A short CJK headline around a Latin vendor name: one CJK character weighs about three letters.
+      ['cjk', '政府、DeepSeekを禁止'],
+      ['cjk', '당국, Kaspersky 차단'],
     ])('reads %s as the script of "%s"', (script, text) => {
       expect(dominantScript(text).script).toBe(script);
     });

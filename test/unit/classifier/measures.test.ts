@@ -102,6 +102,10 @@ const MORE_MEASURE_CASES: Array<[string, string, string, Measure]> = [
   ['es', 'Chequia prohíbe DeepSeek en la administración pública', 'La agencia de ciberseguridad emitió la orden.', 'device_ban'],
   ['fr', 'La Tchéquie interdit DeepSeek dans l\'administration', 'Les organismes publics doivent désinstaller l\'application.', 'device_ban'],
   ['ko', '체코, 공공기관 딥시크 사용 금지', '체코 정부는 행정기관에서 딥시크 사용을 금지했다.', 'device_ban'],
+  // Carriers told to block an app: a market ban; a chip's sales to China: an export control.
+  ['vi', 'Cục Viễn thông yêu cầu nhà mạng chặn Telegram', 'Cục Viễn thông yêu cầu các nhà mạng ngăn chặn hoạt động của Telegram tại Việt Nam.', 'market_ban'],
+  ['ko', '美, 엔비디아 H20 중국 판매 허용', '미국 상무부가 엔비디아의 H20 칩 중국 수출을 허가했다.', 'export_control'],
+  ['vi', 'Mỹ cấm TikTok trên thiết bị của chính phủ liên bang', 'Nhà Trắng yêu cầu các cơ quan liên bang xóa TikTok khỏi thiết bị trong vòng 30 ngày.', 'device_ban'],
 ];
 
 describe('classifier', () => {

@@ -20,6 +20,10 @@ const ORIGIN_REACTIONS: Array<[string, string, string]> = [
   ['ja', '中国外務省、英国のファーウェイ排除を批判', '報道官は「差別的だ」と述べた。'],
   ['zh', '中国商务部称加拿大禁止华为的决定损害两国关系', '发言人表示将采取必要措施。'],
   ['ko', '중국 외교부, 영국의 화웨이 배제 결정에 반발', '대변인은 차별적 조치라고 비판했다.'],
+  ['zh', '國台辦批台禁用DeepSeek:恐中反中', '國台辦發言人表示,民進黨當局以安全為由禁用大陸AI產品。'],
+  ['hi', 'चीन ने अमेरिकी फैसले की निंदा की', 'चीनी विदेश मंत्रालय ने हुआवेई पर प्रतिबंध की आलोचना की।'],
+  // A comma after the reacting country ("Çin, …").
+  ['tr', 'Çin, Huawei yaptırımlarını kınadı', 'Çin Dışişleri Bakanlığı ABD kararını eleştirdi.'],
 ];
 
 const DENIALS: Array<[string, string, string]> = [
@@ -42,6 +46,10 @@ const CALLS_FOR_BAN: Array<[string, string, string]> = [
   ['es', 'Diputados piden prohibir las cámaras de Hikvision', 'El grupo parlamentario presentó una carta al ministro.'],
   ['it', 'Esperti chiedono di vietare DeepSeek nella pubblica amministrazione', 'Secondo gli esperti i rischi sono elevati.'],
   ['pt', 'Deputados pedem banimento da Huawei do 5G', 'Os parlamentares enviaram uma carta ao governo.'],
+  ['ja', '自民党議連、TikTokなど中国アプリの規制を政府に要求', '議連は利用制限の法整備を求める提言をまとめる。'],
+  ['ja', '国会議員ら、DeepSeekの利用を禁止するよう政府に要請', '与党の議員グループは来月にも提案をまとめる。'],
+  ['id', 'DPR minta pemerintah blokir TikTok', 'Anggota DPR mendesak pemerintah segera memblokir TikTok.'],
+  ['ko', '미국 의원들 "딥시크 금지해야"', '공화당 의원들은 정부 기기에서 딥시크 사용을 금지해야 한다고 주장했다.'],
 ];
 
 // More reactions and proposals that are not measures: the home country's foreign ministry without
@@ -54,6 +62,34 @@ const MORE_NON_MEASURES: Array<[string, string, string]> = [
   ['zh', '美国全面制裁封杀中兴? 商务部:将采取必要措施', '商务部表示将密切关注事态发展。'],
   ['ja', '自民党がTikTok規制の提言を議論', '党の部会で使用制限について意見を交わした。'],
   ['ko', '틱톡, 미 법원에 사용 중단 행정명령 가처분 신청', '틱톡은 행정명령이 위헌이라고 주장했다.'],
+  // A comment on a measure, a vendor going to court against it.
+  ['ru', 'МИД прокомментировал запрет Kaspersky в США', 'Официальный представитель МИД прокомментировала запрет на продукцию компании.'],
+  ['ru', 'Kaspersky просит суд отменить запрет в США', 'Компания обратилась в федеральный суд, чтобы оспорить запрет на использование ее продукции.'],
+  // Impact analysis of a rule; another government's reaction to a reported ban.
+  ['ja', 'ファーウェイ排除の米新ルール、日本企業への影響は', '米国政府と契約する企業にも中国製機器の使用停止を求める規則が日本企業に及ぼす影響を考える。'],
+  ['zh', '传中国禁政府机构使用iPhone 白宫控不当报复行为', '白宫发言人表示,这是对美国企业的激进与不当报复行为。'],
+  // China's Taiwan Affairs Office or Commerce Ministry answering a measure; a roundup headline.
+  ['zh', '国台办回应台湾禁用抖音', '国台办发言人批评民进党当局打压大陆社交平台,称此举损害台湾民众利益。'],
+  ['zh', '商务部新闻发言人回应美方将海康威视列入实体清单', '发言人表示,美方做法严重违反市场经济原则。'],
+  ['zh', '各国禁用DeepSeek一览', '澳大利亚、韩国、意大利等国已限制政府设备使用DeepSeek。'],
+  ['ja', 'TikTok禁止はなぜ 米国の狙いを読み解く', '米国でTikTokの利用を巡る議論が続いている。'],
+  // The vendor answering a measure, its reaction closing a verb-final headline.
+  ['ja', 'ファーウェイ、米国の禁輸措置に反論', 'ファーウェイは声明で「不当な措置だ」と反発した。'],
+  ['vi', 'Huawei phản đối lệnh cấm của Mỹ', 'Huawei cho biết lệnh cấm là vô căn cứ.'],
+  // Around a ban but not a step of one: a rumour denied, an analysis, buyers and users reacting,
+  // others' worries, an anniversary, the vendor speaking ("Vendor: …").
+  ['zh', '华为手机在美禁售传闻不实', '华为方面表示,有关其手机将在美国全面禁售的传闻不属实。'],
+  ['zh', '分析:美国禁令对华为影响几何', '美国的出口禁令已实施五年,华为的手机业务逐步恢复。'],
+  ['zh', 'TikTok禁令倒计时 美国用户涌向小红书', '随着禁令生效日期临近,大量美国用户下载小红书。'],
+  ['zh', '美国网友抢购大疆无人机 赶在禁令生效前', '美国消费者担心禁令实施后无法购买新款大疆产品。'],
+  ['zh', '日本企业担忧美国对华为新禁令', '日本零部件企业担心美国的新规将影响对华为的出口。'],
+  ['zh', '大疆:美国禁令不影响现有用户', '大疆在声明中表示,已购买的无人机可以继续使用。'],
+  ['ja', 'ファーウェイ排除から5年、日本の通信網は', '政府が調達指針を示してから5年がたった。'],
+  ['ja', 'TikTok禁止で米ユーザーが「RedNote」に殺到', '禁止法の施行を前に、多くの利用者が中国系アプリに移った。'],
+  ['ko', '화웨이 제재 5년…中 반도체 자립 가속', '미국의 제재 이후 화웨이는 자체 칩 개발에 속도를 내고 있다.'],
+  ['ja', 'ファーウェイ製品の米禁輸、日本の部品メーカーに打撃', '村田製作所など日本企業の対中輸出が落ち込んでいる。'],
+  // رفعت دعوى is filing a lawsuit, not lifting a ban.
+  ['ar', 'تيك توك تقاضي الحكومة الأمريكية', 'رفعت الشركة دعوى قضائية أمام محكمة فيدرالية.'],
 ];
 
 // The measures these non-measures talk about are still measures.
@@ -65,6 +101,9 @@ const STILL_RELEVANT: Array<[string, string, string]> = [
   ['de', 'Niederlande verbieten Tik Tok auf Diensthandys', 'Beamte dürfen die App nicht mehr nutzen.'],
   ['ja', 'アルバニア、TikTokをブロック', '当局はプロバイダーに24時間以内のアクセス停止を命じた。'],
   ['ko', '중국, 공무원에 아이폰 사용 금지령', '중앙정부 기관 공무원은 업무용으로 아이폰을 쓰지 못하게 됐다.'],
+  // Headline-only Korean: "can no longer download", "has blocked".
+  ['ko', '20일부터 미국서 틱톡 다운로드 못한다', ''],
+  ['ko', '정부, 딥시크 신규 다운로드 막아놨다', ''],
 ];
 
 describe('classifier', () => {

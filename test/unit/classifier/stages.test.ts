@@ -40,6 +40,24 @@ const STAGE_CASES: Array<[string, string, string, Stage]> = [
   ['zh', '英国政府决定2027年前将华为设备移出5G网络', '运营商须在2027年前移除华为设备。', 'announced'],
   ['ko', '미 하원, 틱톡 금지 법안 통과', '법안은 상원 표결을 거쳐야 한다.', 'proposed'],
   ['ko', '정부 "틱톡 금지 검토 안 해"', '정부는 틱톡을 금지할 계획이 없다고 밝혔다.', 'rejected'],
+  // Starting proceedings or a hearing is a proposal, whatever it may lead to; backing down from a block lifts it.
+  ['ja', '米FCC、中国移動の免許取り消しへ手続き開始', 'FCCは免許取り消しに向けた手続きを開始したと発表した。', 'proposed'],
+  ['ar', 'العراق يتراجع عن حظر تيليغرام', 'أعلنت وزارة الاتصالات رفع الحجب عن التطبيق بعد أيام على حجبه.', 'lifted'],
+  // Allowing the vendor in, refusing a demand to ban it: rejected; one chamber 'banning': proposed.
+  ['zh', '英国政府:允许华为参与5G网络建设的决定不变', '英国外交部官员表示,政府不会重新讨论这一决定。', 'rejected'],
+  ['zh', '英相将拒绝美国禁用华为要求', '一名官员透露,首相将拒绝美国在5G网络中禁用华为的要求。', 'rejected'],
+  ['zh', '美众院禁大疆新无人机', '该法案还需参议院通过才能成为法律。', 'proposed'],
+  ['vi', 'Mỹ thông qua kế hoạch cấm thiết bị Huawei', 'FCC đã bỏ phiếu thông qua kế hoạch cấm phê duyệt thiết bị mới của Huawei.', 'proposed'],
+  // A service that "will resume after fixes" is suspended now; a privacy policy (처리방침) is no decision.
+  ['ko', '딥시크 신규 다운로드 중단…"개선 후 재개될 예정"', '개인정보위는 딥시크 앱의 신규 다운로드가 중단됐으며 개인정보 처리방침상 미흡한 부분이 개선된 후 서비스가 재개될 예정이라고 밝혔다.', 'in_force'],
+  ['id', 'Kominfo buka kembali blokir Telegram', 'Kementerian Kominfo telah membuka kembali akses Telegram versi web.', 'lifted'],
+  ['zh', '美国考虑将长江存储列入实体清单', '据知情人士透露,美国商务部正考虑将长江存储列入实体清单。', 'proposed'],
+  ['ru', 'Госдума приняла закон о блокировке Telegram', 'Закон вступит в силу после одобрения Советом Федерации и подписи президента.', 'proposed'],
+  ['tr', 'ABD TikTok yasağını erteledi', 'Trump, TikTok yasasının uygulanmasını 75 gün erteledi.', 'lifted'],
+  // A final determination issued is in force even when its ban starts later (LABELS.md).
+  ['zh', '美国商务部发布最终决定 禁止卡巴斯基在美销售', '美国商务部工业与安全局宣布,自7月20日起禁止卡巴斯基在美国销售软件,9月29日起禁止提供更新。', 'in_force'],
+  ['ja', '米、カスペルスキー製品の販売を7月から禁止', '米商務省は20日、最終決定を公表した。', 'in_force'],
+  ['ko', '美, 9월 29일부터 카스퍼스키 업데이트 금지', '미국 상무부는 카스퍼스키의 미국 내 판매를 금지하는 최종 결정을 발표했다.', 'in_force'],
 ];
 
 describe('classifier', () => {

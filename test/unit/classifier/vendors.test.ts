@@ -17,6 +17,9 @@ const TARGETS: Array<[string, string, string, string[]]> = [
   ['ko', '미 상무부, 화웨이 수출 통제 강화', '미국 상무부는 화웨이에 대한 반도체 수출 통제를 강화했다.', ['Huawei']],
   ['en', 'Australia to remove Hikvision and Dahua cameras from defence sites', 'Cameras made by Hangzhou Hikvision and Dahua Technology will be removed.', ['Dahua', 'Hikvision']],
   ['en', 'India bans TikTok owner ByteDance\'s apps and Tencent\'s WeChat', 'The ministry blocked the apps with immediate effect.', ['TikTok', 'WeChat']],
+  // Short names Chinese and Hong Kong outlets use.
+  ['zh', '美国禁止投资中移动、中联通', '美国总统签署行政命令,禁止美国人投资中移动、中联通等中国企业。', ['China Mobile', 'China Unicom']],
+  ['zh', '美國限制英偉達晶片出口', '美國商務部要求英偉達向中國出口晶片須取得許可證。', ['Nvidia']],
 ];
 
 describe('classifier', () => {
@@ -37,6 +40,17 @@ describe('classifier', () => {
       ['ja', '政府、情報システムの調達からファーウェイを排除へ', '各府省庁の情報システムに係る調達が対象となる。', ['Huawei']],
       ['ja', '政府、テムの国内販売を禁止へ', '', ['Temu']],
     ])('[%s] reads a katakana name only as a whole katakana word: "%s"', (language, title, summary, vendors) => {
+      expect(classify(item(language, title, summary)).vendors).toEqual(vendors);
+    });
+
+    it.each([
+      // 애플리케이션 is "application", not Apple (애플).
+      ['ko', '인도 정부, 틱톡·위챗 등 중국 앱 59개 영구 퇴출', '인도가 틱톡, 위챗 등 중국 스마트폰 애플리케이션 59개에 대해 영구 금지 조처를 내렸다.', ['TikTok', 'WeChat']],
+      // The app stores' owners are where a ban is carried out, not its target.
+      ['ja', 'イタリア、DeepSeekをブロック', 'イタリアのAppleとGoogleアプリストアでは、中国のAIアプリDeepSeekをブロックし、アクセス不能とした。', ['DeepSeek']],
+      // 中国电信巨头 is "a Chinese telecom giant", not China Telecom.
+      ['zh', '加拿大宣布禁止华为5G', '联邦政府宣布禁止中国电信巨头华为公司和中兴通讯参与加拿大5G网络建设。', ['Huawei', 'ZTE']],
+    ])('[%s] does not take a word or a venue that begins with a vendor name for the vendor: "%s"', (language, title, summary, vendors) => {
       expect(classify(item(language, title, summary)).vendors).toEqual(vendors);
     });
 
