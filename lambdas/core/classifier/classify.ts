@@ -436,9 +436,13 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
 
   // ---- target vendors ----
   const targets = new Map<string, VendorHit>();
+  // A vendor named inside a bystander cue ("… schaltet Apple und Google ein": the app stores asked to
+  // act) is not a target even in the headline.
+  const bystanderSpans = hits.filter((h) => h.cue.bystander);
+  const named = (v: VendorHit): boolean => bystanderSpans.some((b) => b.start <= v.hit.start && v.hit.end <= b.end);
   for (const v of vendorHits) {
     if (targets.has(v.vendor)) continue;
-    if (v.sent === 0 || (!bystander[v.sent] && (restrictIn[v.sent] as number) > 0)) targets.set(v.vendor, v);
+    if ((v.sent === 0 && !named(v)) || (!bystander[v.sent] && (restrictIn[v.sent] as number) > 0)) targets.set(v.vendor, v);
   }
   // Vendors listed together with a targeted one ("equipment from Huawei and ZTE") are targets too.
   const listedWith = new Set<number>();
