@@ -17,6 +17,8 @@ const TARGETS: Array<[string, string, string, string[]]> = [
   ['ko', '미 상무부, 화웨이 수출 통제 강화', '미국 상무부는 화웨이에 대한 반도체 수출 통제를 강화했다.', ['Huawei']],
   ['en', 'Australia to remove Hikvision and Dahua cameras from defence sites', 'Cameras made by Hangzhou Hikvision and Dahua Technology will be removed.', ['Dahua', 'Hikvision']],
   ['en', 'India bans TikTok owner ByteDance\'s apps and Tencent\'s WeChat', 'The ministry blocked the apps with immediate effect.', ['TikTok', 'WeChat']],
+  // An inflected alias ("Tiktokin") also in the spelling of the name it inflects.
+  ['fi', 'Suomi kieltää TikTokin virkapuhelimissa', 'Valtioneuvosto kieltää sovelluksen virkapuhelimissa.', ['TikTok']],
   // App stores asked to act are bystanders, even in the headline.
   ['de', 'Berliner Datenschutzbeauftragte meldet DeepSeek bei Apple und Google', 'DeepSeek droht der Rauswurf aus den deutschen App-Stores.', ['DeepSeek']],
 ];
