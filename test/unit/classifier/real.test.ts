@@ -55,8 +55,9 @@ const MIN_ITEMS = 10;
 // f1 0.62 -> 0.6 and measure 0.55 -> 0.5 when the t2 batch (119 articles, blind to the rules) joined:
 // holdout/zh fell to F1 .615, measure .500. f1 0.6 -> 0.28 and stage 0.6 -> 0.5 when the r5 batch
 // (110 European-language articles, blind) joined: holdout/es F1 .286 (11 items, 4 relevant),
-// holdout/de stage .500 (6 items).
-const PER_LANGUAGE: Thresholds = { f1: 0.28, country: 0.75, vendor: 0.88, measure: 0.5, stage: 0.5 };
+// holdout/de stage .500 (6 items). f1 0.28 -> 0.55 after tuning on the r5 tune items: the lowest
+// holdout slices are it .571, zh .615, es .667.
+const PER_LANGUAGE: Thresholds = { f1: 0.55, country: 0.75, vendor: 0.88, measure: 0.5, stage: 0.5 };
 /** A slice's field scores (country, vendor, measure, stage) are over the items relevant in gold and
  * prediction; under this many such items one item swings them by a third or more, so only F1 counts. */
 const MIN_BOTH = 5;
