@@ -821,6 +821,13 @@ function decideStage(
     all = all.filter((v) => !v.hit.cue.timing);
     rules.push('stage.issued-dated');
   }
+  // A plan with a date ("plant Huawei-Ausschluss bis 2026", "envisage d'exclure Huawei d'ici 2026"):
+  // when the headline proposes and only dating cues argue for announced, the date is the plan's.
+  if (all.some((v) => v.inTitle && v.stage === 'proposed' && !v.hit.cue.timing) &&
+    all.some((v) => v.stage === 'announced') && all.every((v) => v.stage !== 'announced' || v.hit.cue.timing)) {
+    all = all.filter((v) => v.stage !== 'announced');
+    rules.push('stage.planned-dated');
+  }
   // A sure lifting (a court blocks, an order suspends the enforcement) is often itself a signed or
   // issued instrument: its form says nothing against the lifting.
   if (all.some((v) => v.stage === 'lifted' && sureCue(v.hit.cue)) && all.some((v) => v.hit.cue.issued)) {
