@@ -489,9 +489,13 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
 
   // ---- target vendors ----
   const targets = new Map<string, VendorHit>();
+  // A vendor named inside a bystander cue ("… schaltet Apple und Google ein": the app stores asked to
+  // act) is not a target even in the headline.
+  const bystanderSpans = hits.filter((h) => h.cue.bystander);
+  const named = (v: VendorHit): boolean => bystanderSpans.some((b) => b.start <= v.hit.start && v.hit.end <= b.end);
   for (const v of vendorHits) {
     if (targets.has(v.vendor)) continue;
-    if (v.sent === 0 || (!bystander[v.sent] && (restrictIn[v.sent] as number) > 0)) targets.set(v.vendor, v);
+    if ((v.sent === 0 && !named(v)) || (!bystander[v.sent] && (restrictIn[v.sent] as number) > 0)) targets.set(v.vendor, v);
   }
   // Vendors listed together with a targeted one ("equipment from Huawei and ZTE") are targets too.
   const listedWith = new Set<number>();
@@ -885,6 +889,13 @@ function decideStage(
   if (all.some((v) => v.hit.cue.issued) && all.some((v) => v.hit.cue.timing)) {
     all = all.filter((v) => !v.hit.cue.timing);
     rules.push('stage.issued-dated');
+  }
+  // A plan with a date ("plant Huawei-Ausschluss bis 2026", "envisage d'exclure Huawei d'ici 2026"):
+  // when the headline proposes and only dating cues argue for announced, the date is the plan's.
+  if (all.some((v) => v.inTitle && v.stage === 'proposed' && !v.hit.cue.timing) &&
+    all.some((v) => v.stage === 'announced') && all.every((v) => v.stage !== 'announced' || v.hit.cue.timing)) {
+    all = all.filter((v) => v.stage !== 'announced');
+    rules.push('stage.planned-dated');
   }
   // A sure lifting (a court blocks, an order suspends the enforcement) is often itself a signed or
   // issued instrument: its form says nothing against the lifting.

@@ -1456,12 +1456,20 @@ function vendorCues(rules: Rules): VendorCue[] {
   const out: VendorCue[] = [];
   for (const [canonical, aliases] of Object.entries(rules.vendors)) {
     const seen = new Set<string>();
-    for (const alias of [canonical, ...aliases]) {
+    const names = [canonical, ...aliases];
+    for (const alias of names) {
       const forms = hasCjk(alias) || /[\u0400-\u04ff]/.test(alias)
         ? [alias]
         // Proper names match case-sensitively ("Apple", not "apple"), plus the all-caps and
         // capitalised spellings headlines use ("HUAWEI", "Tiktok").
         : [alias, alias.toUpperCase(), alias.charAt(0).toUpperCase() + alias.slice(1).toLowerCase()];
+      // An inflected alias also in the spelling of the name it inflects: "Tiktokin" -> "TikTokin".
+      if (forms.length > 1) {
+        for (const base of names) {
+          if (base.length < alias.length && base !== alias && /^\p{L}+$/u.test(alias.slice(base.length)) &&
+            alias.toLowerCase().startsWith(base.toLowerCase()) && !alias.startsWith(base)) forms.push(base + alias.slice(base.length));
+        }
+      }
       for (const form of forms) {
         if (seen.has(form)) continue;
         seen.add(form);
