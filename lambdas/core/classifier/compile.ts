@@ -124,6 +124,18 @@ interface LazyRe {
   re: RegExp | null;
   /** The capitals form (case-sensitive cues): undefined until made, null when it has none. */
   upper: RegExp | null | undefined;
+  /**
+   * Lower-cased strings one of which every match starts with (startStrings): undefined until first
+   * tried, null when the start cannot be told. Whether one contains a space (see Tokens.collapsed).
+   */
+  starts: string[] | null | undefined;
+  startsSpace: boolean;
+  /** What any match contains (requiredStrings of the pattern): undefined until first tried, null when nothing is known. */
+  needs: Need[] | null | undefined;
+  /** The text (its grams' generation) the last answer of `may` is for. */
+  gen: number;
+  /** Whether that text may hold a match (mayContain); when not, the regex is neither built nor run for it. */
+  may: boolean;
 }
 
 function lazyRe(l: LazyRe): RegExp {
@@ -167,6 +179,11 @@ interface Part {
   gated: boolean;
   /** The part's cues are tried at CJK positions. */
   cjk: boolean;
+  /**
+   * Ungated part: strings one of which any match of any of its cues contains (undefined until first
+   * scanned; null when one cue has none). A text that cannot hold any of them is not scanned.
+   */
+  needs: Need[] | null | undefined;
 }
 
 /**
@@ -883,6 +900,8 @@ interface Tokens {
   cjk: number[];
   /** The text lower-cased when that keeps every offset (null: compare piece by piece); undefined until asked. */
   lower?: string | null;
+  /** Whether its whitespace is single plain spaces (see collapsed); undefined until asked. */
+  collapsed?: boolean;
 }
 let tokenCache: [Tokens | null, Tokens | null] = [null, null];
 
@@ -1167,7 +1186,7 @@ export class CueSet {
           if (!re) {
             // An unsupported \p{…} still fails compileRules, as when the regex was made here.
             if (cue.pattern.includes('\\p{')) withoutUnicodeEscapes(cue.pattern);
-            own.set(cue, (re = { pattern: cue.pattern, tail, flags: `y${flags}`, re: null, upper: undefined }));
+            own.set(cue, (re = { pattern: cue.pattern, tail, flags: `y${flags}`, re: null, upper: undefined, starts: undefined, startsSpace: false, needs: undefined, gen: 0, may: true }));
           }
           return { re, capitals: cs && capitals, lits: null, cs, bounded: !cjkGate, cue, rank: rank.get(cue) as number };
         };
@@ -1180,10 +1199,10 @@ export class CueSet {
         for (const [k, list] of byWord) for (const c of list) pushCand(g.byWordKey, k, cand(entry(c, k, firstWordKey)));
         const pairKey = (x: string) => prefixKey(x.charCodeAt(0), x.charCodeAt(1));
         for (const [k, list] of byPair) for (const c of list) pushCand(g.byPair, k, cand(entry(c, k, pairKey)));
-        this.parts.push({ re: /$^/, cues: [], fam: fam as string, bounded: !cjkGate, gated: true, cjk: cjkGate });
+        this.parts.push({ re: /$^/, cues: [], fam: fam as string, bounded: !cjkGate, gated: true, cjk: cjkGate, needs: null });
       }
       if (free.length) {
-        this.parts.push({ re: fastRegExp(`(?:${body(free)})${tail}`, `g${flags}`), cues: free, fam: fam as string, bounded: bound === 'b', gated: false, cjk: false });
+        this.parts.push({ re: fastRegExp(`(?:${body(free)})${tail}`, `g${flags}`), cues: free, fam: fam as string, bounded: bound === 'b', gated: false, cjk: false, needs: undefined });
       }
     }
     const g = this.cands;
@@ -1302,7 +1321,7 @@ export class CueScanner {
         if ((only && p.fam !== only) || (skip && p.fam === skip)) continue;
         const b = base + 1 + j;
         let list = hits[b];
-        if (!list) hits[b] = list = scanFree(p, text);
+        if (!list) hits[b] = list = partMayMatch(p, text) ? scanFree(p, text) : [];
         for (const h of list) out.push(h);
       }
     }
@@ -1345,6 +1364,23 @@ export class CueScanner {
     }
   }
 
+  /**
+   * Whether a regex cue may match somewhere in the text: false when the text lacks every string
+   * one of which each of its matches contains. Most regex cues tried at a word fail for that
+   * reason (their other words are not in the text), and their regexes are then neither built
+   * (a first pass compiles far fewer) nor run. Answered once per cue and text.
+   */
+  private mayMatch(l: LazyRe, text: string): boolean {
+    if (l.needs === undefined) l.needs = needsOf(l.pattern);
+    if (l.needs === null) return true;
+    const g = textGrams(text);
+    if (l.gen !== g.gen) {
+      l.gen = g.gen;
+      l.may = mayContainIn(g, l.needs);
+    }
+    return l.may;
+  }
+
   private mergedOf(a: Cand[], b: Cand[]): Cand[] {
     let inner = this.merged.get(a);
     if (!inner) this.merged.set(a, (inner = new Map()));
@@ -1372,6 +1408,7 @@ export class CueScanner {
         continue;
       }
       const lazy = e.re as LazyRe;
+      if (!startsAt(tk, at, lazy) || !this.mayMatch(lazy, text)) continue;
       const one = lazyRe(lazy);
       one.lastIndex = at;
       let m = one.exec(text);
@@ -1385,6 +1422,110 @@ export class CueScanner {
       if (m) out.push({ cue: e.cue, fam: role(e.cue), start: at, end: at + m[0].length, text: m[0] });
     }
   }
+}
+
+/** Above this many start strings a regex cue is not pre-checked; starts are cut at this length. */
+const MAX_STARTS = 64;
+const MAX_START_LEN = 16;
+
+/**
+ * Lower-cased strings one of which every match of a (spaced) pattern starts with, each as long as
+ * the pattern's start is plain (literals, plain character lists, (?:…) groups, "?"), up to
+ * MAX_START_LEN, and only of characters that match themselves lower-cased under case folding
+ * (ASCII and caseless CJK, as in requiredStrings); whitespace stands as one space. Null when some
+ * match's start cannot be told at all.
+ */
+export function startStrings(pattern: string): string[] | null {
+  const src = pattern.split(WS).join(' ').split(WS_OPT).join(' ?');
+  const out = new Set<string>();
+  let known = true;
+  const add = (acc: string): boolean => {
+    if (!acc) known = false;
+    else out.add(acc);
+    return known && out.size <= MAX_STARTS;
+  };
+  const walk = (s: string, acc: string, budget: { n: number }): boolean => {
+    if (--budget.n < 0) return false;
+    if (acc.length >= MAX_START_LEN || s === '') return add(acc);
+    const head = patternHead(s);
+    if (!head) return add(acc);
+    const { atoms, group, optional, rest } = head;
+    if (optional && !walk(rest, acc, budget)) return false;
+    if (group) {
+      for (const alt of group) if (!walk(alt + rest, acc, budget)) return false;
+      return true;
+    }
+    for (const a of atoms as string[]) {
+      const c = a.charCodeAt(0);
+      if (c !== 32 && !caselessOrAscii(c)) {
+        if (!add(acc)) return false;
+      } else if (!walk(rest, acc + a.toLowerCase(), budget)) return false;
+    }
+    return true;
+  };
+  for (const alt of splitTop(src)) if (!walk(alt, '', { n: 5000 })) return null;
+  return known ? [...out] : null;
+}
+
+/**
+ * Whether a regex cue may match at `at`: the lower-cased text starts there with one of its start
+ * strings. A space in a start string stands for the regex's whitespace run, which is exactly one
+ * space in a collapsed text only; in another text (and in one whose lower-casing moves offsets)
+ * the regex decides.
+ */
+function startsAt(tk: Tokens, at: number, l: LazyRe): boolean {
+  if (l.starts === undefined) {
+    l.starts = startStrings(l.pattern);
+    l.startsSpace = l.starts !== null && l.starts.some((x) => x.includes(' '));
+  }
+  const starts = l.starts;
+  if (starts === null) return true;
+  const lower = lowerText(tk);
+  if (lower === null || (l.startsSpace && !collapsed(tk))) return true;
+  for (const x of starts) if (lower.startsWith(x, at)) return true;
+  return false;
+}
+
+/** Whether every whitespace character of the text is a plain space with no other next to it. */
+function collapsed(tk: Tokens): boolean {
+  if (tk.collapsed === undefined) {
+    const text = tk.text;
+    let ok = true;
+    for (let i = 0; i < text.length && ok; i++) {
+      const c = text.charCodeAt(i);
+      if (IS_WS[c] === 1 && (c !== 32 || IS_WS[text.charCodeAt(i + 1)] === 1)) ok = false;
+    }
+    tk.collapsed = ok;
+  }
+  return tk.collapsed;
+}
+
+/** The code units of WS_CLASS. */
+const IS_WS = new Uint8Array(65537);
+for (const c of [9, 11, 12, 13, 32, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) IS_WS[c] = 1;
+IS_WS.fill(1, 0x2000, 0x200b);
+
+/** The required strings of a pattern as Needs, or null when it has none. */
+function needsOf(pattern: string): Need[] | null {
+  const req = requiredStrings(pattern);
+  return req && req.map(needOfString);
+}
+
+/** Whether an ungated part may match in the text: some cue of it may (see CueScanner.mayMatch). */
+function partMayMatch(p: Part, text: string): boolean {
+  if (p.needs === undefined) {
+    const all: Need[] = [];
+    for (const c of p.cues) {
+      const n = needsOf(c.pattern);
+      if (n === null) {
+        p.needs = null;
+        return true;
+      }
+      all.push(...n);
+    }
+    p.needs = all;
+  }
+  return p.needs === null || mayContainIn(textGrams(text), p.needs);
 }
 
 /** The matches of an ungated part: its alternation regex run over the whole text. */
@@ -1563,7 +1704,12 @@ function textGrams(text: string): Grams {
  * string lacks a piece in the text, and then no match that needs one of them is possible.
  */
 function mayContain(text: string, needs: Need[]): boolean {
-  const { gen, table, lower } = textGrams(text);
+  return mayContainIn(textGrams(text), needs);
+}
+
+/** mayContain on a text's grams. */
+function mayContainIn(g: Grams, needs: Need[]): boolean {
+  const { gen, table, lower } = g;
   for (const n of needs) {
     const pieces = n.pieces;
     if (pieces.length === 0) {
