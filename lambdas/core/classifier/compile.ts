@@ -2,7 +2,7 @@
  * Compiles rule data into matchers once, at rule load: one alternation regex per lexicon and case
  * mode, so classifying an item is a handful of linear scans and no regex is built per item.
  */
-import { normalizeForMatch } from '../text.js';
+import { normalizeForMatch, STABLE } from '../text.js';
 import { isSpacedNonAlphabeticLetter, isUnspacedScriptUnit } from './scripts.js';
 import type { Cue, Lexicon, Rules, VendorPattern } from './types.js';
 
@@ -106,6 +106,16 @@ export function withoutUnicodeEscapes(src: string): string {
   return out;
 }
 
+/** Throws as withoutUnicodeEscapes would on an unsupported \\p{…}, without rewriting the pattern. */
+function checkPropertyEscapes(src: string): void {
+  for (let i = src.indexOf('\\'); i >= 0; i = src.indexOf('\\', i + 2)) {
+    if (src[i + 1] === 'p' && src[i + 2] === '{') {
+      const name = src.slice(i + 3, src.indexOf('}', i));
+      if (!PROPERTY_RANGES[name]) throw new RuleError(`unsupported property escape \\p{${name}}`);
+    }
+  }
+}
+
 /** Compiles a matching regex without the "u" flag (see PROPERTY_RANGES). */
 function fastRegExp(src: string, flags: string): RegExp {
   return new RegExp(withoutUnicodeEscapes(src), flags.replace('u', ''));
@@ -171,7 +181,11 @@ interface GateEntry {
 }
 
 interface Part {
-  re: RegExp;
+  /** Ungated part: its alternation regex, built on first scan (most parts are never scanned in a run); else null. */
+  re: RegExp | null;
+  /** The source and flags `re` is built from. */
+  src: string;
+  flags: string;
   cues: Cue[];
   fam: string;
   bounded: boolean;
@@ -319,7 +333,10 @@ interface Literal {
  * compatibility forms to NFKC; a character that folds to regex syntax is escaped.
  */
 export function foldPattern(p: string): string {
-  if (/^[\x00-\x7f]*$/.test(p)) return p;
+  // Characters the text's folding leaves alone (ASCII, most letters of our scripts): nothing to do.
+  let stable = true;
+  for (let i = 0; i < p.length && stable; i++) stable = p.charCodeAt(i) < 128 || STABLE[p.charCodeAt(i)] === 1;
+  if (stable) return p;
   let out = '';
   for (const ch of p) {
     if (ch.charCodeAt(0) < 128) {
@@ -1185,7 +1202,7 @@ export class CueSet {
           let re = own.get(cue);
           if (!re) {
             // An unsupported \p{…} still fails compileRules, as when the regex was made here.
-            if (cue.pattern.includes('\\p{')) withoutUnicodeEscapes(cue.pattern);
+            checkPropertyEscapes(cue.pattern);
             own.set(cue, (re = { pattern: cue.pattern, tail, flags: `y${flags}`, re: null, upper: undefined, starts: undefined, startsSpace: false, needs: undefined, gen: 0, may: true }));
           }
           return { re, capitals: cs && capitals, lits: null, cs, bounded: !cjkGate, cue, rank: rank.get(cue) as number };
@@ -1199,10 +1216,13 @@ export class CueSet {
         for (const [k, list] of byWord) for (const c of list) pushCand(g.byWordKey, k, cand(entry(c, k, firstWordKey)));
         const pairKey = (x: string) => prefixKey(x.charCodeAt(0), x.charCodeAt(1));
         for (const [k, list] of byPair) for (const c of list) pushCand(g.byPair, k, cand(entry(c, k, pairKey)));
-        this.parts.push({ re: /$^/, cues: [], fam: fam as string, bounded: !cjkGate, gated: true, cjk: cjkGate, needs: null });
+        this.parts.push({ re: null, src: '', flags: '', cues: [], fam: fam as string, bounded: !cjkGate, gated: true, cjk: cjkGate, needs: null });
       }
       if (free.length) {
-        this.parts.push({ re: fastRegExp(`(?:${body(free)})${tail}`, `g${flags}`), cues: free, fam: fam as string, bounded: bound === 'b', gated: false, cjk: false, needs: undefined });
+        const src = `(?:${body(free)})${tail}`;
+        // An unsupported \p{…} still fails compileRules, as when the regex was made here.
+        checkPropertyEscapes(src);
+        this.parts.push({ re: null, src, flags: `g${flags}`, cues: free, fam: fam as string, bounded: bound === 'b', gated: false, cjk: false, needs: undefined });
       }
     }
     const g = this.cands;
@@ -1531,7 +1551,8 @@ function partMayMatch(p: Part, text: string): boolean {
 /** The matches of an ungated part: its alternation regex run over the whole text. */
 function scanFree(p: Part, text: string): Hit[] {
   const out: Hit[] = [];
-  const { re, cues, bounded } = p;
+  const re = (p.re ??= fastRegExp(p.src, p.flags));
+  const { cues, bounded } = p;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
