@@ -134,12 +134,8 @@ interface LazyRe {
   re: RegExp | null;
   /** The capitals form (case-sensitive cues): undefined until made, null when it has none. */
   upper: RegExp | null | undefined;
-  /**
-   * Lower-cased strings one of which every match starts with (startStrings): undefined until first
-   * tried, null when the start cannot be told. Whether one contains a space (see Tokens.collapsed).
-   */
+  /** Lower-cased strings one of which every match starts with (startStrings): undefined until first asked, null when the start cannot be told. */
   starts: string[] | null | undefined;
-  startsSpace: boolean;
   /** What any match contains (requiredStrings of the pattern): undefined until first tried, null when nothing is known. */
   needs: Need[] | null | undefined;
   /** The text (its grams' generation) the last answer of `may` is for. */
@@ -178,6 +174,14 @@ interface GateEntry {
   cue: Cue;
   /** The cue's rank in its part: hits at one position keep the cues' order. */
   rank: number;
+  /**
+   * What the lower-cased text starts with wherever this entry is tried (its key's letters: a whole
+   * short word, a word's first four, two or one characters), when those are ASCII or caseless; else null.
+   */
+  keyText: string | null;
+  /** The regex cue's start strings that agree with keyText (see startsAt): undefined until first tried. */
+  starts: string[] | null | undefined;
+  startsSpace: boolean;
 }
 
 interface Part {
@@ -1197,15 +1201,15 @@ export class CueSet {
                 if (u !== x && u.length === x.length && !lits.includes(u)) lits.push(u);
               }
             }
-            return { re: null, capitals: false, lits, cs, bounded: !cjkGate, cue, rank: rank.get(cue) as number };
+            return { re: null, capitals: false, lits, cs, bounded: !cjkGate, cue, rank: rank.get(cue) as number, keyText: null, starts: null, startsSpace: false };
           }
           let re = own.get(cue);
           if (!re) {
             // An unsupported \p{…} still fails compileRules, as when the regex was made here.
             checkPropertyEscapes(cue.pattern);
-            own.set(cue, (re = { pattern: cue.pattern, tail, flags: `y${flags}`, re: null, upper: undefined, starts: undefined, startsSpace: false, needs: undefined, gen: 0, may: true }));
+            own.set(cue, (re = { pattern: cue.pattern, tail, flags: `y${flags}`, re: null, upper: undefined, starts: undefined, needs: undefined, gen: 0, may: true }));
           }
-          return { re, capitals: cs && capitals, lits: null, cs, bounded: !cjkGate, cue, rank: rank.get(cue) as number };
+          return { re, capitals: cs && capitals, lits: null, cs, bounded: !cjkGate, cue, rank: rank.get(cue) as number, keyText: keyTextOf(key), starts: undefined, startsSpace: false };
         };
         const bucket = 1 + this.parts.length;
         const g = this.cands;
@@ -1266,6 +1270,32 @@ function addCands<K>(into: Map<K, Cand[]>, from: Map<K, Cand[]>, si: number, bas
 }
 
 /**
+ * A word key's candidates split by what they need of the word: literals are tried only where the
+ * word is exactly their first word (Cand.first), so each first word gets its own list (its
+ * literals and the key's other candidates, in order), and a word that is the first word of no
+ * literal gets the others alone. The same candidates are tried in the same order as in the key's
+ * whole list, less those that would be skipped at once: most of a key's literals, at most words.
+ */
+interface WordNode {
+  /** The key's candidates that are not literals keyed by a first word; null when none. */
+  any: Cand[] | null;
+  /** Per first word of the key's literals: its literals and `any`, in order; null when the key has no such literal. */
+  words: Map<string, Cand[]> | null;
+}
+
+function wordNode(list: Cand[]): WordNode {
+  const any = list.filter((c) => c.first === null);
+  let words: Map<string, Cand[]> | null = null;
+  for (const c of list) {
+    const w = c.first;
+    if (w === null) continue;
+    words ??= new Map();
+    if (!words.has(w)) words.set(w, list.filter((x) => x.first === null || x.first === w));
+  }
+  return { any: any.length ? any : null, words };
+}
+
+/**
  * One or more cue sets scanned together: their candidates in one index, so a text's words and
  * CJK positions are walked once for all of them (the common lexicon and a language's, every
  * family), with one lookup per word. Hits are kept per bucket (a set's literals, each of its parts)
@@ -1280,9 +1310,9 @@ export class CueScanner {
   private readonly hasWordCands: boolean;
   private readonly hasUnitCands: boolean;
   /** The word-key candidates whose key is ASCII, by asciiKey: no string built or hashed per word. */
-  private readonly byAsciiKey = new Map<number, Cand[]>();
+  private readonly byAsciiKey = new Map<number, WordNode>();
   /** The others (keys with a non-ASCII letter), by wordKey. */
-  private readonly byOtherKey = new Map<string, Cand[]>();
+  private readonly byOtherKey = new Map<string, WordNode>();
   /** Merged candidate lists of a word key and a prefix, made once per pair. */
   private readonly merged = new Map<Cand[], Map<Cand[], Cand[]>>();
   /** Hits per bucket for the last text scanned (the classifier scans one text in two calls). */
@@ -1309,8 +1339,8 @@ export class CueScanner {
     this.nBuckets = n;
     for (const [k, list] of this.cands.byWordKey) {
       const a = asciiKeyOf(k);
-      if (a >= 0) this.byAsciiKey.set(a, list);
-      else this.byOtherKey.set(k, list);
+      if (a >= 0) this.byAsciiKey.set(a, wordNode(list));
+      else this.byOtherKey.set(k, wordNode(list));
     }
     this.hasWordCands = this.cands.byWordKey.size > 0 || this.cands.byPrefix2.size > 0;
     this.hasUnitCands = this.cands.byUnit.size > 0 || this.cands.byPair.size > 0;
@@ -1364,7 +1394,8 @@ export class CueScanner {
       const byPrefix2 = g.byPrefix2.size ? g.byPrefix2 : null;
       for (let t = 0; t < tk.starts.length; t++) {
         const key = asciiKeyAt(text, tk.starts[t] as number, tk.ends[t] as number);
-        const a = key >= 0 ? byAscii.get(key) : byOther.size ? byOther.get(tokenKey(tk, t)) : undefined;
+        const node = key >= 0 ? byAscii.get(key) : byOther.size ? byOther.get(tokenKey(tk, t)) : undefined;
+        const a = node === undefined ? null : node.words !== null ? (node.words.get(lowerToken(tk, t)) ?? node.any) : node.any;
         const b = byPrefix2 ? byPrefix2.get(tk.keys[t] as number) : undefined;
         const list = a && b ? this.mergedOf(a, b) : (a ?? b);
         if (list) this.tryAll(tk, t, tk.starts[t] as number, list);
@@ -1428,7 +1459,7 @@ export class CueScanner {
         continue;
       }
       const lazy = e.re as LazyRe;
-      if (!startsAt(tk, at, lazy) || !this.mayMatch(lazy, text)) continue;
+      if (!startsAt(tk, at, e) || !this.mayMatch(lazy, text)) continue;
       const one = lazyRe(lazy);
       one.lastIndex = at;
       let m = one.exec(text);
@@ -1493,17 +1524,35 @@ export function startStrings(pattern: string): string[] | null {
  * space in a collapsed text only; in another text (and in one whose lower-casing moves offsets)
  * the regex decides.
  */
-function startsAt(tk: Tokens, at: number, l: LazyRe): boolean {
-  if (l.starts === undefined) {
-    l.starts = startStrings(l.pattern);
-    l.startsSpace = l.starts !== null && l.starts.some((x) => x.includes(' '));
+function startsAt(tk: Tokens, at: number, e: GateEntry): boolean {
+  if (e.starts === undefined) {
+    const l = e.re as LazyRe;
+    if (l.starts === undefined) l.starts = startStrings(l.pattern);
+    // Where the entry is tried the text starts with its key's letters: a start that disagrees
+    // with them (neither extends them nor is a prefix of them) cannot be there.
+    const k = e.keyText;
+    e.starts = l.starts === null || k === null ? l.starts : l.starts.filter((x) => x.startsWith(k) || k.startsWith(x));
+    e.startsSpace = e.starts !== null && e.starts.some((x) => x.includes(' '));
   }
-  const starts = l.starts;
+  const starts = e.starts;
   if (starts === null) return true;
   const lower = lowerText(tk);
-  if (lower === null || (l.startsSpace && !collapsed(tk))) return true;
+  if (lower === null || (e.startsSpace && !collapsed(tk))) return true;
   for (const x of starts) if (lower.startsWith(x, at)) return true;
   return false;
+}
+
+/**
+ * The letters a candidate key stands for, lower-cased (a word key without its "=", a prefix or
+ * pair key's two characters, a CJK position's character), or null when one of them is neither
+ * ASCII nor caseless: there the key's lower-casing and the text's might differ.
+ */
+function keyTextOf(key: unknown): string | null {
+  const s = typeof key === 'string'
+    ? (key.startsWith('=') ? key.slice(1) : key)
+    : (key as number) >= 65536 ? String.fromCharCode(Math.floor((key as number) / 65536), (key as number) % 65536) : String.fromCharCode(key as number);
+  for (let i = 0; i < s.length; i++) if (!caselessOrAscii(s.charCodeAt(i))) return null;
+  return s;
 }
 
 /** Whether every whitespace character of the text is a plain space with no other next to it. */
