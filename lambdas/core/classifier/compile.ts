@@ -1040,9 +1040,9 @@ function tokenKey(tk: Tokens, t: number): string {
  * code reads a dozen fields of every hit's cue, and cues of one shape keep those reads monomorphic
  * (JSON cues otherwise come in dozens of shapes).
  */
-export function shaped<C extends Cue>(c: C): C {
+export function shaped<C extends Cue>(c: C, pattern = c.pattern): C {
   const out = {
-    id: c.id, pattern: c.pattern, cs: c.cs, restrict: c.restrict, measure: c.measure, mw: c.mw, stage: c.stage, sw: c.sw,
+    id: c.id, pattern, cs: c.cs, restrict: c.restrict, measure: c.measure, mw: c.mw, stage: c.stage, sw: c.sw,
     actor: c.actor, noise: c.noise, bodyFactor: c.bodyFactor, reason: c.reason, bystander: c.bystander, scopeless: c.scopeless,
     country: c.country, countryMap: c.countryMap, countryMapOf: c.countryMapOf, cw: c.cw, quells: c.quells, keep: c.keep,
     nonActing: c.nonActing,
@@ -1088,7 +1088,7 @@ export class CueSet {
       // validating the thousands of generated names would only cost start-up time.
       if (!literalAlternatives(raw.pattern) || raw.pattern.includes('\\')) validatePattern(raw.id, spaces(raw.pattern));
       // Rules are matched against normalised text (normalizeForMatch), so they are folded the same way.
-      const c = shaped({ ...raw, pattern: foldPattern(raw.pattern) });
+      const c = shaped(raw, foldPattern(raw.pattern));
       const lits = literalAlternatives(c.pattern);
       if (!lits) {
         regexCues.push(c);
@@ -1190,10 +1190,14 @@ export class CueSet {
         const own = new Map<Cue, LazyRe>();
         const rank = new Map(all.map((c, i) => [c, i] as const));
         const cs = mode === 'cs';
+        // The key of each of a finite cue's strings, worked out once per cue (not once per key).
+        const keysOf = new Map<Cue, unknown[]>();
         const entry = <K>(cue: Cue, key: K, keyOf: (lit: string) => K): GateEntry => {
           const expanded = expansions.get(cue);
           if (expanded) {
-            const lits = expanded.filter((x) => keyOf(x) === key).map((x) => (cs ? x : x.toLowerCase()));
+            let keys = keysOf.get(cue) as K[] | undefined;
+            if (!keys) keysOf.set(cue, (keys = expanded.map(keyOf)));
+            const lits = expanded.filter((_, i) => keys[i] === key).map((x) => (cs ? x : x.toLowerCase()));
             // Capitals after every written form: a text matches one or the other, never both.
             if (cs && capitals) {
               for (const x of [...lits]) {
@@ -1816,7 +1820,7 @@ export class VendorPatternSet {
     const rest: Cue[] = [];
     for (const raw of cues) {
       validatePattern(raw.id, spaces(raw.pattern));
-      const c = shaped({ ...raw, pattern: foldPattern(raw.pattern) });
+      const c = shaped(raw, foldPattern(raw.pattern));
       const atStart = c.pattern.startsWith(`^${VENDOR_MARK}`);
       if (atStart || c.pattern.startsWith(VENDOR_MARK)) {
         const src = spaces(atStart ? c.pattern.slice(1) : c.pattern);
