@@ -902,9 +902,13 @@ function lowerUnit(c: number): number {
 
 const LOWER_UNIT = new Uint16Array(65536);
 
-/** Numeric key of a two-character prefix (lower-cased). */
+/**
+ * Numeric key of a two-character prefix (lower-cased): the two units in one 32-bit integer, so
+ * that the key of a CJK pair (above 2^31 as a * 65536 + b) is still a small integer for V8, not a
+ * heap number allocated and hashed at every CJK position. Never in [0, 65536): no unit key.
+ */
 export function prefixKey(a: number, b: number): number {
-  return lowerUnit(a) * 65536 + lowerUnit(b);
+  return (lowerUnit(a) << 16) | lowerUnit(b);
 }
 
 /**
@@ -913,12 +917,12 @@ export function prefixKey(a: number, b: number): number {
  */
 interface Tokens {
   text: string;
-  starts: number[];
-  ends: number[];
-  keys: number[];
+  starts: Int32Array;
+  ends: Int32Array;
+  keys: Int32Array;
   lowers: Array<string | undefined>;
   wkeys: Array<string | undefined>;
-  cjk: number[];
+  cjk: Int32Array;
   /** The text lower-cased when that keeps every offset (null: compare piece by piece); undefined until asked. */
   lower?: string | null;
   /** Whether its whitespace is single plain spaces (see collapsed); undefined until asked. */
@@ -930,23 +934,38 @@ function tokensOf(text: string): Tokens {
   const [a, b] = tokenCache;
   if (a && a.text === text) return a;
   if (b && b.text === text) return b;
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const keys: number[] = [];
-  const cjk: number[] = [];
+  // Counted first, then filled: typed arrays of the exact size instead of arrays grown push by
+  // push (tokenising was the largest allocation of classifying an item).
+  let nWords = 0;
+  let nCjk = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const cls = unitClass(text.charCodeAt(i));
     const w = (cls & 2) !== 0;
-    if (w && !inWord) {
-      starts.push(i);
-      keys.push(prefixKey(text.charCodeAt(i), i + 1 < text.length ? text.charCodeAt(i + 1) : 0));
-    } else if (!w && inWord) ends.push(i);
-    if (!w && (cls & 4) !== 0) cjk.push(i);
+    if (w && !inWord) nWords++;
+    if (!w && (cls & 4) !== 0) nCjk++;
     inWord = w;
   }
-  if (inWord) ends.push(text.length);
-  const t: Tokens = { text, starts, ends, keys, lowers: new Array(starts.length), wkeys: new Array(starts.length), cjk };
+  const starts = new Int32Array(nWords);
+  const ends = new Int32Array(nWords);
+  const keys = new Int32Array(nWords);
+  const cjk = new Int32Array(nCjk);
+  let t0 = 0;
+  let t1 = 0;
+  let c = 0;
+  inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const cls = UNIT_CLASS[text.charCodeAt(i)] as number;
+    const w = (cls & 2) !== 0;
+    if (w && !inWord) {
+      starts[t0++] = i;
+      keys[t0 - 1] = prefixKey(text.charCodeAt(i), i + 1 < text.length ? text.charCodeAt(i + 1) : 0);
+    } else if (!w && inWord) ends[t1++] = i;
+    if (!w && (cls & 4) !== 0) cjk[c++] = i;
+    inWord = w;
+  }
+  if (inWord) ends[t1] = text.length;
+  const t: Tokens = { text, starts, ends, keys, lowers: new Array(nWords), wkeys: new Array(nWords), cjk };
   tokenCache = [t, a];
   return t;
 }
@@ -1238,8 +1257,8 @@ export class CueSet {
       for (const list of map.values()) list.sort((x, y) => x.order - y.order);
     }
     for (const k of g.byUnit.keys()) g.unitStarts[k] = 1;
-    // Pair keys are prefixKey(a, b) = lowerUnit(a) * 65536 + lowerUnit(b); CJK units have no case.
-    for (const k of g.byPair.keys()) g.unitStarts[Math.floor(k / 65536)] = 1;
+    // Pair keys are prefixKey(a, b) = lowerUnit(a) << 16 | lowerUnit(b); CJK units have no case.
+    for (const k of g.byPair.keys()) g.unitStarts[k >>> 16] = 1;
     this.size = cues.length;
   }
 
@@ -1338,7 +1357,7 @@ export class CueScanner {
       addCands(into.byUnit, from.byUnit, si, base);
       addCands(into.byPair, from.byPair, si, base);
       for (const k of from.byUnit.keys()) into.unitStarts[k] = 1;
-      for (const k of from.byPair.keys()) into.unitStarts[Math.floor(k / 65536)] = 1;
+      for (const k of from.byPair.keys()) into.unitStarts[k >>> 16] = 1;
     });
     this.nBuckets = n;
     for (const [k, list] of this.cands.byWordKey) {
@@ -1413,7 +1432,7 @@ export class CueScanner {
         if (starts[ch] === 0) continue;
         const a = g.byUnit.get(ch);
         const b = byPair && at + 1 < text.length ? byPair.get(prefixKey(ch, text.charCodeAt(at + 1))) : undefined;
-        const list = a && b ? mergeCands(a, b) : (a ?? b);
+        const list = a && b ? this.mergedOf(a, b) : (a ?? b);
         if (list) this.tryAll(tk, -1, at, list);
       }
     }
@@ -1554,7 +1573,7 @@ function startsAt(tk: Tokens, at: number, e: GateEntry): boolean {
 function keyTextOf(key: unknown): string | null {
   const s = typeof key === 'string'
     ? (key.startsWith('=') ? key.slice(1) : key)
-    : (key as number) >= 65536 ? String.fromCharCode(Math.floor((key as number) / 65536), (key as number) % 65536) : String.fromCharCode(key as number);
+    : (key as number) >= 0 && (key as number) < 65536 ? String.fromCharCode(key as number) : String.fromCharCode((key as number) >>> 16, (key as number) & 0xffff);
   for (let i = 0; i < s.length; i++) if (!caselessOrAscii(s.charCodeAt(i))) return null;
   return s;
 }
