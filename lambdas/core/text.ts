@@ -271,21 +271,36 @@ function foldOne(ch: string): string {
 export function normalizeForMatch(s: string): Normalized {
   const first = stableRun(s, 0);
   if (first === s.length) return { text: s, starts: null, ends: null };
+  // The map is written into typed arrays (grown by doubling when folding lengthens the text), not
+  // pushed into number arrays and converted: it was a large share of an item's allocations.
+  let cap = s.length + 16;
+  let starts = new Int32Array(cap);
+  let ends = new Int32Array(cap);
+  let n = 0;
+  const reserve = (more: number): void => {
+    if (n + more <= cap) return;
+    while (cap < n + more) cap *= 2;
+    const a = new Int32Array(cap);
+    a.set(starts.subarray(0, n));
+    starts = a;
+    const b = new Int32Array(cap);
+    b.set(ends.subarray(0, n));
+    ends = b;
+  };
   const out: string[] = [s.slice(0, first)];
-  const starts: number[] = [];
-  const ends: number[] = [];
   for (let k = 0; k < first; k++) {
-    starts.push(k);
-    ends.push(k + 1);
+    starts[n] = k;
+    ends[n++] = k + 1;
   }
   let i = first;
   while (i < s.length) {
     const stable = stableRun(s, i);
     if (stable > 0) {
       out.push(s.slice(i, i + stable));
+      reserve(stable);
       for (let k = i; k < i + stable; k++) {
-        starts.push(k);
-        ends.push(k + 1);
+        starts[n] = k;
+        ends[n++] = k + 1;
       }
       i += stable;
       continue;
@@ -296,15 +311,16 @@ export function normalizeForMatch(s: string): Normalized {
     // A base with combining marks is normalised as one cluster (e + \u0301 → é, ｶ + ﾞ → ガ).
     while (j < s.length && s.charCodeAt(j) >= 0x300 && COMBINING.test(s.charAt(j))) j++;
     const folded = j - i > src.length ? s.slice(i, j).replace(/\p{Cf}/gu, '').normalize('NFKC') : foldOne(src);
+    reserve(folded.length);
     for (let k = 0; k < folded.length; k++) {
-      starts.push(i);
-      ends.push(j);
+      starts[n] = i;
+      ends[n++] = j;
     }
     out.push(folded);
     i = j;
   }
   const text = out.join('');
-  return { text, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  return { text, starts: starts.slice(0, n), ends: ends.slice(0, n) };
 }
 
 /** The original text behind normalised characters [a, b). */
