@@ -523,7 +523,10 @@ const markerHash = (a: number, b: number, c: number): number => Math.imul((a << 
 const MARKER_FORMS = [...markerForms(readingScope.related), ...markerForms(readingScope.boilerplate)];
 const MARKER_HEADS = new Map<number, string[]>();
 const MARKER_HEAD = new Uint8Array(65536);
+/** The first characters of the markers (capitals and a few CJK ones): the other positions need no hash. */
+const MARKER_FIRST = new Uint8Array(65536);
 for (const m of MARKER_FORMS) {
+  MARKER_FIRST[m.charCodeAt(0)] = 1;
   const h = markerHash(m.charCodeAt(0), m.charCodeAt(1), m.charCodeAt(2));
   MARKER_HEADS.set(h, [...(MARKER_HEADS.get(h) ?? []), m]);
   MARKER_HEAD[h] = 1;
@@ -534,7 +537,9 @@ const MARKERS_HAVE_HEADS = MARKER_FORMS.every((m) => m.length >= 3);
 export function hasScopeMarker(text: string): boolean {
   if (!MARKERS_HAVE_HEADS) return true;
   for (let i = 0; i + 2 < text.length; i++) {
-    const h = markerHash(text.charCodeAt(i), text.charCodeAt(i + 1), text.charCodeAt(i + 2));
+    const c = text.charCodeAt(i);
+    if (MARKER_FIRST[c] === 0) continue;
+    const h = markerHash(c, text.charCodeAt(i + 1), text.charCodeAt(i + 2));
     if (MARKER_HEAD[h] === 1) for (const m of MARKER_HEADS.get(h) as string[]) if (text.startsWith(m, i)) return true;
   }
   return false;
