@@ -17,6 +17,8 @@ const ACTS: Array<[string, string, string, string[]]> = [
   ['an order to wind up a business is the state acting (zh)', '加拿大下令解散TikTok境內業務', '加拿大政府以國家安全風險為由,下令解散TikTok在加國的業務。', ['CA']],
   ['a government refusing a vendor', '新西兰政府拒绝使用华为5G设备', '新西兰政府通信安全局拒绝了Spark使用华为5G设备的提议。', ['NZ']],
   ['blocked (ja)', '豪政府、中国企業の5G展開を阻止', '連邦政府は先週、ファーウェイによる5Gネットワーク展開を阻止した。', ['AU']],
+  ['封杀 (to ban, to blacklist), common in Chinese headlines', '巴基斯坦封杀 TikTok', '', ['PK']],
+  ['大陸/北京 folded from Traditional, with 封殺', '北京封殺輝達產品', '', ['CN']],
   ['대- (toward) marks the target country, not the actor', '엔비디아 반도체, 수출통제 대상', '미국 정부가 최근 발표한 대중국 인공지능(AI) 반도체 수출통제 조치를 앞당겨 시행했다.', ['US']],
 ];
 
