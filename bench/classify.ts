@@ -9,7 +9,9 @@
  * - first pass: a fresh classifier (rules compiled, every regex compiled on first use, code not yet
  *   optimised) over one pass, rule compilation included: what a cold Lambda or a CLI run sees;
  * - warm: the best of PASSES further passes (other processes share the machine's cores).
- * Gate: both >= 10,000 items/s (the classifier issue's floor; its goal is 20,000).
+ * Gate: both >= 10,000 items/s (the classifier issue's floor; its goal is 20,000), by the wall clock.
+ * Each rate is also given by the process's CPU time ("cpu"): on a shared, loaded machine the wall
+ * clock also counts the time other processes held the core, and the CPU rate is the one per core.
  *
  *   npx tsx bench/classify.ts
  */
@@ -65,6 +67,12 @@ function realLength(items: ClassifierInput[]): ClassifierInput[] {
   });
 }
 
+/** CPU time of this process (user + system), in milliseconds. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 export function benchItems(): ClassifierInput[] {
   return [...readDir('fixtures/real'), ...realLength(readDir('fixtures/eval'))];
 }
@@ -77,6 +85,7 @@ export async function benchClassify(): Promise<{ name: string; ok: boolean; summ
 
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
+  const c0 = cpuMs();
   const t0 = performance.now();
   const classify = createClassifier();
   const compileMs = performance.now() - t0;
@@ -85,22 +94,28 @@ export async function benchClassify(): Promise<{ name: string; ok: boolean; summ
   const firstItemMs = performance.now() - t1;
   let relevant = 0;
   for (let i = 1; i < set.length; i++) if (classify(set[i] as ClassifierInput).relevant) relevant++;
+  // Rules compilation included: what a cold Lambda or a CLI run pays.
   const firstPass = set.length / ((performance.now() - t0) / 1000);
+  const firstPassCpu = set.length / ((cpuMs() - c0) / 1000);
 
   const rates: number[] = [];
+  const cpuRates: number[] = [];
   for (let pass = 0; pass < PASSES; pass++) {
+    const c = cpuMs();
     const t = performance.now();
     for (const item of set) classify(item);
     rates.push(set.length / ((performance.now() - t) / 1000));
+    cpuRates.push(set.length / ((cpuMs() - c) / 1000));
   }
   const mem = process.memoryUsage();
   const best = Math.max(...rates);
+  const bestCpu = Math.max(...cpuRates);
   const median = [...rates].sort((a, b) => a - b)[Math.floor(rates.length / 2)] as number;
   const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
   const summary = [
     `${set.length} items of ${Math.round(meanChars)} characters on average (${base.length} distinct, ~${relevant} relevant per pass)`,
-    `first pass ${Math.round(firstPass)} items/s (rules compiled in ${compileMs.toFixed(0)} ms, first item ${firstItemMs.toFixed(0)} ms)`,
-    `warm best ${Math.round(best)} items/s, median ${Math.round(median)} (floor ${MIN_ITEMS_PER_SECOND}, goal ${GOAL_ITEMS_PER_SECOND})`,
+    `first pass, rules compile included: ${Math.round(firstPass)} items/s (cpu ${Math.round(firstPassCpu)}; rules compiled in ${compileMs.toFixed(0)} ms, first item ${firstItemMs.toFixed(0)} ms)`,
+    `warm best ${Math.round(best)} items/s (cpu ${Math.round(bestCpu)}), median ${Math.round(median)} (floor ${MIN_ITEMS_PER_SECOND}, goal ${GOAL_ITEMS_PER_SECOND})`,
     `heap ${mb(mem.heapUsed)} MB (${mb(mem.heapUsed - heapBefore)} MB growth), rss ${mb(mem.rss)} MB`,
     // Wall-clock rates on a shared machine mean little without the load they were measured under.
     `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`,

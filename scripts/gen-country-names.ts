@@ -32,8 +32,17 @@ const COMMON: Record<string, Record<string, string[]>> = {
   fr: { CZ: ['Tchéquie'], US: ['États-Unis'] },
   it: { US: ['Stati Uniti'], CZ: ['Cechia'] },
   pt: { CZ: ['República Checa', 'República Tcheca', 'Tchéquia'], VN: ['Vietnã'] },
-  zh: { TW: ['台湾', '臺灣'] },
-  ko: { KR: ['한국'], TW: ['대만'], CZ: ['체코'], RU: ['러시아'], AE: ['아랍에미리트'] },
+  // Taiwanese and Hong Kong forms (written in either script: text and rules fold Traditional to
+  // Simplified, core/hant.ts) where they are other words than the mainland's.
+  zh: {
+    TW: ['台湾', '臺灣'], NZ: ['纽西兰'], KR: ['南韩'], KP: ['北韩'], IT: ['义大利'], SA: ['沙乌地阿拉伯', '沙地阿拉伯'],
+    SO: ['索马利亚'], KE: ['肯亚'], AE: ['阿拉伯联合大公国'], BD: ['孟加拉'], LA: ['寮国'], ID: ['印度尼西亚'], AU: ['澳洲'],
+  },
+  ko: {
+    KR: ['한국'], TW: ['대만'], CZ: ['체코'], RU: ['러시아'], AE: ['아랍에미리트'], PT: ['포르투갈'], PL: ['폴란드'],
+    TR: ['튀르키예'], SA: ['사우디'], ZA: ['남아공', '남아프리카공화국'], KG: ['키르기스스탄'],
+  },
+  ja: { RU: ['ロシア'], IR: ['イラン'], KR: ['韓国'], KP: ['北朝鮮'] },
 };
 const out: Record<string, Record<string, string[]>> = {};
 for (const lang of LANGS) {

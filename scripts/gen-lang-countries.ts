@@ -22,7 +22,10 @@ const RULES = fileURLToPath(new URL('../lambdas/core/classifier/rules/', import.
 /** Jurisdictions that decide or are named as deciding in vendor-ban news. */
 const COUNTRIES = ['US', 'CA', 'MX', 'BR', 'GB', 'IE', 'FR', 'DE', 'IT', 'ES', 'PT', 'NL', 'BE', 'AT', 'CH', 'DK', 'SE', 'NO', 'FI',
   'IS', 'EE', 'LV', 'LT', 'PL', 'CZ', 'SK', 'HU', 'RO', 'BG', 'GR', 'SI', 'HR', 'RS', 'MD', 'UA', 'BY', 'RU', 'GE', 'AZ', 'KZ', 'TR',
-  'IL', 'IR', 'SA', 'AE', 'EG', 'IN', 'PK', 'BD', 'CN', 'TW', 'JP', 'KR', 'VN', 'TH', 'MY', 'SG', 'ID', 'PH', 'AU', 'NZ'];
+  'IL', 'IR', 'SA', 'AE', 'EG', 'IN', 'PK', 'BD', 'CN', 'TW', 'JP', 'KR', 'VN', 'TH', 'MY', 'SG', 'ID', 'PH', 'AU', 'NZ',
+  // Countries that banned or restricted apps in the news of 2019–2025 (TikTok, Telegram, DeepSeek):
+  // Nepal, Albania, Somalia, Kenya, Senegal, Jordan, Afghanistan, Kyrgyzstan, Uzbekistan, Iraq.
+  'NP', 'AL', 'SO', 'KE', 'SN', 'JO', 'AF', 'KG', 'UZ', 'IQ'];
 
 /** Plain names: the text says them as they are (clitics attach with an apostrophe or are tolerated by the matcher). */
 const LITERAL = ['sv', 'da', 'no', 'nl', 'tr', 'ar', 'he', 'th', 'hi', 'vi', 'id'];

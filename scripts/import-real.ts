@@ -5,11 +5,14 @@
  * vendor names, ISO country codes, a tune/holdout split, unique ids. Label slips are fixed only
  * through CORRECTIONS below, each with its reason (the original value is kept in `fixed`).
  *
- *   npx tsx scripts/import-real.ts [SRC_DIR=/work/data/real] [--check]
+ *   npx tsx scripts/import-real.ts [SRC_DIR=/work/data/real] [--check] [--append]
  *
  * --check validates and reports without writing.
+ * --append adds a later collector batch (its own directory) after the items already in
+ * fixtures/real/<lang>.jsonl instead of rewriting the files: existing lines stay byte-identical, and
+ * an id or link already in the fixtures is a problem (nothing is written while any problem remains).
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MEASURES, STAGES } from '../lambdas/core/model.js';
@@ -51,9 +54,22 @@ export function validate(item: Item): string[] {
 function main(): void {
   const args = process.argv.slice(2);
   const check = args.includes('--check');
+  const append = args.includes('--append');
   const src = args.find((a) => !a.startsWith('--')) ?? '/work/data/real';
   const byLang = new Map<string, string[]>();
   const ids = new Set<string>();
+  // In --append mode the fixtures' own ids and links count as taken: a batch never repeats an item.
+  const links = new Set<string>();
+  if (append && existsSync(OUT)) {
+    for (const f of readdirSync(OUT).filter((f) => f.endsWith('.jsonl'))) {
+      for (const line of readFileSync(join(OUT, f), 'utf8').split(/\r?\n/)) {
+        if (!line.trim()) continue;
+        const old = JSON.parse(line) as Item;
+        ids.add(old.id);
+        if (typeof old.link === 'string') links.add(old.link);
+      }
+    }
+  }
   let n = 0;
   let bad = 0;
   for (const file of readdirSync(src).filter((f) => f.endsWith('.jsonl')).sort()) {
@@ -76,6 +92,10 @@ function main(): void {
       const errs = validate(item);
       if (ids.has(item.id)) errs.push('duplicate id');
       ids.add(item.id);
+      if (append && typeof item.link === 'string') {
+        if (links.has(item.link)) errs.push('link already in the fixtures');
+        links.add(item.link);
+      }
       if (errs.length) {
         bad++;
         process.stderr.write(`${file}:${i + 1} ${item.id}: ${errs.join('; ')}\n`);
@@ -90,6 +110,12 @@ function main(): void {
   const summary = [...byLang].map(([l, list]) => `${l} ${list.length}`).join(', ');
   process.stdout.write(`${n} items (${summary}); ${bad} with problems\n`);
   if (check) return;
+  if (append) {
+    if (bad) throw new Error(`${bad} items with problems: nothing appended`);
+    mkdirSync(OUT, { recursive: true });
+    for (const [lang, list] of byLang) appendFileSync(join(OUT, `${lang}.jsonl`), `${list.join('\n')}\n`);
+    return;
+  }
   mkdirSync(OUT, { recursive: true });
   for (const f of readdirSync(OUT).filter((f) => f.endsWith('.jsonl'))) if (!byLang.has(f.replace(/\.jsonl$/, ''))) process.stderr.write(`stale ${f} left alone\n`);
   for (const [lang, list] of byLang) writeFileSync(join(OUT, `${lang}.jsonl`), `${list.join('\n')}\n`);

@@ -3,13 +3,14 @@
  * its articles (gold vs predicted), the event each landed in (stage, measure, vendors, history,
  * mergeReason) and the alerts of those events.
  *
- *   npx tsx scripts/replay-debug.ts <decision-id>... [--all] [--step-days N] [--shape google]
+ *   npx tsx scripts/replay-debug.ts <decision-id>... [--all] [--step-days N] [--shape google] [--dir DIR]
  */
 import { classify } from '../lambdas/core/classifier/index.js';
 import { loadReplaySet, runReplay, scoreReplay } from './replay.js';
 
 const args = process.argv.slice(2);
-const set = loadReplaySet();
+const dirAt = args.indexOf('--dir');
+const set = loadReplaySet(dirAt >= 0 ? args[dirAt + 1] : undefined);
 const stepAt = args.indexOf('--step-days');
 const shapeAt = args.indexOf('--shape');
 const run = await runReplay(set.items, {
@@ -17,7 +18,7 @@ const run = await runReplay(set.items, {
   ...(shapeAt >= 0 ? { shape: args[shapeAt + 1] as 'article' | 'google' } : {}),
 });
 const score = scoreReplay(set.items, set.decisions, run.alerts);
-const wanted = args.includes('--all') ? score.perDecision.filter((p) => !(p.alerts === 1 && p.right)).map((p) => p.id) : args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--step-days' && args[i - 1] !== '--shape');
+const wanted = args.includes('--all') ? score.perDecision.filter((p) => !(p.alerts === 1 && p.right)).map((p) => p.id) : args.filter((a, i) => !a.startsWith('--') && !['--step-days', '--shape', '--dir'].includes(args[i - 1]!));
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 for (const id of wanted) {
   const d = set.decisions.find((x) => x.id === id);
@@ -25,7 +26,7 @@ for (const id of wanted) {
   const evIds = new Set<string>();
   for (const it of set.items.filter((i) => i.decision === id)) {
     const headlineOnly = shapeAt >= 0 && it.feed?.kind !== 'government';
-    const p = classify({ title: it.title, summary: headlineOnly ? '' : it.summary, language: it.language, feed: it.feed } as never);
+    const p = classify({ title: it.title, summary: headlineOnly ? '' : it.summary, link: it.link, language: it.language, feed: it.feed } as never);
     const ev = run.events.find((e) => e.sources.some((s) => s.link === it.link || norm(s.title) === norm(it.title)));
     if (ev) evIds.add(ev.eventId);
     const src = ev?.sources.find((s) => s.link === it.link || norm(s.title) === norm(it.title));

@@ -14,9 +14,12 @@
  *   npm run replay -- --cli               one `banwatch run --once --now` process per week (slow, exact)
  *   npm run replay -- --shape google      news served as Google News search items (headline only)
  *   npm run replay -- --step-days 1       one cycle a day instead of a week (reports meet the pipeline fewer at a time)
+ *   npm run replay -- --dir DIR           another set (DIR/items.jsonl, DIR/decisions.json)
+ *   npm run replay -- --holdout-decisions only the decisions set aside before any debugging (holdout-decisions.json);
+ *                     --tune-decisions    the others
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -63,6 +66,13 @@ export interface Decision {
   date: string;
   follows: string | null;
   description: string;
+}
+
+/** Decisions set aside before any debugging (holdout-decisions.json), or none. */
+export function holdoutDecisions(dir = REPLAY_DIR): string[] {
+  const file = join(dir, 'holdout-decisions.json');
+  if (!existsSync(file)) return [];
+  return (JSON.parse(readFileSync(file, 'utf8')) as { decisions: string[] }).decisions;
 }
 
 export function loadReplaySet(dir = REPLAY_DIR): { items: ReplayItem[]; decisions: Decision[] } {
@@ -314,9 +324,14 @@ async function main(argv: string[]): Promise<void> {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  let set = loadReplaySet();
+  let set = loadReplaySet(value('--dir') ? resolve(value('--dir')!) : undefined);
   const only = value('--decisions');
   if (only) set = sliceOf(set, only.split(',').map((x) => x.trim()).filter(Boolean));
+  if (flag('--holdout-decisions') || flag('--tune-decisions')) {
+    const held = new Set(holdoutDecisions(value('--dir') ? resolve(value('--dir')!) : undefined));
+    const keep = flag('--holdout-decisions');
+    set = sliceOf(set, set.decisions.filter((d) => held.has(d.id) === keep).map((d) => d.id));
+  }
   const split = value('--split');
   if (split) set = { ...set, items: set.items.filter((i) => i.split === split) };
   const t0 = performance.now();

@@ -6,18 +6,23 @@
  *   "<CC>-<state>"  a state it names ("US-TX");
  *   "<CC>-*"        a state it does not name ("state devices", "governor");
  *   "<CC>"          a national body it names (Congress, the FCC, "federal");
- *   null            nothing said: compatible with anything.
+ *   "<CC>-<inst>"   an institution, where institutions decide separately ("EU-PARL");
+ *   null            nothing said, or several deciders named: compatible with anything.
+ * Clauses naming who acted before ("After the Commission and the Council, …") are not read.
  * Pure; the tables compile once.
  */
 import actorsData from './rules/actors.json' with { type: 'json' };
 
 interface CountryActors {
+  /** A later stage may be another actor's act (EU: the Commission proposes, Parliament adopts). */
+  stagesAcrossActors?: boolean;
   national: string[];
   subnational: string[];
   states: Record<string, string[]>;
 }
 
 interface Compiled {
+  stagesAcrossActors: boolean;
   state: RegExp;
   stateOf: Map<string, string>;
   subnational: RegExp;
@@ -29,6 +34,7 @@ const LATIN = /^[\p{Script=Latin}\p{N}\s.'-]+$/u;
 
 /** Latin names match as whole words ("Kansas" not in "Arkansas"); CJK names as substrings. Longest first. */
 function alternation(names: string[]): RegExp {
+  if (names.length === 0) return /(?!)/gu; // an empty alternation would match everywhere
   const parts = [...new Set(names)]
     .sort((a, b) => b.length - a.length)
     .map((n) => (LATIN.test(n) ? `(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])` : escape(n)));
@@ -36,11 +42,39 @@ function alternation(names: string[]): RegExp {
 }
 
 const TABLES = new Map<string, Compiled>();
-for (const [country, raw] of Object.entries(actorsData as unknown as Record<string, CountryActors | string>)) {
-  if (typeof raw === 'string') continue; // $comment
+for (const [country, raw] of Object.entries(actorsData as unknown as Record<string, CountryActors | unknown>)) {
+  if (country.startsWith('$')) continue; // $comment, $precedents
+  const t = raw as CountryActors;
   const stateOf = new Map<string, string>();
-  for (const [code, names] of Object.entries(raw.states)) for (const n of names) stateOf.set(n, code);
-  TABLES.set(country, { state: alternation([...stateOf.keys()]), stateOf, subnational: alternation(raw.subnational), national: alternation(raw.national) });
+  for (const [code, names] of Object.entries(t.states)) for (const n of names) stateOf.set(n, code);
+  TABLES.set(country, {
+    stagesAcrossActors: t.stagesAcrossActors === true,
+    state: alternation([...stateOf.keys()]),
+    stateOf,
+    subnational: alternation(t.subnational),
+    national: alternation(t.national),
+  });
+}
+
+/** Clauses naming who acted before ("After the Commission and the Council, …", "美·캐나다에 이어"). */
+const PRECEDENTS = (actorsData as unknown as { $precedents: string[] }).$precedents.map((p) => new RegExp(p, 'gu'));
+
+function withoutPrecedents(text: string): string {
+  let out = text;
+  for (const p of PRECEDENTS) out = out.replace(p, ' ');
+  return out;
+}
+
+/** The states (institutions) a text names as deciders: one code, several (ambiguous), or none. */
+function statesNamed(table: Compiled, text: string): string[] {
+  const codes = new Set<string>();
+  for (const m of withoutPrecedents(text).matchAll(table.state)) codes.add(table.stateOf.get(m[0])!);
+  return [...codes];
+}
+
+/** Whether a later stage of a measure may be another actor's act in this country (see actors.json). */
+export function stagesAcrossActors(countries: string[]): boolean {
+  return countries.length === 1 && TABLES.get(countries[0]!)?.stagesAcrossActors === true;
 }
 
 /** The first sentence of a lead, bounded: where the decider is named when the headline does not. */
@@ -57,11 +91,15 @@ export function actorOf(countries: string[], title: string, summary: string | nu
   const table = TABLES.get(country);
   if (!table) return null;
   const texts = [title, firstSentence(summary ?? '')];
+  let ambiguous = false;
   for (const text of texts) {
-    table.state.lastIndex = 0;
-    const m = table.state.exec(text);
-    if (m) return `${country}-${table.stateOf.get(m[0])}`;
+    const codes = statesNamed(table, text);
+    if (codes.length === 1) return `${country}-${codes[0]}`;
+    // Several deciders named ("Commission, Council and Parliament ban TikTok"): a round-up, or a
+    // sentence this reader cannot parse; the next text may still say who acted.
+    if (codes.length > 1) ambiguous = true;
   }
+  if (ambiguous) return null;
   const both = texts.join(' ');
   table.subnational.lastIndex = 0;
   if (table.subnational.test(both)) return `${country}-*`;

@@ -352,20 +352,28 @@ function footerOf(event: PolicyEvent, mark: AlertMark): string[] {
   ];
 }
 
+/** The event as it stood when it reached `stage`: its timeline up to that stage. */
+function asAtStage(event: PolicyEvent, stage: Stage): PolicyEvent {
+  const upTo = (event.history ?? []).findIndex((h) => h.stage === stage);
+  return { ...event, stage, history: upTo >= 0 ? (event.history ?? []).slice(0, upTo + 1) : event.history };
+}
+
 /** The alert for `mark` (default: the event's current stage). */
 export function renderAlert(event: PolicyEvent, mark: AlertMark | Date, now?: Date): Alert {
   // renderAlert(event, now) renders the current stage (tests, previews).
   const m: AlertMark = mark instanceof Date ? { kind: 'stage', stage: event.stage, vendors: event.vendors } : mark;
   const at = mark instanceof Date ? mark : (now as Date);
+  // A stage the event passed before its ending (events.passedStage) reads as the event was then.
+  const view = m.kind === 'stage' && m.stage !== event.stage ? asAtStage(event, m.stage) : event;
   return {
     alertId: alertIdOf(event.eventId, m),
     eventId: event.eventId,
     mark: m,
-    subject: renderSubject(event, m),
-    text: renderText(event, m),
+    subject: renderSubject(view, m),
+    text: renderText(view, m),
     attributes: { countries: event.countries, vendors: m.vendors, measure: event.measure, stage: m.stage },
     topics: topicsFor(event),
-    sources: orderedSources(event).map((s) => ({ title: s.title, link: s.link, feedId: s.feedId, published: s.published })),
+    sources: orderedSources(view).map((s) => ({ title: s.title, link: s.link, feedId: s.feedId, published: s.published })),
     createdAt: at.toISOString(),
     event,
   };

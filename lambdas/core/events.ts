@@ -20,7 +20,7 @@
  * Old news (StoredItem.alertable false) is grouped like anything else but never alerts.
  */
 import { createHash } from 'node:crypto';
-import { actorOf, actorsConflict } from './actors.js';
+import { actorOf, actorsConflict, stagesAcrossActors } from './actors.js';
 import { effectiveDateOf, pickEffective } from './effective.js';
 import { decisivePhrases } from './phrases.js';
 import type {
@@ -185,10 +185,23 @@ export interface ReportContext {
   strongStage: boolean;
 }
 
+/**
+ * Official: from a government feed, about that government's own measure. A government's site also
+ * carries its reactions to other countries' measures ("Ambassador makes clear China's position on
+ * the UK's ban of TikTok") and joint statements; those are reports like any other, so a feed of
+ * country X is official only for a measure whose one acting country is X (a feed with no country
+ * configured, for all).
+ */
+export function isOfficial(item: Pick<StoredItem, 'feedKind' | 'feedCountry'>, c: Pick<Classification, 'countries'>): boolean {
+  if (item.feedKind !== 'government') return false;
+  const own = item.feedCountry?.toUpperCase();
+  return !own || (c.countries.length === 1 && c.countries[0] === own);
+}
+
 export function reportContext(item: StoredItem, c: Classification): ReportContext {
   return {
     actor: actorOf(c.countries, item.title, item.summary),
-    official: item.feedKind === 'government',
+    official: isOfficial(item, c),
     alertable: item.alertable !== false,
     outlet: outletOf(item),
     strongStage: (c.stageConfidence ?? 0) >= STRONG_STAGE_CONFIDENCE,
@@ -213,6 +226,7 @@ function sourceOf(item: StoredItem, c: RelevantClassification, ctx: ReportContex
     ...(c.stageConfidence !== undefined ? { stageConfidence: Math.round(c.stageConfidence * 100) / 100 } : {}),
     ...(c.rules ? { measureCued: c.rules.some((r) => MEASURE_CUE.test(r)) } : {}),
     alertable: ctx.alertable,
+    ...(!item.summary?.trim() ? { headlineOnly: true } : {}),
     mergeReason,
     ...readerFields(item, c),
   };
@@ -266,8 +280,12 @@ export function matchEvent(
   opts: { quietGap?: boolean } = {},
 ): Match | null {
   if (event.clusterKey !== clusterKeyOf(c)) return null;
-  // A state and another state, or a state and the federal government, decide separately.
-  if (actorsConflict(actors, event.sources.map((s) => s.actor))) return null;
+  // A state and another state, or a state and the federal government, decide separately; so do EU
+  // institutions, though a later stage may be another institution's act (stagesAcrossActors).
+  if (actorsConflict(actors, event.sources.map((s) => s.actor))) {
+    const laterStage = isEnding(c.stage) ? !isEnding(event.stage) : stageRank(c.stage) > stageRank(event.stage);
+    if (!(laterStage && stagesAcrossActors(c.countries))) return null;
+  }
   const shared = sorted(c.vendors.filter((v) => event.vendors.includes(v)));
   if (shared.length === 0) return null;
   if (!measuresCompatible(event.measure, c.measure)) return null;
@@ -316,8 +334,9 @@ export function matchEvent(
 }
 
 /**
- * An event a new one may repeat: one the report would have joined but for the quiet gap, or one at
- * the same stage of the same measure seen within REPEAT_REACH_DAYS. The new event then needs two
+ * An event a new one may repeat: one the report would have joined but for the quiet gap, one at
+ * the same stage of the same measure seen within REPEAT_REACH_DAYS, or one lifted within
+ * REPEAT_REACH_DAYS that the report says is in force again. The new event then needs two
  * outlets or an official source before it alerts (a lone late report of an old decision stays
  * quiet; a new act is reported by several).
  */
@@ -327,7 +346,15 @@ export function repeatCandidate<E extends PolicyEvent>(candidates: E[], item: St
   let best: E | null = null;
   for (const e of candidates) {
     const within = t - Date.parse(e.lastSeen) <= reach && t >= Date.parse(e.firstSeen);
-    const sameAct = e.stage === c.stage && (e.measure === c.measure || measuresCompatible(e.measure, c.measure));
+    const compatible = e.measure === c.measure || measuresCompatible(e.measure, c.measure);
+    // A ban reported in force after it was lifted: a re-imposition, or (far more often) background
+    // in a later story ("the ban, in force since…"); a new act is reported by several.
+    const reimposed = isEnding(e.stage) && !isEnding(c.stage) && compatible && c.vendors.some((v) => e.vendors.includes(v)) && !actorsConflict(actors ?? [], e.sources.map((s) => s.actor));
+    if (within && reimposed) {
+      if (!best || e.lastSeen > best.lastSeen) best = e;
+      continue;
+    }
+    const sameAct = e.stage === c.stage && compatible;
     if (!within || !sameAct) continue;
     if (!matchEvent({ ...e, lastSeen: new Date(Math.max(Date.parse(e.lastSeen), t)).toISOString() }, item, c, actors, { quietGap: false })) continue;
     if (!best || e.lastSeen > best.lastSeen) best = e;
@@ -402,6 +429,14 @@ export const STAGE_VOTE_WINDOW_DAYS = 3;
  */
 export const STAGE_VOTE_SHARE_INVERSE = 3;
 
+/**
+ * A further stage claimed by a bare headline weighs this much in the vote. The "a third suffices"
+ * rule rests on leads stating what headlines leave vague; a headline alone in the present tense
+ * ("Japan bans Huawei from contracts", "Japan verbietet …") states a decision as often as an act in
+ * force, so it counts half (in practice: headlines alone need about half the outlets).
+ */
+export const HEADLINE_ONLY_WEIGHT = 0.5;
+
 const claimTime = (s: EventSource, fallback: string) => s.at ?? s.published ?? fallback;
 
 /**
@@ -450,15 +485,17 @@ export function deriveStage(
     const decisive = claims.find((s) => s.official || s.strongStage);
     if (decisive) return decisive;
     for (const c of claims) {
-      const best = new Map<string, number>();
+      const best = new Map<string, { rank: number; headlineOnly: boolean }>();
       for (const s of forward) {
         if (Math.abs(t(s) - t(c)) > windowMs) continue;
         const o = outletOfSource(s);
-        best.set(o, Math.max(best.get(o) ?? -1, stageRank(s.stage!)));
+        const had = best.get(o);
+        const r = stageRank(s.stage!);
+        if (!had || r > had.rank || (r === had.rank && had.headlineOnly && !s.headlineOnly)) best.set(o, { rank: r, headlineOnly: s.headlineOnly === true });
       }
       let up = 0;
       let down = 0;
-      for (const r of best.values()) r >= rank ? up++ : down++;
+      for (const b of best.values()) if (b.rank >= rank) up += b.headlineOnly ? HEADLINE_ONLY_WEIGHT : 1; else down++;
       if (up * STAGE_VOTE_SHARE_INVERSE >= up + down) return claims.find((s) => Math.abs(t(s) - t(c)) <= windowMs) ?? c;
     }
     return null;
@@ -676,6 +713,8 @@ export function nextAlert(event: PolicyEvent): AlertMark | null {
   const legacy = event.sources.every((s) => s.stage === undefined);
   const fresh = event.sources.filter((s) => s.alertable !== false && (legacy || s.stage === stage));
   if (!event.alertedStages.includes(stage)) {
+    const passed = passedStage(event);
+    if (passed && corroborated(event)) return { kind: 'stage', stage: passed, vendors: event.vendors };
     if (fresh.length === 0 || !corroborated(event)) return null;
     const again = (event.retractions ?? []).some((r) => r.stage === stage);
     return { kind: 'stage', stage, vendors: event.vendors, ...(again ? { again: true } : {}) };
@@ -687,6 +726,23 @@ export function nextAlert(event: PolicyEvent): AlertMark | null {
   const alerted = new Set(event.alertedVendors ?? []);
   if (materialVendors(event).some((v) => !alerted.has(v))) return { kind: 'vendors', stage, vendors: event.vendors };
   return null;
+}
+
+/**
+ * A forward stage the event passed on its way to an ending that no alert has told: fresh reports
+ * said it before any report of the ending (a court upholds a ban on Friday, the president suspends
+ * it on Monday; one cycle reads both). Subscribers hear both steps, in order — the ending alone
+ * would tell of lifting a ban they never heard was in force. Null when an alert already told that
+ * stage or a later forward one.
+ */
+export function passedStage(event: Pick<PolicyEvent, 'stage' | 'history' | 'sources' | 'alertedStages' | 'firstSeen'>): Stage | null {
+  if (!isEnding(event.stage)) return null;
+  const step = (event.history ?? []).filter((h) => !isEnding(h.stage)).at(-1);
+  if (!step) return null;
+  if (event.alertedStages.some((s) => !isEnding(s) && stageRank(s) >= stageRank(step.stage))) return null;
+  const endedAt = Math.min(...event.sources.filter((s) => s.stage === event.stage).map((s) => Date.parse(claimTime(s, event.firstSeen))));
+  const told = event.sources.some((s) => s.stage === step.stage && s.alertable !== false && Date.parse(claimTime(s, event.firstSeen)) < endedAt);
+  return told ? step.stage : null;
 }
 
 /** Is the event believable enough for its first alert: an official source, two outlets, or one confident report? */

@@ -144,6 +144,8 @@ export interface EventSource {
   measureCued?: boolean;
   /** See StoredItem.alertable. */
   alertable?: boolean;
+  /** The item had no lead (a Google News item, a bare headline): its stage is the headline's tense alone. */
+  headlineOnly?: boolean;
   /** Why this report joined the event (e.g. "first report", "vendors overlap (Huawei); same measure; 2 days later"). */
   mergeReason?: string;
   /** BCP 47 primary language of the report ("ja"), when the feed or the item says. */

@@ -2,6 +2,7 @@
  * Plain-text helpers shared by the feed normaliser and the classifier.
  * Pure and fast: linear passes only, no DOM.
  */
+import { HANT_PAIRS } from './hant.js';
 import readingScope from './reading-scope.json' with { type: 'json' };
 
 /** Named entities seen in real feeds; anything else numeric is handled generically. */
@@ -220,6 +221,8 @@ export function truncate(s: string, max: number): string {
  *   the name before it) and full-width punctuation (，：（）！？ are the ordinary punctuation of CJK
  *   text, which the rules and sentence splitting read as such).
  * - Curly apostrophes and quotes fold to ' and " (rules are written with the straight ones).
+ * - Traditional Chinese characters fold to Simplified ones (hant.ts: 華為 → 华为, 紐西蘭 → 纽西兰),
+ *   so one rule reads Taiwanese, Hong Kong and mainland outlets; NFKC would not do this.
  *
  * Case is not folded: the rules decide where case matters (see compile.ts, upper-case variants).
  * "Original" means the plain text the classifier was given after HTML stripping (what the feed
@@ -246,6 +249,13 @@ function stableRun(s: string, i: number): number {
   return j - i;
 }
 
+/** Traditional Chinese characters fold to their Simplified forms (hant.ts): one unit for one. */
+const HANT = new Map<string, string>();
+for (let i = 0; i + 1 < HANT_PAIRS.length; i += 2) {
+  HANT.set(HANT_PAIRS[i]!, HANT_PAIRS[i + 1]!);
+  STABLE[HANT_PAIRS.charCodeAt(i)] = 0;
+}
+
 /** Kept as they are (see above). */
 const KEEP = /^[\u2026\u2120-\u2122\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff64]$/;
 const QUOTES: Record<string, string> = {
@@ -261,7 +271,7 @@ const foldCache = new Map<string, string>();
 function foldOne(ch: string): string {
   let f = foldCache.get(ch);
   if (f === undefined) {
-    f = QUOTES[ch] ?? (FORMAT.test(ch) ? '' : KEEP.test(ch) ? ch : ch.normalize('NFKC'));
+    f = QUOTES[ch] ?? HANT.get(ch) ?? (FORMAT.test(ch) ? '' : KEEP.test(ch) ? ch : ch.normalize('NFKC'));
     // Bounded: a text of a million distinct characters must not grow the cache without end.
     if (foldCache.size < 10_000) foldCache.set(ch, f);
   }
@@ -271,21 +281,36 @@ function foldOne(ch: string): string {
 export function normalizeForMatch(s: string): Normalized {
   const first = stableRun(s, 0);
   if (first === s.length) return { text: s, starts: null, ends: null };
+  // The map is written into typed arrays (grown by doubling when folding lengthens the text), not
+  // pushed into number arrays and converted: it was a large share of an item's allocations.
+  let cap = s.length + 16;
+  let starts = new Int32Array(cap);
+  let ends = new Int32Array(cap);
+  let n = 0;
+  const reserve = (more: number): void => {
+    if (n + more <= cap) return;
+    while (cap < n + more) cap *= 2;
+    const a = new Int32Array(cap);
+    a.set(starts.subarray(0, n));
+    starts = a;
+    const b = new Int32Array(cap);
+    b.set(ends.subarray(0, n));
+    ends = b;
+  };
   const out: string[] = [s.slice(0, first)];
-  const starts: number[] = [];
-  const ends: number[] = [];
   for (let k = 0; k < first; k++) {
-    starts.push(k);
-    ends.push(k + 1);
+    starts[n] = k;
+    ends[n++] = k + 1;
   }
   let i = first;
   while (i < s.length) {
     const stable = stableRun(s, i);
     if (stable > 0) {
       out.push(s.slice(i, i + stable));
+      reserve(stable);
       for (let k = i; k < i + stable; k++) {
-        starts.push(k);
-        ends.push(k + 1);
+        starts[n] = k;
+        ends[n++] = k + 1;
       }
       i += stable;
       continue;
@@ -296,15 +321,16 @@ export function normalizeForMatch(s: string): Normalized {
     // A base with combining marks is normalised as one cluster (e + \u0301 → é, ｶ + ﾞ → ガ).
     while (j < s.length && s.charCodeAt(j) >= 0x300 && COMBINING.test(s.charAt(j))) j++;
     const folded = j - i > src.length ? s.slice(i, j).replace(/\p{Cf}/gu, '').normalize('NFKC') : foldOne(src);
+    reserve(folded.length);
     for (let k = 0; k < folded.length; k++) {
-      starts.push(i);
-      ends.push(j);
+      starts[n] = i;
+      ends[n++] = j;
     }
     out.push(folded);
     i = j;
   }
   const text = out.join('');
-  return { text, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  return { text, starts: starts.slice(0, n), ends: ends.slice(0, n) };
 }
 
 /** The original text behind normalised characters [a, b). */
@@ -507,7 +533,10 @@ const markerHash = (a: number, b: number, c: number): number => Math.imul((a << 
 const MARKER_FORMS = [...markerForms(readingScope.related), ...markerForms(readingScope.boilerplate)];
 const MARKER_HEADS = new Map<number, string[]>();
 const MARKER_HEAD = new Uint8Array(65536);
+/** The first characters of the markers (capitals and a few CJK ones): the other positions need no hash. */
+const MARKER_FIRST = new Uint8Array(65536);
 for (const m of MARKER_FORMS) {
+  MARKER_FIRST[m.charCodeAt(0)] = 1;
   const h = markerHash(m.charCodeAt(0), m.charCodeAt(1), m.charCodeAt(2));
   MARKER_HEADS.set(h, [...(MARKER_HEADS.get(h) ?? []), m]);
   MARKER_HEAD[h] = 1;
@@ -518,7 +547,9 @@ const MARKERS_HAVE_HEADS = MARKER_FORMS.every((m) => m.length >= 3);
 export function hasScopeMarker(text: string): boolean {
   if (!MARKERS_HAVE_HEADS) return true;
   for (let i = 0; i + 2 < text.length; i++) {
-    const h = markerHash(text.charCodeAt(i), text.charCodeAt(i + 1), text.charCodeAt(i + 2));
+    const c = text.charCodeAt(i);
+    if (MARKER_FIRST[c] === 0) continue;
+    const h = markerHash(c, text.charCodeAt(i + 1), text.charCodeAt(i + 2));
     if (MARKER_HEAD[h] === 1) for (const m of MARKER_HEADS.get(h) as string[]) if (text.startsWith(m, i)) return true;
   }
   return false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorOf, actorsConflict } from '../../lambdas/core/actors.js';
+import { actorOf, actorsConflict, stagesAcrossActors } from '../../lambdas/core/actors.js';
 
 describe('actors', () => {
   describe('actorOf', () => {
@@ -15,6 +15,25 @@ describe('actors', () => {
       ['says nothing when nothing is said', 'US bans Huawei equipment', '', null],
     ] as Array<[string, string, string, string | null]>)('%s', (_, title, summary, expected) => {
       expect(actorOf(['US'], title, summary)).toBe(expected);
+    });
+    it.each([
+      ['names the institution in the headline', 'European Parliament to ban TikTok from staff phones, EU official says', '', 'EU-PARL'],
+      ['skips the institutions that acted before', 'Après la Commission européenne et le Conseil, le Parlement européen va interdire TikTok à son tour', '', 'EU-PARL'],
+      ['skips a Korean "following …" clause', '美·캐나다에 이어 유럽의회도 中 틱톡 금지령', '', 'EU-PARL'],
+      ['reads the institution from the lead in another language', 'TikTok vietato anche ai dipendenti: «Motivi di sicurezza»', "Niente TikTok per i dipendenti del Parlamento europeo: per motivi di sicurezza.", 'EU-PARL'],
+      ['names no one when several institutions act together', 'European Commission and Council of the EU ban TikTok on staff phones', '', null],
+      ['names no one for "the EU"', 'EU bans TikTok on staff phones', '', null],
+    ] as Array<[string, string, string, string | null]>)('EU: %s', (_, title, summary, expected) => {
+      expect(actorOf(['EU'], title, summary)).toBe(expected);
+    });
+    it('skips a US state named as a precedent ("After Texas, Maryland bans …")', () => {
+      expect(actorOf(['US'], 'After Texas, Maryland bans TikTok on state devices', '')).toBe('US-MD');
+      expect(actorOf(['US'], 'Texas and Maryland ban TikTok on state devices', '')).toBeNull();
+    });
+    it('lets a later stage cross institutions only where the table says so', () => {
+      expect(stagesAcrossActors(['EU'])).toBe(true);
+      expect(stagesAcrossActors(['US'])).toBe(false);
+      expect(stagesAcrossActors(['EU', 'US'])).toBe(false);
     });
     it('reads actors only for countries with a table, and one acting country', () => {
       expect(actorOf(['JP'], 'Texas bans Huawei', '')).toBeNull();

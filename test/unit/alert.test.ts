@@ -56,6 +56,22 @@ describe('alert', () => {
       expect(a.alertId).toBe('ev_0123456789abcdef0123-in_force');
     });
 
+    it('renders a stage the event passed before its ending as the event stood then', () => {
+      const ended = event({
+        stage: 'lifted', measure: 'market_ban', countries: ['US'], vendors: ['TikTok'],
+        history: [
+          { stage: 'in_force', at: '2025-01-17T15:00:00.000Z', itemKey: 'k', feedId: 'ap', official: false },
+          { stage: 'lifted', at: '2025-01-20T18:00:00.000Z', itemKey: 'k2', feedId: 'npr', official: false },
+        ],
+      });
+      const a = renderAlert(ended, { kind: 'stage', stage: 'in_force', vendors: ['TikTok'] }, new Date('2025-01-21T00:00:00Z'));
+      expect(a.subject).toBe('In force — US: market ban of TikTok');
+      expect(a.text).toMatch(/^The United States bans TikTok from its market \(in force 17 Jan 2025/);
+      expect(a.text).toContain('Timeline:   in force 17 Jan 2025\n');
+      expect(a.attributes.stage).toBe('in_force');
+      expect(a.event.stage).toBe('lifted');
+    });
+
     it('lists official sources first and says the event is official', () => {
       const a = renderAlert(
         event({

@@ -8,6 +8,7 @@ import {
   clusterKeyOf,
   createEvent,
   isEventWorthy,
+  isOfficial,
   matchEvent,
   materialVendors,
   measuresCompatible,
@@ -33,13 +34,15 @@ interface ItemOpts {
   outlet?: string;
   official?: boolean;
   alertable?: boolean;
+  /** No lead: a Google News item, a bare headline. */
+  headlineOnly?: boolean;
 }
 
 function item(key: string, o: ItemOpts = {}): StoredItem {
   const published = at(o.days ?? 0);
   return {
     itemKey: key, feedId: o.official ? 'gov-feed' : 'news-feed', guid: key,
-    link: `https://${o.outlet ?? `${key}.example`}/story/${key}`, title: o.title ?? `headline ${key}`, summary: '',
+    link: `https://${o.outlet ?? `${key}.example`}/story/${key}`, title: o.title ?? `headline ${key}`, summary: o.headlineOnly ? '' : `lead ${key}`,
     published, language: 'en', fetchedAt: published, classification: relevant('announced'), eventId: null,
     feedKind: o.official ? 'government' : 'news', alertable: o.alertable ?? true,
   };
@@ -204,6 +207,18 @@ describe('events', () => {
     it('finds none beyond REPEAT_REACH_DAYS', () => {
       expect(repeatCandidate([old()], item('late', { days: REPEAT_REACH_DAYS + 1 }), relevant('in_force'))).toBeNull();
     });
+    it('finds a lifted event that a later report says is in force again (re-imposed, or background)', () => {
+      // Sweden, Jan 2021: a court had suspended the Huawei exclusion; "court rejects Huawei's appeal"
+      // read as in force must not alert on its own.
+      let lifted = old();
+      for (const k of ['c1', 'c2']) lifted = mergeIntoEvent(lifted, item(k, { days: 10 }), relevant('lifted')).event;
+      expect(lifted.stage).toBe('lifted');
+      const later = item('bg', { days: 60 });
+      expect(matchEvent(lifted, later, relevant('in_force'))).toBeNull();
+      expect(repeatCandidate([lifted], later, relevant('in_force'))?.eventId).toBe(lifted.eventId);
+      expect(repeatCandidate([lifted], later, relevant('in_force', { vendors: ['Hikvision'] }))).toBeNull();
+      expect(repeatCandidate([lifted], item('bg', { days: 10 + REPEAT_REACH_DAYS + 1 }), relevant('in_force'))).toBeNull();
+    });
     it('makes the new event wait for a second outlet or an official source, however sure the report', () => {
       const e = createEvent(item('late', { days: 50 }), relevant('in_force', { confidence: 0.95 }), 1);
       expect(nextAlert(e)).not.toBeNull();
@@ -211,6 +226,32 @@ describe('events', () => {
       expect(nextAlert(repeat)).toBeNull();
       expect(nextAlert(mergeIntoEvent(repeat, item('second', { days: 50 }), relevant('in_force')).event)).toMatchObject({ kind: 'stage', stage: 'in_force' });
       expect(nextAlert(mergeIntoEvent(repeat, item('gov', { days: 51, official: true }), relevant('in_force')).event)).not.toBeNull();
+    });
+  });
+
+  describe('matchEvent: who decided (lambdas/core/actors.ts)', () => {
+    const tiktok = (stage: Stage, countries: string[]) => relevant(stage, { countries, vendors: ['TikTok'], measure: 'device_ban' });
+    it.each([
+      ['two US states, same week: separate decisions', ['US'], 'South Dakota bans TikTok on state devices', 'in_force', 'Utah governor bans TikTok on state devices', 'in_force', false],
+      ['a state and Congress: separate decisions', ['US'], 'South Dakota bans TikTok on state devices', 'in_force', 'Senate passes TikTok ban on federal devices', 'proposed', false],
+      ['the European Commission, then the Parliament, same stage: separate decisions', ['EU'], 'European Commission bans TikTok on staff phones', 'in_force', 'European Parliament bans TikTok on staff phones', 'in_force', false],
+      ['the Commission proposes, the Parliament adopts (a later stage): one measure', ['EU'], 'European Commission proposes TikTok ban on staff phones', 'proposed', 'European Parliament adopts TikTok ban on staff phones', 'in_force', true],
+      ['a report naming no institution: joins', ['EU'], 'European Commission bans TikTok on staff phones', 'in_force', 'EU bans TikTok on staff phones', 'in_force', true],
+    ] as Array<[string, string[], string, Stage, string, Stage, boolean]>)('%s', (_, countries, t1, s1, t2, s2, joins) => {
+      const e = createEvent(item('a', { title: t1 }), tiktok(s1, countries));
+      expect(matchEvent(e, item('b', { days: 2, title: t2 }), tiktok(s2, countries)) !== null).toBe(joins);
+    });
+  });
+
+  describe('isOfficial (a government speaking of its own measure)', () => {
+    it.each([
+      ['a government feed on its own measure', 'government', 'GB', ['GB'], true],
+      ['a government feed with no country configured', 'government', null, ['GB'], true],
+      ["an embassy's feed on another country's ban (a reaction)", 'government', 'CN', ['GB'], false],
+      ['a government feed on a measure of several countries', 'government', 'CN', ['CN', 'GB'], false],
+      ['a news feed', 'news', 'GB', ['GB'], false],
+    ] as Array<[string, StoredItem['feedKind'], string | null, string[], boolean]>)('%s', (_, feedKind, feedCountry, countries, expected) => {
+      expect(isOfficial({ feedKind, feedCountry }, { countries })).toBe(expected);
     });
   });
 
@@ -366,6 +407,13 @@ describe('events', () => {
       expect(fold([[item('a'), relevant('in_force')], [item('b'), relevant('announced')]]).stage).toBe('in_force');
       expect(fold([[item('a'), relevant('in_force')], [item('b'), relevant('announced')], [item('c'), relevant('announced')]]).stage).toBe('in_force');
     });
+    it('needs about half the outlets when the further stage rests on bare headlines', () => {
+      // Google News items: "Japan bans Huawei from contracts" states a decision as often as an act in force.
+      const h = (k: string) => item(k, { headlineOnly: true });
+      expect(fold([[h('a'), relevant('in_force')], [h('b'), relevant('announced')], [h('c'), relevant('announced')]]).stage).toBe('announced');
+      expect(fold([[h('a'), relevant('in_force')], [h('b'), relevant('in_force')], [h('c'), relevant('announced')]]).stage).toBe('in_force');
+      expect(fold([[item('a'), relevant('in_force')], [h('b'), relevant('announced')], [h('c'), relevant('announced')]]).stage).toBe('in_force');
+    });
     it('takes an official or a strong cue over any number of outlets', () => {
       expect(fold([[item('a'), relevant('announced')], [item('b'), relevant('announced')], [item('g', { official: true }), relevant('in_force')]]).stage).toBe('in_force');
       expect(fold([[item('a'), relevant('announced')], [item('b'), relevant('announced')], [item('s'), relevant('in_force', { stageConfidence: 0.9 })]]).stage).toBe('in_force');
@@ -517,6 +565,46 @@ describe('events', () => {
       expect(nextAlert(e)).toBeNull();
       e = mergeIntoEvent(e, item('c', { days: 2 }), wider).event;
       expect(nextAlert(e)).toEqual({ kind: 'vendors', stage: 'in_force', vendors: ['Dahua', 'Hikvision', 'Huawei', 'ZTE'] });
+    });
+  });
+
+  describe('nextAlert: a stage passed on the way to an ending (one cycle reads both)', () => {
+    // US, January 2025: the Supreme Court upholds the TikTok ban on Friday; on Monday the new
+    // president suspends it. A weekly cycle reads both; subscribers must hear both, in order.
+    const upheldThenSuspended = () => {
+      let e = createEvent(item('court', { outlet: 'ap.example' }), relevant('in_force', { stageConfidence: 0.9 }));
+      e = mergeIntoEvent(e, item('court2', { outlet: 'npr.example' }), relevant('in_force')).event;
+      for (const k of ['eo1', 'eo2']) e = mergeIntoEvent(e, item(k, { days: 3, outlet: `${k}.example` }), relevant('lifted')).event;
+      return e;
+    };
+    const send = (e: PolicyEvent) => {
+      const mark = nextAlert(e)!;
+      return { mark, after: applyAlertMark(e, { ...mark, alertId: alertIdOf(e.eventId, mark), at: e.lastSeen })! };
+    };
+
+    it('alerts the passed stage first, then the ending, each once', () => {
+      const e = upheldThenSuspended();
+      expect(e.stage).toBe('lifted');
+      const first = send(e);
+      expect(first.mark).toEqual({ kind: 'stage', stage: 'in_force', vendors: ['Huawei', 'ZTE'] });
+      const second = send(first.after);
+      expect(second.mark).toEqual({ kind: 'stage', stage: 'lifted', vendors: ['Huawei', 'ZTE'] });
+      expect(second.after.alertedStages).toEqual(['in_force', 'lifted']);
+      expect(nextAlert(second.after)).toBeNull();
+    });
+    it('alerts only the ending when an alert already told the stage it ends', () => {
+      let e = alerted(createEvent(item('court', { outlet: 'ap.example' }), relevant('in_force', { stageConfidence: 0.9 })));
+      for (const k of ['eo1', 'eo2']) e = mergeIntoEvent(e, item(k, { days: 3, outlet: `${k}.example` }), relevant('lifted')).event;
+      expect(nextAlert(e)).toEqual({ kind: 'stage', stage: 'lifted', vendors: ['Huawei', 'ZTE'] });
+    });
+    it('does not alert the stage when only old news or the ending reports themselves said it', () => {
+      let old = createEvent(item('court', { alertable: false }), relevant('in_force', { stageConfidence: 0.9 }));
+      for (const k of ['eo1', 'eo2']) old = mergeIntoEvent(old, item(k, { days: 3, outlet: `${k}.example` }), relevant('lifted')).event;
+      expect(nextAlert(old)).toMatchObject({ stage: 'lifted' });
+      let after = createEvent(item('eo1', { outlet: 'a.example' }), relevant('lifted'));
+      after = mergeIntoEvent(after, item('eo2', { days: 1, outlet: 'b.example' }), relevant('lifted')).event;
+      after = mergeIntoEvent(after, item('bg', { days: 2, outlet: 'c.example' }), relevant('in_force', { stageConfidence: 0.9 })).event;
+      expect(nextAlert(after)).toMatchObject({ stage: 'lifted' });
     });
   });
 

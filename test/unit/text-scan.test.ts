@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import readingScope from '../../lambdas/core/reading-scope.json' with { type: 'json' };
-import { cutToLead, hasScopeMarker, needsWork, STABLE } from '../../lambdas/core/text.js';
+import { HANT_PAIRS } from '../../lambdas/core/hant.js';
+import { cutToLead, hasScopeMarker, normalizeForMatch, needsWork, STABLE } from '../../lambdas/core/text.js';
 
 const units = (): string[] => Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c));
 
@@ -33,8 +34,24 @@ describe('core/text (char-code fast paths)', () => {
     it('holds exactly the units of the class normalizeForMatch copies without a lookup', () => {
       // The class as it was written as a regex before it became a table.
       const RUN = /^[\n\x20-\x7e\u00a1-\u00a7\u00a9\u00ab\u00ac\u00ae\u00b0\u00b1\u00b6\u00b7\u00bb\u00bf-\u00ff\u2012-\u2016\u2020-\u2023\u2026\u3001-\u3035\u3041-\u3096\u30a0-\u30fe\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff64]$/;
-      const differ = units().filter((ch) => (STABLE[ch.charCodeAt(0)] === 1) !== RUN.test(ch));
+      // …less the Traditional Chinese characters, which fold to Simplified ones (core/hant.ts).
+      const hant = new Set(Array.from({ length: HANT_PAIRS.length / 2 }, (_, i) => HANT_PAIRS[2 * i]));
+      const differ = units().filter((ch) => (STABLE[ch.charCodeAt(0)] === 1) !== (RUN.test(ch) && !hant.has(ch)));
       expect(differ.map((ch) => ch.charCodeAt(0).toString(16))).toEqual([]);
+    });
+  });
+
+  describe('normalizeForMatch (Traditional Chinese)', () => {
+    it('folds Traditional characters to Simplified ones, one unit for one, and maps back to the original', () => {
+      const original = '紐西蘭禁止華為參與5G建設';
+      const n = normalizeForMatch(original);
+      expect(n.text).toBe('纽西兰禁止华为参与5G建设');
+      expect(n.text.length).toBe(original.length);
+      expect(original.slice(n.starts![0]!, n.ends![2]!)).toBe('紐西蘭');
+    });
+    it('leaves a character whose Simplified form is another word alone (製 is not 制)', () => {
+      expect(normalizeForMatch('中國製').text).toBe('中国製');
+      expect(normalizeForMatch('限制').text).toBe('限制');
     });
   });
 

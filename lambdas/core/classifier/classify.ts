@@ -16,6 +16,7 @@ import { htmlToText, leadText, normalizeForMatch, originalSlice, truncate, type 
 import { cueScanner, dropSubsumed, maskVendors, type CompiledLexicon, type CompiledRules, type Hit, type VendorCue } from './compile.js';
 import type { Cue, Tuning } from './types.js';
 import { identifyLanguage } from './langid.js';
+import outletCountries from './rules/outlet-countries.json' with { type: 'json' };
 
 const HAN = /\p{Script=Han}/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -33,6 +34,12 @@ const ORIGIN_GAP = /^(?:['\u2019]s)?\s*$|^[の的의]\s*$|^\s*['"\u2018\u201c\u3
  */
 const ORIGIN_APPOSITION = /^(?:[の的의]|\s)?\s?[\p{L}ー]{0,10}(?:企業|企业|大手|巨头|巨頭|公司|メーカー|業者|업체|기업|회사|社|厂商|廠商|ソフト|アプリ|应用|應用|앱|ブランド|品牌|機器|设备|設備|장비|스타트업|スタートアップ|初创公司|新創公司)\s?[・·'"\u300c\u300e]?\s*$/u;
 const ORIGIN_APPOSITION_MAX = 16;
+/**
+ * What joins two countries into one subject in a verb-final headline: "호주·뉴질랜드", "호주와 뉴질랜드".
+ * Not a comma nor 、: after the first country they close the topic ("인도, 중국 앱 추가 차단" is India
+ * blocking Chinese apps).
+ */
+const COUNTRY_JOINER = /^\s?(?:[·・]|와|과|및)\s?$/u;
 // The headline and the lead decide; reading 20 kB bodies would only cost time and add noise.
 const MAX_TITLE = 500;
 const MAX_SUMMARY = 2000;
@@ -363,6 +370,26 @@ function originReacts(c: CompiledRules, hits: Hit[], vHits: Hit[], origins: Set<
   return false;
 }
 
+const OUTLET_COUNTRIES = new Map(
+  Object.entries(outletCountries as Record<string, unknown>)
+    .filter((e): e is [string, string[]] => !e[0].startsWith('$') && Array.isArray(e[1]))
+    .map(([lang, codes]) => [lang, new Set(codes)] as const),
+);
+
+/**
+ * The country of the outlet's own domain when that country writes `lang` (rules/outlet-countries.json):
+ * the government a report names without a country is most likely its own (orf.at: Austria).
+ */
+export function outletCountry(link: string | null | undefined, lang: string): string | null {
+  const codes = OUTLET_COUNTRIES.get(lang);
+  if (!link || !codes) return null;
+  const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?([^/?#:]+)/i.exec(link);
+  const tld = m?.[1]?.toLowerCase().split('.').at(-1);
+  if (!tld || tld.length !== 2) return null;
+  const code = tld === 'uk' ? 'GB' : tld.toUpperCase();
+  return codes.has(code) ? code : null;
+}
+
 /** The country a many-country cue ("<demonym> government") names in this match. */
 function resolveCountry(c: CompiledRules, h: Hit): string | undefined {
   for (const [code, re] of c.countryMaps.get(h.cue.id) ?? []) if (re.test(h.text)) return code;
@@ -462,9 +489,13 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
 
   // ---- target vendors ----
   const targets = new Map<string, VendorHit>();
+  // A vendor named inside a bystander cue ("… schaltet Apple und Google ein": the app stores asked to
+  // act) is not a target even in the headline.
+  const bystanderSpans = hits.filter((h) => h.cue.bystander);
+  const named = (v: VendorHit): boolean => bystanderSpans.some((b) => b.start <= v.hit.start && v.hit.end <= b.end);
   for (const v of vendorHits) {
     if (targets.has(v.vendor)) continue;
-    if (v.sent === 0 || (!bystander[v.sent] && (restrictIn[v.sent] as number) > 0)) targets.set(v.vendor, v);
+    if ((v.sent === 0 && !named(v)) || (!bystander[v.sent] && (restrictIn[v.sent] as number) > 0)) targets.set(v.vendor, v);
   }
   // Vendors listed together with a targeted one ("equipment from Huawei and ZTE") are targets too.
   const listedWith = new Set<number>();
@@ -603,6 +634,19 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   const subjects = new Set<string>();
   let firstTitleCountry = Infinity;
   for (const h of hits) if ((h.cue.country || h.cue.countryMap) && h.start < titleEnd && h.start < firstTitleCountry) firstTitleCountry = h.start;
+  // Verb-final headlines: countries joined to the first one ("호주·뉴질랜드도 … 금지", "日米、…")
+  // share its subject slot.
+  const subjectStarts = new Set<number>([firstTitleCountry]);
+  if (lex?.lexicon.verbFinal) {
+    const titleCountries = hits.filter((h) => (h.cue.country || h.cue.countryMap) && h.start < titleEnd).sort((a, b) => a.start - b.start);
+    let prev = titleCountries.find((h) => h.start === firstTitleCountry);
+    for (const h of titleCountries) {
+      if (!prev || h.start <= prev.start) continue;
+      if (h.start < prev.end || !COUNTRY_JOINER.test(text.slice(prev.end, h.start))) break;
+      subjectStarts.add(h.start);
+      prev = h;
+    }
+  }
   let strongCountry = 0;
   for (const h of hits) {
     const code = h.cue.country ?? (h.cue.countryMap ? resolveCountry(c, h) : undefined);
@@ -623,7 +667,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
         (v.start - h.end <= 3 && ORIGIN_GAP.test(text.slice(h.end, v.start))) ||
         (v.start - h.end <= ORIGIN_APPOSITION_MAX && ORIGIN_APPOSITION.test(text.slice(h.end, v.start)))));
       // Verb-final headlines put subject and object before the verb: only the first country can be the subject.
-      const subjectSlot = !lex?.lexicon.verbFinal || h.start === firstTitleCountry;
+      const subjectSlot = !lex?.lexicon.verbFinal || subjectStarts.has(h.start);
       if (h.start < titleVerb && subjectSlot && (h.cue.cw ?? 2) >= 2 && !marksOrigin && !nonActingNear(h, nonActing)) {
         originOnly = false;
         w += 3;
@@ -748,10 +792,11 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
     // "US and Canada order…": several subjects of the headline all act.
     if (subjects.size > 1 && subjects.has(cv.key)) countries = [...subjects];
   } else {
-    const d = lex?.lexicon.defaultCountry;
+    const outlet = outletCountry(input.link, lang);
+    const d = outlet ?? lex?.lexicon.defaultCountry;
     if (d && actor > 0) {
       countries = [d];
-      fired.add(`${lang}.default-country`);
+      fired.add(outlet ? `${lang}.outlet-country` : `${lang}.default-country`);
     }
   }
   countries = [...new Set(countries)].sort();
@@ -844,6 +889,13 @@ function decideStage(
   if (all.some((v) => v.hit.cue.issued) && all.some((v) => v.hit.cue.timing)) {
     all = all.filter((v) => !v.hit.cue.timing);
     rules.push('stage.issued-dated');
+  }
+  // A plan with a date ("plant Huawei-Ausschluss bis 2026", "envisage d'exclure Huawei d'ici 2026"):
+  // when the headline proposes and only dating cues argue for announced, the date is the plan's.
+  if (all.some((v) => v.inTitle && v.stage === 'proposed' && !v.hit.cue.timing) &&
+    all.some((v) => v.stage === 'announced') && all.every((v) => v.stage !== 'announced' || v.hit.cue.timing)) {
+    all = all.filter((v) => v.stage !== 'announced');
+    rules.push('stage.planned-dated');
   }
   // A sure lifting (a court blocks, an order suspends the enforcement) is often itself a signed or
   // issued instrument: its form says nothing against the lifting.

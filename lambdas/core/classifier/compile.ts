@@ -2,7 +2,7 @@
  * Compiles rule data into matchers once, at rule load: one alternation regex per lexicon and case
  * mode, so classifying an item is a handful of linear scans and no regex is built per item.
  */
-import { normalizeForMatch } from '../text.js';
+import { normalizeForMatch, STABLE } from '../text.js';
 import { isSpacedNonAlphabeticLetter, isUnspacedScriptUnit } from './scripts.js';
 import type { Cue, Lexicon, Rules, VendorPattern } from './types.js';
 
@@ -106,6 +106,16 @@ export function withoutUnicodeEscapes(src: string): string {
   return out;
 }
 
+/** Throws as withoutUnicodeEscapes would on an unsupported \\p{…}, without rewriting the pattern. */
+function checkPropertyEscapes(src: string): void {
+  for (let i = src.indexOf('\\'); i >= 0; i = src.indexOf('\\', i + 2)) {
+    if (src[i + 1] === 'p' && src[i + 2] === '{') {
+      const name = src.slice(i + 3, src.indexOf('}', i));
+      if (!PROPERTY_RANGES[name]) throw new RuleError(`unsupported property escape \\p{${name}}`);
+    }
+  }
+}
+
 /** Compiles a matching regex without the "u" flag (see PROPERTY_RANGES). */
 function fastRegExp(src: string, flags: string): RegExp {
   return new RegExp(withoutUnicodeEscapes(src), flags.replace('u', ''));
@@ -124,6 +134,14 @@ interface LazyRe {
   re: RegExp | null;
   /** The capitals form (case-sensitive cues): undefined until made, null when it has none. */
   upper: RegExp | null | undefined;
+  /** Lower-cased strings one of which every match starts with (startStrings): undefined until first asked, null when the start cannot be told. */
+  starts: string[] | null | undefined;
+  /** What any match contains (requiredStrings of the pattern): undefined until first tried, null when nothing is known. */
+  needs: Need[] | null | undefined;
+  /** The text (its grams' generation) the last answer of `may` is for. */
+  gen: number;
+  /** Whether that text may hold a match (mayContain); when not, the regex is neither built nor run for it. */
+  may: boolean;
 }
 
 function lazyRe(l: LazyRe): RegExp {
@@ -156,10 +174,22 @@ interface GateEntry {
   cue: Cue;
   /** The cue's rank in its part: hits at one position keep the cues' order. */
   rank: number;
+  /**
+   * What the lower-cased text starts with wherever this entry is tried (its key's letters: a whole
+   * short word, a word's first four, two or one characters), when those are ASCII or caseless; else null.
+   */
+  keyText: string | null;
+  /** The regex cue's start strings that agree with keyText (see startsAt): undefined until first tried. */
+  starts: string[] | null | undefined;
+  startsSpace: boolean;
 }
 
 interface Part {
-  re: RegExp;
+  /** Ungated part: its alternation regex, built on first scan (most parts are never scanned in a run); else null. */
+  re: RegExp | null;
+  /** The source and flags `re` is built from. */
+  src: string;
+  flags: string;
   cues: Cue[];
   fam: string;
   bounded: boolean;
@@ -167,6 +197,11 @@ interface Part {
   gated: boolean;
   /** The part's cues are tried at CJK positions. */
   cjk: boolean;
+  /**
+   * Ungated part: strings one of which any match of any of its cues contains (undefined until first
+   * scanned; null when one cue has none). A text that cannot hold any of them is not scanned.
+   */
+  needs: Need[] | null | undefined;
 }
 
 /**
@@ -280,7 +315,7 @@ export function spaces(pattern: string): string {
 export function literalAlternatives(pattern: string): string[] | null {
   const unescaped = pattern.replace(/\\[.\-()&'’/]/g, '');
   if (/[()[\]{}?*+^$\\]/.test(unescaped)) return null;
-  return pattern.split('|').map((a) => a.replace(/\\(.)/g, '$1'));
+  return [...new Set(pattern.split('|').map((a) => a.replace(/\\(.)/g, '$1')))];
 }
 
 interface Literal {
@@ -302,7 +337,10 @@ interface Literal {
  * compatibility forms to NFKC; a character that folds to regex syntax is escaped.
  */
 export function foldPattern(p: string): string {
-  if (/^[\x00-\x7f]*$/.test(p)) return p;
+  // Characters the text's folding leaves alone (ASCII, most letters of our scripts): nothing to do.
+  let stable = true;
+  for (let i = 0; i < p.length && stable; i++) stable = p.charCodeAt(i) < 128 || STABLE[p.charCodeAt(i)] === 1;
+  if (stable) return p;
   let out = '';
   for (const ch of p) {
     if (ch.charCodeAt(0) < 128) {
@@ -864,9 +902,13 @@ function lowerUnit(c: number): number {
 
 const LOWER_UNIT = new Uint16Array(65536);
 
-/** Numeric key of a two-character prefix (lower-cased). */
+/**
+ * Numeric key of a two-character prefix (lower-cased): the two units in one 32-bit integer, so
+ * that the key of a CJK pair (above 2^31 as a * 65536 + b) is still a small integer for V8, not a
+ * heap number allocated and hashed at every CJK position. Never in [0, 65536): no unit key.
+ */
 export function prefixKey(a: number, b: number): number {
-  return lowerUnit(a) * 65536 + lowerUnit(b);
+  return (lowerUnit(a) << 16) | lowerUnit(b);
 }
 
 /**
@@ -875,14 +917,16 @@ export function prefixKey(a: number, b: number): number {
  */
 interface Tokens {
   text: string;
-  starts: number[];
-  ends: number[];
-  keys: number[];
+  starts: Int32Array;
+  ends: Int32Array;
+  keys: Int32Array;
   lowers: Array<string | undefined>;
   wkeys: Array<string | undefined>;
-  cjk: number[];
+  cjk: Int32Array;
   /** The text lower-cased when that keeps every offset (null: compare piece by piece); undefined until asked. */
   lower?: string | null;
+  /** Whether its whitespace is single plain spaces (see collapsed); undefined until asked. */
+  collapsed?: boolean;
 }
 let tokenCache: [Tokens | null, Tokens | null] = [null, null];
 
@@ -890,23 +934,38 @@ function tokensOf(text: string): Tokens {
   const [a, b] = tokenCache;
   if (a && a.text === text) return a;
   if (b && b.text === text) return b;
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const keys: number[] = [];
-  const cjk: number[] = [];
+  // Counted first, then filled: typed arrays of the exact size instead of arrays grown push by
+  // push (tokenising was the largest allocation of classifying an item).
+  let nWords = 0;
+  let nCjk = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const cls = unitClass(text.charCodeAt(i));
     const w = (cls & 2) !== 0;
-    if (w && !inWord) {
-      starts.push(i);
-      keys.push(prefixKey(text.charCodeAt(i), i + 1 < text.length ? text.charCodeAt(i + 1) : 0));
-    } else if (!w && inWord) ends.push(i);
-    if (!w && (cls & 4) !== 0) cjk.push(i);
+    if (w && !inWord) nWords++;
+    if (!w && (cls & 4) !== 0) nCjk++;
     inWord = w;
   }
-  if (inWord) ends.push(text.length);
-  const t: Tokens = { text, starts, ends, keys, lowers: new Array(starts.length), wkeys: new Array(starts.length), cjk };
+  const starts = new Int32Array(nWords);
+  const ends = new Int32Array(nWords);
+  const keys = new Int32Array(nWords);
+  const cjk = new Int32Array(nCjk);
+  let t0 = 0;
+  let t1 = 0;
+  let c = 0;
+  inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const cls = UNIT_CLASS[text.charCodeAt(i)] as number;
+    const w = (cls & 2) !== 0;
+    if (w && !inWord) {
+      starts[t0++] = i;
+      keys[t0 - 1] = prefixKey(text.charCodeAt(i), i + 1 < text.length ? text.charCodeAt(i + 1) : 0);
+    } else if (!w && inWord) ends[t1++] = i;
+    if (!w && (cls & 4) !== 0) cjk[c++] = i;
+    inWord = w;
+  }
+  if (inWord) ends[t1] = text.length;
+  const t: Tokens = { text, starts, ends, keys, lowers: new Array(nWords), wkeys: new Array(nWords), cjk };
   tokenCache = [t, a];
   return t;
 }
@@ -1000,9 +1059,9 @@ function tokenKey(tk: Tokens, t: number): string {
  * code reads a dozen fields of every hit's cue, and cues of one shape keep those reads monomorphic
  * (JSON cues otherwise come in dozens of shapes).
  */
-export function shaped<C extends Cue>(c: C): C {
+export function shaped<C extends Cue>(c: C, pattern = c.pattern): C {
   const out = {
-    id: c.id, pattern: c.pattern, cs: c.cs, restrict: c.restrict, measure: c.measure, mw: c.mw, stage: c.stage, sw: c.sw,
+    id: c.id, pattern, cs: c.cs, restrict: c.restrict, measure: c.measure, mw: c.mw, stage: c.stage, sw: c.sw,
     actor: c.actor, noise: c.noise, bodyFactor: c.bodyFactor, reason: c.reason, bystander: c.bystander, scopeless: c.scopeless,
     country: c.country, countryMap: c.countryMap, countryMapOf: c.countryMapOf, cw: c.cw, quells: c.quells, keep: c.keep,
     nonActing: c.nonActing,
@@ -1048,7 +1107,7 @@ export class CueSet {
       // validating the thousands of generated names would only cost start-up time.
       if (!literalAlternatives(raw.pattern) || raw.pattern.includes('\\')) validatePattern(raw.id, spaces(raw.pattern));
       // Rules are matched against normalised text (normalizeForMatch), so they are folded the same way.
-      const c = shaped({ ...raw, pattern: foldPattern(raw.pattern) });
+      const c = shaped(raw, foldPattern(raw.pattern));
       const lits = literalAlternatives(c.pattern);
       if (!lits) {
         regexCues.push(c);
@@ -1070,7 +1129,8 @@ export class CueSet {
       // Finite cues are matched as strings (the text's whitespace is collapsed to single spaces,
       // so " " is one space): no regex to compile or run.
       const lits = gateable ? expandFinite(c.pattern) : null;
-      if (lits) expansions.set(p, lits);
+      // Folding (Traditional to Simplified Chinese, NFKC) can make two alternatives one: "宣布|宣佈".
+      if (lits) expansions.set(p, [...new Set(lits)]);
       return p;
     });
     // Longer patterns first: at one position the first matching alternative wins, and the longer
@@ -1150,10 +1210,14 @@ export class CueSet {
         const own = new Map<Cue, LazyRe>();
         const rank = new Map(all.map((c, i) => [c, i] as const));
         const cs = mode === 'cs';
+        // The key of each of a finite cue's strings, worked out once per cue (not once per key).
+        const keysOf = new Map<Cue, unknown[]>();
         const entry = <K>(cue: Cue, key: K, keyOf: (lit: string) => K): GateEntry => {
           const expanded = expansions.get(cue);
           if (expanded) {
-            const lits = expanded.filter((x) => keyOf(x) === key).map((x) => (cs ? x : x.toLowerCase()));
+            let keys = keysOf.get(cue) as K[] | undefined;
+            if (!keys) keysOf.set(cue, (keys = expanded.map(keyOf)));
+            const lits = expanded.filter((_, i) => keys[i] === key).map((x) => (cs ? x : x.toLowerCase()));
             // Capitals after every written form: a text matches one or the other, never both.
             if (cs && capitals) {
               for (const x of [...lits]) {
@@ -1161,15 +1225,15 @@ export class CueSet {
                 if (u !== x && u.length === x.length && !lits.includes(u)) lits.push(u);
               }
             }
-            return { re: null, capitals: false, lits, cs, bounded: !cjkGate, cue, rank: rank.get(cue) as number };
+            return { re: null, capitals: false, lits, cs, bounded: !cjkGate, cue, rank: rank.get(cue) as number, keyText: null, starts: null, startsSpace: false };
           }
           let re = own.get(cue);
           if (!re) {
             // An unsupported \p{…} still fails compileRules, as when the regex was made here.
-            if (cue.pattern.includes('\\p{')) withoutUnicodeEscapes(cue.pattern);
-            own.set(cue, (re = { pattern: cue.pattern, tail, flags: `y${flags}`, re: null, upper: undefined }));
+            checkPropertyEscapes(cue.pattern);
+            own.set(cue, (re = { pattern: cue.pattern, tail, flags: `y${flags}`, re: null, upper: undefined, starts: undefined, needs: undefined, gen: 0, may: true }));
           }
-          return { re, capitals: cs && capitals, lits: null, cs, bounded: !cjkGate, cue, rank: rank.get(cue) as number };
+          return { re, capitals: cs && capitals, lits: null, cs, bounded: !cjkGate, cue, rank: rank.get(cue) as number, keyText: keyTextOf(key), starts: undefined, startsSpace: false };
         };
         const bucket = 1 + this.parts.length;
         const g = this.cands;
@@ -1180,10 +1244,13 @@ export class CueSet {
         for (const [k, list] of byWord) for (const c of list) pushCand(g.byWordKey, k, cand(entry(c, k, firstWordKey)));
         const pairKey = (x: string) => prefixKey(x.charCodeAt(0), x.charCodeAt(1));
         for (const [k, list] of byPair) for (const c of list) pushCand(g.byPair, k, cand(entry(c, k, pairKey)));
-        this.parts.push({ re: /$^/, cues: [], fam: fam as string, bounded: !cjkGate, gated: true, cjk: cjkGate });
+        this.parts.push({ re: null, src: '', flags: '', cues: [], fam: fam as string, bounded: !cjkGate, gated: true, cjk: cjkGate, needs: null });
       }
       if (free.length) {
-        this.parts.push({ re: fastRegExp(`(?:${body(free)})${tail}`, `g${flags}`), cues: free, fam: fam as string, bounded: bound === 'b', gated: false, cjk: false });
+        const src = `(?:${body(free)})${tail}`;
+        // An unsupported \p{…} still fails compileRules, as when the regex was made here.
+        checkPropertyEscapes(src);
+        this.parts.push({ re: null, src, flags: `g${flags}`, cues: free, fam: fam as string, bounded: bound === 'b', gated: false, cjk: false, needs: undefined });
       }
     }
     const g = this.cands;
@@ -1191,8 +1258,8 @@ export class CueSet {
       for (const list of map.values()) list.sort((x, y) => x.order - y.order);
     }
     for (const k of g.byUnit.keys()) g.unitStarts[k] = 1;
-    // Pair keys are prefixKey(a, b) = lowerUnit(a) * 65536 + lowerUnit(b); CJK units have no case.
-    for (const k of g.byPair.keys()) g.unitStarts[Math.floor(k / 65536)] = 1;
+    // Pair keys are prefixKey(a, b) = lowerUnit(a) << 16 | lowerUnit(b); CJK units have no case.
+    for (const k of g.byPair.keys()) g.unitStarts[k >>> 16] = 1;
     this.size = cues.length;
   }
 
@@ -1227,6 +1294,32 @@ function addCands<K>(into: Map<K, Cand[]>, from: Map<K, Cand[]>, si: number, bas
 }
 
 /**
+ * A word key's candidates split by what they need of the word: literals are tried only where the
+ * word is exactly their first word (Cand.first), so each first word gets its own list (its
+ * literals and the key's other candidates, in order), and a word that is the first word of no
+ * literal gets the others alone. The same candidates are tried in the same order as in the key's
+ * whole list, less those that would be skipped at once: most of a key's literals, at most words.
+ */
+interface WordNode {
+  /** The key's candidates that are not literals keyed by a first word; null when none. */
+  any: Cand[] | null;
+  /** Per first word of the key's literals: its literals and `any`, in order; null when the key has no such literal. */
+  words: Map<string, Cand[]> | null;
+}
+
+function wordNode(list: Cand[]): WordNode {
+  const any = list.filter((c) => c.first === null);
+  let words: Map<string, Cand[]> | null = null;
+  for (const c of list) {
+    const w = c.first;
+    if (w === null) continue;
+    words ??= new Map();
+    if (!words.has(w)) words.set(w, list.filter((x) => x.first === null || x.first === w));
+  }
+  return { any: any.length ? any : null, words };
+}
+
+/**
  * One or more cue sets scanned together: their candidates in one index, so a text's words and
  * CJK positions are walked once for all of them (the common lexicon and a language's, every
  * family), with one lookup per word. Hits are kept per bucket (a set's literals, each of its parts)
@@ -1241,9 +1334,9 @@ export class CueScanner {
   private readonly hasWordCands: boolean;
   private readonly hasUnitCands: boolean;
   /** The word-key candidates whose key is ASCII, by asciiKey: no string built or hashed per word. */
-  private readonly byAsciiKey = new Map<number, Cand[]>();
+  private readonly byAsciiKey = new Map<number, WordNode>();
   /** The others (keys with a non-ASCII letter), by wordKey. */
-  private readonly byOtherKey = new Map<string, Cand[]>();
+  private readonly byOtherKey = new Map<string, WordNode>();
   /** Merged candidate lists of a word key and a prefix, made once per pair. */
   private readonly merged = new Map<Cand[], Map<Cand[], Cand[]>>();
   /** Hits per bucket for the last text scanned (the classifier scans one text in two calls). */
@@ -1265,13 +1358,13 @@ export class CueScanner {
       addCands(into.byUnit, from.byUnit, si, base);
       addCands(into.byPair, from.byPair, si, base);
       for (const k of from.byUnit.keys()) into.unitStarts[k] = 1;
-      for (const k of from.byPair.keys()) into.unitStarts[Math.floor(k / 65536)] = 1;
+      for (const k of from.byPair.keys()) into.unitStarts[k >>> 16] = 1;
     });
     this.nBuckets = n;
     for (const [k, list] of this.cands.byWordKey) {
       const a = asciiKeyOf(k);
-      if (a >= 0) this.byAsciiKey.set(a, list);
-      else this.byOtherKey.set(k, list);
+      if (a >= 0) this.byAsciiKey.set(a, wordNode(list));
+      else this.byOtherKey.set(k, wordNode(list));
     }
     this.hasWordCands = this.cands.byWordKey.size > 0 || this.cands.byPrefix2.size > 0;
     this.hasUnitCands = this.cands.byUnit.size > 0 || this.cands.byPair.size > 0;
@@ -1302,7 +1395,7 @@ export class CueScanner {
         if ((only && p.fam !== only) || (skip && p.fam === skip)) continue;
         const b = base + 1 + j;
         let list = hits[b];
-        if (!list) hits[b] = list = scanFree(p, text);
+        if (!list) hits[b] = list = partMayMatch(p, text) ? scanFree(p, text) : [];
         for (const h of list) out.push(h);
       }
     }
@@ -1325,7 +1418,8 @@ export class CueScanner {
       const byPrefix2 = g.byPrefix2.size ? g.byPrefix2 : null;
       for (let t = 0; t < tk.starts.length; t++) {
         const key = asciiKeyAt(text, tk.starts[t] as number, tk.ends[t] as number);
-        const a = key >= 0 ? byAscii.get(key) : byOther.size ? byOther.get(tokenKey(tk, t)) : undefined;
+        const node = key >= 0 ? byAscii.get(key) : byOther.size ? byOther.get(tokenKey(tk, t)) : undefined;
+        const a = node === undefined ? null : node.words !== null ? (node.words.get(lowerToken(tk, t)) ?? node.any) : node.any;
         const b = byPrefix2 ? byPrefix2.get(tk.keys[t] as number) : undefined;
         const list = a && b ? this.mergedOf(a, b) : (a ?? b);
         if (list) this.tryAll(tk, t, tk.starts[t] as number, list);
@@ -1339,10 +1433,27 @@ export class CueScanner {
         if (starts[ch] === 0) continue;
         const a = g.byUnit.get(ch);
         const b = byPair && at + 1 < text.length ? byPair.get(prefixKey(ch, text.charCodeAt(at + 1))) : undefined;
-        const list = a && b ? mergeCands(a, b) : (a ?? b);
+        const list = a && b ? this.mergedOf(a, b) : (a ?? b);
         if (list) this.tryAll(tk, -1, at, list);
       }
     }
+  }
+
+  /**
+   * Whether a regex cue may match somewhere in the text: false when the text lacks every string
+   * one of which each of its matches contains. Most regex cues tried at a word fail for that
+   * reason (their other words are not in the text), and their regexes are then neither built
+   * (a first pass compiles far fewer) nor run. Answered once per cue and text.
+   */
+  private mayMatch(l: LazyRe, text: string): boolean {
+    if (l.needs === undefined) l.needs = needsOf(l.pattern);
+    if (l.needs === null) return true;
+    const g = textGrams(text);
+    if (l.gen !== g.gen) {
+      l.gen = g.gen;
+      l.may = mayContainIn(g, l.needs);
+    }
+    return l.may;
   }
 
   private mergedOf(a: Cand[], b: Cand[]): Cand[] {
@@ -1372,6 +1483,7 @@ export class CueScanner {
         continue;
       }
       const lazy = e.re as LazyRe;
+      if (!startsAt(tk, at, e) || !this.mayMatch(lazy, text)) continue;
       const one = lazyRe(lazy);
       one.lastIndex = at;
       let m = one.exec(text);
@@ -1387,10 +1499,133 @@ export class CueScanner {
   }
 }
 
+/** Above this many start strings a regex cue is not pre-checked; starts are cut at this length. */
+const MAX_STARTS = 64;
+const MAX_START_LEN = 16;
+
+/**
+ * Lower-cased strings one of which every match of a (spaced) pattern starts with, each as long as
+ * the pattern's start is plain (literals, plain character lists, (?:…) groups, "?"), up to
+ * MAX_START_LEN, and only of characters that match themselves lower-cased under case folding
+ * (ASCII and caseless CJK, as in requiredStrings); whitespace stands as one space. Null when some
+ * match's start cannot be told at all.
+ */
+export function startStrings(pattern: string): string[] | null {
+  const src = pattern.split(WS).join(' ').split(WS_OPT).join(' ?');
+  const out = new Set<string>();
+  let known = true;
+  const add = (acc: string): boolean => {
+    if (!acc) known = false;
+    else out.add(acc);
+    return known && out.size <= MAX_STARTS;
+  };
+  const walk = (s: string, acc: string, budget: { n: number }): boolean => {
+    if (--budget.n < 0) return false;
+    if (acc.length >= MAX_START_LEN || s === '') return add(acc);
+    const head = patternHead(s);
+    if (!head) return add(acc);
+    const { atoms, group, optional, rest } = head;
+    if (optional && !walk(rest, acc, budget)) return false;
+    if (group) {
+      for (const alt of group) if (!walk(alt + rest, acc, budget)) return false;
+      return true;
+    }
+    for (const a of atoms as string[]) {
+      const c = a.charCodeAt(0);
+      if (c !== 32 && !caselessOrAscii(c)) {
+        if (!add(acc)) return false;
+      } else if (!walk(rest, acc + a.toLowerCase(), budget)) return false;
+    }
+    return true;
+  };
+  for (const alt of splitTop(src)) if (!walk(alt, '', { n: 5000 })) return null;
+  return known ? [...out] : null;
+}
+
+/**
+ * Whether a regex cue may match at `at`: the lower-cased text starts there with one of its start
+ * strings. A space in a start string stands for the regex's whitespace run, which is exactly one
+ * space in a collapsed text only; in another text (and in one whose lower-casing moves offsets)
+ * the regex decides.
+ */
+function startsAt(tk: Tokens, at: number, e: GateEntry): boolean {
+  if (e.starts === undefined) {
+    const l = e.re as LazyRe;
+    if (l.starts === undefined) l.starts = startStrings(l.pattern);
+    // Where the entry is tried the text starts with its key's letters: a start that disagrees
+    // with them (neither extends them nor is a prefix of them) cannot be there.
+    const k = e.keyText;
+    e.starts = l.starts === null || k === null ? l.starts : l.starts.filter((x) => x.startsWith(k) || k.startsWith(x));
+    e.startsSpace = e.starts !== null && e.starts.some((x) => x.includes(' '));
+  }
+  const starts = e.starts;
+  if (starts === null) return true;
+  const lower = lowerText(tk);
+  if (lower === null || (e.startsSpace && !collapsed(tk))) return true;
+  for (const x of starts) if (lower.startsWith(x, at)) return true;
+  return false;
+}
+
+/**
+ * The letters a candidate key stands for, lower-cased (a word key without its "=", a prefix or
+ * pair key's two characters, a CJK position's character), or null when one of them is neither
+ * ASCII nor caseless: there the key's lower-casing and the text's might differ.
+ */
+function keyTextOf(key: unknown): string | null {
+  const s = typeof key === 'string'
+    ? (key.startsWith('=') ? key.slice(1) : key)
+    : (key as number) >= 0 && (key as number) < 65536 ? String.fromCharCode(key as number) : String.fromCharCode((key as number) >>> 16, (key as number) & 0xffff);
+  for (let i = 0; i < s.length; i++) if (!caselessOrAscii(s.charCodeAt(i))) return null;
+  return s;
+}
+
+/** Whether every whitespace character of the text is a plain space with no other next to it. */
+function collapsed(tk: Tokens): boolean {
+  if (tk.collapsed === undefined) {
+    const text = tk.text;
+    let ok = true;
+    for (let i = 0; i < text.length && ok; i++) {
+      const c = text.charCodeAt(i);
+      if (IS_WS[c] === 1 && (c !== 32 || IS_WS[text.charCodeAt(i + 1)] === 1)) ok = false;
+    }
+    tk.collapsed = ok;
+  }
+  return tk.collapsed;
+}
+
+/** The code units of WS_CLASS. */
+const IS_WS = new Uint8Array(65537);
+for (const c of [9, 11, 12, 13, 32, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) IS_WS[c] = 1;
+IS_WS.fill(1, 0x2000, 0x200b);
+
+/** The required strings of a pattern as Needs, or null when it has none. */
+function needsOf(pattern: string): Need[] | null {
+  const req = requiredStrings(pattern);
+  return req && req.map(needOfString);
+}
+
+/** Whether an ungated part may match in the text: some cue of it may (see CueScanner.mayMatch). */
+function partMayMatch(p: Part, text: string): boolean {
+  if (p.needs === undefined) {
+    const all: Need[] = [];
+    for (const c of p.cues) {
+      const n = needsOf(c.pattern);
+      if (n === null) {
+        p.needs = null;
+        return true;
+      }
+      all.push(...n);
+    }
+    p.needs = all;
+  }
+  return p.needs === null || mayContainIn(textGrams(text), p.needs);
+}
+
 /** The matches of an ungated part: its alternation regex run over the whole text. */
 function scanFree(p: Part, text: string): Hit[] {
   const out: Hit[] = [];
-  const { re, cues, bounded } = p;
+  const re = (p.re ??= fastRegExp(p.src, p.flags));
+  const { cues, bounded } = p;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
@@ -1455,12 +1690,20 @@ function vendorCues(rules: Rules): VendorCue[] {
   const out: VendorCue[] = [];
   for (const [canonical, aliases] of Object.entries(rules.vendors)) {
     const seen = new Set<string>();
-    for (const alias of [canonical, ...aliases]) {
+    const names = [canonical, ...aliases];
+    for (const alias of names) {
       const forms = hasCjk(alias) || /[\u0400-\u04ff]/.test(alias)
         ? [alias]
         // Proper names match case-sensitively ("Apple", not "apple"), plus the all-caps and
         // capitalised spellings headlines use ("HUAWEI", "Tiktok").
         : [alias, alias.toUpperCase(), alias.charAt(0).toUpperCase() + alias.slice(1).toLowerCase()];
+      // An inflected alias also in the spelling of the name it inflects: "Tiktokin" -> "TikTokin".
+      if (forms.length > 1) {
+        for (const base of names) {
+          if (base.length < alias.length && base !== alias && /^\p{L}+$/u.test(alias.slice(base.length)) &&
+            alias.toLowerCase().startsWith(base.toLowerCase()) && !alias.startsWith(base)) forms.push(base + alias.slice(base.length));
+        }
+      }
       for (const form of forms) {
         if (seen.has(form)) continue;
         seen.add(form);
@@ -1563,7 +1806,12 @@ function textGrams(text: string): Grams {
  * string lacks a piece in the text, and then no match that needs one of them is possible.
  */
 function mayContain(text: string, needs: Need[]): boolean {
-  const { gen, table, lower } = textGrams(text);
+  return mayContainIn(textGrams(text), needs);
+}
+
+/** mayContain on a text's grams. */
+function mayContainIn(g: Grams, needs: Need[]): boolean {
+  const { gen, table, lower } = g;
   for (const n of needs) {
     const pieces = n.pieces;
     if (pieces.length === 0) {
@@ -1600,7 +1848,7 @@ export class VendorPatternSet {
     const rest: Cue[] = [];
     for (const raw of cues) {
       validatePattern(raw.id, spaces(raw.pattern));
-      const c = shaped({ ...raw, pattern: foldPattern(raw.pattern) });
+      const c = shaped(raw, foldPattern(raw.pattern));
       const atStart = c.pattern.startsWith(`^${VENDOR_MARK}`);
       if (atStart || c.pattern.startsWith(VENDOR_MARK)) {
         const src = spaces(atStart ? c.pattern.slice(1) : c.pattern);

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileRules, cueScanner, requiredStrings, spaces, withoutUnicodeEscapes, WS_CLASS, type Hit } from '../../../lambdas/core/classifier/compile.js';
+import { compileRules, cueScanner, expandFinite, literalAlternatives, requiredStrings, spaces, startStrings, withoutUnicodeEscapes, WS_CLASS, type Hit } from '../../../lambdas/core/classifier/compile.js';
 import { loadDefaultRules } from '../../../lambdas/core/classifier/index.js';
 import { normalizeForMatch } from '../../../lambdas/core/text.js';
 import { LANGUAGES } from './helpers.js';
@@ -131,6 +131,46 @@ describe('core/classifier/compile', () => {
       // Assess
       expect(lacking).toEqual([]);
       expect(checked).toBeGreaterThan(500);
+    });
+  });
+
+  describe('startStrings', () => {
+    it('finds the lower-cased starts of every match, cut where the pattern stops being plain, or null when a start is unknown', () => {
+      const sorted = (x: string[] | null) => x && [...x].sort();
+      expect(sorted(startStrings(`ban(?:s|ned)?${spaces(' ')}from`))).toEqual(['ban from', 'banned from', 'bans from']);
+      expect(sorted(startStrings('(?:Federal|state) ?agenc\\p{L}*'))).toEqual(['federal agenc', 'federalagenc', 'state agenc', 'stateagenc']);
+      expect(startStrings('verbot\\p{L}*|Sperr')).toEqual(['verbot', 'sperr']);
+      // A letter that is not ASCII ends the start (its case folding is not the lower-casing's).
+      expect(startStrings('zakazał[a-z]*')).toEqual(['zakaza']);
+      expect(startStrings('\\p{L}+ sues')).toBeNull();
+      expect(startStrings('(?<=passes )senate')).toBeNull();
+    });
+
+    it('never misses a real match: every match of every bundled pattern in the fixtures starts with one of its start strings', () => {
+      // Prepare: every lexicon pattern that stays a regex, as the classifier compiles it (spaced, case-insensitive)
+      const rules = loadDefaultRules();
+      const patterns = Object.values(rules.lexicons).flatMap((l) => l.cues.map((c) => c.pattern))
+        .filter((p) => !literalAlternatives(p) && !expandFinite(p)).map(spaces);
+      const all = LANGUAGES.flatMap((language) => texts(language));
+      let checked = 0;
+      const missed: string[] = [];
+      // Act
+      for (const pattern of patterns) {
+        const starts = startStrings(pattern);
+        if (!starts) continue;
+        const re = new RegExp(withoutUnicodeEscapes(pattern), 'gi');
+        for (const text of all) {
+          const lower = text.toLowerCase();
+          if (lower.length !== text.length) continue;
+          for (const m of text.matchAll(re)) {
+            checked++;
+            if (!starts.some((x) => lower.startsWith(x, m.index))) missed.push(`${pattern} at ${text.slice(m.index, m.index + 40)}`);
+          }
+        }
+      }
+      // Assess
+      expect(missed).toEqual([]);
+      expect(checked).toBeGreaterThan(1000);
     });
   });
 });

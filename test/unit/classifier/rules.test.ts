@@ -14,6 +14,44 @@ function headlineFor(alias: string): { language: string; title: string } {
   return { language: 'en', title: `Japan bans ${alias} products from government procurement` };
 }
 
+/** The top-level alternatives of a regex source (escapes and character classes kept whole). */
+function alternatives(src: string): string[] {
+  const out: string[] = [];
+  let depth = 0, cls = false, cur = '';
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i] as string;
+    if (ch === '\\') { cur += ch + (src[i + 1] ?? ''); i++; continue; }
+    if (cls) { if (ch === ']') cls = false; }
+    else if (ch === '[') cls = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) { out.push(cur); cur = ''; continue; }
+    cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** Whether an alternative must end in a space: a literal space, or a final group one of whose branches does. */
+function endsInSpace(alt: string): boolean {
+  const s = alt.replace(/(?:[?*+]|\{\d+(?:,\d*)?\})+\??$/, '');
+  if (s.endsWith(' ') && !s.endsWith('\\ ')) return true;
+  if (!s.endsWith(')') || s.endsWith('\\)')) return false;
+  let depth = 0, open = -1;
+  for (let j = s.length - 1; j >= 0; j--) {
+    if (s[j - 1] === '\\') continue;
+    if (s[j] === ')') depth++;
+    else if (s[j] === '(' && --depth === 0) { open = j; break; }
+  }
+  const inner = s.slice(open + 1, -1);
+  if (/^\?(?:=|!|<=|<!)/.test(inner)) return false;
+  return alternatives(inner.replace(/^\?:/, '')).some((a) => a !== '' && endsInSpace(a));
+}
+
+function deadAlternative(pattern: string): boolean {
+  return alternatives(pattern).some((a) => /^(?:['’]|\[['’]+\])/.test(a) || endsInSpace(a));
+}
+
 describe('classifier rules', () => {
   describe('loadDefaultRules', () => {
     it('bundles a lexicon for each of the nine languages, the 23 added for issue 12 and the language-independent one', () => {
@@ -46,6 +84,14 @@ describe('classifier rules', () => {
       const quelled = Object.values(rules.lexicons).flatMap((l) => l.cues.flatMap((c) => c.quells ?? []));
       expect(quelled.length).toBeGreaterThan(0);
       for (const id of quelled) expect(noiseIds.has(id), id).toBe(true);
+    });
+
+    // Word-bounded (latin-script) cues are tried only at word starts and must end at a word end, so an
+    // alternative that starts with an apostrophe ("'s lead", after "China") or ends in a space
+    // ("drops ", before a word) can never match.
+    it.each(Object.entries(rules.lexicons).filter(([, l]) => l.script === 'latin'))('has no dead %s cue alternative (leading apostrophe, trailing space)', (_code, lexicon) => {
+      const dead = lexicon.cues.filter((c) => deadAlternative(c.pattern)).map((c) => c.id);
+      expect(dead).toEqual([]);
     });
 
     it('returns a fresh copy that callers can extend without touching the defaults', () => {

@@ -26,6 +26,9 @@ const STAGE_CASES: Array<[string, string, string, Stage]> = [
   ['fr', 'La Suède exclura Huawei et ZTE de la 5G', 'Les équipements devront être retirés d\'ici au 1er janvier 2025.', 'announced'],
   ['fr', 'La France renonce à interdire Huawei', 'Le gouvernement ne va pas interdire l\'équipementier, a indiqué le ministre.', 'rejected'],
   ['de', 'Bundestag berät über Verbot von Huawei-Komponenten', 'Ein Gesetzentwurf könnte den Einbau untersagen.', 'proposed'],
+  // a plan with a date is still a plan
+  ['de', 'Bundesregierung plant Huawei-Ausschluss aus 5G-Kernnetz bis 2026', 'Das Innenministerium verhandelt mit den Netzbetreibern.', 'proposed'],
+  ['it', 'Il governo pensa di escludere Huawei dal 5G entro il 2026', 'La misura è allo studio di Palazzo Chigi.', 'proposed'],
   ['de', 'Dänemark verbietet TikTok auf Diensthandys', 'Das Verbot gilt ab sofort.', 'in_force'],
   ['de', 'USA heben Exportverbot gegen ZTE auf', 'Das Handelsministerium hat das Verbot aufgehoben.', 'lifted'],
   ['es', 'México descarta vetar a Huawei en su red 5G', 'El Gobierno no vetará a la empresa, dijo el subsecretario.', 'rejected'],

@@ -20,6 +20,10 @@ const TARGETS: Array<[string, string, string, string[]]> = [
   // Short names Chinese and Hong Kong outlets use.
   ['zh', '美国禁止投资中移动、中联通', '美国总统签署行政命令,禁止美国人投资中移动、中联通等中国企业。', ['China Mobile', 'China Unicom']],
   ['zh', '美國限制英偉達晶片出口', '美國商務部要求英偉達向中國出口晶片須取得許可證。', ['Nvidia']],
+  // An inflected alias ("Tiktokin") also in the spelling of the name it inflects.
+  ['fi', 'Suomi kieltää TikTokin virkapuhelimissa', 'Valtioneuvosto kieltää sovelluksen virkapuhelimissa.', ['TikTok']],
+  // App stores asked to act are bystanders, even in the headline.
+  ['de', 'Berliner Datenschutzbeauftragte meldet DeepSeek bei Apple und Google', 'DeepSeek droht der Rauswurf aus den deutschen App-Stores.', ['DeepSeek']],
   ['ko', '호주, 정부청사 중국산 CCTV 철거', '하이크비전과 다후아기술의 CCTV 장비가 900개 넘게 발견됐다.', ['Dahua', 'Hikvision']],
 ];
 

@@ -1,0 +1,47 @@
+/**
+ * Wording of Chinese, Japanese and Korean reports (Taiwan and Hong Kong outlets in Traditional
+ * script among them) that the lexicons lacked: who acts, what is a measure, what is only a
+ * reaction. Each row is the shape of a published headline and lead, shortened.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../lambdas/core/classifier/index.js';
+
+// [what, title, summary, countries] — relevant reports and who acts
+const ACTS: Array<[string, string, string, string[]]> = [
+  ['Traditional script: a country only written in Simplified in the names table', '奧地利禁政府僱員工作手機安裝TikTok', '奧地利將禁止政府僱員在工作手機上安裝中國短片分享應用程式TikTok。', ['AT']],
+  ["Taiwan's name for New Zealand", '紐西蘭禁止電信商使用華為5G設備', '紐西蘭政府通訊安全局拒絕電信商使用華為設備。', ['NZ']],
+  ['two countries joined by an interpunct both act', '호주·뉴질랜드도 공무원 기기서 틱톡 사용 금지', '호주와 뉴질랜드가 공무원 업무용 스마트 기기에서 틱톡 사용을 금지한다.', ['AU', 'NZ']],
+  ['a comma after the country closes the topic (not a second subject)', '인도, 중국 앱 추가 차단…알리익스프레스 포함', '인도 정부가 알리익스프레스 등 중국 앱 43개의 사용을 금지했다.', ['IN']],
+  ["Korea's usual spelling of Portugal", '포르투갈, 화웨이 5G 장비 사용 금지했다', '포르투갈 정부가 화웨이 장비 사용을 금지했다.', ['PT']],
+  ['an order to wind up a business is the state acting (ko)', '캐나다 정부, 틱톡 캐나다 법인 해체 명령', '캐나다 정부가 틱톡의 자국 내 사업 철수를 명령했다.', ['CA']],
+  ['an order to wind up a business is the state acting (zh)', '加拿大下令解散TikTok境內業務', '加拿大政府以國家安全風險為由,下令解散TikTok在加國的業務。', ['CA']],
+  ['a government refusing a vendor', '新西兰政府拒绝使用华为5G设备', '新西兰政府通信安全局拒绝了Spark使用华为5G设备的提议。', ['NZ']],
+  ['blocked (ja)', '豪政府、中国企業の5G展開を阻止', '連邦政府は先週、ファーウェイによる5Gネットワーク展開を阻止した。', ['AU']],
+  ['대- (toward) marks the target country, not the actor', '엔비디아 반도체, 수출통제 대상', '미국 정부가 최근 발표한 대중국 인공지능(AI) 반도체 수출통제 조치를 앞당겨 시행했다.', ['US']],
+];
+
+// [what, title, summary] — reports of no measure
+const REACTIONS: Array<[string, string, string]> = [
+  ["an envoy's statement on another country's ban", '英方禁止政府人員使用TikTok,我駐英國大使:損人害己', '正在訪問的中國駐英國大使在接受中外記者採訪時,就英方禁止政府人員使用TikTok作了如下表態:'],
+  ["the vendor's response after the news it answers", '被美國列入實體名單,大疆回應:照賣不誤!', '對于美方的制裁,大疆20日回應稱,該公司將繼續在美國銷售。'],
+  ["an MP's written question", '政府職員の動画投稿アプリ「TikTok」の利用の規制に関する質問主意書', '欧米では、TikTokについての利用規制の動きが広まっている。'],
+  ['a vendor applying for judicial review', '중국 하이크비전, 캐나다 퇴출 결정에 사법 검토 신청', '하이크비전 측이 이에 불복해 사법 당국에 이의 제기를 신청했다.'],
+];
+
+describe('core/classifier (Chinese, Japanese and Korean reports)', () => {
+  describe('classify', () => {
+    it.each(ACTS)('reads %s', (_what, title, summary, countries) => {
+      const c = classify({ title, summary });
+      expect(c.relevant, JSON.stringify(c.rules)).toBe(true);
+      expect(c.countries).toEqual(countries);
+    });
+    it.each(REACTIONS)('does not read %s as a measure', (_what, title, summary) => {
+      expect(classify({ title, summary }).relevant).toBe(false);
+    });
+    it('quotes the Traditional original in its evidence, not the folded text', () => {
+      const c = classify({ title: '紐西蘭禁止電信商使用華為5G設備', summary: '' });
+      expect(c.evidence.join(' ')).toContain('紐西蘭');
+      expect(c.evidence.join(' ')).not.toContain('纽西兰');
+    });
+  });
+});
