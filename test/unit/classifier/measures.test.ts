@@ -106,6 +106,12 @@ const MORE_MEASURE_CASES: Array<[string, string, string, Measure]> = [
   ['vi', 'Cục Viễn thông yêu cầu nhà mạng chặn Telegram', 'Cục Viễn thông yêu cầu các nhà mạng ngăn chặn hoạt động của Telegram tại Việt Nam.', 'market_ban'],
   ['ko', '美, 엔비디아 H20 중국 판매 허용', '미국 상무부가 엔비디아의 H20 칩 중국 수출을 허가했다.', 'export_control'],
   ['vi', 'Mỹ cấm TikTok trên thiết bị của chính phủ liên bang', 'Nhà Trắng yêu cầu các cơ quan liên bang xóa TikTok khỏi thiết bị trong vòng 30 ngày.', 'device_ban'],
+  // A product's sale or supply banned is a market ban; a regulator summoning a vendor is another restriction.
+  ['ja', '米、カスペルスキー製品の提供禁止を発表', '米商務省はセキュリティソフトウェア提供を9月29日に禁止する。', 'market_ban'],
+  ['zh', '國家網信辦約談英偉達 要求說明H20晶片安全風險', '網信辦要求英偉達就對華銷售的H20晶片漏洞後門安全風險問題進行說明。', 'other_restriction'],
+  // The Pentagon's Chinese military companies list (1260H) is another restriction; the target's retaliation warning is no advisory.
+  ['zh', '美国国防部将宇树科技列入军事企业清单', '美国国防部更新1260H清单,宇树科技在列。', 'other_restriction'],
+  ['ko', '하이크비전, 캐나다서 퇴출 명령…中 맞불 경고', '캐나다 정부가 하이크비전에 국내 사업 중단을 명령했다.', 'market_ban'],
 ];
 
 describe('classifier', () => {

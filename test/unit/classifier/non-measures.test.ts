@@ -90,6 +90,8 @@ const MORE_NON_MEASURES: Array<[string, string, string]> = [
   ['ja', 'ファーウェイ製品の米禁輸、日本の部品メーカーに打撃', '村田製作所など日本企業の対中輸出が落ち込んでいる。'],
   // رفعت دعوى is filing a lawsuit, not lifting a ban.
   ['ar', 'تيك توك تقاضي الحكومة الأمريكية', 'رفعت الشركة دعوى قضائية أمام محكمة فيدرالية.'],
+  // One government pressing its allies to exclude a vendor is no measure of its own.
+  ['ja', '米、同盟国にファーウェイ排除を要請', '米政府は日本などの同盟国に対し、ファーウェイ製品を使わないよう求めた。'],
 ];
 
 // The measures these non-measures talk about are still measures.

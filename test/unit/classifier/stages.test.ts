@@ -61,6 +61,11 @@ const STAGE_CASES: Array<[string, string, string, Stage]> = [
   ['zh', '美国商务部发布最终决定 禁止卡巴斯基在美销售', '美国商务部工业与安全局宣布,自7月20日起禁止卡巴斯基在美国销售软件,9月29日起禁止提供更新。', 'in_force'],
   ['ja', '米、カスペルスキー製品の販売を7月から禁止', '米商務省は20日、最終決定を公表した。', 'in_force'],
   ['ko', '美, 9월 29일부터 카스퍼스키 업데이트 금지', '미국 상무부는 카스퍼스키의 미국 내 판매를 금지하는 최종 결정을 발표했다.', 'in_force'],
+  // Drafting rules is proposed; customers considering alternatives is no proposal of the government.
+  ['zh', '中國正在擬定英偉達H200晶片採購規則', '知情人士稱,中國監管機構正在擬定相關規則。', 'proposed'],
+  ['ja', '米国がカスペルスキー製品の提供禁止を発表', '米商務省が米国内での販売停止を発表。カスペルスキーは顧客に代替品の検討を促した。', 'announced'],
+  // …but a government that "finally decided" (최종 결정했다) to act later has announced it.
+  ['ko', '독일, 화웨이 부품 단계적 퇴출 최종 결정', '독일 정부는 2026년까지 5G 핵심망에서 화웨이 부품을 제외하기로 최종 결정했다.', 'announced'],
 ];
 
 describe('classifier', () => {

@@ -24,6 +24,7 @@ const TARGETS: Array<[string, string, string, string[]]> = [
   ['fi', 'Suomi kieltää TikTokin virkapuhelimissa', 'Valtioneuvosto kieltää sovelluksen virkapuhelimissa.', ['TikTok']],
   // App stores asked to act are bystanders, even in the headline.
   ['de', 'Berliner Datenschutzbeauftragte meldet DeepSeek bei Apple und Google', 'DeepSeek droht der Rauswurf aus den deutschen App-Stores.', ['DeepSeek']],
+  ['ko', '호주, 정부청사 중국산 CCTV 철거', '하이크비전과 다후아기술의 CCTV 장비가 900개 넘게 발견됐다.', ['Dahua', 'Hikvision']],
 ];
 
 describe('classifier', () => {
