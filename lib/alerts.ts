@@ -17,6 +17,7 @@ import { Construct } from 'constructs';
 import { PENDING, TABLE } from '../lambdas/table.js';
 import { SWEEP_EVENT } from '../lambdas/handlers/names.js';
 import { BanwatchFunction } from './function.js';
+import { onlyRoleMay, topicKeyThroughSns } from './policies.js';
 import { acknowledge, nagArnText, nagEnv } from './nag.js';
 import { RateSchedule } from './schedule.js';
 
@@ -216,27 +217,9 @@ export class Alerts extends Construct {
       new iam.PolicyStatement({ sid: 'PublishAlerts', actions: ['sns:Publish'], resources: this.topics().map((t) => t.topicArn) }),
     );
     // Publishing to an encrypted topic: SNS asks KMS for a data key on the caller's behalf.
-    fn.addToRolePolicy(
-      new iam.PolicyStatement({
-        sid: 'TopicKeyThroughSns',
-        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-        resources: [this.key.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': `sns.${stack.region}.amazonaws.com` } },
-      }),
-    );
+    fn.addToRolePolicy(topicKeyThroughSns(this.key, stack.region));
     // The alert topics take messages from notify only (a forged alert would reach every subscriber).
-    for (const topic of this.topics()) {
-      topic.addToResourcePolicy(
-        new iam.PolicyStatement({
-          sid: 'OnlyNotifyPublishes',
-          effect: iam.Effect.DENY,
-          principals: [new iam.AnyPrincipal()],
-          actions: ['sns:Publish'],
-          resources: [topic.topicArn],
-          conditions: { StringNotEquals: { 'aws:PrincipalArn': this.notify.role.roleArn } },
-        }),
-      );
-    }
+    for (const topic of this.topics()) topic.addToResourcePolicy(onlyRoleMay('OnlyNotifyPublishes', 'sns:Publish', topic.topicArn, this.notify.role));
 
     fn.addEventSource(
       new DynamoEventSource(props.table, {

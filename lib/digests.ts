@@ -17,6 +17,7 @@ import { ATOM_OBJECT, REPORT_OBJECT } from '../lambdas/core/report-objects.js';
 import { DIGEST_SOURCE } from '../lambdas/handlers/names.js';
 import { TABLE } from '../lambdas/table.js';
 import { BanwatchFunction } from './function.js';
+import { onlyRoleMay, topicKeyThroughSns } from './policies.js';
 import { acknowledge } from './nag.js';
 import { RateSchedule } from './schedule.js';
 
@@ -89,30 +90,12 @@ export class Digests extends Construct {
     );
     // The filter policy of each subscription (its digest key). IAM has no resource type for this action.
     fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'DigestSubscriptionFilters', actions: ['sns:GetSubscriptionAttributes'], resources: ['*'] }));
-    fn.addToRolePolicy(
-      new iam.PolicyStatement({
-        sid: 'TopicKeyThroughSns',
-        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-        resources: [props.key.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': `sns.${stack.region}.amazonaws.com` } },
-      }),
-    );
+    fn.addToRolePolicy(topicKeyThroughSns(props.key, stack.region));
     fn.addToRolePolicy(
       new iam.PolicyStatement({ sid: 'WriteReport', actions: ['s3:PutObject'], resources: [REPORT_OBJECT, ATOM_OBJECT].map((o) => this.bucket.arnForObjects(o)) }),
     );
     // A digest reaches every subscriber of a filter: nobody but this function may publish one.
-    for (const topic of topics) {
-      topic.addToResourcePolicy(
-        new iam.PolicyStatement({
-          sid: 'OnlyDigestPublishes',
-          effect: iam.Effect.DENY,
-          principals: [new iam.AnyPrincipal()],
-          actions: ['sns:Publish'],
-          resources: [topic.topicArn],
-          conditions: { StringNotEquals: { 'aws:PrincipalArn': this.digest.role.roleArn } },
-        }),
-      );
-    }
+    for (const topic of topics) topic.addToResourcePolicy(onlyRoleMay('OnlyDigestPublishes', 'sns:Publish', topic.topicArn, this.digest.role));
 
     const timeZone = TimeZone.of(props.digestTimeZone);
     const at = { hour: String(props.digestHour), minute: '0', timeZone };

@@ -18,6 +18,7 @@ import { parseFeedsConfig } from '../lambdas/config.js';
 import { BUNDLED_FEEDS_FILE } from '../lambdas/handlers/names.js';
 import { TABLE, keys } from '../lambdas/table.js';
 import { BanwatchFunction, PROJECT_ROOT } from './function.js';
+import { onlyRoleMay } from './policies.js';
 import { RateSchedule } from './schedule.js';
 
 export interface IngestProps {
@@ -109,16 +110,7 @@ export class Ingest extends Construct {
     );
     this.queue.grantSendMessages(this.dispatch.fn);
     // Nobody but dispatch enqueues: a message names a feed to fetch, so it is a trust boundary.
-    this.queue.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'OnlyDispatchSends',
-        effect: iam.Effect.DENY,
-        principals: [new iam.AnyPrincipal()],
-        actions: ['sqs:SendMessage'],
-        resources: [this.queue.queueArn],
-        conditions: { StringNotEquals: { 'aws:PrincipalArn': this.dispatch.role.roleArn } },
-      }),
-    );
+    this.queue.addToResourcePolicy(onlyRoleMay('OnlyDispatchSends', 'sqs:SendMessage', this.queue.queueArn, this.dispatch.role));
 
     this.dispatchSchedule = new RateSchedule(this, 'DispatchSchedule', {
       fn: this.dispatch.fn,
