@@ -33,7 +33,7 @@ import {
   type When,
 } from './cli-shared.js';
 import { formatEventDetail } from './format.js';
-import { linkOptions, linkTo } from './report-link.js';
+import { addLinkOptions, linkTo } from './report-link.js';
 import { deliveriesOf, openReader, stackOption, tableOption } from './remote.js';
 import { openLocal } from './runtime.js';
 import type { DynamoStore } from '../adapters/dynamo-store.js';
@@ -178,18 +178,16 @@ export function registerReadCommands(program: Command): void {
       }
     });
 
-  addFilterOptions(
-    remoteOptions(
-      program
-        .command('report')
-        .description('write the report page: one self-contained HTML file (map, timeline, filters, table) that opens from file://')
-        .addOption(dataOption()),
-    ),
+  addLinkOptions(
+    addFilterOptions(
+      remoteOptions(
+        program
+          .command('report')
+          .description('write the report page: one self-contained HTML file (map, timeline, filters, table) that opens from file://')
+          .addOption(dataOption()),
+      ),
+    ).option('--out <file>', 'where to write it', 'banwatch-report.html'),
   )
-    .option('--out <file>', 'where to write it', 'banwatch-report.html')
-    .addOption(linkOptions()[0]!)
-    .addOption(linkOptions()[1]!)
-    .addOption(linkOptions()[2]!)
     .addOption(nowOption())
     .option('--json', 'print {path, events} (with --url: {url, bucket, key, expiresIn})')
     .addHelpText(
@@ -212,20 +210,19 @@ export function registerReadCommands(program: Command): void {
       }
     });
 
-  addFilterOptions(
-    remoteOptions(
-      program
-        .command('feed')
-        .description('an Atom feed of events for a filter (for feed readers, chat integrations, anything that follows feeds)')
-        .addOption(dataOption()),
-    ),
+  addLinkOptions(
+    addFilterOptions(
+      remoteOptions(
+        program
+          .command('feed')
+          .description('an Atom feed of events for a filter (for feed readers, chat integrations, anything that follows feeds)')
+          .addOption(dataOption()),
+      ),
+    )
+      .option('--out <file>', 'write to this file instead of stdout')
+      .option('--limit <n>', 'at most this many entries, newest first', parseCount, 100)
+      .option('--self <url>', 'the URL the feed will be served at (its rel="self" link)'),
   )
-    .option('--out <file>', 'write to this file instead of stdout')
-    .option('--limit <n>', 'at most this many entries, newest first', parseCount, 100)
-    .option('--self <url>', 'the URL the feed will be served at (its rel="self" link)')
-    .addOption(linkOptions()[0]!)
-    .addOption(linkOptions()[1]!)
-    .addOption(linkOptions()[2]!)
     .addOption(nowOption())
     .option('--json', 'with --url: print {url, bucket, key, expiresIn}')
     .addHelpText(

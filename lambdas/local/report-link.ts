@@ -8,7 +8,7 @@
  */
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { InvalidArgumentError, Option } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { BanwatchError, ConfigError } from '../core/errors.js';
 
 /** The stack output that names the report bucket (lib/banwatch-stack.ts). */
@@ -25,11 +25,13 @@ export function parseExpires(value: string): number {
   return s;
 }
 
-export const linkOptions = (): Option[] => [
-  new Option('--url', 'print a presigned link to what the deployed stack wrote to its report bucket, instead of writing a file'),
-  new Option('--bucket <name>', 'the report bucket (stack output ReportBucketName); or --stack'),
-  new Option('--expires <duration>', 'how long the link works').argParser(parseExpires).default(3600, '1h'),
-];
+/** --url, --bucket and --expires on `cmd` (report, feed). */
+export function addLinkOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--url', 'print a presigned link to what the deployed stack wrote to its report bucket, instead of writing a file'))
+    .addOption(new Option('--bucket <name>', 'the report bucket (stack output ReportBucketName); or --stack'))
+    .addOption(new Option('--expires <duration>', 'how long the link works').argParser(parseExpires).default(3600, '1h'));
+}
 
 export async function resolveReportBucket(opts: { bucket?: string | undefined; stack?: string | undefined }, client?: CloudFormationClient): Promise<string> {
   if (opts.bucket) return opts.bucket;
