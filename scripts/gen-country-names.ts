@@ -5,7 +5,7 @@
  * A dev tool that writes files: it lives outside the pure core (lambdas/core has no I/O).
  */
 import { createRequire } from 'node:module';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
@@ -61,5 +61,8 @@ for (const lang of LANGS) {
   out[lang] = table;
 }
 const target = fileURLToPath(new URL('../lambdas/core/classifier/rules/country-names.json', import.meta.url));
-writeFileSync(target, JSON.stringify(out, null, 0).replace(/\],"/g, '],\n"') + '\n');
+// The languages added later (scripts/gen-lang-countries.ts) live in the same file: keep them.
+const existing = JSON.parse(readFileSync(target, 'utf8')) as Record<string, Record<string, string[]>>;
+const merged = { ...existing, ...out };
+writeFileSync(target, JSON.stringify(merged, null, 0).replace(/\],"/g, '],\n"') + '\n');
 process.stdout.write(`wrote ${target}\n`);

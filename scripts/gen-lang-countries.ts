@@ -136,6 +136,6 @@ for (const [lang, max, strip] of STEMMED) {
   const lexFile = `${RULES}lang/${lang}.json`;
   const lexicon = JSON.parse(readFileSync(lexFile, 'utf8')) as { cues: Array<{ id: string }> };
   lexicon.cues = [...lexicon.cues.filter((c) => c.id !== cue.id), cue];
-  writeFileSync(lexFile, `${JSON.stringify(lexicon, null, 1)}\n`);
+  writeFileSync(lexFile, `${JSON.stringify(lexicon, null, 2)}\n`);
 }
 process.stdout.write(`wrote ${namesFile} (${LITERAL.join(', ')}) and the country.names cue of ${STEMMED.map(([l]) => l).join(', ')}\n`);
