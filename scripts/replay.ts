@@ -324,11 +324,12 @@ async function main(argv: string[]): Promise<void> {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  let set = loadReplaySet(value('--dir') ? resolve(value('--dir')!) : undefined);
+  const dir = value('--dir') ? resolve(value('--dir')!) : undefined;
+  let set = loadReplaySet(dir);
   const only = value('--decisions');
   if (only) set = sliceOf(set, only.split(',').map((x) => x.trim()).filter(Boolean));
   if (flag('--holdout-decisions') || flag('--tune-decisions')) {
-    const held = new Set(holdoutDecisions(value('--dir') ? resolve(value('--dir')!) : undefined));
+    const held = new Set(holdoutDecisions(dir));
     const keep = flag('--holdout-decisions');
     set = sliceOf(set, set.decisions.filter((d) => held.has(d.id) === keep).map((d) => d.id));
   }

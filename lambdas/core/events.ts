@@ -340,7 +340,12 @@ export function matchEvent(
  * outlets or an official source before it alerts (a lone late report of an old decision stays
  * quiet; a new act is reported by several).
  */
-export function repeatCandidate<E extends PolicyEvent>(candidates: E[], item: StoredItem, c: RelevantClassification, actors?: Array<string | null>): E | null {
+export function repeatCandidate<E extends PolicyEvent>(
+  candidates: E[],
+  item: StoredItem,
+  c: RelevantClassification,
+  actors: Array<string | null> = [actorOf(c.countries, item.title, item.summary)],
+): E | null {
   const t = Date.parse(itemTime(item));
   const reach = REPEAT_REACH_DAYS * DAY_MS;
   let best: E | null = null;
@@ -349,7 +354,7 @@ export function repeatCandidate<E extends PolicyEvent>(candidates: E[], item: St
     const compatible = e.measure === c.measure || measuresCompatible(e.measure, c.measure);
     // A ban reported in force after it was lifted: a re-imposition, or (far more often) background
     // in a later story ("the ban, in force since…"); a new act is reported by several.
-    const reimposed = isEnding(e.stage) && !isEnding(c.stage) && compatible && c.vendors.some((v) => e.vendors.includes(v)) && !actorsConflict(actors ?? [], e.sources.map((s) => s.actor));
+    const reimposed = isEnding(e.stage) && !isEnding(c.stage) && compatible && c.vendors.some((v) => e.vendors.includes(v)) && !actorsConflict(actors, e.sources.map((s) => s.actor));
     if (within && reimposed) {
       if (!best || e.lastSeen > best.lastSeen) best = e;
       continue;
@@ -367,7 +372,7 @@ export function bestMatch<E extends PolicyEvent>(
   candidates: E[],
   item: StoredItem,
   c: RelevantClassification,
-  actors?: Array<string | null>,
+  actors: Array<string | null> = [actorOf(c.countries, item.title, item.summary)],
 ): { event: E; match: Match } | null {
   let best: { event: E; match: Match } | null = null;
   for (const event of candidates) {
