@@ -98,7 +98,8 @@ const DAY_MS = 86_400_000;
  *
  * Everything else is a different decision even when the vendor and the country are the same (a
  * procurement ban and export controls on one vendor are two measures with two alerts). Pairs other
- * than a measure with itself join only within CROSS_MEASURE_WINDOW_DAYS.
+ * than a measure with itself join only within CROSS_MEASURE_WINDOW_DAYS, and only at neighbouring
+ * stages (a bill and an order in force the same week are two acts).
  */
 export const MEASURE_COMPATIBILITY: ReadonlyArray<readonly [Measure, Measure]> = [
   ['procurement_exclusion', 'network_exclusion'],
@@ -294,6 +295,10 @@ export function matchEvent(
   const first = Date.parse(event.firstSeen);
   const last = Date.parse(event.lastSeen);
   const sameMeasure = c.measure === event.measure || c.measure === 'other_restriction' || event.measure === 'other_restriction';
+  // Outlets that name one decision's measure differently name its stage alike, give or take a tense
+  // ("to ban" / "bans"). A bill (proposed) and an order in force in the same days are two acts: the
+  // Senate's TikTok-on-government-devices bill and the President's TikTok order of August 2020.
+  if (!sameMeasure && !isEnding(c.stage) && !isEnding(event.stage) && Math.abs(stageRank(c.stage) - stageRank(event.stage)) > 1) return null;
   const windowMs = (sameMeasure ? EVENT_WINDOW_DAYS : CROSS_MEASURE_WINDOW_DAYS) * DAY_MS;
   // A stage the event already has, after a quiet spell, is a new act (see QUIET_GAP_DAYS).
   const notLater = isEnding(c.stage) ? isEnding(event.stage) : !isEnding(event.stage) && stageRank(c.stage) <= stageRank(event.stage);

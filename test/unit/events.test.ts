@@ -162,6 +162,20 @@ describe('events', () => {
       if (m) expect(m.reason).toMatch(/vendors/);
     });
 
+    it.each([
+      { stage: 'announced', joins: true },
+      { stage: 'in_force', joins: false },
+    ] as Array<{ stage: Stage; joins: boolean }>)(
+      'joins a proposal reported with a compatible measure in the same days at $stage only when the stages are neighbours: joins = $joins',
+      ({ stage, joins }) => {
+        // The Senate passing a TikTok-on-government-devices bill, and the President's order banning TikTok
+        // in force the same week: compatible measures, but a bill and an order are two acts.
+        const bill = createEvent(item('a', { days: 0 }), relevant('proposed', { measure: 'device_ban', vendors: ['TikTok'] }));
+        const m = matchEvent(bill, item('b', { days: 1 }), relevant(stage, { measure: 'market_ban', vendors: ['TikTok'] }));
+        expect(m !== null).toBe(joins);
+      },
+    );
+
     it('says why in the source it adds (mergeReason)', () => {
       const [e] = resolve([
         [item('a', { days: 0 }), relevant('announced')],
