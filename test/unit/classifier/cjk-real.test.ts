@@ -19,6 +19,7 @@ const ACTS: Array<[string, string, string, string[]]> = [
   ['blocked (ja)', '豪政府、中国企業の5G展開を阻止', '連邦政府は先週、ファーウェイによる5Gネットワーク展開を阻止した。', ['AU']],
   ['封杀 (to ban, to blacklist), common in Chinese headlines', '巴基斯坦封杀 TikTok', '', ['PK']],
   ['大陸/北京 folded from Traditional, with 封殺', '北京封殺輝達產品', '', ['CN']],
+  ['"中国App" and "中国互联网企业" name the apps\' origin, not an actor', '印度再禁118款中国App', '为了打压中国互联网企业,印度电子和信息技术部发布公告,宣称禁用118款中国App,其中包括微信。', ['IN']],
   ['대- (toward) marks the target country, not the actor', '엔비디아 반도체, 수출통제 대상', '미국 정부가 최근 발표한 대중국 인공지능(AI) 반도체 수출통제 조치를 앞당겨 시행했다.', ['US']],
 ];
 
