@@ -20,6 +20,11 @@ const ACTS: Array<[string, string, string, string[]]> = [
   ['封杀 (to ban, to blacklist), common in Chinese headlines', '巴基斯坦封杀 TikTok', '', ['PK']],
   ['大陸/北京 folded from Traditional, with 封殺', '北京封殺輝達產品', '', ['CN']],
   ['"中国App" and "中国互联网企业" name the apps\' origin, not an actor', '印度再禁118款中国App', '为了打压中国互联网企业,印度电子和信息技术部发布公告,宣称禁用118款中国App,其中包括微信。', ['IN']],
+  ['a quoted designation added to a list, in a bare headline (ko)', "美 FCC, 中 화웨이·ZTE '안보 위협' 공식 지정", '', ['US']],
+  ['a quoted list label with the companies added (ko)', "美, '중국군 지원 기업' CATL·텐센트 등 추가…기업들 반박", '', ['US']],
+  ['added to a named list (ja)', '米財務省、DJIをNS-CMICリストに追加', '', ['US']],
+  ['禁 with the verb it bans, in a bare headline (zh)', '奧地利禁政府僱員工作手機安裝TikTok', '', ['AT']],
+  ['customs not allowing a product in (zh)', '路透:中國海關指示不允許英偉達H200入境', '', ['CN']],
   ['대- (toward) marks the target country, not the actor', '엔비디아 반도체, 수출통제 대상', '미국 정부가 최근 발표한 대중국 인공지능(AI) 반도체 수출통제 조치를 앞당겨 시행했다.', ['US']],
 ];
 
@@ -31,12 +36,28 @@ const REACTIONS: Array<[string, string, string]> = [
   ['a vendor applying for judicial review', '중국 하이크비전, 캐나다 퇴출 결정에 사법 검토 신청', '하이크비전 측이 이에 불복해 사법 당국에 이의 제기를 신청했다.'],
 ];
 
+// [what, title, summary, stage]
+const STAGES: Array<[string, string, string, string]> = [
+  ['exports approved on conditions are a lifted restriction (ja)', '米政府 エヌビディアH200の対中輸出を条件付き承認', '', 'lifted'],
+  // "approved, but…" is the background of the sentence, not its news
+  ["another government's approval in a concessive clause is background (ja)", '中国政府が「NVIDIAのH200は禁輸品なので輸入しないように」とテック企業に通達', '中国政府が国内のテクノロジー企業に対してNVIDIAなどの高性能半導体の購入禁止を通達したことがロイターによって報じられました。アメリカ政府は高性能AIチップの中国への輸出を条件付きで承認しましたが、中国政府は輸入に反対した形です。', 'in_force'],
+];
+
 describe('core/classifier (Chinese, Japanese and Korean reports)', () => {
   describe('classify', () => {
     it.each(ACTS)('reads %s', (_what, title, summary, countries) => {
       const c = classify({ title, summary });
       expect(c.relevant, JSON.stringify(c.rules)).toBe(true);
       expect(c.countries).toEqual(countries);
+    });
+    it.each(STAGES)('reads %s', (_what, title, summary, stage) => {
+      const c = classify({ title, summary });
+      expect(c.relevant, JSON.stringify(c.rules)).toBe(true);
+      expect(c.stage, JSON.stringify(c.rules)).toBe(stage);
+    });
+    it("does not read a law's quoted name before \"추가 유예\" (a further delay) as a designation", () => {
+      const c = classify({ title: "트럼프, '틱톡금지법' 시행 9월로 또 유예", summary: "도널드 트럼프 미국 대통령이 '틱톡금지법' 시행을 추가 유예하는 행정명령에 서명했다." });
+      expect(c.rules).not.toContain('ko.restrict.quoted-designation');
     });
     it.each(REACTIONS)('does not read %s as a measure', (_what, title, summary) => {
       expect(classify({ title, summary }).relevant).toBe(false);
