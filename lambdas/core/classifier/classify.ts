@@ -344,9 +344,11 @@ function nonActingNear(h: Hit, nonActing: Hit[]): boolean {
 
 /** Gap allowed between the home country and its speech word ("China's foreign ministry says"). */
 const SPEAKER_GAP = 32;
+/** What follows a country that is the subject of a verb-final headline: a comma, a topic or subject particle, a ministry. */
+const SUBJECT_AFTER = /^\s*(?:[,，、:：]|は|が|은|는|이|가|\s*(?:정부|당국|외교부|상무부|政府|当局|外務省|商務省)(?:[,，、]|は|が|은|는|이|가|\s))/u;
 
 /** Whether a headline has the targeted vendors' home country as the speaker of a reaction (see the caller). */
-function originReacts(c: CompiledRules, hits: Hit[], vHits: Hit[], origins: Set<string>, titleEnd: number): boolean {
+function originReacts(c: CompiledRules, hits: Hit[], vHits: Hit[], origins: Set<string>, titleEnd: number, verbFinal = false, text = ''): boolean {
   const speech = hits.filter((h) => h.cue.speech && h.start < titleEnd);
   if (!speech.length) return false;
   const countries: Array<{ h: Hit; code: string }> = [];
@@ -360,10 +362,15 @@ function originReacts(c: CompiledRules, hits: Hit[], vHits: Hit[], origins: Set<
   let first: { h: Hit; code: string } | null = null;
   for (const x of countries) if (!first || x.h.start < first.h.start) first = x;
   if (!first || !origins.has(first.code)) return false;
+  // In a verb-final headline the home country speaks when it is the marked subject ("中,", "中国は",
+  // "중국 정부가"), not when it only qualifies a noun ("ロシアのウイルス対策ソフト").
+  const subject = verbFinal && SUBJECT_AFTER.test(text.slice(first.h.end, first.h.end + 8));
   for (const s of speech) {
     // "China says Australia…", "China urges the UK to…": a plain speech verb reacts to another
     // country named after it; "US tells Nvidia to halt sales to China" speaks to the vendor (a measure).
-    if (s.cue.speech === 'says' && (!countries.some((x) => !origins.has(x.code) && x.h.start > s.start) ||
+    // A verb-final headline may name that country before its verb ("中, … EU에 '정치적 조작' 비난").
+    const addressee = (x: { h: Hit; code: string }) => !origins.has(x.code) && (subject ? x.h.start > first!.h.end : x.h.start > s.start);
+    if (s.cue.speech === 'says' && (!countries.some(addressee) ||
       vHits.some((v) => v.start >= s.end && v.start - s.end <= 1))) continue;
     if (first.h.start <= s.start && s.start - first.h.end <= SPEAKER_GAP) return true;
   }
@@ -700,7 +707,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   // decision'…", "中国商务部称日本…", "China firmly opposes US restrictions on Huawei") reports its
   // reaction to someone else's measure, not a measure (LABELS.md). A plain "says" counts only when
   // the headline names another country too, so "US says Nvidia needs licences" stays a measure.
-  if (origins.size && originReacts(c, hits, vHits, origins, titleEnd)) {
+  if (origins.size && originReacts(c, hits, vHits, origins, titleEnd, lex?.lexicon.verbFinal === true, text)) {
     noise += tuning.originReactionNoise ?? 5;
     fired.add('noise.origin-reaction');
   }

@@ -25,11 +25,18 @@ const ACTS: Array<[string, string, string, string[]]> = [
   ['added to a named list (ja)', '米財務省、DJIをNS-CMICリストに追加', '', ['US']],
   ['禁 with the verb it bans, in a bare headline (zh)', '奧地利禁政府僱員工作手機安裝TikTok', '', ['AT']],
   ['customs not allowing a product in (zh)', '路透:中國海關指示不允許英偉達H200入境', '', ['CN']],
+  ['a US state by its name and 주정부 (ko)', '뉴욕주정부 기기 ‘딥시크’ 사용 전면 금지', '', ['US']],
+  ['Kyrgyzstan in its own Russian spelling', 'Кыргызстан: Власти запретили TikTok', '', ['KG']],
   ['대- (toward) marks the target country, not the actor', '엔비디아 반도체, 수출통제 대상', '미국 정부가 최근 발표한 대중국 인공지능(AI) 반도체 수출통제 조치를 앞당겨 시행했다.', ['US']],
 ];
 
 // [what, title, summary] — reports of no measure
 const REACTIONS: Array<[string, string, string]> = [
+  ["the targeted country's ministry opposing, in a verb-final headline (ko)", '中 상무부, 화웨이 美 제재 강력 반대', ''],
+  ["the targeted country denouncing a measure it names first (ko)", "中, 화웨이·ZTE 퇴출 추진 EU에 '정치적 조작' 비난", ''],
+  ["a ministry answering reporters' questions on another country's listing (zh)", '商务部新闻发言人就美将华为相关实体列入“实体清单”应询答记者问', ''],
+  ["the vendor responding, headline-first (zh)", '小米集团回应被美加入“黑名单”:将采取合适措施保护公司和股东利益', ''],
+  ["the vendor's own stock-exchange notice (zh)", '中兴通讯再发停牌公告:将积极、合法寻求被美国禁售的解决方案', ''],
   ["an envoy's statement on another country's ban", '英方禁止政府人員使用TikTok,我駐英國大使:損人害己', '正在訪問的中國駐英國大使在接受中外記者採訪時,就英方禁止政府人員使用TikTok作了如下表態:'],
   ["the vendor's response after the news it answers", '被美國列入實體名單,大疆回應:照賣不誤!', '對于美方的制裁,大疆20日回應稱,該公司將繼續在美國銷售。'],
   ["an MP's written question", '政府職員の動画投稿アプリ「TikTok」の利用の規制に関する質問主意書', '欧米では、TikTokについての利用規制の動きが広まっている。'],
