@@ -8,6 +8,8 @@ describe('actors', () => {
       ['prefers the longest name ("West Virginia", not "Virginia")', 'West Virginia bans TikTok on state devices', '', 'US-WV'],
       ['does not read "Kansas" in "Arkansas"', 'Arkansas bans TikTok on state networks', '', 'US-AR'],
       ['reads the state from the first sentence when the headline has none', 'Governor bans TikTok on state devices', 'Alabama Gov. Kay Ivey on Monday banned TikTok. Texas did so last week.', 'US-AL'],
+      ['skips a dateline naming where the story was filed', 'President signs defense bill banning Huawei', 'FORT DRUM, New York (Reuters) - President Trump signed the defense bill on Monday.', 'US'],
+      ['skips a bracketed dateline (ja)', 'トランプ米大統領、国防権限法に署名', '[フォート・ドラム(米ニューヨーク州) 13日 ロイター] - トランプ米大統領は13日、国防権限法案に署名し、同法が成立した。', null],
       ['says "some state" for state devices without a name', 'Gov. Noem bans TikTok from state devices', '', 'US-*'],
       ['says national for a federal body', 'Senate passes TikTok ban on government devices', '', 'US'],
       ['reads CJK state names', '米モンタナ州 TikTok事業禁止の法律 施行仮差し止め', '', 'US-MT'],
