@@ -43,6 +43,13 @@ const REACTIONS: Array<[string, string, string]> = [
   ['a vendor applying for judicial review', '중국 하이크비전, 캐나다 퇴출 결정에 사법 검토 신청', '하이크비전 측이 이에 불복해 사법 당국에 이의 제기를 신청했다.'],
 ];
 
+// [what, title, summary, measure]
+const MEASURES: Array<[string, string, string, string]> = [
+  ['calls restricted in a messaging app are a restriction of a feature, not a ban of the app (ja)', 'ロシアがWhatsAppとTelegramの通話を一部制限', '', 'other_restriction'],
+  ['the same in Korean', '러시아, 텔레그램·왓츠앱 음성통화 일부 제한', '', 'other_restriction'],
+  ["a calling app blocked outright is a ban of the app (zh)", '俄羅斯封鎖蘋果FaceTime功能', '俄羅斯宣布封鎖蘋果公司的視訊通話應用軟體FaceTime。', 'market_ban'],
+];
+
 // [what, title, summary, stage]
 const STAGES: Array<[string, string, string, string]> = [
   ['exports approved on conditions are a lifted restriction (ja)', '米政府 エヌビディアH200の対中輸出を条件付き承認', '', 'lifted'],
@@ -56,6 +63,11 @@ describe('core/classifier (Chinese, Japanese and Korean reports)', () => {
       const c = classify({ title, summary });
       expect(c.relevant, JSON.stringify(c.rules)).toBe(true);
       expect(c.countries).toEqual(countries);
+    });
+    it.each(MEASURES)('reads %s', (_what, title, summary, measure) => {
+      const c = classify({ title, summary });
+      expect(c.relevant, JSON.stringify(c.rules)).toBe(true);
+      expect(c.measure, JSON.stringify(c.rules)).toBe(measure);
     });
     it.each(STAGES)('reads %s', (_what, title, summary, stage) => {
       const c = classify({ title, summary });

@@ -103,6 +103,10 @@ const MEASURE_CASES: Array<[string, string, string, Measure]> = [
   ['es', 'Suecia prohíbe a Huawei participar en la subasta del 5G', 'El regulador impuso condiciones a los operadores.', 'network_exclusion'],
   ['ja', '米、ファーウェイ・ZTE製機器の販売禁止', '連邦通信委員会が新たな機器の認可を禁じた。', 'market_ban'],
   ['en', 'China bars Micron chips from critical infrastructure', 'Operators of key information infrastructure must stop buying them.', 'procurement_exclusion'],
+  ['en', "Commerce Department bars U.S. companies from selling to China's ZTE", 'The denial order runs for seven years.', 'export_control'],
+  ['ko', '美, 中 ZTE 제재 해제…3개월 만에 美 기업과 거래 가능', '미국 상무부가 ZTE에 대한 제재를 해제했다.', 'export_control'],
+  ['ko', '우크라이나, 공식 기기에서 텔레그램 소프트웨어 금지', '국가안보를 이유로 들었다.', 'device_ban'],
+  ['en', 'Russia restricts calls on WhatsApp and Telegram', 'The regulator said the apps were used by fraudsters.', 'other_restriction'],
 ];
 
 describe('classifier', () => {
