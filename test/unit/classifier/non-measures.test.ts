@@ -98,6 +98,8 @@ const MORE_NON_MEASURES: Array<[string, string, string]> = [
   ['ko', '재계, 딥시크 사내 사용 금지 확산', '주요 기업들이 임직원에게 딥시크 사용을 금지하는 사내 공지를 냈다.'],
   ['ko', '러시아, 텔레그램 CEO 체포 관련 프랑스에 경고', '러시아 외무부는 프랑스에 정치적 행동을 하지 말라고 경고했다.'],
   ['he', 'הוקם חמ"ל להסרת סרטוני הסתה מטיק-טוק', 'המשרד פועל להסרת תכנים מסיתים מהרשת.'],
+  // A stock-market report on a measure's news is not a measure.
+  ['zh', '华为概念股午后涨停', '受美国放宽对华为出口管制的消息影响，相关板块盘中大涨。'],
 ];
 
 // The measures these non-measures talk about are still measures.
