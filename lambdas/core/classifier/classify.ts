@@ -545,9 +545,16 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
 
   const quelled = new Set<string>();
   for (const h of hits) for (const id of h.cue.quells ?? []) quelled.add(id);
+  // Home countries of the targeted vendors, for noise that is a reaction only from that country.
+  const targetHomes = new Set<string>();
+  for (const v of targets.keys()) {
+    const o = c.rules.vendorMeta[v]?.origin;
+    if (o) targetHomes.add(o);
+  }
   for (const h of hits) {
     const cue = h.cue;
     if (cue.noise && quelled.has(cue.id)) continue;
+    if (cue.noise && cue.homeOf && !targetHomes.has(cue.homeOf)) continue;
     const s = sentOf(h);
     const inTitle = s === 0;
     const near = inTitle || targetSents.has(s) ? 1 : 0.7;

@@ -71,6 +71,12 @@ export interface Cue {
   /** Why the noise cue argues against relevance, for evidence. */
   reason?: string;
   /**
+   * The noise holds only when a targeted vendor comes from this country (ISO alpha-2): "中方坚决反对"
+   * is the targeted country's reaction when the vendor is Chinese, but the acting government's own
+   * statement when China restricts Nvidia or Micron.
+   */
+  homeOf?: string;
+  /**
    * Vendors named in the same sentence as this cue are bystanders (customers, beneficiaries, rivals),
    * not targets.
    */

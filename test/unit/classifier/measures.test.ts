@@ -96,6 +96,9 @@ describe('classifier', () => {
 // An order to stop operating or selling in the country is a market ban; municipalities are public
 // bodies (device_ban when their own equipment is meant).
 const MORE_MEASURE_CASES: Array<[string, string, string, Measure]> = [
+  // An official recommendation to delete an app is advice; a ban on a number of apps is a market ban.
+  ['ko', '덴마크 의회, 틱톡 앱 삭제 강력 권고', '덴마크 의회는 직원들에게 틱톡 앱을 삭제하라고 권고했다.', 'security_warning'],
+  ['ko', '인도 정부, 중국 앱 43개 사용금지', '인도 정부가 알리익스프레스 등 중국 앱 43개를 금지했다.', 'market_ban'],
   ['zh', '越南下令Temu停止在越南的业务', '越南工贸部表示该平台违规经营。', 'market_ban'],
   ['fr', 'Le Canada ordonne à Hikvision de cesser ses activités au pays', 'Le ministre invoque la sécurité nationale.', 'market_ban'],
   ['it', 'Il Comune di Milano vieta le telecamere Hikvision negli uffici comunali', 'La giunta ha deciso la sostituzione degli impianti.', 'device_ban'],

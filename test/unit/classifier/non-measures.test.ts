@@ -92,6 +92,14 @@ const MORE_NON_MEASURES: Array<[string, string, string]> = [
   ['ar', 'تيك توك تقاضي الحكومة الأمريكية', 'رفعت الشركة دعوى قضائية أمام محكمة فيدرالية.'],
   // One government pressing its allies to exclude a vendor is no measure of its own.
   ['ja', '米、同盟国にファーウェイ排除を要請', '米政府は日本などの同盟国に対し、ファーウェイ製品を使わないよう求めた。'],
+  // The vendor's own exit after someone else's ban, a company's internal rule, a diplomatic
+  // warning to a country, a platform's content takedown: none is a measure against the vendor.
+  ['ja', 'カスペルスキー、米国事業を段階的に縮小 販売禁止措置受け', '同社は米国での事業を段階的に終了すると明らかにした。'],
+  ['ko', '재계, 딥시크 사내 사용 금지 확산', '주요 기업들이 임직원에게 딥시크 사용을 금지하는 사내 공지를 냈다.'],
+  ['ko', '러시아, 텔레그램 CEO 체포 관련 프랑스에 경고', '러시아 외무부는 프랑스에 정치적 행동을 하지 말라고 경고했다.'],
+  ['he', 'הוקם חמ"ל להסרת סרטוני הסתה מטיק-טוק', 'המשרד פועל להסרת תכנים מסיתים מהרשת.'],
+  // A stock-market report on a measure's news is not a measure.
+  ['zh', '华为概念股午后涨停', '受美国放宽对华为出口管制的消息影响，相关板块盘中大涨。'],
 ];
 
 // The measures these non-measures talk about are still measures.
@@ -103,6 +111,11 @@ const STILL_RELEVANT: Array<[string, string, string]> = [
   ['de', 'Niederlande verbieten Tik Tok auf Diensthandys', 'Beamte dürfen die App nicht mehr nutzen.'],
   ['ja', 'アルバニア、TikTokをブロック', '当局はプロバイダーに24時間以内のアクセス停止を命じた。'],
   ['ko', '중국, 공무원에 아이폰 사용 금지령', '중앙정부 기관 공무원은 업무용으로 아이폰을 쓰지 못하게 됐다.'],
+  // The acting government's own foreign ministry speaking: a reaction noise only when the targeted
+  // vendor comes from that country (here the vendor is American).
+  ['zh', '中国网信办要求企业停止采购英伟达芯片 外交部:反对歧视性做法', '国家网信办已指示多家科技企业停止采购英伟达芯片并取消订单。外交部发言人表示,中方反对歧视性做法。'],
+  // An exit ordered by a government is the measure, not the vendor's own withdrawal.
+  ['ko', '캐나다 정부, 틱톡 현지 법인에 사업 철수 명령', '캐나다 산업부는 국가 안보를 이유로 틱톡의 사업 철수를 명령했다.'],
   // Headline-only Korean: "can no longer download", "has blocked".
   ['ko', '20일부터 미국서 틱톡 다운로드 못한다', ''],
   ['ko', '정부, 딥시크 신규 다운로드 막아놨다', ''],

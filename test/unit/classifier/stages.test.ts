@@ -139,6 +139,9 @@ describe('classifier', () => {
 // is a future only in the headline (in a body it follows "require"/"would"); 出于…考虑 is a
 // reason, not "considering".
 const MORE_STAGE_CASES: Array<[string, string, string, Stage]> = [
+  // "May revoke" is still under consideration; one chamber passing a quoted bill is proposed.
+  ['zh', '美国政府可能撤销中国电信在美牌照', '美国联邦通信委员会表示正在审查该公司的运营授权。', 'proposed'],
+  ['ko', "미 하원서 '틱톡 금지법' 통과", '법안은 상원 표결을 남겨두고 있다.', 'proposed'],
   ['de', 'Grüne fordern Verbot von Hikvision-Kameras – Bundesregierung sieht keinen Grund', 'Ein Verbot sei unverhältnismäßig, sagte ein Sprecher.', 'rejected'],
   ['en', 'Australia sees no need to ban WeChat, minister says', 'The government will keep the app under review.', 'rejected'],
   ['fr', 'La Belgique ne voit pas la nécessité d\'interdire TikTok', 'Le gouvernement fédéral juge une interdiction disproportionnée.', 'rejected'],

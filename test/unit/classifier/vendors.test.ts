@@ -25,6 +25,9 @@ const TARGETS: Array<[string, string, string, string[]]> = [
   // App stores asked to act are bystanders, even in the headline.
   ['de', 'Berliner Datenschutzbeauftragte meldet DeepSeek bei Apple und Google', 'DeepSeek droht der Rauswurf aus den deutschen App-Stores.', ['DeepSeek']],
   ['ko', '호주, 정부청사 중국산 CCTV 철거', '하이크비전과 다후아기술의 CCTV 장비가 900개 넘게 발견됐다.', ['Dahua', 'Hikvision']],
+  // …joined by a Latin middle dot (Korean) or および (Japanese) too.
+  ['ko', '독일, 애플·구글에 "딥시크 앱스토어 퇴출하라"', '독일 규제당국이 애플과 구글에 딥시크 앱을 앱스토어에서 퇴출하라고 통보했다.', ['DeepSeek']],
+  ['ja', 'ドイツ当局、AppleおよびGoogleにDeepSeekアプリの削除を要請', '当局はAppleおよびGoogleに対し、アプリストアからの削除を求めた。', ['DeepSeek']],
 ];
 
 describe('classifier', () => {
