@@ -500,15 +500,19 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   // act) is not a target even in the headline.
   const bystanderSpans = hits.filter((h) => h.cue.bystander);
   const named = (v: VendorHit): boolean => bystanderSpans.some((b) => b.start <= v.hit.start && v.hit.end <= b.end);
+  // A vendor named as a precedent ("in addition to TikTok", "joined Huawei on the list") is the subject
+  // of an earlier measure: that mention makes no target (another mention of it still can).
+  const precedentSpans = hits.filter((h) => h.cue.precedent);
+  const precedent = (v: VendorHit): boolean => precedentSpans.some((b) => b.start <= v.hit.start && v.hit.end <= b.end);
   for (const v of vendorHits) {
-    if (targets.has(v.vendor)) continue;
+    if (targets.has(v.vendor) || precedent(v)) continue;
     if ((v.sent === 0 && !named(v)) || (!bystander[v.sent] && (restrictIn[v.sent] as number) > 0)) targets.set(v.vendor, v);
   }
   // Vendors listed together with a targeted one ("equipment from Huawei and ZTE") are targets too.
   const listedWith = new Set<number>();
   for (const v of vendorHits) if (v.sent > 0 && targets.has(v.vendor)) listedWith.add(v.sent);
-  for (const v of vendorHits) if (!targets.has(v.vendor) && listedWith.has(v.sent) && !bystander[v.sent]) targets.set(v.vendor, v);
-  if (targets.size === 0) for (const v of vendorHits) if (!bystander[v.sent] && !targets.has(v.vendor)) targets.set(v.vendor, v);
+  for (const v of vendorHits) if (!targets.has(v.vendor) && !precedent(v) && listedWith.has(v.sent) && !bystander[v.sent]) targets.set(v.vendor, v);
+  if (targets.size === 0) for (const v of vendorHits) if (!bystander[v.sent] && !targets.has(v.vendor) && !precedent(v)) targets.set(v.vendor, v);
   // Every vendor named only as a bystander ("affecting carmakers such as BYD"): the measure is not
   // against a listed vendor.
   if (targets.size === 0) {

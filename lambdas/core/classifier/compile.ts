@@ -1739,6 +1739,7 @@ function compilePatterns(rules: Rules): VendorPatternSet {
       ...(p.bodyFactor !== undefined ? { bodyFactor: p.bodyFactor } : {}),
       ...(p.stage !== undefined ? { stage: p.stage, sw: p.sw ?? 1 } : {}),
       ...(p.restrict !== undefined ? { restrict: p.restrict } : {}),
+      ...(p.precedent ? { precedent: true } : {}),
     });
   }
   return new VendorPatternSet(cues);

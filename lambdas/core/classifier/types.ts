@@ -82,6 +82,12 @@ export interface Cue {
    */
   bystander?: boolean;
   /**
+   * The vendors this cue's match covers are named as a precedent, the subject of an earlier measure
+   * ("in addition to TikTok", "after banning … Huawei", "joined Huawei on the list"): not targets of
+   * this one, unless named again elsewhere. Unlike `bystander` it leaves the rest of the sentence alone.
+   */
+  precedent?: boolean;
+  /**
    * A device_ban cue that names the kind of product ("drones", "installed") but not whose devices: it
    * votes for device_ban, yet does not by itself show an official scope (see classify.ts, measure).
    */
@@ -146,6 +152,8 @@ export interface VendorPattern {
   sw?: number;
   restrict?: number;
   bodyFactor?: number;
+  /** The vendors the match covers are a precedent, not targets (see Cue.precedent). */
+  precedent?: boolean;
 }
 
 /** Thresholds and weights of the decision logic: data, so they can be tuned without code. */
