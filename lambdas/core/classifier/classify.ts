@@ -904,8 +904,11 @@ function decideStage(
   // LABELS.md: a law or order that has been signed, enacted or issued is in force even when its
   // restriction starts later; only a decision with a future deadline and no instrument is announced.
   // Next to an issuance cue, the cues that merely date the restriction say when, not whether.
-  if (all.some((v) => v.hit.cue.issued) && all.some((v) => v.hit.cue.timing)) {
-    all = all.filter((v) => !v.hit.cue.timing);
+  // A headline's future form ("US to ban…") gives way only to a plain instrument (signed, a final
+  // rule, adopted rules), not to an order to staff whose scope the lead may still be weighing.
+  const instrument = all.some((v) => v.hit.cue.issued && (v.hit.cue.sw ?? 1) >= 3);
+  if (all.some((v) => v.hit.cue.issued) && all.some((v) => v.hit.cue.timing || (instrument && v.hit.cue.futureForm))) {
+    all = all.filter((v) => !v.hit.cue.timing && !(instrument && v.hit.cue.futureForm));
     rules.push('stage.issued-dated');
   }
   // A plan with a date ("plant Huawei-Ausschluss bis 2026", "envisage d'exclure Huawei d'ici 2026"):

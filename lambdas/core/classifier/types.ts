@@ -57,6 +57,12 @@ export interface Cue {
    */
   timing?: boolean;
   /**
+   * A future form of the restriction verb in a headline ("US to ban Kaspersky sales"): announced on its
+   * own, but next to an `issued` cue it only says the restriction starts later, like `timing`. Unlike
+   * `timing` it does not make a dated plan proposed (stage.planned-dated).
+   */
+  futureForm?: boolean;
+  /**
    * The stage cue only says a decision was taken or announced ("decided to", "the decision",
    * "announced"): announced on its own; next to a headline that reports the restriction in the
    * present tense and no dating or future cue, the decision is the measure taken (in force).

@@ -13,6 +13,10 @@ const MEASURES: Array<[string, string, string, Stage]> = [
   ['en', 'Pentagon adds Xiaomi to list of Chinese military companies', 'US investors will have to divest their holdings.', 'in_force'],
   ['en', 'US may add Hikvision to trade blacklist', 'The administration is weighing the move, people familiar said.', 'proposed'],
   ['en', 'President signs TikTok bill into law', 'The law gives ByteDance nine months to sell the app.', 'in_force'],
+  // LABELS.md: an issued rule is in force even when its restriction starts later (issue 8's example)
+  ['en', 'US to ban sales of Kaspersky software over Russia ties', 'The Commerce Department issued a final determination on Thursday that will ban sales of Kaspersky antivirus software in the United States from July 20.', 'in_force'],
+  ['en', 'FCC adopts rules banning approvals of new Huawei and ZTE gear', 'The rules take effect in 30 days.', 'in_force'],
+  ['en', 'US will issue a final rule to ban Kaspersky sales', 'The Commerce Department is expected to issue a final determination next week.', 'announced'],
   ['en', 'Huawei loses court challenge against Swedish 5G ban', 'The administrative court upheld the regulator\'s conditions.', 'in_force'],
   ['en', 'Agency declines operator\'s proposal to use Huawei equipment', 'The security bureau said the proposal raised significant risks.', 'in_force'],
   ['es', 'Huawei sufre una nueva derrota legal contra el veto al 5G en Costa Rica', 'El tribunal rechazó el recurso de la empresa.', 'in_force'],
