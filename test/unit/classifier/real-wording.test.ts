@@ -111,6 +111,9 @@ const MEASURE_CASES: Array<[string, string, string, Measure]> = [
   ['ko', '美, 中 ZTE 제재 해제…3개월 만에 美 기업과 거래 가능', '미국 상무부가 ZTE에 대한 제재를 해제했다.', 'export_control'],
   ['ko', '우크라이나, 공식 기기에서 텔레그램 소프트웨어 금지', '국가안보를 이유로 들었다.', 'device_ban'],
   ['en', 'Russia restricts calls on WhatsApp and Telegram', 'The regulator said the apps were used by fraudsters.', 'other_restriction'],
+  // An institution advising its own members is official advice, not a ban (nor a foreign government's pressure)
+  ['en', "EU tells its members to ban Huawei and ZTE over 'materially higher risks'", 'The Commission named the two suppliers for the first time.', 'security_warning'],
+  ['zh', '華為、中興通訊「高風險」 歐盟施壓成員國禁用', '歐盟執委會首度明確將華為與中興通訊標示為「高風險」供應商。', 'security_warning'],
 ];
 
 describe('classifier', () => {
