@@ -330,7 +330,8 @@ export function normalizeForMatch(s: string): Normalized {
     i = j;
   }
   const text = out.join('');
-  return { text, starts: starts.slice(0, n), ends: ends.slice(0, n) };
+  // Views of the first n entries, not copies (the arrays were made for this text only).
+  return { text, starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
 }
 
 /** The original text behind normalised characters [a, b). */

@@ -57,6 +57,8 @@ const HEADLINE_BREAK = /[.!。！;；…]|\s[-\u2013\u2014|]\s|[:：]\s?/gu;
  * break before its "?" ("美国全面制裁封杀中兴? 商务部:…", "EU bans TikTok. And Italy?").
  */
 function questionSpans(title: string): Array<[number, number]> {
+  // Most headlines ask nothing: no need to find their breaks.
+  if (!title.includes('?') && !title.includes('\uff1f')) return [];
   const breaks: number[] = [];
   for (const m of title.matchAll(HEADLINE_BREAK)) breaks.push(m.index + m[0].length);
   const spans: Array<[number, number]> = [];

@@ -1269,8 +1269,8 @@ export class CueSet {
    * families, one cheap pass) are scanned unless `literals` is false. Hits come in a fixed order:
    * literals, then each part (family × case mode) in turn, each by position.
    */
-  scan(text: string, out: Hit[], only?: string, skip?: string, literals = true): void {
-    (this.own ??= new CueScanner([this])).scan(text, out, only, skip, literals);
+  scan(text: string, out: Hit[], only?: string, skip?: string, literals = true, gramText = text): void {
+    (this.own ??= new CueScanner([this])).scan(text, out, only, skip, literals, gramText);
   }
 }
 
@@ -1372,8 +1372,12 @@ export class CueScanner {
     this.cands.byWordKey.clear();
   }
 
-  /** As CueSet.scan, for each set in turn. */
-  scan(text: string, out: Hit[], only?: string, skip?: string, literals = true): void {
+  /**
+   * As CueSet.scan, for each set in turn. `gramText`: a text whose lower-cased form holds every
+   * required string `text`'s does (the text itself, or the unmasked text of a masked one): an
+   * ungated part none of whose required strings it can hold is not run.
+   */
+  scan(text: string, out: Hit[], only?: string, skip?: string, literals = true, gramText = text): void {
     if (this.lastText !== text) {
       this.lastText = text;
       this.hits = new Array<Hit[] | undefined>(this.nBuckets);
@@ -1395,7 +1399,7 @@ export class CueScanner {
         if ((only && p.fam !== only) || (skip && p.fam === skip)) continue;
         const b = base + 1 + j;
         let list = hits[b];
-        if (!list) hits[b] = list = partMayMatch(p, text) ? scanFree(p, text) : [];
+        if (!list) hits[b] = list = partMayMatch(p, gramText) ? scanFree(p, text) : [];
         for (const h of list) out.push(h);
       }
     }
@@ -1484,17 +1488,18 @@ export class CueScanner {
       }
       const lazy = e.re as LazyRe;
       if (!startsAt(tk, at, e) || !this.mayMatch(lazy, text)) continue;
+      // Sticky: a match starts at `at` and ends at lastIndex, so test() (no match array) is enough.
       const one = lazyRe(lazy);
       one.lastIndex = at;
-      let m = one.exec(text);
-      if (!m && e.capitals) {
+      let end = one.test(text) ? one.lastIndex : -1;
+      if (end < 0 && e.capitals) {
         const up = upperRe(lazy);
         if (up) {
           up.lastIndex = at;
-          m = up.exec(text);
+          if (up.test(text)) end = up.lastIndex;
         }
       }
-      if (m) out.push({ cue: e.cue, fam: role(e.cue), start: at, end: at + m[0].length, text: m[0] });
+      if (end >= 0) out.push({ cue: e.cue, fam: role(e.cue), start: at, end, text: text.slice(at, end) });
     }
   }
 }
@@ -1772,11 +1777,30 @@ interface Grams {
   lower: string;
   gen: number;
   table: Uint32Array;
+  /** The same for two-unit pieces (pairHash), filled on first need of a two-character string; pairsGen tells for which text. */
+  pairs: Uint32Array;
+  pairsGen: number;
 }
 const gramSlots: [Grams, Grams] = [
-  { text: null, lower: '', gen: 0, table: new Uint32Array(65536) },
-  { text: null, lower: '', gen: 0, table: new Uint32Array(65536) },
+  { text: null, lower: '', gen: 0, table: new Uint32Array(65536), pairs: new Uint32Array(65536), pairsGen: 0 },
+  { text: null, lower: '', gen: 0, table: new Uint32Array(65536), pairs: new Uint32Array(65536), pairsGen: 0 },
 ];
+
+/** Hash of a two-unit piece of lower-cased text (16 bits). */
+function pairHash(a: number, b: number): number {
+  return Math.imul((a << 7) ^ b, 0x9e3779b1) >>> 16;
+}
+
+/** Whether the text's lower-cased form may hold the two units a, b in a row (false: it does not). */
+function mayHavePair(g: Grams, a: number, b: number): boolean {
+  if (g.pairsGen !== g.gen) {
+    g.pairsGen = g.gen;
+    const l = g.lower;
+    const pairs = g.pairs;
+    for (let i = 1; i < l.length; i++) pairs[pairHash(l.charCodeAt(i - 1), l.charCodeAt(i))] = g.gen;
+  }
+  return g.pairs[pairHash(a, b)] === g.gen;
+}
 let gramsGen = 0;
 
 function textGrams(text: string): Grams {
@@ -1816,8 +1840,8 @@ function mayContainIn(g: Grams, needs: Need[]): boolean {
   for (const n of needs) {
     const pieces = n.pieces;
     if (pieces.length === 0) {
-      // Too short to have pieces (two CJK characters): looked up whole.
-      if (lower.includes(n.text)) return true;
+      // Too short to have pieces (two CJK characters): looked up whole where its two units occur.
+      if ((n.text.length !== 2 || mayHavePair(g, n.text.charCodeAt(0), n.text.charCodeAt(1))) && lower.includes(n.text)) return true;
       continue;
     }
     let all = true;
@@ -1889,7 +1913,8 @@ export class VendorPatternSet {
         if (m) out.push({ cue, fam: 'vendor', start: i, end: i + m[0].length, text: m[0] });
       }
     }
-    this.rest.scan(masked, out);
+    // Gated by the unmasked text's required strings (see above): no second table of pieces for the masked copy.
+    this.rest.scan(masked, out, undefined, undefined, true, text ?? masked);
   }
 }
 

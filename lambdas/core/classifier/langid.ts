@@ -145,13 +145,34 @@ const scriptOrder = new Uint8Array(SCRIPTS.length);
 
 /** Letter counts per script in a sample, and the dominant one (the first to reach the highest count). */
 export function dominantScript(sample: string): { script: Script | null; letters: number; counts: Partial<Record<Script, number>> } {
+  const best = countScripts(sample, sample.length);
+  const record: Partial<Record<Script, number>> = {};
+  for (let k = 0; k < seenScripts; k++) {
+    const s = scriptOrder[k] as number;
+    record[SCRIPTS[s - 1] as Script] = scriptCounts[s] as number;
+  }
+  return { script: best === 0 ? null : (SCRIPTS[best - 1] as Script), letters: countedLetters, counts: record };
+}
+
+/** The dominant script of text[0, end) (dominantScript's answer, without the counts record). */
+function dominantScriptOf(text: string, end: number): Script | null {
+  const best = countScripts(text, end);
+  return best === 0 ? null : (SCRIPTS[best - 1] as Script);
+}
+
+/** Letters counted and scripts seen by the last countScripts. */
+let countedLetters = 0;
+let seenScripts = 0;
+
+/** Counts the letters of text[0, end) per script (scriptCounts, scriptOrder); returns the dominant one's number, 0 for none. */
+function countScripts(sample: string, end: number): number {
   const counts = scriptCounts;
   counts.fill(0);
   let seen = 0;
   let letters = 0;
   let best = 0;
   let bestN = 0;
-  for (let i = 0; i < sample.length; i++) {
+  for (let i = 0; i < end; i++) {
     const s = SCRIPT_OF_UNIT[sample.charCodeAt(i)] as number;
     if (s === 0) continue;
     letters++;
@@ -166,12 +187,9 @@ export function dominantScript(sample: string): { script: Script | null; letters
       best = s;
     }
   }
-  const record: Partial<Record<Script, number>> = {};
-  for (let k = 0; k < seen; k++) {
-    const s = scriptOrder[k] as number;
-    record[SCRIPTS[s - 1] as Script] = counts[s] as number;
-  }
-  return { script: best === 0 ? null : (SCRIPTS[best - 1] as Script), letters, counts: record };
+  countedLetters = letters;
+  seenScripts = seen;
+  return best;
 }
 
 /** The dominant script of the first LANG_SAMPLE characters of a text; the last answer is kept (identify asks twice). */
@@ -179,7 +197,7 @@ let lastSampleOf: { text: string; script: Script | null } | null = null;
 
 function sampleScript(text: string): Script | null {
   if (lastSampleOf !== null && lastSampleOf.text === text) return lastSampleOf.script;
-  const script = dominantScript(text.length > LANG_SAMPLE ? text.slice(0, LANG_SAMPLE) : text).script;
+  const script = dominantScriptOf(text, Math.min(text.length, LANG_SAMPLE));
   lastSampleOf = { text, script };
   return script;
 }
@@ -280,7 +298,11 @@ export function guessLanguage(text: string): LanguageGuess {
 
 function normLang(s: string | null | undefined): string | null {
   if (!s) return null;
-  const code = s.trim().toLowerCase().split(/[-_]/)[0];
+  const tag = s.trim().toLowerCase();
+  // The primary subtag, up to the first "-" or "_" (no regex split per item).
+  let end = 0;
+  while (end < tag.length && tag.charCodeAt(end) !== 45 && tag.charCodeAt(end) !== 95) end++;
+  const code = tag.slice(0, end);
   if (!code) return null;
   return ALIASES[code] ?? code;
 }
@@ -397,7 +419,7 @@ export function withLanguageSupport(c: CompiledRules, input: ClassifierInput, ou
     // Cheap path (most items): only a script no lexicon reads makes "no vendor here" unsure. The raw
     // text is enough to count letters by script (markup is ASCII).
     const raw = `${String(input.title ?? '').slice(0, LANG_SAMPLE)} ${input.summary ? String(input.summary).slice(0, LANG_SAMPLE) : ''}`;
-    const { script } = dominantScript(raw);
+    const script = dominantScriptOf(raw, raw.length);
     if (!script || script === 'latin' || script === 'cjk' || readsScript(c, script)) return out;
     return { ...out, confidence: Math.min(out.confidence, UNREADABLE_NO_VENDOR), language_supported: false };
   }
