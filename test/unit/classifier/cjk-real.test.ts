@@ -28,6 +28,10 @@ const ACTS: Array<[string, string, string, string[]]> = [
   ['a US state by its name and 주정부 (ko)', '뉴욕주정부 기기 ‘딥시크’ 사용 전면 금지', '', ['US']],
   ['Kyrgyzstan in its own Russian spelling', 'Кыргызстан: Власти запретили TikTok', '', ['KG']],
   ['"中国市场" (the Chinese market) is a market, not an actor', '美国批准英伟达H20芯片对华出口:中国市场至关重要', '美国商务部已批准H20芯片对华出口许可,这款专为中国市场定制的芯片将重启供货。', ['US']],
+  ['禁 + the public sector + use, in a bare headline (zh)', '捷克總理:為資安考量 禁公部門使用DeepSeek', '', ['CZ']],
+  ['a phase-out verb before the vendor (zh)', '翻脸如翻书!法国八年内淘汰华为5G设备', '', ['FR']],
+  ['力阻 (strongly blocks) before the vendor (zh)', '國安威脅甚鉅 紐西蘭力阻華為染指5G建設', '', ['NZ']],
+  ['擬禁 (plans to ban), in a bare headline (zh)', '歐盟擬禁高風險電信供應商 劍指中國華為中興', '', ['EU']],
   ['대- (toward) marks the target country, not the actor', '엔비디아 반도체, 수출통제 대상', '미국 정부가 최근 발표한 대중국 인공지능(AI) 반도체 수출통제 조치를 앞당겨 시행했다.', ['US']],
 ];
 
