@@ -407,7 +407,7 @@ describe('events', () => {
 
   describe('deriveStage (outlets disagreeing on the tense of one decision)', () => {
     const fold = (reports: Array<[StoredItem, RelevantClassification]>) => resolve(reports)[0]!;
-    it('keeps the earlier stage when fewer than a third of the outlets of those days say more', () => {
+    it('keeps the earlier stage when fewer than half the outlets of those days say more', () => {
       const e = fold([
         [item('a', { days: 0 }), relevant('in_force')],
         [item('b', { days: 0 }), relevant('announced')],
@@ -417,11 +417,11 @@ describe('events', () => {
       expect(e.stage).toBe('announced');
       expect(e.history?.map((h) => h.stage)).toEqual(['announced']);
     });
-    it('takes the further stage when a third of the outlets state it', () => {
+    it('takes the further stage when half of the outlets state it (a tie goes forward), not a third', () => {
       expect(fold([[item('a'), relevant('in_force')], [item('b'), relevant('announced')]]).stage).toBe('in_force');
-      expect(fold([[item('a'), relevant('in_force')], [item('b'), relevant('announced')], [item('c'), relevant('announced')]]).stage).toBe('in_force');
+      expect(fold([[item('a'), relevant('in_force')], [item('b'), relevant('announced')], [item('c'), relevant('announced')]]).stage).toBe('announced');
     });
-    it('needs about half the outlets when the further stage rests on bare headlines', () => {
+    it('weighs bare headlines half on either side of the vote', () => {
       // Google News items: "Japan bans Huawei from contracts" states a decision as often as an act in force.
       const h = (k: string) => item(k, { headlineOnly: true });
       expect(fold([[h('a'), relevant('in_force')], [h('b'), relevant('announced')], [h('c'), relevant('announced')]]).stage).toBe('announced');
