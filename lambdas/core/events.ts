@@ -95,6 +95,7 @@ const DAY_MS = 86_400_000;
  * | export_control ~ sanctions | "blacklist" covers the Entity List and financial sanctions alike |
  * | procurement_exclusion ~ market_ban | "a ban on buying Huawei gear" reads as government purchasing or as anyone's (FCC 2021: "장비 구매금지 제안" for an equipment-authorisation ban) |
  * | export_control ~ market_ban | one Commerce action is "banned from US commerce" to some outlets and "placed on the Entity List" to others (Huawei May 2019, Kaspersky June 2024: a sales ban and Entity List additions announced together) |
+ * | network_exclusion ~ security_warning | an official finding that 5G vendors are high-risk is advice to members to some outlets and an exclusion to others ("EU tells its members to ban Huawei", "Huawei and ZTE banned in Europe": the Commission, June 2023) |
  *
  * Everything else is a different decision even when the vendor and the country are the same (a
  * procurement ban and export controls on one vendor are two measures with two alerts). Pairs other
@@ -110,6 +111,7 @@ export const MEASURE_COMPATIBILITY: ReadonlyArray<readonly [Measure, Measure]> =
   ['export_control', 'sanctions'],
   ['export_control', 'market_ban'],
   ['procurement_exclusion', 'market_ban'],
+  ['network_exclusion', 'security_warning'],
 ];
 
 export function measuresCompatible(a: Measure, b: Measure): boolean {
