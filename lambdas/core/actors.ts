@@ -12,6 +12,7 @@
  * Pure; the tables compile once.
  */
 import actorsData from './rules/actors.json' with { type: 'json' };
+import { withoutDateline } from './text.js';
 
 interface CountryActors {
   /** A later stage may be another actor's act (EU: the Commission proposes, Parliament adopts). */
@@ -77,16 +78,10 @@ export function stagesAcrossActors(countries: string[]): boolean {
   return countries.length === 1 && TABLES.get(countries[0]!)?.stagesAcrossActors === true;
 }
 
-/**
- * A dateline opening a lead names where the story was filed, not who decided: "[フォート・ドラム(米
- * ニューヨーク州) 13日 ロイター] - トランプ米大統領は…" is the President, not New York State;
- * "AUSTIN, Texas (Reuters) -" likewise.
- */
-const DATELINE = /^\s*(?:[[【][^\]】]{0,80}[\]】]|[\p{Lu}][\p{L} .,'’-]{0,60}\((?:Reuters|AP|AFP|Bloomberg|Kyodo|Xinhua|Yonhap|dpa|ANSA|EFE)\))\s*[-—–]*\s*/u;
-
 /** The first sentence of a lead, bounded: where the decider is named when the headline does not. */
 function firstSentence(summary: string): string {
-  const head = summary.replace(DATELINE, '').slice(0, 300);
+  // A dateline names where the story was filed, not who decided ("FORT DRUM, New York (Reuters) -").
+  const head = withoutDateline(summary).slice(0, 300);
   const end = head.search(/[.!?。！？](\s|$)/u);
   return end > 0 ? head.slice(0, end + 1) : head;
 }

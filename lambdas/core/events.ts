@@ -508,7 +508,11 @@ export function deriveStage(
       }
       let up = 0;
       let down = 0;
-      for (const b of best.values()) if (b.rank >= rank) up += b.headlineOnly ? HEADLINE_ONLY_WEIGHT : 1; else down += b.headlineOnly ? HEADLINE_ONLY_WEIGHT : 1;
+      for (const b of best.values()) {
+        const w = b.headlineOnly ? HEADLINE_ONLY_WEIGHT : 1;
+        if (b.rank >= rank) up += w;
+        else down += w;
+      }
       if (up * STAGE_VOTE_SHARE_INVERSE >= up + down) return claims.find((s) => Math.abs(t(s) - t(c)) <= windowMs) ?? c;
     }
     return null;

@@ -5,7 +5,7 @@
  * "Japan"; "Huawei"): useful to debug rules, not to convince an analyst. Pure.
  */
 import type { Classification } from './model.js';
-import { htmlToText } from './text.js';
+import { htmlToText, withoutDateline } from './text.js';
 
 /** A phrase this long is a sentence already: it is not widened further, and two are not merged past it. */
 const MAX_PHRASE = 260;
@@ -85,11 +85,8 @@ function find(text: string, lower: string, phrase: string): Range | null {
   return i < 0 ? null : { a: i, b: i + p.length };
 }
 
-/** A wire dateline opening a lead: "WASHINGTON (Reuters) - ". */
-const DATELINE = /^\p{Lu}[\p{Lu} .,'-]+\s\([^)]{2,30}\)\s[-\u2013\u2014]\s/u;
-
 function clean(s: string): string {
-  return s.replace(DATELINE, '').replace(WIRE_PREFIX, '').replace(WIRE_SUFFIX, '').replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, '').trim();
+  return withoutDateline(s).replace(WIRE_PREFIX, '').replace(WIRE_SUFFIX, '').replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, '').trim();
 }
 
 /**

@@ -202,6 +202,19 @@ export function htmlToText(input: string | null | undefined): string {
 }
 
 /** Cuts text to at most `max` characters on a code point boundary, with an ellipsis when cut. */
+/**
+ * A dateline opening a lead says where the story was filed, not what it reports: "WASHINGTON
+ * (Reuters) - ", "FORT DRUM, New York (Reuters) -", "[フォート・ドラム(米ニューヨーク州) 13日 ロイター] -".
+ * A place in mixed case needs a known agency ("Huawei Technologies (HWT.UL) said" is no dateline).
+ */
+const LEAD_DATELINE =
+  /^\s*(?:[[【][^\]】]{0,80}[\]】]\s*[-\u2013\u2014]*|\p{Lu}[\p{L} .,'\u2019-]{0,60}\((?:Reuters|AP|AFP|Bloomberg|Kyodo|Xinhua|Yonhap|dpa|ANSA|EFE)\)\s*[-\u2013\u2014]*|\p{Lu}[\p{Lu} .,'-]+\s\([^)]{2,30}\)\s[-\u2013\u2014])\s*/u;
+
+/** The lead without the dateline that opens it (see LEAD_DATELINE). */
+export function withoutDateline(lead: string): string {
+  return lead.replace(LEAD_DATELINE, '');
+}
+
 export function truncate(s: string, max: number): string {
   if (s.length <= max) return s;
   let cut = s.slice(0, Math.max(0, max - 1));

@@ -500,12 +500,11 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   const targets = new Map<string, VendorHit>();
   // A vendor named inside a bystander cue ("… schaltet Apple und Google ein": the app stores asked to
   // act) is not a target even in the headline.
-  const bystanderSpans = hits.filter((h) => h.cue.bystander);
-  const named = (v: VendorHit): boolean => bystanderSpans.some((b) => b.start <= v.hit.start && v.hit.end <= b.end);
+  const within = (spans: Hit[]) => (v: VendorHit): boolean => spans.some((b) => b.start <= v.hit.start && v.hit.end <= b.end);
+  const named = within(hits.filter((h) => h.cue.bystander));
   // A vendor named as a precedent ("in addition to TikTok", "joined Huawei on the list") is the subject
   // of an earlier measure: that mention makes no target (another mention of it still can).
-  const precedentSpans = hits.filter((h) => h.cue.precedent);
-  const precedent = (v: VendorHit): boolean => precedentSpans.some((b) => b.start <= v.hit.start && v.hit.end <= b.end);
+  const precedent = within(hits.filter((h) => h.cue.precedent));
   for (const v of vendorHits) {
     if (targets.has(v.vendor) || precedent(v)) continue;
     if ((v.sent === 0 && !named(v)) || (!bystander[v.sent] && (restrictIn[v.sent] as number) > 0)) targets.set(v.vendor, v);
