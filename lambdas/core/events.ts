@@ -604,14 +604,15 @@ export function stageSupported(event: Pick<PolicyEvent, 'sources'>, stage: Stage
 const MEASURE_CUE = /(?:^|\.)measure\./;
 
 /**
- * The measure most sources agree on: officials count 3; the catch-all, and a measure no cue named
- * (the vendor's usual one), half; ties keep the current one.
+ * The measure most sources agree on: officials count 3; a measure no cue named (the vendor's usual
+ * one) half, and the catch-all half unless a cue named it (a dissolution order, a feature
+ * restriction: a reading of its own, not the fallback); ties keep the current one.
  */
 function consensusMeasure(event: PolicyEvent): Measure {
   const votes = new Map<Measure, number>();
   for (const s of event.sources) {
     if (!s.measure) continue;
-    const w = (s.official ? 3 : 1) * (s.measure === 'other_restriction' ? 0.5 : 1) * (s.measureCued === false ? 0.5 : 1);
+    const w = (s.official ? 3 : 1) * (s.measure === 'other_restriction' && s.measureCued !== true ? 0.5 : 1) * (s.measureCued === false ? 0.5 : 1);
     votes.set(s.measure, (votes.get(s.measure) ?? 0) + w);
   }
   let best = event.measure;

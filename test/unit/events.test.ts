@@ -366,6 +366,18 @@ describe('events', () => {
       e = mergeIntoEvent(e, item('c'), relevant('announced', { ...tiktok, measure: 'market_ban', rules: ['scope.not-official'] })).event;
       expect(e.measure).toBe('device_ban');
     });
+    it('weighs a catch-all restriction in full when a cue named it (a dissolution order is not a fallback)', () => {
+      const tiktok = { vendors: ['TikTok'], countries: ['CA'] };
+      const marketBan = relevant('in_force', { ...tiktok, measure: 'market_ban', rules: ['en.measure.market.app'] });
+      // One outlet's "Canada bans TikTok", then twice "Ottawa orders TikTok's Canadian arm to be dissolved".
+      let e = createEvent(item('a'), marketBan);
+      for (const k of ['b', 'c']) e = mergeIntoEvent(e, item(k), relevant('in_force', { ...tiktok, measure: 'other_restriction', rules: ['en.measure.other.wind-up'] })).event;
+      expect(e.measure).toBe('other_restriction');
+      // Named by no cue, the catch-all is the classifier's fallback: two such reports do not outvote one market ban.
+      let u = createEvent(item('a'), marketBan);
+      for (const k of ['b', 'c']) u = mergeIntoEvent(u, item(k), relevant('in_force', { ...tiktok, measure: 'other_restriction', rules: ['en.restrict.ban'] })).event;
+      expect(u.measure).toBe('market_ban');
+    });
     it('lets one official source outweigh two outlets on the measure', () => {
       let e = createEvent(item('a', { official: true }), relevant('announced', { measure: 'device_ban' }));
       for (const k of ['b', 'c']) e = mergeIntoEvent(e, item(k, { days: 1 }), relevant('announced', { measure: 'market_ban' })).event;
