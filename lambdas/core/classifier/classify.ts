@@ -769,6 +769,16 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
     if (d) priors.add(d);
   }
   for (const d of priors) add(measureScores, d, tuning.vendorMeasurePrior);
+  // Operators blocking an app or a service ("orders carriers to block Telegram") is a market ban:
+  // network exclusion keeps equipment out of networks, and no target here is equipment (every one's
+  // usual measure is a market ban).
+  if (measureScores.has('network_exclusion') && targets.size > 0 && [...targets.keys()].every((v) => c.rules.vendorMeta[v]?.defaultMeasure === 'market_ban')) {
+    add(measureScores, 'market_ban', measureScores.get('network_exclusion') as number);
+    measureScores.delete('network_exclusion');
+    const h = measureBest.get('network_exclusion');
+    if (h && !measureBest.has('market_ban')) measureBest.set('market_ban', h);
+    fired.add('scope.service-not-equipment');
+  }
   // device_ban means official devices, systems, staff or public bodies (LABELS.md). A ban of a product
   // or app whose scope is the whole market (no official-scope cue: "bans DJI drones", "orders Temu
   // blocked nationwide") is a market ban, whatever the vendor's usual measure or the product word says.
