@@ -21,6 +21,8 @@ const MEASURE_CASES: Array<[string, string, string, Measure]> = [
   ['de', 'BSI warnt vor Kaspersky', 'Das BSI empfiehlt, Kaspersky-Produkte zu ersetzen.', 'security_warning'],
   ['es', 'EE.UU. incluye a YMTC en la lista de entidades', 'Las empresas necesitarán una licencia de exportación.', 'export_control'],
   ['es', 'India prohíbe TikTok en todo el país', 'Las tiendas de aplicaciones deben retirar la aplicación.', 'market_ban'],
+  // A government that has the app stores remove an app bans it; the stores only carry out the order.
+  ['en', 'Government asks Google and Apple to remove WeChat from their app stores', 'The ministry said the app threatened national security.', 'market_ban'],
   ['it', 'Il governo vieta TikTok sui telefoni di servizio', 'I dipendenti pubblici dovranno disinstallare l\'app dai dispositivi aziendali.', 'device_ban'],
   ['it', 'Usa, sanzioni contro Hikvision', 'Il Tesoro congela gli investimenti americani nella società.', 'sanctions'],
   ['pt', 'Portugal exclui a Huawei das redes 5G', 'Os operadores terão de retirar os equipamentos da rede 5G.', 'network_exclusion'],

@@ -9,6 +9,7 @@ const NEGATIVES: Array<[string, string, string, string]> = [
   ['en', 'criticism by the targeted country', 'China \'strongly concerned\' by India\'s app restrictions', 'The foreign ministry spokesman said Beijing was strongly concerned about India\'s decision to block TikTok.'],
   ['en', 'an opinion survey', 'Half of Americans support a government ban on TikTok, survey finds', 'Fifty percent of US adults would support a ban, according to a Pew survey.'],
   ['en', 'a platform\'s own policy', 'TikTok bans deepfakes ahead of election', 'TikTok said it was updating its policies to ban manipulated content.'],
+  ['en', 'a store\'s own decision', 'Apple removes WeChat from its store after user complaints', 'The company said the app broke its review guidelines.'],
   ['en', 'earnings with a past measure as background', 'ZTE swings to loss after US export ban', 'ZTE reported a net loss after a US ban on buying American components halted operations.'],
   ['en', 'pressure on allies, not a measure', 'Washington urges allies to drop Huawei from 5G', 'US officials pressed allied governments to avoid Huawei equipment.'],
   ['en', 'antitrust', 'China fines Alibaba $2.8 billion in antitrust probe', 'The regulator found Alibaba abused its dominant position.'],
