@@ -73,6 +73,9 @@ const VENDOR_REACTIONS: Array<[string, string, string]> = [
   ['zh', '华为回应美国出口禁令：业务运营不受影响', '公司表示将继续为客户提供服务。'],
   ['en', 'Hikvision responds to FCC equipment ban', 'The company said its products pose no security threat.'],
   ['fr', 'ZTE réagit à son exclusion du marché suédois', 'L\'équipementier se dit déçu.'],
+  // The vendor judging a ban, or denying that one exists.
+  ['en', 'ZTE says Swedish exclusion is a political decision', 'The company said it would keep serving its customers in the Nordics.'],
+  ['en', 'Hikvision, Dahua deny UK banned their cameras', 'Both companies said reports of a ban were inaccurate.'],
   ['ja', '中国商務省、米国のZTE規制に強く反対', '報道官は対抗措置を示唆した。'],
 ];
 
