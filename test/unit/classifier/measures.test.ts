@@ -64,6 +64,8 @@ const SCOPE_CASES: Array<[string, string, string, Measure]> = [
   ['fr', 'Le gouvernement interdit la vente des caméras Hikvision aux particuliers', 'Les consommateurs ne pourront plus en acheter.', 'market_ban'],
   ['ja', '韓国、DeepSeekの国内新規ダウンロードを停止', '消費者向けの配信を止めた。', 'market_ban'],
   ['zh', '台湾禁止政府机构使用DeepSeek', '所有政府部门即日起禁用。', 'device_ban'],
+  // A government that gives a product up stops its own use of it.
+  ['ru', 'Эстония отказалась от антивирусов Касперского', 'Решение принято из соображений безопасности.', 'device_ban'],
   // Carriers blocking an app are how a country bans it from its market, not a network exclusion.
   ['en', 'Vietnam orders telecom operators to block Telegram', 'Mobile network operators must stop the messaging app from working in the country.', 'market_ban'],
   ['es', 'La Audiencia Nacional ordena a las operadoras bloquear Telegram en España', 'El juez ordenó el bloqueo cautelar de la aplicación de mensajería.', 'market_ban'],
