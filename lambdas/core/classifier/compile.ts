@@ -313,9 +313,23 @@ export function spaces(pattern: string): string {
 
 /** The literal strings a pattern stands for, when it is only literals joined by "|"; else null. */
 export function literalAlternatives(pattern: string): string[] | null {
+  // Most patterns are one plain name (vendors, country names): no escape, no "|", no syntax.
+  if (isPlainLiteral(pattern)) return [pattern];
   const unescaped = pattern.replace(/\\[.\-()&'’/]/g, '');
   if (/[()[\]{}?*+^$\\]/.test(unescaped)) return null;
   return [...new Set(pattern.split('|').map((a) => a.replace(/\\(.)/g, '$1')))];
+}
+
+/** Characters that make a pattern more than one plain literal (regex syntax, "|", an escape). */
+const NOT_PLAIN = new Uint8Array(128);
+for (const ch of '()[]{}?*+^$\\|') NOT_PLAIN[ch.charCodeAt(0)] = 1;
+
+function isPlainLiteral(p: string): boolean {
+  for (let i = 0; i < p.length; i++) {
+    const c = p.charCodeAt(i);
+    if (c < 128 && NOT_PLAIN[c] === 1) return false;
+  }
+  return p.length > 0;
 }
 
 interface Literal {
@@ -347,8 +361,20 @@ export function foldPattern(p: string): string {
       out += ch;
       continue;
     }
+    out += foldedChar(ch);
+  }
+  return out;
+}
+
+/** One character of a pattern as foldPattern writes it, memoised: the lexicons repeat few distinct characters. */
+const FOLDED_CHARS = new Map<string, string>();
+
+function foldedChar(ch: string): string {
+  let out = FOLDED_CHARS.get(ch);
+  if (out === undefined) {
     const f = normalizeForMatch(ch).text;
-    out += f === ch ? ch : f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    out = f === ch ? ch : f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    FOLDED_CHARS.set(ch, out);
   }
   return out;
 }
@@ -384,6 +410,18 @@ export function upperPattern(p: string): string | null {
 }
 
 const IS_WORD_CHAR = new RegExp(WORD_CHAR, 'u');
+
+/** IS_WORD_CHAR.test per UTF-16 unit, memoised (0: not yet asked, 1: no, 2: yes): rule compilation asks it of every pattern letter. */
+const WORD_CHAR_MEMO = new Uint8Array(65536);
+
+/** IS_WORD_CHAR.test(ch) for one character. */
+function isWordCharStr(ch: string): boolean {
+  if (ch.length !== 1) return IS_WORD_CHAR.test(ch);
+  const c = ch.charCodeAt(0);
+  let v = WORD_CHAR_MEMO[c] as number;
+  if (v === 0) WORD_CHAR_MEMO[c] = v = IS_WORD_CHAR.test(ch) ? 2 : 1;
+  return v === 2;
+}
 
 /**
  * Per UTF-16 unit: 1 once classified, | 2 a word character of an alphabetic script, | 4 a CJK unit.
@@ -500,12 +538,15 @@ interface CandMaps {
   byUnit: Map<number, Cand[]>;
   /** Candidates at CJK positions, by prefixKey of two characters. */
   byPair: Map<number, Cand[]>;
-  /** Characters that start a candidate at a CJK position: most positions are skipped on one load. */
+  /**
+   * Characters that start a candidate at a CJK position: most positions are skipped on one load.
+   * Only a scanner's is read (a cue set's is empty: 64 kB for each of ~35 sets at every start).
+   */
   unitStarts: Uint8Array;
 }
 
-function candMaps(): CandMaps {
-  return { byWordKey: new Map(), byPrefix2: new Map(), byUnit: new Map(), byPair: new Map(), unitStarts: new Uint8Array(65536) };
+function candMaps(withStarts: boolean): CandMaps {
+  return { byWordKey: new Map(), byPrefix2: new Map(), byUnit: new Map(), byPair: new Map(), unitStarts: new Uint8Array(withStarts ? 65536 : 0) };
 }
 
 /** Two order-sorted candidate lists as one. */
@@ -851,7 +892,7 @@ function wordKey(lower: string): string {
  */
 export function firstWordKeys(pattern: string): string[] | null {
   const out = new Set<string>();
-  const word = (ch: string): boolean => IS_WORD_CHAR.test(ch);
+  const word = isWordCharStr;
   const walk = (s: string, acc: string, budget: { n: number }): boolean => {
     if (--budget.n < 0) return false;
     if (acc.length >= KEY_LEN) {
@@ -1071,11 +1112,17 @@ export function shaped<C extends Cue>(c: C, pattern = c.pattern): C {
   return out;
 }
 
+/**
+ * The order of cue ids of one length: localeCompare's (a collator of the default locale, as
+ * ECMA-402 defines localeCompare), made once instead of looked up per comparison.
+ */
+const ID_ORDER = new Intl.Collator();
+
 export class CueSet {
   /** @internal Read by CueScanner. */
   readonly parts: Part[] = [];
   /** @internal Where each literal and gated cue is tried (read by CueScanner). */
-  readonly cands: CandMaps = candMaps();
+  readonly cands: CandMaps = candMaps(false);
   private literalCount = 0;
   /** This set scanned alone (created on first use). */
   private own: CueScanner | null = null;
@@ -1139,7 +1186,7 @@ export class CueSet {
     // WS_CLASS: the order of cues, and so which one wins at a position, stays as it was.
     const lens = new Map(prepared.map((c) => [c, c.pattern.length - (c.pattern.split(WS_CLASS).length - 1) * (WS_CLASS.length - 7)] as const));
     const len = (c: Cue): number => lens.get(c) as number;
-    const sorted = prepared.sort((a, b) => len(b) - len(a) || a.id.localeCompare(b.id));
+    const sorted = prepared.sort((a, b) => len(b) - len(a) || ID_ORDER.compare(a.id, b.id));
     const groups = new Map<string, Cue[]>();
     for (const c of sorted) {
       // CJK patterns never get word boundaries, even in a Latin lexicon (e.g. an agency's native name).
@@ -1192,7 +1239,7 @@ export class CueSet {
             : leadingPrefixes(c.pattern.split(WS).join(' '));
         const ok = pre && (cjkGate
           ? pre.every((x) => x.length === 1 && isCjkUnit(x.charCodeAt(0)))
-          : pre.every((x) => x.length === PREFIX_LEN && IS_WORD_CHAR.test(x.charAt(0))));
+          : pre.every((x) => x.length === PREFIX_LEN && isWordCharStr(x.charAt(0))));
         if (pre && ok) {
           for (const x of pre) {
             const k = cjkGate ? x.charCodeAt(0) : prefixKey(x.charCodeAt(0), x.charCodeAt(1));
@@ -1257,9 +1304,6 @@ export class CueSet {
     for (const map of [g.byWordKey, g.byPrefix2, g.byUnit, g.byPair] as Array<Map<unknown, Cand[]>>) {
       for (const list of map.values()) list.sort((x, y) => x.order - y.order);
     }
-    for (const k of g.byUnit.keys()) g.unitStarts[k] = 1;
-    // Pair keys are prefixKey(a, b) = lowerUnit(a) << 16 | lowerUnit(b); CJK units have no case.
-    for (const k of g.byPair.keys()) g.unitStarts[k >>> 16] = 1;
     this.size = cues.length;
   }
 
@@ -1330,7 +1374,7 @@ export class CueScanner {
   /** Bucket of each set's literals; its parts' buckets follow. */
   private readonly base: number[] = [];
   private readonly nBuckets: number;
-  private readonly cands: CandMaps = candMaps();
+  private readonly cands: CandMaps = candMaps(true);
   private readonly hasWordCands: boolean;
   private readonly hasUnitCands: boolean;
   /** The word-key candidates whose key is ASCII, by asciiKey: no string built or hashed per word. */
@@ -1358,6 +1402,7 @@ export class CueScanner {
       addCands(into.byUnit, from.byUnit, si, base);
       addCands(into.byPair, from.byPair, si, base);
       for (const k of from.byUnit.keys()) into.unitStarts[k] = 1;
+      // Pair keys are prefixKey(a, b) = lowerUnit(a) << 16 | lowerUnit(b); CJK units have no case.
       for (const k of from.byPair.keys()) into.unitStarts[k >>> 16] = 1;
     });
     this.nBuckets = n;
@@ -1659,12 +1704,25 @@ export interface CompiledLexicon {
   stopwords: RegExp | null;
 }
 
+/** A regex of which only test() is used, built on first test: most country-map words are never tried in a run. */
+export interface Tester {
+  test(s: string): boolean;
+}
+
+class LazyTester implements Tester {
+  private re: RegExp | null = null;
+  constructor(private readonly src: string, private readonly flags: string) {}
+  test(s: string): boolean {
+    return (this.re ??= fastRegExp(this.src, this.flags)).test(s);
+  }
+}
+
 export interface CompiledRules {
   rules: Rules;
   /** Per cue id with a countryMap: [code, word regex] pairs, tried in order on the matched text. */
-  countryMaps: Map<string, Array<[string, RegExp]>>;
+  countryMaps: Map<string, Array<[string, Tester]>>;
   /** The same maps, case-insensitive, for matches written in capitals ("SWEDISH GOVERNMENT"). */
-  countryMapsUpper: Map<string, Array<[string, RegExp]>>;
+  countryMapsUpper: Map<string, Array<[string, Tester]>>;
   lexicons: Map<string, CompiledLexicon>;
   common: CompiledLexicon | null;
   vendors: CueSet;
@@ -1951,8 +2009,8 @@ export function compileRules(rules: Rules, opts: { validate?: boolean } = {}): C
 
 function compile(rules: Rules): CompiledRules {
   const lexicons = new Map<string, CompiledLexicon>();
-  const countryMaps = new Map<string, Array<[string, RegExp]>>();
-  const countryMapsUpper = new Map<string, Array<[string, RegExp]>>();
+  const countryMaps = new Map<string, Array<[string, Tester]>>();
+  const countryMapsUpper = new Map<string, Array<[string, Tester]>>();
   let common: CompiledLexicon | null = null;
   const latinLanguages: string[] = [];
   for (const [code, lexicon] of Object.entries(rules.lexicons)) {
@@ -1972,9 +2030,11 @@ function compile(rules: Rules): CompiledRules {
       if (c.countryMap) {
         countryMaps.set(c.id, Object.entries(c.countryMap).map(([code, words]) => {
           validatePattern(`${c.id}.${code}`, words);
-          return [code, fastRegExp(`(?:${foldPattern(words)})`, c.cs ? '' : 'i')] as [string, RegExp];
+          // An unsupported \p{…} still fails compileRules, as when the regex was made here.
+          checkPropertyEscapes(words);
+          return [code, new LazyTester(`(?:${foldPattern(words)})`, c.cs ? '' : 'i')] as [string, Tester];
         }));
-        countryMapsUpper.set(c.id, Object.entries(c.countryMap).map(([code, words]) => [code, fastRegExp(`(?:${foldPattern(words)})`, 'i')] as [string, RegExp]));
+        countryMapsUpper.set(c.id, Object.entries(c.countryMap).map(([code, words]) => [code, new LazyTester(`(?:${foldPattern(words)})`, 'i')] as [string, Tester]));
       }
       if (!c.id) throw new RuleError(`lexicon ${code}: a cue has no id`);
       if (ids.has(c.id)) throw new RuleError(`lexicon ${code}: duplicate rule id ${c.id}`);
