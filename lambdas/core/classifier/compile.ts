@@ -954,10 +954,17 @@ export function prefixKey(a: number, b: number): number {
 
 /**
  * Words of a text (start, end, prefix key, lower-cased form on demand) and its CJK positions:
- * computed once per text and shared by every cue set. A two-entry cache (text and masked text).
+ * computed once per text and shared by every cue set. A two-entry cache (text and masked text)
+ * of two slots that are refilled, not reallocated: the arrays grow to the longest text seen and
+ * hold `n` words and `nCjk` CJK positions of the current one (tokenising was the largest
+ * allocation of classifying an item). A slot is only read while its text is being scanned.
  */
 interface Tokens {
   text: string;
+  /** Words in starts/ends/keys/lowers/wkeys (their lengths are capacities). */
+  n: number;
+  /** CJK positions in cjk. */
+  nCjk: number;
   starts: Int32Array;
   ends: Int32Array;
   keys: Int32Array;
@@ -965,18 +972,23 @@ interface Tokens {
   wkeys: Array<string | undefined>;
   cjk: Int32Array;
   /** The text lower-cased when that keeps every offset (null: compare piece by piece); undefined until asked. */
-  lower?: string | null;
+  lower: string | null | undefined;
   /** Whether its whitespace is single plain spaces (see collapsed); undefined until asked. */
-  collapsed?: boolean;
+  collapsed: boolean | undefined;
 }
-let tokenCache: [Tokens | null, Tokens | null] = [null, null];
+
+function tokenSlot(): Tokens {
+  // The empty text: no words, no CJK positions.
+  return { text: '', n: 0, nCjk: 0, starts: new Int32Array(64), ends: new Int32Array(64), keys: new Int32Array(64), lowers: [], wkeys: [], cjk: new Int32Array(64), lower: undefined, collapsed: undefined };
+}
+
+let tokenCache: [Tokens, Tokens] = [tokenSlot(), tokenSlot()];
 
 function tokensOf(text: string): Tokens {
   const [a, b] = tokenCache;
-  if (a && a.text === text) return a;
-  if (b && b.text === text) return b;
-  // Counted first, then filled: typed arrays of the exact size instead of arrays grown push by
-  // push (tokenising was the largest allocation of classifying an item).
+  if (a.text === text) return a;
+  if (b.text === text) return b;
+  // Counted first, then filled into the older slot, grown when too small.
   let nWords = 0;
   let nCjk = 0;
   let inWord = false;
@@ -987,10 +999,20 @@ function tokensOf(text: string): Tokens {
     if (!w && (cls & 4) !== 0) nCjk++;
     inWord = w;
   }
-  const starts = new Int32Array(nWords);
-  const ends = new Int32Array(nWords);
-  const keys = new Int32Array(nWords);
-  const cjk = new Int32Array(nCjk);
+  const t = b;
+  if (t.starts.length < nWords) {
+    const cap = Math.max(nWords, 2 * t.starts.length);
+    t.starts = new Int32Array(cap);
+    t.ends = new Int32Array(cap);
+    t.keys = new Int32Array(cap);
+  }
+  if (t.cjk.length < nCjk) t.cjk = new Int32Array(Math.max(nCjk, 2 * t.cjk.length));
+  const { starts, ends, keys, cjk, lowers, wkeys } = t;
+  // The previous text's lower-cased words are not this one's.
+  for (let k = 0; k < t.n; k++) {
+    lowers[k] = undefined;
+    wkeys[k] = undefined;
+  }
   let t0 = 0;
   let t1 = 0;
   let c = 0;
@@ -1006,7 +1028,11 @@ function tokensOf(text: string): Tokens {
     inWord = w;
   }
   if (inWord) ends[t1] = text.length;
-  const t: Tokens = { text, starts, ends, keys, lowers: new Array(nWords), wkeys: new Array(nWords), cjk };
+  t.text = text;
+  t.n = nWords;
+  t.nCjk = nCjk;
+  t.lower = undefined;
+  t.collapsed = undefined;
   tokenCache = [t, a];
   return t;
 }
@@ -1021,7 +1047,7 @@ const WORD_RUN = new RegExp(`^${WORD_CHAR}+`, 'u');
 /** The text lower-cased when that keeps every offset, else null (shared with its tokens when cached). */
 function lowerOfText(text: string): string | null {
   const [a, b] = tokenCache;
-  const tk = a && a.text === text ? a : b && b.text === text ? b : null;
+  const tk = a.text === text ? a : b.text === text ? b : null;
   if (tk) return lowerText(tk);
   const l = text.toLowerCase();
   return l.length === text.length ? l : null;
@@ -1383,9 +1409,14 @@ export class CueScanner {
   private readonly byOtherKey = new Map<string, WordNode>();
   /** Merged candidate lists of a word key and a prefix, made once per pair. */
   private readonly merged = new Map<Cand[], Map<Cand[], Cand[]>>();
-  /** Hits per bucket for the last text scanned (the classifier scans one text in two calls). */
+  /**
+   * Hits per bucket for the last text scanned (the classifier scans one text in two calls): one
+   * array per bucket, emptied for each new text rather than made anew (their hits are copied out).
+   */
   private lastText: string | null = null;
-  private hits: Array<Hit[] | undefined> = [];
+  private readonly hits: Hit[][] = [];
+  /** Per bucket: whether `hits` holds its hits for lastText (an ungated part is scanned on first request). */
+  private readonly filled: Uint8Array;
   private walked = false;
 
   constructor(sets: CueSet[]) {
@@ -1406,6 +1437,8 @@ export class CueScanner {
       for (const k of from.byPair.keys()) into.unitStarts[k >>> 16] = 1;
     });
     this.nBuckets = n;
+    for (let b = 0; b < n; b++) this.hits.push([]);
+    this.filled = new Uint8Array(n);
     for (const [k, list] of this.cands.byWordKey) {
       const a = asciiKeyOf(k);
       if (a >= 0) this.byAsciiKey.set(a, wordNode(list));
@@ -1425,7 +1458,7 @@ export class CueScanner {
   scan(text: string, out: Hit[], only?: string, skip?: string, literals = true, gramText = text): void {
     if (this.lastText !== text) {
       this.lastText = text;
-      this.hits = new Array<Hit[] | undefined>(this.nBuckets);
+      this.filled.fill(0);
       this.walked = false;
     }
     // One walk fills every set's literal and gated buckets, whichever this call wants: the hits
@@ -1443,8 +1476,12 @@ export class CueScanner {
         const p = parts[j] as Part;
         if ((only && p.fam !== only) || (skip && p.fam === skip)) continue;
         const b = base + 1 + j;
-        let list = hits[b];
-        if (!list) hits[b] = list = partMayMatch(p, gramText) ? scanFree(p, text) : [];
+        const list = hits[b] as Hit[];
+        if (this.filled[b] === 0) {
+          this.filled[b] = 1;
+          list.length = 0;
+          if (partMayMatch(p, gramText)) scanFree(p, text, list);
+        }
         for (const h of list) out.push(h);
       }
     }
@@ -1452,11 +1489,18 @@ export class CueScanner {
 
   private walk(text: string): void {
     const hits = this.hits;
+    const filled = this.filled;
     for (let si = 0; si < this.sets.length; si++) {
       const base = this.base[si] as number;
-      hits[base] = [];
+      (hits[base] as Hit[]).length = 0;
+      filled[base] = 1;
       const parts = (this.sets[si] as CueSet).parts;
-      for (let j = 0; j < parts.length; j++) if ((parts[j] as Part).gated) hits[base + 1 + j] = [];
+      for (let j = 0; j < parts.length; j++) {
+        if ((parts[j] as Part).gated) {
+          (hits[base + 1 + j] as Hit[]).length = 0;
+          filled[base + 1 + j] = 1;
+        }
+      }
     }
     if (!this.hasWordCands && !this.hasUnitCands) return;
     const tk = tokensOf(text);
@@ -1465,7 +1509,7 @@ export class CueScanner {
       const byAscii = this.byAsciiKey;
       const byOther = this.byOtherKey;
       const byPrefix2 = g.byPrefix2.size ? g.byPrefix2 : null;
-      for (let t = 0; t < tk.starts.length; t++) {
+      for (let t = 0; t < tk.n; t++) {
         const key = asciiKeyAt(text, tk.starts[t] as number, tk.ends[t] as number);
         const node = key >= 0 ? byAscii.get(key) : byOther.size ? byOther.get(tokenKey(tk, t)) : undefined;
         const a = node === undefined ? null : node.words !== null ? (node.words.get(lowerToken(tk, t)) ?? node.any) : node.any;
@@ -1477,7 +1521,9 @@ export class CueScanner {
     if (this.hasUnitCands) {
       const starts = g.unitStarts;
       const byPair = g.byPair.size ? g.byPair : null;
-      for (const at of tk.cjk) {
+      const cjkAt = tk.cjk;
+      for (let k = 0; k < tk.nCjk; k++) {
+        const at = cjkAt[k] as number;
         const ch = text.charCodeAt(at);
         if (starts[ch] === 0) continue;
         const a = g.byUnit.get(ch);
@@ -1671,9 +1717,8 @@ function partMayMatch(p: Part, text: string): boolean {
   return p.needs === null || mayContainIn(textGrams(text), p.needs);
 }
 
-/** The matches of an ungated part: its alternation regex run over the whole text. */
-function scanFree(p: Part, text: string): Hit[] {
-  const out: Hit[] = [];
+/** The matches of an ungated part, appended to `out`: its alternation regex run over the whole text. */
+function scanFree(p: Part, text: string, out: Hit[]): void {
   const re = (p.re ??= fastRegExp(p.src, p.flags));
   const { cues, bounded } = p;
   re.lastIndex = 0;
@@ -1691,7 +1736,6 @@ function scanFree(p: Part, text: string): Hit[] {
     // Step one character, not past the match: "will ban" and "ban" are both cues.
     re.lastIndex = m.index + 1;
   }
-  return out;
 }
 
 export interface VendorCue extends Cue {
@@ -1808,9 +1852,16 @@ function compilePatterns(rules: Rules): VendorPatternSet {
   return new VendorPatternSet(cues);
 }
 
-/** Hash of a three-unit piece of lower-cased text (16 bits). */
+/**
+ * Bits of the piece hashes. A text of a few hundred characters fills a few percent of 2^12 slots,
+ * so a string of two or more pieces is seldom let through by accident (and then the regex decides);
+ * the two texts' tables (16 kB each) stay in the first-level cache, where 2^16 slots (256 kB) did not.
+ */
+const GRAM_BITS = 12;
+
+/** Hash of a three-unit piece of lower-cased text (GRAM_BITS bits). */
 function gramHash(a: number, b: number, c: number): number {
-  return Math.imul((a << 10) ^ (b << 5) ^ c ^ (a >>> 6), 0x9e3779b1) >>> 16;
+  return Math.imul((a << 10) ^ (b << 5) ^ c ^ (a >>> 6), 0x9e3779b1) >>> (32 - GRAM_BITS);
 }
 
 /** A required string (lower-cased) and its three-letter pieces, hashed (none when shorter). */
@@ -1840,13 +1891,13 @@ interface Grams {
   pairsGen: number;
 }
 const gramSlots: [Grams, Grams] = [
-  { text: null, lower: '', gen: 0, table: new Uint32Array(65536), pairs: new Uint32Array(65536), pairsGen: 0 },
-  { text: null, lower: '', gen: 0, table: new Uint32Array(65536), pairs: new Uint32Array(65536), pairsGen: 0 },
+  { text: null, lower: '', gen: 0, table: new Uint32Array(1 << GRAM_BITS), pairs: new Uint32Array(1 << GRAM_BITS), pairsGen: 0 },
+  { text: null, lower: '', gen: 0, table: new Uint32Array(1 << GRAM_BITS), pairs: new Uint32Array(1 << GRAM_BITS), pairsGen: 0 },
 ];
 
-/** Hash of a two-unit piece of lower-cased text (16 bits). */
+/** Hash of a two-unit piece of lower-cased text (GRAM_BITS bits). */
 function pairHash(a: number, b: number): number {
-  return Math.imul((a << 7) ^ b, 0x9e3779b1) >>> 16;
+  return Math.imul((a << 7) ^ b, 0x9e3779b1) >>> (32 - GRAM_BITS);
 }
 
 /** Whether the text's lower-cased form may hold the two units a, b in a row (false: it does not). */
@@ -1961,7 +2012,7 @@ export class VendorPatternSet {
           let found = present[k];
           if (found === undefined) {
             // Masking only blanks vendor names: the masked text has CJK characters where the text has.
-            cjk ??= tokensOf(text ?? masked).cjk.length > 0;
+            cjk ??= tokensOf(text ?? masked).nCjk > 0;
             present[k] = found = mayContain(text ?? masked, cjk ? needs : ascii);
           }
           if (!found) continue;
