@@ -136,8 +136,11 @@ interface LazyRe {
   upper: RegExp | null | undefined;
   /** Lower-cased strings one of which every match starts with (startStrings): undefined until first asked, null when the start cannot be told. */
   starts: string[] | null | undefined;
-  /** What any match contains (requiredStrings of the pattern): undefined until first tried, null when nothing is known. */
-  needs: Need[] | null | undefined;
+  /**
+   * What any match contains: per alternative of the pattern, sets of strings one of each of which
+   * its matches contain (requiredStringSets); undefined until first tried, null when nothing is known.
+   */
+  needs: Need[][][] | null | undefined;
   /** The text (its grams' generation) the last answer of `may` is for. */
   gen: number;
   /** Whether that text may hold a match (mayContain); when not, the regex is neither built nor run for it. */
@@ -713,11 +716,31 @@ export function requiredStrings(pattern: string): string[] | null {
   return out.size ? [...out] : null;
 }
 
-function altRequirement(alt: string): string[] | null {
+/**
+ * Every set of strings one of which a match of `pattern` contains, per top-level alternative: a
+ * match of an alternative contains one string of each of its sets (requiredStrings keeps only the
+ * most selective set). Null when some alternative has no set.
+ */
+export function requiredStringSets(pattern: string): string[][][] | null {
+  const out: string[][][] = [];
+  for (const alt of splitTop(pattern)) {
+    const all: string[][] = [];
+    altRequirement(alt, all);
+    if (!all.length) return null;
+    out.push(all);
+  }
+  return out;
+}
+
+/** The most selective set of strings one of which every match of `alt` contains; each set found is also added to `all`. */
+function altRequirement(alt: string, all?: string[][]): string[] | null {
   let best: string[] | null = null;
   let run = '';
   const flush = (): void => {
-    if (run.length >= 2 && betterRequirement(best, [run])) best = [run];
+    if (run.length >= 2) {
+      all?.push([run]);
+      if (betterRequirement(best, [run])) best = [run];
+    }
     run = '';
   };
   // Length of a quantifier at j ("?", "*", "+", "{m,n}", each maybe lazy), 0 when none.
@@ -772,6 +795,7 @@ function altRequirement(alt: string): string[] | null {
       if (mandatory && !look) {
         const body = alt.startsWith('(?:', i) ? alt.slice(i + 3, close) : alt.startsWith('(?<', i) ? null : alt.slice(i + 1, close);
         const inner = body === null ? null : requiredStrings(body);
+        if (inner) all?.push(inner);
         if (inner && betterRequirement(best, inner)) best = inner;
       }
       i = close + 1 + q;
@@ -1541,12 +1565,15 @@ export class CueScanner {
    * (a first pass compiles far fewer) nor run. Answered once per cue and text.
    */
   private mayMatch(l: LazyRe, text: string): boolean {
-    if (l.needs === undefined) l.needs = needsOf(l.pattern);
+    if (l.needs === undefined) {
+      const sets = requiredStringSets(l.pattern);
+      l.needs = sets && sets.map((alt) => alt.map((set) => set.map(needOfString)));
+    }
     if (l.needs === null) return true;
     const g = textGrams(text);
     if (l.gen !== g.gen) {
       l.gen = g.gen;
-      l.may = mayContainIn(g, l.needs);
+      l.may = mayContainAll(g, l.needs);
     }
     return l.may;
   }
@@ -1941,6 +1968,25 @@ function textGrams(text: string): Grams {
  */
 function mayContain(text: string, needs: Need[]): boolean {
   return mayContainIn(textGrams(text), needs);
+}
+
+/**
+ * Whether some alternative may match in the text: one whose every set of required strings may be
+ * there (mayContainIn). The cues tried at a word often share their first word with the text and
+ * need a second one it lacks ("will … fund", "setzt … aus"): their regexes are neither built nor run.
+ */
+function mayContainAll(g: Grams, alts: Need[][][]): boolean {
+  for (const sets of alts) {
+    let all = true;
+    for (const set of sets) {
+      if (!mayContainIn(g, set)) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
 }
 
 /** mayContain on a text's grams. */
