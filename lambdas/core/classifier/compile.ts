@@ -136,8 +136,11 @@ interface LazyRe {
   upper: RegExp | null | undefined;
   /** Lower-cased strings one of which every match starts with (startStrings): undefined until first asked, null when the start cannot be told. */
   starts: string[] | null | undefined;
-  /** What any match contains (requiredStrings of the pattern): undefined until first tried, null when nothing is known. */
-  needs: Need[] | null | undefined;
+  /**
+   * What any match contains: per alternative of the pattern, sets of strings one of each of which
+   * its matches contain (requiredStringSets); undefined until first tried, null when nothing is known.
+   */
+  needs: Need[][][] | null | undefined;
   /** The text (its grams' generation) the last answer of `may` is for. */
   gen: number;
   /** Whether that text may hold a match (mayContain); when not, the regex is neither built nor run for it. */
@@ -313,9 +316,23 @@ export function spaces(pattern: string): string {
 
 /** The literal strings a pattern stands for, when it is only literals joined by "|"; else null. */
 export function literalAlternatives(pattern: string): string[] | null {
+  // Most patterns are one plain name (vendors, country names): no escape, no "|", no syntax.
+  if (isPlainLiteral(pattern)) return [pattern];
   const unescaped = pattern.replace(/\\[.\-()&'’/]/g, '');
   if (/[()[\]{}?*+^$\\]/.test(unescaped)) return null;
   return [...new Set(pattern.split('|').map((a) => a.replace(/\\(.)/g, '$1')))];
+}
+
+/** Characters that make a pattern more than one plain literal (regex syntax, "|", an escape). */
+const NOT_PLAIN = new Uint8Array(128);
+for (const ch of '()[]{}?*+^$\\|') NOT_PLAIN[ch.charCodeAt(0)] = 1;
+
+function isPlainLiteral(p: string): boolean {
+  for (let i = 0; i < p.length; i++) {
+    const c = p.charCodeAt(i);
+    if (c < 128 && NOT_PLAIN[c] === 1) return false;
+  }
+  return p.length > 0;
 }
 
 interface Literal {
@@ -347,8 +364,20 @@ export function foldPattern(p: string): string {
       out += ch;
       continue;
     }
+    out += foldedChar(ch);
+  }
+  return out;
+}
+
+/** One character of a pattern as foldPattern writes it, memoised: the lexicons repeat few distinct characters. */
+const FOLDED_CHARS = new Map<string, string>();
+
+function foldedChar(ch: string): string {
+  let out = FOLDED_CHARS.get(ch);
+  if (out === undefined) {
     const f = normalizeForMatch(ch).text;
-    out += f === ch ? ch : f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    out = f === ch ? ch : f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    FOLDED_CHARS.set(ch, out);
   }
   return out;
 }
@@ -384,6 +413,18 @@ export function upperPattern(p: string): string | null {
 }
 
 const IS_WORD_CHAR = new RegExp(WORD_CHAR, 'u');
+
+/** IS_WORD_CHAR.test per UTF-16 unit, memoised (0: not yet asked, 1: no, 2: yes): rule compilation asks it of every pattern letter. */
+const WORD_CHAR_MEMO = new Uint8Array(65536);
+
+/** IS_WORD_CHAR.test(ch) for one character. */
+function isWordCharStr(ch: string): boolean {
+  if (ch.length !== 1) return IS_WORD_CHAR.test(ch);
+  const c = ch.charCodeAt(0);
+  let v = WORD_CHAR_MEMO[c] as number;
+  if (v === 0) WORD_CHAR_MEMO[c] = v = IS_WORD_CHAR.test(ch) ? 2 : 1;
+  return v === 2;
+}
 
 /**
  * Per UTF-16 unit: 1 once classified, | 2 a word character of an alphabetic script, | 4 a CJK unit.
@@ -500,12 +541,15 @@ interface CandMaps {
   byUnit: Map<number, Cand[]>;
   /** Candidates at CJK positions, by prefixKey of two characters. */
   byPair: Map<number, Cand[]>;
-  /** Characters that start a candidate at a CJK position: most positions are skipped on one load. */
+  /**
+   * Characters that start a candidate at a CJK position: most positions are skipped on one load.
+   * Only a scanner's is read (a cue set's is empty: 64 kB for each of ~35 sets at every start).
+   */
   unitStarts: Uint8Array;
 }
 
-function candMaps(): CandMaps {
-  return { byWordKey: new Map(), byPrefix2: new Map(), byUnit: new Map(), byPair: new Map(), unitStarts: new Uint8Array(65536) };
+function candMaps(withStarts: boolean): CandMaps {
+  return { byWordKey: new Map(), byPrefix2: new Map(), byUnit: new Map(), byPair: new Map(), unitStarts: new Uint8Array(withStarts ? 65536 : 0) };
 }
 
 /** Two order-sorted candidate lists as one. */
@@ -672,11 +716,31 @@ export function requiredStrings(pattern: string): string[] | null {
   return out.size ? [...out] : null;
 }
 
-function altRequirement(alt: string): string[] | null {
+/**
+ * Every set of strings one of which a match of `pattern` contains, per top-level alternative: a
+ * match of an alternative contains one string of each of its sets (requiredStrings keeps only the
+ * most selective set). Null when some alternative has no set.
+ */
+export function requiredStringSets(pattern: string): string[][][] | null {
+  const out: string[][][] = [];
+  for (const alt of splitTop(pattern)) {
+    const all: string[][] = [];
+    altRequirement(alt, all);
+    if (!all.length) return null;
+    out.push(all);
+  }
+  return out;
+}
+
+/** The most selective set of strings one of which every match of `alt` contains; each set found is also added to `all`. */
+function altRequirement(alt: string, all?: string[][]): string[] | null {
   let best: string[] | null = null;
   let run = '';
   const flush = (): void => {
-    if (run.length >= 2 && betterRequirement(best, [run])) best = [run];
+    if (run.length >= 2) {
+      all?.push([run]);
+      if (betterRequirement(best, [run])) best = [run];
+    }
     run = '';
   };
   // Length of a quantifier at j ("?", "*", "+", "{m,n}", each maybe lazy), 0 when none.
@@ -731,6 +795,7 @@ function altRequirement(alt: string): string[] | null {
       if (mandatory && !look) {
         const body = alt.startsWith('(?:', i) ? alt.slice(i + 3, close) : alt.startsWith('(?<', i) ? null : alt.slice(i + 1, close);
         const inner = body === null ? null : requiredStrings(body);
+        if (inner) all?.push(inner);
         if (inner && betterRequirement(best, inner)) best = inner;
       }
       i = close + 1 + q;
@@ -851,7 +916,7 @@ function wordKey(lower: string): string {
  */
 export function firstWordKeys(pattern: string): string[] | null {
   const out = new Set<string>();
-  const word = (ch: string): boolean => IS_WORD_CHAR.test(ch);
+  const word = isWordCharStr;
   const walk = (s: string, acc: string, budget: { n: number }): boolean => {
     if (--budget.n < 0) return false;
     if (acc.length >= KEY_LEN) {
@@ -913,10 +978,17 @@ export function prefixKey(a: number, b: number): number {
 
 /**
  * Words of a text (start, end, prefix key, lower-cased form on demand) and its CJK positions:
- * computed once per text and shared by every cue set. A two-entry cache (text and masked text).
+ * computed once per text and shared by every cue set. A two-entry cache (text and masked text)
+ * of two slots that are refilled, not reallocated: the arrays grow to the longest text seen and
+ * hold `n` words and `nCjk` CJK positions of the current one (tokenising was the largest
+ * allocation of classifying an item). A slot is only read while its text is being scanned.
  */
 interface Tokens {
   text: string;
+  /** Words in starts/ends/keys/lowers/wkeys (their lengths are capacities). */
+  n: number;
+  /** CJK positions in cjk. */
+  nCjk: number;
   starts: Int32Array;
   ends: Int32Array;
   keys: Int32Array;
@@ -924,18 +996,23 @@ interface Tokens {
   wkeys: Array<string | undefined>;
   cjk: Int32Array;
   /** The text lower-cased when that keeps every offset (null: compare piece by piece); undefined until asked. */
-  lower?: string | null;
+  lower: string | null | undefined;
   /** Whether its whitespace is single plain spaces (see collapsed); undefined until asked. */
-  collapsed?: boolean;
+  collapsed: boolean | undefined;
 }
-let tokenCache: [Tokens | null, Tokens | null] = [null, null];
+
+function tokenSlot(): Tokens {
+  // The empty text: no words, no CJK positions.
+  return { text: '', n: 0, nCjk: 0, starts: new Int32Array(64), ends: new Int32Array(64), keys: new Int32Array(64), lowers: [], wkeys: [], cjk: new Int32Array(64), lower: undefined, collapsed: undefined };
+}
+
+let tokenCache: [Tokens, Tokens] = [tokenSlot(), tokenSlot()];
 
 function tokensOf(text: string): Tokens {
   const [a, b] = tokenCache;
-  if (a && a.text === text) return a;
-  if (b && b.text === text) return b;
-  // Counted first, then filled: typed arrays of the exact size instead of arrays grown push by
-  // push (tokenising was the largest allocation of classifying an item).
+  if (a.text === text) return a;
+  if (b.text === text) return b;
+  // Counted first, then filled into the older slot, grown when too small.
   let nWords = 0;
   let nCjk = 0;
   let inWord = false;
@@ -946,10 +1023,20 @@ function tokensOf(text: string): Tokens {
     if (!w && (cls & 4) !== 0) nCjk++;
     inWord = w;
   }
-  const starts = new Int32Array(nWords);
-  const ends = new Int32Array(nWords);
-  const keys = new Int32Array(nWords);
-  const cjk = new Int32Array(nCjk);
+  const t = b;
+  if (t.starts.length < nWords) {
+    const cap = Math.max(nWords, 2 * t.starts.length);
+    t.starts = new Int32Array(cap);
+    t.ends = new Int32Array(cap);
+    t.keys = new Int32Array(cap);
+  }
+  if (t.cjk.length < nCjk) t.cjk = new Int32Array(Math.max(nCjk, 2 * t.cjk.length));
+  const { starts, ends, keys, cjk, lowers, wkeys } = t;
+  // The previous text's lower-cased words are not this one's.
+  for (let k = 0; k < t.n; k++) {
+    lowers[k] = undefined;
+    wkeys[k] = undefined;
+  }
   let t0 = 0;
   let t1 = 0;
   let c = 0;
@@ -965,7 +1052,11 @@ function tokensOf(text: string): Tokens {
     inWord = w;
   }
   if (inWord) ends[t1] = text.length;
-  const t: Tokens = { text, starts, ends, keys, lowers: new Array(nWords), wkeys: new Array(nWords), cjk };
+  t.text = text;
+  t.n = nWords;
+  t.nCjk = nCjk;
+  t.lower = undefined;
+  t.collapsed = undefined;
   tokenCache = [t, a];
   return t;
 }
@@ -980,7 +1071,7 @@ const WORD_RUN = new RegExp(`^${WORD_CHAR}+`, 'u');
 /** The text lower-cased when that keeps every offset, else null (shared with its tokens when cached). */
 function lowerOfText(text: string): string | null {
   const [a, b] = tokenCache;
-  const tk = a && a.text === text ? a : b && b.text === text ? b : null;
+  const tk = a.text === text ? a : b.text === text ? b : null;
   if (tk) return lowerText(tk);
   const l = text.toLowerCase();
   return l.length === text.length ? l : null;
@@ -1071,11 +1162,17 @@ export function shaped<C extends Cue>(c: C, pattern = c.pattern): C {
   return out;
 }
 
+/**
+ * The order of cue ids of one length: localeCompare's (a collator of the default locale, as
+ * ECMA-402 defines localeCompare), made once instead of looked up per comparison.
+ */
+const ID_ORDER = new Intl.Collator();
+
 export class CueSet {
   /** @internal Read by CueScanner. */
   readonly parts: Part[] = [];
   /** @internal Where each literal and gated cue is tried (read by CueScanner). */
-  readonly cands: CandMaps = candMaps();
+  readonly cands: CandMaps = candMaps(false);
   private literalCount = 0;
   /** This set scanned alone (created on first use). */
   private own: CueScanner | null = null;
@@ -1139,7 +1236,7 @@ export class CueSet {
     // WS_CLASS: the order of cues, and so which one wins at a position, stays as it was.
     const lens = new Map(prepared.map((c) => [c, c.pattern.length - (c.pattern.split(WS_CLASS).length - 1) * (WS_CLASS.length - 7)] as const));
     const len = (c: Cue): number => lens.get(c) as number;
-    const sorted = prepared.sort((a, b) => len(b) - len(a) || a.id.localeCompare(b.id));
+    const sorted = prepared.sort((a, b) => len(b) - len(a) || ID_ORDER.compare(a.id, b.id));
     const groups = new Map<string, Cue[]>();
     for (const c of sorted) {
       // CJK patterns never get word boundaries, even in a Latin lexicon (e.g. an agency's native name).
@@ -1192,7 +1289,7 @@ export class CueSet {
             : leadingPrefixes(c.pattern.split(WS).join(' '));
         const ok = pre && (cjkGate
           ? pre.every((x) => x.length === 1 && isCjkUnit(x.charCodeAt(0)))
-          : pre.every((x) => x.length === PREFIX_LEN && IS_WORD_CHAR.test(x.charAt(0))));
+          : pre.every((x) => x.length === PREFIX_LEN && isWordCharStr(x.charAt(0))));
         if (pre && ok) {
           for (const x of pre) {
             const k = cjkGate ? x.charCodeAt(0) : prefixKey(x.charCodeAt(0), x.charCodeAt(1));
@@ -1257,9 +1354,6 @@ export class CueSet {
     for (const map of [g.byWordKey, g.byPrefix2, g.byUnit, g.byPair] as Array<Map<unknown, Cand[]>>) {
       for (const list of map.values()) list.sort((x, y) => x.order - y.order);
     }
-    for (const k of g.byUnit.keys()) g.unitStarts[k] = 1;
-    // Pair keys are prefixKey(a, b) = lowerUnit(a) << 16 | lowerUnit(b); CJK units have no case.
-    for (const k of g.byPair.keys()) g.unitStarts[k >>> 16] = 1;
     this.size = cues.length;
   }
 
@@ -1330,7 +1424,7 @@ export class CueScanner {
   /** Bucket of each set's literals; its parts' buckets follow. */
   private readonly base: number[] = [];
   private readonly nBuckets: number;
-  private readonly cands: CandMaps = candMaps();
+  private readonly cands: CandMaps = candMaps(true);
   private readonly hasWordCands: boolean;
   private readonly hasUnitCands: boolean;
   /** The word-key candidates whose key is ASCII, by asciiKey: no string built or hashed per word. */
@@ -1339,9 +1433,14 @@ export class CueScanner {
   private readonly byOtherKey = new Map<string, WordNode>();
   /** Merged candidate lists of a word key and a prefix, made once per pair. */
   private readonly merged = new Map<Cand[], Map<Cand[], Cand[]>>();
-  /** Hits per bucket for the last text scanned (the classifier scans one text in two calls). */
+  /**
+   * Hits per bucket for the last text scanned (the classifier scans one text in two calls): one
+   * array per bucket, emptied for each new text rather than made anew (their hits are copied out).
+   */
   private lastText: string | null = null;
-  private hits: Array<Hit[] | undefined> = [];
+  private readonly hits: Hit[][] = [];
+  /** Per bucket: whether `hits` holds its hits for lastText (an ungated part is scanned on first request). */
+  private readonly filled: Uint8Array;
   private walked = false;
 
   constructor(sets: CueSet[]) {
@@ -1358,9 +1457,12 @@ export class CueScanner {
       addCands(into.byUnit, from.byUnit, si, base);
       addCands(into.byPair, from.byPair, si, base);
       for (const k of from.byUnit.keys()) into.unitStarts[k] = 1;
+      // Pair keys are prefixKey(a, b) = lowerUnit(a) << 16 | lowerUnit(b); CJK units have no case.
       for (const k of from.byPair.keys()) into.unitStarts[k >>> 16] = 1;
     });
     this.nBuckets = n;
+    for (let b = 0; b < n; b++) this.hits.push([]);
+    this.filled = new Uint8Array(n);
     for (const [k, list] of this.cands.byWordKey) {
       const a = asciiKeyOf(k);
       if (a >= 0) this.byAsciiKey.set(a, wordNode(list));
@@ -1380,7 +1482,7 @@ export class CueScanner {
   scan(text: string, out: Hit[], only?: string, skip?: string, literals = true, gramText = text): void {
     if (this.lastText !== text) {
       this.lastText = text;
-      this.hits = new Array<Hit[] | undefined>(this.nBuckets);
+      this.filled.fill(0);
       this.walked = false;
     }
     // One walk fills every set's literal and gated buckets, whichever this call wants: the hits
@@ -1398,8 +1500,12 @@ export class CueScanner {
         const p = parts[j] as Part;
         if ((only && p.fam !== only) || (skip && p.fam === skip)) continue;
         const b = base + 1 + j;
-        let list = hits[b];
-        if (!list) hits[b] = list = partMayMatch(p, gramText) ? scanFree(p, text) : [];
+        const list = hits[b] as Hit[];
+        if (this.filled[b] === 0) {
+          this.filled[b] = 1;
+          list.length = 0;
+          if (partMayMatch(p, gramText)) scanFree(p, text, list);
+        }
         for (const h of list) out.push(h);
       }
     }
@@ -1407,11 +1513,18 @@ export class CueScanner {
 
   private walk(text: string): void {
     const hits = this.hits;
+    const filled = this.filled;
     for (let si = 0; si < this.sets.length; si++) {
       const base = this.base[si] as number;
-      hits[base] = [];
+      (hits[base] as Hit[]).length = 0;
+      filled[base] = 1;
       const parts = (this.sets[si] as CueSet).parts;
-      for (let j = 0; j < parts.length; j++) if ((parts[j] as Part).gated) hits[base + 1 + j] = [];
+      for (let j = 0; j < parts.length; j++) {
+        if ((parts[j] as Part).gated) {
+          (hits[base + 1 + j] as Hit[]).length = 0;
+          filled[base + 1 + j] = 1;
+        }
+      }
     }
     if (!this.hasWordCands && !this.hasUnitCands) return;
     const tk = tokensOf(text);
@@ -1420,7 +1533,7 @@ export class CueScanner {
       const byAscii = this.byAsciiKey;
       const byOther = this.byOtherKey;
       const byPrefix2 = g.byPrefix2.size ? g.byPrefix2 : null;
-      for (let t = 0; t < tk.starts.length; t++) {
+      for (let t = 0; t < tk.n; t++) {
         const key = asciiKeyAt(text, tk.starts[t] as number, tk.ends[t] as number);
         const node = key >= 0 ? byAscii.get(key) : byOther.size ? byOther.get(tokenKey(tk, t)) : undefined;
         const a = node === undefined ? null : node.words !== null ? (node.words.get(lowerToken(tk, t)) ?? node.any) : node.any;
@@ -1432,7 +1545,9 @@ export class CueScanner {
     if (this.hasUnitCands) {
       const starts = g.unitStarts;
       const byPair = g.byPair.size ? g.byPair : null;
-      for (const at of tk.cjk) {
+      const cjkAt = tk.cjk;
+      for (let k = 0; k < tk.nCjk; k++) {
+        const at = cjkAt[k] as number;
         const ch = text.charCodeAt(at);
         if (starts[ch] === 0) continue;
         const a = g.byUnit.get(ch);
@@ -1450,12 +1565,15 @@ export class CueScanner {
    * (a first pass compiles far fewer) nor run. Answered once per cue and text.
    */
   private mayMatch(l: LazyRe, text: string): boolean {
-    if (l.needs === undefined) l.needs = needsOf(l.pattern);
+    if (l.needs === undefined) {
+      const sets = requiredStringSets(l.pattern);
+      l.needs = sets && sets.map((alt) => alt.map((set) => set.map(needOfString)));
+    }
     if (l.needs === null) return true;
     const g = textGrams(text);
     if (l.gen !== g.gen) {
       l.gen = g.gen;
-      l.may = mayContainIn(g, l.needs);
+      l.may = mayContainAll(g, l.needs);
     }
     return l.may;
   }
@@ -1626,9 +1744,8 @@ function partMayMatch(p: Part, text: string): boolean {
   return p.needs === null || mayContainIn(textGrams(text), p.needs);
 }
 
-/** The matches of an ungated part: its alternation regex run over the whole text. */
-function scanFree(p: Part, text: string): Hit[] {
-  const out: Hit[] = [];
+/** The matches of an ungated part, appended to `out`: its alternation regex run over the whole text. */
+function scanFree(p: Part, text: string, out: Hit[]): void {
   const re = (p.re ??= fastRegExp(p.src, p.flags));
   const { cues, bounded } = p;
   re.lastIndex = 0;
@@ -1646,7 +1763,6 @@ function scanFree(p: Part, text: string): Hit[] {
     // Step one character, not past the match: "will ban" and "ban" are both cues.
     re.lastIndex = m.index + 1;
   }
-  return out;
 }
 
 export interface VendorCue extends Cue {
@@ -1659,12 +1775,25 @@ export interface CompiledLexicon {
   stopwords: RegExp | null;
 }
 
+/** A regex of which only test() is used, built on first test: most country-map words are never tried in a run. */
+export interface Tester {
+  test(s: string): boolean;
+}
+
+class LazyTester implements Tester {
+  private re: RegExp | null = null;
+  constructor(private readonly src: string, private readonly flags: string) {}
+  test(s: string): boolean {
+    return (this.re ??= fastRegExp(this.src, this.flags)).test(s);
+  }
+}
+
 export interface CompiledRules {
   rules: Rules;
   /** Per cue id with a countryMap: [code, word regex] pairs, tried in order on the matched text. */
-  countryMaps: Map<string, Array<[string, RegExp]>>;
+  countryMaps: Map<string, Array<[string, Tester]>>;
   /** The same maps, case-insensitive, for matches written in capitals ("SWEDISH GOVERNMENT"). */
-  countryMapsUpper: Map<string, Array<[string, RegExp]>>;
+  countryMapsUpper: Map<string, Array<[string, Tester]>>;
   lexicons: Map<string, CompiledLexicon>;
   common: CompiledLexicon | null;
   vendors: CueSet;
@@ -1750,9 +1879,16 @@ function compilePatterns(rules: Rules): VendorPatternSet {
   return new VendorPatternSet(cues);
 }
 
-/** Hash of a three-unit piece of lower-cased text (16 bits). */
+/**
+ * Bits of the piece hashes. A text of a few hundred characters fills a few percent of 2^12 slots,
+ * so a string of two or more pieces is seldom let through by accident (and then the regex decides);
+ * the two texts' tables (16 kB each) stay in the first-level cache, where 2^16 slots (256 kB) did not.
+ */
+const GRAM_BITS = 12;
+
+/** Hash of a three-unit piece of lower-cased text (GRAM_BITS bits). */
 function gramHash(a: number, b: number, c: number): number {
-  return Math.imul((a << 10) ^ (b << 5) ^ c ^ (a >>> 6), 0x9e3779b1) >>> 16;
+  return Math.imul((a << 10) ^ (b << 5) ^ c ^ (a >>> 6), 0x9e3779b1) >>> (32 - GRAM_BITS);
 }
 
 /** A required string (lower-cased) and its three-letter pieces, hashed (none when shorter). */
@@ -1782,13 +1918,13 @@ interface Grams {
   pairsGen: number;
 }
 const gramSlots: [Grams, Grams] = [
-  { text: null, lower: '', gen: 0, table: new Uint32Array(65536), pairs: new Uint32Array(65536), pairsGen: 0 },
-  { text: null, lower: '', gen: 0, table: new Uint32Array(65536), pairs: new Uint32Array(65536), pairsGen: 0 },
+  { text: null, lower: '', gen: 0, table: new Uint32Array(1 << GRAM_BITS), pairs: new Uint32Array(1 << GRAM_BITS), pairsGen: 0 },
+  { text: null, lower: '', gen: 0, table: new Uint32Array(1 << GRAM_BITS), pairs: new Uint32Array(1 << GRAM_BITS), pairsGen: 0 },
 ];
 
-/** Hash of a two-unit piece of lower-cased text (16 bits). */
+/** Hash of a two-unit piece of lower-cased text (GRAM_BITS bits). */
 function pairHash(a: number, b: number): number {
-  return Math.imul((a << 7) ^ b, 0x9e3779b1) >>> 16;
+  return Math.imul((a << 7) ^ b, 0x9e3779b1) >>> (32 - GRAM_BITS);
 }
 
 /** Whether the text's lower-cased form may hold the two units a, b in a row (false: it does not). */
@@ -1832,6 +1968,25 @@ function textGrams(text: string): Grams {
  */
 function mayContain(text: string, needs: Need[]): boolean {
   return mayContainIn(textGrams(text), needs);
+}
+
+/**
+ * Whether some alternative may match in the text: one whose every set of required strings may be
+ * there (mayContainIn). The cues tried at a word often share their first word with the text and
+ * need a second one it lacks ("will … fund", "setzt … aus"): their regexes are neither built nor run.
+ */
+function mayContainAll(g: Grams, alts: Need[][][]): boolean {
+  for (const sets of alts) {
+    let all = true;
+    for (const set of sets) {
+      if (!mayContainIn(g, set)) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return true;
+  }
+  return false;
 }
 
 /** mayContain on a text's grams. */
@@ -1903,7 +2058,7 @@ export class VendorPatternSet {
           let found = present[k];
           if (found === undefined) {
             // Masking only blanks vendor names: the masked text has CJK characters where the text has.
-            cjk ??= tokensOf(text ?? masked).cjk.length > 0;
+            cjk ??= tokensOf(text ?? masked).nCjk > 0;
             present[k] = found = mayContain(text ?? masked, cjk ? needs : ascii);
           }
           if (!found) continue;
@@ -1951,8 +2106,8 @@ export function compileRules(rules: Rules, opts: { validate?: boolean } = {}): C
 
 function compile(rules: Rules): CompiledRules {
   const lexicons = new Map<string, CompiledLexicon>();
-  const countryMaps = new Map<string, Array<[string, RegExp]>>();
-  const countryMapsUpper = new Map<string, Array<[string, RegExp]>>();
+  const countryMaps = new Map<string, Array<[string, Tester]>>();
+  const countryMapsUpper = new Map<string, Array<[string, Tester]>>();
   let common: CompiledLexicon | null = null;
   const latinLanguages: string[] = [];
   for (const [code, lexicon] of Object.entries(rules.lexicons)) {
@@ -1972,9 +2127,11 @@ function compile(rules: Rules): CompiledRules {
       if (c.countryMap) {
         countryMaps.set(c.id, Object.entries(c.countryMap).map(([code, words]) => {
           validatePattern(`${c.id}.${code}`, words);
-          return [code, fastRegExp(`(?:${foldPattern(words)})`, c.cs ? '' : 'i')] as [string, RegExp];
+          // An unsupported \p{…} still fails compileRules, as when the regex was made here.
+          checkPropertyEscapes(words);
+          return [code, new LazyTester(`(?:${foldPattern(words)})`, c.cs ? '' : 'i')] as [string, Tester];
         }));
-        countryMapsUpper.set(c.id, Object.entries(c.countryMap).map(([code, words]) => [code, fastRegExp(`(?:${foldPattern(words)})`, 'i')] as [string, RegExp]));
+        countryMapsUpper.set(c.id, Object.entries(c.countryMap).map(([code, words]) => [code, new LazyTester(`(?:${foldPattern(words)})`, 'i')] as [string, Tester]));
       }
       if (!c.id) throw new RuleError(`lexicon ${code}: a cue has no id`);
       if (ids.has(c.id)) throw new RuleError(`lexicon ${code}: duplicate rule id ${c.id}`);

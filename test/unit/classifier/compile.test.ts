@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileRules, cueScanner, expandFinite, literalAlternatives, requiredStrings, spaces, startStrings, withoutUnicodeEscapes, WS_CLASS, type Hit } from '../../../lambdas/core/classifier/compile.js';
+import { compileRules, cueScanner, expandFinite, literalAlternatives, requiredStrings, requiredStringSets, spaces, startStrings, withoutUnicodeEscapes, WS_CLASS, type Hit } from '../../../lambdas/core/classifier/compile.js';
 import { loadDefaultRules } from '../../../lambdas/core/classifier/index.js';
 import { normalizeForMatch } from '../../../lambdas/core/text.js';
 import { LANGUAGES } from './helpers.js';
@@ -126,6 +126,44 @@ describe('core/classifier/compile', () => {
           checked++;
           const lower = text.toLowerCase();
           if (!req.some((r) => lower.includes(r))) lacking.push(`${pattern} in ${text.slice(0, 60)}`);
+        }
+      }
+      // Assess
+      expect(lacking).toEqual([]);
+      expect(checked).toBeGreaterThan(500);
+    });
+  });
+
+  describe('requiredStringSets', () => {
+    it('lists, per alternative, every set of strings one of which its matches contain, or null when an alternative has none', () => {
+      expect(requiredStringSets('will (?:\\S+ ){0,1}(?:fund|reimburse)')).toEqual([[['will'], ['fund', 'reimburse']]]);
+      expect(requiredStringSets('setzt (?:\\S+ ){0,4}(?:Verbot|Sperre) aus\\b|Verbot ausgesetzt')).toEqual([
+        [['setzt'], ['verbot', 'sperre'], ['aus']],
+        [['verbot'], ['ausgesetzt']],
+      ]);
+      expect(requiredStringSets('ab?c|xyz')).toBeNull();
+    });
+
+    it('never names a set a real match lacks: every match of every bundled pattern in the fixtures holds a string of each set of one alternative', () => {
+      // Prepare: every lexicon and vendor pattern, compiled as the classifier does (case-insensitive)
+      const rules = loadDefaultRules();
+      const patterns = [
+        ...Object.values(rules.lexicons).flatMap((l) => l.cues.map((c) => c.pattern)),
+        ...rules.vendorPatterns.map((p) => p.pattern.replaceAll('{V}', 'X')),
+      ];
+      const all = LANGUAGES.flatMap((language) => texts(language));
+      let checked = 0;
+      const lacking: string[] = [];
+      // Act
+      for (const pattern of patterns) {
+        const alts = requiredStringSets(pattern);
+        if (!alts) continue;
+        const re = new RegExp(withoutUnicodeEscapes(spaces(pattern)), 'i');
+        for (const text of all) {
+          if (!re.test(text)) continue;
+          checked++;
+          const lower = text.toLowerCase();
+          if (!alts.some((sets) => sets.every((set) => set.some((r) => lower.includes(r))))) lacking.push(`${pattern} in ${text.slice(0, 60)}`);
         }
       }
       // Assess
