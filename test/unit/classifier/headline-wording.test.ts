@@ -43,6 +43,9 @@ const STAGES: Array<[string, string, Stage]> = [
 const RELEVANT: Array<[string, string, Stage]> = [
   ['es', 'Un juez ordena el bloqueo de Telegram en todo el país', 'in_force'],
   ['de', 'Bundesbedienstete dürfen WeChat weiter nutzen', 'rejected'],
+  // a government's pending decision on a vendor's role in 5G is the exclusion at stake
+  ['en', 'Canadian government still undecided on ZTE 5G role', 'proposed'],
+  ['en', 'Dutch cabinet considers U-turn on Huawei role in 5G networks', 'proposed'],
 ];
 
 // Near misses that only a lead would otherwise explain.
@@ -55,6 +58,8 @@ const NOT_RELEVANT: Array<[string, string]> = [
   ['en', 'How investors reacted to the US ban on Huawei'],
   ['de', 'WeChat-Verbot: China hofft auf faire Behandlung in den USA'],
   ['de', 'Huawei-Ausschluss: Peking reagiert gelassen'],
+  ['en', 'Huawei to play a key role in Germany\'s 5G rollout'],
+  ['en', 'ZTE says its role in Italian 5G networks is secure'],
 ];
 
 describe('classifier', () => {
