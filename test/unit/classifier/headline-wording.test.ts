@@ -20,6 +20,9 @@ const MEASURES: Array<[string, string, Measure, Stage, string[]]> = [
   ['pt', 'Governo de Portugal proíbe TikTok no trabalho', 'device_ban', 'in_force', ['PT']],
   ['it', 'Le istituzioni dell\'Unione europea bandiscono Telegram', 'device_ban', 'in_force', ['EU']],
   ['en', 'EU institutions ban DeepSeek', 'device_ban', 'in_force', ['EU']],
+  // a governor's ban covers the state's own devices; 'orders no X on…' is an order
+  ['en', 'Ohio Gov. Mike DeWine bans TikTok and WeChat', 'device_ban', 'in_force', ['US']],
+  ['en', 'Kentucky: Gov. Beshear orders no DeepSeek on state phones', 'device_ban', 'in_force', ['US']],
   // the acting country named only by a demonym and an institution
   ['en', 'Danish data regulator tells Apple and Google to pull DeepSeek from app stores', 'market_ban', 'proposed', ['DK']],
   ['en', 'Estonian Foreign Affairs bars diplomats from using TikTok on official phones', 'device_ban', 'in_force', ['EE']],
