@@ -25,6 +25,10 @@ const MEASURES: Array<[string, string, Measure, Stage, string[]]> = [
   ['en', 'Kentucky: Gov. Beshear orders no DeepSeek on state phones', 'device_ban', 'in_force', ['US']],
   // the acting country named only by a demonym and an institution
   ['en', 'Danish data regulator tells Apple and Google to pull DeepSeek from app stores', 'market_ban', 'proposed', ['DK']],
+  // Brazilian spellings of country names; the Polish present tense of 'block'
+  ['pt', 'Polônia avalia banir TikTok', 'market_ban', 'proposed', ['PL']],
+  ['pt', 'Holanda proíbe TikTok em celulares de servidores', 'device_ban', 'in_force', ['NL']],
+  ['pl', 'Nepal blokuje TikToka', 'market_ban', 'in_force', ['NP']],
   ['en', 'Estonian Foreign Affairs bars diplomats from using TikTok on official phones', 'device_ban', 'in_force', ['EE']],
 ];
 
