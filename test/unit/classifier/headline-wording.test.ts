@@ -14,6 +14,12 @@ const google = (language: string, headline: string) => item(language, `${headlin
 
 // [language, headline, measure, stage, countries]
 const MEASURES: Array<[string, string, Measure, Stage, string[]]> = [
+  // headline verbs that oust, crack down, pull or flag
+  ['en', 'Sweden boots ZTE from 5G', 'network_exclusion', 'in_force', ['SE']],
+  ['en', 'Portugal shuts door on Huawei 5G', 'network_exclusion', 'in_force', ['PT']],
+  ['en', 'Nepal shuts out TikTok', 'market_ban', 'in_force', ['NP']],
+  ['en', 'WeChat pulled from app stores in India', 'market_ban', 'in_force', ['IN']],
+  ['en', 'Czech watchdog flags ZTE as a security threat', 'security_warning', 'in_force', ['CZ']],
   // scope words that put the ban on the state's own devices
   ['nl', 'Overheid verbiedt WeChat op laptops en smartphones van het personeel', 'device_ban', 'in_force', ['NL']],
   ['fr', 'WeChat interdit sur les ordinateurs de l\'administration belge', 'device_ban', 'in_force', ['BE']],
@@ -65,6 +71,8 @@ const NOT_RELEVANT: Array<[string, string]> = [
   ['en', 'How investors reacted to the US ban on Huawei'],
   ['de', 'WeChat-Verbot: China hofft auf faire Behandlung in den USA'],
   ['de', 'Huawei-Ausschluss: Peking reagiert gelassen'],
+  ['en', 'Huawei rolls out new phones in Germany'],
+  ['en', 'Huawei kicks off 5G trials in Sweden'],
   ['en', 'Huawei to play a key role in Germany\'s 5G rollout'],
   ['en', 'ZTE says its role in Italian 5G networks is secure'],
 ];
