@@ -20,6 +20,14 @@ const MEASURES: Array<[string, string, Measure, Stage, string[]]> = [
   ['en', 'Nepal shuts out TikTok', 'market_ban', 'in_force', ['NP']],
   ['en', 'WeChat pulled from app stores in India', 'market_ban', 'in_force', ['IN']],
   ['en', 'Czech watchdog flags ZTE as a security threat', 'security_warning', 'in_force', ['CZ']],
+  ['de', 'Dänemark wirft ZTE aus dem 5G-Netz', 'network_exclusion', 'in_force', ['DK']],
+  ['fr', 'La Finlande met Huawei à la porte', 'network_exclusion', 'in_force', ['FI']],
+  ['es', 'Noruega echa a Huawei de su red 5G', 'network_exclusion', 'in_force', ['NO']],
+  ['pt', 'Suécia tira Huawei do 5G', 'network_exclusion', 'in_force', ['SE']],
+  // 'wants to ban' is a plan
+  ['es', 'Polonia quiere prohibir TikTok', 'market_ban', 'proposed', ['PL']],
+  ['it', 'La Polonia vuole vietare TikTok', 'market_ban', 'proposed', ['PL']],
+  ['pt', 'Polônia quer proibir TikTok', 'market_ban', 'proposed', ['PL']],
   // scope words that put the ban on the state's own devices
   ['nl', 'Overheid verbiedt WeChat op laptops en smartphones van het personeel', 'device_ban', 'in_force', ['NL']],
   ['fr', 'WeChat interdit sur les ordinateurs de l\'administration belge', 'device_ban', 'in_force', ['BE']],
@@ -72,6 +80,8 @@ const NOT_RELEVANT: Array<[string, string]> = [
   ['de', 'WeChat-Verbot: China hofft auf faire Behandlung in den USA'],
   ['de', 'Huawei-Ausschluss: Peking reagiert gelassen'],
   ['en', 'Huawei rolls out new phones in Germany'],
+  ['de', 'Huawei wirft neue Smartphones auf den Markt'],
+  ['it', 'Huawei a caccia di clienti in Italia'],
   ['en', 'Huawei kicks off 5G trials in Sweden'],
   ['en', 'Huawei to play a key role in Germany\'s 5G rollout'],
   ['en', 'ZTE says its role in Italian 5G networks is secure'],
