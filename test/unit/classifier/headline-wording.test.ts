@@ -1,0 +1,122 @@
+/**
+ * Headline-only items (the Google News shape: "<headline> - <Outlet>", no lead): the headline alone
+ * has to carry the measure, its scope, its stage and the acting country, and headlines that only
+ * report a reaction, a rebuttal or a call for a ban have to stay not relevant without a lead to
+ * explain them.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../lambdas/core/classifier/index.js';
+import type { Measure, Stage } from '../../../lambdas/core/model.js';
+import { item } from './helpers.js';
+
+/** A headline as a Google News search delivers it: the outlet after the title, no lead. */
+const google = (language: string, headline: string) => item(language, `${headline} - Example News`, '');
+
+// [language, headline, measure, stage, countries]
+const MEASURES: Array<[string, string, Measure, Stage, string[]]> = [
+  // headline verbs that oust, crack down, pull or flag
+  ['en', 'Sweden boots ZTE from 5G', 'network_exclusion', 'in_force', ['SE']],
+  ['en', 'Portugal shuts door on Huawei 5G', 'network_exclusion', 'in_force', ['PT']],
+  ['en', 'Nepal shuts out TikTok', 'market_ban', 'in_force', ['NP']],
+  ['en', 'WeChat pulled from app stores in India', 'market_ban', 'in_force', ['IN']],
+  ['en', 'Czech watchdog flags ZTE as a security threat', 'security_warning', 'in_force', ['CZ']],
+  ['de', 'Dänemark wirft ZTE aus dem 5G-Netz', 'network_exclusion', 'in_force', ['DK']],
+  ['fr', 'La Finlande met Huawei à la porte', 'network_exclusion', 'in_force', ['FI']],
+  ['es', 'Noruega echa a Huawei de su red 5G', 'network_exclusion', 'in_force', ['NO']],
+  ['pt', 'Suécia tira Huawei do 5G', 'network_exclusion', 'in_force', ['SE']],
+  // 'wants to ban' is a plan
+  ['es', 'Polonia quiere prohibir TikTok', 'market_ban', 'proposed', ['PL']],
+  ['it', 'La Polonia vuole vietare TikTok', 'market_ban', 'proposed', ['PL']],
+  ['pt', 'Polônia quer proibir TikTok', 'market_ban', 'proposed', ['PL']],
+  // scope words that put the ban on the state's own devices
+  ['nl', 'Overheid verbiedt WeChat op laptops en smartphones van het personeel', 'device_ban', 'in_force', ['NL']],
+  ['fr', 'WeChat interdit sur les ordinateurs de l\'administration belge', 'device_ban', 'in_force', ['BE']],
+  ['pt', 'Governo de Portugal proíbe TikTok no trabalho', 'device_ban', 'in_force', ['PT']],
+  ['it', 'Le istituzioni dell\'Unione europea bandiscono Telegram', 'device_ban', 'in_force', ['EU']],
+  ['en', 'EU institutions ban DeepSeek', 'device_ban', 'in_force', ['EU']],
+  // a governor's ban covers the state's own devices; 'orders no X on…' is an order
+  ['en', 'Ohio Gov. Mike DeWine bans TikTok and WeChat', 'device_ban', 'in_force', ['US']],
+  ['en', 'Kentucky: Gov. Beshear orders no DeepSeek on state phones', 'device_ban', 'in_force', ['US']],
+  // the acting country named only by a demonym and an institution
+  ['en', 'Danish data regulator tells Apple and Google to pull DeepSeek from app stores', 'market_ban', 'proposed', ['DK']],
+  // Brazilian spellings of country names; the Polish present tense of 'block'
+  ['pt', 'Polônia avalia banir TikTok', 'market_ban', 'proposed', ['PL']],
+  ['pt', 'Holanda proíbe TikTok em celulares de servidores', 'device_ban', 'in_force', ['NL']],
+  ['pl', 'Nepal blokuje TikToka', 'market_ban', 'in_force', ['NP']],
+  ['en', 'Estonian Foreign Affairs bars diplomats from using TikTok on official phones', 'device_ban', 'in_force', ['EE']],
+];
+
+// [language, headline, stage]
+const STAGES: Array<[string, string, Stage]> = [
+  // verbs of deliberation in a headline
+  ['en', 'Canada ponders WeChat ban', 'proposed'],
+  ['en', 'Brazil eyes ban on Telegram', 'proposed'],
+  ['en', 'Australia contemplating TikTok ban on government phones', 'proposed'],
+  // a court overruling or stopping a ban lifts it, also when the court is part of a compound
+  ['en', 'Federal Judge Overrules Montana TikTok Ban', 'lifted'],
+  ['de', 'Bundesrichter stoppt TikTok-Verbot in Montana', 'lifted'],
+  ['de', 'Österreich: Verwaltungsrichterin stoppt Telegram-Sperre', 'lifted'],
+  // a vendor's suit against a ban dismissed by the courts leaves the ban in force
+  ['en', 'Huawei bid to overturn FCC ban dismissed by appeals court', 'in_force'],
+];
+
+// [language, headline]: relevant with no lead, the actor given by a court or the federal staff
+const RELEVANT: Array<[string, string, Stage]> = [
+  ['es', 'Un juez ordena el bloqueo de Telegram en todo el país', 'in_force'],
+  ['de', 'Bundesbedienstete dürfen WeChat weiter nutzen', 'rejected'],
+  // a government's pending decision on a vendor's role in 5G is the exclusion at stake
+  ['en', 'Canadian government still undecided on ZTE 5G role', 'proposed'],
+  ['en', 'Dutch cabinet considers U-turn on Huawei role in 5G networks', 'proposed'],
+];
+
+// Near misses that only a lead would otherwise explain.
+const NOT_RELEVANT: Array<[string, string]> = [
+  ['en', 'Opposition party is requesting a ban on TikTok for civil servants'],
+  ['en', 'Green party demands a ban on Huawei gear'],
+  ['en', 'About the ban on Kaspersky products in Canada, Kaspersky: the allegations are unfounded'],
+  ['en', 'Huawei says accusations behind Swedish 5G ban are baseless'],
+  ['en', 'Chinese embassy reacted to the ban on TikTok in Canada'],
+  ['en', 'How investors reacted to the US ban on Huawei'],
+  ['de', 'WeChat-Verbot: China hofft auf faire Behandlung in den USA'],
+  ['de', 'Huawei-Ausschluss: Peking reagiert gelassen'],
+  ['en', 'Huawei rolls out new phones in Germany'],
+  ['de', 'Huawei wirft neue Smartphones auf den Markt'],
+  ['it', 'Huawei a caccia di clienti in Italia'],
+  ['en', 'Huawei kicks off 5G trials in Sweden'],
+  ['en', 'Huawei to play a key role in Germany\'s 5G rollout'],
+  ['en', 'ZTE says its role in Italian 5G networks is secure'],
+];
+
+describe('classifier', () => {
+  describe('classify: headline-only measure and country', () => {
+    it.each(MEASURES)('[%s] reads "%s" as %s / %s by %j', (language, headline, measure, stage, countries) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe(measure);
+      expect(c.stage).toBe(stage);
+      expect(c.countries).toEqual(countries);
+    });
+  });
+
+  describe('classify: headline-only stage', () => {
+    it.each(STAGES)('[%s] reads "%s" as %s', (language, headline, stage) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+  });
+
+  describe('classify: headline-only actors', () => {
+    it.each(RELEVANT)('[%s] finds a measure in "%s" (%s)', (language, headline, stage) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+  });
+
+  describe('classify: headline-only near misses', () => {
+    it.each(NOT_RELEVANT)('[%s] does not alert on "%s"', (language, headline) => {
+      expect(classify(google(language, headline)).relevant).toBe(false);
+    });
+  });
+});
