@@ -25,6 +25,34 @@ function texts(language: string, dir = FIXTURES): string[] {
 
 const brief = (hits: Hit[]): string[] => hits.map((h) => `${h.cue.id}@${h.start}-${h.end}`);
 
+
+/**
+ * Every match of every bundled lexicon and vendor pattern in the fixtures, compiled as the classifier
+ * does (case-insensitive), checked against what `holds` says the pattern requires (null: nothing to
+ * check). Returns how many matches were checked and those that lacked it.
+ */
+function bundledMatchesLacking(holds: (pattern: string) => ((lower: string) => boolean) | null): { checked: number; lacking: string[] } {
+  const rules = loadDefaultRules();
+  const patterns = [
+    ...Object.values(rules.lexicons).flatMap((l) => l.cues.map((c) => c.pattern)),
+    ...rules.vendorPatterns.map((p) => p.pattern.replaceAll('{V}', 'X')),
+  ];
+  const all = LANGUAGES.flatMap((language) => texts(language));
+  let checked = 0;
+  const lacking: string[] = [];
+  for (const pattern of patterns) {
+    const test = holds(pattern);
+    if (!test) continue;
+    const re = new RegExp(withoutUnicodeEscapes(spaces(pattern)), 'i');
+    for (const text of all) {
+      if (!re.test(text)) continue;
+      checked++;
+      if (!test(text.toLowerCase())) lacking.push(`${pattern} in ${text.slice(0, 60)}`);
+    }
+  }
+  return { checked, lacking };
+}
+
 describe('core/classifier/compile', () => {
   describe('WS_CLASS', () => {
     it('matches exactly the code units [^\\S\\n] matches, with and without case folding', () => {
@@ -107,28 +135,10 @@ describe('core/classifier/compile', () => {
     });
 
     it('never names a string a real match lacks: every match of every bundled pattern in the fixtures contains one', () => {
-      // Prepare: every lexicon and vendor pattern, compiled as the classifier does (case-insensitive)
-      const rules = loadDefaultRules();
-      const patterns = [
-        ...Object.values(rules.lexicons).flatMap((l) => l.cues.map((c) => c.pattern)),
-        ...rules.vendorPatterns.map((p) => p.pattern.replaceAll('{V}', 'X')),
-      ];
-      const all = LANGUAGES.flatMap((language) => texts(language));
-      let checked = 0;
-      const lacking: string[] = [];
-      // Act
-      for (const pattern of patterns) {
+      const { checked, lacking } = bundledMatchesLacking((pattern) => {
         const req = requiredStrings(pattern);
-        if (!req) continue;
-        const re = new RegExp(withoutUnicodeEscapes(spaces(pattern)), 'i');
-        for (const text of all) {
-          if (!re.test(text)) continue;
-          checked++;
-          const lower = text.toLowerCase();
-          if (!req.some((r) => lower.includes(r))) lacking.push(`${pattern} in ${text.slice(0, 60)}`);
-        }
-      }
-      // Assess
+        return req && ((lower) => req.some((r) => lower.includes(r)));
+      });
       expect(lacking).toEqual([]);
       expect(checked).toBeGreaterThan(500);
     });
@@ -145,28 +155,10 @@ describe('core/classifier/compile', () => {
     });
 
     it('never names a set a real match lacks: every match of every bundled pattern in the fixtures holds a string of each set of one alternative', () => {
-      // Prepare: every lexicon and vendor pattern, compiled as the classifier does (case-insensitive)
-      const rules = loadDefaultRules();
-      const patterns = [
-        ...Object.values(rules.lexicons).flatMap((l) => l.cues.map((c) => c.pattern)),
-        ...rules.vendorPatterns.map((p) => p.pattern.replaceAll('{V}', 'X')),
-      ];
-      const all = LANGUAGES.flatMap((language) => texts(language));
-      let checked = 0;
-      const lacking: string[] = [];
-      // Act
-      for (const pattern of patterns) {
+      const { checked, lacking } = bundledMatchesLacking((pattern) => {
         const alts = requiredStringSets(pattern);
-        if (!alts) continue;
-        const re = new RegExp(withoutUnicodeEscapes(spaces(pattern)), 'i');
-        for (const text of all) {
-          if (!re.test(text)) continue;
-          checked++;
-          const lower = text.toLowerCase();
-          if (!alts.some((sets) => sets.every((set) => set.some((r) => lower.includes(r))))) lacking.push(`${pattern} in ${text.slice(0, 60)}`);
-        }
-      }
-      // Assess
+        return alts && ((lower) => alts.some((sets) => sets.every((set) => set.some((r) => lower.includes(r)))));
+      });
       expect(lacking).toEqual([]);
       expect(checked).toBeGreaterThan(500);
     });
