@@ -337,7 +337,8 @@ function add<K>(m: Map<K, number>, k: K, v: number): void {
 
 /** Whether a context cue marks this country mention as not acting ("following X's lead", "to X"). */
 function nonActingNear(h: Hit, nonActing: Hit[]): boolean {
-  for (const n of nonActing) {
+  for (let i = 0; i < nonActing.length; i++) {
+    const n = nonActing[i] as Hit;
     if (n.cue.nonActing === 'before' && n.end <= h.start && h.start - n.end <= 1) return true;
     if (n.cue.nonActing === 'after' && n.start >= h.end && n.start - h.end <= 1) return true;
   }
@@ -421,118 +422,131 @@ function notBeforeOf(c: CompiledRules): Map<string, RegExp> {
   return m;
 }
 
-export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Classification {
-  const tuning = c.rules.tuning;
-  // Raw input is capped before HTML stripping too: a multi-megabyte body must not cost time.
-  const { headline, outlet } = splitSource(htmlToText(String(input.title ?? '').slice(0, MAX_RAW)));
-  const title = truncate(headline, MAX_TITLE);
-  // Only the lead decides: sidebars, related-article lists, read-more links and boilerplate are
-  // not read, and a summary that only repeats the headline (an aggregator's link) is no lead.
-  let lead = leadText(input.summary == null ? '' : String(input.summary).slice(0, MAX_RAW), { title });
-  if (lead && repeatsTitle(lead, title, outlet)) lead = '';
-  const summary = truncate(lead, MAX_SUMMARY);
-  // join() makes one flat string; a template literal makes a cons string, and every rule and
-  // tokenizer loop below reads its characters through the indirection.
-  const original = summary ? [title, summary].join('\n') : title;
-  // Every rule reads the normalised text (format characters out, NFKC, straight quotes).
-  const norm = normalizeForMatch(original);
-  const text = norm.text;
-  const src = sourceOf(original, norm);
-  const nl = text.indexOf('\n');
-  const titleEnd = nl < 0 ? text.length : nl;
-  const fired = new Set<string>();
+// classifyCompiled runs once per item and is hot: it is split into phase functions taking plain
+// arguments, with indexed loops and one object shape per kind, so that V8 optimises each small
+// function once instead of re-optimising one huge function after every "wrong map" deoptimisation.
 
-  // ---- vendors ----
-  let vHits: Hit[] = [];
-  c.vendors.scan(text, vHits);
-  const notBefore = notBeforeOf(c);
-  if (notBefore.size) {
-    vHits = vHits.filter((h) => {
-      const re = notBefore.get((h.cue as VendorCue).vendor);
-      return !re || !re.test(text.slice(h.end, h.end + 40));
-    });
+/** The sentence index of each hit (the title is sentence 0), computed once. */
+function hitSentences(hits: Hit[], sents: Sentence[], titleEnd: number): Int32Array {
+  const out = new Int32Array(hits.length);
+  for (let i = 0; i < hits.length; i++) {
+    const start = (hits[i] as Hit).start;
+    out[i] = start < titleEnd ? 0 : sentenceOf(sents, start);
   }
-  if (vHits.length === 0) {
-    return { relevant: false, countries: [], vendors: [], measure: null, stage: null, confidence: 0.97, evidence: [], rules: ['no-vendor'] };
+  return out;
+}
+
+/** Whether a vendor mention lies inside one of the spans. */
+function insideAny(spans: Hit[], v: VendorHit): boolean {
+  for (let i = 0; i < spans.length; i++) {
+    const b = spans[i] as Hit;
+    if (b.start <= v.hit.start && v.hit.end <= b.end) return true;
   }
+  return false;
+}
 
-  const lang = pickLanguage(c, input, text);
-  const lex = c.lexicons.get(lang);
-  const cjk = lex?.lexicon.script === 'cjk';
-  // Restriction cues first: an item that names a vendor but no restriction at all (launches,
-  // earnings) is settled without scanning for the other cue families.
-  const scanned: Hit[] = [];
-  const cues = cueScanner(c, lang);
-  cues.scan(text, scanned, 'restrict');
-  const masked = maskVendors(text, vHits);
-  c.vendorPatterns.scan(masked, scanned, text);
-  if (!scanned.some((h) => h.cue.restrict)) {
-    const v = vHits[0] as Hit;
-    const sents0 = sentences(text, titleEnd);
-    return {
-      relevant: false, countries: [], vendors: [], measure: null, stage: null, confidence: 0.9,
-      evidence: [snippet(src, sents0[v.start < titleEnd ? 0 : sentenceOf(sents0, v.start)] as Sentence, v, lex?.lexicon.script === 'cjk')],
-      rules: ['not-relevant', 'no-restriction-cue', ...scanned.filter((h) => h.cue.noise).map((h) => h.cue.id)],
-    };
+/** Whether a hit lies inside a vendor's name ("China" in "China Mobile"). */
+function insideVendor(vHits: Hit[], h: Hit): boolean {
+  for (let i = 0; i < vHits.length; i++) {
+    const v = vHits[i] as Hit;
+    if (v.start <= h.start && h.end <= v.end) return true;
   }
-  cues.scan(text, scanned, undefined, 'restrict', false);
-  const hits = dropSubsumed(scanned);
-  const sents = sentences(text, titleEnd);
-  const sentOf = (h: Hit): number => (h.start < titleEnd ? 0 : sentenceOf(sents, h.start));
+  return false;
+}
 
-  const vendorHits: VendorHit[] = vHits.map((h) => ({ vendor: (h.cue as VendorCue).vendor, hit: h, sent: sentOf(h) }));
-
-  // ---- per-sentence cue bookkeeping ----
-  const nSent = sents.length;
-  const restrictIn = new Float64Array(nSent);
-  const bystander = new Uint8Array(nSent);
-  let titleVerb = Infinity;
-  for (const h of hits) {
-    const s = sentOf(h);
-    const cue = h.cue;
-    if (cue.restrict) restrictIn[s] = Math.max(restrictIn[s] as number, cue.restrict);
-    else if (cue.measure && (cue.mw ?? 1) >= 3) restrictIn[s] = Math.max(restrictIn[s] as number, 0.5);
-    if (cue.bystander) bystander[s] = 1;
-    if (s === 0 && (cue.restrict || cue.stage) && h.start < titleVerb) titleVerb = h.start;
+/** Whether a country mention is glued to a later vendor name as its origin ("China's ZTE", "中国の華為"). */
+function marksOriginOf(vHits: Hit[], h: Hit, text: string): boolean {
+  for (let i = 0; i < vHits.length; i++) {
+    const v = vHits[i] as Hit;
+    if (v.start >= h.end && (
+      (v.start - h.end <= 3 && ORIGIN_GAP.test(text.slice(h.end, v.start))) ||
+      (v.start - h.end <= ORIGIN_APPOSITION_MAX && ORIGIN_APPOSITION.test(text.slice(h.end, v.start))))) return true;
   }
+  return false;
+}
 
-  // ---- target vendors ----
-  const targets = new Map<string, VendorHit>();
+/** The vendors' home countries (vendor-meta.json), in the vendors' order. */
+function homesOf(c: CompiledRules, vendors: Map<string, VendorHit>): Set<string> {
+  const homes = new Set<string>();
+  for (const v of vendors.keys()) {
+    const o = c.rules.vendorMeta[v]?.origin;
+    if (o) homes.add(o);
+  }
+  return homes;
+}
+
+/**
+ * Target vendors: in the title or in a sentence with a restriction cue, not bystanders nor precedents;
+ * then vendors listed with a target; failing all, any vendor outside a bystander sentence.
+ */
+function pickTargets(vendorHits: VendorHit[], hits: Hit[], bystander: Uint8Array, restrictIn: Float64Array): Map<string, VendorHit> {
   // A vendor named inside a bystander cue ("… schaltet Apple und Google ein": the app stores asked to
   // act) is not a target even in the headline.
-  const within = (spans: Hit[]) => (v: VendorHit): boolean => spans.some((b) => b.start <= v.hit.start && v.hit.end <= b.end);
-  const named = within(hits.filter((h) => h.cue.bystander));
+  const named: Hit[] = [];
   // A vendor named as a precedent ("in addition to TikTok", "joined Huawei on the list") is the subject
   // of an earlier measure: that mention makes no target (another mention of it still can).
-  const precedent = within(hits.filter((h) => h.cue.precedent));
-  for (const v of vendorHits) {
-    if (targets.has(v.vendor) || precedent(v)) continue;
-    if ((v.sent === 0 && !named(v)) || (!bystander[v.sent] && (restrictIn[v.sent] as number) > 0)) targets.set(v.vendor, v);
+  const precedents: Hit[] = [];
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as Hit;
+    if (h.cue.bystander) named.push(h);
+    if (h.cue.precedent) precedents.push(h);
+  }
+  const targets = new Map<string, VendorHit>();
+  const n = vendorHits.length;
+  for (let i = 0; i < n; i++) {
+    const v = vendorHits[i] as VendorHit;
+    if (targets.has(v.vendor) || insideAny(precedents, v)) continue;
+    if ((v.sent === 0 && !insideAny(named, v)) || (!bystander[v.sent] && (restrictIn[v.sent] as number) > 0)) targets.set(v.vendor, v);
   }
   // Vendors listed together with a targeted one ("equipment from Huawei and ZTE") are targets too.
   const listedWith = new Set<number>();
-  for (const v of vendorHits) if (v.sent > 0 && targets.has(v.vendor)) listedWith.add(v.sent);
-  for (const v of vendorHits) if (!targets.has(v.vendor) && !precedent(v) && listedWith.has(v.sent) && !bystander[v.sent]) targets.set(v.vendor, v);
-  if (targets.size === 0) for (const v of vendorHits) if (!bystander[v.sent] && !targets.has(v.vendor) && !precedent(v)) targets.set(v.vendor, v);
-  // Every vendor named only as a bystander ("affecting carmakers such as BYD"): the measure is not
-  // against a listed vendor.
-  if (targets.size === 0) {
-    const v = vendorHits[0] as VendorHit;
-    return {
-      relevant: false, countries: [], vendors: [], measure: null, stage: null, confidence: 0.75,
-      evidence: [snippet(src, sents[v.sent] as Sentence, v.hit, cjk)], rules: ['not-relevant', 'vendors-only-bystanders'],
-    };
+  for (let i = 0; i < n; i++) {
+    const v = vendorHits[i] as VendorHit;
+    if (v.sent > 0 && targets.has(v.vendor)) listedWith.add(v.sent);
   }
-  const targetSents = new Set<number>();
-  for (const v of vendorHits) if (targets.has(v.vendor)) targetSents.add(v.sent);
+  for (let i = 0; i < n; i++) {
+    const v = vendorHits[i] as VendorHit;
+    if (!targets.has(v.vendor) && !insideAny(precedents, v) && listedWith.has(v.sent) && !bystander[v.sent]) targets.set(v.vendor, v);
+  }
+  if (targets.size === 0) {
+    for (let i = 0; i < n; i++) {
+      const v = vendorHits[i] as VendorHit;
+      if (!bystander[v.sent] && !targets.has(v.vendor) && !insideAny(precedents, v)) targets.set(v.vendor, v);
+    }
+  }
+  return targets;
+}
 
-  // ---- relevance ----
+/** The relevance, measure and stage votes of the cue hits. */
+interface CueVotes {
+  restrictScore: number;
+  restrictHit: Hit | null;
+  restrictCount: number;
+  actor: number;
+  noise: number;
+  noiseHits: Hit[];
+  measureMax: number;
+  measureScores: Map<Measure, number>;
+  measureBest: Map<Measure, Hit>;
+  stageScores: Map<Stage, number>;
+  stageBest: Map<Stage, Hit>;
+  officialScope: boolean;
+  officialInTitle: boolean;
+  marketScope: boolean;
+  proposedInTitle: boolean;
+  stageVotes: StageVote[];
+  quelled: Set<string>;
+}
+
+function cueVotes(
+  hits: Hit[], hitSent: Int32Array, targetSents: Set<number>, targetHomes: Set<string>, titleVerb: number,
+  verbFinal: boolean, tuning: Tuning, fired: Set<string>,
+): CueVotes {
   const tf = tuning.titleFactor;
   let restrictScore = 0;
   let restrictHit: Hit | null = null;
   let restrictCount = 0;
   let actor = 0;
-  let actorHit: Hit | null = null;
   const noiseById = new Map<string, number>();
   const noiseHits: Hit[] = [];
   let measureMax = 0;
@@ -549,18 +563,17 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   const stageVotes: StageVote[] = [];
 
   const quelled = new Set<string>();
-  for (const h of hits) for (const id of h.cue.quells ?? []) quelled.add(id);
-  // Home countries of the targeted vendors, for noise that is a reaction only from that country.
-  const targetHomes = new Set<string>();
-  for (const v of targets.keys()) {
-    const o = c.rules.vendorMeta[v]?.origin;
-    if (o) targetHomes.add(o);
+  for (let i = 0; i < hits.length; i++) {
+    const quells = (hits[i] as Hit).cue.quells;
+    if (quells) for (let j = 0; j < quells.length; j++) quelled.add(quells[j] as string);
   }
-  for (const h of hits) {
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as Hit;
     const cue = h.cue;
     if (cue.noise && quelled.has(cue.id)) continue;
+    // Noise that is a reaction only from the targeted vendors' home country.
     if (cue.noise && cue.homeOf && !targetHomes.has(cue.homeOf)) continue;
-    const s = sentOf(h);
+    const s = hitSent[i] as number;
     const inTitle = s === 0;
     const near = inTitle || targetSents.has(s) ? 1 : 0.7;
     if (cue.restrict) {
@@ -574,12 +587,11 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
     }
     if (cue.actor) {
       actor += cue.actor;
-      if (!actorHit) actorHit = h;
       fired.add(cue.id);
     }
     if (cue.noise) {
       // Noise in the headline says what the story is about; in the body it is often background.
-      const trailing = h.start > titleVerb && !lex?.lexicon.verbFinal;
+      const trailing = h.start > titleVerb && !verbFinal;
       const w = cue.noise * (inTitle ? (trailing ? tf * tuning.trailingTitleNoiseFactor : tf) : (cue.bodyFactor ?? tuning.bodyNoiseFactor));
       // One concept counts once, at its strongest mention: repeating "arrest" is not more evidence.
       if (w > (noiseById.get(cue.id) ?? 0)) noiseById.set(cue.id, w);
@@ -615,64 +627,106 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   }
   let noise = 0;
   for (const w of noiseById.values()) noise += w;
-  // A headline that asks ("Will the US ban TikTok?", "¿Prohibirá España TikTok?") speculates or
-  // explains; it does not report a measure.
-  // …but not "The EU institutions ban TikTok. And Italy?" (a report, then a question) nor "Why did
-  // Taiwan ban DeepSeek?" (a why-question presupposes the measure: lexicon cues quell this noise).
-  // The headline as the rules read it (normalised): hit offsets refer to it.
-  const titleText = text.slice(0, titleEnd);
-  const questions = quelled.has('noise.question-headline') ? [] : questionSpans(titleText);
-  if (questions.length) {
-    // The headline's restriction words: asked about only when every one of them is inside a question.
-    const inQuestion = (h: Hit): boolean => questions.some(([a, b]) => h.start >= a && h.end <= b);
-    const titleRestricts = hits.filter((h) => h.cue.restrict && h.start < titleEnd);
-    if (titleRestricts.length === 0 ? questions.some(([, b]) => b >= titleText.trimEnd().length) : titleRestricts.every(inQuestion)) {
-      noise += tuning.questionHeadlineNoise ?? 3;
-      fired.add('noise.question-headline');
-    }
-  }
-  // Lifting or declining a ban is about a restriction even without a "ban" word ("allows Huawei in 5G").
-  const liftedOrRejected = Math.max(stageScores.get('lifted') ?? 0, stageScores.get('rejected') ?? 0);
-  if (liftedOrRejected >= 3 && restrictScore < Math.min(3, liftedOrRejected * 0.6)) {
-    restrictScore = Math.min(3, liftedOrRejected * 0.6);
-    restrictHit = stageBest.get((stageScores.get('lifted') ?? 0) >= (stageScores.get('rejected') ?? 0) ? 'lifted' : 'rejected') ?? null;
-  }
+  return {
+    restrictScore, restrictHit, restrictCount, actor, noise, noiseHits, measureMax, measureScores, measureBest,
+    stageScores, stageBest, officialScope, officialInTitle, marketScope, proposedInTitle, stageVotes, quelled,
+  };
+}
 
-  // ---- countries ----
-  const feedCountry = input.feed?.country ? String(input.feed.country).toUpperCase() : null;
-  const govFeed = input.feed?.kind === 'government';
-  const origins = new Set<string>();
-  for (const v of targets.keys()) {
-    const o = c.rules.vendorMeta[v]?.origin;
-    if (o) origins.add(o);
+/**
+ * A headline that asks ("Will the US ban TikTok?", "¿Prohibirá España TikTok?") speculates or
+ * explains; it does not report a measure.
+ * …but not "The EU institutions ban TikTok. And Italy?" (a report, then a question) nor "Why did
+ * Taiwan ban DeepSeek?" (a why-question presupposes the measure: lexicon cues quell this noise).
+ * titleText is the headline as the rules read it (normalised): hit offsets refer to it.
+ */
+function asksInHeadline(hits: Hit[], titleText: string, titleEnd: number): boolean {
+  const questions = questionSpans(titleText);
+  if (!questions.length) return false;
+  // The headline's restriction words: asked about only when every one of them is inside a question.
+  let titleRestricts = 0;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as Hit;
+    if (!(h.cue.restrict && h.start < titleEnd)) continue;
+    titleRestricts++;
+    let inQuestion = false;
+    for (let j = 0; j < questions.length; j++) {
+      const q = questions[j] as [number, number];
+      if (h.start >= q[0] && h.end <= q[1]) {
+        inQuestion = true;
+        break;
+      }
+    }
+    if (!inQuestion) return false;
   }
-  const nonActing: Hit[] = hits.filter((h) => h.cue.nonActing);
-  const countryScores = new Map<string, number>();
-  const countryBest = new Map<string, Hit>();
-  const countryBestW = new Map<string, number>();
-  const subjects = new Set<string>();
+  if (titleRestricts > 0) return true;
+  const end = titleText.trimEnd().length;
+  for (let j = 0; j < questions.length; j++) if ((questions[j] as [number, number])[1] >= end) return true;
+  return false;
+}
+
+/** The country votes of the cue hits. */
+interface CountryVotes {
+  scores: Map<string, number>;
+  best: Map<string, Hit>;
+  /** Countries as the subject of the headline. */
+  subjects: Set<string>;
+  /** The strongest country-cue weight of a strong (agency-like) reference, 0 when none. */
+  strong: number;
+}
+
+/** Verb-final headlines: countries joined to the first one ("호주·뉴질랜드도 … 금지", "日米、…") share its subject slot. */
+function subjectStartsOf(hits: Hit[], titleEnd: number, text: string, verbFinal: boolean): Set<number> {
   let firstTitleCountry = Infinity;
-  for (const h of hits) if ((h.cue.country || h.cue.countryMap) && h.start < titleEnd && h.start < firstTitleCountry) firstTitleCountry = h.start;
-  // Verb-final headlines: countries joined to the first one ("호주·뉴질랜드도 … 금지", "日米、…")
-  // share its subject slot.
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as Hit;
+    if ((h.cue.country || h.cue.countryMap) && h.start < titleEnd && h.start < firstTitleCountry) firstTitleCountry = h.start;
+  }
   const subjectStarts = new Set<number>([firstTitleCountry]);
-  if (lex?.lexicon.verbFinal) {
-    const titleCountries = hits.filter((h) => (h.cue.country || h.cue.countryMap) && h.start < titleEnd).sort((a, b) => a.start - b.start);
-    let prev = titleCountries.find((h) => h.start === firstTitleCountry);
-    for (const h of titleCountries) {
+  if (verbFinal) {
+    const titleCountries: Hit[] = [];
+    for (let i = 0; i < hits.length; i++) {
+      const h = hits[i] as Hit;
+      if ((h.cue.country || h.cue.countryMap) && h.start < titleEnd) titleCountries.push(h);
+    }
+    titleCountries.sort((a, b) => a.start - b.start);
+    let prev: Hit | undefined;
+    for (let i = 0; i < titleCountries.length; i++) {
+      if ((titleCountries[i] as Hit).start === firstTitleCountry) {
+        prev = titleCountries[i];
+        break;
+      }
+    }
+    for (let i = 0; i < titleCountries.length; i++) {
+      const h = titleCountries[i] as Hit;
       if (!prev || h.start <= prev.start) continue;
       if (h.start < prev.end || !COUNTRY_JOINER.test(text.slice(prev.end, h.start))) break;
       subjectStarts.add(h.start);
       prev = h;
     }
   }
+  return subjectStarts;
+}
+
+function countryVotes(
+  c: CompiledRules, hits: Hit[], hitSent: Int32Array, vHits: Hit[], origins: Set<string>, titleEnd: number,
+  titleVerb: number, text: string, verbFinal: boolean, feedCountry: string | null, tuning: Tuning, fired: Set<string>,
+): CountryVotes {
+  const nonActing: Hit[] = [];
+  for (let i = 0; i < hits.length; i++) if ((hits[i] as Hit).cue.nonActing) nonActing.push(hits[i] as Hit);
+  const countryScores = new Map<string, number>();
+  const countryBest = new Map<string, Hit>();
+  const countryBestW = new Map<string, number>();
+  const subjects = new Set<string>();
+  const subjectStarts = subjectStartsOf(hits, titleEnd, text, verbFinal);
   let strongCountry = 0;
-  for (const h of hits) {
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as Hit;
     const code = h.cue.country ?? (h.cue.countryMap ? resolveCountry(c, h) : undefined);
     if (!code) continue;
     // "China" inside "China Mobile" is part of a vendor's name, not a country reference.
-    if (vHits.some((v) => v.start <= h.start && h.end <= v.end)) continue;
-    const s = sentOf(h);
+    if (insideVendor(vHits, h)) continue;
+    const s = hitSent[i] as number;
     let w = h.cue.cw ?? 2;
     const strong = w >= 2.5;
     // The vendor's own country named in passing ("China's ZTE", "중국산") is not the actor.
@@ -682,18 +736,17 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
       // The subject of the headline acts even when it is the vendor's home country ("US restricts
       // Nvidia chip exports"); elsewhere the home country is usually just the vendor's origin.
       // …unless it is glued to the vendor's name as its origin ("China's ZTE", "中国の華為").
-      const marksOrigin = originOnly && vHits.some((v) => v.start >= h.end && (
-        (v.start - h.end <= 3 && ORIGIN_GAP.test(text.slice(h.end, v.start))) ||
-        (v.start - h.end <= ORIGIN_APPOSITION_MAX && ORIGIN_APPOSITION.test(text.slice(h.end, v.start)))));
+      const marksOrigin = originOnly && marksOriginOf(vHits, h, text);
       // Verb-final headlines put subject and object before the verb: only the first country can be the subject.
-      const subjectSlot = !lex?.lexicon.verbFinal || subjectStarts.has(h.start);
+      const subjectSlot = !verbFinal || subjectStarts.has(h.start);
       if (h.start < titleVerb && subjectSlot && (h.cue.cw ?? 2) >= 2 && !marksOrigin && !nonActingNear(h, nonActing)) {
         originOnly = false;
         w += 3;
         subjects.add(code);
       }
     } else if (s === 1) w += 0.5;
-    for (const n of nonActing) {
+    for (let j = 0; j < nonActing.length; j++) {
+      const n = nonActing[j] as Hit;
       // Context words touch the country they qualify: "to China", "China's lead", "中国製", "对美国".
       const before = n.cue.nonActing === 'before' && n.end <= h.start && h.start - n.end <= 1;
       const after = n.cue.nonActing === 'after' && n.start >= h.end && n.start - h.end <= 1;
@@ -714,53 +767,50 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
     } else add(countryScores, code, w * 0.25);
   }
   if (feedCountry) add(countryScores, feedCountry, tuning.feedCountryWeight);
+  return { scores: countryScores, best: countryBest, subjects, strong: strongCountry };
+}
 
-  // The targeted vendor's home country speaking in the headline ("China says Australia made a 'wrong
-  // decision'…", "中国商务部称日本…", "China firmly opposes US restrictions on Huawei") reports its
-  // reaction to someone else's measure, not a measure (LABELS.md). A plain "says" counts only when
-  // the headline names another country too, so "US says Nvidia needs licences" stays a measure.
-  if (origins.size && originReacts(c, hits, vHits, origins, titleEnd, lex?.lexicon.verbFinal === true, text)) {
-    noise += tuning.originReactionNoise ?? 5;
-    fired.add('noise.origin-reaction');
+/** The not-relevant result: the noise that argued against relevance, as evidence and rules. */
+function notRelevantResult(
+  src: Source, sents: Sentence[], titleEnd: number, cjk: boolean, fired: Set<string>, votes: CueVotes,
+  vendorHits: VendorHit[], score: number, tuning: Tuning,
+): Classification {
+  const evidence: string[] = [];
+  const noiseHits = votes.noiseHits;
+  // The noise that argued against relevance: cue hits, and the decision's own rules (noise.*).
+  const rules = ['not-relevant'];
+  for (const id of fired) {
+    let isNoise = id.startsWith('noise.');
+    for (let i = 0; !isNoise && i < noiseHits.length; i++) if ((noiseHits[i] as Hit).cue.id === id) isNoise = true;
+    if (isNoise) rules.push(id);
   }
-
-  // A jurisdiction as the subject of the headline ("Lithuania recommends…") is itself a state actor.
-  const actorTotal = Math.min(3, actor + (strongCountry ? 1 : 0) + (subjects.size > 0 ? 1 : 0));
-  const noiseTotal = Math.min(8, noise);
-  const score =
-    restrictScore +
-    Math.min(0.25 * Math.max(0, restrictCount - 1), 1) +
-    0.3 * Math.min(measureMax, 4) +
-    0.5 * actorTotal +
-    (govFeed ? tuning.govFeedBonus : 0) +
-    (countryScores.size > 0 ? 0.5 : 0) +
-    // A headline without a lead (an aggregator's item) has to stand alone: a jurisdiction as the
-    // subject of its restriction verb counts for the actor and context cues a lead would add.
-    (!summary && subjects.size > 0 && restrictHit !== null && restrictHit.start < titleEnd ? (tuning.headlineOnlyBonus ?? 0.5) : 0) -
-    noiseTotal;
-  const hasActor = actorTotal > 0 || govFeed || countryScores.size > 0;
-  const relevant = restrictScore > 0 && hasActor && score >= tuning.relevanceThreshold;
-
-  const sentAt = (h: Hit): Sentence => sents[sentOf(h)] as Sentence;
-  if (!relevant) {
-    const evidence: string[] = [];
-    // The noise that argued against relevance: cue hits, and the decision's own rules (noise.*).
-    const rules = ['not-relevant', ...[...fired].filter((id) => id.startsWith('noise.') || noiseHits.some((h) => h.cue.id === id))];
-    for (const h of noiseHits.slice(0, 3)) evidence.push(snippet(src, sentAt(h), h, cjk));
-    if (!evidence.length && restrictHit) evidence.push(snippet(src, sentAt(restrictHit), restrictHit, cjk));
-    if (!evidence.length) {
-      const v = vendorHits[0] as VendorHit;
-      evidence.push(snippet(src, sentAt(v.hit), v.hit, cjk));
-    }
-    const margin = tuning.relevanceThreshold - score;
-    const conf = restrictScore === 0 ? 0.9 : sigmoid(margin / 1.5);
-    return {
-      relevant: false, countries: [], vendors: [], measure: null, stage: null,
-      confidence: round2(Math.min(0.97, Math.max(0.5, conf))), evidence: dedupe(evidence), rules,
-    };
+  for (let i = 0; i < noiseHits.length && i < 3; i++) {
+    const h = noiseHits[i] as Hit;
+    evidence.push(snippet(src, sentAt(sents, titleEnd, h), h, cjk));
   }
+  const restrictHit = votes.restrictHit;
+  if (!evidence.length && restrictHit) evidence.push(snippet(src, sentAt(sents, titleEnd, restrictHit), restrictHit, cjk));
+  if (!evidence.length) {
+    const v = vendorHits[0] as VendorHit;
+    evidence.push(snippet(src, sentAt(sents, titleEnd, v.hit), v.hit, cjk));
+  }
+  const margin = tuning.relevanceThreshold - score;
+  const conf = votes.restrictScore === 0 ? 0.9 : sigmoid(margin / 1.5);
+  return {
+    relevant: false, countries: [], vendors: [], measure: null, stage: null,
+    confidence: round2(Math.min(0.97, Math.max(0.5, conf))), evidence: dedupe(evidence), rules,
+  };
+}
 
-  // ---- measure ----
+/** The sentence a hit is in. */
+function sentAt(sents: Sentence[], titleEnd: number, h: Hit): Sentence {
+  return sents[h.start < titleEnd ? 0 : sentenceOf(sents, h.start)] as Sentence;
+}
+
+/** The measure vote, after the vendors' priors and the scope corrections. */
+function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: CueVotes, tuning: Tuning, fired: Set<string>): Vote<Measure> {
+  const measureScores = votes.measureScores;
+  const measureBest = votes.measureBest;
   // One prior per usual measure, however many vendors share it: "Hikvision and Dahua cameras in
   // ministries" must not get twice the procurement prior against one device cue.
   const priors = new Set<Measure>();
@@ -772,7 +822,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   // Operators blocking an app or a service ("orders carriers to block Telegram") is a market ban:
   // network exclusion keeps equipment out of networks, and no target here is equipment (every one's
   // usual measure is a market ban).
-  if (measureScores.has('network_exclusion') && targets.size > 0 && [...targets.keys()].every((v) => c.rules.vendorMeta[v]?.defaultMeasure === 'market_ban')) {
+  if (measureScores.has('network_exclusion') && targets.size > 0 && allMarketBanVendors(c, targets)) {
     add(measureScores, 'market_ban', measureScores.get('network_exclusion') as number);
     measureScores.delete('network_exclusion');
     const h = measureBest.get('network_exclusion');
@@ -782,7 +832,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   // device_ban means official devices, systems, staff or public bodies (LABELS.md). A ban of a product
   // or app whose scope is the whole market (no official-scope cue: "bans DJI drones", "orders Temu
   // blocked nationwide") is a market ban, whatever the vendor's usual measure or the product word says.
-  if (!officialScope && measureScores.has('device_ban')) {
+  if (!votes.officialScope && measureScores.has('device_ban')) {
     const top = vote(measureScores, measureBest);
     if (top.key === 'device_ban') {
       const dev = measureScores.get('device_ban') as number;
@@ -794,54 +844,239 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   // …and the other way round: a headline that names an official scope ("in public schools", "on
   // government phones") is a device ban unless a market-scope cue (sale, import, nationwide, app
   // stores, consumers) says otherwise; an app word or the vendor's usual measure is not enough.
-  if (officialInTitle && !marketScope) {
+  if (votes.officialInTitle && !votes.marketScope) {
     const top = vote(measureScores, measureBest);
     if (top.key === 'market_ban') {
       measureScores.set('device_ban', top.top + 0.01);
       fired.add('scope.official');
     }
   }
-  const mv = vote(measureScores, measureBest);
-  const measure: Measure = mv.key && (MEASURES as readonly string[]).includes(mv.key) ? mv.key : 'other_restriction';
+  return vote(measureScores, measureBest);
+}
 
-  // ---- stage ----
-  const sd = decideStage(stageVotes, {
-    measure, proposedInTitle, restrictInTitle: !!restrictHit && restrictHit.start < titleEnd, tuning,
-  });
-  const stage = sd.stage;
-  const stageHit = sd.hit;
-  const stageMargin = sd.margin;
-  for (const id of sd.rules) fired.add(id);
+function allMarketBanVendors(c: CompiledRules, targets: Map<string, VendorHit>): boolean {
+  for (const v of targets.keys()) if (c.rules.vendorMeta[v]?.defaultMeasure !== 'market_ban') return false;
+  return true;
+}
 
-  // ---- countries: decide ----
+/** The acting countries: the best-scored one (or the headline's several subjects), else the outlet's or the language's default. */
+function decideCountries(cv: Vote<string>, subjects: Set<string>, link: string | null | undefined, lang: string, lex: CompiledLexicon | undefined, actor: number, fired: Set<string>): string[] {
   let countries: string[] = [];
-  const cv = vote(countryScores, countryBest);
   if (cv.key) {
     countries = [cv.key];
     // "US and Canada order…": several subjects of the headline all act.
     if (subjects.size > 1 && subjects.has(cv.key)) countries = [...subjects];
   } else {
-    const outlet = outletCountry(input.link, lang);
+    const outlet = outletCountry(link, lang);
     const d = outlet ?? lex?.lexicon.defaultCountry;
     if (d && actor > 0) {
       countries = [d];
       fired.add(outlet ? `${lang}.outlet-country` : `${lang}.default-country`);
     }
   }
-  countries = [...new Set(countries)].sort();
+  return [...new Set(countries)].sort();
+}
 
-  // ---- evidence, rules, confidence ----
+export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Classification {
+  const tuning = c.rules.tuning;
+  // Raw input is capped before HTML stripping too: a multi-megabyte body must not cost time.
+  const { headline, outlet } = splitSource(htmlToText(String(input.title ?? '').slice(0, MAX_RAW)));
+  const title = truncate(headline, MAX_TITLE);
+  // Only the lead decides: sidebars, related-article lists, read-more links and boilerplate are
+  // not read, and a summary that only repeats the headline (an aggregator's link) is no lead.
+  let lead = leadText(input.summary == null ? '' : String(input.summary).slice(0, MAX_RAW), { title });
+  if (lead && repeatsTitle(lead, title, outlet)) lead = '';
+  const summary = truncate(lead, MAX_SUMMARY);
+  // join() makes one flat string; a template literal makes a cons string, and every rule and
+  // tokenizer loop below reads its characters through the indirection.
+  const original = summary ? [title, summary].join('\n') : title;
+  // Every rule reads the normalised text (format characters out, NFKC, straight quotes).
+  const norm = normalizeForMatch(original);
+  const text = norm.text;
+  const src = sourceOf(original, norm);
+  const nl = text.indexOf('\n');
+  const titleEnd = nl < 0 ? text.length : nl;
+  const fired = new Set<string>();
+
+  // ---- vendors ----
+  let vHits: Hit[] = [];
+  c.vendors.scan(text, vHits);
+  const notBefore = notBeforeOf(c);
+  if (notBefore.size) {
+    const kept: Hit[] = [];
+    for (let i = 0; i < vHits.length; i++) {
+      const h = vHits[i] as Hit;
+      const re = notBefore.get((h.cue as VendorCue).vendor);
+      if (!re || !re.test(text.slice(h.end, h.end + 40))) kept.push(h);
+    }
+    vHits = kept;
+  }
+  if (vHits.length === 0) {
+    return { relevant: false, countries: [], vendors: [], measure: null, stage: null, confidence: 0.97, evidence: [], rules: ['no-vendor'] };
+  }
+
+  const lang = pickLanguage(c, input, text);
+  const lex = c.lexicons.get(lang);
+  const cjk = lex?.lexicon.script === 'cjk';
+  const verbFinal = !!lex?.lexicon.verbFinal;
+  // Restriction cues first: an item that names a vendor but no restriction at all (launches,
+  // earnings) is settled without scanning for the other cue families.
+  const scanned: Hit[] = [];
+  const cues = cueScanner(c, lang);
+  cues.scan(text, scanned, 'restrict');
+  const masked = maskVendors(text, vHits);
+  c.vendorPatterns.scan(masked, scanned, text);
+  let anyRestrict = false;
+  for (let i = 0; i < scanned.length && !anyRestrict; i++) if ((scanned[i] as Hit).cue.restrict) anyRestrict = true;
+  if (!anyRestrict) {
+    const v = vHits[0] as Hit;
+    const sents0 = sentences(text, titleEnd);
+    const rules = ['not-relevant', 'no-restriction-cue'];
+    for (let i = 0; i < scanned.length; i++) {
+      const cue = (scanned[i] as Hit).cue;
+      if (cue.noise) rules.push(cue.id);
+    }
+    return {
+      relevant: false, countries: [], vendors: [], measure: null, stage: null, confidence: 0.9,
+      evidence: [snippet(src, sents0[v.start < titleEnd ? 0 : sentenceOf(sents0, v.start)] as Sentence, v, cjk)],
+      rules,
+    };
+  }
+  cues.scan(text, scanned, undefined, 'restrict', false);
+  const hits = dropSubsumed(scanned);
+  const sents = sentences(text, titleEnd);
+  const hitSent = hitSentences(hits, sents, titleEnd);
+
+  const vendorHits: VendorHit[] = [];
+  for (let i = 0; i < vHits.length; i++) {
+    const h = vHits[i] as Hit;
+    vendorHits.push({ vendor: (h.cue as VendorCue).vendor, hit: h, sent: h.start < titleEnd ? 0 : sentenceOf(sents, h.start) });
+  }
+
+  // ---- per-sentence cue bookkeeping ----
+  const nSent = sents.length;
+  const restrictIn = new Float64Array(nSent);
+  const bystander = new Uint8Array(nSent);
+  let titleVerb = Infinity;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as Hit;
+    const s = hitSent[i] as number;
+    const cue = h.cue;
+    if (cue.restrict) restrictIn[s] = Math.max(restrictIn[s] as number, cue.restrict);
+    else if (cue.measure && (cue.mw ?? 1) >= 3) restrictIn[s] = Math.max(restrictIn[s] as number, 0.5);
+    if (cue.bystander) bystander[s] = 1;
+    if (s === 0 && (cue.restrict || cue.stage) && h.start < titleVerb) titleVerb = h.start;
+  }
+
+  // ---- target vendors ----
+  const targets = pickTargets(vendorHits, hits, bystander, restrictIn);
+  // Every vendor named only as a bystander ("affecting carmakers such as BYD"): the measure is not
+  // against a listed vendor.
+  if (targets.size === 0) {
+    const v = vendorHits[0] as VendorHit;
+    return {
+      relevant: false, countries: [], vendors: [], measure: null, stage: null, confidence: 0.75,
+      evidence: [snippet(src, sents[v.sent] as Sentence, v.hit, cjk)], rules: ['not-relevant', 'vendors-only-bystanders'],
+    };
+  }
+  const targetSents = new Set<number>();
+  for (let i = 0; i < vendorHits.length; i++) {
+    const v = vendorHits[i] as VendorHit;
+    if (targets.has(v.vendor)) targetSents.add(v.sent);
+  }
+
+  // ---- relevance ----
+  // Home countries of the targeted vendors, for noise that is a reaction only from that country.
+  const origins = homesOf(c, targets);
+  const votes = cueVotes(hits, hitSent, targetSents, origins, titleVerb, verbFinal, tuning, fired);
+  let noise = votes.noise;
+  let restrictScore = votes.restrictScore;
+  let restrictHit = votes.restrictHit;
+  if (!votes.quelled.has('noise.question-headline') && asksInHeadline(hits, text.slice(0, titleEnd), titleEnd)) {
+    noise += tuning.questionHeadlineNoise ?? 3;
+    fired.add('noise.question-headline');
+  }
+  // Lifting or declining a ban is about a restriction even without a "ban" word ("allows Huawei in 5G").
+  const stageScores = votes.stageScores;
+  const liftedOrRejected = Math.max(stageScores.get('lifted') ?? 0, stageScores.get('rejected') ?? 0);
+  if (liftedOrRejected >= 3 && restrictScore < Math.min(3, liftedOrRejected * 0.6)) {
+    restrictScore = Math.min(3, liftedOrRejected * 0.6);
+    restrictHit = votes.stageBest.get((stageScores.get('lifted') ?? 0) >= (stageScores.get('rejected') ?? 0) ? 'lifted' : 'rejected') ?? null;
+  }
+  votes.restrictScore = restrictScore;
+  votes.restrictHit = restrictHit;
+
+  // ---- countries ----
+  const feedCountry = input.feed?.country ? String(input.feed.country).toUpperCase() : null;
+  const govFeed = input.feed?.kind === 'government';
+  const cvotes = countryVotes(c, hits, hitSent, vHits, origins, titleEnd, titleVerb, text, verbFinal, feedCountry, tuning, fired);
+  const countryScores = cvotes.scores;
+  const subjects = cvotes.subjects;
+
+  // The targeted vendor's home country speaking in the headline ("China says Australia made a 'wrong
+  // decision'…", "中国商务部称日本…", "China firmly opposes US restrictions on Huawei") reports its
+  // reaction to someone else's measure, not a measure (LABELS.md). A plain "says" counts only when
+  // the headline names another country too, so "US says Nvidia needs licences" stays a measure.
+  if (origins.size && originReacts(c, hits, vHits, origins, titleEnd, lex?.lexicon.verbFinal === true, text)) {
+    noise += tuning.originReactionNoise ?? 5;
+    fired.add('noise.origin-reaction');
+  }
+
+  // A jurisdiction as the subject of the headline ("Lithuania recommends…") is itself a state actor.
+  const actor = votes.actor;
+  const actorTotal = Math.min(3, actor + (cvotes.strong ? 1 : 0) + (subjects.size > 0 ? 1 : 0));
+  const noiseTotal = Math.min(8, noise);
+  const score =
+    restrictScore +
+    Math.min(0.25 * Math.max(0, votes.restrictCount - 1), 1) +
+    0.3 * Math.min(votes.measureMax, 4) +
+    0.5 * actorTotal +
+    (govFeed ? tuning.govFeedBonus : 0) +
+    (countryScores.size > 0 ? 0.5 : 0) +
+    // A headline without a lead (an aggregator's item) has to stand alone: a jurisdiction as the
+    // subject of its restriction verb counts for the actor and context cues a lead would add.
+    (!summary && subjects.size > 0 && restrictHit !== null && restrictHit.start < titleEnd ? (tuning.headlineOnlyBonus ?? 0.5) : 0) -
+    noiseTotal;
+  const hasActor = actorTotal > 0 || govFeed || countryScores.size > 0;
+  const relevant = restrictScore > 0 && hasActor && score >= tuning.relevanceThreshold;
+  if (!relevant) return notRelevantResult(src, sents, titleEnd, cjk, fired, votes, vendorHits, score, tuning);
+
+  // ---- measure ----
+  const mv = measureVote(c, targets, votes, tuning, fired);
+  const measure: Measure = mv.key && (MEASURES as readonly string[]).includes(mv.key) ? mv.key : 'other_restriction';
+
+  // ---- stage ----
+  const sd = decideStage(votes.stageVotes, {
+    measure, proposedInTitle: votes.proposedInTitle, restrictInTitle: !!restrictHit && restrictHit.start < titleEnd, tuning,
+  });
+  for (let i = 0; i < sd.rules.length; i++) fired.add(sd.rules[i] as string);
+
+  // ---- countries: decide ----
+  const cv = vote(countryScores, cvotes.best);
+  const countries = decideCountries(cv, subjects, input.link, lang, lex, actor, fired);
+
+  return relevantResult(src, sents, titleEnd, cjk, fired, targets, countries, cvotes.best, restrictHit, mv, measure, sd, cv, score, tuning);
+}
+
+/** The relevant result: evidence, rules and confidence of the decision. */
+function relevantResult(
+  src: Source, sents: Sentence[], titleEnd: number, cjk: boolean, fired: Set<string>, targets: Map<string, VendorHit>,
+  countries: string[], countryBest: Map<string, Hit>, restrictHit: Hit | null, mv: Vote<Measure>, measure: Measure,
+  sd: StageDecision, cv: Vote<string>, score: number, tuning: Tuning,
+): Classification {
+  const stageHit = sd.hit;
   const evidence: string[] = [];
-  if (restrictHit) evidence.push(snippet(src, sentAt(restrictHit), restrictHit, cjk));
-  if (mv.hit && mv.hit !== restrictHit) evidence.push(snippet(src, sentAt(mv.hit), mv.hit, cjk));
+  if (restrictHit) evidence.push(snippet(src, sentAt(sents, titleEnd, restrictHit), restrictHit, cjk));
+  if (mv.hit && mv.hit !== restrictHit) evidence.push(snippet(src, sentAt(sents, titleEnd, mv.hit), mv.hit, cjk));
   if (stageHit && stageHit !== restrictHit) evidence.push(wholeWords(src, stageHit));
-  for (const code of countries) {
-    const h = countryBest.get(code);
+  for (let i = 0; i < countries.length; i++) {
+    const h = countryBest.get(countries[i] as string);
     if (h) evidence.push(wholeWords(src, h));
   }
   for (const v of targets.values()) evidence.push(wholeWords(src, v.hit));
   const rules = [...fired];
-  for (const code of countries) {
+  for (let i = 0; i < countries.length; i++) {
+    const code = countries[i] as string;
     const h = countryBest.get(code);
     rules.push(h ? h.cue.id : `feed.country.${code}`);
   }
@@ -850,20 +1085,24 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   const pRel = sigmoid((score - tuning.relevanceThreshold) / 1.5);
   const mMargin = mv.top > 0 ? (mv.top - mv.second) / (mv.top + 1) : 0;
   const cMargin = cv.top > 0 ? (cv.top - cv.second) / (cv.top + 1) : 0;
-  const confidence = round2(Math.min(0.99, 0.45 * pRel + 0.2 * Math.min(1, cMargin + 0.3) + 0.15 * Math.min(1, mMargin + 0.3) + 0.2 * Math.min(1, stageMargin + 0.3)));
+  const confidence = round2(Math.min(0.99, 0.45 * pRel + 0.2 * Math.min(1, cMargin + 0.3) + 0.15 * Math.min(1, mMargin + 0.3) + 0.2 * Math.min(1, sd.margin + 0.3)));
 
   // The stage's own evidence: its deciding cues, strongest first; with no stage cue, the headline's
   // restriction phrase (a headline reporting a measure reads as done).
-  const stagePhrases = sd.votes.length
-    ? sd.votes.slice(0, MAX_STAGE_EVIDENCE).map((v) => snippet(src, sentAt(v.hit), v.hit, cjk))
-    : restrictHit ? [snippet(src, sentAt(restrictHit), restrictHit, cjk)] : [];
+  const stagePhrases: string[] = [];
+  if (sd.votes.length) {
+    for (let i = 0; i < sd.votes.length && i < MAX_STAGE_EVIDENCE; i++) {
+      const v = sd.votes[i] as StageVote;
+      stagePhrases.push(snippet(src, sentAt(sents, titleEnd, v.hit), v.hit, cjk));
+    }
+  } else if (restrictHit) stagePhrases.push(snippet(src, sentAt(sents, titleEnd, restrictHit), restrictHit, cjk));
 
   return {
     relevant: true,
     countries,
     vendors: [...targets.keys()].sort(),
     measure,
-    stage,
+    stage: sd.stage,
     confidence,
     evidence: dedupe(evidence).slice(0, MAX_EVIDENCE),
     rules: [...new Set(rules)],
