@@ -345,6 +345,54 @@ function nonActingNear(h: Hit, nonActing: Hit[]): boolean {
   return false;
 }
 
+/** What may stand between a context word, or a country it qualifies, and the next country it qualifies. */
+const CONTEXT_LIST_GAP = /^\s?(?:(?:,|and|&|et|und|y|e|i|og|och|en|、|・|·)\s?)*(?:the\s|les\s|la\s|le\s|die\s|der\s|den\s|el\s|los\s)?$/iu;
+
+const LIST_CONJUNCTION = /(?:^|\s)(?:and|&|et|und|y|e|i|og|och|en)\s/iu;
+
+/**
+ * Country mentions a "before" context word qualifies through a list: "follows the US, Canada and the
+ * EU and bans…" makes none of the three an actor. Starts of those mentions, with the context hit.
+ */
+function listedAfterContext(hits: Hit[], nonActing: Hit[], text: string): Map<number, Hit> {
+  const out = new Map<number, Hit>();
+  let countries: Hit[] | null = null;
+  for (let j = 0; j < nonActing.length; j++) {
+    const n = nonActing[j] as Hit;
+    if (n.cue.nonActing !== 'before') continue;
+    if (!countries) {
+      countries = [];
+      for (let i = 0; i < hits.length; i++) if ((hits[i] as Hit).cue.country || (hits[i] as Hit).cue.countryMap) countries.push(hits[i] as Hit);
+      countries.sort((a, b) => a.start - b.start);
+    }
+    // The first country after the context word, then a list only when a conjunction closes it:
+    // "the US, Canada and the EU" are all qualified; in "the US, Japan bans…" Japan is not.
+    let end = n.end;
+    let first = true;
+    const pending: Hit[] = [];
+    for (let i = 0; i < countries.length; i++) {
+      const h = countries[i] as Hit;
+      if (h.start < end) continue;
+      const gap = text.slice(end, h.start);
+      if (!CONTEXT_LIST_GAP.test(gap)) break;
+      end = h.end;
+      // Right next to the word, nonActingNear already qualifies it.
+      if (first) {
+        first = false;
+        if (h.start - n.end > 1) out.set(h.start, n);
+        continue;
+      }
+      if (LIST_CONJUNCTION.test(gap)) {
+        for (let k = 0; k < pending.length; k++) out.set((pending[k] as Hit).start, n);
+        out.set(h.start, n);
+        break;
+      }
+      pending.push(h);
+    }
+  }
+  return out;
+}
+
 /** Gap allowed between the home country and its speech word ("China's foreign ministry says"). */
 const SPEAKER_GAP = 32;
 /** What follows a country that is the subject of a verb-final headline: a comma, a topic or subject particle, a ministry. */
@@ -719,6 +767,7 @@ function countryVotes(
   const countryBestW = new Map<string, number>();
   const subjects = new Set<string>();
   const subjectStarts = subjectStartsOf(hits, titleEnd, text, verbFinal);
+  const listed = listedAfterContext(hits, nonActing, text);
   let strongCountry = 0;
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i] as Hit;
@@ -739,7 +788,7 @@ function countryVotes(
       const marksOrigin = originOnly && marksOriginOf(vHits, h, text);
       // Verb-final headlines put subject and object before the verb: only the first country can be the subject.
       const subjectSlot = !verbFinal || subjectStarts.has(h.start);
-      if (h.start < titleVerb && subjectSlot && (h.cue.cw ?? 2) >= 2 && !marksOrigin && !nonActingNear(h, nonActing)) {
+      if (h.start < titleVerb && subjectSlot && (h.cue.cw ?? 2) >= 2 && !marksOrigin && !nonActingNear(h, nonActing) && !listed.has(h.start)) {
         originOnly = false;
         w += 3;
         subjects.add(code);
@@ -755,6 +804,12 @@ function countryVotes(
         subjects.delete(code);
         fired.add(n.cue.id);
       }
+    }
+    const listedBy = listed.get(h.start);
+    if (listedBy) {
+      w *= 0.25;
+      subjects.delete(code);
+      fired.add(listedBy.cue.id);
     }
     if (originOnly) w *= 0.3;
     if (strong) strongCountry = Math.max(strongCountry, h.cue.cw ?? 0);

@@ -27,6 +27,10 @@ const ACTORS: Array<[string, string, string, string[]]> = [
   // The vendor's home country before a company or product noun in apposition names its origin.
   ['ja', 'ロシアのウイルス対策ソフト・カスペルスキーを使わないよう、ドイツ当局が警告', 'ドイツの連邦情報セキュリティ庁(BSI)は同社製品を別の製品に置き換えるよう勧告した。', ['DE']],
   ['zh', '美国禁止投资中国军工企业 华为海康威视在列', '美国总统签署行政命令,禁止美国人投资华为、海康威视等中国企业。', ['US']],
+  // Countries an example word qualifies are not actors, through a list the conjunction closes.
+  ['en', 'Latvia follows the US, Canada and the EU and bans TikTok on government phones', 'The ban applies to all state institutions.', ['LV']],
+  ['en', 'Like the US, Britain and Canada, Japan bans TikTok on official phones', 'Ministries must remove the app.', ['JP']],
+  ['en', 'Following the US, Japan bans TikTok on official phones', 'Ministries must remove the app.', ['JP']],
   // A high court named after its seat acts for its country; the Taliban govern Afghanistan.
   ['en', 'Bombay High Court orders the Centre to block TikTok', 'The court directed the government to stop downloads of the app.', ['IN']],
   ['en', 'Peshawar HC orders PTA to suspend TikTok', 'The court ordered the app blocked until it removes indecent content.', ['PK']],
