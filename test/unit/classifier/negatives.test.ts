@@ -76,6 +76,8 @@ const VENDOR_REACTIONS: Array<[string, string, string]> = [
   // The vendor judging a ban, or denying that one exists.
   ['en', 'ZTE says Swedish exclusion is a political decision', 'The company said it would keep serving its customers in the Nordics.'],
   ['en', 'Hikvision, Dahua deny UK banned their cameras', 'Both companies said reports of a ban were inaccurate.'],
+  // A measure as the vendor's epithet is the background of company news.
+  ['en', 'US-sanctioned Huawei vows to keep investing in Europe', 'The company said it would open two research centres this year.'],
   ['ja', '中国商務省、米国のZTE規制に強く反対', '報道官は対抗措置を示唆した。'],
 ];
 
