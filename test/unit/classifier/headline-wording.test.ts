@@ -24,6 +24,7 @@ const MEASURES: Array<[string, string, Measure, Stage, string[]]> = [
   ['fr', 'La Finlande met Huawei à la porte', 'network_exclusion', 'in_force', ['FI']],
   ['es', 'Noruega echa a Huawei de su red 5G', 'network_exclusion', 'in_force', ['NO']],
   ['pt', 'Suécia tira Huawei do 5G', 'network_exclusion', 'in_force', ['SE']],
+  ['ko', '2028년까지 스웨덴 내 모든 ZTE 5G 장비 철거', 'network_exclusion', 'announced', ['SE']],
   // 'wants to ban' is a plan
   ['es', 'Polonia quiere prohibir TikTok', 'market_ban', 'proposed', ['PL']],
   ['it', 'La Polonia vuole vietare TikTok', 'market_ban', 'proposed', ['PL']],
