@@ -175,6 +175,8 @@ interface GateEntry {
   /** A word character may not follow the match (Latin cues). */
   bounded: boolean;
   cue: Cue;
+  /** role(cue), worked out once: a hit's fam is read from here, not recomputed per hit. */
+  fam: string;
   /** The cue's rank in its part: hits at one position keep the cues' order. */
   rank: number;
   /**
@@ -1327,7 +1329,7 @@ export class CueSet {
                 if (u !== x && u.length === x.length && !lits.includes(u)) lits.push(u);
               }
             }
-            return { re: null, capitals: false, lits, cs, bounded: !cjkGate, cue, rank: rank.get(cue) as number, keyText: null, starts: null, startsSpace: false };
+            return { re: null, capitals: false, lits, cs, bounded: !cjkGate, cue, fam: role(cue), rank: rank.get(cue) as number, keyText: null, starts: null, startsSpace: false };
           }
           let re = own.get(cue);
           if (!re) {
@@ -1335,7 +1337,7 @@ export class CueSet {
             checkPropertyEscapes(cue.pattern);
             own.set(cue, (re = { pattern: cue.pattern, tail, flags: `y${flags}`, re: null, upper: undefined, starts: undefined, needs: undefined, gen: 0, may: true }));
           }
-          return { re, capitals: cs && capitals, lits: null, cs, bounded: !cjkGate, cue, rank: rank.get(cue) as number, keyText: keyTextOf(key), starts: undefined, startsSpace: false };
+          return { re, capitals: cs && capitals, lits: null, cs, bounded: !cjkGate, cue, fam: role(cue), rank: rank.get(cue) as number, keyText: keyTextOf(key), starts: undefined, startsSpace: false };
         };
         const bucket = 1 + this.parts.length;
         const g = this.cands;
@@ -1606,7 +1608,7 @@ export class CueScanner {
       const e = c.entry as GateEntry;
       if (e.lits) {
         const end = matchLiteralAt(tk, at, e);
-        if (end >= 0) out.push({ cue: e.cue, fam: role(e.cue), start: at, end, text: text.slice(at, end) });
+        if (end >= 0) out.push({ cue: e.cue, fam: e.fam, start: at, end, text: text.slice(at, end) });
         continue;
       }
       const lazy = e.re as LazyRe;
@@ -1622,7 +1624,7 @@ export class CueScanner {
           if (up.test(text)) end = up.lastIndex;
         }
       }
-      if (end >= 0) out.push({ cue: e.cue, fam: role(e.cue), start: at, end, text: text.slice(at, end) });
+      if (end >= 0) out.push({ cue: e.cue, fam: e.fam, start: at, end, text: text.slice(at, end) });
     }
   }
 }
