@@ -201,7 +201,6 @@ export function htmlToText(input: string | null | undefined): string {
     .trim();
 }
 
-/** Cuts text to at most `max` characters on a code point boundary, with an ellipsis when cut. */
 /**
  * A dateline opening a lead says where the story was filed, not what it reports: "WASHINGTON
  * (Reuters) - ", "FORT DRUM, New York (Reuters) -", "[フォート・ドラム(米ニューヨーク州) 13日 ロイター] -".
@@ -215,6 +214,7 @@ export function withoutDateline(lead: string): string {
   return lead.replace(LEAD_DATELINE, '');
 }
 
+/** Cuts text to at most `max` characters on a code point boundary, with an ellipsis when cut. */
 export function truncate(s: string, max: number): string {
   if (s.length <= max) return s;
   let cut = s.slice(0, Math.max(0, max - 1));

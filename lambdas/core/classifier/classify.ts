@@ -335,59 +335,58 @@ function add<K>(m: Map<K, number>, k: K, v: number): void {
   m.set(k, (m.get(k) ?? 0) + v);
 }
 
-/** Whether a context cue marks this country mention as not acting ("following X's lead", "to X"). */
-function nonActingNear(h: Hit, nonActing: Hit[]): boolean {
-  for (let i = 0; i < nonActing.length; i++) {
-    const n = nonActing[i] as Hit;
-    if (n.cue.nonActing === 'before' && n.end <= h.start && h.start - n.end <= 1) return true;
-    if (n.cue.nonActing === 'after' && n.start >= h.end && n.start - h.end <= 1) return true;
-  }
-  return false;
-}
-
 /** What may stand between a context word, or a country it qualifies, and the next country it qualifies. */
 const CONTEXT_LIST_GAP = /^\s?(?:(?:,|and|&|et|und|y|e|i|og|och|en|、|・|·)\s?)*(?:the\s|les\s|la\s|le\s|die\s|der\s|den\s|el\s|los\s)?$/iu;
 
 const LIST_CONJUNCTION = /(?:^|\s)(?:and|&|et|und|y|e|i|og|och|en)\s/iu;
 
 /**
- * Country mentions a "before" context word qualifies through a list: "follows the US, Canada and the
- * EU and bans…" makes none of the three an actor. Starts of those mentions, with the context hit.
+ * The context words that qualify each country mention as not acting ("to China", "China's lead",
+ * "中国製", "对美国"): an "after" word right behind the mention; a "before" word right in front of it
+ * or, through an article and a list that a conjunction closes, further on ("follows the US, Canada
+ * and the EU and bans…" qualifies all three; in "following the US, Japan bans…" Japan acts).
  */
-function listedAfterContext(hits: Hit[], nonActing: Hit[], text: string): Map<number, Hit> {
-  const out = new Map<number, Hit>();
-  let countries: Hit[] | null = null;
+function contextsOfCountries(hits: Hit[], nonActing: Hit[], text: string): Map<Hit, Hit[]> {
+  const out = new Map<Hit, Hit[]>();
+  if (nonActing.length === 0) return out;
+  const countries: Hit[] = [];
+  for (let i = 0; i < hits.length; i++) if ((hits[i] as Hit).cue.country || (hits[i] as Hit).cue.countryMap) countries.push(hits[i] as Hit);
+  countries.sort((a, b) => a.start - b.start);
+  const put = (h: Hit, n: Hit): void => {
+    const list = out.get(h);
+    if (list) list.push(n);
+    else out.set(h, [n]);
+  };
+  // A "before" word qualifies every mention starting at `start` (a name and a metonym may both match there).
+  const qualify = (start: number, n: Hit): void => {
+    for (let i = 0; i < countries.length; i++) if ((countries[i] as Hit).start === start) put(countries[i] as Hit, n);
+  };
   for (let j = 0; j < nonActing.length; j++) {
     const n = nonActing[j] as Hit;
-    if (n.cue.nonActing !== 'before') continue;
-    if (!countries) {
-      countries = [];
-      for (let i = 0; i < hits.length; i++) if ((hits[i] as Hit).cue.country || (hits[i] as Hit).cue.countryMap) countries.push(hits[i] as Hit);
-      countries.sort((a, b) => a.start - b.start);
+    if (n.cue.nonActing === 'after') {
+      for (let i = 0; i < countries.length; i++) {
+        const h = countries[i] as Hit;
+        if (n.start >= h.end && n.start - h.end <= 1) put(h, n);
+      }
+      continue;
     }
-    // The first country after the context word, then a list only when a conjunction closes it:
-    // "the US, Canada and the EU" are all qualified; in "the US, Japan bans…" Japan is not.
     let end = n.end;
     let first = true;
-    const pending: Hit[] = [];
+    const pending: number[] = [];
     for (let i = 0; i < countries.length; i++) {
       const h = countries[i] as Hit;
       if (h.start < end) continue;
       const gap = text.slice(end, h.start);
-      if (!CONTEXT_LIST_GAP.test(gap)) break;
+      if (!(first && gap.length <= 1) && !CONTEXT_LIST_GAP.test(gap)) break;
       end = h.end;
-      // Right next to the word, nonActingNear already qualifies it.
       if (first) {
         first = false;
-        if (h.start - n.end > 1) out.set(h.start, n);
-        continue;
-      }
-      if (LIST_CONJUNCTION.test(gap)) {
-        for (let k = 0; k < pending.length; k++) out.set((pending[k] as Hit).start, n);
-        out.set(h.start, n);
+        qualify(h.start, n);
+      } else if (LIST_CONJUNCTION.test(gap)) {
+        for (let k = 0; k < pending.length; k++) qualify(pending[k] as number, n);
+        qualify(h.start, n);
         break;
-      }
-      pending.push(h);
+      } else pending.push(h.start);
     }
   }
   return out;
@@ -474,30 +473,23 @@ function notBeforeOf(c: CompiledRules): Map<string, RegExp> {
 // arguments, with indexed loops and one object shape per kind, so that V8 optimises each small
 // function once instead of re-optimising one huge function after every "wrong map" deoptimisation.
 
-/** The sentence index of each hit (the title is sentence 0), computed once. */
+/** The sentence a position is in: the title is sentence 0. */
+function sentenceAt(sents: Sentence[], titleEnd: number, pos: number): number {
+  return pos < titleEnd ? 0 : sentenceOf(sents, pos);
+}
+
+/** The sentence index of each hit, computed once. */
 function hitSentences(hits: Hit[], sents: Sentence[], titleEnd: number): Int32Array {
   const out = new Int32Array(hits.length);
-  for (let i = 0; i < hits.length; i++) {
-    const start = (hits[i] as Hit).start;
-    out[i] = start < titleEnd ? 0 : sentenceOf(sents, start);
-  }
+  for (let i = 0; i < hits.length; i++) out[i] = sentenceAt(sents, titleEnd, (hits[i] as Hit).start);
   return out;
 }
 
-/** Whether a vendor mention lies inside one of the spans. */
-function insideAny(spans: Hit[], v: VendorHit): boolean {
+/** Whether a hit lies inside one of the spans (a vendor inside a bystander cue, "China" inside "China Mobile"). */
+function insideAny(spans: Hit[], h: Hit): boolean {
   for (let i = 0; i < spans.length; i++) {
     const b = spans[i] as Hit;
-    if (b.start <= v.hit.start && v.hit.end <= b.end) return true;
-  }
-  return false;
-}
-
-/** Whether a hit lies inside a vendor's name ("China" in "China Mobile"). */
-function insideVendor(vHits: Hit[], h: Hit): boolean {
-  for (let i = 0; i < vHits.length; i++) {
-    const v = vHits[i] as Hit;
-    if (v.start <= h.start && h.end <= v.end) return true;
+    if (b.start <= h.start && h.end <= b.end) return true;
   }
   return false;
 }
@@ -543,8 +535,8 @@ function pickTargets(vendorHits: VendorHit[], hits: Hit[], bystander: Uint8Array
   const n = vendorHits.length;
   for (let i = 0; i < n; i++) {
     const v = vendorHits[i] as VendorHit;
-    if (targets.has(v.vendor) || insideAny(precedents, v)) continue;
-    if ((v.sent === 0 && !insideAny(named, v)) || (!bystander[v.sent] && (restrictIn[v.sent] as number) > 0)) targets.set(v.vendor, v);
+    if (targets.has(v.vendor) || insideAny(precedents, v.hit)) continue;
+    if ((v.sent === 0 && !insideAny(named, v.hit)) || (!bystander[v.sent] && (restrictIn[v.sent] as number) > 0)) targets.set(v.vendor, v);
   }
   // Vendors listed together with a targeted one ("equipment from Huawei and ZTE") are targets too.
   const listedWith = new Set<number>();
@@ -554,12 +546,12 @@ function pickTargets(vendorHits: VendorHit[], hits: Hit[], bystander: Uint8Array
   }
   for (let i = 0; i < n; i++) {
     const v = vendorHits[i] as VendorHit;
-    if (!targets.has(v.vendor) && !insideAny(precedents, v) && listedWith.has(v.sent) && !bystander[v.sent]) targets.set(v.vendor, v);
+    if (!targets.has(v.vendor) && !insideAny(precedents, v.hit) && listedWith.has(v.sent) && !bystander[v.sent]) targets.set(v.vendor, v);
   }
   if (targets.size === 0) {
     for (let i = 0; i < n; i++) {
       const v = vendorHits[i] as VendorHit;
-      if (!bystander[v.sent] && !targets.has(v.vendor) && !insideAny(precedents, v)) targets.set(v.vendor, v);
+      if (!bystander[v.sent] && !targets.has(v.vendor) && !insideAny(precedents, v.hit)) targets.set(v.vendor, v);
     }
   }
   return targets;
@@ -576,8 +568,6 @@ interface CueVotes {
   measureMax: number;
   measureScores: Map<Measure, number>;
   measureBest: Map<Measure, Hit>;
-  stageScores: Map<Stage, number>;
-  stageBest: Map<Stage, Hit>;
   officialScope: boolean;
   officialInTitle: boolean;
   marketScope: boolean;
@@ -675,9 +665,15 @@ function cueVotes(
   }
   let noise = 0;
   for (const w of noiseById.values()) noise += w;
+  // Lifting or declining a ban is about a restriction even without a "ban" word ("allows Huawei in 5G").
+  const liftedOrRejected = Math.max(stageScores.get('lifted') ?? 0, stageScores.get('rejected') ?? 0);
+  if (liftedOrRejected >= 3 && restrictScore < Math.min(3, liftedOrRejected * 0.6)) {
+    restrictScore = Math.min(3, liftedOrRejected * 0.6);
+    restrictHit = stageBest.get((stageScores.get('lifted') ?? 0) >= (stageScores.get('rejected') ?? 0) ? 'lifted' : 'rejected') ?? null;
+  }
   return {
     restrictScore, restrictHit, restrictCount, actor, noise, noiseHits, measureMax, measureScores, measureBest,
-    stageScores, stageBest, officialScope, officialInTitle, marketScope, proposedInTitle, stageVotes, quelled,
+    officialScope, officialInTitle, marketScope, proposedInTitle, stageVotes, quelled,
   };
 }
 
@@ -767,14 +763,14 @@ function countryVotes(
   const countryBestW = new Map<string, number>();
   const subjects = new Set<string>();
   const subjectStarts = subjectStartsOf(hits, titleEnd, text, verbFinal);
-  const listed = listedAfterContext(hits, nonActing, text);
+  const contexts = contextsOfCountries(hits, nonActing, text);
   let strongCountry = 0;
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i] as Hit;
     const code = h.cue.country ?? (h.cue.countryMap ? resolveCountry(c, h) : undefined);
     if (!code) continue;
     // "China" inside "China Mobile" is part of a vendor's name, not a country reference.
-    if (insideVendor(vHits, h)) continue;
+    if (insideAny(vHits, h)) continue;
     const s = hitSent[i] as number;
     let w = h.cue.cw ?? 2;
     const strong = w >= 2.5;
@@ -788,28 +784,19 @@ function countryVotes(
       const marksOrigin = originOnly && marksOriginOf(vHits, h, text);
       // Verb-final headlines put subject and object before the verb: only the first country can be the subject.
       const subjectSlot = !verbFinal || subjectStarts.has(h.start);
-      if (h.start < titleVerb && subjectSlot && (h.cue.cw ?? 2) >= 2 && !marksOrigin && !nonActingNear(h, nonActing) && !listed.has(h.start)) {
+      if (h.start < titleVerb && subjectSlot && (h.cue.cw ?? 2) >= 2 && !marksOrigin && !contexts.has(h)) {
         originOnly = false;
         w += 3;
         subjects.add(code);
       }
     } else if (s === 1) w += 0.5;
-    for (let j = 0; j < nonActing.length; j++) {
-      const n = nonActing[j] as Hit;
-      // Context words touch the country they qualify: "to China", "China's lead", "中国製", "对美国".
-      const before = n.cue.nonActing === 'before' && n.end <= h.start && h.start - n.end <= 1;
-      const after = n.cue.nonActing === 'after' && n.start >= h.end && n.start - h.end <= 1;
-      if (before || after) {
+    const qualified = contexts.get(h);
+    if (qualified) {
+      for (let j = 0; j < qualified.length; j++) {
         w *= 0.25;
         subjects.delete(code);
-        fired.add(n.cue.id);
+        fired.add((qualified[j] as Hit).cue.id);
       }
-    }
-    const listedBy = listed.get(h.start);
-    if (listedBy) {
-      w *= 0.25;
-      subjects.delete(code);
-      fired.add(listedBy.cue.id);
     }
     if (originOnly) w *= 0.3;
     if (strong) strongCountry = Math.max(strongCountry, h.cue.cw ?? 0);
@@ -859,7 +846,7 @@ function notRelevantResult(
 
 /** The sentence a hit is in. */
 function sentAt(sents: Sentence[], titleEnd: number, h: Hit): Sentence {
-  return sents[h.start < titleEnd ? 0 : sentenceOf(sents, h.start)] as Sentence;
+  return sents[sentenceAt(sents, titleEnd, h.start)] as Sentence;
 }
 
 /** The measure vote, after the vendors' priors and the scope corrections. */
@@ -993,7 +980,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
     }
     return {
       relevant: false, countries: [], vendors: [], measure: null, stage: null, confidence: 0.9,
-      evidence: [snippet(src, sents0[v.start < titleEnd ? 0 : sentenceOf(sents0, v.start)] as Sentence, v, cjk)],
+      evidence: [snippet(src, sentAt(sents0, titleEnd, v), v, cjk)],
       rules,
     };
   }
@@ -1005,7 +992,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   const vendorHits: VendorHit[] = [];
   for (let i = 0; i < vHits.length; i++) {
     const h = vHits[i] as Hit;
-    vendorHits.push({ vendor: (h.cue as VendorCue).vendor, hit: h, sent: h.start < titleEnd ? 0 : sentenceOf(sents, h.start) });
+    vendorHits.push({ vendor: (h.cue as VendorCue).vendor, hit: h, sent: sentenceAt(sents, titleEnd, h.start) });
   }
 
   // ---- per-sentence cue bookkeeping ----
@@ -1045,21 +1032,11 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   const origins = homesOf(c, targets);
   const votes = cueVotes(hits, hitSent, targetSents, origins, titleVerb, verbFinal, tuning, fired);
   let noise = votes.noise;
-  let restrictScore = votes.restrictScore;
-  let restrictHit = votes.restrictHit;
+  const { restrictScore, restrictHit } = votes;
   if (!votes.quelled.has('noise.question-headline') && asksInHeadline(hits, text.slice(0, titleEnd), titleEnd)) {
     noise += tuning.questionHeadlineNoise ?? 3;
     fired.add('noise.question-headline');
   }
-  // Lifting or declining a ban is about a restriction even without a "ban" word ("allows Huawei in 5G").
-  const stageScores = votes.stageScores;
-  const liftedOrRejected = Math.max(stageScores.get('lifted') ?? 0, stageScores.get('rejected') ?? 0);
-  if (liftedOrRejected >= 3 && restrictScore < Math.min(3, liftedOrRejected * 0.6)) {
-    restrictScore = Math.min(3, liftedOrRejected * 0.6);
-    restrictHit = votes.stageBest.get((stageScores.get('lifted') ?? 0) >= (stageScores.get('rejected') ?? 0) ? 'lifted' : 'rejected') ?? null;
-  }
-  votes.restrictScore = restrictScore;
-  votes.restrictHit = restrictHit;
 
   // ---- countries ----
   const feedCountry = input.feed?.country ? String(input.feed.country).toUpperCase() : null;
@@ -1072,7 +1049,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   // decision'…", "中国商务部称日本…", "China firmly opposes US restrictions on Huawei") reports its
   // reaction to someone else's measure, not a measure (LABELS.md). A plain "says" counts only when
   // the headline names another country too, so "US says Nvidia needs licences" stays a measure.
-  if (origins.size && originReacts(c, hits, vHits, origins, titleEnd, lex?.lexicon.verbFinal === true, text)) {
+  if (origins.size && originReacts(c, hits, vHits, origins, titleEnd, verbFinal, text)) {
     noise += tuning.originReactionNoise ?? 5;
     fired.add('noise.origin-reaction');
   }
