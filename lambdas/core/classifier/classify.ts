@@ -861,15 +861,18 @@ function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: C
     if (d) priors.add(d);
   }
   for (const d of priors) add(measureScores, d, tuning.vendorMeasurePrior);
-  // Operators blocking an app or a service ("orders carriers to block Telegram") is a market ban:
-  // network exclusion keeps equipment out of networks, and no target here is equipment (every one's
-  // usual measure is a market ban).
-  if (measureScores.has('network_exclusion') && targets.size > 0 && allMarketBanVendors(c, targets)) {
-    add(measureScores, 'market_ban', measureScores.get('network_exclusion') as number);
+  // Network exclusion keeps equipment out of networks, and the labelled real news has it only for
+  // network-equipment vendors (every one's usual measure is network exclusion). With no such target,
+  // a network cue reads the targets' own usual measure: operators blocking an app or a service
+  // ("orders carriers to block Telegram") is a market ban; soldiers told to stop using drones over
+  // "network vulnerabilities" is a device ban.
+  const usual = targets.size > 0 && measureScores.has('network_exclusion') ? sharedUsualMeasure(c, targets) : null;
+  if (usual && usual !== 'network_exclusion') {
+    add(measureScores, usual, measureScores.get('network_exclusion') as number);
     measureScores.delete('network_exclusion');
     const h = measureBest.get('network_exclusion');
-    if (h && !measureBest.has('market_ban')) measureBest.set('market_ban', h);
-    fired.add('scope.service-not-equipment');
+    if (h && !measureBest.has(usual)) measureBest.set(usual, h);
+    fired.add(usual === 'market_ban' ? 'scope.service-not-equipment' : 'scope.not-network-equipment');
   }
   // device_ban means official devices, systems, staff or public bodies (LABELS.md). A ban of a product
   // or app whose scope is the whole market (no official-scope cue: "bans DJI drones", "orders Temu
@@ -896,9 +899,15 @@ function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: C
   return vote(measureScores, measureBest);
 }
 
-function allMarketBanVendors(c: CompiledRules, targets: Map<string, VendorHit>): boolean {
-  for (const v of targets.keys()) if (c.rules.vendorMeta[v]?.defaultMeasure !== 'market_ban') return false;
-  return true;
+/** The usual measure every target shares (vendor-meta.json), or null when they differ or one has none. */
+function sharedUsualMeasure(c: CompiledRules, targets: Map<string, VendorHit>): Measure | null {
+  let shared: Measure | null = null;
+  for (const v of targets.keys()) {
+    const d = c.rules.vendorMeta[v]?.defaultMeasure;
+    if (!d || (shared && d !== shared)) return null;
+    shared = d;
+  }
+  return shared;
 }
 
 /** The acting countries: the best-scored one (or the headline's several subjects), else the outlet's or the language's default. */

@@ -69,6 +69,9 @@ const SCOPE_CASES: Array<[string, string, string, Measure]> = [
   // Carriers blocking an app are how a country bans it from its market, not a network exclusion.
   ['en', 'Vietnam orders telecom operators to block Telegram', 'Mobile network operators must stop the messaging app from working in the country.', 'market_ban'],
   ['es', 'La Audiencia Nacional ordena a las operadoras bloquear Telegram en España', 'El juez ordenó el bloqueo cautelar de la aplicación de mensajería.', 'market_ban'],
+  // …and a network word is no network exclusion for a vendor that makes no network equipment: it
+  // reads the vendor's usual measure.
+  ['zh', '网路漏洞 美陆军下令停用大疆无人机', '美国陆军下令所属单位基于“网路漏洞”,停用由大疆公司生产的无人机。', 'device_ban'],
 ];
 
 describe('classifier', () => {
