@@ -71,6 +71,8 @@ const SCOPE_CASES: Array<[string, string, string, Measure]> = [
   ['es', 'La Audiencia Nacional ordena a las operadoras bloquear Telegram en España', 'El juez ordenó el bloqueo cautelar de la aplicación de mensajería.', 'market_ban'],
   // …and a network word is no network exclusion for a vendor that makes no network equipment: it
   // reads the vendor's usual measure.
+  // A ministry blocking an app is the regulator closing the market; its own staff's phones need a ban.
+  ['en', 'Govt blocks Telegram web app', 'The Communications Ministry on Friday blocked eleven domains owned by Telegram.', 'market_ban'],
   ['zh', '网路漏洞 美陆军下令停用大疆无人机', '美国陆军下令所属单位基于“网路漏洞”,停用由大疆公司生产的无人机。', 'device_ban'],
 ];
 
