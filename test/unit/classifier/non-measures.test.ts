@@ -56,6 +56,10 @@ const CALLS_FOR_BAN: Array<[string, string, string]> = [
 // its country's name (Chinese usage), "will defend the rights of its companies", a question in the
 // middle of a headline, a ruling party's proposal, the vendor applying for an injunction.
 const MORE_NON_MEASURES: Array<[string, string, string]> = [
+  // The vendor fighting a ban (in court, in a campaign) is its act, not a new step of the ban.
+  ['en', 'ZTE\'s battle against the FCC\'s subsidy ban faces long odds', 'The company\'s petition argues the agency overstepped its authority.'],
+  ['en', 'TikTok fights Montana\'s ban of the app', 'The company says the law violates the First Amendment.'],
+  ['es', 'Huawei intensifica su lucha contra el veto de Estados Unidos', 'La compañía afirma que la ley es inconstitucional.'],
   ['zh', '外交部回应美国要求政府机构禁用TikTok', '发言人说，美国作为世界头号大国如此不自信。'],
   ['it', 'La Cina difenderà i diritti delle sue aziende dopo lo stop a DeepSeek', 'Il portavoce ha criticato la decisione italiana.'],
   ['en', 'China vows to defend the legitimate interests of Huawei after Canada\'s ban', 'The commerce ministry said it would take measures.'],
