@@ -64,6 +64,10 @@ const SCOPE_CASES: Array<[string, string, string, Measure]> = [
   ['fr', 'Le gouvernement interdit la vente des caméras Hikvision aux particuliers', 'Les consommateurs ne pourront plus en acheter.', 'market_ban'],
   ['ja', '韓国、DeepSeekの国内新規ダウンロードを停止', '消費者向けの配信を止めた。', 'market_ban'],
   ['zh', '台湾禁止政府机构使用DeepSeek', '所有政府部门即日起禁用。', 'device_ban'],
+  // A city or prefecture cannot close a national market: what it stops is its own use.
+  ['ja', '横浜市が公式TikTokの利用を停止', '情報流出への懸念から、市の公式アカウントでの運用を取りやめる。', 'device_ban'],
+  // Lawmakers' aides and offices are official users.
+  ['ko', '미 하원, 보좌진에 딥시크 사용 금지', '하원 행정최고책임자는 의원실에 딥시크 앱을 설치하지 말라고 통보했다.', 'device_ban'],
   // A government that gives a product up stops its own use of it.
   ['ru', 'Эстония отказалась от антивирусов Касперского', 'Решение принято из соображений безопасности.', 'device_ban'],
   // Carriers blocking an app are how a country bans it from its market, not a network exclusion.
