@@ -36,6 +36,7 @@ const STAGE_CASES: Array<[string, string, string, Stage]> = [
   ['it', 'Il governo valuta il divieto delle telecamere Hikvision negli uffici pubblici', 'Un decreto potrebbe arrivare nelle prossime settimane.', 'proposed'],
   ['it', 'Il Parlamento europeo vieterà TikTok sui dispositivi di servizio', 'Il divieto scatterà a partire dal 20 marzo.', 'announced'],
   ['pt', 'STF revoga bloqueio do Telegram', 'O ministro revogou a decisão que determinava o bloqueio.', 'lifted'],
+  ['id', 'Kominfo resmi buka blokir TikTok', 'Setelah diblokir sejak Juli, aplikasi itu bisa diakses lagi.', 'lifted'],
   ['pt', 'Juiz determina suspensão do Telegram no Brasil', 'A suspensão é imediata.', 'in_force'],
   ['ja', '米下院、TikTok禁止法案を可決', '上院での審議は不透明だ。', 'proposed'],
   ['ja', 'ドイツ政府、ファーウェイ排除を見送り', '一律に排除することを見送る方針を決めた。', 'rejected'],
