@@ -56,6 +56,8 @@ const CALLS_FOR_BAN: Array<[string, string, string]> = [
 // its country's name (Chinese usage), "will defend the rights of its companies", a question in the
 // middle of a headline, a ruling party's proposal, the vendor applying for an injunction.
 const MORE_NON_MEASURES: Array<[string, string, string]> = [
+  // A caucus's recommendation is a call for a measure; 中国発 (made in China) names an origin, not an actor.
+  ['ja', '中国発アプリの利用制限提言へ 自民議連', '議連会長は、TikTokを念頭に中国発アプリの利用制限を政府に提言する考えを示した。'],
   // The vendor fighting a ban (in court, in a campaign) is its act, not a new step of the ban.
   ['en', 'ZTE\'s battle against the FCC\'s subsidy ban faces long odds', 'The company\'s petition argues the agency overstepped its authority.'],
   ['en', 'TikTok fights Montana\'s ban of the app', 'The company says the law violates the First Amendment.'],
