@@ -146,6 +146,8 @@ function lastName(tail: string, n: number): string {
   return tail.slice(i).trim();
 }
 
+const LOWER_START = /^\p{Ll}$/u;
+
 /** Sentence spans; the title is always sentence 0. Abbreviations like "U.S." do not end a sentence. */
 function sentences(text: string, titleEnd: number): Sentence[] {
   const out: Sentence[] = [{ start: 0, end: titleEnd }];
@@ -160,6 +162,8 @@ function sentences(text: string, titleEnd: number): Sentence[] {
       const prev = text.charCodeAt(i - 1);
       // A period after a capital letter ("U.S.", "Corp.") is usually an abbreviation.
       if (ch === 46 && prev >= 65 && prev <= 90) continue;
+      // Nor does one followed by a lower-case word ("Dahua Technology Co. y Zhejiang …", "Inc. and").
+      if (ch === 46 && i + 2 < text.length && LOWER_START.test(text.charAt(i + 2))) continue;
       out.push({ start, end: i + 1 });
       start = i + 1;
     }
