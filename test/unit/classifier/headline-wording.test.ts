@@ -45,6 +45,11 @@ const MEASURES: Array<[string, string, Measure, Stage, string[]]> = [
   ['pt', 'Holanda proíbe TikTok em celulares de servidores', 'device_ban', 'in_force', ['NL']],
   ['pl', 'Nepal blokuje TikToka', 'market_ban', 'in_force', ['NP']],
   ['en', 'Estonian Foreign Affairs bars diplomats from using TikTok on official phones', 'device_ban', 'in_force', ['EE']],
+  // zh headlines name the US by 美 alone ('美撤销…', '列美黑名单'), not by 美光, 美元, 美媒 or a list of abbreviations
+  ['zh', '美撤销出口许可 禁止高通芯片卖中兴', 'export_control', 'in_force', ['US']],
+  ['zh', '美众院禁用TikTok法案通过', 'market_ban', 'proposed', ['US']],
+  ['zh', '美媒:中国禁止政府采购美光芯片', 'procurement_exclusion', 'in_force', ['CN']],
+  ['zh', '丹麦跟进 美加日欧同步防堵TikTok', 'market_ban', 'in_force', ['DK']],
 ];
 
 // [language, headline, stage]
