@@ -50,6 +50,22 @@ const MEASURES: Array<[string, string, Measure, Stage, string[]]> = [
   ['zh', '美众院禁用TikTok法案通过', 'market_ban', 'proposed', ['US']],
   ['zh', '美媒:中国禁止政府采购美光芯片', 'procurement_exclusion', 'in_force', ['CN']],
   ['zh', '丹麦跟进 美加日欧同步防堵TikTok', 'market_ban', 'in_force', ['DK']],
+  // Korean headlines name countries by one hanja followed by a particle ('英도 동참': the UK joins too)
+  ['ko', '화웨이 배제 확산…英도 동참', 'network_exclusion', 'in_force', ['GB']],
+  // listings and designations: '블랙리스트에', '“中国軍事企業”に指定', a quoted order ('「即座に停止」命じる')
+  ['ko', '美 상무부, 화웨이도 블랙리스트에', 'export_control', 'in_force', ['US']],
+  ['ja', 'フランス当局がTikTokに「即座に停止」命じる', 'market_ban', 'in_force', ['FR']],
+  // 'can't use' in Korean; 对…下手 ('goes after') in Chinese; a failed cybersecurity review is China's
+  ['ko', '러시아, 페이스타임 못써', 'market_ban', 'in_force', ['RU']],
+  ['zh', '特朗普对微信下手', 'market_ban', 'in_force', ['US']],
+  ['zh', '停止采购!英伟达在华销售的芯片未通过网络安全审查', 'procurement_exclusion', 'in_force', ['CN']],
+  // Europe as the actor of a headline verb or the place of a passive ban
+  ['en', 'Chinese ZTE banned in Europe', 'network_exclusion', 'in_force', ['EU']],
+  ['es', 'Europa prohíbe TikTok en los dispositivos de sus funcionarios', 'device_ban', 'in_force', ['EU']],
+  // an agency deeming a vendor a threat; 'nella PA' (Italy's public administration); Greek 'the end of'
+  ['en', 'Cyber agency deems Kaspersky a threat to Germany', 'security_warning', 'in_force', ['DE']],
+  ['it', 'Vietato TikTok nella PA', 'device_ban', 'in_force', ['IT']],
+  ['el', 'Δανία: Τέλος το TikTok για τους δημοσίους υπαλλήλους', 'device_ban', 'in_force', ['DK']],
 ];
 
 // [language, headline, stage]
@@ -73,6 +89,13 @@ const RELEVANT: Array<[string, string, Stage]> = [
   // a government's pending decision on a vendor's role in 5G is the exclusion at stake
   ['en', 'Canadian government still undecided on ZTE 5G role', 'proposed'],
   ['en', 'Dutch cabinet considers U-turn on Huawei role in 5G networks', 'proposed'],
+  // a designation as a Chinese military company; a measure then the targeted country's reply after a comma
+  ['ja', '米国防総省、DJIを“中国軍事企業”に指定', 'in_force'],
+  ['zh', '美国禁止下载TikTok,外交部回应', 'in_force'],
+  // Korean: a quoted order and a ban given to civil servants and soldiers
+  ['ko', '“위챗 쓰지마”… 공무원에게 사용금지 내린 정부', 'in_force'],
+  // a nominal headline: 'new American sanctions on …' (the indefinite Arabic adjective names the US)
+  ['ar', 'عقوبات أمريكية جديدة على DJI', 'in_force'],
 ];
 
 // Near misses that only a lead would otherwise explain.
@@ -91,6 +114,11 @@ const NOT_RELEVANT: Array<[string, string]> = [
   ['en', 'Huawei kicks off 5G trials in Sweden'],
   ['en', 'Huawei to play a key role in Germany\'s 5G rollout'],
   ['en', 'ZTE says its role in Italian 5G networks is secure'],
+  ['en', 'Huawei deems the US ban a threat to innovation'],
+  ['ko', '공무원 노조, 틱톡 금지 요구'],
+  ['ja', 'ファーウェイ、「即座に制限」命じる米国に反論'],
+  ['zh', '华为在华销售增长 禁令影响有限'],
+  ['en', 'Huawei expands in Europe despite bans'],
 ];
 
 describe('classifier', () => {
