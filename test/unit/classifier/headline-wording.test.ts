@@ -66,6 +66,13 @@ const MEASURES: Array<[string, string, Measure, Stage, string[]]> = [
   ['en', 'Cyber agency deems Kaspersky a threat to Germany', 'security_warning', 'in_force', ['DE']],
   ['it', 'Vietato TikTok nella PA', 'device_ban', 'in_force', ['IT']],
   ['el', 'Δανία: Τέλος το TikTok για τους δημοσίους υπαλλήλους', 'device_ban', 'in_force', ['DK']],
+  // licences not renewed (zh 不予续签); a ban reported before the users' lawsuit; a court ordering a block;
+  // Korean 'domestic (new) service/downloads stopped'; the vendor's reaction 'as' a country orders the block
+  ['zh', '英国变相淘汰中兴设备 5G设备许可证到期不予续签', 'network_exclusion', 'announced', ['GB']],
+  ['zh', '蒙大拿州禁止在政府设备上使用TikTok 用户提起诉讼', 'device_ban', 'in_force', ['US']],
+  ['es', 'Un juez ordena bloquear TikTok de forma cautelar', 'market_ban', 'in_force', ['ES']],
+  ['ko', '틱톡 국내 신규 다운로드 중단', 'market_ban', 'in_force', ['KR']],
+  ['en', "WeChat 'shocked' as Malaysia orders the app to be blocked", 'market_ban', 'in_force', ['MY']],
 ];
 
 // [language, headline, stage]
@@ -96,6 +103,9 @@ const RELEVANT: Array<[string, string, Stage]> = [
   ['ko', '“위챗 쓰지마”… 공무원에게 사용금지 내린 정부', 'in_force'],
   // a nominal headline: 'new American sanctions on …' (the indefinite Arabic adjective names the US)
   ['ar', 'عقوبات أمريكية جديدة على DJI', 'in_force'],
+  // a head of government named by title and name defending the ban; a Czech office's warning
+  ['en', 'PM Albanese defends TikTok ban on government devices', 'in_force'],
+  ['cs', 'Aplikace TikTok je bezpečnostní hrozbou, varuje úřad', 'in_force'],
 ];
 
 // Near misses that only a lead would otherwise explain.
@@ -119,6 +129,10 @@ const NOT_RELEVANT: Array<[string, string]> = [
   ['ja', 'ファーウェイ、「即座に制限」命じる米国に反論'],
   ['zh', '华为在华销售增长 禁令影响有限'],
   ['en', 'Huawei expands in Europe despite bans'],
+  ['en', "Huawei 'disappointed' as report urges UK to ban its kit"],
+  ['zh', 'TikTok起诉美国禁令 用户支持'],
+  ['zh', 'TikTok创作者起诉蒙大拿州'],
+  ['en', 'PM says Huawei ban would be costly'],
 ];
 
 describe('classifier', () => {
