@@ -133,6 +133,13 @@ const NOT_RELEVANT: Array<[string, string]> = [
   ['zh', 'TikTok起诉美国禁令 用户支持'],
   ['zh', 'TikTok创作者起诉蒙大拿州'],
   ['en', 'PM says Huawei ban would be costly'],
+  // a judgement of a ban ('X's ban is/was the/a/not…'); a measure as the cause of company news (ko 제재에…);
+  // a call on others to join a measure (ko 제재에 동참 요구)
+  ['en', 'The UK\'s Huawei ban was not about security'],
+  ['en', 'Nepal\'s TikTok ban is the first step towards more control of social media'],
+  ['ko', '美 수출통제 여파로…ZTE 실적 급감'],
+  ['ko', '美제재에…ZTE 첫 역성장'],
+  ['ko', '美, 화웨이 제재에 동참 요구'],
 ];
 
 describe('classifier', () => {
