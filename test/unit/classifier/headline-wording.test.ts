@@ -50,10 +50,15 @@ const MEASURES: Array<[string, string, Measure, Stage, string[]]> = [
   ['zh', '美众院禁用TikTok法案通过', 'market_ban', 'proposed', ['US']],
   ['zh', '美媒:中国禁止政府采购美光芯片', 'procurement_exclusion', 'in_force', ['CN']],
   ['zh', '丹麦跟进 美加日欧同步防堵TikTok', 'market_ban', 'in_force', ['DK']],
-  // Korean headlines name countries by one hanja followed by a particle ('英도 동참': the UK joins too)
-  ['ko', '화웨이 배제 확산…英도 동참', 'network_exclusion', 'in_force', ['GB']],
+  // Korean headlines name countries by one hanja followed by a particle; joining others ('英도 동참') is a decision
+  ['ko', '화웨이 배제 확산…英도 동참', 'network_exclusion', 'announced', ['GB']],
   // listings and designations: '블랙리스트에', '“中国軍事企業”に指定', a quoted order ('「即座に停止」命じる')
   ['ko', '美 상무부, 화웨이도 블랙리스트에', 'export_control', 'in_force', ['US']],
+  // a blacklist of Chinese firms (中企) is the investment blacklist; 'Chinese military company' designations too
+  ['zh', '美政府又拉黑小米等9家中企', 'sanctions', 'in_force', ['US']],
+  ['ja', '米国防総省、DJIを“中国軍事企業”に指定', 'sanctions', 'in_force', ['US']],
+  // 우크라 is Ukraine as the subject ('우크라, …'), not as an object ('우크라 지원', aid to Ukraine)
+  ['ko', '우크라, 공무원 텔레그램 사용 금지', 'device_ban', 'in_force', ['UA']],
   ['ja', 'フランス当局がTikTokに「即座に停止」命じる', 'market_ban', 'in_force', ['FR']],
   // 'can't use' in Korean; 对…下手 ('goes after') in Chinese; a failed cybersecurity review is China's
   ['ko', '러시아, 페이스타임 못써', 'market_ban', 'in_force', ['RU']],
@@ -96,10 +101,9 @@ const RELEVANT: Array<[string, string, Stage]> = [
   // a government's pending decision on a vendor's role in 5G is the exclusion at stake
   ['en', 'Canadian government still undecided on ZTE 5G role', 'proposed'],
   ['en', 'Dutch cabinet considers U-turn on Huawei role in 5G networks', 'proposed'],
-  // a designation as a Chinese military company; a measure then the targeted country's reply after a comma
-  ['ja', '米国防総省、DJIを“中国軍事企業”に指定', 'in_force'],
+  // a measure, then the targeted country's reply after a comma
   ['zh', '美国禁止下载TikTok,外交部回应', 'in_force'],
-  // Korean: a quoted order and a ban given to civil servants and soldiers
+  // Korean: a quoted order and a ban the government gave civil servants
   ['ko', '“위챗 쓰지마”… 공무원에게 사용금지 내린 정부', 'in_force'],
   // a nominal headline: 'new American sanctions on …' (the indefinite Arabic adjective names the US)
   ['ar', 'عقوبات أمريكية جديدة على DJI', 'in_force'],
@@ -140,6 +144,8 @@ const NOT_RELEVANT: Array<[string, string]> = [
   ['ko', '美 수출통제 여파로…ZTE 실적 급감'],
   ['ko', '美제재에…ZTE 첫 역성장'],
   ['ko', '美, 화웨이 제재에 동참 요구'],
+  // a teaser that hides the acting country ('this country'): Korea, the default, would be wrong
+  ['ko', '“위챗 쓰지마”… 공무원에게 사용금지 내린 ‘이 나라’'],
 ];
 
 describe('classifier', () => {
