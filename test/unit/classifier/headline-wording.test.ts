@@ -59,6 +59,7 @@ const MEASURES: Array<[string, string, Measure, Stage, string[]]> = [
   ['ja', '米国防総省、DJIを“中国軍事企業”に指定', 'sanctions', 'in_force', ['US']],
   // 우크라 is Ukraine as the subject ('우크라, …'), not as an object ('우크라 지원', aid to Ukraine)
   ['ko', '우크라, 공무원 텔레그램 사용 금지', 'device_ban', 'in_force', ['UA']],
+  ['ja', 'ロシアでフェイスタイム制限 テロ抑止理由に', 'market_ban', 'in_force', ['RU']],
   ['ja', 'フランス当局がTikTokに「即座に停止」命じる', 'market_ban', 'in_force', ['FR']],
   // 'can't use' in Korean; 对…下手 ('goes after') in Chinese; a failed cybersecurity review is China's
   ['ko', '러시아, 페이스타임 못써', 'market_ban', 'in_force', ['RU']],
@@ -146,6 +147,8 @@ const NOT_RELEVANT: Array<[string, string]> = [
   ['ko', '美, 화웨이 제재에 동참 요구'],
   // a teaser that hides the acting country ('this country'): Korea, the default, would be wrong
   ['ko', '“위챗 쓰지마”… 공무원에게 사용금지 내린 ‘이 나라’'],
+  // 'the reason why X bans Y' is an explainer (but '…を理由に', on the grounds of, reports a measure)
+  ['ja', '英国がファーウェイを排除した理由'],
 ];
 
 describe('classifier', () => {
