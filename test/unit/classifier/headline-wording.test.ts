@@ -45,6 +45,40 @@ const MEASURES: Array<[string, string, Measure, Stage, string[]]> = [
   ['pt', 'Holanda proíbe TikTok em celulares de servidores', 'device_ban', 'in_force', ['NL']],
   ['pl', 'Nepal blokuje TikToka', 'market_ban', 'in_force', ['NP']],
   ['en', 'Estonian Foreign Affairs bars diplomats from using TikTok on official phones', 'device_ban', 'in_force', ['EE']],
+  // zh headlines name the US by 美 alone ('美撤销…', '列美黑名单'), not by 美光, 美元, 美媒 or a list of abbreviations
+  ['zh', '美撤销出口许可 禁止高通芯片卖中兴', 'export_control', 'in_force', ['US']],
+  ['zh', '美众院禁用TikTok法案通过', 'market_ban', 'proposed', ['US']],
+  ['zh', '美媒:中国禁止政府采购美光芯片', 'procurement_exclusion', 'in_force', ['CN']],
+  ['zh', '丹麦跟进 美加日欧同步防堵TikTok', 'market_ban', 'in_force', ['DK']],
+  // Korean headlines name countries by one hanja followed by a particle; joining others ('英도 동참') is a decision
+  ['ko', '화웨이 배제 확산…英도 동참', 'network_exclusion', 'announced', ['GB']],
+  // listings and designations: '블랙리스트에', '“中国軍事企業”に指定', a quoted order ('「即座に停止」命じる')
+  ['ko', '美 상무부, 화웨이도 블랙리스트에', 'export_control', 'in_force', ['US']],
+  // a blacklist of Chinese firms (中企) is the investment blacklist; 'Chinese military company' designations too
+  ['zh', '美政府又拉黑小米等9家中企', 'sanctions', 'in_force', ['US']],
+  ['ja', '米国防総省、DJIを“中国軍事企業”に指定', 'sanctions', 'in_force', ['US']],
+  // 우크라 is Ukraine as the subject ('우크라, …'), not as an object ('우크라 지원', aid to Ukraine)
+  ['ko', '우크라, 공무원 텔레그램 사용 금지', 'device_ban', 'in_force', ['UA']],
+  ['ja', 'ロシアでフェイスタイム制限 テロ抑止理由に', 'market_ban', 'in_force', ['RU']],
+  ['ja', 'フランス当局がTikTokに「即座に停止」命じる', 'market_ban', 'in_force', ['FR']],
+  // 'can't use' in Korean; 对…下手 ('goes after') in Chinese; a failed cybersecurity review is China's
+  ['ko', '러시아, 페이스타임 못써', 'market_ban', 'in_force', ['RU']],
+  ['zh', '特朗普对微信下手', 'market_ban', 'in_force', ['US']],
+  ['zh', '停止采购!英伟达在华销售的芯片未通过网络安全审查', 'procurement_exclusion', 'in_force', ['CN']],
+  // Europe as the actor of a headline verb or the place of a passive ban
+  ['en', 'Chinese ZTE banned in Europe', 'network_exclusion', 'in_force', ['EU']],
+  ['es', 'Europa prohíbe TikTok en los dispositivos de sus funcionarios', 'device_ban', 'in_force', ['EU']],
+  // an agency deeming a vendor a threat; 'nella PA' (Italy's public administration); Greek 'the end of'
+  ['en', 'Cyber agency deems Kaspersky a threat to Germany', 'security_warning', 'in_force', ['DE']],
+  ['it', 'Vietato TikTok nella PA', 'device_ban', 'in_force', ['IT']],
+  ['el', 'Δανία: Τέλος το TikTok για τους δημοσίους υπαλλήλους', 'device_ban', 'in_force', ['DK']],
+  // licences not renewed (zh 不予续签); a ban reported before the users' lawsuit; a court ordering a block;
+  // Korean 'domestic (new) service/downloads stopped'; the vendor's reaction 'as' a country orders the block
+  ['zh', '英国变相淘汰中兴设备 5G设备许可证到期不予续签', 'network_exclusion', 'announced', ['GB']],
+  ['zh', '蒙大拿州禁止在政府设备上使用TikTok 用户提起诉讼', 'device_ban', 'in_force', ['US']],
+  ['es', 'Un juez ordena bloquear TikTok de forma cautelar', 'market_ban', 'in_force', ['ES']],
+  ['ko', '틱톡 국내 신규 다운로드 중단', 'market_ban', 'in_force', ['KR']],
+  ['en', "WeChat 'shocked' as Malaysia orders the app to be blocked", 'market_ban', 'in_force', ['MY']],
 ];
 
 // [language, headline, stage]
@@ -68,6 +102,15 @@ const RELEVANT: Array<[string, string, Stage]> = [
   // a government's pending decision on a vendor's role in 5G is the exclusion at stake
   ['en', 'Canadian government still undecided on ZTE 5G role', 'proposed'],
   ['en', 'Dutch cabinet considers U-turn on Huawei role in 5G networks', 'proposed'],
+  // a measure, then the targeted country's reply after a comma
+  ['zh', '美国禁止下载TikTok,外交部回应', 'in_force'],
+  // Korean: a quoted order and a ban the government gave civil servants
+  ['ko', '“위챗 쓰지마”… 공무원에게 사용금지 내린 정부', 'in_force'],
+  // a nominal headline: 'new American sanctions on …' (the indefinite Arabic adjective names the US)
+  ['ar', 'عقوبات أمريكية جديدة على DJI', 'in_force'],
+  // a head of government named by title and name defending the ban; a Czech office's warning
+  ['en', 'PM Albanese defends TikTok ban on government devices', 'in_force'],
+  ['cs', 'Aplikace TikTok je bezpečnostní hrozbou, varuje úřad', 'in_force'],
 ];
 
 // Near misses that only a lead would otherwise explain.
@@ -86,6 +129,26 @@ const NOT_RELEVANT: Array<[string, string]> = [
   ['en', 'Huawei kicks off 5G trials in Sweden'],
   ['en', 'Huawei to play a key role in Germany\'s 5G rollout'],
   ['en', 'ZTE says its role in Italian 5G networks is secure'],
+  ['en', 'Huawei deems the US ban a threat to innovation'],
+  ['ko', '공무원 노조, 틱톡 금지 요구'],
+  ['ja', 'ファーウェイ、「即座に制限」命じる米国に反論'],
+  ['zh', '华为在华销售增长 禁令影响有限'],
+  ['en', 'Huawei expands in Europe despite bans'],
+  ['en', "Huawei 'disappointed' as report urges UK to ban its kit"],
+  ['zh', 'TikTok起诉美国禁令 用户支持'],
+  ['zh', 'TikTok创作者起诉蒙大拿州'],
+  ['en', 'PM says Huawei ban would be costly'],
+  // a judgement of a ban ('X's ban is/was the/a/not…'); a measure as the cause of company news (ko 제재에…);
+  // a call on others to join a measure (ko 제재에 동참 요구)
+  ['en', 'The UK\'s Huawei ban was not about security'],
+  ['en', 'Nepal\'s TikTok ban is the first step towards more control of social media'],
+  ['ko', '美 수출통제 여파로…ZTE 실적 급감'],
+  ['ko', '美제재에…ZTE 첫 역성장'],
+  ['ko', '美, 화웨이 제재에 동참 요구'],
+  // a teaser that hides the acting country ('this country'): Korea, the default, would be wrong
+  ['ko', '“위챗 쓰지마”… 공무원에게 사용금지 내린 ‘이 나라’'],
+  // 'the reason why X bans Y' is an explainer (but '…を理由に', on the grounds of, reports a measure)
+  ['ja', '英国がファーウェイを排除した理由'],
 ];
 
 describe('classifier', () => {
