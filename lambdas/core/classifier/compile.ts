@@ -707,11 +707,16 @@ function betterRequirement(a: string[] | null, b: string[]): boolean {
  * Lower-cased strings (2+ characters) one of which every match of a pattern contains
  * ("vigor" for "entr(?:a|ó) en vigor|en vigor"), or null when some alternative has none. A space
  * in the pattern stands for whitespace and ends a string.
+ *
+ * `single`: also one-character strings where nothing longer is required: a lone CJK character
+ * ("禁" of "禁(?:售|购)?{V}") and the characters of a short character list ("[|｜]"). A text is
+ * checked for them with one indexOf each, worth it for an ungated part, which otherwise scans the
+ * whole text with its regex (most such scans of CJK cues find nothing in other scripts' text).
  */
-export function requiredStrings(pattern: string): string[] | null {
+export function requiredStrings(pattern: string, single = false): string[] | null {
   const out = new Set<string>();
   for (const alt of splitTop(pattern)) {
-    const req = altRequirement(alt);
+    const req = altRequirement(alt, undefined, single);
     if (!req) return null;
     for (const r of req) out.add(r);
   }
@@ -735,11 +740,11 @@ export function requiredStringSets(pattern: string): string[][][] | null {
 }
 
 /** The most selective set of strings one of which every match of `alt` contains; each set found is also added to `all`. */
-function altRequirement(alt: string, all?: string[][]): string[] | null {
+function altRequirement(alt: string, all?: string[][], single = false): string[] | null {
   let best: string[] | null = null;
   let run = '';
   const flush = (): void => {
-    if (run.length >= 2) {
+    if (run.length >= 2 || (single && run.length === 1 && run.charCodeAt(0) >= 0x3040)) {
       all?.push([run]);
       if (betterRequirement(best, [run])) best = [run];
     }
@@ -784,8 +789,17 @@ function altRequirement(alt: string, all?: string[][]): string[] | null {
       if (alt[j] === '^') j++;
       if (alt[j] === ']') j++;
       while (j < alt.length && alt[j] !== ']') j += alt[j] === '\\' ? 2 : 1;
-      i = j + 1;
-      i += quantifier(i);
+      const q = quantifier(j + 1);
+      if (single && (q === 0 || alt[j + 1] === '+')) {
+        // A short list of plain characters ("[|｜]", not "[^…]", "[a-z]" or "[\s…]"): one of them is there.
+        const body = alt.slice(i + 1, j);
+        const chars = [...new Set([...body].map((x) => x.toLowerCase()))];
+        if (body.length > 0 && body.length <= MAX_CLASS_CHARS && !/[\^\\\-[\]]/.test(body) && [...body].every(classCharRequirable)) {
+          all?.push(chars);
+          if (betterRequirement(best, chars)) best = chars;
+        }
+      }
+      i = j + 1 + q;
       continue;
     } else if (c === '(') {
       flush();
@@ -796,7 +810,7 @@ function altRequirement(alt: string, all?: string[][]): string[] | null {
       const look = alt.startsWith('(?=', i) || alt.startsWith('(?!', i) || alt.startsWith('(?<=', i) || alt.startsWith('(?<!', i);
       if (mandatory && !look) {
         const body = alt.startsWith('(?:', i) ? alt.slice(i + 3, close) : alt.startsWith('(?<', i) ? null : alt.slice(i + 1, close);
-        const inner = body === null ? null : requiredStrings(body);
+        const inner = body === null ? null : requiredStrings(body, single);
         if (inner) all?.push(inner);
         if (inner && betterRequirement(best, inner)) best = inner;
       }
@@ -826,6 +840,23 @@ function altRequirement(alt: string, all?: string[][]): string[] | null {
   flush();
   return best;
 }
+
+/**
+ * Whether a character of a character list can stand as a required string: ASCII or caseless CJK
+ * (caselessOrAscii), or any other character without case mappings ("｜", "："): a case-insensitive
+ * regex without the "u" flag matches such a character only by itself (no character of the BMP has
+ * it as its upper case), and lower-casing keeps it. Not a space or a private-use character: a
+ * masked text has those where its unmasked text (whose grams are read) has a vendor's name.
+ */
+function classCharRequirable(x: string): boolean {
+  if (x.length !== 1) return false;
+  const c = x.charCodeAt(0);
+  if (caselessOrAscii(c)) return true;
+  return c > 127 && !(c >= 0xe000 && c <= 0xf8ff) && !/\s/.test(x) && x.toLowerCase() === x && x.toUpperCase() === x;
+}
+
+/** Longest character list whose characters are a requirement (requiredStrings' `single`). */
+const MAX_CLASS_CHARS = 4;
 
 /** Above this many strings a finite cue stays a regex. */
 const MAX_EXPANSIONS = 256;
@@ -1730,7 +1761,7 @@ IS_WS.fill(1, 0x2000, 0x200b);
 
 /** The required strings of a pattern as Needs, or null when it has none. */
 function needsOf(pattern: string): Need[] | null {
-  const req = requiredStrings(pattern);
+  const req = requiredStrings(pattern, true);
   return req && req.map(needOfString);
 }
 

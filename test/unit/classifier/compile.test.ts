@@ -142,6 +142,30 @@ describe('core/classifier/compile', () => {
       expect(lacking).toEqual([]);
       expect(checked).toBeGreaterThan(500);
     });
+
+    it('also names one-character strings when asked (single): a lone CJK character, a short list of caseless characters', () => {
+      expect(requiredStrings('(?<![不严解])禁(?:新|售)? ?X', true)).toEqual(['禁']);
+      expect(requiredStrings('(?:约谈|召见|召)[^。]{0,3}X', true)).toEqual(['约谈', '召见', '召']);
+      expect(requiredStrings('[|｜]X[：:]', true)).toEqual(['|', '｜']);
+      // Not without `single`; not for ranges, negated or optional lists, nor a lone ASCII character outside a list.
+      expect(requiredStrings('(?<![不严解])禁(?:新|售)? ?X')).toBeNull();
+      expect(requiredStrings('[a-c]x', true)).toBeNull();
+      expect(requiredStrings('[^|]y', true)).toBeNull();
+      expect(requiredStrings('[|｜]?z', true)).toBeNull();
+      expect(requiredStrings('[ab]', true)).toEqual(['a', 'b']);
+      expect(requiredStrings('a', true)).toBeNull();
+      // A longer string wins over one character.
+      expect(requiredStrings('[|｜]Ban', true)).toEqual(['ban']);
+    });
+
+    it('never names a one-character string a real match lacks (single): every match of every bundled pattern in the fixtures contains one', () => {
+      const { checked, lacking } = bundledMatchesLacking((pattern) => {
+        const req = requiredStrings(pattern, true);
+        return req && ((lower) => req.some((r) => lower.includes(r)));
+      });
+      expect(lacking).toEqual([]);
+      expect(checked).toBeGreaterThan(500);
+    });
   });
 
   describe('requiredStringSets', () => {
