@@ -94,6 +94,20 @@ describe('classifier rules', () => {
       expect(dead).toEqual([]);
     });
 
+    // A vendor pattern that starts with {V} is tried only at vendor mentions (a sticky regex at each):
+    // an alternative of it that starts elsewhere can never match. One that opens with a lookbehind is
+    // never anchored and is scanned over every text: the lookbehind goes after {V} or after a literal.
+    it('has vendor patterns whose alternatives all start at {V} or none does, none opening with a lookbehind', () => {
+      const bad: string[] = [];
+      for (const p of rules.vendorPatterns) {
+        const alts = alternatives(p.pattern);
+        const atMark = alts.map((a) => /^\^?\{V\}/.test(a));
+        if (atMark[0] && atMark.some((x) => !x)) bad.push(`${p.id}: an alternative that does not start at {V}`);
+        if (alts.some((a) => /^\(\?<[!=]/.test(a))) bad.push(`${p.id}: an alternative opening with a lookbehind`);
+      }
+      expect(bad).toEqual([]);
+    });
+
     it('returns a fresh copy that callers can extend without touching the defaults', () => {
       const copy = loadDefaultRules();
       copy.vendors['Acme'] = ['Acme Networks'];
