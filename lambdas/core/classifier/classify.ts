@@ -737,15 +737,10 @@ function subjectStartsOf(hits: Hit[], titleEnd: number, text: string, verbFinal:
       const h = hits[i] as Hit;
       if ((h.cue.country || h.cue.countryMap) && h.start < titleEnd) titleCountries.push(h);
     }
+    // Sorted by start (a stable sort), the first is the first title country.
     titleCountries.sort((a, b) => a.start - b.start);
-    let prev: Hit | undefined;
-    for (let i = 0; i < titleCountries.length; i++) {
-      if ((titleCountries[i] as Hit).start === firstTitleCountry) {
-        prev = titleCountries[i];
-        break;
-      }
-    }
-    for (let i = 0; i < titleCountries.length; i++) {
+    let prev = titleCountries[0];
+    for (let i = 1; i < titleCountries.length; i++) {
       const h = titleCountries[i] as Hit;
       if (!prev || h.start <= prev.start) continue;
       if (h.start < prev.end || !COUNTRY_JOINER.test(text.slice(prev.end, h.start))) break;
