@@ -281,6 +281,21 @@ const DELAY_CASES: Array<[string, string, string, Stage]> = [
   ['ko', '미국, 위챗 금지 조치 시행 90일 유예', '대통령은 행정명령에 서명했다.', 'lifted'],
   ['ko', '필리핀, 틱톡 금지 법안 백지화', '의회는 법안을 철회하기로 했다.', 'rejected'],
   ['ko', '영국, 화웨이 5G 배제 방침 유지', '정부는 기존 결정을 유지한다고 밝혔다.', 'in_force'],
+  // A ban's enforcement deadline moved again (TikTok, 2025): the headline wording of a delay.
+  ['en', 'White House extends WeChat ban deadline by 60 days', '', 'lifted'],
+  ['ko', "트럼프, '위챗 금지법' 90일 추가 유예", '', 'lifted'],
+  ['zh', '美国再度延长微信宽限期', '', 'lifted'],
+  ['zh', '美国对微信的禁令再度延后', '', 'lifted'],
+  // Extending a ban itself keeps it in force.
+  ['en', 'Government extends WeChat ban for another six months', '', 'in_force'],
+];
+
+// A blocked app or service back: unbanned, its services restored, back after the ban.
+const RESTORED_CASES: Array<[string, string, string, Stage]> = [
+  ['en', 'Regulator unbans Telegram after talks', '', 'lifted'],
+  ['en', 'Authority restores Telegram services nationwide', '', 'lifted'],
+  ['en', 'Telegram returns to Kenya after government-imposed block', '', 'lifted'],
+  ['en', 'Kenya restores Telegram after two-week ban', '', 'lifted'],
 ];
 
 describe('classifier', () => {
@@ -289,6 +304,21 @@ describe('classifier', () => {
       const c = classify(item(language, title, summary));
       expect(c.relevant).toBe(true);
       expect(c.stage).toBe(stage);
+    });
+  });
+});
+
+describe('classifier', () => {
+  describe('classify: restored services', () => {
+    it.each(RESTORED_CASES)('[%s] reads "%s" as %s', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+  });
+  describe('classify: a vendor back to growth after a ban is no lifting', () => {
+    it.each([['Huawei returns to growth after US ban'], ['Huawei returns to profit after US sanctions']])('reads "%s" as not relevant', (title) => {
+      expect(classify(item('en', title, '')).relevant).toBe(false);
     });
   });
 });
