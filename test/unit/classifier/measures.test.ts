@@ -130,6 +130,11 @@ const MORE_MEASURE_CASES: Array<[string, string, string, Measure]> = [
   ['zh', '國家網信辦約談英偉達 要求說明H20晶片安全風險', '網信辦要求英偉達就對華銷售的H20晶片漏洞後門安全風險問題進行說明。', 'other_restriction'],
   // The Pentagon's Chinese military companies list (1260H) is another restriction; the target's retaliation warning is no advisory.
   ['zh', '美国国防部将宇树科技列入军事企业清单', '美国国防部更新1260H清单,宇树科技在列。', 'other_restriction'],
+  // …also when the list is described rather than named: companies aiding / with ties to the Chinese military.
+  ['en', 'Pentagon flags DJI over alleged Chinese military links', 'The Pentagon said DJI should be added to a list of companies with alleged connections to the Chinese military.', 'other_restriction'],
+  ['zh', '美国防部认定大疆协助中国军方', '五角大楼致国会信件指出,大疆应被列入对中国军方提供协助的企业名单。', 'other_restriction'],
+  ['ko', "美국방부, DJI도 '중국 군사 지원 기업'", '미 국방부가 DJI를 중국군 지원 기업으로 지정했다.', 'other_restriction'],
+  ['ja', '米国防総省、DJIを「中国人民解放軍の支援企業リスト」に追加', '国防総省が企業リストを更新した。', 'other_restriction'],
   ['ko', '하이크비전, 캐나다서 퇴출 명령…中 맞불 경고', '캐나다 정부가 하이크비전에 국내 사업 중단을 명령했다.', 'market_ban'],
 ];
 
