@@ -135,6 +135,12 @@ const MORE_MEASURE_CASES: Array<[string, string, string, Measure]> = [
   ['zh', '美国防部认定大疆协助中国军方', '五角大楼致国会信件指出,大疆应被列入对中国军方提供协助的企业名单。', 'other_restriction'],
   ['ko', "美국방부, DJI도 '중국 군사 지원 기업'", '미 국방부가 DJI를 중국군 지원 기업으로 지정했다.', 'other_restriction'],
   ['ja', '米国防総省、DJIを「中国人民解放軍の支援企業リスト」に追加', '国防総省が企業リストを更新した。', 'other_restriction'],
+  // A sales ban over unmet investment pledges (local-content rules) is a market ban, not investment
+  // sanctions; a product 'launched in September' in a relative clause is background, not launch news.
+  ['pt', 'Indonésia proíbe venda do iPhone 17 por problemas de investimento', 'O governo bloqueou a venda porque a Apple não cumpriu as promessas de investimento.', 'market_ban'],
+  ['zh', '印尼严控iPhone 17销售', '苹果尚未达到当地的投资目标,印尼工业部禁止销售。', 'market_ban'],
+  ['zh', 'iPhone 17在印尼面临销售禁令,印尼部长:苹果投资未达到目标', '印尼工业部表示,苹果公司尚未实现投资目标。', 'market_ban'],
+  ['ko', '인도네시아, 아이폰 17 판매 사실상 금지', '애플이 지난 9월 출시한 스마트폰 아이폰17의 인도네시아 판매가 사실상 금지됐다.', 'market_ban'],
   ['ko', '하이크비전, 캐나다서 퇴출 명령…中 맞불 경고', '캐나다 정부가 하이크비전에 국내 사업 중단을 명령했다.', 'market_ban'],
 ];
 
