@@ -135,6 +135,7 @@ const MORE_MEASURE_CASES: Array<[string, string, string, Measure]> = [
   ['zh', '美国防部认定大疆协助中国军方', '五角大楼致国会信件指出,大疆应被列入对中国军方提供协助的企业名单。', 'other_restriction'],
   ['ko', "美국방부, DJI도 '중국 군사 지원 기업'", '미 국방부가 DJI를 중국군 지원 기업으로 지정했다.', 'other_restriction'],
   ['ja', '米国防総省、DJIを「中国人民解放軍の支援企業リスト」に追加', '国防総省が企業リストを更新した。', 'other_restriction'],
+  ['de', 'Pentagon stuft DJI als militärnah ein', 'Das Verteidigungsministerium setzt DJI auf die Liste von Unternehmen mit Verbindungen zum chinesischen Militär.', 'other_restriction'],
   // A sales ban over unmet investment pledges (local-content rules) is a market ban, not investment
   // sanctions; a product 'launched in September' in a relative clause is background, not launch news.
   ['pt', 'Indonésia proíbe venda do iPhone 17 por problemas de investimento', 'O governo bloqueou a venda porque a Apple não cumpriu as promessas de investimento.', 'market_ban'],
