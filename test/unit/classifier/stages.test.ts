@@ -298,6 +298,12 @@ const RESTORED_CASES: Array<[string, string, string, Stage]> = [
   ['en', 'Kenya restores Telegram after two-week ban', '', 'lifted'],
 ];
 
+// A block that starts in the days ahead is decided, not yet in force.
+const COMING_CASES: Array<[string, string, string, Stage]> = [
+  ['en', 'Nepal To Shut Down Telegram In Coming Days', "Nepal's government will shut down Telegram in the coming days, following through on a ban announced in December.", 'announced'],
+  ['en', 'Kenya will close Telegram in the next few days', 'Telegram will be blocked in the next few days, following the prohibition announced last month.', 'announced'],
+];
+
 describe('classifier', () => {
   describe('classify: delays, withdrawn bills, kept policies', () => {
     it.each(DELAY_CASES)('[%s] reads "%s" as %s', (language, title, summary, stage) => {
@@ -309,6 +315,13 @@ describe('classifier', () => {
 });
 
 describe('classifier', () => {
+  describe('classify: blocks in the coming days', () => {
+    it.each(COMING_CASES)('[%s] reads "%s" as %s', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+  });
   describe('classify: restored services', () => {
     it.each(RESTORED_CASES)('[%s] reads "%s" as %s', (language, title, summary, stage) => {
       const c = classify(item(language, title, summary));
