@@ -302,6 +302,9 @@ const RESTORED_CASES: Array<[string, string, string, Stage]> = [
 const COMING_CASES: Array<[string, string, string, Stage]> = [
   ['en', 'Nepal To Shut Down Telegram In Coming Days', "Nepal's government will shut down Telegram in the coming days, following through on a ban announced in December.", 'announced'],
   ['en', 'Kenya will close Telegram in the next few days', 'Telegram will be blocked in the next few days, following the prohibition announced last month.', 'announced'],
+  // A cabinet adopting a bill sends it to parliament: proposed.
+  ['en', 'Bulgarian government approves law to bar ZTE from 5G networks', 'The draft now goes to parliament.', 'proposed'],
+  ['de', 'Kabinett beschließt Gesetz gegen ZTE-Komponenten im 5G-Netz', 'Beim Aufbau der Netze sollen Ausrüster wie ZTE strengen Prüfkriterien unterliegen.', 'proposed'],
 ];
 
 describe('classifier', () => {
