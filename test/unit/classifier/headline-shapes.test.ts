@@ -1,0 +1,75 @@
+/**
+ * Headline-only items (the Google News shape, no lead), third round: headline constructions that
+ * recur across outlets and decisions — a regulator refusing a vendor leave to operate, a nominal
+ * blockade, officials barred from using a product (zh 禁官员用), courts named by title or acronym,
+ * a court dismissing a challenge, an authority vowing its own step, demonyms before a government
+ * word, a vendor allowed again (de darf … wieder) — and the near misses they must not catch.
+ * The headlines are written for these rows, not copied from the labelled fixtures.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../lambdas/core/classifier/index.js';
+import type { Measure, Stage } from '../../../lambdas/core/model.js';
+import { item } from './helpers.js';
+
+/** A headline as a Google News search delivers it: the outlet after the title, no lead. */
+const google = (language: string, headline: string) => item(language, `${headline} - Example News`, '');
+
+// [language, headline, measure, stage, countries]
+const MEASURES: Array<[string, string, Measure, Stage, string[]]> = [
+  // a regulator refusing a vendor's application to operate or enter the market
+  ['en', 'FCC denies China Telecom bid to provide services in US', 'market_ban', 'in_force', ['US']],
+  ['zh', '美联邦通信委员会驳回中国电信的营运申请', 'market_ban', 'in_force', ['US']],
+  ['ja', '米FCC、中国聯通の事業申請を却下', 'market_ban', 'in_force', ['US']],
+  // an authority's stated intention (ja 意向) is a proposal
+  ['ja', '米通信委、中国電信の参入申請に却下の意向', 'market_ban', 'proposed', ['US']],
+  // officials barred from using a product, in a short Chinese headline
+  ['zh', '传日本禁公务员用DeepSeek', 'device_ban', 'in_force', ['JP']],
+  // a nominal block ordered by a court named by its country's demonym
+  ['en', 'Spanish court orders a blockade of Telegram', 'market_ban', 'in_force', ['ES']],
+  // a Brazilian court named by its acronym lifting a block (the default country of pt)
+  ['pt', 'TRF-3 suspende bloqueio do TikTok', 'market_ban', 'lifted', ['BR']],
+  // demonyms before a government word name the acting country
+  ['en', 'Iraqi regulator vows to lift TikTok ban', 'market_ban', 'lifted', ['IQ']],
+  ['en', 'Egyptian ministry vows to block Telegram', 'market_ban', 'announced', ['EG']],
+];
+
+// [language, headline, stage]
+const STAGES: Array<[string, string, Stage]> = [
+  // a court dismissing a vendor's challenge leaves the ban in force
+  ['en', 'Appeals court dismisses ZTE challenge to FCC ban', 'in_force'],
+  ['en', 'US judge dismisses Huawei appeals against ban', 'in_force'],
+  // a vendor allowed again (de 'darf … wieder') is a lifting
+  ['de', 'USA: Nvidia darf wieder Chips nach China liefern', 'lifted'],
+];
+
+// Near misses: the same words in company news, reactions and other applications.
+const NOT_RELEVANT: Array<[string, string]> = [
+  ['en', 'Huawei dismisses 200 employees in Canada'],
+  ['en', 'Huawei vows to fight the US ban'],
+  ['en', 'China vows to retaliate after US blocks Huawei'],
+  ['en', 'Patent office rejects Huawei application to register trademark'],
+  ['zh', '国家知识产权局驳回华为商标申请'],
+  ['ja', 'ファーウェイの特許申請が却下'],
+];
+
+describe('classifier', () => {
+  describe('classify: headline-only constructions (third round)', () => {
+    it.each(MEASURES)('[%s] reads "%s" as %s / %s by %j', (language, headline, measure, stage, countries) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe(measure);
+      expect(c.stage).toBe(stage);
+      expect(c.countries).toEqual(countries);
+    });
+
+    it.each(STAGES)('[%s] reads "%s" as %s', (language, headline, stage) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+
+    it.each(NOT_RELEVANT)('[%s] does not alert on "%s"', (language, headline) => {
+      expect(classify(google(language, headline)).relevant).toBe(false);
+    });
+  });
+});
