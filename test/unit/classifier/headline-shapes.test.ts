@@ -40,6 +40,9 @@ const STAGES: Array<[string, string, Stage]> = [
   ['en', 'US judge dismisses Huawei appeals against ban', 'in_force'],
   // a vendor allowed again (de 'darf … wieder') is a lifting
   ['de', 'USA: Nvidia darf wieder Chips nach China liefern', 'lifted'],
+  // a Chinese or Japanese headline that reports a step and then asks about it after a comma
+  ['zh', '法官暂时叫停蒙大拿州的TikTok禁令,用户的胜利?', 'lifted'],
+  ['ja', 'イタリア当局がDeepSeekを遮断、次はどこ?', 'in_force'],
 ];
 
 // Near misses: the same words in company news, reactions and other applications.
@@ -50,6 +53,11 @@ const NOT_RELEVANT: Array<[string, string]> = [
   ['en', 'Patent office rejects Huawei application to register trademark'],
   ['zh', '国家知识产权局驳回华为商标申请'],
   ['ja', 'ファーウェイの特許申請が却下'],
+  // questions that ask about the step itself stay questions (a Korean comma follows the topic)
+  ['zh', '美国会禁止TikTok吗？'],
+  ['ja', '日本もTikTokを禁止するのか?'],
+  ['ko', '딥시크, 국내 서비스 재개 시동?'],
+  ['ko', '틱톡, 한국도 금지할까?'],
 ];
 
 describe('classifier', () => {
