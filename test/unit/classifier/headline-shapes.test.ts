@@ -31,6 +31,18 @@ const MEASURES: Array<[string, string, Measure, Stage, string[]]> = [
   // demonyms before a government word name the acting country
   ['en', 'Iraqi regulator vows to lift TikTok ban', 'market_ban', 'lifted', ['IQ']],
   ['en', 'Egyptian ministry vows to block Telegram', 'market_ban', 'announced', ['EG']],
+  // government departments or an office barring the use (禁用, not the sale) of a vendor's devices;
+  // 'Apple devices' (苹果设备) names Apple
+  ['zh', '英国多部门禁止使用海康威视设备', 'device_ban', 'in_force', ['GB']],
+  ['zh', '荷兰首相办公室下令禁用小米手机', 'device_ban', 'in_force', ['NL']],
+  ['zh', '乌克兰国防部禁用苹果设备', 'device_ban', 'in_force', ['UA']],
+];
+
+// [language, headline, countries]: the acting country named the way the outlet's region names it
+const COUNTRIES: Array<[string, string, string[]]> = [
+  // Taiwanese and Hong Kong headlines name the PRC as the mainland (大陸, 陸 + a ministry)
+  ['zh', '大陸封殺美光晶片', ['CN']],
+  ['zh', '陸商務部宣布將英偉達列入不可靠實體清單', ['CN']],
 ];
 
 // [language, headline, stage]
@@ -58,6 +70,8 @@ const NOT_RELEVANT: Array<[string, string]> = [
   ['ja', '日本もTikTokを禁止するのか?'],
   ['ko', '딥시크, 국내 서비스 재개 시동?'],
   ['ko', '틱톡, 한국도 금지할까?'],
+  // the mainland as a market, not an actor
+  ['zh', '小米手机销量大增 大陆市场回暖'],
 ];
 
 describe('classifier', () => {
@@ -67,6 +81,12 @@ describe('classifier', () => {
       expect(c.relevant).toBe(true);
       expect(c.measure).toBe(measure);
       expect(c.stage).toBe(stage);
+      expect(c.countries).toEqual(countries);
+    });
+
+    it.each(COUNTRIES)('[%s] finds the acting country of "%s" (%j)', (language, headline, countries) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
       expect(c.countries).toEqual(countries);
     });
 
