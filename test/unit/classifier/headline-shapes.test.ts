@@ -43,6 +43,17 @@ const COUNTRIES: Array<[string, string, string[]]> = [
   // Taiwanese and Hong Kong headlines name the PRC as the mainland (大陸, 陸 + a ministry)
   ['zh', '大陸封殺美光晶片', ['CN']],
   ['zh', '陸商務部宣布將英偉達列入不可靠實體清單', ['CN']],
+  // heads of government by name, in any language's Latin-script headline
+  ['en', 'PM Albanese confirms TikTok ban on government devices', ['AU']],
+  ['en', 'Orbán government bans Huawei from state networks', ['HU']],
+  // Japanese one-character country names as the subject (仏, 豪, 独 as 英 and 米)
+  ['ja', '豪も政府端末でTikTok禁止', ['AU']],
+  ['ja', '独、ファーウェイを5G網から排除へ', ['DE']],
+  // Taiwan's Executive Yuan (政院) and its leaders by name; the country guarded against (防陸…) is the target
+  ['zh', '政院宣布公部門禁用小米手機', ['TW']],
+  ['zh', '防陸竊密 賴清德下令公部門禁用DeepSeek', ['TW']],
+  // the Department of Homeland Security is American
+  ['ko', '국토안보부, 카스퍼스키 사용 금지 명령', ['US']],
 ];
 
 // [language, headline, stage]
