@@ -46,6 +46,10 @@ const COUNTRIES: Array<[string, string, string[]]> = [
   // heads of government by name, in any language's Latin-script headline
   ['en', 'PM Albanese confirms TikTok ban on government devices', ['AU']],
   ['en', 'Orbán government bans Huawei from state networks', ['HU']],
+  // and in Chinese, Japanese and Korean script
+  ['zh', '普京下令禁止官员使用iPhone', ['RU']],
+  ['ja', 'マクロン大統領、TikTok禁止を検討', ['FR']],
+  ['ko', '마크롱, 틱톡 금지 검토', ['FR']],
   // Japanese one-character country names as the subject (仏, 豪, 独 as 英 and 米)
   ['ja', '豪も政府端末でTikTok禁止', ['AU']],
   ['ja', '独、ファーウェイを5G網から排除へ', ['DE']],
