@@ -56,6 +56,10 @@ const COUNTRIES: Array<[string, string, string[]]> = [
   // Taiwan's Executive Yuan (政院) and its leaders by name; the country guarded against (防陸…) is the target
   ['zh', '政院宣布公部門禁用小米手機', ['TW']],
   ['zh', '防陸竊密 賴清德下令公部門禁用DeepSeek', ['TW']],
+  // a state or its rules targeting a vendor (en targets, fr cibler, de nimmt … ins Visier)
+  ['en', 'US targets Huawei with new chip rules', ['US']],
+  ['fr', 'La France adopte une loi qui pourrait cibler ZTE', ['FR']],
+  ['de', 'USA nehmen Huawei ins Visier', ['US']],
   // the Department of Homeland Security is American
   ['ko', '국토안보부, 카스퍼스키 사용 금지 명령', ['US']],
 ];
@@ -85,6 +89,10 @@ const NOT_RELEVANT: Array<[string, string]> = [
   ['ja', '日本もTikTokを禁止するのか?'],
   ['ko', '딥시크, 국내 서비스 재개 시동?'],
   ['ko', '틱톡, 한국도 금지할까?'],
+  // others targeting a vendor's users, or the vendor targeting a market
+  ['en', 'Hackers target Huawei customers'],
+  ['en', 'Scammers target TikTok users'],
+  ['en', 'Huawei targets 5G growth in Europe'],
   // the mainland as a market, not an actor
   ['zh', '小米手机销量大增 大陆市场回暖'],
 ];
