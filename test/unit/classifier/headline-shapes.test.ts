@@ -36,6 +36,13 @@ const MEASURES: Array<[string, string, Measure, Stage, string[]]> = [
   ['zh', '英国多部门禁止使用海康威视设备', 'device_ban', 'in_force', ['GB']],
   ['zh', '荷兰首相办公室下令禁用小米手机', 'device_ban', 'in_force', ['NL']],
   ['zh', '乌克兰国防部禁用苹果设备', 'device_ban', 'in_force', ['UA']],
+  // a legislature banning the use of an app bans it on its own devices
+  ['ko', '美 상원, 딥시크 사용 금지', 'device_ban', 'in_force', ['US']],
+  ['zh', '美参议院禁用DeepSeek', 'device_ban', 'in_force', ['US']],
+  ['ja', '米下院、TikTokの使用を禁止', 'device_ban', 'in_force', ['US']],
+  ['en', 'US House bans use of DeepSeek', 'device_ban', 'in_force', ['US']],
+  // but a bill it passes that lets the president ban an app nationwide is a market ban
+  ['zh', '美眾院委員會通過允許總統禁用TikTok法案', 'market_ban', 'proposed', ['US']],
 ];
 
 // [language, headline, countries]: the acting country named the way the outlet's region names it
