@@ -41,6 +41,11 @@ const MEASURES: Array<[string, string, Measure, Stage, string[]]> = [
   ['zh', '美参议院禁用DeepSeek', 'device_ban', 'in_force', ['US']],
   ['ja', '米下院、TikTokの使用を禁止', 'device_ban', 'in_force', ['US']],
   ['en', 'US House bans use of DeepSeek', 'device_ban', 'in_force', ['US']],
+  // stopping sales, even in stores on military bases, is a market ban; banning the drones there is not
+  ['en', 'US bars sales of DJI drones at military bases', 'market_ban', 'in_force', ['US']],
+  ['zh', '美国禁止军事基地销售大疆无人机', 'market_ban', 'in_force', ['US']],
+  ['ja', '米国、軍基地の売店でファーウェイ端末の販売を禁止', 'market_ban', 'in_force', ['US']],
+  ['en', 'Pentagon bans DJI drones on military bases', 'device_ban', 'in_force', ['US']],
   // but a bill it passes that lets the president ban an app nationwide is a market ban
   ['zh', '美眾院委員會通過允許總統禁用TikTok法案', 'market_ban', 'proposed', ['US']],
 ];
