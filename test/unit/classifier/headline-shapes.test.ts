@@ -83,6 +83,14 @@ const STAGES: Array<[string, string, Stage]> = [
   ['en', 'US judge dismisses Huawei appeals against ban', 'in_force'],
   // a vendor allowed again (de 'darf … wieder') is a lifting
   ['de', 'USA: Nvidia darf wieder Chips nach China liefern', 'lifted'],
+  // headline stage in the Romance languages: about to / going to ban is announced, intends / considers /
+  // prepares a ban is proposed (not the present tense's in force)
+  ['fr', "Le Canada s'apprête à bannir WeChat", 'announced'],
+  ['fr', 'La Belgique compte interdire TikTok', 'proposed'],
+  ['es', 'México se plantea vetar a Huawei', 'proposed'],
+  ['es', 'Chile va a prohibir TikTok', 'announced'],
+  ['it', 'Il governo sta per vietare Huawei', 'announced'],
+  ['pt', 'Governo prepara proibição do TikTok', 'proposed'],
   // a Chinese or Japanese headline that reports a step and then asks about it after a comma
   ['zh', '法官暂时叫停蒙大拿州的TikTok禁令,用户的胜利?', 'lifted'],
   ['ja', 'イタリア当局がDeepSeekを遮断、次はどこ?', 'in_force'],
@@ -105,6 +113,8 @@ const NOT_RELEVANT: Array<[string, string]> = [
   ['en', 'Hackers target Huawei customers'],
   ['en', 'Scammers target TikTok users'],
   ['en', 'Huawei targets 5G growth in Europe'],
+  // 'va a' before a vendor's own launch is no measure
+  ['es', 'Huawei va a lanzar un nuevo móvil en España'],
   // the mainland as a market, not an actor
   ['zh', '小米手机销量大增 大陆市场回暖'],
 ];
