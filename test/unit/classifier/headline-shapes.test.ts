@@ -72,6 +72,12 @@ const COUNTRIES: Array<[string, string, string[]]> = [
   ['en', 'US targets Huawei with new chip rules', ['US']],
   ['fr', 'La France adopte une loi qui pourrait cibler ZTE', ['FR']],
   ['de', 'USA nehmen Huawei ins Visier', ['US']],
+  // short headline verbs with the vendor as object (axes, nixes, shuns, halts, shuts, pulls the plug on, gets the boot)
+  ['en', 'UK axes Huawei from 5G', ['GB']],
+  ['en', 'Romania shuns Huawei', ['RO']],
+  ['en', 'Nepal halts TikTok', ['NP']],
+  ['en', 'Australia pulls plug on WeChat', ['AU']],
+  ['en', 'Huawei gets the boot in UK', ['GB']],
   // the Department of Homeland Security is American
   ['ko', '국토안보부, 카스퍼스키 사용 금지 명령', ['US']],
 ];
@@ -90,6 +96,8 @@ const STAGES: Array<[string, string, Stage]> = [
   ['es', 'México se plantea vetar a Huawei', 'proposed'],
   ['es', 'Chile va a prohibir TikTok', 'announced'],
   ['it', 'Il governo sta per vietare Huawei', 'announced'],
+  // 'unbans' lifts
+  ['en', 'Indonesia unbans Telegram', 'lifted'],
   ['pt', 'Governo prepara proibição do TikTok', 'proposed'],
   // a Chinese or Japanese headline that reports a step and then asks about it after a comma
   ['zh', '法官暂时叫停蒙大拿州的TikTok禁令,用户的胜利?', 'lifted'],
@@ -113,6 +121,10 @@ const NOT_RELEVANT: Array<[string, string]> = [
   ['en', 'Hackers target Huawei customers'],
   ['en', 'Scammers target TikTok users'],
   ['en', 'Huawei targets 5G growth in Europe'],
+  // the vendor's own jobs, production or sales after the verb are company news
+  ['en', 'Huawei axes 100 jobs in UK'],
+  ['en', 'Apple halts iPhone production in China'],
+  ['en', 'Investors shun Xiaomi shares'],
   // 'va a' before a vendor's own launch is no measure
   ['es', 'Huawei va a lanzar un nuevo móvil en España'],
   // the mainland as a market, not an actor
