@@ -78,6 +78,7 @@ const COUNTRIES: Array<[string, string, string[]]> = [
   ['en', 'Nepal halts TikTok', ['NP']],
   ['en', 'Australia pulls plug on WeChat', ['AU']],
   ['en', 'Huawei gets the boot in UK', ['GB']],
+  ['de', 'Polen stoppt TikTok', ['PL']],
   // the Department of Homeland Security is American
   ['ko', '국토안보부, 카스퍼스키 사용 금지 명령', ['US']],
 ];
@@ -125,6 +126,7 @@ const NOT_RELEVANT: Array<[string, string]> = [
   ['en', 'Huawei axes 100 jobs in UK'],
   ['en', 'Apple halts iPhone production in China'],
   ['en', 'Investors shun Xiaomi shares'],
+  ['de', 'Huawei stoppt Produktion in Deutschland'],
   // 'va a' before a vendor's own launch is no measure
   ['es', 'Huawei va a lanzar un nuevo móvil en España'],
   // the mainland as a market, not an actor
