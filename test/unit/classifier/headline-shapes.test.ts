@@ -127,6 +127,13 @@ const NOT_RELEVANT: Array<[string, string]> = [
   ['en', 'Apple halts iPhone production in China'],
   ['en', 'Investors shun Xiaomi shares'],
   ['de', 'Huawei stoppt Produktion in Deutschland'],
+  // calls for, reactions to and hopes about the steps these rows read
+  ['en', 'Lawmakers urge FCC to deny China Telecom application'],
+  ['en', 'China Mobile says FCC denial was politically motivated'],
+  ['en', 'Iraqi users protest Telegram block'],
+  ['zh', '中国移动回应美国拒绝申请：将维护权益'],
+  ['ja', '中国外務省、米FCCの参入申請却下に反発'],
+  ['de', 'Huawei hofft, wieder liefern zu dürfen'],
   // 'va a' before a vendor's own launch is no measure
   ['es', 'Huawei va a lanzar un nuevo móvil en España'],
   // the mainland as a market, not an actor
