@@ -46,8 +46,9 @@ const MEASURES: Array<[string, string, Measure, Stage, string[]]> = [
   ['zh', '美国禁止军事基地销售大疆无人机', 'market_ban', 'in_force', ['US']],
   ['ja', '米国、軍基地の売店でファーウェイ端末の販売を禁止', 'market_ban', 'in_force', ['US']],
   ['en', 'Pentagon bans DJI drones on military bases', 'device_ban', 'in_force', ['US']],
-  // but a bill it passes that lets the president ban an app nationwide is a market ban
+  // but a bill it passes that lets the president ban an app, or a ban bill it passes, is a market ban
   ['zh', '美眾院委員會通過允許總統禁用TikTok法案', 'market_ban', 'proposed', ['US']],
+  ['zh', '美参议院禁用DeepSeek法案通过', 'market_ban', 'proposed', ['US']],
 ];
 
 // [language, headline, countries]: the acting country named the way the outlet's region names it
