@@ -49,8 +49,14 @@ const SURE_WEIGHT = 5;
 /** Order of the proposed/announced/in-force vote: on a tie the first wins. */
 const STAGE_VOTE_ORDER = ['proposed', 'announced', 'in_force'] as const;
 const QUESTION_MARK = /[?\uff1f]/gu;
-/** Clause and sentence breaks of a headline (a question ends at "?" and starts after one of these). */
-const HEADLINE_BREAK = /[.!。！;；…]|\s[-\u2013\u2014|]\s|[:：]\s?/gu;
+/**
+ * Clause and sentence breaks of a headline (a question ends at "?" and starts after one of these).
+ * In CJK headlines a comma or a space between clauses breaks too: "…叫停…封杀令,用户的胜利?" and
+ * "捷克下令禁用华为 为什么禁用?" report a step and then ask about it. Latin-script commas do not
+ * ("Will the US ban TikTok, and what next?" asks from its first word), nor Korean ones, which
+ * follow a headline's topic ("딥시크, 국내 서비스 재개 시동?"), nor spaces between Korean words.
+ */
+const HEADLINE_BREAK = /[.!。！;；…]|\s[-\u2013\u2014|]\s|[:：]\s?|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}」』”"'’])(?:[,，、]\s?|\s+(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]))/gu;
 
 /**
  * The questions of a headline as [start, end) spans: each runs from the last sentence or clause
