@@ -39,7 +39,7 @@ const ORIGIN_APPOSITION_MAX = 16;
  * Not a comma nor 、: after the first country they close the topic ("인도, 중국 앱 추가 차단" is India
  * blocking Chinese apps).
  */
-const COUNTRY_JOINER = /^\s?(?:[·・]|와|과|및)\s?$/u;
+const COUNTRY_JOINER = /^\s?(?:[·・]|와|과|및|や)\s?$/u;
 // The headline and the lead decide; reading 20 kB bodies would only cost time and add noise.
 const MAX_TITLE = 500;
 const MAX_SUMMARY = 2000;
@@ -727,7 +727,7 @@ interface CountryVotes {
   strong: number;
 }
 
-/** Verb-final headlines: countries joined to the first one ("호주·뉴질랜드도 … 금지", "日米、…") share its subject slot. */
+/** Verb-final headlines: countries joined to the first one ("호주·뉴질랜드도 … 금지", "オーストラリアやニュージーランドで…禁止", "日米、…") share its subject slot. */
 function subjectStartsOf(hits: Hit[], titleEnd: number, text: string, verbFinal: boolean): Set<number> {
   let firstTitleCountry = Infinity;
   for (let i = 0; i < hits.length; i++) {
