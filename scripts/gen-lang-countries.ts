@@ -41,7 +41,7 @@ const EXTRA: Record<string, Partial<Record<string, string[]>>> = {
   da: { US: ['USA\'s'], CN: ['Kinas'], DK: ['Danmarks'], NO: ['Norges'], SE: ['Sveriges'], TW: ['Taiwan'] },
   no: { US: ['USAs'], CN: ['Kinas'], NO: ['Norges', 'Noreg'], SE: ['Sveriges'], GB: ['Storbritannias'] },
   nl: { US: ['VS', 'Amerika'] },
-  tr: {},
+  tr: { GB: ['İngiltere', 'Büyük Britanya'] },
   ar: { US: ['أمريكا', 'أميركا'], KR: ['كوريا الجنوبية'], CN: ['الصين', 'للصين'], IN: ['الهند', 'للهند'] },
   he: { CZ: ['צ\'כיה'] },
   hi: { US: ['अमेरिका', 'अमरीका', 'यूएस'], GB: ['ब्रिटेन', 'यूके'], CZ: ['चेक गणराज्य'] },

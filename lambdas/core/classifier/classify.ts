@@ -39,7 +39,7 @@ const ORIGIN_APPOSITION_MAX = 16;
  * Not a comma nor 、: after the first country they close the topic ("인도, 중국 앱 추가 차단" is India
  * blocking Chinese apps).
  */
-const COUNTRY_JOINER = /^\s?(?:[·・]|와|과|및)\s?$/u;
+const COUNTRY_JOINER = /^\s?(?:[·・]|와|과|및|や)\s?$/u;
 // The headline and the lead decide; reading 20 kB bodies would only cost time and add noise.
 const MAX_TITLE = 500;
 const MAX_SUMMARY = 2000;
@@ -582,6 +582,8 @@ interface CueVotes {
   officialInTitle: boolean;
   marketScope: boolean;
   proposedInTitle: boolean;
+  /** The measures the headline itself names. */
+  titleMeasures: Set<Measure>;
   stageVotes: StageVote[];
   quelled: Set<string>;
 }
@@ -607,6 +609,7 @@ function cueVotes(
   let officialInTitle = false;
   let marketScope = false;
   let proposedInTitle = false;
+  const titleMeasures = new Set<Measure>();
   const stageBestW = new Map<Stage, number>();
   const stageVotes: StageVote[] = [];
 
@@ -649,6 +652,7 @@ function cueVotes(
     if (cue.measure) {
       const w = (cue.mw ?? 1) * (inTitle ? tf : near);
       add(measureScores, cue.measure, w);
+      if (inTitle) titleMeasures.add(cue.measure);
       if (w > (measureBestW.get(cue.measure) ?? 0)) {
         measureBestW.set(cue.measure, w);
         measureBest.set(cue.measure, h);
@@ -683,7 +687,7 @@ function cueVotes(
   }
   return {
     restrictScore, restrictHit, restrictCount, actor, noise, noiseHits, measureMax, measureScores, measureBest,
-    officialScope, officialInTitle, marketScope, proposedInTitle, stageVotes, quelled,
+    officialScope, officialInTitle, marketScope, proposedInTitle, titleMeasures, stageVotes, quelled,
   };
 }
 
@@ -729,7 +733,7 @@ interface CountryVotes {
   strong: number;
 }
 
-/** Verb-final headlines: countries joined to the first one ("호주·뉴질랜드도 … 금지", "日米、…") share its subject slot. */
+/** Verb-final headlines: countries joined to the first one ("호주·뉴질랜드도 … 금지", "オーストラリアやニュージーランドで…禁止", "日米、…") share its subject slot. */
 function subjectStartsOf(hits: Hit[], titleEnd: number, text: string, verbFinal: boolean): Set<number> {
   let firstTitleCountry = Infinity;
   for (let i = 0; i < hits.length; i++) {
@@ -865,7 +869,18 @@ function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: C
     const d = c.rules.vendorMeta[v]?.defaultMeasure;
     if (d) priors.add(d);
   }
-  for (const d of priors) add(measureScores, d, tuning.vendorMeasurePrior);
+  // A network-equipment maker's usual measure (network exclusion) does not outvote another instrument
+  // the headline itself names: "Huawei and ZTE excluded from government procurement", "put on the
+  // trade blacklist", "equipment sales banned" are about procurement, exports or the market, and the
+  // maker's networks are background there. Other usual measures keep their prior ("US weighs
+  // sanctions on SMIC" stays an export control: the blacklist is what "sanctions" means for SMIC).
+  for (const d of priors) {
+    if (d === 'network_exclusion' && votes.titleMeasures.size > 0 && !votes.titleMeasures.has(d)) {
+      fired.add('scope.headline-instrument');
+      continue;
+    }
+    add(measureScores, d, tuning.vendorMeasurePrior);
+  }
   // Network exclusion keeps equipment out of networks, and the labelled real news has it only for
   // network-equipment vendors (every one's usual measure is network exclusion). With no such target,
   // a network cue reads the targets' own usual measure: operators blocking an app or a service
