@@ -3,6 +3,7 @@
  * mode, so classifying an item is a handful of linear scans and no regex is built per item.
  */
 import { normalizeForMatch, STABLE } from '../text.js';
+import { openLookbehinds } from './lookbehind.js';
 import { isSpacedNonAlphabeticLetter, isUnspacedScriptUnit } from './scripts.js';
 import type { Cue, Lexicon, Rules, VendorPattern } from './types.js';
 
@@ -1784,7 +1785,9 @@ function partMayMatch(p: Part, text: string): boolean {
 
 /** The matches of an ungated part, appended to `out`: its alternation regex run over the whole text. */
 function scanFree(p: Part, text: string, out: Hit[]): void {
-  const re = (p.re ??= fastRegExp(p.src, p.flags));
+  // Built with its leading lookbehinds moved past their literal heads (lookbehind.ts): the same
+  // matches, without a backward scan at every position of the text.
+  const re = (p.re ??= fastRegExp(openLookbehinds(p.src), p.flags));
   const { cues, bounded } = p;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
