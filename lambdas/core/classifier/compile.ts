@@ -3,6 +3,7 @@
  * mode, so classifying an item is a handful of linear scans and no regex is built per item.
  */
 import { normalizeForMatch, STABLE } from '../text.js';
+import { openLookbehinds } from './lookbehind.js';
 import { isSpacedNonAlphabeticLetter, isUnspacedScriptUnit } from './scripts.js';
 import type { Cue, Lexicon, Rules, VendorPattern } from './types.js';
 
@@ -116,9 +117,31 @@ function checkPropertyEscapes(src: string): void {
   }
 }
 
+/** A text of 1,024 characters no pattern can spend long on: runs of one character between spaces. */
+const LONG_TEXT = '\u0001 '.repeat(512);
+
+/**
+ * The regex, marked to be compiled to machine code from its first use. Why: V8 compiles a regex
+ * first to bytecode (interpreted) and to machine code only on its next run, each counted in a
+ * per-process total that is never reset; once that total passes 1 MB (with over 16 MB of
+ * executable memory, as in any warm process), every regex compiled after is built without the
+ * matcher's optimisations (first-character and Boyer-Moore skips, quick checks). The classifier's
+ * ~2,000 lazily built regexes made ~9 MB of bytecode in one bench pass, so the regexes of the
+ * languages met last (the zh parts, in the bench's order) ran unoptimised, ~15× slower; as machine
+ * code alone all of them take ~0.35 MB. V8 skips the bytecode tier for good once a regex has run
+ * on a subject of 1,000+ characters: one test() here (its outcome dropped, lastIndex reset), and
+ * each string width the regex later meets is compiled straight to machine code.
+ */
+function native(re: RegExp): RegExp {
+  re.lastIndex = 0;
+  re.test(LONG_TEXT);
+  re.lastIndex = 0;
+  return re;
+}
+
 /** Compiles a matching regex without the "u" flag (see PROPERTY_RANGES). */
 function fastRegExp(src: string, flags: string): RegExp {
-  return new RegExp(withoutUnicodeEscapes(src), flags.replace('u', ''));
+  return native(new RegExp(withoutUnicodeEscapes(src), flags.replace('u', '')));
 }
 
 /**
@@ -148,14 +171,14 @@ interface LazyRe {
 }
 
 function lazyRe(l: LazyRe): RegExp {
-  return (l.re ??= new RegExp(withoutUnicodeEscapes(`(?:${l.pattern})${l.tail}`), l.flags));
+  return (l.re ??= native(new RegExp(withoutUnicodeEscapes(`(?:${l.pattern})${l.tail}`), l.flags)));
 }
 
 /** The capitals form of a case-sensitive cue's regex (same tail, no "i"), or null when it has none. */
 function upperRe(l: LazyRe): RegExp | null {
   if (l.upper === undefined) {
     const up = upperPattern(l.pattern);
-    l.upper = up === null ? null : new RegExp(withoutUnicodeEscapes(`(?:${up})${l.tail}`), 'y');
+    l.upper = up === null ? null : native(new RegExp(withoutUnicodeEscapes(`(?:${up})${l.tail}`), 'y'));
   }
   return l.upper;
 }
@@ -1784,7 +1807,9 @@ function partMayMatch(p: Part, text: string): boolean {
 
 /** The matches of an ungated part, appended to `out`: its alternation regex run over the whole text. */
 function scanFree(p: Part, text: string, out: Hit[]): void {
-  const re = (p.re ??= fastRegExp(p.src, p.flags));
+  // Built with its leading lookbehinds moved past their literal heads (lookbehind.ts): the same
+  // matches, without a backward scan at every position of the text.
+  const re = (p.re ??= fastRegExp(openLookbehinds(p.src), p.flags));
   const { cues, bounded } = p;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -2176,7 +2201,7 @@ function compile(rules: Rules): CompiledRules {
       ids.add(c.id);
     }
     const stop = lexicon.stopwords?.length
-      ? new RegExp(`(?<![\\p{L}])(?:${lexicon.stopwords.map(escapeRe).join('|')})(?![\\p{L}])`, 'giu')
+      ? native(new RegExp(`(?<![\\p{L}])(?:${lexicon.stopwords.map(escapeRe).join('|')})(?![\\p{L}])`, 'giu'))
       : null;
     const compiled: CompiledLexicon = { lexicon, cues: new CueSet(cues, lexicon.script === 'latin', false, true, true), stopwords: stop };
     if (code === 'xx') common = compiled;

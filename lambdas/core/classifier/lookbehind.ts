@@ -1,0 +1,273 @@
+/**
+ * A regex source rewrite that keeps every match and makes the regex faster to run: an alternative
+ * that opens with a lookbehind, `(?<!X)H…` or `(?<=X)H…`, becomes `H(?<!XH)…` / `H(?<=XH)…`.
+ *
+ * Why: in a whole-text alternation (an ungated part, `(?:(cue1)|(cue2)|…)` run over the text) V8
+ * runs such a lookbehind, with its variable-length backward scan, at every start position before it
+ * looks at H, and an alternative whose first character it cannot tell also turns off its
+ * first-character skip for the whole alternation. With H first, the lookbehind only runs where H
+ * has matched.
+ *
+ * Why the matches stay the same: a lookbehind consumes nothing, so `(?<!X)` at the start p of H is
+ * the same test as `(?<!XH)` at the end of H's match, provided the lookbehind's own H (matched
+ * backwards from that end) can only match the characters H just matched, i.e. spans back to p:
+ * - H is a run of atoms that each match exactly one character (literal characters, escapes such
+ *   as \\. or \\S, character classes, `.`), with no quantifier: any match of it has H's length;
+ * - or H is a non-capturing group of such runs, none followed by a quantifier, where alternatives
+ *   of different lengths are not (case-insensitively) a suffix of one another: a text that ends
+ *   with one of them ends with no other of another length.
+ * The paths the matcher tries come in the same order (the lookbehind's answer does not depend on
+ * which alternative of H matched), so the first match, and so each group's capture, is the same.
+ * Otherwise, when H is a non-capturing group whose every alternative opens with such a run, the
+ * lookbehind is moved into each alternative (`(?<!X)(?:A|B)` = `(?:(?<!X)A|(?<!X)B)`, exact for an
+ * assertion) and then past each one's run. Anything else is left as written.
+ *
+ * Identical alternatives of one group ("拟|拟", as Traditional-to-Simplified folding makes) are
+ * dropped on the way: a repeated alternative retries a path that has already failed (patterns have
+ * no capturing groups of their own, so nothing differs between the two tries).
+ */
+
+/** The index of the `)` closing the group opened at `open`, or -1. */
+function closeOf(s: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\') i++;
+    else if (c === '[') i = classEnd(s, i) - 1;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** The index just past the character class opened at `open` (`[` … `]`, escapes and a leading `]` or `^]` handled as V8 does). */
+function classEnd(s: string, open: number): number {
+  let i = open + 1;
+  if (s[i] === '^') i++;
+  // In JavaScript a `]` right after `[` or `[^` closes the class ("[]" matches nothing), unlike PCRE.
+  for (; i < s.length; i++) {
+    if (s[i] === '\\') i++;
+    else if (s[i] === ']') return i + 1;
+  }
+  return s.length;
+}
+
+/** The top-level alternatives of a group body. */
+function alternatives(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\') i++;
+    else if (c === '[') i = classEnd(s, i) - 1;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(s.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(s.slice(from));
+  return out;
+}
+
+/** The length of a quantifier at `i` (`?`, `*`, `+`, `{m}`, `{m,}`, `{m,n}`, each maybe lazy), 0 when none. */
+function quantifierAt(s: string, i: number): number {
+  const c = s[i];
+  let n = 0;
+  if (c === '?' || c === '*' || c === '+') n = 1;
+  else if (c === '{') {
+    const m = /^\{\d+(?:,\d*)?\}/.exec(s.slice(i));
+    if (!m) return 0;
+    n = m[0].length;
+  } else return 0;
+  return s[i + n] === '?' ? n + 1 : n;
+}
+
+/** Escapes (after `\`) that match one character: classes, control and code escapes, escaped punctuation. */
+const ONE_CHAR_ESCAPE = /^(?:[dDwWsStnrfv0]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]+\}|p\{[^}]*\}|P\{[^}]*\}|[^A-Za-z0-9])/;
+
+/** The length of an atom at `i` that matches exactly one character, 0 when there is none there. */
+function oneCharAtom(s: string, i: number): number {
+  const c = s[i];
+  if (c === undefined) return 0;
+  if (c === '\\') {
+    const m = ONE_CHAR_ESCAPE.exec(s.slice(i + 1));
+    return m ? 1 + m[0].length : 0;
+  }
+  if (c === '[') return classEnd(s, i) - i;
+  if ('()|^$*+?{'.includes(c)) return 0;
+  // `}` and `]` alone are literals outside the "u" flag; everything else here is one character.
+  return 1;
+}
+
+/** The longest run of unquantified one-character atoms at the start of `s` (its source length). */
+function oneCharRun(s: string): number {
+  let i = 0;
+  for (;;) {
+    const n = oneCharAtom(s, i);
+    if (n === 0 || quantifierAt(s, i + n) > 0) return i;
+    i += n;
+  }
+}
+
+/** The text a run of plain literal characters matches, or null when the run has a class or escape. */
+function plainText(run: string): string | null {
+  return /^[^\\[.]*$/.test(run) ? run : null;
+}
+
+/**
+ * A string as an "i" regex without the "u" flag compares it: each character by its upper case when
+ * that is one character and not ASCII for a non-ASCII one (ECMA-262 Canonicalize).
+ */
+function canonical(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const up = ch.toUpperCase();
+    out += up.length === 1 && !(ch.charCodeAt(0) >= 128 && up.charCodeAt(0) < 128) ? up : ch;
+  }
+  return out;
+}
+
+/**
+ * Whether a group of one-character runs matches, at the end of any text, with alternatives of one
+ * length only: all its alternatives have one length, or they are plain literals none of which ends
+ * with another of another length (compared in both cases: the rewrite must also hold under "i").
+ */
+function uniqueAtEnd(alts: string[]): boolean {
+  const lens = alts.map((a) => {
+    let n = 0;
+    for (let i = 0; i < a.length; i += oneCharAtom(a, i)) n++;
+    return n;
+  });
+  if (lens.every((n) => n === lens[0])) return true;
+  const plain = alts.map(plainText);
+  if (plain.some((p) => p === null)) return false;
+  const forms = (plain as string[]).map((p) => [p.toLowerCase(), canonical(p)] as const);
+  for (let a = 0; a < forms.length; a++) {
+    for (let b = 0; b < forms.length; b++) {
+      if (a === b || lens[a] === lens[b]) continue;
+      const [al, au] = forms[a] as readonly [string, string];
+      const [bl, bu] = forms[b] as readonly [string, string];
+      if (al.endsWith(bl) || au.endsWith(bu)) return false;
+    }
+  }
+  return true;
+}
+
+/** Group openers whose body is rewritten (lookaround bodies are left alone: they match backwards or only assert). */
+function rewritableGroup(s: string, i: number): number {
+  if (s[i] !== '(') return 0;
+  if (s.startsWith('(?:', i)) return 3;
+  if (s[i + 1] !== '?') return 1;
+  return 0;
+}
+
+/** One alternative with its groups rewritten, then its opening lookbehind moved when it can be. */
+function rewriteAlternative(alt: string): string {
+  let out = '';
+  for (let i = 0; i < alt.length; i++) {
+    const c = alt[i] as string;
+    if (c === '\\') {
+      out += alt.slice(i, i + 2);
+      i++;
+    } else if (c === '[') {
+      const end = classEnd(alt, i);
+      out += alt.slice(i, end);
+      i = end - 1;
+    } else if (c === '(') {
+      const close = closeOf(alt, i);
+      const open = rewritableGroup(alt, i);
+      if (close < 0 || open === 0) {
+        // A lookaround (or an unbalanced group, which the regex constructor reports): kept verbatim.
+        const end = close < 0 ? alt.length : close + 1;
+        out += alt.slice(i, end);
+        i = end - 1;
+      } else {
+        out += alt.slice(i, i + open) + rewriteBody(alt.slice(i + open, close)) + ')';
+        i = close;
+      }
+    } else out += c;
+  }
+  return moveLookbehind(out);
+}
+
+/** `(?<!X)H…` as `H(?<!XH)…` when H allows it (see the module comment), else as given. */
+function moveLookbehind(alt: string): string {
+  if (!alt.startsWith('(?<!') && !alt.startsWith('(?<=')) return alt;
+  const close = closeOf(alt, 0);
+  if (close < 0) return alt;
+  const kind = alt.slice(0, 4);
+  const x = alt.slice(4, close);
+  const rest = alt.slice(close + 1);
+  const run = oneCharRun(rest);
+  if (run > 0) {
+    const h = rest.slice(0, run);
+    return `${h}${kind}(?:${x})${h})${rest.slice(run)}`;
+  }
+  if (!rest.startsWith('(?:')) return alt;
+  const gClose = closeOf(rest, 0);
+  if (gClose < 0 || quantifierAt(rest, gClose + 1) > 0) return alt;
+  const g = rest.slice(0, gClose + 1);
+  const after = rest.slice(gClose + 1);
+  const alts = alternatives(rest.slice(3, gClose));
+  // Consecutive alternatives that are whole one-character runs share one lookbehind while they
+  // match with one length at a text's end (uniqueAtEnd); any other alternative gets its own. The
+  // order of the alternatives is kept, so `(?<!X)(?:A|B|C)` = `(?:(?<!X)(?:A|B)|(?<!X)C)` = ….
+  const pieces: string[] = [];
+  let group: string[] = [];
+  const flush = (): void => {
+    if (group.length === 1) pieces.push(`${group[0]}${kind}(?:${x})${group[0]})`);
+    else if (group.length) pieces.push(`(?:${group.join('|')})${kind}(?:${x})(?:${group.join('|')}))`);
+    group = [];
+  };
+  for (const a of alts) {
+    if (a.length > 0 && oneCharRun(a) === a.length) {
+      if (!uniqueAtEnd([...group, a])) flush();
+      group.push(a);
+      continue;
+    }
+    flush();
+    const moved = moveLookbehind(`${kind}${x})${a}`);
+    // An alternative that keeps its lookbehind in front would keep the alternation's cost: as written.
+    if (moved.startsWith('(?<')) return alt;
+    pieces.push(moved);
+  }
+  flush();
+  // Each piece is a sequence (no top-level "|"): one needs no group around it.
+  return pieces.length === 1 ? `${pieces[0]}${after}` : `(?:${pieces.join('|')})${after}`;
+}
+
+/** Whether an alternative holds a capturing group (whose number a dropped copy would shift). */
+function hasCapture(alt: string): boolean {
+  for (let i = 0; i < alt.length; i++) {
+    const c = alt[i];
+    if (c === '\\') i++;
+    else if (c === '[') i = classEnd(alt, i) - 1;
+    else if (c === '(' && (alt[i + 1] !== '?' || (alt[i + 2] === '<' && alt[i + 3] !== '=' && alt[i + 3] !== '!'))) return true;
+  }
+  return false;
+}
+
+/** A group body (or a whole source) with repeated capture-free alternatives dropped and each alternative rewritten. */
+function rewriteBody(body: string): string {
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const alt of alternatives(body)) {
+    if (seen.has(alt) && !hasCapture(alt)) continue;
+    seen.add(alt);
+    kept.push(rewriteAlternative(alt));
+  }
+  return kept.join('|');
+}
+
+/**
+ * The source of a regex with the same matches (start, length, and which capturing group matched)
+ * whose alternatives no longer open with a lookbehind where it can be moved past a fixed-length
+ * head, and with repeated alternatives dropped (see the module comment).
+ */
+export function openLookbehinds(src: string): string {
+  if (!src.includes('(?<') && !src.includes('|')) return src;
+  return rewriteBody(src);
+}
