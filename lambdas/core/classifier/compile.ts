@@ -4,6 +4,7 @@
  */
 import { normalizeForMatch, STABLE } from '../text.js';
 import { openLookbehinds } from './lookbehind.js';
+import { alternatives, closeOf, quantifierAt } from './regex-source.js';
 import { isSpacedNonAlphabeticLetter, isUnspacedScriptUnit } from './scripts.js';
 import type { Cue, Lexicon, Rules, VendorPattern } from './types.js';
 
@@ -594,47 +595,6 @@ const PREFIX_LEN = 2;
 /** Above this many distinct prefixes a cue is not worth gating. */
 const MAX_PREFIXES = 400;
 
-function closeParen(s: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
-    const c = s[i];
-    if (c === '\\') i++;
-    else if (c === '[') {
-      while (i < s.length && s[i] !== ']') i += s[i] === '\\' ? 2 : 1;
-    } else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
-  }
-  return -1;
-}
-
-function splitTop(s: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i] as string;
-    if (c === '\\') {
-      cur += c + (s[i + 1] ?? '');
-      i++;
-      continue;
-    }
-    if (c === '[') {
-      const j = s.indexOf(']', i);
-      cur += s.slice(i, j + 1);
-      i = j;
-      continue;
-    }
-    if (c === '(') depth++;
-    if (c === ')') depth--;
-    if (c === '|' && depth === 0) {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
-
 /**
  * The first element of a pattern as the prefix walkers (leadingPrefixes, firstWordKeys) model it:
  * a literal character, a plain character class, an escaped punctuation mark, or a non-capturing
@@ -648,9 +608,9 @@ function patternHead(s: string): { atoms: string[] | null; group: string[] | nul
   let group: string[] | null = null;
   if (c === '(') {
     if (!s.startsWith('(?:')) return null;
-    const close = closeParen(s, 0);
+    const close = closeOf(s, 0);
     if (close < 0) return null;
-    group = splitTop(s.slice(3, close));
+    group = alternatives(s.slice(3, close));
     rest = s.slice(close + 1);
   } else if (c === '[') {
     const close = s.indexOf(']');
@@ -705,7 +665,7 @@ export function leadingPrefixes(pattern: string, len = PREFIX_LEN): string[] | n
     for (const a of atoms as string[]) if (!walk(rest, acc + (a === ' ' ? ' ' : a), budget)) return false;
     return true;
   };
-  for (const alt of splitTop(pattern)) if (!walk(alt, '', { n: 5000 })) return null;
+  for (const alt of alternatives(pattern)) if (!walk(alt, '', { n: 5000 })) return null;
   return [...out];
 }
 
@@ -738,7 +698,7 @@ function betterRequirement(a: string[] | null, b: string[]): boolean {
  */
 export function requiredStrings(pattern: string, single = false): string[] | null {
   const out = new Set<string>();
-  for (const alt of splitTop(pattern)) {
+  for (const alt of alternatives(pattern)) {
     const req = altRequirement(alt, undefined, single);
     if (!req) return null;
     for (const r of req) out.add(r);
@@ -753,7 +713,7 @@ export function requiredStrings(pattern: string, single = false): string[] | nul
  */
 export function requiredStringSets(pattern: string): string[][][] | null {
   const out: string[][][] = [];
-  for (const alt of splitTop(pattern)) {
+  for (const alt of alternatives(pattern)) {
     const all: string[][] = [];
     altRequirement(alt, all);
     if (!all.length) return null;
@@ -773,18 +733,6 @@ function altRequirement(alt: string, all?: string[][], single = false): string[]
     }
     run = '';
   };
-  // Length of a quantifier at j ("?", "*", "+", "{m,n}", each maybe lazy), 0 when none.
-  const quantifier = (j: number): number => {
-    const q = alt[j];
-    let n = 0;
-    if (q === '?' || q === '*' || q === '+') n = 1;
-    else if (q === '{') {
-      const m = /^\{\d+(?:,\d*)?\}/.exec(alt.slice(j));
-      if (m) n = m[0].length;
-    }
-    if (n && alt[j + n] === '?') n++;
-    return n;
-  };
   let i = 0;
   while (i < alt.length) {
     const c = alt[i] as string;
@@ -801,7 +749,7 @@ function altRequirement(alt: string, all?: string[][], single = false): string[]
         else if (n === 'c') len = 3;
         else len = 2;
         i += len;
-        i += quantifier(i);
+        i += quantifierAt(alt, i);
         continue;
       }
       ch = n;
@@ -812,7 +760,7 @@ function altRequirement(alt: string, all?: string[][], single = false): string[]
       if (alt[j] === '^') j++;
       if (alt[j] === ']') j++;
       while (j < alt.length && alt[j] !== ']') j += alt[j] === '\\' ? 2 : 1;
-      const q = quantifier(j + 1);
+      const q = quantifierAt(alt, j + 1);
       if (single && (q === 0 || alt[j + 1] === '+')) {
         // A short list of plain characters ("[|｜]", not "[^…]", "[a-z]" or "[\s…]"): one of them is there.
         const body = alt.slice(i + 1, j);
@@ -826,9 +774,9 @@ function altRequirement(alt: string, all?: string[][], single = false): string[]
       continue;
     } else if (c === '(') {
       flush();
-      const close = closeParen(alt, i);
+      const close = closeOf(alt, i);
       if (close < 0) return null;
-      const q = quantifier(close + 1);
+      const q = quantifierAt(alt, close + 1);
       const mandatory = q === 0 || alt[close + 1] === '+';
       const look = alt.startsWith('(?=', i) || alt.startsWith('(?!', i) || alt.startsWith('(?<=', i) || alt.startsWith('(?<!', i);
       if (mandatory && !look) {
@@ -847,7 +795,7 @@ function altRequirement(alt: string, all?: string[][], single = false): string[]
     } else {
       ch = c;
     }
-    const q = quantifier(i + len);
+    const q = quantifierAt(alt, i + len);
     const safe = caselessOrAscii(ch.charCodeAt(0));
     if (q && alt[i + len] !== '+') {
       // Optional or repeated: the string ends before it.
@@ -1006,7 +954,7 @@ export function firstWordKeys(pattern: string): string[] | null {
     }
     return true;
   };
-  for (const alt of splitTop(pattern)) if (!walk(alt, '', { n: 5000 })) return null;
+  for (const alt of alternatives(pattern)) if (!walk(alt, '', { n: 5000 })) return null;
   return [...out];
 }
 
@@ -1722,7 +1670,7 @@ export function startStrings(pattern: string): string[] | null {
     }
     return true;
   };
-  for (const alt of splitTop(src)) if (!walk(alt, '', { n: 5000 })) return null;
+  for (const alt of alternatives(src)) if (!walk(alt, '', { n: 5000 })) return null;
   return known ? [...out] : null;
 }
 
