@@ -48,7 +48,14 @@ const MAX_RAW = 20_000;
 const SURE_WEIGHT = 5;
 /** Order of the proposed/announced/in-force vote: on a tie the first wins. */
 const STAGE_VOTE_ORDER = ['proposed', 'announced', 'in_force'] as const;
-const QUESTION_MARK = /[?\uff1f]/gu;
+/**
+ * Where a headline's question ends: "?" / "？", or a Korean clause that ends in the interrogative
+ * -ㄹ까(요) with no mark ("…美, 사용차단 풀까", "사업 축소 이어질까": "will they lift…?", "will it lead
+ * to…?"). Any syllable with the final ㄹ before 까 is that ending; the clause must end the headline
+ * or its clause ("…", "·", ",").
+ */
+const RIEUL_FINAL = Array.from({ length: 399 }, (_, k) => String.fromCharCode(0xac08 + 28 * k)).join('');
+const QUESTION_MARK = new RegExp(`[?\\uff1f]|(?<=[${RIEUL_FINAL}])까(?:요)?(?=\\s*(?:[…,·]|$))`, 'gu');
 /**
  * Clause and sentence breaks of a headline (a question ends at "?" and starts after one of these).
  * In CJK headlines a comma or a space between clauses breaks too: "…叫停…封杀令,用户的胜利?" and
@@ -64,7 +71,7 @@ const HEADLINE_BREAK = /[.!。！;；…]|\s[-\u2013\u2014|]\s|[:：]\s?|(?<=[\p
  */
 function questionSpans(title: string): Array<[number, number]> {
   // Most headlines ask nothing: no need to find their breaks.
-  if (!title.includes('?') && !title.includes('\uff1f')) return [];
+  if (!title.includes('?') && !title.includes('\uff1f') && !title.includes('까')) return [];
   const breaks: number[] = [];
   for (const m of title.matchAll(HEADLINE_BREAK)) breaks.push(m.index + m[0].length);
   const spans: Array<[number, number]> = [];
@@ -72,8 +79,8 @@ function questionSpans(title: string): Array<[number, number]> {
   for (const m of title.matchAll(QUESTION_MARK)) {
     let start = prev;
     for (const b of breaks) if (b <= m.index && b > start) start = b;
-    spans.push([start, m.index + 1]);
-    prev = m.index + 1;
+    spans.push([start, m.index + m[0].length]);
+    prev = m.index + m[0].length;
   }
   return spans;
 }

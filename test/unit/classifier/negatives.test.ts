@@ -227,6 +227,9 @@ const QUESTIONS: Array<[string, string, string]> = [
   ['en', 'Is Germany about to ban Huawei?', 'Ministers are divided.'],
   ['es', '¿Vetará México a Huawei en el 5G?', 'El Gobierno no ha decidido.'],
   ['ja', 'TikTokは日本でも禁止されるのか？', '政府の対応を解説する。'],
+  // Korean asks with the ending -ㄹ까 and often no mark: "will the US lift its DeepSeek block?"
+  ['ko', '美, 딥시크 사용차단 풀까', '트럼프 대통령은 딥시크가 안보 위협이 아니라고 말했다.'],
+  ['ko', '영국도 틱톡 금지할까…', '영국 정부는 아직 결정하지 않았다.'],
   ['de', 'Chinas Botschafter warnt Berlin vor Huawei-Ausschluss', 'Ein Ausschluss hätte Folgen für deutsche Firmen.'],
 ];
 
