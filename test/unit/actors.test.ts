@@ -28,6 +28,23 @@ describe('actors', () => {
     ] as Array<[string, string, string, string | null]>)('EU: %s', (_, title, summary, expected) => {
       expect(actorOf(['EU'], title, summary)).toBe(expected);
     });
+    it.each([
+      ['CA', 'names a province', 'Quebec bans TikTok on government devices', '', 'CA-QC'],
+      ['CA', 'names a province in French', 'TikTok interdit sur les appareils du gouvernement de la Colombie-Britannique', '', 'CA-BC'],
+      ['CA', 'says national for Ottawa', 'Ottawa bans TikTok on federal government devices', '', 'CA'],
+      ['CA', 'skips the federal ban a province follows', 'After Ottawa, Alberta bans TikTok on government phones', '', 'CA-AB'],
+      ['AU', 'names a state', 'NSW bans DeepSeek on government devices', '', 'AU-NSW'],
+      ['AU', 'names a state in Chinese', '南澳禁止政府设备使用DeepSeek', '', 'AU-SA'],
+      ['AU', 'says national for the Commonwealth', 'Home Affairs orders DeepSeek off federal government devices', '', 'AU'],
+      ['AU', 'says "some state" for a Premier without a state', 'Premier bans DeepSeek on state devices', '', 'AU-*'],
+      ['GB', 'names a devolved government', 'Scottish Government bans TikTok on official devices', '', 'GB-SCT'],
+      ['GB', 'says national for Whitehall', 'UK government bans TikTok on ministers\' phones', '', 'GB'],
+      ['JP', 'names a city apart from its prefecture', '神戸市がTikTokアカウント停止 懸念受けて', '', 'JP-C-KOBE'],
+      ['JP', 'names a prefecture', '埼玉県、TikTokの公式アカウントを休止', '', 'JP-SAITAMA'],
+      ['JP', 'says national for the government', '日本政府、中国製ドローンの調達を禁止へ', '', 'JP'],
+    ] as Array<[string, string, string, string, string | null]>)('%s: %s', (country, _, title, summary, expected) => {
+      expect(actorOf([country], title, summary)).toBe(expected);
+    });
     it('skips a US state named as a precedent ("After Texas, Maryland bans …")', () => {
       expect(actorOf(['US'], 'After Texas, Maryland bans TikTok on state devices', '')).toBe('US-MD');
       expect(actorOf(['US'], 'Texas and Maryland ban TikTok on state devices', '')).toBeNull();
@@ -38,7 +55,7 @@ describe('actors', () => {
       expect(stagesAcrossActors(['EU', 'US'])).toBe(false);
     });
     it('reads actors only for countries with a table, and one acting country', () => {
-      expect(actorOf(['JP'], 'Texas bans Huawei', '')).toBeNull();
+      expect(actorOf(['DE'], 'Texas bans Huawei', '')).toBeNull();
       expect(actorOf(['US', 'JP'], 'Texas bans Huawei', '')).toBeNull();
     });
   });
