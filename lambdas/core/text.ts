@@ -207,7 +207,7 @@ export function htmlToText(input: string | null | undefined): string {
  * A place in mixed case needs a known agency ("Huawei Technologies (HWT.UL) said" is no dateline).
  */
 const LEAD_DATELINE =
-  /^\s*(?:[[【][^\]】]{0,80}[\]】]\s*[-\u2013\u2014]*|\p{Lu}[\p{L} .,'\u2019-]{0,60}\((?:Reuters|AP|AFP|Bloomberg|Kyodo|Xinhua|Yonhap|dpa|ANSA|EFE)\)\s*[-\u2013\u2014]*|\p{Lu}[\p{Lu} .,'-]+\s\([^)]{2,30}\)\s[-\u2013\u2014])\s*/u;
+  /^\s*(?:[[【][^\]】]{0,80}[\]】]\s*[-\u2013\u2014]*|\p{Lu}[\p{L} .,'\u2019-]{0,60}\((?:Reuters|AP|AFP|Bloomberg|Kyodo|Xinhua|Yonhap|dpa|ANSA|EFE)\)\s*[-\u2013\u2014]*|\p{Lu}[\p{Lu} .,'-]+\s\([^)]{2,30}\)\s[-\u2013\u2014]|\p{Lu}{2}[\p{Lu} .'-]*,\s\p{Lu}[\p{L} .'-]{0,30}\s[-\u2013\u2014]\s)\s*/u;
 
 /** The lead without the dateline that opens it (see LEAD_DATELINE). */
 export function withoutDateline(lead: string): string {

@@ -31,6 +31,7 @@ describe('actors', () => {
     it.each([
       ['CA', 'names a province', 'Quebec bans TikTok on government devices', '', 'CA-QC'],
       ['CA', 'names a province in French', 'TikTok interdit sur les appareils du gouvernement de la Colombie-Britannique', '', 'CA-BC'],
+      ['CA', 'skips an AP-style dateline naming a province', 'Canada bans TikTok on all government devices', 'TRENTON, Ontario – Canada banned TikTok from all government devices Monday, Prime Minister Justin Trudeau said.', 'CA'],
       ['CA', 'says national for Ottawa', 'Ottawa bans TikTok on federal government devices', '', 'CA'],
       ['CA', 'skips the federal ban a province follows', 'After Ottawa, Alberta bans TikTok on government phones', '', 'CA-AB'],
       ['AU', 'names a state', 'NSW bans DeepSeek on government devices', '', 'AU-NSW'],
