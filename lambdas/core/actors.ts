@@ -20,6 +20,8 @@ interface CountryActors {
   national: string[];
   subnational: string[];
   states: Record<string, string[]>;
+  /** Bodies that ban a vendor on their own devices apart from each other (device bans only). */
+  bodies?: Record<string, string[]>;
 }
 
 interface Compiled {
@@ -28,6 +30,8 @@ interface Compiled {
   stateOf: Map<string, string>;
   subnational: RegExp;
   national: RegExp;
+  body: RegExp;
+  bodyOf: Map<string, string>;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -48,12 +52,16 @@ for (const [country, raw] of Object.entries(actorsData as unknown as Record<stri
   const t = raw as CountryActors;
   const stateOf = new Map<string, string>();
   for (const [code, names] of Object.entries(t.states)) for (const n of names) stateOf.set(n, code);
+  const bodyOf = new Map<string, string>();
+  for (const [code, names] of Object.entries(t.bodies ?? {})) for (const n of names) bodyOf.set(n, code);
   TABLES.set(country, {
     stagesAcrossActors: t.stagesAcrossActors === true,
     state: alternation([...stateOf.keys()]),
     stateOf,
     subnational: alternation(t.subnational),
     national: alternation(t.national),
+    body: alternation([...bodyOf.keys()]),
+    bodyOf,
   });
 }
 
@@ -66,10 +74,10 @@ function withoutPrecedents(text: string): string {
   return out;
 }
 
-/** The states (institutions) a text names as deciders: one code, several (ambiguous), or none. */
-function statesNamed(table: Compiled, text: string): string[] {
+/** The states (institutions, bodies) a text names as deciders: one code, several (ambiguous), or none. */
+function namedIn(text: string, names: RegExp, codeOf: Map<string, string>): string[] {
   const codes = new Set<string>();
-  for (const m of withoutPrecedents(text).matchAll(table.state)) codes.add(table.stateOf.get(m[0])!);
+  for (const m of withoutPrecedents(text).matchAll(names)) codes.add(codeOf.get(m[0])!);
   return [...codes];
 }
 
@@ -86,20 +94,30 @@ function firstSentence(summary: string): string {
   return end > 0 ? head.slice(0, end + 1) : head;
 }
 
-/** The actor of a report whose acting countries are `countries`, or null. */
-export function actorOf(countries: string[], title: string, summary: string | null | undefined): string | null {
+/**
+ * The actor of a report whose acting countries are `countries`, or null. For a device ban (the
+ * measure, when given), a body that bans on its own devices ("<CC>@NAVY") when the report names
+ * one and no state.
+ */
+export function actorOf(countries: string[], title: string, summary: string | null | undefined, measure?: string | null): string | null {
   if (countries.length !== 1) return null;
   const country = countries[0]!;
   const table = TABLES.get(country);
   if (!table) return null;
   const texts = [title, firstSentence(summary ?? '')];
+  const bodies = measure === 'device_ban' && table.bodyOf.size > 0;
   let ambiguous = false;
   for (const text of texts) {
-    const codes = statesNamed(table, text);
+    const codes = namedIn(text, table.state, table.stateOf);
     if (codes.length === 1) return `${country}-${codes[0]}`;
     // Several deciders named ("Commission, Council and Parliament ban TikTok"): a round-up, or a
     // sentence this reader cannot parse; the next text may still say who acted.
     if (codes.length > 1) ambiguous = true;
+    if (codes.length === 0 && bodies) {
+      const named = namedIn(text, table.body, table.bodyOf);
+      if (named.length === 1) return `${country}@${named[0]}`;
+      if (named.length > 1) ambiguous = true;
+    }
   }
   if (ambiguous) return null;
   const both = texts.join(' ');
@@ -110,7 +128,7 @@ export function actorOf(countries: string[], title: string, summary: string | nu
   return null;
 }
 
-/** Can two actors be the same decider? Unknown is anyone; "some state" is any state. */
+/** Can two actors be the same decider? Unknown is anyone; "some state" is any state; a body ("US@NAVY") is itself only. */
 function compatible(a: string, b: string): boolean {
   if (a === b) return true;
   const subA = a.includes('-');
@@ -137,4 +155,13 @@ export function actorsConflict(a: Array<string | null | undefined>, b: Array<str
   const y = named(b);
   if (!x.length || !y.length) return false;
   return !x.some((p) => y.some((q) => compatible(p, q)));
+}
+
+/**
+ * Actors as compared between a report and an event: bodies ("US@NAVY") tell device bans apart only;
+ * for anything else (or a device ban against another measure's reports) a body is its country's
+ * national level, as the same report would read without the device scope.
+ */
+export function atLevel(actors: Array<string | null | undefined>, deviceBans: boolean): Array<string | null | undefined> {
+  return deviceBans ? actors : actors.map((a) => (a && a.includes('@') ? a.slice(0, a.indexOf('@')) : a));
 }

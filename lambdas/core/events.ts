@@ -20,7 +20,7 @@
  * Old news (StoredItem.alertable false) is grouped like anything else but never alerts.
  */
 import { createHash } from 'node:crypto';
-import { actorOf, actorsConflict, stagesAcrossActors } from './actors.js';
+import { actorOf, actorsConflict, atLevel, stagesAcrossActors } from './actors.js';
 import { effectiveDateOf, pickEffective } from './effective.js';
 import { decisivePhrases } from './phrases.js';
 import type {
@@ -203,7 +203,7 @@ export function isOfficial(item: Pick<StoredItem, 'feedKind' | 'feedCountry'>, c
 
 export function reportContext(item: StoredItem, c: Classification): ReportContext {
   return {
-    actor: actorOf(c.countries, item.title, item.summary),
+    actor: actorOf(c.countries, item.title, item.summary, c.measure),
     official: isOfficial(item, c),
     alertable: item.alertable !== false,
     outlet: outletOf(item),
@@ -279,13 +279,14 @@ export function matchEvent(
   event: PolicyEvent,
   item: StoredItem,
   c: RelevantClassification,
-  actors: Array<string | null> = [actorOf(c.countries, item.title, item.summary)],
+  actors: Array<string | null> = [actorOf(c.countries, item.title, item.summary, c.measure)],
   opts: { quietGap?: boolean } = {},
 ): Match | null {
   if (event.clusterKey !== clusterKeyOf(c)) return null;
   // A state and another state, or a state and the federal government, decide separately; so do EU
   // institutions, though a later stage may be another institution's act (stagesAcrossActors).
-  if (actorsConflict(actors, event.sources.map((s) => s.actor))) {
+  const deviceBans = c.measure === 'device_ban' && event.measure === 'device_ban';
+  if (actorsConflict(atLevel(actors, deviceBans), atLevel(event.sources.map((s) => s.actor), deviceBans))) {
     const laterStage = isEnding(c.stage) ? !isEnding(event.stage) : stageRank(c.stage) > stageRank(event.stage);
     if (!(laterStage && stagesAcrossActors(c.countries))) return null;
   }
@@ -351,7 +352,7 @@ export function repeatCandidate<E extends PolicyEvent>(
   candidates: E[],
   item: StoredItem,
   c: RelevantClassification,
-  actors: Array<string | null> = [actorOf(c.countries, item.title, item.summary)],
+  actors: Array<string | null> = [actorOf(c.countries, item.title, item.summary, c.measure)],
 ): E | null {
   const t = Date.parse(itemTime(item));
   const reach = REPEAT_REACH_DAYS * DAY_MS;
@@ -361,7 +362,7 @@ export function repeatCandidate<E extends PolicyEvent>(
     const compatible = e.measure === c.measure || measuresCompatible(e.measure, c.measure);
     // A ban reported in force after it was lifted: a re-imposition, or (far more often) background
     // in a later story ("the ban, in force since…"); a new act is reported by several.
-    const reimposed = isEnding(e.stage) && !isEnding(c.stage) && compatible && c.vendors.some((v) => e.vendors.includes(v)) && !actorsConflict(actors, e.sources.map((s) => s.actor));
+    const reimposed = isEnding(e.stage) && !isEnding(c.stage) && compatible && c.vendors.some((v) => e.vendors.includes(v)) && !actorsConflict(atLevel(actors, c.measure === 'device_ban' && e.measure === 'device_ban'), atLevel(e.sources.map((s) => s.actor), c.measure === 'device_ban' && e.measure === 'device_ban'));
     if (within && reimposed) {
       if (!best || e.lastSeen > best.lastSeen) best = e;
       continue;
@@ -379,7 +380,7 @@ export function bestMatch<E extends PolicyEvent>(
   candidates: E[],
   item: StoredItem,
   c: RelevantClassification,
-  actors: Array<string | null> = [actorOf(c.countries, item.title, item.summary)],
+  actors: Array<string | null> = [actorOf(c.countries, item.title, item.summary, c.measure)],
 ): { event: E; match: Match } | null {
   let best: { event: E; match: Match } | null = null;
   for (const event of candidates) {

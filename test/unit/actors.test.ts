@@ -46,6 +46,21 @@ describe('actors', () => {
     ] as Array<[string, string, string, string, string | null]>)('%s: %s', (country, _, title, summary, expected) => {
       expect(actorOf([country], title, summary)).toBe(expected);
     });
+    it.each([
+      ['US', 'names the agency that bans on its own devices', 'NASA bans China\'s DeepSeek AI over security risks', '', 'US@NASA'],
+      ['US', 'reads the agency in Korean', '美 해군 "中 AI 딥시크 사용 금지…보안·윤리적 우려"', '', 'US@NAVY'],
+      ['US', 'does not read "White House" as the House', 'White House weighs ban on DeepSeek on government devices', '', 'US'],
+      ['US', 'names no one when several agencies act together', 'Navy and NASA ban DeepSeek', '', null],
+      ['US', 'prefers a state to an agency', 'Texas bans DeepSeek on state devices after the Navy', '', 'US-TX'],
+      ['RU', 'names a ministry', 'Минтранс запретил сотрудникам использовать iPhone', '', 'RU@MINTRANS'],
+      ['TW', 'names the Executive Yuan', '卓揆:公務機關全面禁用DeepSeek', '', 'TW@EY'],
+    ] as Array<[string, string, string, string, string | null]>)('device bans: %s: %s', (country, _, title, summary, expected) => {
+      expect(actorOf([country], title, summary, 'device_ban')).toBe(expected);
+    });
+    it('reads bodies for device bans only (an agency\'s listing or order is the national government\'s)', () => {
+      expect(actorOf(['US'], 'Pentagon adds DJI to list of Chinese military companies', '', 'other_restriction')).toBe('US');
+      expect(actorOf(['US'], 'Pentagon blocks DeepSeek on its networks', '', 'device_ban')).toBe('US@DOD');
+    });
     it('skips a US state named as a precedent ("After Texas, Maryland bans …")', () => {
       expect(actorOf(['US'], 'After Texas, Maryland bans TikTok on state devices', '')).toBe('US-MD');
       expect(actorOf(['US'], 'Texas and Maryland ban TikTok on state devices', '')).toBeNull();
@@ -72,6 +87,10 @@ describe('actors', () => {
       [['US'], ['US'], false],
       [['US-SD', 'US'], ['US'], false],
       [['US-SD', 'US-*'], ['US-SC'], true],
+      [['US@NAVY'], ['US@NASA'], true],
+      [['US@NAVY'], ['US'], true],
+      [['US@NAVY'], [null], false],
+      [['US@NAVY', 'US@NAVY'], ['US@NAVY'], false],
     ] as Array<[Array<string | null>, Array<string | null>, boolean]>)('%j vs %j: %s', (a, b, expected) => {
       expect(actorsConflict(a, b)).toBe(expected);
     });

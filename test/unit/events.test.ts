@@ -251,9 +251,17 @@ describe('events', () => {
       ['the European Commission, then the Parliament, same stage: separate decisions', ['EU'], 'European Commission bans TikTok on staff phones', 'in_force', 'European Parliament bans TikTok on staff phones', 'in_force', false],
       ['the Commission proposes, the Parliament adopts (a later stage): one measure', ['EU'], 'European Commission proposes TikTok ban on staff phones', 'proposed', 'European Parliament adopts TikTok ban on staff phones', 'in_force', true],
       ['a report naming no institution: joins', ['EU'], 'European Commission bans TikTok on staff phones', 'in_force', 'EU bans TikTok on staff phones', 'in_force', true],
+      ['a Canadian province after Ottawa: separate decisions', ['CA'], 'Ottawa bans TikTok on federal government devices', 'in_force', 'Quebec bans TikTok on government devices', 'in_force', false],
+      ['the US Navy, then NASA, on their own devices: separate decisions', ['US'], 'US Navy bans TikTok on its devices', 'in_force', 'NASA bans TikTok on agency devices', 'in_force', false],
+      ['the US Navy, then an unnamed "US military": joins', ['US'], 'US Navy bans TikTok on its devices', 'in_force', 'US military bans TikTok on devices', 'in_force', true],
     ] as Array<[string, string[], string, Stage, string, Stage, boolean]>)('%s', (_, countries, t1, s1, t2, s2, joins) => {
       const e = createEvent(item('a', { title: t1 }), tiktok(s1, countries));
       expect(matchEvent(e, item('b', { days: 2, title: t2 }), tiktok(s2, countries)) !== null).toBe(joins);
+    });
+    it("tells bodies apart for device bans only: the House's device ban takes Congress's warning to its staff", () => {
+      const e = createEvent(item('a', { title: 'US House bans DeepSeek on official devices' }), relevant('in_force', { countries: ['US'], vendors: ['DeepSeek'], measure: 'device_ban' }));
+      const warning = relevant('in_force', { countries: ['US'], vendors: ['DeepSeek'], measure: 'security_warning' });
+      expect(matchEvent(e, item('b', { days: 1, title: 'US Congress warns staff not to install DeepSeek' }), warning)).not.toBeNull();
     });
   });
 
