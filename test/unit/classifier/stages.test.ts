@@ -440,3 +440,36 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  describe('classify: a court refusing to suspend a vendor, a vendor escaping a ban (rejected) — not a court refusing to block a ban (in force)', () => {
+    it.each([
+      ['en', 'Paris court refuses to suspend Shein', 'The government had asked for a three-month suspension of the platform.', 'rejected'],
+      ['en', 'Shein escapes ban in France', 'A judge found the measure disproportionate.', 'rejected'],
+      ['fr', 'Justice : le tribunal de Paris refuse de suspendre la plateforme Shein', "Le gouvernement demandait une suspension de trois mois.", 'rejected'],
+      ['fr', 'Shein échappe à la suspension en France', '', 'rejected'],
+      ['de', 'Shein entgeht Sperre in Frankreich', 'Ein Pariser Gericht lehnte den Antrag der Regierung ab.', 'rejected'],
+      ['de', 'Shein muss in Frankreich nicht zusperren', '', 'rejected'],
+      ['en', 'Court refuses to block TikTok ban', 'The ban stays in force.', 'in_force'],
+      ['en', "Judge declines to halt Montana's TikTok law", '', 'in_force'],
+    ])('[%s] reads "%s" (lead: "%s") as %s', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+  });
+});
+
+describe('classifier', () => {
+  describe('classify: could, likely to, facing a possible ban (proposed)', () => {
+    it.each([
+      ['en', 'Germany could shut down Telegram', 'The interior minister said the messenger could be switched off if it keeps ignoring German law.'],
+      ['en', 'Trump administration likely to ban DeepSeek from government devices', 'Officials are weighing the step, people familiar said.'],
+      ['en', 'Temu faces potential ban in Uzbekistan', 'Regulators are reviewing complaints.'],
+    ])('[%s] reads "%s" as proposed', (language, title, summary) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe('proposed');
+    });
+  });
+});
