@@ -309,3 +309,21 @@ describe('classifier', () => {
     });
   });
 });
+
+// Licences for companies to deal with a listed vendor are export licences, not the vendor's operating licence.
+const DEALING_LICENCE_CASES: Array<[string, string, string, string]> = [
+  ['en', 'Trump administration revokes licenses from Intel and other companies to work with Huawei', 'The Commerce Department notified several suppliers.', 'export_control'],
+  ['en', 'U.S. companies can now resume business with Huawei, says Trump', 'At the G20 the president said Huawei is now allowed to resume business and buy parts from U.S. companies.', 'export_control'],
+  ['ko', '美, 화웨이 거래제한 일시 완화…90일간 임시면허', '미국 상무부가 화웨이에 대한 거래제한 조치를 일부 완화했다.', 'export_control'],
+  ['en', "Regulator revokes Huawei's operating licence in Pakistan", 'The telecoms authority said the licence was cancelled.', 'market_ban'],
+];
+
+describe('classifier', () => {
+  describe('classify: licences to deal with a vendor', () => {
+    it.each(DEALING_LICENCE_CASES)('[%s] reads "%s" (lead: "%s") as %s', (language, title, summary, measure) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe(measure);
+    });
+  });
+});
