@@ -109,6 +109,9 @@ const MORE_NON_MEASURES: Array<[string, string, string]> = [
   // the vendor moderating its own platform (ko topic-comment headline)
   ['ko', '틱톡, 이탈리아서 계정 50만개 삭제…"어린이 보호 차원"', '틱톡은 이탈리아에서 13세 미만으로 추정되는 계정 50만개를 삭제했다고 밝혔다.'],
   ['ko', '텔레그램, 테러 관련 채널 수백개 차단', '텔레그램은 당국의 요청에 따라 채널을 차단했다고 밝혔다.'],
+  // a restriction inside a conditional clause is hypothetical
+  ['en', "Kyiv hopes to grab Telegram's market if Russia blocks it", 'Ukrainian officials see an opening for local messengers.'],
+  ['ko', '키이우는 러시아에서 텔레그램이 차단될 경우 텔레그램 시장을 장악하기를 희망하고 있다', '우크라이나 당국자들은 자국 메신저에 기회가 될 것으로 본다.'],
 ];
 
 // The measures these non-measures talk about are still measures.
@@ -127,6 +130,7 @@ const STILL_RELEVANT: Array<[string, string, string]> = [
   ['ko', '캐나다 정부, 틱톡 현지 법인에 사업 철수 명령', '캐나다 산업부는 국가 안보를 이유로 틱톡의 사업 철수를 명령했다.'],
   // Headline-only Korean: "can no longer download", "has blocked".
   ['ko', '20일부터 미국서 틱톡 다운로드 못한다', ''],
+  ['en', 'US to ban TikTok if ByteDance does not divest', 'The law gives the company nine months to sell.'],
   ['ko', '틱톡, 美 앱스토어서 삭제', '미국 정부의 금지 조치에 따라 애플과 구글 앱스토어에서 틱톡이 삭제됐다.'],
   ['ko', '정부, 딥시크 신규 다운로드 막아놨다', ''],
 ];
