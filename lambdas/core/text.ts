@@ -236,6 +236,7 @@ export function truncate(s: string, max: number): string {
  * - Curly apostrophes and quotes fold to ' and " (rules are written with the straight ones).
  * - Traditional Chinese characters fold to Simplified ones (hant.ts: 華為 → 华为, 紐西蘭 → 纽西兰),
  *   so one rule reads Taiwanese, Hong Kong and mainland outlets; NFKC would not do this.
+ * - Arabic-script spelling variants fold to one letter (ARABIC: Persian ی ک, hamza forms of alef).
  *
  * Case is not folded: the rules decide where case matters (see compile.ts, upper-case variants).
  * "Original" means the plain text the classifier was given after HTML stripping (what the feed
@@ -275,6 +276,16 @@ const QUOTES: Record<string, string> = {
   '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'", '\u2035': "'",
   '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"', '\u2036': '"',
 };
+/**
+ * Arabic-script letters that spell the same word in two ways fold to one: the Persian yeh and kaf
+ * (ی ک) to the Arabic ones (ي ك), alef maksura (ى) to yeh, and the hamza and madda forms of alef
+ * (أ إ آ ٱ) to bare alef. Writers drop the hamza freely ("امريكا" for "أمريكا"), and Persian text,
+ * read by the Arabic lexicon, spells "آمریکا" what Arabic spells "أمريكا".
+ */
+const ARABIC: Record<string, string> = {
+  '\u06cc': '\u064a', '\u06a9': '\u0643', '\u0649': '\u064a',
+  '\u0622': '\u0627', '\u0623': '\u0627', '\u0625': '\u0627', '\u0671': '\u0627',
+};
 const FORMAT = /^\p{Cf}$/u;
 /** Marks that combine with the character before them (NFKC may compose the pair). */
 const COMBINING = /^[\p{M}\uff9e\uff9f\u1160-\u11ff]$/u;
@@ -284,7 +295,7 @@ const foldCache = new Map<string, string>();
 function foldOne(ch: string): string {
   let f = foldCache.get(ch);
   if (f === undefined) {
-    f = QUOTES[ch] ?? HANT.get(ch) ?? (FORMAT.test(ch) ? '' : KEEP.test(ch) ? ch : ch.normalize('NFKC'));
+    f = QUOTES[ch] ?? ARABIC[ch] ?? HANT.get(ch) ?? (FORMAT.test(ch) ? '' : KEEP.test(ch) ? ch : ch.normalize('NFKC'));
     // Bounded: a text of a million distinct characters must not grow the cache without end.
     if (foldCache.size < 10_000) foldCache.set(ch, f);
   }

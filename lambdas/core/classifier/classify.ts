@@ -357,6 +357,9 @@ const CONTEXT_LIST_GAP = /^\s?(?:(?:,|and|&|et|und|y|e|i|og|och|en|、|・|·)\s
 
 const LIST_CONJUNCTION = /(?:^|\s)(?:and|&|et|und|y|e|i|og|och|en)\s/iu;
 
+/** What joins the mentions of a list that an "after" word closes ("X, Y के बाद", "X와 Y에 이어", "X、Y に続き"). */
+const AFTER_LIST_GAP = /^\s?(?:[,，、・·]|और|तथा|와|과|및|や|と|và|ve|и|та|و)\s?$/u;
+
 /**
  * The context words that qualify each country mention as not acting ("to China", "China's lead",
  * "中国製", "对美国"): an "after" word right behind the mention; a "before" word right in front of it
@@ -381,9 +384,28 @@ function contextsOfCountries(hits: Hit[], nonActing: Hit[], text: string): Map<H
   for (let j = 0; j < nonActing.length; j++) {
     const n = nonActing[j] as Hit;
     if (n.cue.nonActing === 'after') {
+      let last = -1;
       for (let i = 0; i < countries.length; i++) {
         const h = countries[i] as Hit;
-        if (n.start >= h.end && n.start - h.end <= 1) put(h, n);
+        if (n.start >= h.end && n.start - h.end <= 1) {
+          put(h, n);
+          last = i;
+        }
+      }
+      // A list the word closes: back over mentions joined by a comma or a conjunction.
+      if (n.cue.nonActingList && last >= 0) {
+        let cur = countries[last] as Hit;
+        for (let i = last - 1; i >= 0; i--) {
+          const h = countries[i] as Hit;
+          if (h.end > cur.start) {
+            // a name and a metonym of the same mention
+            if (h.start === cur.start) put(h, n);
+            continue;
+          }
+          if (!AFTER_LIST_GAP.test(text.slice(h.end, cur.start))) break;
+          put(h, n);
+          cur = h;
+        }
       }
       continue;
     }

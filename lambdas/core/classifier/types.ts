@@ -125,6 +125,12 @@ export interface Cue {
   speech?: 'says' | 'reaction';
   /** Marks following/preceding country mentions as not acting ("following X's lead", "to X"). */
   nonActing?: 'before' | 'after';
+  /**
+   * An "after" word that closes a list: it qualifies every mention of the list it ends, not only the
+   * one right before it ("इटली, ताइवान के बाद", "미국, 캐나다에 이어": after Italy and Taiwan). Not for
+   * origin words ("米国、中国製": only China is the origin).
+   */
+  nonActingList?: boolean;
 }
 
 /** Per-language lexicon file (rules/lang/<code>.json). */
