@@ -859,14 +859,21 @@ function sentAt(sents: Sentence[], titleEnd: number, h: Hit): Sentence {
 }
 
 /** The measure vote, after the vendors' priors and the scope corrections. */
-function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: CueVotes, tuning: Tuning, fired: Set<string>): Vote<Measure> {
+function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: CueVotes, acting: string | null, tuning: Tuning, fired: Set<string>): Vote<Measure> {
   const measureScores = votes.measureScores;
   const measureBest = votes.measureBest;
   // One prior per usual measure, however many vendors share it: "Hikvision and Dahua cameras in
-  // ministries" must not get twice the procurement prior against one device cue.
+  // ministries" must not get twice the procurement prior against one device cue. The usual measure
+  // can depend on who acts (vendor-meta measureBy): the US restricts Huawei and ZTE by export
+  // controls (entity list, denial order) where other states keep them out of their networks, and
+  // China keeps Nvidia's chips out of its market where the US controls their export. A headline
+  // without an instrument word ("US lifts ZTE ban", "美商务部宣布解禁中兴") is read that way.
   const priors = new Set<Measure>();
   for (const v of targets.keys()) {
-    const d = c.rules.vendorMeta[v]?.defaultMeasure;
+    const meta = c.rules.vendorMeta[v];
+    const by = acting ? meta?.measureBy?.[acting] : undefined;
+    const d = by ?? meta?.defaultMeasure;
+    if (by) fired.add(`prior.measure-by.${acting}`);
     if (d) priors.add(d);
   }
   // A network-equipment maker's usual measure (network exclusion) does not outvote another instrument
@@ -1098,12 +1105,20 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
     // subject of its restriction verb counts for the actor and context cues a lead would add.
     (!summary && subjects.size > 0 && restrictHit !== null && restrictHit.start < titleEnd ? (tuning.headlineOnlyBonus ?? 0.5) : 0) -
     noiseTotal;
+  // A headline without a lead that reports a restriction of a named vendor, with nothing against it
+  // (no noise) and a score above the threshold, stands alone even when it names no state: the lead
+  // would have named it ("DJI is blacklisted", "Huawei soll aus 5G-Netz entfernt werden",
+  // "엔비디아 반도체, 수출통제 대상"). With a lead, a ban word and no state is a company's or a
+  // platform's own rule.
+  const standsAlone = !summary && restrictHit !== null && restrictHit.start < titleEnd && noise === 0 &&
+    score >= tuning.relevanceThreshold + (tuning.headlineAloneMargin ?? 0);
   const hasActor = actorTotal > 0 || govFeed || countryScores.size > 0;
-  const relevant = restrictScore > 0 && hasActor && score >= tuning.relevanceThreshold;
+  if (!hasActor && standsAlone) fired.add('headline.stands-alone');
+  const relevant = restrictScore > 0 && (hasActor || standsAlone) && score >= tuning.relevanceThreshold;
   if (!relevant) return notRelevantResult(src, sents, titleEnd, cjk, fired, votes, vendorHits, score, tuning);
 
   // ---- measure ----
-  const mv = measureVote(c, targets, votes, tuning, fired);
+  const mv = measureVote(c, targets, votes, vote(countryScores, cvotes.best).key, tuning, fired);
   const measure: Measure = mv.key && (MEASURES as readonly string[]).includes(mv.key) ? mv.key : 'other_restriction';
 
   // ---- stage ----

@@ -1,0 +1,84 @@
+/**
+ * Headline-only items (the Google News shape, no lead), fourth round: what the classifier assumes
+ * when the headline alone is all there is — a headline that reports a restriction of a named vendor
+ * with nothing against it stands alone even when it names no state (the lead would have named it),
+ * and the usual measure of a vendor depends on who acts (vendor-meta measureBy). The headlines are
+ * written for these rows, not copied from the labelled fixtures.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../lambdas/core/classifier/index.js';
+import type { Measure, Stage } from '../../../lambdas/core/model.js';
+import { item } from './helpers.js';
+
+/** A headline as a Google News search delivers it: the outlet after the title, no lead. */
+const google = (language: string, headline: string) => item(language, `${headline} - Example News`, '');
+
+// [language, headline, measure]: no state named, nothing against the report
+const STANDS_ALONE: Array<[string, string, Measure]> = [
+  ['en', 'DJI is blacklisted', 'export_control'],
+  ['de', 'Huawei soll aus 5G-Netz entfernt werden', 'network_exclusion'],
+  ['ko', '엔비디아 반도체, 수출통제 대상', 'export_control'],
+];
+
+// [language, headline, lead]: the same headlines with a lead that names no state are not measures
+const WITH_LEAD: Array<[string, string, string]> = [
+  ['en', 'DJI is blacklisted', 'The list was published on Monday by a trade group of retailers.'],
+];
+
+// Near misses without a state: explainers and questions keep their noise.
+const NOT_ALONE: Array<[string, string]> = [
+  ['en', 'TikTok ban: what you need to know'],
+  ['en', 'Hikvision cameras banned? What you need to know'],
+];
+
+// [language, headline, measure, stage, countries]: the usual measure as the acting state uses it
+const PRIORS: Array<[string, string, Measure, Stage, string[]]> = [
+  // the US restricts Huawei and ZTE by export controls (entity list, denial order)
+  ['en', 'Washington lifts ZTE ban', 'export_control', 'lifted', ['US']],
+  ['en', 'Trump administration bans Huawei', 'export_control', 'in_force', ['US']],
+  ['zh', '美商务部宣布解禁中兴', 'export_control', 'lifted', ['US']],
+  ['ja', '米政府、ZTEへの制裁を解除', 'export_control', 'lifted', ['US']],
+  ['ar', 'عقوبات أمريكية جديدة على هواوي', 'export_control', 'in_force', ['US']],
+  // other states keep them out of their networks
+  ['en', 'UK bans Huawei', 'network_exclusion', 'in_force', ['GB']],
+  ['en', 'Germany lifts Huawei ban', 'network_exclusion', 'lifted', ['DE']],
+  // …but an instrument the headline names still decides
+  ['en', 'FCC bans Huawei equipment sales', 'market_ban', 'in_force', ['US']],
+  // paying for the removal of a vendor's equipment (rip and replace) keeps it out of networks
+  ['ja', '米政府、ZTE製設備の撤去費用を負担へ', 'network_exclusion', 'announced', ['US']],
+  // the US's measure against Xiaomi was an investment ban
+  ['en', 'Trump bans Xiaomi', 'sanctions', 'in_force', ['US']],
+  // China keeps Nvidia's chips out of its market; the US controls their export
+  ['en', 'Beijing bans Nvidia', 'market_ban', 'in_force', ['CN']],
+  ['fr', 'Pékin interdit Nvidia', 'market_ban', 'in_force', ['CN']],
+  ['zh', '中国禁止进口英伟达芯片', 'market_ban', 'in_force', ['CN']],
+  ['en', 'US bans Nvidia chip sales to China', 'export_control', 'in_force', ['US']],
+];
+
+describe('classifier', () => {
+  describe('classify: headline-only priors (fourth round)', () => {
+    it.each(STANDS_ALONE)('[%s] reads "%s" as a %s with no state named', (language, headline, measure) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe(measure);
+      expect(c.countries).toEqual([]);
+      expect(c.rules).toContain('headline.stands-alone');
+    });
+
+    it.each(WITH_LEAD)('[%s] does not read "%s" as a measure when a lead names no state', (language, headline, lead) => {
+      expect(classify(item(language, headline, lead)).relevant).toBe(false);
+    });
+
+    it.each(NOT_ALONE)('[%s] does not alert on "%s"', (language, headline) => {
+      expect(classify(google(language, headline)).relevant).toBe(false);
+    });
+
+    it.each(PRIORS)('[%s] reads "%s" as %s / %s by %j', (language, headline, measure, stage, countries) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe(measure);
+      expect(c.stage).toBe(stage);
+      expect(c.countries).toEqual(countries);
+    });
+  });
+});
