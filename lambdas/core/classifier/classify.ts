@@ -467,6 +467,18 @@ function resolveCountry(c: CompiledRules, h: Hit): string | undefined {
   return undefined;
 }
 
+/** Each vendor's measureByUnless (vendor-meta.json), compiled once per rule set. */
+const MEASURE_BY_UNLESS = new WeakMap<CompiledRules, Map<string, RegExp>>();
+function measureByUnless(c: CompiledRules, vendor: string): RegExp | undefined {
+  let m = MEASURE_BY_UNLESS.get(c);
+  if (!m) {
+    m = new Map();
+    for (const [v, meta] of Object.entries(c.rules.vendorMeta)) if (meta.measureByUnless) m.set(v, new RegExp(meta.measureByUnless, 'u'));
+    MEASURE_BY_UNLESS.set(c, m);
+  }
+  return m.get(vendor);
+}
+
 /** Each vendor's notBefore (vendor-meta.json), compiled once per rule set, anchored at the name's end. */
 const NOT_BEFORE = new WeakMap<CompiledRules, Map<string, RegExp>>();
 function notBeforeOf(c: CompiledRules): Map<string, RegExp> {
@@ -859,7 +871,7 @@ function sentAt(sents: Sentence[], titleEnd: number, h: Hit): Sentence {
 }
 
 /** The measure vote, after the vendors' priors and the scope corrections. */
-function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: CueVotes, acting: string | null, tuning: Tuning, fired: Set<string>): Vote<Measure> {
+function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: CueVotes, acting: string | null, text: string, tuning: Tuning, fired: Set<string>): Vote<Measure> {
   const measureScores = votes.measureScores;
   const measureBest = votes.measureBest;
   // One prior per usual measure, however many vendors share it: "Hikvision and Dahua cameras in
@@ -871,7 +883,7 @@ function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: C
   const priors = new Set<Measure>();
   for (const v of targets.keys()) {
     const meta = c.rules.vendorMeta[v];
-    const by = acting ? meta?.measureBy?.[acting] : undefined;
+    const by = acting && !measureByUnless(c, v)?.test(text) ? meta?.measureBy?.[acting] : undefined;
     const d = by ?? meta?.defaultMeasure;
     if (by) fired.add(`prior.measure-by.${acting}`);
     if (d) priors.add(d);
@@ -1118,7 +1130,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   if (!relevant) return notRelevantResult(src, sents, titleEnd, cjk, fired, votes, vendorHits, score, tuning);
 
   // ---- measure ----
-  const mv = measureVote(c, targets, votes, vote(countryScores, cvotes.best).key, tuning, fired);
+  const mv = measureVote(c, targets, votes, vote(countryScores, cvotes.best).key, text, tuning, fired);
   const measure: Measure = mv.key && (MEASURES as readonly string[]).includes(mv.key) ? mv.key : 'other_restriction';
 
   // ---- stage ----

@@ -19,6 +19,11 @@ export interface VendorMeta {
    */
   measureBy?: Record<string, Measure>;
   /**
+   * Regular-expression source: when the text names it, measureBy does not apply — an agency of the
+   * acting state whose instruments are other ones (the FCC's are network and market measures).
+   */
+  measureByUnless?: string;
+  /**
    * Regular-expression source for what, right after one of the vendor's names, makes the mention
    * something else: a longer word ("애플리케이션" is "application", not Apple) or the vendor as the
    * venue of someone else's measure ("Apple and Google app stores"). Such mentions are not the vendor.

@@ -31,6 +31,14 @@ const NOT_ALONE: Array<[string, string]> = [
   ['en', 'Hikvision cameras banned? What you need to know'],
 ];
 
+// A Chinese headline that reports a measure and then gives China's reply by its envoy or, after a
+// clause break, its commerce ministry: the story is the reaction.
+const REACTIONS: Array<[string, string]> = [
+  ['zh', '澳大利亚禁用华为 中国驻澳大使发声:这是政治操弄'],
+  ['zh', '加拿大禁止华为参与5G 我驻加拿大使馆:坚决反对'],
+  ['zh', '美国将中兴列入实体清单,商务部:将采取必要措施'],
+];
+
 // [language, headline, measure, stage, countries]: the usual measure as the acting state uses it
 const PRIORS: Array<[string, string, Measure, Stage, string[]]> = [
   // the US restricts Huawei and ZTE by export controls (entity list, denial order)
@@ -46,6 +54,12 @@ const PRIORS: Array<[string, string, Measure, Stage, string[]]> = [
   ['en', 'FCC bans Huawei equipment sales', 'market_ban', 'in_force', ['US']],
   // paying for the removal of a vendor's equipment (rip and replace) keeps it out of networks
   ['ja', '米政府、ZTE製設備の撤去費用を負担へ', 'network_exclusion', 'announced', ['US']],
+  // …and the FCC's instruments are network and market measures, not export controls
+  ['en', 'FCC blocks ZTE', 'network_exclusion', 'in_force', ['US']],
+  ['zh', '美FCC禁止中兴', 'network_exclusion', 'in_force', ['US']],
+  // a bill or law banning the government's own use (its staff) is about its devices
+  ['en', 'Trump signs bill banning government use of Huawei tech', 'device_ban', 'in_force', ['US']],
+  ['zh', '美国新法禁政府人员使用海康威视设备', 'device_ban', 'in_force', ['US']],
   // the US's measure against Xiaomi was an investment ban
   ['en', 'Trump bans Xiaomi', 'sanctions', 'in_force', ['US']],
   // China keeps Nvidia's chips out of its market; the US controls their export
@@ -71,6 +85,12 @@ describe('classifier', () => {
 
     it.each(NOT_ALONE)('[%s] does not alert on "%s"', (language, headline) => {
       expect(classify(google(language, headline)).relevant).toBe(false);
+    });
+
+    it.each(REACTIONS)('[%s] reads "%s" as the targeted country\'s reaction', (language, headline) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(false);
+      expect(c.rules).toContain('zh.noise.reaction-by-target-envoy');
     });
 
     it.each(PRIORS)('[%s] reads "%s" as %s / %s by %j', (language, headline, measure, stage, countries) => {
