@@ -31,6 +31,20 @@ const NOT_ALONE: Array<[string, string]> = [
   ['en', 'Hikvision cameras banned? What you need to know'],
 ];
 
+// [language, headline, stage]: a government announcing (宣布) a bare 禁 + object, a sales halt or a
+// blockade with no later start has issued it; with a later start it is announced
+const STAGES: Array<[string, string, Stage]> = [
+  ['zh', '尼泊尔宣布禁TikTok', 'in_force'],
+  ['zh', '意大利宣布暂停销售小米手机', 'in_force'],
+  ['zh', '印尼宣布几天内开始禁TikTok', 'announced'],
+];
+
+// Warning against a ban comments on a measure; it is no security warning.
+const WARNS_AGAINST: Array<[string, string]> = [
+  ['de', 'Telekom-Chef warnt vor Huawei-Verbot'],
+  ['en', 'Carriers warn against Huawei ban'],
+];
+
 // A Chinese headline that reports a measure and then gives China's reply by its envoy or, after a
 // clause break, its commerce ministry: the story is the reaction.
 const REACTIONS: Array<[string, string]> = [
@@ -91,6 +105,16 @@ describe('classifier', () => {
       const c = classify(google(language, headline));
       expect(c.relevant).toBe(false);
       expect(c.rules).toContain('zh.noise.reaction-by-target-envoy');
+    });
+
+    it.each(STAGES)('[%s] reads "%s" as %s', (language, headline, stage) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+
+    it.each(WARNS_AGAINST)('[%s] does not alert on "%s"', (language, headline) => {
+      expect(classify(google(language, headline)).relevant).toBe(false);
     });
 
     it.each(PRIORS)('[%s] reads "%s" as %s / %s by %j', (language, headline, measure, stage, countries) => {
