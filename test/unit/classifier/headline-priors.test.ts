@@ -71,8 +71,9 @@ const PRIORS: Array<[string, string, Measure, Stage, string[]]> = [
   // …and the FCC's instruments are network and market measures, not export controls
   ['en', 'FCC blocks ZTE', 'network_exclusion', 'in_force', ['US']],
   ['zh', '美FCC禁止中兴', 'network_exclusion', 'in_force', ['US']],
-  // a bill or law banning the government's own use (its staff) is about its devices
-  ['en', 'Trump signs bill banning government use of Huawei tech', 'device_ban', 'in_force', ['US']],
+  // a law banning the government's own use of a vendor's technology keeps it out of what the state
+  // buys; its staff barred from using the products is about their devices
+  ['en', 'Trump signs bill banning government use of Huawei tech', 'procurement_exclusion', 'in_force', ['US']],
   ['zh', '美国新法禁政府人员使用海康威视设备', 'device_ban', 'in_force', ['US']],
   // the US's measure against Xiaomi was an investment ban
   ['en', 'Trump bans Xiaomi', 'sanctions', 'in_force', ['US']],
