@@ -1121,8 +1121,9 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   // (no noise) and a score above the threshold, stands alone even when it names no state: the lead
   // would have named it ("DJI is blacklisted", "Huawei soll aus 5G-Netz entfernt werden",
   // "엔비디아 반도체, 수출통제 대상"). With a lead, a ban word and no state is a company's or a
-  // platform's own rule.
-  const standsAlone = !summary && restrictHit !== null && restrictHit.start < titleEnd && noise === 0 &&
+  // platform's own rule; so is a ban on an organisation's own devices or staff ("Deutsche Bank bans
+  // WeChat on work phones"), whose state must be named.
+  const standsAlone = !summary && restrictHit !== null && restrictHit.start < titleEnd && noise === 0 && !votes.officialScope &&
     score >= tuning.relevanceThreshold + (tuning.headlineAloneMargin ?? 0);
   const hasActor = actorTotal > 0 || govFeed || countryScores.size > 0;
   if (!hasActor && standsAlone) fired.add('headline.stands-alone');

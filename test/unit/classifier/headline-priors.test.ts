@@ -25,10 +25,24 @@ const WITH_LEAD: Array<[string, string, string]> = [
   ['en', 'DJI is blacklisted', 'The list was published on Monday by a trade group of retailers.'],
 ];
 
-// Near misses without a state: explainers and questions keep their noise.
+// Near misses without a state: explainers and questions keep their noise; an organisation's ban on
+// its own devices or staff needs its state named; a finding of risk needs an authority.
 const NOT_ALONE: Array<[string, string]> = [
   ['en', 'TikTok ban: what you need to know'],
   ['en', 'Hikvision cameras banned? What you need to know'],
+  ['en', 'Deutsche Bank bans WeChat on work phones'],
+  ['en', 'Data Centre bans TikTok on staff phones'],
+  ['en', 'Report says Huawei poses security risk'],
+];
+
+// [language, headline, measure, stage, countries]: more headline wording
+const WORDING: Array<[string, string, Measure, Stage, string[]]> = [
+  // an authority finding that a vendor's products pose a security risk
+  ['en', 'Commerce Department finds Hikvision cameras pose national security risk', 'export_control', 'in_force', ['US']],
+  // an app pulled from or blocked on the app stores, in French
+  ['fr', "DeepSeek retiré des magasins d'applications en Italie", 'market_ban', 'in_force', ['IT']],
+  // Indian headlines name the central government 'the Centre'
+  ['en', 'Centre extends ban on TikTok', 'market_ban', 'in_force', ['IN']],
 ];
 
 // [language, headline, stage]: a government announcing (宣布) a bare 禁 + object, a sales halt or a
@@ -116,6 +130,14 @@ describe('classifier', () => {
 
     it.each(WARNS_AGAINST)('[%s] does not alert on "%s"', (language, headline) => {
       expect(classify(google(language, headline)).relevant).toBe(false);
+    });
+
+    it.each(WORDING)('[%s] reads "%s" as %s / %s by %j', (language, headline, measure, stage, countries) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe(measure);
+      expect(c.stage).toBe(stage);
+      expect(c.countries).toEqual(countries);
     });
 
     it.each(PRIORS)('[%s] reads "%s" as %s / %s by %j', (language, headline, measure, stage, countries) => {
