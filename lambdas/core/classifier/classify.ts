@@ -881,11 +881,15 @@ function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: C
   // China keeps Nvidia's chips out of its market where the US controls their export. A headline
   // without an instrument word ("US lifts ZTE ban", "美商务部宣布解禁中兴") is read that way.
   const priors = new Set<Measure>();
+  const byActing = new Set<Measure>();
   for (const v of targets.keys()) {
     const meta = c.rules.vendorMeta[v];
     const by = acting && !measureByUnless(c, v)?.test(text) ? meta?.measureBy?.[acting] : undefined;
     const d = by ?? meta?.defaultMeasure;
-    if (by) fired.add(`prior.measure-by.${acting}`);
+    if (by) {
+      fired.add(`prior.measure-by.${acting}`);
+      byActing.add(by);
+    }
     if (d) priors.add(d);
   }
   // A network-equipment maker's usual measure (network exclusion) does not outvote another instrument
@@ -898,7 +902,9 @@ function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: C
       fired.add('scope.headline-instrument');
       continue;
     }
-    add(measureScores, d, tuning.vendorMeasurePrior);
+    // The acting state's usual instrument knows more than an ambiguous list or product word ("US
+    // removes Xiaomi from blacklist" is its investment ban; "China blocks Nvidia's chips" its market).
+    add(measureScores, d, tuning.vendorMeasurePrior * (byActing.has(d) ? (tuning.actingMeasurePriorFactor ?? 1) : 1));
   }
   // Network exclusion keeps equipment out of networks, and the labelled real news has it only for
   // network-equipment vendors (every one's usual measure is network exclusion). With no such target,

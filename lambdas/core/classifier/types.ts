@@ -207,6 +207,8 @@ export interface Tuning {
    * reaches the threshold plus this margin and no noise argues against it; default 0.
    */
   headlineAloneMargin?: number;
+  /** The vendor's usual measure when the acting state's (vendor-meta measureBy) weighs this many times the usual prior; default 1. */
+  actingMeasurePriorFactor?: number;
 }
 
 export interface Rules {

@@ -89,10 +89,13 @@ const PRIORS: Array<[string, string, Measure, Stage, string[]]> = [
   // buys; its staff barred from using the products is about their devices
   ['en', 'Trump signs bill banning government use of Huawei tech', 'procurement_exclusion', 'in_force', ['US']],
   ['zh', '美国新法禁政府人员使用海康威视设备', 'device_ban', 'in_force', ['US']],
-  // the US's measure against Xiaomi was an investment ban
+  // the US's measure against Xiaomi was an investment ban, and its 'blacklist' is that one
   ['en', 'Trump bans Xiaomi', 'sanctions', 'in_force', ['US']],
+  ['en', 'US removes Xiaomi from blacklist', 'sanctions', 'lifted', ['US']],
+  ['en', 'US blacklists Huawei', 'export_control', 'in_force', ['US']],
   // China keeps Nvidia's chips out of its market; the US controls their export
   ['en', 'Beijing bans Nvidia', 'market_ban', 'in_force', ['CN']],
+  ['en', 'China blocks Nvidia chips', 'market_ban', 'in_force', ['CN']],
   ['fr', 'Pékin interdit Nvidia', 'market_ban', 'in_force', ['CN']],
   ['zh', '中国禁止进口英伟达芯片', 'market_ban', 'in_force', ['CN']],
   ['en', 'US bans Nvidia chip sales to China', 'export_control', 'in_force', ['US']],
