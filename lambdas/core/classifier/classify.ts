@@ -496,6 +496,18 @@ function resolveCountry(c: CompiledRules, h: Hit): string | undefined {
   return undefined;
 }
 
+/** Each vendor's measureByUnless (vendor-meta.json), compiled once per rule set. */
+const MEASURE_BY_UNLESS = new WeakMap<CompiledRules, Map<string, RegExp>>();
+function measureByUnless(c: CompiledRules, vendor: string): RegExp | undefined {
+  let m = MEASURE_BY_UNLESS.get(c);
+  if (!m) {
+    m = new Map();
+    for (const [v, meta] of Object.entries(c.rules.vendorMeta)) if (meta.measureByUnless) m.set(v, new RegExp(meta.measureByUnless, 'u'));
+    MEASURE_BY_UNLESS.set(c, m);
+  }
+  return m.get(vendor);
+}
+
 /** Each vendor's notBefore (vendor-meta.json), compiled once per rule set, anchored at the name's end. */
 const NOT_BEFORE = new WeakMap<CompiledRules, Map<string, RegExp>>();
 function notBeforeOf(c: CompiledRules): Map<string, RegExp> {
@@ -888,14 +900,25 @@ function sentAt(sents: Sentence[], titleEnd: number, h: Hit): Sentence {
 }
 
 /** The measure vote, after the vendors' priors and the scope corrections. */
-function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: CueVotes, tuning: Tuning, fired: Set<string>): Vote<Measure> {
+function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: CueVotes, acting: string | null, text: string, tuning: Tuning, fired: Set<string>): Vote<Measure> {
   const measureScores = votes.measureScores;
   const measureBest = votes.measureBest;
   // One prior per usual measure, however many vendors share it: "Hikvision and Dahua cameras in
-  // ministries" must not get twice the procurement prior against one device cue.
+  // ministries" must not get twice the procurement prior against one device cue. The usual measure
+  // can depend on who acts (vendor-meta measureBy): the US restricts Huawei and ZTE by export
+  // controls (entity list, denial order) where other states keep them out of their networks, and
+  // China keeps Nvidia's chips out of its market where the US controls their export. A headline
+  // without an instrument word ("US lifts ZTE ban", "美商务部宣布解禁中兴") is read that way.
   const priors = new Set<Measure>();
+  const byActing = new Set<Measure>();
   for (const v of targets.keys()) {
-    const d = c.rules.vendorMeta[v]?.defaultMeasure;
+    const meta = c.rules.vendorMeta[v];
+    const by = acting && !measureByUnless(c, v)?.test(text) ? meta?.measureBy?.[acting] : undefined;
+    const d = by ?? meta?.defaultMeasure;
+    if (by) {
+      fired.add(`prior.measure-by.${acting}`);
+      byActing.add(by);
+    }
     if (d) priors.add(d);
   }
   // A network-equipment maker's usual measure (network exclusion) does not outvote another instrument
@@ -908,7 +931,9 @@ function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: C
       fired.add('scope.headline-instrument');
       continue;
     }
-    add(measureScores, d, tuning.vendorMeasurePrior);
+    // The acting state's usual instrument knows more than an ambiguous list or product word ("US
+    // removes Xiaomi from blacklist" is its investment ban; "China blocks Nvidia's chips" its market).
+    add(measureScores, d, tuning.vendorMeasurePrior * (byActing.has(d) ? (tuning.actingMeasurePriorFactor ?? 1) : 1));
   }
   // Network exclusion keeps equipment out of networks, and the labelled real news has it only for
   // network-equipment vendors (every one's usual measure is network exclusion). With no such target,
@@ -1127,12 +1152,21 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
     // subject of its restriction verb counts for the actor and context cues a lead would add.
     (!summary && subjects.size > 0 && restrictHit !== null && restrictHit.start < titleEnd ? (tuning.headlineOnlyBonus ?? 0.5) : 0) -
     noiseTotal;
+  // A headline without a lead that reports a restriction of a named vendor, with nothing against it
+  // (no noise) and a score above the threshold, stands alone even when it names no state: the lead
+  // would have named it ("DJI is blacklisted", "Huawei soll aus 5G-Netz entfernt werden",
+  // "엔비디아 반도체, 수출통제 대상"). With a lead, a ban word and no state is a company's or a
+  // platform's own rule; so is a ban on an organisation's own devices or staff ("Deutsche Bank bans
+  // WeChat on work phones"), whose state must be named.
+  const standsAlone = !summary && restrictHit !== null && restrictHit.start < titleEnd && noise === 0 && !votes.officialScope &&
+    score >= tuning.relevanceThreshold + (tuning.headlineAloneMargin ?? 0);
   const hasActor = actorTotal > 0 || govFeed || countryScores.size > 0;
-  const relevant = restrictScore > 0 && hasActor && score >= tuning.relevanceThreshold;
+  if (!hasActor && standsAlone) fired.add('headline.stands-alone');
+  const relevant = restrictScore > 0 && (hasActor || standsAlone) && score >= tuning.relevanceThreshold;
   if (!relevant) return notRelevantResult(src, sents, titleEnd, cjk, fired, votes, vendorHits, score, tuning);
 
   // ---- measure ----
-  const mv = measureVote(c, targets, votes, tuning, fired);
+  const mv = measureVote(c, targets, votes, vote(countryScores, cvotes.best).key, text, tuning, fired);
   const measure: Measure = mv.key && (MEASURES as readonly string[]).includes(mv.key) ? mv.key : 'other_restriction';
 
   // ---- stage ----

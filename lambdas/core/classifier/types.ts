@@ -14,6 +14,16 @@ export interface VendorMeta {
   /** Measure assumed when the text names a restriction but no measure cue fires. */
   defaultMeasure?: Measure;
   /**
+   * The usual measure when a given state acts (ISO code → measure), where it differs from
+   * defaultMeasure: the US restricts Huawei by export controls, other states keep it out of 5G.
+   */
+  measureBy?: Record<string, Measure>;
+  /**
+   * Regular-expression source: when the text names it, measureBy does not apply — an agency of the
+   * acting state whose instruments are other ones (the FCC's are network and market measures).
+   */
+  measureByUnless?: string;
+  /**
    * Regular-expression source for what, right after one of the vendor's names, makes the mention
    * something else: a longer word ("애플리케이션" is "application", not Apple) or the vendor as the
    * venue of someone else's measure ("Apple and Google app stores"). Such mentions are not the vendor.
@@ -198,6 +208,13 @@ export interface Tuning {
    * subject of the headline's restriction verb; default 0.5.
    */
   headlineOnlyBonus?: number;
+  /**
+   * A headline without a lead that names no state (no country, no actor) is relevant when its score
+   * reaches the threshold plus this margin and no noise argues against it; default 0.
+   */
+  headlineAloneMargin?: number;
+  /** The vendor's usual measure when the acting state's (vendor-meta measureBy) weighs this many times the usual prior; default 1. */
+  actingMeasurePriorFactor?: number;
 }
 
 export interface Rules {
