@@ -162,9 +162,10 @@ interface LazyRe {
   starts: string[] | null | undefined;
   /**
    * What any match contains: per alternative of the pattern, sets of strings one of each of which
-   * its matches contain (requiredStringSets); undefined until first tried, null when nothing is known.
+   * its matches contain (requiredStringSets), as a NeedProgram; undefined until first tried, null
+   * when nothing is known.
    */
-  needs: Need[][][] | null | undefined;
+  needs: NeedProgram | null | undefined;
   /** The text (its grams' generation) the last answer of `may` is for. */
   gen: number;
   /** Whether that text may hold a match (mayContain); when not, the regex is neither built nor run for it. */
@@ -1576,13 +1577,13 @@ export class CueScanner {
   private mayMatch(l: LazyRe, text: string): boolean {
     if (l.needs === undefined) {
       const sets = requiredStringSets(l.pattern);
-      l.needs = sets && sets.map((alt) => alt.map((set) => set.map(needOfString)));
+      l.needs = sets && needProgram(sets);
     }
     if (l.needs === null) return true;
     const g = textGrams(text);
     if (l.gen !== g.gen) {
       l.gen = g.gen;
-      l.may = mayContainAll(g, l.needs);
+      l.may = mayContainProgram(g, l.needs);
     }
     return l.may;
   }
@@ -1982,20 +1983,83 @@ function mayContain(text: string, needs: Need[]): boolean {
 }
 
 /**
- * Whether some alternative may match in the text: one whose every set of required strings may be
- * there (mayContainIn). The cues tried at a word often share their first word with the text and
- * need a second one it lacks ("will … fund", "setzt … aus"): their regexes are neither built nor run.
+ * A pattern's alternatives of sets of required strings (requiredStringSets) as one flat program:
+ * mayContainProgram walks it with integer reads only. Every regex cue tried at a word is asked
+ * this once per text, and most of its ~40 strings fail on their first piece, so the nested arrays
+ * and per-set calls it replaces cost more than the lookups themselves.
+ *
+ *   program  = nAlts, alt*
+ *   alt      = end of alt, set*            (ends are absolute offsets in the program)
+ *   set      = end of set, need*
+ *   need     = nPieces, piece*             a string of 3+ characters: its pieces (needOfString)
+ *            | -1 - k                      a shorter one: `strings[k]`, looked up whole
  */
-function mayContainAll(g: Grams, alts: Need[][][]): boolean {
+interface NeedProgram {
+  code: Int32Array;
+  strings: string[];
+}
+
+function needProgram(alts: string[][][]): NeedProgram {
+  const code: number[] = [alts.length];
+  const strings: string[] = [];
   for (const sets of alts) {
-    let all = true;
+    const altAt = code.length;
+    code.push(0);
     for (const set of sets) {
-      if (!mayContainIn(g, set)) {
+      const setAt = code.length;
+      code.push(0);
+      for (const s of set) {
+        const n = needOfString(s);
+        if (n.pieces.length === 0) {
+          code.push(-1 - strings.length);
+          strings.push(s);
+        } else code.push(n.pieces.length, ...n.pieces);
+      }
+      code[setAt] = code.length;
+    }
+    code[altAt] = code.length;
+  }
+  return { code: Int32Array.from(code), strings };
+}
+
+/**
+ * Whether some alternative may match in the text: one whose every set of required strings may be
+ * there (one of the set's strings may be: mayContainIn). The cues tried at a word often share their
+ * first word with the text and need a second one it lacks ("will … fund", "setzt … aus"): their
+ * regexes are neither built nor run.
+ */
+function mayContainProgram(g: Grams, p: NeedProgram): boolean {
+  const code = p.code;
+  const { gen, table } = g;
+  let i = 0;
+  const nAlts = code[i++] as number;
+  for (let a = 0; a < nAlts; a++) {
+    const altEnd = code[i++] as number;
+    let all = true;
+    while (i < altEnd) {
+      const setEnd = code[i++] as number;
+      let found = false;
+      while (i < setEnd && !found) {
+        const n = code[i++] as number;
+        if (n < 0) {
+          const s = p.strings[-1 - n] as string;
+          // As in mayContainIn: a two-unit string only where its two units occur.
+          found = (s.length !== 2 || mayHavePair(g, s.charCodeAt(0), s.charCodeAt(1))) && g.lower.includes(s);
+          continue;
+        }
+        let k = 0;
+        while (k < n && table[code[i + k] as number] === gen) k++;
+        found = k === n;
+        i += n;
+      }
+      if (!found) {
         all = false;
         break;
       }
+      i = setEnd;
     }
     if (all) return true;
+    i = altEnd;
   }
   return false;
 }
