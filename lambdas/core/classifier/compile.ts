@@ -508,6 +508,17 @@ function isCjkUnit(c: number): boolean {
     (c >= 0x590 && isUnspacedScriptUnit(c));
 }
 
+/**
+ * s.startsWith(x, at) for 0 <= at <= s.length, as a loop over code units: the strings compared at
+ * each candidate position are short (a cue's first letters, a literal), and the loop is inlined
+ * into the scan where the builtin is a call (~4% of a warm profile went to those calls).
+ */
+function hasAt(s: string, x: string, at: number): boolean {
+  const n = x.length;
+  if (at + n > s.length) return false;
+  for (let k = 0; k < n; k++) if (s.charCodeAt(at + k) !== x.charCodeAt(k)) return false;
+  return true;
+}
 
 /** A literal alternative as tried at a position: the old LiteralIndex semantics. */
 function tryLiteral(tk: Tokens, pos: number, lit: Literal): number {
@@ -515,10 +526,10 @@ function tryLiteral(tk: Tokens, pos: number, lit: Literal): number {
   const end = pos + lit.text.length;
   if (end > text.length) return -1;
   if (lit.cs) {
-    if (!text.startsWith(lit.text, pos) && (lit.upper === null || !text.startsWith(lit.upper, pos))) return -1;
+    if (!hasAt(text, lit.text, pos) && (lit.upper === null || !hasAt(text, lit.upper, pos))) return -1;
   } else {
     const lower = lowerText(tk);
-    if (lower !== null ? !lower.startsWith(lit.lower, pos) : text.slice(pos, end).toLowerCase() !== lit.lower) return -1;
+    if (lower !== null ? !hasAt(lower, lit.lower, pos) : text.slice(pos, end).toLowerCase() !== lit.lower) return -1;
   }
   if (!katakanaBoundaryOk(text, pos, end, lit.text)) return -1;
   // Arabic, Hebrew, Devanagari names end with their word (scripts.ts).
@@ -1098,7 +1109,7 @@ function matchLiteralAt(tk: Tokens, at: number, e: GateEntry): number {
   for (const lit of e.lits as string[]) {
     const end = at + lit.length;
     if (end > text.length) continue;
-    const ok = e.cs ? text.startsWith(lit, at) : lower !== null ? lower.startsWith(lit, at) : text.slice(at, end).toLowerCase() === lit;
+    const ok = e.cs ? hasAt(text, lit, at) : lower !== null ? hasAt(lower, lit, at) : text.slice(at, end).toLowerCase() === lit;
     if (!ok) continue;
     if (e.bounded && end < text.length && isTailWordChar(text.charCodeAt(end))) continue;
     return end;
@@ -1695,7 +1706,7 @@ function startsAt(tk: Tokens, at: number, e: GateEntry): boolean {
   if (starts === null) return true;
   const lower = lowerText(tk);
   if (lower === null || (e.startsSpace && !collapsed(tk))) return true;
-  for (const x of starts) if (lower.startsWith(x, at)) return true;
+  for (const x of starts) if (hasAt(lower, x, at)) return true;
   return false;
 }
 
