@@ -259,6 +259,15 @@ function family(c: Cue): string {
  * Drops hits that lie inside a longer hit of the same family: "will be banned" is an announced-stage
  * cue, and the "banned" inside it must not also vote for in force.
  */
+/**
+ * A longer hit hides a shorter one of its family only when it says at least as much about
+ * relevance: "Treasury sanctions" (a measure cue) must not hide the restriction weight of the
+ * "sanctions" inside it, or a headline like "Treasury sanctions Hikvision" names no restriction.
+ */
+function covers(a: Hit, b: Hit): boolean {
+  return !b.cue.restrict || !!a.cue.restrict;
+}
+
 export function dropSubsumed(hits: Hit[]): Hit[] {
   if (hits.length < 2) return hits;
   // A few hits: comparing every pair costs less than grouping them first (measured: 12 beats 64).
@@ -268,7 +277,7 @@ export function dropSubsumed(hits: Hit[]): Hit[] {
       let inside = false;
       if (!b.cue.keep) {
         for (const a of hits) {
-          if (a !== b && a.fam === b.fam && a.start <= b.start && b.end <= a.end && a.end - a.start > b.end - b.start) {
+          if (a !== b && a.fam === b.fam && a.start <= b.start && b.end <= a.end && a.end - a.start > b.end - b.start && covers(a, b)) {
             inside = true;
             break;
           }
@@ -293,7 +302,7 @@ export function dropSubsumed(hits: Hit[]): Hit[] {
     }
     let inside = false;
     for (const a of byFam.get(b.fam) as Hit[]) {
-      if (a !== b && a.start <= b.start && b.end <= a.end && a.end - a.start > b.end - b.start) {
+      if (a !== b && a.start <= b.start && b.end <= a.end && a.end - a.start > b.end - b.start && covers(a, b)) {
         inside = true;
         break;
       }
