@@ -1,13 +1,19 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LEXICONS } from '../../../lambdas/core/classifier/rules/langs.js';
-import { ADDED_CODES, FIRST_CODES, PACKED_CODES, packedLexiconsJson } from '../../../scripts/pack-langs.js';
+import { COUNTRY_NAMES, LEXICONS } from '../../../lambdas/core/classifier/rules/langs.js';
+import { ADDED_CODES, FIRST_CODES, PACKED_CODES, packedCountryNamesJson, packedLexiconsJson } from '../../../scripts/pack-langs.js';
 
 
 describe('classifier', () => {
   describe('packed lexicons (rules/langs.packed.ts)', () => {
     it('are exactly the rules/lang/<code>.json files (else run: npm run pack:langs)', () => {
       expect(LEXICONS).toEqual(JSON.parse(packedLexiconsJson()));
+    });
+
+    it('carry exactly rules/country-names.json (else run: npm run pack:langs)', () => {
+      expect(COUNTRY_NAMES).toEqual(JSON.parse(packedCountryNamesJson()));
+      expect(Object.keys(COUNTRY_NAMES)).toContain('en');
+      expect(Object.keys(COUNTRY_NAMES.en ?? {}).length).toBeGreaterThan(150);
     });
 
     it('cover every lexicon file', () => {

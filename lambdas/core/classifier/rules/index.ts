@@ -4,8 +4,7 @@
  * a language is adding its lexicon file, its code in scripts/pack-langs.ts and `npm run pack:langs`; adding a vendor is an edit of vendors.json only.
  */
 import type { Lexicon, Rules, Tuning, VendorMeta, VendorPattern, VendorTable } from '../types.js';
-import countryNames from './country-names.json' with { type: 'json' };
-import { LEXICONS as PACKED } from './langs.js';
+import { COUNTRY_NAMES, LEXICONS as PACKED } from './langs.js';
 import tuning from './tuning.json' with { type: 'json' };
 import vendorMeta from './vendor-meta.json' with { type: 'json' };
 import vendorPatterns from './vendor-patterns.json' with { type: 'json' };
@@ -20,7 +19,7 @@ export function loadDefaultRules(): Rules {
     vendorMeta: vendorMeta as Record<string, VendorMeta>,
     lexicons: LEXICONS,
     vendorPatterns: vendorPatterns as VendorPattern[],
-    countryNames: countryNames as Record<string, Record<string, string[]>>,
+    countryNames: COUNTRY_NAMES,
     tuning: tuning as Tuning,
   });
 }

@@ -7,11 +7,17 @@
  *
  * The sources are rules/lang/<code>.json; they ship packed (langs.packed.ts, written by
  * `npm run pack:langs`) because as object literals they would take almost half of the poll
- * bundle's 1 MB budget. Unpacking costs a few milliseconds when the rules module first loads.
+ * bundle's 1 MB budget; so does the country-name table. Unpacking costs a few milliseconds when
+ * the rules module first loads.
  */
 import { Buffer } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
 import type { Lexicon } from '../types.js';
-import { PACKED_LEXICONS } from './langs.packed.js';
+import { PACKED_COUNTRY_NAMES, PACKED_LEXICONS } from './langs.packed.js';
 
-export const LEXICONS = JSON.parse(gunzipSync(Buffer.from(PACKED_LEXICONS, 'base64')).toString('utf8')) as Record<string, Lexicon>;
+const unpack = (b64: string): unknown => JSON.parse(gunzipSync(Buffer.from(b64, 'base64')).toString('utf8'));
+
+export const LEXICONS = unpack(PACKED_LEXICONS) as Record<string, Lexicon>;
+
+/** rules/country-names.json (country names per language), packed for the same reason. */
+export const COUNTRY_NAMES = unpack(PACKED_COUNTRY_NAMES) as Record<string, Record<string, string[]>>;
