@@ -1,7 +1,8 @@
 /**
  * Regenerates rules/country-names.json from i18n-iso-countries (country names in the nine
- * languages the classifier reads). Run: npm run gen:country-names
- * Generated once and committed, so the classifier reads plain data at runtime and bundles small.
+ * languages the classifier reads). Run: npm run gen:country-names, then npm run pack:langs (the table
+ * ships packed with the lexicons; langs-pack.test.ts fails until it is repacked).
+ * Generated once and committed, so the classifier reads plain data at runtime.
  * A dev tool that writes files: it lives outside the pure core (lambdas/core has no I/O).
  */
 import { createRequire } from 'node:module';
