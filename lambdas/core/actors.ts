@@ -1,5 +1,5 @@
 /**
- * Sub-national acting jurisdictions (rules/actors.json): in federal countries states decide on
+ * Sub-national acting jurisdictions (rules/actors.json, shipped packed): in federal countries states decide on
  * their own — South Dakota, South Carolina, Alabama and Utah banned TikTok on state devices in the
  * same weeks as Congress did on federal ones. Country, vendor and measure agree; the deciders do
  * not. A report's actor is read from its headline (else its first sentence):
@@ -11,8 +11,14 @@
  * Clauses naming who acted before ("After the Commission and the Council, …") are not read.
  * Pure; the tables compile once.
  */
-import actorsData from './rules/actors.json' with { type: 'json' };
+import { Buffer } from 'node:buffer';
+import { gunzipSync } from 'node:zlib';
+import { PACKED_ACTORS } from './rules/actors.packed.js';
 import { withoutDateline } from './text.js';
+
+// rules/actors.json ships packed (gzip + base64, `npm run pack:langs`): its names in many scripts
+// would take ~20 kB of the poll bundle's budget as an object literal.
+const actorsData = JSON.parse(gunzipSync(Buffer.from(PACKED_ACTORS, 'base64')).toString('utf8')) as Record<string, unknown>;
 
 interface CountryActors {
   /** A later stage may be another actor's act (EU: the Commission proposes, Parliament adopts). */

@@ -1,7 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COUNTRY_NAMES, LEXICONS } from '../../../lambdas/core/classifier/rules/langs.js';
-import { ADDED_CODES, FIRST_CODES, PACKED_CODES, packedCountryNamesJson, packedLexiconsJson } from '../../../scripts/pack-langs.js';
+import { ADDED_CODES, FIRST_CODES, PACKED_CODES, packedActorsJson, packedCountryNamesJson, packedLexiconsJson } from '../../../scripts/pack-langs.js';
+import { PACKED_ACTORS } from '../../../lambdas/core/rules/actors.packed.js';
+import { gunzipSync } from 'node:zlib';
 
 
 describe('classifier', () => {
@@ -14,6 +16,12 @@ describe('classifier', () => {
       expect(COUNTRY_NAMES).toEqual(JSON.parse(packedCountryNamesJson()));
       expect(Object.keys(COUNTRY_NAMES)).toContain('en');
       expect(Object.keys(COUNTRY_NAMES.en ?? {}).length).toBeGreaterThan(150);
+    });
+
+    it('carry exactly lambdas/core/rules/actors.json in actors.packed.ts (else run: npm run pack:langs)', () => {
+      const actors = JSON.parse(gunzipSync(Buffer.from(PACKED_ACTORS, 'base64')).toString('utf8')) as Record<string, unknown>;
+      expect(actors).toEqual(JSON.parse(packedActorsJson()));
+      expect(Object.keys(actors)).toContain('US');
     });
 
     it('cover every lexicon file', () => {
