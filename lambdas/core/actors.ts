@@ -11,14 +11,12 @@
  * Clauses naming who acted before ("After the Commission and the Council, …") are not read.
  * Pure; the tables compile once.
  */
-import { Buffer } from 'node:buffer';
-import { gunzipSync } from 'node:zlib';
+import { unpackJson } from './packed.js';
 import { PACKED_ACTORS } from './rules/actors.packed.js';
 import { withoutDateline } from './text.js';
 
-// rules/actors.json ships packed (gzip + base64, `npm run pack:langs`): its names in many scripts
-// would take ~20 kB of the poll bundle's budget as an object literal.
-const actorsData = JSON.parse(gunzipSync(Buffer.from(PACKED_ACTORS, 'base64')).toString('utf8')) as Record<string, unknown>;
+// rules/actors.json ships packed (core/packed.ts, `npm run pack:langs`).
+const actorsData = unpackJson(PACKED_ACTORS) as Record<string, unknown>;
 
 interface CountryActors {
   /** A later stage may be another actor's act (EU: the Commission proposes, Parliament adopts). */
@@ -168,6 +166,12 @@ export function actorsConflict(a: Array<string | null | undefined>, b: Array<str
  * for anything else (or a device ban against another measure's reports) a body is its country's
  * national level, as the same report would read without the device scope.
  */
-export function atLevel(actors: Array<string | null | undefined>, deviceBans: boolean): Array<string | null | undefined> {
+function atLevel(actors: Array<string | null | undefined>, deviceBans: boolean): Array<string | null | undefined> {
   return deviceBans ? actors : actors.map((a) => (a && a.includes('@') ? a.slice(0, a.indexOf('@')) : a));
+}
+
+/** actorsConflict between a report of measure `measureA` and reports of measure `measureB` (bodies count between device bans only). */
+export function actorsConflictAt(a: Array<string | null | undefined>, measureA: string, b: Array<string | null | undefined>, measureB: string): boolean {
+  const deviceBans = measureA === 'device_ban' && measureB === 'device_ban';
+  return actorsConflict(atLevel(a, deviceBans), atLevel(b, deviceBans));
 }

@@ -20,7 +20,7 @@
  * Old news (StoredItem.alertable false) is grouped like anything else but never alerts.
  */
 import { createHash } from 'node:crypto';
-import { actorOf, actorsConflict, atLevel, stagesAcrossActors } from './actors.js';
+import { actorOf, actorsConflictAt, stagesAcrossActors } from './actors.js';
 import { effectiveDateOf, pickEffective } from './effective.js';
 import { decisivePhrases } from './phrases.js';
 import type {
@@ -285,8 +285,7 @@ export function matchEvent(
   if (event.clusterKey !== clusterKeyOf(c)) return null;
   // A state and another state, or a state and the federal government, decide separately; so do EU
   // institutions, though a later stage may be another institution's act (stagesAcrossActors).
-  const deviceBans = c.measure === 'device_ban' && event.measure === 'device_ban';
-  if (actorsConflict(atLevel(actors, deviceBans), atLevel(event.sources.map((s) => s.actor), deviceBans))) {
+  if (actorsConflictAt(actors, c.measure, event.sources.map((s) => s.actor), event.measure)) {
     const laterStage = isEnding(c.stage) ? !isEnding(event.stage) : stageRank(c.stage) > stageRank(event.stage);
     if (!(laterStage && stagesAcrossActors(c.countries))) return null;
   }
@@ -362,7 +361,7 @@ export function repeatCandidate<E extends PolicyEvent>(
     const compatible = e.measure === c.measure || measuresCompatible(e.measure, c.measure);
     // A ban reported in force after it was lifted: a re-imposition, or (far more often) background
     // in a later story ("the ban, in force since…"); a new act is reported by several.
-    const reimposed = isEnding(e.stage) && !isEnding(c.stage) && compatible && c.vendors.some((v) => e.vendors.includes(v)) && !actorsConflict(atLevel(actors, c.measure === 'device_ban' && e.measure === 'device_ban'), atLevel(e.sources.map((s) => s.actor), c.measure === 'device_ban' && e.measure === 'device_ban'));
+    const reimposed = isEnding(e.stage) && !isEnding(c.stage) && compatible && c.vendors.some((v) => e.vendors.includes(v)) && !actorsConflictAt(actors, c.measure, e.sources.map((s) => s.actor), e.measure);
     if (within && reimposed) {
       if (!best || e.lastSeen > best.lastSeen) best = e;
       continue;

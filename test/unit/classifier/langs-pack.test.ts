@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { COUNTRY_NAMES, LEXICONS } from '../../../lambdas/core/classifier/rules/langs.js';
 import { ADDED_CODES, FIRST_CODES, PACKED_CODES, packedActorsJson, packedCountryNamesJson, packedLexiconsJson } from '../../../scripts/pack-langs.js';
 import { PACKED_ACTORS } from '../../../lambdas/core/rules/actors.packed.js';
-import { gunzipSync } from 'node:zlib';
+import { unpackJson } from '../../../lambdas/core/packed.js';
 
 
 describe('classifier', () => {
@@ -19,7 +19,7 @@ describe('classifier', () => {
     });
 
     it('carry exactly lambdas/core/rules/actors.json in actors.packed.ts (else run: npm run pack:langs)', () => {
-      const actors = JSON.parse(gunzipSync(Buffer.from(PACKED_ACTORS, 'base64')).toString('utf8')) as Record<string, unknown>;
+      const actors = unpackJson(PACKED_ACTORS) as Record<string, unknown>;
       expect(actors).toEqual(JSON.parse(packedActorsJson()));
       expect(Object.keys(actors)).toContain('US');
     });

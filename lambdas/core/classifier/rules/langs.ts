@@ -10,12 +10,9 @@
  * bundle's 1 MB budget; so does the country-name table. Unpacking costs a few milliseconds when
  * the rules module first loads.
  */
-import { Buffer } from 'node:buffer';
-import { gunzipSync } from 'node:zlib';
+import { unpackJson as unpack } from '../../packed.js';
 import type { Lexicon } from '../types.js';
 import { PACKED_COUNTRY_NAMES, PACKED_LEXICONS } from './langs.packed.js';
-
-const unpack = (b64: string): unknown => JSON.parse(gunzipSync(Buffer.from(b64, 'base64')).toString('utf8'));
 
 export const LEXICONS = unpack(PACKED_LEXICONS) as Record<string, Lexicon>;
 
