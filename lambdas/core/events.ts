@@ -64,6 +64,11 @@ export const INDEPENDENT_REPORTS = 2;
  */
 export const CONFIDENT_ALONE = 0.8;
 /**
+ * A stage an event passed before its ending is alerted on one outlet's report only when that
+ * report came at least this long before the ending (events.passedStage).
+ */
+export const PASSED_STAGE_LEAD_DAYS = 2;
+/**
  * A report of a stage the event already has, arriving this long after the event's last report, is
  * not late news of it but a new act at that stage (a court upholding a ban, a second body adopting
  * it): it opens a new event. Late single reports are told apart by `repeatOf` (below).
@@ -759,8 +764,16 @@ export function passedStage(event: Pick<PolicyEvent, 'stage' | 'history' | 'sour
   if (!step) return null;
   if (event.alertedStages.some((s) => !isEnding(s) && stageRank(s) >= stageRank(step.stage))) return null;
   const endedAt = Math.min(...event.sources.filter((s) => s.stage === event.stage).map((s) => Date.parse(claimTime(s, event.firstSeen))));
-  const told = event.sources.some((s) => s.stage === step.stage && s.alertable !== false && Date.parse(claimTime(s, event.firstSeen)) < endedAt);
-  return told ? step.stage : null;
+  const told = event.sources.filter((s) => s.stage === step.stage && s.alertable !== false && Date.parse(claimTime(s, event.firstSeen)) < endedAt);
+  // The step must stand on its own: an official source, two outlets, or one report at least
+  // PASSED_STAGE_LEAD_DAYS before the ending. One outlet's forward reading a day before the ending
+  // is more often the ending's own news misread ("White House to extend the deadline this week"
+  // read as an order in force) than a step subscribers missed; the ending alone then tells it.
+  const standsAlone =
+    told.some((s) => s.official) ||
+    new Set(told.map((s) => s.outlet ?? s.itemKey)).size >= INDEPENDENT_REPORTS ||
+    told.some((s) => endedAt - Date.parse(claimTime(s, event.firstSeen)) >= PASSED_STAGE_LEAD_DAYS * DAY_MS);
+  return standsAlone ? step.stage : null;
 }
 
 /** Is the event believable enough for its first alert: an official source, two outlets, or one confident report? */

@@ -14,6 +14,7 @@ import {
   measuresCompatible,
   mergeIntoEvent,
   nextAlert,
+  PASSED_STAGE_LEAD_DAYS,
   outletOf,
   refreshAlertState,
   repeatCandidate,
@@ -630,6 +631,17 @@ describe('events', () => {
       let e = alerted(createEvent(item('court', { outlet: 'ap.example' }), relevant('in_force', { stageConfidence: 0.9 })));
       for (const k of ['eo1', 'eo2']) e = mergeIntoEvent(e, item(k, { days: 3, outlet: `${k}.example` }), relevant('lifted')).event;
       expect(nextAlert(e)).toEqual({ kind: 'stage', stage: 'lifted', vendors: ['Huawei', 'ZTE'] });
+    });
+    it('alerts a stage one outlet told only when it told it days before the ending', () => {
+      // One outlet reads "the White House will extend the deadline this week" as an order in force;
+      // the next day everyone reports the extension: that is one step, the ending.
+      const oneOutlet = (days: number) => {
+        let e = createEvent(item('ko', { outlet: 'ko.example' }), relevant('in_force', { stageConfidence: 0.9 }));
+        for (const k of ['eo1', 'eo2']) e = mergeIntoEvent(e, item(k, { days, outlet: `${k}.example` }), relevant('lifted')).event;
+        return e;
+      };
+      expect(nextAlert(oneOutlet(1))).toMatchObject({ stage: 'lifted' });
+      expect(nextAlert(oneOutlet(PASSED_STAGE_LEAD_DAYS))).toMatchObject({ stage: 'in_force' });
     });
     it('does not alert the stage when only old news or the ending reports themselves said it', () => {
       let old = createEvent(item('court', { alertable: false }), relevant('in_force', { stageConfidence: 0.9 }));
