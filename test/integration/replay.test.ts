@@ -39,9 +39,11 @@ describe('replay harness', () => {
       const event = run.events.find((e) => e.countries.join() === 'GB' && e.vendors.includes('Huawei') && e.sources.length >= 5)!;
       expect(event.stage).toBe('announced');
       expect(score.perDecision.find((p) => p.id === 'gb-5g-huawei-ban-2020')).toMatchObject({ alerts: 1, right: true });
-      // Whatever the leak alerted, the last word to subscribers is "announced".
-      expect(run.alerts.at(-1)!.attributes.stage).toBe('announced');
-      expect(run.alerts.length).toBeLessThanOrEqual(2);
+      // Whatever the leak alerted, the last word to subscribers about the UK is "announced". (The
+      // slice also holds the near-misses of those days, other countries' stories among them.)
+      const uk = run.alerts.filter((a) => a.attributes.countries.join() === 'GB');
+      expect(uk.at(-1)!.attributes.stage).toBe('announced');
+      expect(uk.length).toBeLessThanOrEqual(2);
     }, 60_000);
   });
 
