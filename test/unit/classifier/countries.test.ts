@@ -19,6 +19,8 @@ const ACTORS: Array<[string, string, string, string[]]> = [
   ['ja', '総務省、ファーウェイ製品の調達を禁止', '総務省は各府省庁に対し、ファーウェイ製品の調達を即日禁止した。', ['JP']],
   ['zh', '网信办：关键信息基础设施运营者应停止采购美光产品', '国家互联网信息办公室宣布美光产品未通过网络安全审查。', ['CN']],
   ['ko', '개인정보위, 딥시크 신규 다운로드 잠정 중단', '개인정보보호위원회는 딥시크의 신규 다운로드를 중단했다.', ['KR']],
+  // An order to the carriers is the government's measure, not a carrier's own choice.
+  ['ko', '영국 정부, 통신사들에 화웨이 5G 장비 배제 명령', '영국 정부는 이동통신사들이 5G 망 구축 사업에서 화웨이 장비를 쓰지 못하도록 명령했다.', ['GB']],
   // A Korean ministry acts; the vendor's home country glued to its quoted name is its origin.
   ['ko', '외교부 "중국 \'딥시크\' 접속 차단"', '외교부는 업무용 PC에서 딥시크 접속을 차단했다고 밝혔다.', ['KR']],
   ['ja', '中国「ディープシーク」、イタリア当局が利用制限を命令', 'イタリアのデータ保護当局は同社にデータ処理の即時制限を命じた。', ['IT']],

@@ -102,6 +102,9 @@ const MORE_NON_MEASURES: Array<[string, string, string]> = [
   // warning to a country, a platform's content takedown: none is a measure against the vendor.
   ['ja', 'カスペルスキー、米国事業を段階的に縮小 販売禁止措置受け', '同社は米国での事業を段階的に終了すると明らかにした。'],
   ['ko', '재계, 딥시크 사내 사용 금지 확산', '주요 기업들이 임직원에게 딥시크 사용을 금지하는 사내 공지를 냈다.'],
+  // A telecom company leaving a vendor out of its own tender is a commercial choice (an order to
+  // the carriers, "통신사들에 … 배제 명령", stays a measure).
+  ['ko', '독일 통신회사 도이치텔레콤, 5G 장비 입찰에서 화웨이 배제', '도이치텔레콤은 차세대 통신망 장비 공급업체 선정에서 화웨이를 제외했다고 밝혔다.'],
   ['ko', '러시아, 텔레그램 CEO 체포 관련 프랑스에 경고', '러시아 외무부는 프랑스에 정치적 행동을 하지 말라고 경고했다.'],
   ['he', 'הוקם חמ"ל להסרת סרטוני הסתה מטיק-טוק', 'המשרד פועל להסרת תכנים מסיתים מהרשת.'],
   // A stock-market report on a measure's news is not a measure.
