@@ -102,6 +102,10 @@ const MORE_NON_MEASURES: Array<[string, string, string]> = [
   // warning to a country, a platform's content takedown: none is a measure against the vendor.
   ['ja', 'カスペルスキー、米国事業を段階的に縮小 販売禁止措置受け', '同社は米国での事業を段階的に終了すると明らかにした。'],
   ['ko', '재계, 딥시크 사내 사용 금지 확산', '주요 기업들이 임직원에게 딥시크 사용을 금지하는 사내 공지를 냈다.'],
+  // A court about to hear or examine a case has ruled nothing yet (its rulings have cues of their own).
+  ['en', 'Supreme Court agrees to hear TikTok challenge to US ban law', 'The justices will hear arguments on January 10 over the law that would ban the app unless it is sold.'],
+  ['de', 'Verfassungsgericht prüft TikTok-Verbot in Montana', 'Das Gericht verhandelt am Montag über das Gesetz.'],
+  ['fr', 'Le Conseil d\'État se penche sur le blocage de TikTok', 'La plus haute juridiction administrative examinera vendredi la requête des associations.'],
   // A telecom company leaving a vendor out of its own tender is a commercial choice (an order to
   // the carriers, "통신사들에 … 배제 명령", stays a measure).
   ['ko', '독일 통신회사 도이치텔레콤, 5G 장비 입찰에서 화웨이 배제', '도이치텔레콤은 차세대 통신망 장비 공급업체 선정에서 화웨이를 제외했다고 밝혔다.'],
