@@ -802,9 +802,52 @@ function subjectStartsOf(hits: Hit[], titleEnd: number, text: string, verbFinal:
   return subjectStarts;
 }
 
+/** What may stand between a country's name and an institution it owns: nothing, or a possessive. */
+const OWNER_GAP = /^(?:['’]s)?[ \u00a0]$/;
+
+/**
+ * Country mentions that are another country's institution: a name or demonym of one country right
+ * before a mention that would name another ("Australian Defense Department", "Australia's Defence
+ * Department", "Lithuania's National Cyber Security Centre"), or around it. Institutions share names
+ * across countries; the owner written before one says whose it is, and the same name elsewhere in
+ * the item (the headline's bare "National Cyber Security Centre") is that owner's too.
+ * `inPlace`: the mentions with their owner at hand (the owner's own mention votes for them);
+ * `elsewhere`: the same names elsewhere, with the owner they vote for.
+ */
+function ownedInstitutions(c: CompiledRules, hits: Hit[], text: string): { inPlace: Set<Hit>; elsewhere: Map<Hit, string> } {
+  const inPlace = new Set<Hit>();
+  const elsewhere = new Map<Hit, string>();
+  const byName = new Map<string, string>();
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as Hit;
+    if (!(h.cue.country || h.cue.countryMap)) continue;
+    for (let j = 0; j < hits.length; j++) {
+      const o = hits[j] as Hit;
+      if (o === h || !(o.cue.country || o.cue.countryMap)) continue;
+      // Before it, with nothing or a possessive between; or around it ("Australian [Defense Department]").
+      const around = o.start < h.start && o.end >= h.end;
+      if (!around && (o.end > h.start || h.start - o.end > 3 || !OWNER_GAP.test(text.slice(o.end, h.start)))) continue;
+      const mine = h.cue.country ?? resolveCountry(c, h);
+      const owner = o.cue.country ?? resolveCountry(c, o);
+      if (mine && owner && mine !== owner) {
+        inPlace.add(h);
+        if (!around) byName.set(h.text.toLowerCase(), owner);
+      }
+    }
+  }
+  if (byName.size === 0) return { inPlace, elsewhere };
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as Hit;
+    if (inPlace.has(h) || !(h.cue.country || h.cue.countryMap)) continue;
+    const owner = byName.get(h.text.toLowerCase());
+    if (owner) elsewhere.set(h, owner);
+  }
+  return { inPlace, elsewhere };
+}
+
 function countryVotes(
   c: CompiledRules, hits: Hit[], hitSent: Int32Array, vHits: Hit[], origins: Set<string>, titleEnd: number,
-  titleVerb: number, text: string, verbFinal: boolean, feedCountry: string | null, tuning: Tuning, fired: Set<string>,
+  titleVerb: number, text: string, verbFinal: boolean, feedCountry: string | null, outlet: string | null, tuning: Tuning, fired: Set<string>,
 ): CountryVotes {
   const nonActing: Hit[] = [];
   for (let i = 0; i < hits.length; i++) if ((hits[i] as Hit).cue.nonActing) nonActing.push(hits[i] as Hit);
@@ -814,13 +857,31 @@ function countryVotes(
   const subjects = new Set<string>();
   const subjectStarts = subjectStartsOf(hits, titleEnd, text, verbFinal);
   const contexts = contextsOfCountries(hits, nonActing, text);
+  const owned = ownedInstitutions(c, hits, text);
   let strongCountry = 0;
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i] as Hit;
-    const code = h.cue.country ?? (h.cue.countryMap ? resolveCountry(c, h) : undefined);
+    let code = h.cue.country ?? (h.cue.countryMap ? resolveCountry(c, h) : undefined);
     if (!code) continue;
     // "China" inside "China Mobile" is part of a vendor's name, not a country reference.
     if (insideAny(vHits, h)) continue;
+    // An institution name several countries use is the outlet's own country's, when it is one of them.
+    if (outlet && h.cue.sharedBy?.includes(outlet)) {
+      code = outlet;
+      fired.add(`country.shared-institution.${outlet}`);
+    }
+    // "Australian Defense Department": the institution is the named country's, not the metonym's.
+    // The mention with its owner written before it is left to the owner's own mention; the same
+    // name elsewhere votes for the owner.
+    if (owned.inPlace.has(h)) {
+      fired.add('country.owned-institution');
+      continue;
+    }
+    const owner = owned.elsewhere.get(h);
+    if (owner !== undefined) {
+      fired.add('country.owned-institution');
+      code = owner;
+    }
     const s = hitSent[i] as number;
     let w = h.cue.cw ?? 2;
     const strong = w >= 2.5;
@@ -1124,7 +1185,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   // ---- countries ----
   const feedCountry = input.feed?.country ? String(input.feed.country).toUpperCase() : null;
   const govFeed = input.feed?.kind === 'government';
-  const cvotes = countryVotes(c, hits, hitSent, vHits, origins, titleEnd, titleVerb, text, verbFinal, feedCountry, tuning, fired);
+  const cvotes = countryVotes(c, hits, hitSent, vHits, origins, titleEnd, titleVerb, text, verbFinal, feedCountry, outletCountry(input.link, lang), tuning, fired);
   const countryScores = cvotes.scores;
   const subjects = cvotes.subjects;
 

@@ -1184,7 +1184,7 @@ export function shaped<C extends Cue>(c: C, pattern = c.pattern): C {
     sure: c.sure, issued: c.issued, timing: c.timing, futureForm: c.futureForm, decided: c.decided,
     actor: c.actor, noise: c.noise, bodyFactor: c.bodyFactor, reason: c.reason, homeOf: c.homeOf, bystander: c.bystander,
     precedent: c.precedent, scopeless: c.scopeless,
-    country: c.country, countryMap: c.countryMap, countryMapOf: c.countryMapOf, cw: c.cw, quells: c.quells, keep: c.keep,
+    country: c.country, sharedBy: c.sharedBy, countryMap: c.countryMap, countryMapOf: c.countryMapOf, cw: c.cw, quells: c.quells, keep: c.keep,
     speech: c.speech, nonActing: c.nonActing, nonActingList: c.nonActingList, vendor: (c as Partial<VendorCue>).vendor,
   } as unknown as C;
   // Fields Cue does not declare (none in the bundled rules) come after, in their own order.

@@ -111,6 +111,12 @@ export interface Cue {
   /** A country reference (ISO alpha-2 or EU): name, demonym+government, metonym or agency. */
   country?: string;
   /**
+   * Other countries with an institution of the same name ("NCSC": the UK's, Ireland's, New
+   * Zealand's National Cyber Security Centre): when the outlet's own domain is one of theirs
+   * (classify.ts outletCountry), the reference is that country's.
+   */
+  sharedBy?: string[];
+  /**
    * For a cue that covers many countries at once ("<demonym> government"): country code → regex of
    * the words in the match that name it (e.g. {"SE": "Swedish"}).
    */

@@ -60,6 +60,18 @@ describe('classifier', () => {
       expect(c.countries).toEqual(['AU']);
     });
 
+    // Institutions share names across countries; whose one is depends on what the item says around it.
+    it.each([
+      ['its owner\'s demonym before it', 'Australian Defense Department to remove Chinese-made cameras', 'The department will take out Hikvision and Dahua cameras from its buildings.', undefined, ['AU']],
+      ['its owner named once, the bare name elsewhere', 'National Cyber Security Centre warns against Xiaomi phones', 'Lithuania\'s National Cyber Security Centre told public bodies to stop using them.', undefined, ['LT']],
+      ['the outlet\'s own country having one of that name', 'Civil servants told to remove TikTok from work phones', 'Staff were told to delete the app following a direction from the NCSC.', 'https://www.example.ie/news/tiktok-1', ['IE']],
+      ['no owner and no such outlet: the best-known one', 'Civil servants told to remove TikTok from work phones', 'Staff were told to delete the app following a direction from the NCSC.', 'https://www.example.com/news/tiktok-1', ['GB']],
+    ])('reads a shared institution name by %s', (_, title, summary, link, countries) => {
+      const c = classify({ ...item('en', title, summary), ...(link ? { link } : {}) });
+      expect(c.relevant).toBe(true);
+      expect(c.countries).toEqual(countries);
+    });
+
     it('does not count the vendor\'s own country as acting', () => {
       const c = classify(item('en', 'Sweden bans China\'s Huawei from 5G networks', 'The regulator said Chinese equipment must be removed by 2025.'));
       expect(c.countries).toEqual(['SE']);
