@@ -126,6 +126,10 @@ const MEASURE_CASES: Array<[string, string, string, Measure]> = [
   ['zh', '華為、中興通訊「高風險」 歐盟施壓成員國禁用', '歐盟執委會首度明確將華為與中興通訊標示為「高風險」供應商。', 'security_warning'],
   // Hindi: a ministry's departments and office computers are an official scope.
   ['hi', 'वित्त मंत्रालय ने DeepSeek के इस्तेमाल पर लगाई रोक', 'मंत्रालय के सभी विभागों को AI टूल्स का इस्तेमाल नहीं करने का आदेश दिया गया है।', 'device_ban'],
+  // Companies told to stop buying: the market (as en/zh/ja); 'cannot be used on government devices'.
+  ['ko', '중국, 자국 기업에 엔비디아 칩 구매 중단 지시', '당국이 기술기업들에게 엔비디아 칩 구매를 중단할 것을 지시했다.', 'market_ban'],
+  ['ja', 'TikTok、政府端末では使用できない=官房長官', '官房長官は記者会見で、機密情報を扱う政府端末ではTikTokを使用できないと述べた。', 'device_ban'],
+  ['vi', 'Temu vẫn chưa được phép hoạt động tại Việt Nam', 'Sàn thương mại điện tử Temu vẫn trong thời gian chờ cấp phép.', 'market_ban'],
 ];
 
 describe('classifier', () => {
