@@ -364,8 +364,10 @@ function identify(c: CompiledRules, input: ClassifierInput, text: string): Langu
       return { language: guess.language, lexicon: has(guess.language) ? guess.language : null, supported: true };
     }
     if (has(declared)) return { language: declared, lexicon: declared, supported: true };
-    // A declared language without a lexicon: read with the closest one, but say so.
-    return { language: declared, lexicon: closest(c, guess), supported: false };
+    // A declared language without a lexicon: read with the closest one, but say so. The declared
+    // language's neighbour first: a Malay item whose text guesses as Indonesian (the two share most
+    // words) is read with the Indonesian lexicon, not with none.
+    return { language: declared, lexicon: closestTo(c, declared) ?? closest(c, guess), supported: false };
   }
   if (guess.language === 'und' || LEGACY.has(guess.language) || !guess.script) {
     // Nothing speaks, or one of the nine: the classifier's stopword guess (English by default)…
@@ -399,7 +401,11 @@ function readable(c: CompiledRules, guess: LanguageGuess): LanguageGuess {
 const CLOSEST: Record<string, string> = { ms: 'id', tl: 'id', ca: 'es', hr: 'cs', sl: 'cs', sr: 'ru', mk: 'ru', bg: 'ru', be: 'ru', kk: 'ru', fa: 'ar', ur: 'ar', mr: 'hi', ne: 'hi', az: 'tr' };
 
 function closest(c: CompiledRules, guess: LanguageGuess): string | null {
-  const near = CLOSEST[guess.language];
+  return closestTo(c, guess.language);
+}
+
+function closestTo(c: CompiledRules, language: string): string | null {
+  const near = CLOSEST[language];
   return near && c.lexicons.has(near) ? near : null;
 }
 

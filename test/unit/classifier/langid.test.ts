@@ -98,6 +98,17 @@ describe('classifier language support', () => {
       expect(c.confidence).toBeLessThanOrEqual(c.relevant ? 0.6 : 0.35);
     });
 
+    it('reads a declared Malay item with the Indonesian lexicon even when its words guess as Indonesian', () => {
+      // Malay and Indonesian share most words, so the text guess is often "id"; the declared language's
+      // neighbour decides which lexicon reads it (it used to read with none: "not relevant").
+      const c = classify({ title: 'Australia bakal haramkan TikTok pada telefon rasmi pemerintah', summary: 'CANBERRA: Australia mengikut jejak langkah beberapa negara mengharamkan aplikasi TikTok dalam telefon pemerintah atas sebab keselamatan.', language: 'ms' });
+      expect(c.relevant).toBe(true);
+      expect(c.vendors).toEqual(['TikTok']);
+      expect(c.measure).toBe('device_ban');
+      expect(c.language_supported).toBe(false);
+      expect(c.rules).toContain('lang.unsupported.ms');
+    });
+
     it('flags an undeclared item in an unread language by its words, not only by a declared code', () => {
       const c = classify({ title: 'ایران دسترسی به تلگرام را مسدود کرد', summary: 'این تصمیم از سوی شورای عالی فضای مجازی گرفته شد و از امروز اجرا می‌شود.' });
       expect(c.language_supported).toBe(false);

@@ -56,6 +56,8 @@ const CALLS_FOR_BAN: Array<[string, string, string]> = [
 // its country's name (Chinese usage), "will defend the rights of its companies", a question in the
 // middle of a headline, a ruling party's proposal, the vendor applying for an injunction.
 const MORE_NON_MEASURES: Array<[string, string, string]> = [
+  // A vendor asking a court for an injunction against a licence revocation: no ruling, no new step.
+  ['ja', 'チャイナテレコム、米当局の事業免許取り消しで差し止め請求', '同社は連邦高裁に対し、連邦通信委員会が決めた事業免許の取り消しの差し止めを請求した。'],
   // A caucus's recommendation is a call for a measure; 中国発 (made in China) names an origin, not an actor.
   ['ja', '中国発アプリの利用制限提言へ 自民議連', '議連会長は、TikTokを念頭に中国発アプリの利用制限を政府に提言する考えを示した。'],
   // The vendor fighting a ban (in court, in a campaign) is its act, not a new step of the ban.

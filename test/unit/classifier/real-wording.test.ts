@@ -51,6 +51,11 @@ const STAGES: Array<[string, string, string, Stage]> = [
   ['fr', 'Le Royaume-Uni interdira TikTok sur les téléphones des ministres', 'L\'interdiction s\'appliquera à partir de lundi, a annoncé le ministre.', 'announced'],
   ['en', '\'Immediate\' TikTok ban on UK government mobile phones', 'Ministers announced the ban on Thursday.', 'in_force'],
   ['en', 'Nepal PM justifies TikTok ban as a measure to tackle social chaos', 'The decision to ban the app took effect last week.', 'in_force'],
+  // A government allowing a vendor to take part in its 5G build decides not to exclude it (as en's
+  // "allows … to take part"); re-entry after a ban (再参入を認め) is a lifting, not this (eval ja-94).
+  ['zh', '政府允许华为参与5G网络建设', '通信部长周二在记者会上宣布了这一决定。', 'rejected'],
+  ['ja', '政府、ファーウェイの5G参入を認める', '総務相が記者会見で明らかにした。', 'rejected'],
+  ['ko', '정부, 화웨이 5G 참여 허용', '과학기술정보통신부 장관이 국회에서 밝혔다.', 'rejected'],
 ];
 
 describe('classifier', () => {
@@ -84,6 +89,11 @@ describe('classifier', () => {
       expect(classify(item('en', 'Will the US ban TikTok?', 'Lawmakers are debating a bill.')).relevant).toBe(false);
     });
 
+    it('does not make the vendor of an earlier measure a target (此前已禁用抖音)', () => {
+      const c = classify(item('zh', '加拿大禁止政府设备使用微信:此前已禁用抖音', '加拿大宣布禁止在政府发行的移动设备上使用微信。'));
+      expect(c).toMatchObject({ relevant: true, vendors: ['WeChat'], countries: ['CA'] });
+    });
+
     it('does not make the firms ordered to stop buying into targets', () => {
       const c = classify(item('en', 'China blocks Nvidia chips', 'The regulator ordered the country\'s biggest firms, including Alibaba, to stop purchasing Nvidia\'s GPUs.'));
       expect(c).toMatchObject({ relevant: true, vendors: ['Nvidia'] });
@@ -114,6 +124,12 @@ const MEASURE_CASES: Array<[string, string, string, Measure]> = [
   // An institution advising its own members is official advice, not a ban (nor a foreign government's pressure)
   ['en', "EU tells its members to ban Huawei and ZTE over 'materially higher risks'", 'The Commission named the two suppliers for the first time.', 'security_warning'],
   ['zh', '華為、中興通訊「高風險」 歐盟施壓成員國禁用', '歐盟執委會首度明確將華為與中興通訊標示為「高風險」供應商。', 'security_warning'],
+  // Hindi: a ministry's departments and office computers are an official scope.
+  ['hi', 'वित्त मंत्रालय ने DeepSeek के इस्तेमाल पर लगाई रोक', 'मंत्रालय के सभी विभागों को AI टूल्स का इस्तेमाल नहीं करने का आदेश दिया गया है।', 'device_ban'],
+  // Companies told to stop buying: the market (as en/zh/ja); 'cannot be used on government devices'.
+  ['ko', '중국, 자국 기업에 엔비디아 칩 구매 중단 지시', '당국이 기술기업들에게 엔비디아 칩 구매를 중단할 것을 지시했다.', 'market_ban'],
+  ['ja', 'TikTok、政府端末では使用できない=官房長官', '官房長官は記者会見で、機密情報を扱う政府端末ではTikTokを使用できないと述べた。', 'device_ban'],
+  ['vi', 'Temu vẫn chưa được phép hoạt động tại Việt Nam', 'Sàn thương mại điện tử Temu vẫn trong thời gian chờ cấp phép.', 'market_ban'],
 ];
 
 describe('classifier', () => {
