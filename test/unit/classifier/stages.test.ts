@@ -37,6 +37,12 @@ const STAGE_CASES: Array<[string, string, string, Stage]> = [
   ['it', 'Il Parlamento europeo vieterà TikTok sui dispositivi di servizio', 'Il divieto scatterà a partire dal 20 marzo.', 'announced'],
   ['pt', 'STF revoga bloqueio do Telegram', 'O ministro revogou a decisão que determinava o bloqueio.', 'lifted'],
   ['id', 'Kominfo resmi buka blokir TikTok', 'Setelah diblokir sejak Juli, aplikasi itu bisa diakses lagi.', 'lifted'],
+  // A government approving sales, exports, imports or purchases it had restricted is relief.
+  ['en', 'Commerce approves exports of Nvidia H20 chips to China', 'The department said licences would be issued this week.', 'lifted'],
+  ['en', 'Beijing allows tech firms to buy Nvidia H200 chips', 'Regulators signed off on the first orders after months of curbs.', 'lifted'],
+  ['ko', '중국, 엔비디아 H20 구매 승인', '중국 당국이 자국 기업들의 엔비디아 칩 구매를 허용했다.', 'lifted'],
+  ['zh', '中国批准企业进口英伟达H200芯片', '消息称,首批进口许可已经发放给三家互联网公司。', 'lifted'],
+  ['ja', '中国、エヌビディア製半導体の輸入を承認', '中国当局は国内企業によるH200の輸入を認めた。', 'lifted'],
   ['pt', 'Juiz determina suspensão do Telegram no Brasil', 'A suspensão é imediata.', 'in_force'],
   ['ja', '米下院、TikTok禁止法案を可決', '上院での審議は不透明だ。', 'proposed'],
   ['ja', 'ドイツ政府、ファーウェイ排除を見送り', '一律に排除することを見送る方針を決めた。', 'rejected'],
