@@ -104,6 +104,10 @@ const MORE_NON_MEASURES: Array<[string, string, string]> = [
   // warning to a country, a platform's content takedown: none is a measure against the vendor.
   ['ja', 'カスペルスキー、米国事業を段階的に縮小 販売禁止措置受け', '同社は米国での事業を段階的に終了すると明らかにした。'],
   ['ko', '재계, 딥시크 사내 사용 금지 확산', '주요 기업들이 임직원에게 딥시크 사용을 금지하는 사내 공지를 냈다.'],
+  // Someone arguing against a ban, a call on Congress to ban, a count of states that have banned.
+  ['en', 'Don\'t ban DeepSeek, says state senator', 'He said a ban would not stop Chinese data collection.'],
+  ['en', 'Attorneys general press Congress to ban Temu from government phones', 'The letter cites data security risks.'],
+  ['en', 'More than 30 states have banned TikTok on government devices', 'Here is where the app is restricted.'],
   // A court about to hear or examine a case has ruled nothing yet (its rulings have cues of their own).
   ['en', 'Supreme Court agrees to hear TikTok challenge to US ban law', 'The justices will hear arguments on January 10 over the law that would ban the app unless it is sold.'],
   ['de', 'Verfassungsgericht prüft TikTok-Verbot in Montana', 'Das Gericht verhandelt am Montag über das Gesetz.'],
