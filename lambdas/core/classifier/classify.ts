@@ -703,7 +703,7 @@ function cueVotes(
         officialScope = true;
         if (inTitle) officialInTitle = true;
       }
-      if (cue.measure === 'market_ban' && (cue.mw ?? 1) >= 2) marketScope = true;
+      if (cue.measure === 'market_ban' && (cue.mw ?? 1) >= 2 && !cue.scopeless) marketScope = true;
       fired.add(cue.id);
     }
     if (cue.stage) {
@@ -772,6 +772,8 @@ interface CountryVotes {
   subjects: Set<string>;
   /** The strongest country-cue weight of a strong (agency-like) reference, 0 when none. */
   strong: number;
+  /** Countries with at least one mention that is not only the targeted vendors' origin. */
+  acting: Set<string>;
 }
 
 /** Verb-final headlines: countries joined to the first one ("호주·뉴질랜드도 … 금지", "オーストラリアやニュージーランドで…禁止", "日米、…") share its subject slot. */
@@ -859,6 +861,7 @@ function countryVotes(
   const contexts = contextsOfCountries(hits, nonActing, text);
   const owned = ownedInstitutions(c, hits, text);
   let strongCountry = 0;
+  const acting = new Set<string>();
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i] as Hit;
     let code = h.cue.country ?? (h.cue.countryMap ? resolveCountry(c, h) : undefined);
@@ -910,6 +913,7 @@ function countryVotes(
       }
     }
     if (originOnly) w *= 0.3;
+    else acting.add(code);
     if (strong) strongCountry = Math.max(strongCountry, h.cue.cw ?? 0);
     // Repeated mentions add a little; the best one counts fully.
     const prev = countryBestW.get(code) ?? 0;
@@ -920,7 +924,8 @@ function countryVotes(
     } else add(countryScores, code, w * 0.25);
   }
   if (feedCountry) add(countryScores, feedCountry, tuning.feedCountryWeight);
-  return { scores: countryScores, best: countryBest, subjects, strong: strongCountry };
+  if (feedCountry) acting.add(feedCountry);
+  return { scores: countryScores, best: countryBest, subjects, strong: strongCountry, acting };
 }
 
 /** The not-relevant result: the noise that argued against relevance, as evidence and rules. */
@@ -1226,8 +1231,18 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   const relevant = restrictScore > 0 && (hasActor || standsAlone) && score >= tuning.relevanceThreshold;
   if (!relevant) return notRelevantResult(src, sents, titleEnd, cjk, fired, votes, vendorHits, score, tuning);
 
+  // The targeted vendors' home country named only as their origin ("banned on government devices due
+  // to China security concerns", "Chinese-owned TikTok") is not the actor, even when no other country
+  // is named: the outlet's or the language's country decides then (decideCountries). Export controls
+  // are the exception: a state controls what its own firms sell abroad ("US chipmaker Nvidia told to
+  // stop H20 sales to China").
+  const actingScores = new Map<string, number>();
+  const ownExports = votes.measureScores.has('export_control');
+  for (const [code, w] of countryScores) if (ownExports || cvotes.acting.has(code)) actingScores.set(code, w);
+  if (actingScores.size < countryScores.size && vote(countryScores, cvotes.best).key !== vote(actingScores, cvotes.best).key) fired.add('country.origin-only');
+
   // ---- measure ----
-  const mv = measureVote(c, targets, votes, vote(countryScores, cvotes.best).key, text, tuning, fired);
+  const mv = measureVote(c, targets, votes, vote(actingScores, cvotes.best).key, text, tuning, fired);
   const measure: Measure = mv.key && (MEASURES as readonly string[]).includes(mv.key) ? mv.key : 'other_restriction';
 
   // ---- stage ----
@@ -1237,7 +1252,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   for (let i = 0; i < sd.rules.length; i++) fired.add(sd.rules[i] as string);
 
   // ---- countries: decide ----
-  const cv = vote(countryScores, cvotes.best);
+  const cv = vote(actingScores, cvotes.best);
   const countries = decideCountries(cv, subjects, input.link, lang, lex, actor, fired);
 
   return relevantResult(src, sents, titleEnd, cjk, fired, targets, countries, cvotes.best, restrictHit, mv, measure, sd, cv, score, tuning);

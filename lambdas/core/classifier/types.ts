@@ -106,6 +106,8 @@ export interface Cue {
   /**
    * A device_ban cue that names the kind of product ("drones", "installed") but not whose devices: it
    * votes for device_ban, yet does not by itself show an official scope (see classify.ts, measure).
+   * On a market_ban cue: the blocking names no scope of its own ("blocks access to"): it votes for
+   * market_ban, yet does not overrule an official scope the headline names ("…on staff computers").
    */
   scopeless?: boolean;
   /** A country reference (ISO alpha-2 or EU): name, demonym+government, metonym or agency. */
