@@ -820,12 +820,14 @@ function ownedInstitutions(c: CompiledRules, hits: Hit[], text: string): { inPla
   const inPlace = new Set<Hit>();
   const elsewhere = new Map<Hit, string>();
   const byName = new Map<string, string>();
-  for (let i = 0; i < hits.length; i++) {
-    const h = hits[i] as Hit;
-    if (!(h.cue.country || h.cue.countryMap)) continue;
-    for (let j = 0; j < hits.length; j++) {
-      const o = hits[j] as Hit;
-      if (o === h || !(o.cue.country || o.cue.countryMap)) continue;
+  const countries: Hit[] = [];
+  for (let i = 0; i < hits.length; i++) if ((hits[i] as Hit).cue.country || (hits[i] as Hit).cue.countryMap) countries.push(hits[i] as Hit);
+  if (countries.length < 2) return { inPlace, elsewhere };
+  for (let i = 0; i < countries.length; i++) {
+    const h = countries[i] as Hit;
+    for (let j = 0; j < countries.length; j++) {
+      const o = countries[j] as Hit;
+      if (o === h) continue;
       // Before it, with nothing or a possessive between; or around it ("Australian [Defense Department]").
       const around = o.start < h.start && o.end >= h.end;
       if (!around && (o.end > h.start || h.start - o.end > 3 || !OWNER_GAP.test(text.slice(o.end, h.start)))) continue;
@@ -838,9 +840,9 @@ function ownedInstitutions(c: CompiledRules, hits: Hit[], text: string): { inPla
     }
   }
   if (byName.size === 0) return { inPlace, elsewhere };
-  for (let i = 0; i < hits.length; i++) {
-    const h = hits[i] as Hit;
-    if (inPlace.has(h) || !(h.cue.country || h.cue.countryMap)) continue;
+  for (let i = 0; i < countries.length; i++) {
+    const h = countries[i] as Hit;
+    if (inPlace.has(h)) continue;
     const owner = byName.get(h.text.toLowerCase());
     if (owner) elsewhere.set(h, owner);
   }
