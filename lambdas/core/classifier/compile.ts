@@ -120,6 +120,8 @@ function checkPropertyEscapes(src: string): void {
 
 /** A text of 1,024 characters no pattern can spend long on: runs of one character between spaces. */
 const LONG_TEXT = '\u0001 '.repeat(512);
+/** The same in two-byte form: a symbol outside Latin-1 (U+2400, no letter, space or CJK) makes V8 store it so. */
+const LONG_TEXT_WIDE = '\u2400 '.repeat(512);
 
 /**
  * The regex, marked to be compiled to machine code from its first use. Why: V8 compiles a regex
@@ -132,17 +134,31 @@ const LONG_TEXT = '\u0001 '.repeat(512);
  * code alone all of them take ~0.35 MB. V8 skips the bytecode tier for good once a regex has run
  * on a subject of 1,000+ characters: one test() here (its outcome dropped, lastIndex reset), and
  * each string width the regex later meets is compiled straight to machine code.
+ *
+ * `wide`: the text the regex is built for is stored two-byte (it has a character above U+00FF), so
+ * it is compiled for that width: V8 compiles a regex once per width it meets, and a regex built
+ * for CJK, Cyrillic or Greek text (or Latin text with a dash or a curly quote) would otherwise be
+ * compiled twice, once for the one-byte warm-up text it never meets again.
  */
-function native(re: RegExp): RegExp {
+function native(re: RegExp, wide = false): RegExp {
   re.lastIndex = 0;
-  re.test(LONG_TEXT);
+  re.test(wide ? LONG_TEXT_WIDE : LONG_TEXT);
   re.lastIndex = 0;
   return re;
 }
 
+/**
+ * Whether a text has a character above U+00FF (then V8 stores it, and reads it in regexes, as
+ * two-byte). Asked once per regex built, not per item.
+ */
+function isWide(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return true;
+  return false;
+}
+
 /** Compiles a matching regex without the "u" flag (see PROPERTY_RANGES). */
-function fastRegExp(src: string, flags: string): RegExp {
-  return native(new RegExp(withoutUnicodeEscapes(src), flags.replace('u', '')));
+function fastRegExp(src: string, flags: string, wide = false): RegExp {
+  return native(new RegExp(withoutUnicodeEscapes(src), flags.replace('u', '')), wide);
 }
 
 /**
@@ -172,15 +188,15 @@ interface LazyRe {
   may: boolean;
 }
 
-function lazyRe(l: LazyRe): RegExp {
-  return (l.re ??= native(new RegExp(withoutUnicodeEscapes(`(?:${l.pattern})${l.tail}`), l.flags)));
+function lazyRe(l: LazyRe, text: string): RegExp {
+  return (l.re ??= native(new RegExp(withoutUnicodeEscapes(`(?:${l.pattern})${l.tail}`), l.flags), isWide(text)));
 }
 
 /** The capitals form of a case-sensitive cue's regex (same tail, no "i"), or null when it has none. */
-function upperRe(l: LazyRe): RegExp | null {
+function upperRe(l: LazyRe, text: string): RegExp | null {
   if (l.upper === undefined) {
     const up = upperPattern(l.pattern);
-    l.upper = up === null ? null : native(new RegExp(withoutUnicodeEscapes(`(?:${up})${l.tail}`), 'y'));
+    l.upper = up === null ? null : native(new RegExp(withoutUnicodeEscapes(`(?:${up})${l.tail}`), 'y'), isWide(text));
   }
   return l.upper;
 }
@@ -1637,11 +1653,11 @@ export class CueScanner {
       const lazy = e.re as LazyRe;
       if (!startsAt(tk, at, e) || !this.mayMatch(lazy, text)) continue;
       // Sticky: a match starts at `at` and ends at lastIndex, so test() (no match array) is enough.
-      const one = lazyRe(lazy);
+      const one = lazyRe(lazy, text);
       one.lastIndex = at;
       let end = one.test(text) ? one.lastIndex : -1;
       if (end < 0 && e.capitals) {
-        const up = upperRe(lazy);
+        const up = upperRe(lazy, text);
         if (up) {
           up.lastIndex = at;
           if (up.test(text)) end = up.lastIndex;
@@ -1778,7 +1794,7 @@ function partMayMatch(p: Part, text: string): boolean {
 function scanFree(p: Part, text: string, out: Hit[]): void {
   // Built with its leading lookbehinds moved past their literal heads (lookbehind.ts): the same
   // matches, without a backward scan at every position of the text.
-  const re = (p.re ??= fastRegExp(openLookbehinds(p.src), p.flags));
+  const re = (p.re ??= fastRegExp(openLookbehinds(p.src), p.flags, isWide(text)));
   const { cues, bounded } = p;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
