@@ -984,13 +984,24 @@ function sharedUsualMeasure(c: CompiledRules, targets: Map<string, VendorHit>): 
   return shared;
 }
 
-/** The acting countries: the best-scored one (or the headline's several subjects), else the outlet's or the language's default. */
-function decideCountries(cv: Vote<string>, subjects: Set<string>, link: string | null | undefined, lang: string, lex: CompiledLexicon | undefined, actor: number, fired: Set<string>): string[] {
+/**
+ * The acting countries: the best-scored one (or the headline's several subjects), else the state
+ * that alone uses the measure's instrument, else the outlet's or the language's default.
+ */
+function decideCountries(cv: Vote<string>, subjects: Set<string>, link: string | null | undefined, lang: string, lex: CompiledLexicon | undefined, actor: number, measure: Measure, tuning: Tuning, fired: Set<string>): string[] {
   let countries: string[] = [];
+  const byMeasure = tuning.measureActingPrior?.[measure];
   if (cv.key) {
     countries = [cv.key];
     // "US and Canada order…": several subjects of the headline all act.
     if (subjects.size > 1 && subjects.has(cv.key)) countries = [...subjects];
+  } else if (byMeasure) {
+    // A headline often leaves the acting state to the lead ("DJI is blacklisted", "엔비디아 반도체,
+    // 수출통제 대상", "Huaweiに対する「輸出一時許可」が延長"). Where the labelled news has one state
+    // behind every measure of a kind (export controls: the entity list, licences, the foreign direct
+    // product rule are US instruments in all 240 labelled items), that state acts — not the outlet's.
+    countries = [byMeasure];
+    fired.add(`prior.acting-by-measure.${byMeasure}`);
   } else {
     const outlet = outletCountry(link, lang);
     const d = outlet ?? lex?.lexicon.defaultCountry;
@@ -1177,7 +1188,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
 
   // ---- countries: decide ----
   const cv = vote(countryScores, cvotes.best);
-  const countries = decideCountries(cv, subjects, input.link, lang, lex, actor, fired);
+  const countries = decideCountries(cv, subjects, input.link, lang, lex, actor, measure, tuning, fired);
 
   return relevantResult(src, sents, titleEnd, cjk, fired, targets, countries, cvotes.best, restrictHit, mv, measure, sd, cv, score, tuning);
 }
@@ -1390,4 +1401,5 @@ function dedupe(list: string[]): string[] {
   }
   return out;
 }
+
 

@@ -213,6 +213,11 @@ export interface Tuning {
    * reaches the threshold plus this margin and no noise argues against it; default 0.
    */
   headlineAloneMargin?: number;
+  /**
+   * The acting state of a measure whose instrument only one state uses in the labelled news, when
+   * the item names no acting country (measure → ISO code, e.g. export_control → US).
+   */
+  measureActingPrior?: Partial<Record<Measure, string>>;
   /** The vendor's usual measure when the acting state's (vendor-meta measureBy) weighs this many times the usual prior; default 1. */
   actingMeasurePriorFactor?: number;
 }
