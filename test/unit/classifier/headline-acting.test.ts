@@ -3,7 +3,11 @@
  * leaves to its lead. A measure whose instrument only one state uses in the labelled news (export
  * controls: the US in all 240 labelled items) names that state when the headline names none
  * (tuning.json measureActingPrior); a named country, and the outlet's country for other measures,
- * keep their say. The headlines are written for these rows, not copied from the labelled fixtures.
+ * keep their say. A restriction verb with the named vendor as its object stands alone at a lower
+ * score than an item with a lead (headlineAloneThreshold), but not when the vendor comes first in a
+ * verb-before-object language (its subject, or a noun's modifier), and a roundup of which countries
+ * have banned it is no news of a step in any language. The headlines are written for these rows,
+ * not copied from the labelled fixtures.
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../lambdas/core/classifier/index.js';
@@ -29,13 +33,64 @@ const NAMED: Array<[string, string, string[]]> = [
   ['en', 'China adds Micron to export control list', ['CN']],
 ];
 
+// [language, headline]: a restriction verb and the vendor as its object, nothing else
+const VERB_AND_OBJECT: Array<[string, string]> = [
+  ['de', 'Gouverneur verbietet TikTok-App'],
+  ['tr', 'TikTok bu ülkede de yasaklandı'],
+];
+
+// [language, headline, lead]: the same with a lead that names no state is no measure
+const VERB_AND_OBJECT_WITH_LEAD: Array<[string, string, string]> = [
+  ['de', 'Gouverneur verbietet TikTok-App', 'Die Entscheidung wurde am Montag bekannt.'],
+];
+
+// The vendor first in a verb-before-object headline: its subject, the ban only a noun
+const VENDOR_FIRST: Array<[string, string]> = [
+  ['en', 'DeepSeek thrives despite bans'],
+  ['de', 'TikTok wächst trotz Verboten'],
+  ['en', 'Telegram grows despite blocks'],
+];
+
+// Roundups of the countries that have banned a vendor, in the languages that had no such noise
+const ROUNDUPS: Array<[string, string]> = [
+  ['ar', 'ما هي الدول التي حظرت تيك توك'],
+  ['ru', 'Какие страны запретили TikTok'],
+  ['uk', 'Які країни заборонили TikTok'],
+  ['tr', 'TikTok hangi ülkelerde yasaklandı'],
+  ['id', 'Daftar negara yang melarang TikTok'],
+  ['vi', 'Những quốc gia nào đã cấm TikTok'],
+  ['th', 'ประเทศไหนแบน TikTok บ้าง'],
+  ['hi', 'किन देशों में बैन है TikTok'],
+  ['es', 'Países y organismos que han prohibido DeepSeek'],
+];
+
 describe('classifier', () => {
-  describe('classify: the acting state a headline leaves to its lead (fifth round)', () => {
+  describe('classify: what a headline leaves to its lead (fifth round)', () => {
     it.each(BY_MEASURE)('[%s] reads "%s" as %s by %j', (language, headline, measure, countries) => {
       const c = classify(google(language, headline));
       expect(c.relevant).toBe(true);
       expect(c.measure).toBe(measure);
       expect(c.countries).toEqual(countries);
+    });
+
+    it.each(VERB_AND_OBJECT)('[%s] reads "%s" as a measure on its own', (language, headline) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
+      expect(c.rules).toContain('headline.stands-alone');
+    });
+
+    it.each(VERB_AND_OBJECT_WITH_LEAD)('[%s] does not read "%s" as a measure when a lead names no state', (language, headline, lead) => {
+      expect(classify(item(language, headline, lead)).relevant).toBe(false);
+    });
+
+    it.each(VENDOR_FIRST)('[%s] does not alert on "%s"', (language, headline) => {
+      expect(classify(google(language, headline)).relevant).toBe(false);
+    });
+
+    it.each(ROUNDUPS)('[%s] does not alert on the roundup "%s"', (language, headline) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(false);
+      expect((c.rules ?? []).some((r) => /\.noise\.roundup/.test(r))).toBe(true);
     });
 
     it.each(NAMED)('[%s] keeps the named state of "%s"', (language, headline, countries) => {
