@@ -64,6 +64,15 @@ const ROUNDUPS: Array<[string, string]> = [
   ['es', 'Países y organismos que han prohibido DeepSeek'],
 ];
 
+// [language, headline]: a licence to keep trading with a listed vendor extended or granted lifts the
+// US export control for that trade
+const LICENCES: Array<[string, string]> = [
+  ['en', 'Commerce extends temporary general license for ZTE by 60 days'],
+  ['en', 'Washington to grant licenses for sales to SMIC'],
+  ['ko', '美, ZTE에 임시 라이선스 연장'],
+  ['zh', '美国批准英伟达芯片对华出口'],
+];
+
 describe('classifier', () => {
   describe('classify: what a headline leaves to its lead (fifth round)', () => {
     it.each(BY_MEASURE)('[%s] reads "%s" as %s by %j', (language, headline, measure, countries) => {
@@ -91,6 +100,14 @@ describe('classifier', () => {
       const c = classify(google(language, headline));
       expect(c.relevant).toBe(false);
       expect((c.rules ?? []).some((r) => /\.noise\.roundup/.test(r))).toBe(true);
+    });
+
+    it.each(LICENCES)('[%s] reads "%s" as a lifted US export control', (language, headline) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe('export_control');
+      expect(c.stage).toBe('lifted');
+      expect(c.countries).toEqual(['US']);
     });
 
     it.each(NAMED)('[%s] keeps the named state of "%s"', (language, headline, countries) => {
