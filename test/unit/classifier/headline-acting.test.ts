@@ -73,6 +73,18 @@ const LICENCES: Array<[string, string]> = [
   ['zh', '美国批准英伟达芯片对华出口'],
 ];
 
+// [language, headline, countries]: limits imposed as a headline's noun; a progressive present
+const LIMITS: Array<[string, string, string[]]> = [
+  ['en', 'Washington imposes new limits on SMIC suppliers', ['US']],
+  ['it', 'Il Vietnam sta bloccando Telegram', ['VN']],
+];
+
+// …and limits nobody imposes
+const NO_LIMITS: Array<[string, string]> = [
+  ['en', 'No limits on Huawei, says minister'],
+  ['en', 'Huawei hits limits on chip output'],
+];
+
 describe('classifier', () => {
   describe('classify: what a headline leaves to its lead (fifth round)', () => {
     it.each(BY_MEASURE)('[%s] reads "%s" as %s by %j', (language, headline, measure, countries) => {
@@ -108,6 +120,16 @@ describe('classifier', () => {
       expect(c.measure).toBe('export_control');
       expect(c.stage).toBe('lifted');
       expect(c.countries).toEqual(['US']);
+    });
+
+    it.each(LIMITS)('[%s] reads "%s" as a measure by %j', (language, headline, countries) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
+      expect(c.countries).toEqual(countries);
+    });
+
+    it.each(NO_LIMITS)('[%s] does not alert on "%s"', (language, headline) => {
+      expect(classify(google(language, headline)).relevant).toBe(false);
     });
 
     it.each(NAMED)('[%s] keeps the named state of "%s"', (language, headline, countries) => {
