@@ -71,6 +71,8 @@ const LICENCES: Array<[string, string]> = [
   ['en', 'Washington to grant licenses for sales to SMIC'],
   ['ko', '美, ZTE에 임시 라이선스 연장'],
   ['zh', '美国批准英伟达芯片对华出口'],
+  // a vendor resuming sales to China after US restrictions
+  ['es', 'Nvidia reanuda la venta de chips a China tras las restricciones de EE. UU.'],
 ];
 
 // [language, headline, countries]: limits imposed as a headline's noun; a progressive present
@@ -83,6 +85,11 @@ const LIMITS: Array<[string, string, string[]]> = [
 const NO_LIMITS: Array<[string, string]> = [
   ['en', 'No limits on Huawei, says minister'],
   ['en', 'Huawei hits limits on chip output'],
+];
+
+// …but licences halted are no lifting
+const LICENCES_HALTED: Array<[string, string]> = [
+  ['ko', '美, 화웨이에 대한 수출면허 발급 중단'],
 ];
 
 describe('classifier', () => {
@@ -120,6 +127,10 @@ describe('classifier', () => {
       expect(c.measure).toBe('export_control');
       expect(c.stage).toBe('lifted');
       expect(c.countries).toEqual(['US']);
+    });
+
+    it.each(LICENCES_HALTED)('[%s] does not read "%s" as a lifting', (language, headline) => {
+      expect(classify(google(language, headline)).stage).not.toBe('lifted');
     });
 
     it.each(LIMITS)('[%s] reads "%s" as a measure by %j', (language, headline, countries) => {
