@@ -1052,13 +1052,24 @@ function sharedUsualMeasure(c: CompiledRules, targets: Map<string, VendorHit>): 
   return shared;
 }
 
-/** The acting countries: the best-scored one (or the headline's several subjects), else the outlet's or the language's default. */
-function decideCountries(cv: Vote<string>, subjects: Set<string>, link: string | null | undefined, lang: string, lex: CompiledLexicon | undefined, actor: number, fired: Set<string>): string[] {
+/**
+ * The acting countries: the best-scored one (or the headline's several subjects), else the state
+ * that alone uses the measure's instrument, else the outlet's or the language's default.
+ */
+function decideCountries(cv: Vote<string>, subjects: Set<string>, link: string | null | undefined, lang: string, lex: CompiledLexicon | undefined, actor: number, measure: Measure, tuning: Tuning, fired: Set<string>): string[] {
   let countries: string[] = [];
+  const byMeasure = tuning.measureActingPrior?.[measure];
   if (cv.key) {
     countries = [cv.key];
     // "US and Canada order…": several subjects of the headline all act.
     if (subjects.size > 1 && subjects.has(cv.key)) countries = [...subjects];
+  } else if (byMeasure) {
+    // A headline often leaves the acting state to the lead ("DJI is blacklisted", "엔비디아 반도체,
+    // 수출통제 대상", "Huaweiに対する「輸出一時許可」が延長"). Where the labelled news has one state
+    // behind every measure of a kind (export controls: the entity list, licences, the foreign direct
+    // product rule are US instruments in all 240 labelled items), that state acts — not the outlet's.
+    countries = [byMeasure];
+    fired.add(`prior.acting-by-measure.${byMeasure}`);
   } else {
     const outlet = outletCountry(link, lang);
     const d = outlet ?? lex?.lexicon.defaultCountry;
@@ -1221,16 +1232,27 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
     (!summary && subjects.size > 0 && restrictHit !== null && restrictHit.start < titleEnd ? (tuning.headlineOnlyBonus ?? 0.5) : 0) -
     noiseTotal;
   // A headline without a lead that reports a restriction of a named vendor, with nothing against it
-  // (no noise) and a score above the threshold, stands alone even when it names no state: the lead
-  // would have named it ("DJI is blacklisted", "Huawei soll aus 5G-Netz entfernt werden",
-  // "엔비디아 반도체, 수출통제 대상"). With a lead, a ban word and no state is a company's or a
-  // platform's own rule; so is a ban on an organisation's own devices or staff ("Deutsche Bank bans
-  // WeChat on work phones"), whose state must be named.
-  const standsAlone = !summary && restrictHit !== null && restrictHit.start < titleEnd && noise === 0 && !votes.officialScope &&
-    score >= tuning.relevanceThreshold + (tuning.headlineAloneMargin ?? 0);
+  // (no noise), stands alone even when it names no state: the lead would have named it ("DJI is
+  // blacklisted", "Huawei soll aus 5G-Netz entfernt werden", "엔비디아 반도체, 수출통제 대상"). With a
+  // lead, a ban word and no state is a company's or a platform's own rule; so is a ban on an
+  // organisation's own devices or staff ("Deutsche Bank bans WeChat on work phones"), whose state
+  // must be named.
+  const quiet = !summary && restrictHit !== null && restrictHit.start < titleEnd && noise === 0 && !votes.officialScope;
+  // Such a headline has no lead to add measure, actor and country cues, so a restriction verb with the
+  // vendor as its object is all there is ("Stitt verbietet DeepSeek-KI", "Govt blocks web-based
+  // Telegram app", "DeepSeek, o ülkede de yasaklandı"): it needs a lower score (headlineAloneThreshold).
+  // Where the verb comes before its object, a vendor named before the restriction word is its subject
+  // or a modifier of a noun ("Huawei expands in Europe despite bans", "PM says Huawei ban would be
+  // costly"), which needs the full score.
+  let firstTarget = Infinity;
+  for (const v of targets.values()) firstTarget = Math.min(firstTarget, v.hit.start);
+  const objectOfVerb = restrictHit !== null && (verbFinal || restrictHit.start < firstTarget);
+  const aloneAt = tuning.relevanceThreshold + (tuning.headlineAloneMargin ?? 0);
+  const standsAlone = quiet && (score >= aloneAt || (objectOfVerb && score >= (tuning.headlineAloneThreshold ?? aloneAt)));
   const hasActor = actorTotal > 0 || govFeed || countryScores.size > 0;
-  if (!hasActor && standsAlone) fired.add('headline.stands-alone');
-  const relevant = restrictScore > 0 && (hasActor || standsAlone) && score >= tuning.relevanceThreshold;
+  const reached = score >= tuning.relevanceThreshold;
+  if (standsAlone && (!hasActor || !reached)) fired.add('headline.stands-alone');
+  const relevant = restrictScore > 0 && ((hasActor && reached) || standsAlone);
   if (!relevant) return notRelevantResult(src, sents, titleEnd, cjk, fired, votes, vendorHits, score, tuning);
 
   // The targeted vendors' home country named only as their origin ("banned on government devices due
@@ -1255,7 +1277,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
 
   // ---- countries: decide ----
   const cv = vote(actingScores, cvotes.best);
-  const countries = decideCountries(cv, subjects, input.link, lang, lex, actor, fired);
+  const countries = decideCountries(cv, subjects, input.link, lang, lex, actor, measure, tuning, fired);
 
   return relevantResult(src, sents, titleEnd, cjk, fired, targets, countries, cvotes.best, restrictHit, mv, measure, sd, cv, score, tuning);
 }
@@ -1468,4 +1490,5 @@ function dedupe(list: string[]): string[] {
   }
   return out;
 }
+
 

@@ -221,6 +221,17 @@ export interface Tuning {
    * reaches the threshold plus this margin and no noise argues against it; default 0.
    */
   headlineAloneMargin?: number;
+  /**
+   * The score from which a headline without a lead that reports a restriction of a named vendor, with
+   * no noise against it, is relevant, with or without a state named (it has no lead to add measure,
+   * actor and country cues); default relevanceThreshold + headlineAloneMargin.
+   */
+  headlineAloneThreshold?: number;
+  /**
+   * The acting state of a measure whose instrument only one state uses in the labelled news, when
+   * the item names no acting country (measure → ISO code, e.g. export_control → US).
+   */
+  measureActingPrior?: Partial<Record<Measure, string>>;
   /** The vendor's usual measure when the acting state's (vendor-meta measureBy) weighs this many times the usual prior; default 1. */
   actingMeasurePriorFactor?: number;
 }

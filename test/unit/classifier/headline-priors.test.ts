@@ -13,11 +13,12 @@ import { item } from './helpers.js';
 /** A headline as a Google News search delivers it: the outlet after the title, no lead. */
 const google = (language: string, headline: string) => item(language, `${headline} - Example News`, '');
 
-// [language, headline, measure]: no state named, nothing against the report
-const STANDS_ALONE: Array<[string, string, Measure]> = [
-  ['en', 'DJI is blacklisted', 'export_control'],
-  ['de', 'Huawei soll aus 5G-Netz entfernt werden', 'network_exclusion'],
-  ['ko', '엔비디아 반도체, 수출통제 대상', 'export_control'],
+// [language, headline, measure, countries]: no state named, nothing against the report (export
+// controls are the US's instrument: tuning.json measureActingPrior names it)
+const STANDS_ALONE: Array<[string, string, Measure, string[]]> = [
+  ['en', 'DJI is blacklisted', 'export_control', ['US']],
+  ['de', 'Huawei soll aus 5G-Netz entfernt werden', 'network_exclusion', []],
+  ['ko', '엔비디아 반도체, 수출통제 대상', 'export_control', ['US']],
 ];
 
 // [language, headline, lead]: the same headlines with a lead that names no state are not measures
@@ -103,11 +104,11 @@ const PRIORS: Array<[string, string, Measure, Stage, string[]]> = [
 
 describe('classifier', () => {
   describe('classify: headline-only priors (fourth round)', () => {
-    it.each(STANDS_ALONE)('[%s] reads "%s" as a %s with no state named', (language, headline, measure) => {
+    it.each(STANDS_ALONE)('[%s] reads "%s" as a %s by %j with no state named', (language, headline, measure, countries) => {
       const c = classify(google(language, headline));
       expect(c.relevant).toBe(true);
       expect(c.measure).toBe(measure);
-      expect(c.countries).toEqual([]);
+      expect(c.countries).toEqual(countries);
       expect(c.rules).toContain('headline.stands-alone');
     });
 
