@@ -19,6 +19,7 @@ describe('langid', () => {
       ['uk', 'РНБО заборонила Telegram на службових пристроях', 'Рішення стосується державних службовців, військових та працівників критичної інфраструктури.'],
       ['lt', 'Vyriausybė uždraudė TikTok tarnybiniuose telefonuose', 'Sprendimas priimtas po to, kai Nacionalinis kibernetinio saugumo centras įspėjo apie grėsmes.'],
       ['lv', 'Ārlietu ministrija aizliedz TikTok darba ierīcēs', 'Ministrijas darbinieki vairs nedrīkst lietot lietotni, kas ir aizliegta drošības apsvērumu dēļ.'],
+      ['sq', 'Qeveria shqiptare ndalon TikTok për një vit', 'Vendimi u mor nga Këshilli i Ministrave pas incidenteve me të rinjtë në shkolla.'],
       ['hu', 'A kormány betiltotta a TikTokot a hivatalos eszközökön', 'A döntés szerint a minisztériumok munkatársai nem használhatják az alkalmazást, amely már több országban tilos.'],
       ['ro', 'Guvernul a interzis participarea Huawei la rețelele 5G', 'Decizia semnată de premier a fost publicată în Monitorul Oficial și invocă riscuri pentru securitatea națională.'],
       ['tr', 'BTK, Telegram için erişim engeli getirdi', 'Bilgi Teknolojileri ve İletişim Kurumu kararıyla uygulamaya Türkiye\'den erişim sağlanamıyor.'],

@@ -108,6 +108,7 @@ const MORE_NON_MEASURES: Array<[string, string, string]> = [
   ['en', 'Don\'t ban DeepSeek, says state senator', 'He said a ban would not stop Chinese data collection.'],
   ['en', 'Attorneys general press Congress to ban Temu from government phones', 'The letter cites data security risks.'],
   ['en', 'More than 30 states have banned TikTok on government devices', 'Here is where the app is restricted.'],
+  ['sq', 'TikTok mohon akuzat e qeverisë shqiptare', 'Kompania tha se platforma është e sigurt për përdoruesit.'],
   // A court about to hear or examine a case has ruled nothing yet (its rulings have cues of their own).
   ['en', 'Supreme Court agrees to hear TikTok challenge to US ban law', 'The justices will hear arguments on January 10 over the law that would ban the app unless it is sold.'],
   ['de', 'Verfassungsgericht prüft TikTok-Verbot in Montana', 'Das Gericht verhandelt am Montag über das Gesetz.'],

@@ -37,6 +37,10 @@ const STAGE_CASES: Array<[string, string, string, Stage]> = [
   ['it', 'Il Parlamento europeo vieterà TikTok sui dispositivi di servizio', 'Il divieto scatterà a partire dal 20 marzo.', 'announced'],
   ['pt', 'STF revoga bloqueio do Telegram', 'O ministro revogou a decisão que determinava o bloqueio.', 'lifted'],
   ['id', 'Kominfo resmi buka blokir TikTok', 'Setelah diblokir sejak Juli, aplikasi itu bisa diakses lagi.', 'lifted'],
+  // Albanian (sq.json): the government's TikTok block, announced, in force, lifted.
+  ['sq', 'Kryeministri Rama: TikTok do të mbyllet për 12 muaj', 'Qeveria do ta mbyllë platformën nga janari.', 'announced'],
+  ['sq', 'AKEP urdhëron operatorët të bllokojnë Telegram', 'Autoriteti i komunikimeve kërkoi bllokimin e aplikacionit, i cili u bllokua të hënën.', 'in_force'],
+  ['sq', 'Shqipëria heq ndalimin e TikTok', 'Platforma rikthehet për përdoruesit shqiptarë pas një viti.', 'lifted'],
   // A government approving sales, exports, imports or purchases it had restricted is relief.
   ['en', 'Commerce approves exports of Nvidia H20 chips to China', 'The department said licences would be issued this week.', 'lifted'],
   ['en', 'Beijing allows tech firms to buy Nvidia H200 chips', 'Regulators signed off on the first orders after months of curbs.', 'lifted'],
