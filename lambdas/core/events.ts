@@ -763,8 +763,9 @@ export function passedStage(event: Pick<PolicyEvent, 'stage' | 'history' | 'sour
   const step = (event.history ?? []).filter((h) => !isEnding(h.stage)).at(-1);
   if (!step) return null;
   if (event.alertedStages.some((s) => !isEnding(s) && stageRank(s) >= stageRank(step.stage))) return null;
-  const endedAt = Math.min(...event.sources.filter((s) => s.stage === event.stage).map((s) => Date.parse(claimTime(s, event.firstSeen))));
-  const told = event.sources.filter((s) => s.stage === step.stage && s.alertable !== false && Date.parse(claimTime(s, event.firstSeen)) < endedAt);
+  const at = (s: EventSource) => Date.parse(claimTime(s, event.firstSeen));
+  const endedAt = Math.min(...event.sources.filter((s) => s.stage === event.stage).map(at));
+  const told = event.sources.filter((s) => s.stage === step.stage && s.alertable !== false && at(s) < endedAt);
   // The step must stand on its own: an official source, two outlets, or one report at least
   // PASSED_STAGE_LEAD_DAYS before the ending. One outlet's forward reading a day before the ending
   // is more often the ending's own news misread ("White House to extend the deadline this week"
@@ -772,7 +773,7 @@ export function passedStage(event: Pick<PolicyEvent, 'stage' | 'history' | 'sour
   const standsAlone =
     told.some((s) => s.official) ||
     new Set(told.map((s) => s.outlet ?? s.itemKey)).size >= INDEPENDENT_REPORTS ||
-    told.some((s) => endedAt - Date.parse(claimTime(s, event.firstSeen)) >= PASSED_STAGE_LEAD_DAYS * DAY_MS);
+    told.some((s) => endedAt - at(s) >= PASSED_STAGE_LEAD_DAYS * DAY_MS);
   return standsAlone ? step.stage : null;
 }
 

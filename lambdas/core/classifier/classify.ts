@@ -14,7 +14,7 @@
 import { MEASURES, STAGES, type Classification, type ClassifierInput, type Measure, type Stage } from '../model.js';
 import { htmlToText, leadText, normalizeForMatch, originalSlice, truncate, type Normalized } from '../text.js';
 import { cueScanner, dropSubsumed, maskVendors, type CompiledLexicon, type CompiledRules, type Hit, type VendorCue } from './compile.js';
-import type { Cue, Tuning } from './types.js';
+import type { Cue, Tuning, VendorMeta } from './types.js';
 import { identifyLanguage } from './langid.js';
 import outletCountries from './rules/outlet-countries.json' with { type: 'json' };
 
@@ -496,28 +496,30 @@ function resolveCountry(c: CompiledRules, h: Hit): string | undefined {
   return undefined;
 }
 
-/** Each vendor's measureByUnless (vendor-meta.json), compiled once per rule set. */
-const MEASURE_BY_UNLESS = new WeakMap<CompiledRules, Map<string, RegExp>>();
-function measureByUnless(c: CompiledRules, vendor: string): RegExp | undefined {
-  let m = MEASURE_BY_UNLESS.get(c);
+/** A regex per vendor from one vendor-meta.json field, compiled once per rule set (`cache`). */
+function vendorRegexes(c: CompiledRules, cache: WeakMap<CompiledRules, Map<string, RegExp>>, source: (meta: VendorMeta) => string | undefined): Map<string, RegExp> {
+  let m = cache.get(c);
   if (!m) {
     m = new Map();
-    for (const [v, meta] of Object.entries(c.rules.vendorMeta)) if (meta.measureByUnless) m.set(v, new RegExp(meta.measureByUnless, 'u'));
-    MEASURE_BY_UNLESS.set(c, m);
-  }
-  return m.get(vendor);
-}
-
-/** Each vendor's notBefore (vendor-meta.json), compiled once per rule set, anchored at the name's end. */
-const NOT_BEFORE = new WeakMap<CompiledRules, Map<string, RegExp>>();
-function notBeforeOf(c: CompiledRules): Map<string, RegExp> {
-  let m = NOT_BEFORE.get(c);
-  if (!m) {
-    m = new Map();
-    for (const [v, meta] of Object.entries(c.rules.vendorMeta)) if (meta.notBefore) m.set(v, new RegExp(`^(?:${meta.notBefore})`, 'u'));
-    NOT_BEFORE.set(c, m);
+    for (const [v, meta] of Object.entries(c.rules.vendorMeta)) {
+      const src = source(meta);
+      if (src) m.set(v, new RegExp(src, 'u'));
+    }
+    cache.set(c, m);
   }
   return m;
+}
+
+/** Each vendor's measureByUnless (vendor-meta.json). */
+const MEASURE_BY_UNLESS = new WeakMap<CompiledRules, Map<string, RegExp>>();
+function measureByUnless(c: CompiledRules, vendor: string): RegExp | undefined {
+  return vendorRegexes(c, MEASURE_BY_UNLESS, (meta) => meta.measureByUnless).get(vendor);
+}
+
+/** Each vendor's notBefore (vendor-meta.json), anchored at the name's end. */
+const NOT_BEFORE = new WeakMap<CompiledRules, Map<string, RegExp>>();
+function notBeforeOf(c: CompiledRules): Map<string, RegExp> {
+  return vendorRegexes(c, NOT_BEFORE, (meta) => meta.notBefore && `^(?:${meta.notBefore})`);
 }
 
 // classifyCompiled runs once per item and is hot: it is split into phase functions taking plain
@@ -823,16 +825,17 @@ function ownedInstitutions(c: CompiledRules, hits: Hit[], text: string): { inPla
   const countries: Hit[] = [];
   for (let i = 0; i < hits.length; i++) if ((hits[i] as Hit).cue.country || (hits[i] as Hit).cue.countryMap) countries.push(hits[i] as Hit);
   if (countries.length < 2) return { inPlace, elsewhere };
+  const codes = countries.map((h) => h.cue.country ?? resolveCountry(c, h));
   for (let i = 0; i < countries.length; i++) {
     const h = countries[i] as Hit;
+    const mine = codes[i];
     for (let j = 0; j < countries.length; j++) {
       const o = countries[j] as Hit;
       if (o === h) continue;
       // Before it, with nothing or a possessive between; or around it ("Australian [Defense Department]").
       const around = o.start < h.start && o.end >= h.end;
       if (!around && (o.end > h.start || h.start - o.end > 3 || !OWNER_GAP.test(text.slice(o.end, h.start)))) continue;
-      const mine = h.cue.country ?? resolveCountry(c, h);
-      const owner = o.cue.country ?? resolveCountry(c, o);
+      const owner = codes[j];
       if (mine && owner && mine !== owner) {
         inPlace.add(h);
         if (!around) byName.set(h.text.toLowerCase(), owner);
@@ -925,8 +928,10 @@ function countryVotes(
       add(countryScores, code, w - prev + prev * 0.25);
     } else add(countryScores, code, w * 0.25);
   }
-  if (feedCountry) add(countryScores, feedCountry, tuning.feedCountryWeight);
-  if (feedCountry) acting.add(feedCountry);
+  if (feedCountry) {
+    add(countryScores, feedCountry, tuning.feedCountryWeight);
+    acting.add(feedCountry);
+  }
   return { scores: countryScores, best: countryBest, subjects, strong: strongCountry, acting };
 }
 
@@ -1056,7 +1061,7 @@ function sharedUsualMeasure(c: CompiledRules, targets: Map<string, VendorHit>): 
  * The acting countries: the best-scored one (or the headline's several subjects), else the state
  * that alone uses the measure's instrument, else the outlet's or the language's default.
  */
-function decideCountries(cv: Vote<string>, subjects: Set<string>, link: string | null | undefined, lang: string, lex: CompiledLexicon | undefined, actor: number, measure: Measure, tuning: Tuning, fired: Set<string>): string[] {
+function decideCountries(cv: Vote<string>, subjects: Set<string>, domainCountry: string | null, lang: string, lex: CompiledLexicon | undefined, actor: number, measure: Measure, tuning: Tuning, fired: Set<string>): string[] {
   let countries: string[] = [];
   const byMeasure = tuning.measureActingPrior?.[measure];
   if (cv.key) {
@@ -1071,11 +1076,10 @@ function decideCountries(cv: Vote<string>, subjects: Set<string>, link: string |
     countries = [byMeasure];
     fired.add(`prior.acting-by-measure.${byMeasure}`);
   } else {
-    const outlet = outletCountry(link, lang);
-    const d = outlet ?? lex?.lexicon.defaultCountry;
+    const d = domainCountry ?? lex?.lexicon.defaultCountry;
     if (d && actor > 0) {
       countries = [d];
-      fired.add(outlet ? `${lang}.outlet-country` : `${lang}.default-country`);
+      fired.add(domainCountry ? `${lang}.outlet-country` : `${lang}.default-country`);
     }
   }
   return [...new Set(countries)].sort();
@@ -1203,7 +1207,9 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   // ---- countries ----
   const feedCountry = input.feed?.country ? String(input.feed.country).toUpperCase() : null;
   const govFeed = input.feed?.kind === 'government';
-  const cvotes = countryVotes(c, hits, hitSent, vHits, origins, titleEnd, titleVerb, text, verbFinal, feedCountry, outletCountry(input.link, lang), tuning, fired);
+  // The country of the outlet's own domain, when it writes this language (rules/outlet-countries.json).
+  const domainCountry = outletCountry(input.link, lang);
+  const cvotes = countryVotes(c, hits, hitSent, vHits, origins, titleEnd, titleVerb, text, verbFinal, feedCountry, domainCountry, tuning, fired);
   const countryScores = cvotes.scores;
   const subjects = cvotes.subjects;
 
@@ -1263,10 +1269,11 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   const actingScores = new Map<string, number>();
   const ownExports = votes.measureScores.has('export_control');
   for (const [code, w] of countryScores) if (ownExports || cvotes.acting.has(code)) actingScores.set(code, w);
-  if (actingScores.size < countryScores.size && vote(countryScores, cvotes.best).key !== vote(actingScores, cvotes.best).key) fired.add('country.origin-only');
+  const cv = vote(actingScores, cvotes.best);
+  if (actingScores.size < countryScores.size && vote(countryScores, cvotes.best).key !== cv.key) fired.add('country.origin-only');
 
   // ---- measure ----
-  const mv = measureVote(c, targets, votes, vote(actingScores, cvotes.best).key, text, tuning, fired);
+  const mv = measureVote(c, targets, votes, cv.key, text, tuning, fired);
   const measure: Measure = mv.key && (MEASURES as readonly string[]).includes(mv.key) ? mv.key : 'other_restriction';
 
   // ---- stage ----
@@ -1276,8 +1283,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   for (let i = 0; i < sd.rules.length; i++) fired.add(sd.rules[i] as string);
 
   // ---- countries: decide ----
-  const cv = vote(actingScores, cvotes.best);
-  const countries = decideCountries(cv, subjects, input.link, lang, lex, actor, measure, tuning, fired);
+  const countries = decideCountries(cv, subjects, domainCountry, lang, lex, actor, measure, tuning, fired);
 
   return relevantResult(src, sents, titleEnd, cjk, fired, targets, countries, cvotes.best, restrictHit, mv, measure, sd, cv, score, tuning);
 }
@@ -1490,5 +1496,3 @@ function dedupe(list: string[]): string[] {
   }
   return out;
 }
-
-

@@ -272,10 +272,6 @@ function family(c: Cue): string {
 }
 
 /**
- * Drops hits that lie inside a longer hit of the same family: "will be banned" is an announced-stage
- * cue, and the "banned" inside it must not also vote for in force.
- */
-/**
  * A longer hit hides a shorter one of its family only when it says at least as much about
  * relevance: "Treasury sanctions" (a measure cue) must not hide the restriction weight of the
  * "sanctions" inside it, or a headline like "Treasury sanctions Hikvision" names no restriction.
@@ -284,6 +280,10 @@ function covers(a: Hit, b: Hit): boolean {
   return !b.cue.restrict || !!a.cue.restrict;
 }
 
+/**
+ * Drops hits that lie inside a longer hit of the same family: "will be banned" is an announced-stage
+ * cue, and the "banned" inside it must not also vote for in force.
+ */
 export function dropSubsumed(hits: Hit[]): Hit[] {
   if (hits.length < 2) return hits;
   // A few hits: comparing every pair costs less than grouping them first (measured: 12 beats 64).

@@ -367,7 +367,7 @@ function identify(c: CompiledRules, input: ClassifierInput, text: string): Langu
     // A declared language without a lexicon: read with the closest one, but say so. The declared
     // language's neighbour first: a Malay item whose text guesses as Indonesian (the two share most
     // words) is read with the Indonesian lexicon, not with none.
-    return { language: declared, lexicon: closestTo(c, declared) ?? closest(c, guess), supported: false };
+    return { language: declared, lexicon: closestTo(c, declared) ?? closestTo(c, guess.language), supported: false };
   }
   if (guess.language === 'und' || LEGACY.has(guess.language) || !guess.script) {
     // Nothing speaks, or one of the nine: the classifier's stopword guess (English by default)…
@@ -377,7 +377,7 @@ function identify(c: CompiledRules, input: ClassifierInput, text: string): Langu
     return { language, lexicon: has(guess.language) ? guess.language : (has('en') ? 'en' : null), supported: true };
   }
   if (has(guess.language)) return { language: guess.language, lexicon: guess.language, supported: true };
-  return { language: guess.language, lexicon: closest(c, guess), supported: false };
+  return { language: guess.language, lexicon: closestTo(c, guess.language), supported: false };
 }
 
 /**
@@ -399,10 +399,6 @@ function readable(c: CompiledRules, guess: LanguageGuess): LanguageGuess {
 
 /** Closest lexicon for a language we do not read: one of its script, else the classifier's choice. */
 const CLOSEST: Record<string, string> = { ms: 'id', tl: 'id', ca: 'es', hr: 'cs', sl: 'cs', sr: 'ru', mk: 'ru', bg: 'ru', be: 'ru', kk: 'ru', fa: 'ar', ur: 'ar', mr: 'hi', ne: 'hi', az: 'tr' };
-
-function closest(c: CompiledRules, guess: LanguageGuess): string | null {
-  return closestTo(c, guess.language);
-}
 
 function closestTo(c: CompiledRules, language: string): string | null {
   const near = CLOSEST[language];

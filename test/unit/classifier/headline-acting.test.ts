@@ -12,10 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../lambdas/core/classifier/index.js';
 import type { Measure } from '../../../lambdas/core/model.js';
-import { item } from './helpers.js';
-
-/** A headline as a Google News search delivers it: the outlet after the title, no lead. */
-const google = (language: string, headline: string) => item(language, `${headline} - Example News`, '');
+import { google, item } from './helpers.js';
 
 // [language, headline, measure, countries]: no acting state named
 const BY_MEASURE: Array<[string, string, Measure, string[]]> = [
