@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../lambdas/core/classifier/index.js';
 import type { Measure, Stage } from '../../../lambdas/core/model.js';
-import { google, item } from './helpers.js';
+import { google } from './helpers.js';
 
 // [language, headline, measure, stage, countries]
 const MEASURES: Array<[string, string, Measure, Stage, string[]]> = [
