@@ -110,6 +110,13 @@ export interface Cue {
    * market_ban, yet does not overrule an official scope the headline names ("…on staff computers").
    */
   scopeless?: boolean;
+  /**
+   * An export_control cue that names only the goods ("chips", "semiconductors", 半导体), not an
+   * instrument: goods cross a border both ways, so when the acting state is not the targets' home and
+   * its usual measure against them is not an export control, the goods are its imports and the cue
+   * says nothing about exports ("China bans Nvidia chips in state data centres"; see classify.ts).
+   */
+  goods?: boolean;
   /** A country reference (ISO alpha-2 or EU): name, demonym+government, metonym or agency. */
   country?: string;
   /**
