@@ -1438,8 +1438,12 @@ function decideStage(
   // "L'Italie interdit DeepSeek" over "a décidé d'interdire": the "decided to ban" is
   // announced unless it is in effect, and a headline reporting the ban in the present tense says it
   // is, when nothing else (a date, a future) argues for later.
+  // So is the bare future of the ban verb in the lead ("Gov. X bans TikTok on state devices" over
+  // "announced that TikTok will be blocked on all state devices"): the announcement's tense, with no
+  // date to put the start later.
   if (all.some((v) => v.inTitle && v.stage === 'in_force') &&
-    all.some((v) => v.stage === 'announced') && all.every((v) => v.stage !== 'announced' || v.hit.cue.decided)) {
+    all.some((v) => v.stage === 'announced') &&
+    all.every((v) => v.stage !== 'announced' || v.hit.cue.decided || (!v.inTitle && v.hit.cue.bareFuture))) {
     all = all.filter((v) => v.stage !== 'announced');
     rules.push('stage.decided-in-effect');
   }

@@ -78,6 +78,12 @@ export interface Cue {
    * present tense and no dating or future cue, the decision is the measure taken (in force).
    */
   decided?: boolean;
+  /**
+   * An announced cue that is only the ban verb's own future, with no date ("will be blocked", "to
+   * ban", 将禁止): next to a headline reporting the ban as done it is the announcement's tense, not
+   * a later start (classify.ts, stage.decided-in-effect).
+   */
+  bareFuture?: boolean;
   /** A state actor is involved (government, ministry, regulator, law, decree…). */
   actor?: number;
   /** Evidence against relevance (company news, lawsuits, sport…), with its weight. */
