@@ -627,6 +627,9 @@ interface CueVotes {
   proposedInTitle: boolean;
   /** The measures the headline itself names. */
   titleMeasures: Set<Measure>;
+  /** The export_control weight of cues naming only the goods (`goods`), and whether the headline names exports otherwise. */
+  goodsExport: number;
+  titleExportBesidesGoods: boolean;
   stageVotes: StageVote[];
   quelled: Set<string>;
 }
@@ -653,6 +656,8 @@ function cueVotes(
   let marketScope = false;
   let proposedInTitle = false;
   const titleMeasures = new Set<Measure>();
+  let goodsExport = 0;
+  let titleExportBesidesGoods = false;
   const stageBestW = new Map<Stage, number>();
   const stageVotes: StageVote[] = [];
 
@@ -696,6 +701,10 @@ function cueVotes(
       const w = (cue.mw ?? 1) * (inTitle ? tf : near);
       add(measureScores, cue.measure, w);
       if (inTitle) titleMeasures.add(cue.measure);
+      if (cue.measure === 'export_control') {
+        if (cue.goods) goodsExport += w;
+        else if (inTitle) titleExportBesidesGoods = true;
+      }
       if (w > (measureBestW.get(cue.measure) ?? 0)) {
         measureBestW.set(cue.measure, w);
         measureBest.set(cue.measure, h);
@@ -730,7 +739,8 @@ function cueVotes(
   }
   return {
     restrictScore, restrictHit, restrictCount, actor, noise, noiseHits, measureMax, measureScores, measureBest,
-    officialScope, officialInTitle, marketScope, proposedInTitle, titleMeasures, stageVotes, quelled,
+    officialScope, officialInTitle, marketScope, proposedInTitle, titleMeasures, goodsExport, titleExportBesidesGoods,
+    stageVotes, quelled,
   };
 }
 
@@ -982,6 +992,27 @@ function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: C
   // controls (entity list, denial order) where other states keep them out of their networks, and
   // China keeps Nvidia's chips out of its market where the US controls their export. A headline
   // without an instrument word ("US lifts ZTE ban", "美商务部宣布解禁中兴") is read that way.
+  // Goods words ("chips", 半导体) name what crosses the border, not which way: for a state acting
+  // against foreign vendors whose usual measure there is not an export control (China and Nvidia),
+  // they are its imports ("China bans foreign AI chips in state-funded data centres"), not exports.
+  // (Domestic firms named beside them, "tells ByteDance and Alibaba to stop buying Nvidia chips",
+  // are the buyers; a target whose usual measure is an export control keeps the reading.)
+  const usualBy = (v: string) => {
+    const meta = c.rules.vendorMeta[v];
+    return (acting && !measureByUnless(c, v)?.test(text) ? meta?.measureBy?.[acting] : undefined) ?? meta?.defaultMeasure;
+  };
+  const keys = [...targets.keys()];
+  if (votes.goodsExport > 0 && acting && keys.every((v) => usualBy(v) !== 'export_control') &&
+    keys.some((v) => { const o = c.rules.vendorMeta[v]?.origin; return o !== undefined && o !== acting; })) {
+    const left = (measureScores.get('export_control') ?? 0) - votes.goodsExport;
+    if (left > 1e-9) measureScores.set('export_control', left);
+    else {
+      measureScores.delete('export_control');
+      measureBest.delete('export_control');
+    }
+    if (!votes.titleExportBesidesGoods) votes.titleMeasures.delete('export_control');
+    fired.add('scope.imported-goods');
+  }
   const priors = new Set<Measure>();
   const byActing = new Set<Measure>();
   for (const v of targets.keys()) {
@@ -1407,8 +1438,12 @@ function decideStage(
   // "L'Italie interdit DeepSeek" over "a décidé d'interdire": the issue's "decided to ban" is
   // announced unless it is in effect, and a headline reporting the ban in the present tense says it
   // is, when nothing else (a date, a future) argues for later.
+  // So is the bare future of the ban verb in the lead ("Gov. X bans TikTok on state devices" over
+  // "announced that TikTok will be blocked on all state devices"): the announcement's tense, with no
+  // date to put the start later.
   if (all.some((v) => v.inTitle && v.stage === 'in_force') &&
-    all.some((v) => v.stage === 'announced') && all.every((v) => v.stage !== 'announced' || v.hit.cue.decided)) {
+    all.some((v) => v.stage === 'announced') &&
+    all.every((v) => v.stage !== 'announced' || v.hit.cue.decided || (!v.inTitle && v.hit.cue.bareFuture))) {
     all = all.filter((v) => v.stage !== 'announced');
     rules.push('stage.decided-in-effect');
   }

@@ -78,6 +78,12 @@ export interface Cue {
    * present tense and no dating or future cue, the decision is the measure taken (in force).
    */
   decided?: boolean;
+  /**
+   * An announced cue that is only the ban verb's own future, with no date ("will be blocked", "to
+   * ban", 将禁止): next to a headline reporting the ban as done it is the announcement's tense, not
+   * a later start (classify.ts, stage.decided-in-effect).
+   */
+  bareFuture?: boolean;
   /** A state actor is involved (government, ministry, regulator, law, decree…). */
   actor?: number;
   /** Evidence against relevance (company news, lawsuits, sport…), with its weight. */
@@ -110,6 +116,13 @@ export interface Cue {
    * market_ban, yet does not overrule an official scope the headline names ("…on staff computers").
    */
   scopeless?: boolean;
+  /**
+   * An export_control cue that names only the goods ("chips", "semiconductors", 半导体), not an
+   * instrument: goods cross a border both ways, so when the acting state is not the targets' home and
+   * its usual measure against them is not an export control, the goods are its imports and the cue
+   * says nothing about exports ("China bans Nvidia chips in state data centres"; see classify.ts).
+   */
+  goods?: boolean;
   /** A country reference (ISO alpha-2 or EU): name, demonym+government, metonym or agency. */
   country?: string;
   /**

@@ -33,6 +33,24 @@ const MEASURE_CASES: Array<[string, string, string, Measure]> = [
   ['zh', '行政院：公務機關禁用DeepSeek', '各公務機關即日起禁止使用DeepSeek。', 'device_ban'],
   ['ko', '개인정보위, 딥시크 국내 신규 다운로드 잠정 중단', '국내 앱 마켓에서 신규 다운로드가 중단됐다.', 'market_ban'],
   ['ko', '캐나다, 화웨이·ZTE 5G 장비 배제 결정', '5G 네트워크에서 화웨이와 ZTE 장비를 배제하기로 했다.', 'network_exclusion'],
+  // A government removing a product from its own systems, or told to by its bodies' names
+  // (Regierungseinrichtungen), names the official scope of a device ban: not a market ban.
+  ['de', 'Regierung verbannt Kaspersky', 'Die Regierung hat die Antivirensoftware aus ihren Systemen entfernt, wegen Spionagegefahr.', 'device_ban'],
+  ['de', 'Neuseeland verbietet Kaspersky-Produkte', 'Regierungseinrichtungen müssen die Software bis Juni deinstallieren.', 'device_ban'],
+  ['en', 'Estonia bans Kaspersky software', 'The government has removed the antivirus from its systems over espionage fears.', 'device_ban'],
+  ['it', 'Il governo vieta Kaspersky', 'Il software antivirus sarà rimosso dai propri sistemi per motivi di sicurezza.', 'device_ban'],
+  // Goods words ("chips", 半导体) name what crosses the border, not which way: a state keeping a
+  // foreign maker's chips out restricts its imports or its own buying, not exports…
+  ['ko', '중국, 엔비디아 반도체 반입 금지', '중국 당국이 엔비디아 칩의 국내 반입을 막았다.', 'market_ban'],
+  ['fr', 'La Chine interdit les puces Nvidia', 'Les autorités ont ordonné aux entreprises chinoises de renoncer aux semi-conducteurs du groupe américain.', 'market_ban'],
+  ['it', 'La Cina vieta i chip Nvidia', 'Pechino ha ordinato alle aziende di non usare più i semiconduttori americani.', 'market_ban'],
+  ['en', 'China bars Nvidia chips from new computing hubs', 'Beijing told state-backed data centres to replace Nvidia processors with domestic semiconductors.', 'procurement_exclusion'],
+  ['de', 'China verbannt Nvidia-Chips aus staatlich finanzierten Rechenzentren', 'Neue Projekte dürfen nur noch heimische Halbleiter verwenden.', 'procurement_exclusion'],
+  ['pt', 'China proíbe chips da Nvidia em centros de dados financiados pelo Estado', 'Os novos projetos devem usar apenas semicondutores nacionais.', 'procurement_exclusion'],
+  // …while the maker's own state, or a state whose instrument against the target is an export
+  // control, still controls exports.
+  ['en', 'US bars Nvidia from shipping advanced chips to China', 'The Commerce Department said sales of the processors need a licence.', 'export_control'],
+  ['de', 'USA beschränken Chip-Lieferungen an SMIC', 'Amerikanische Firmen brauchen eine Genehmigung für Halbleiter an den Konzern.', 'export_control'],
 ];
 
 describe('classifier', () => {

@@ -26,6 +26,17 @@ const STAGE_CASES: Array<[string, string, string, Stage]> = [
   ['fr', 'La Suède exclura Huawei et ZTE de la 5G', 'Les équipements devront être retirés d\'ici au 1er janvier 2025.', 'announced'],
   ['fr', 'La France renonce à interdire Huawei', 'Le gouvernement ne va pas interdire l\'équipementier, a indiqué le ministre.', 'rejected'],
   ['de', 'Bundestag berät über Verbot von Huawei-Komponenten', 'Ein Gesetzentwurf könnte den Einbau untersagen.', 'proposed'],
+  // A headline reporting the ban as done, over the lead's bare future of the same verb (the tense of
+  // the announcement, no date): in force. With a date, the start is later: announced.
+  ['en', 'Mayor bans WeChat on city-issued phones', 'The app will be removed from all municipal devices, the mayor announced on Monday.', 'in_force'],
+  ['en', 'Province bars Kaspersky from government computers', 'Officials said the software would be blocked on every provincial network.', 'in_force'],
+  ['en', 'Council bans Hikvision cameras in town hall', 'The cameras will be removed from the building, a spokesman announced.', 'in_force'],
+  ['fr', 'Le gouvernement interdit TikTok sur les téléphones des fonctionnaires', 'L\'application sera retirée des appareils professionnels, a annoncé le ministre.', 'in_force'],
+  ['en', 'State bans TikTok on state devices', 'The app will be blocked from January 1, officials said.', 'announced'],
+  // 将/把 … 列入 (puts … on the list) is the act only when nothing before it says should, plans or
+  // proposes: 应将 / 建议将 / 拟将 … 列入 is a recommendation or a plan.
+  ['zh', '美国拟将大疆列入实体清单', '消息人士称,商务部认为应将大疆及其子公司列入清单。', 'proposed'],
+  ['zh', '美国防部拟把阿里巴巴纳入1260H名单', '五角大楼致函国会,建议将阿里巴巴、百度纳入名单。', 'proposed'],
   // a plan with a date is still a plan
   ['de', 'Bundesregierung plant Huawei-Ausschluss aus 5G-Kernnetz bis 2026', 'Das Innenministerium verhandelt mit den Netzbetreibern.', 'proposed'],
   ['it', 'Il governo pensa di escludere Huawei dal 5G entro il 2026', 'La misura è allo studio di Palazzo Chigi.', 'proposed'],
