@@ -346,8 +346,17 @@ const DECLARED_OVERRIDE_MARGIN = 3;
 const UNSUPPORTED_MIN_POINTS = 3;
 const UNSUPPORTED_MIN_LEAD = 2;
 
+/**
+ * Declared languages read by a neighbour's lexicon in Latin script: Serbian (in Latin letters),
+ * Bosnian and Montenegrin are written like Croatian (the same words, ekavian/ijekavian spellings that
+ * hr.json writes both ways), and function words cannot tell them apart. Serbian in Cyrillic keeps
+ * its own lexicon (sr.json).
+ */
+const LATIN_READ_AS: Record<string, string> = { sr: 'hr', bs: 'hr', cnr: 'hr', sh: 'hr' };
+
 function identify(c: CompiledRules, input: ClassifierInput, text: string): LanguageId {
-  const declared = normLang(input.language) ?? normLang(input.feed?.language);
+  let declared = normLang(input.language) ?? normLang(input.feed?.language);
+  if (declared && LATIN_READ_AS[declared] && sampleScript(text) === 'latin') declared = LATIN_READ_AS[declared] as string;
   // One of the nine declared in a script that fits: their own rules decide; no need to guess.
   if (declared && LEGACY.has(declared)) {
     const script = sampleScript(text);
@@ -398,7 +407,7 @@ function readable(c: CompiledRules, guess: LanguageGuess): LanguageGuess {
 }
 
 /** Closest lexicon for a language we do not read: one of its script, else the classifier's choice. */
-const CLOSEST: Record<string, string> = { ms: 'id', tl: 'id', ca: 'es', hr: 'cs', sl: 'cs', sr: 'ru', mk: 'ru', bg: 'ru', be: 'ru', kk: 'ru', fa: 'ar', ur: 'ar', mr: 'hi', ne: 'hi', az: 'tr' };
+const CLOSEST: Record<string, string> = { ms: 'id', tl: 'id', ca: 'es', sr: 'ru', mk: 'ru', be: 'ru', kk: 'ru', fa: 'ar', ur: 'ar', mr: 'hi', ne: 'hi', az: 'tr' };
 
 function closestTo(c: CompiledRules, language: string): string | null {
   const near = CLOSEST[language];
