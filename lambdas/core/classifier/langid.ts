@@ -407,7 +407,7 @@ function readable(c: CompiledRules, guess: LanguageGuess): LanguageGuess {
 }
 
 /** Closest lexicon for a language we do not read: one of its script, else the classifier's choice. */
-const CLOSEST: Record<string, string> = { ms: 'id', tl: 'id', ca: 'es', sr: 'ru', mk: 'ru', be: 'ru', kk: 'ru', fa: 'ar', ur: 'ar', mr: 'hi', ne: 'hi', az: 'tr' };
+const CLOSEST: Record<string, string> = { ms: 'id', tl: 'id', ca: 'es', be: 'ru', kk: 'ru', fa: 'ar', ur: 'ar', mr: 'hi', ne: 'hi', az: 'tr' };
 
 function closestTo(c: CompiledRules, language: string): string | null {
   const near = CLOSEST[language];
