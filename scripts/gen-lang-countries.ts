@@ -28,7 +28,7 @@ const COUNTRIES = ['US', 'CA', 'MX', 'BR', 'GB', 'IE', 'FR', 'DE', 'IT', 'ES', '
   'NP', 'AL', 'SO', 'KE', 'SN', 'JO', 'AF', 'KG', 'UZ', 'IQ'];
 
 /** Plain names: the text says them as they are (clitics attach with an apostrophe or are tolerated by the matcher). */
-const LITERAL = ['sv', 'da', 'no', 'nl', 'tr', 'ar', 'he', 'th', 'hi', 'vi', 'id'];
+const LITERAL = ['sv', 'da', 'no', 'nl', 'tr', 'ar', 'he', 'th', 'hi', 'vi', 'id', 'ca'];
 /** Stems: [language, longest ending allowed after the stem, strip a final vowel]. */
 const STEMMED: Array<[string, number, boolean]> = [
   ['ru', 3, true], ['uk', 3, true], ['pl', 3, true], ['cs', 3, true], ['sk', 3, true], ['lt', 3, true], ['lv', 3, true],
@@ -62,6 +62,7 @@ const EXTRA: Record<string, Partial<Record<string, string[]>>> = {
   hu: { US: ['Egyesült Államok', 'Amerika'] },
   lt: { US: ['Amerika'] },
   // Serbian and Bosnian spellings (ekavian, Latin) that the Croatian names lack.
+  ca: { US: ['EUA', 'Estats Units', 'Amèrica'], GB: ['Regne Unit', 'Gran Bretanya'] },
   hr: { US: ['SAD', 'Amerika'], DE: ['Nemačka'], GB: ['Velika Britanija', 'Britanija'], NL: ['Holandija'], CZ: ['Češka'], KR: ['Južna Koreja'] },
   sl: { US: ['ZDA', 'Amerika'], GB: ['Velika Britanija', 'Britanija'], NL: ['Nizozemska'] },
   sr: { US: ['САД', 'Америка', 'Сједињене Америчке Државе'], GB: ['Велика Британија', 'Британија'], DE: ['Немачка'] },

@@ -16,7 +16,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 export const FIRST_CODES = ['xx', 'en', 'fr', 'de', 'es', 'it', 'pt', 'ja', 'zh', 'ko'];
 
 /** The languages added after the first nine (issue 12), in the order their lexicons are registered. */
-export const ADDED_CODES = ['sv', 'da', 'no', 'fi', 'et', 'nl', 'pl', 'cs', 'sk', 'ro', 'hu', 'el', 'ru', 'uk', 'tr', 'ar', 'he', 'vi', 'id', 'th', 'hi', 'lt', 'lv', 'sq', 'hr', 'sl', 'bg', 'mk', 'sr'];
+export const ADDED_CODES = ['sv', 'da', 'no', 'fi', 'et', 'nl', 'pl', 'cs', 'sk', 'ro', 'hu', 'el', 'ru', 'uk', 'tr', 'ar', 'he', 'vi', 'id', 'th', 'hi', 'lt', 'lv', 'sq', 'hr', 'sl', 'bg', 'mk', 'sr', 'ca'];
 
 const RULES = fileURLToPath(new URL('../lambdas/core/classifier/rules/', import.meta.url));
 

@@ -67,7 +67,7 @@ const PROFILES: Record<string, Profile> = {
   lv: { script: 'latin', words: 'un ir ka ar uz no par lai kas bet arī vai tas to pēc kā nav būs tika jau', letters: 'āēīģķļņ', never: 'ąęėįųåæøñçãłřě' },
   // Identified so that they are not read with a wrong lexicon's confidence: no lexicon yet.
   ms: { script: 'latin', words: 'yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke ialah oleh kerana boleh telah kerajaan daripada beliau', never: 'åäöæøñçãąęłřě' },
-  ca: { script: 'latin', words: 'amb els dels més aquest aquesta però també perquè', letters: '·', never: 'ñãõäöåæøąęłřě' },
+  ca: { script: 'latin', words: 'amb els dels més aquest aquesta però també perquè i pel pels als va van seu seva seus aquests fins hi ho d l el la les un una de del que en a per', letters: '·ò', never: 'ñãõäöåæøąęłřě' },
   hr: { script: 'latin', words: 'koji koja koje što će nije bio bila ili kao je se na u i su te sa zbog nakon još', letters: 'ćđ', never: 'řěůąęłäôåæøñãàèìòù' },
   sl: { script: 'latin', words: 'ki tudi kot še bo so pa je se na in v z iz ker naj lahko zaradi ter kjer', never: 'ćđřěůąęłäôåæøñãàèìòù' },
   az: { script: 'latin', words: 'və bu bir ilə üçün da də olan ki isə daha görə sonra edib', letters: 'ə' },
@@ -407,7 +407,7 @@ function readable(c: CompiledRules, guess: LanguageGuess): LanguageGuess {
 }
 
 /** Closest lexicon for a language we do not read: one of its script, else the classifier's choice. */
-const CLOSEST: Record<string, string> = { ms: 'id', tl: 'id', ca: 'es', be: 'ru', kk: 'ru', fa: 'ar', ur: 'ar', mr: 'hi', ne: 'hi', az: 'tr' };
+const CLOSEST: Record<string, string> = { ms: 'id', tl: 'id', be: 'ru', kk: 'ru', fa: 'ar', ur: 'ar', mr: 'hi', ne: 'hi', az: 'tr' };
 
 function closestTo(c: CompiledRules, language: string): string | null {
   const near = CLOSEST[language];

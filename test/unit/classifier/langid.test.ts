@@ -27,6 +27,9 @@ describe('langid', () => {
       ['bg', 'Правителството забрани TikTok на служебните телефони на министрите', 'Решението влиза в сила от понеделник и се отнася за всички държавни служители, съобщиха от кабинета.'],
       ['mk', 'Владата ќе го забрани ТикТок на службените телефони', 'Одлуката ќе стапи во сила од следниот месец и се однесува на сите државни службеници, изјави министерот.'],
       ['sr', 'Влада Србије забранила ТикТок на службеним телефонима', 'Одлука се односи на све државне службенике, који морају да уклоне апликацију до краја недеље.'],
+      // Catalan from Spanish and French (its elisions d'/l' are French's too; amb, els, dels, i, va are its own).
+      ['ca', 'Justícia espanyola suspèn el blocatge de Telegram a l\'espera d\'un informe', 'El jutge de l\'Audiència Nacional ha acordat suspendre l\'execució de la mesura que va demanar divendres.'],
+      ['ca', 'El Govern prohibeix TikTok als mòbils dels funcionaris', 'La mesura entra en vigor avui i afecta tots els treballadors de l\'administració.'],
       ['sq', 'Qeveria shqiptare ndalon TikTok për një vit', 'Vendimi u mor nga Këshilli i Ministrave pas incidenteve me të rinjtë në shkolla.'],
       ['hu', 'A kormány betiltotta a TikTokot a hivatalos eszközökön', 'A döntés szerint a minisztériumok munkatársai nem használhatják az alkalmazást, amely már több országban tilos.'],
       ['ro', 'Guvernul a interzis participarea Huawei la rețelele 5G', 'Decizia semnată de premier a fost publicată în Monitorul Oficial și invocă riscuri pentru securitatea națională.'],

@@ -117,6 +117,8 @@ const MORE_NON_MEASURES: Array<[string, string, string]> = [
   ['bg', 'Huawei отрича обвиненията и критикува забраната в Швеция', 'Компанията заяви, че оборудването ѝ е безопасно.'],
   ['bg', 'Дипломат: TikTok трябва да бъде забранен в България', 'Това мнение изрази в ефира на сутрешното предаване бивш посланик.'],
   ['mk', 'Хуавеј ја критикува забраната и ги негира обвинувањата', 'Компанијата тврди дека нејзината опрема е безбедна.'],
+  ['ca', 'Huawei nega les acusacions i critica el veto dels Estats Units', 'L\'empresa diu que els seus equips són segurs.'],
+  ['ca', 'TikTok presenta una demanda contra la prohibició de Montana', 'L\'empresa porta el cas als tribunals federals.'],
   // A court about to hear or examine a case has ruled nothing yet (its rulings have cues of their own).
   ['en', 'Supreme Court agrees to hear TikTok challenge to US ban law', 'The justices will hear arguments on January 10 over the law that would ban the app unless it is sold.'],
   ['de', 'Verfassungsgericht prüft TikTok-Verbot in Montana', 'Das Gericht verhandelt am Montag über das Gesetz.'],

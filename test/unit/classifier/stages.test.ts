@@ -61,6 +61,12 @@ const STAGE_CASES: Array<[string, string, string, Stage]> = [
   ['mk', 'Владата разгледува забрана на ТикТок', 'Министерството анализира можности за ограничување на апликацијата.', 'proposed'],
   ['mk', 'Владата ја укина забраната за Телеграм', 'Апликацијата повторно е достапна за корисниците.', 'lifted'],
   ['mk', 'Македонија нема да го исклучи Хуавеј од 5Г мрежата', 'Министерот рече дека нема потреба од таква мерка.', 'rejected'],
+  // Catalan (ca.json; read with es's lexicon before).
+  ['ca', 'El Govern estudia prohibir TikTok als mòbils dels funcionaris', 'La proposta es debatrà al Parlament el mes vinent.', 'proposed'],
+  ['ca', 'El ministeri vetarà Huawei a la xarxa 5G a partir del gener', 'Els operadors hauran de retirar els equips abans del 2027.', 'announced'],
+  ['ca', 'Itàlia prohibeix DeepSeek amb efecte immediat', 'El regulador ha ordenat bloquejar l\'aplicació per protegir les dades dels usuaris.', 'in_force'],
+  ['ca', 'El tribunal aixeca el bloqueig de Telegram', 'L\'aplicació torna a estar disponible per als usuaris.', 'lifted'],
+  ['ca', 'Espanya descarta vetar Huawei a les xarxes 5G', 'El Govern no vetarà cap proveïdor de telecomunicacions, han dit fonts del sector.', 'rejected'],
   // A government approving sales, exports, imports or purchases it had restricted is relief.
   ['en', 'Commerce approves exports of Nvidia H20 chips to China', 'The department said licences would be issued this week.', 'lifted'],
   ['en', 'Beijing allows tech firms to buy Nvidia H200 chips', 'Regulators signed off on the first orders after months of curbs.', 'lifted'],
