@@ -48,6 +48,7 @@ const STAGE_CASES: Array<[string, string, string, Stage]> = [
   ['hr', 'Zabrana TikToka na službenim uređajima stupila je na snagu', 'Aplikacija je uklonjena sa svih državnih telefona.', 'in_force'],
   ['hr', 'Sud ukinuo zabranu Telegrama', 'Aplikacija je ponovno dostupna korisnicima.', 'lifted'],
   ['hr', 'Vlada neće zabraniti Huawei u 5G mreži', 'Ministar je rekao da nema potrebe za isključivanjem kineskog dobavljača.', 'rejected'],
+  ['sr', 'Vlada Srbije zabranila upotrebu Kasperskog antivirusa u državnim organima', 'Odluka stupa na snagu odmah, saopštilo je ministarstvo.', 'in_force'],
   ['sr', 'Суд укинуо забрану Телеграма у Србији', 'Апликација је поново доступна корисницима.', 'lifted'],
   ['sr', 'Влада Србије неће забранити Хуавеј', 'Министар је рекао да нема основа за прекид сарадње.', 'rejected'],
   ['sl', 'Vlada razmišlja o prepovedi Huaweia v omrežju 5G', 'Predlog zakona naj bi bil pripravljen jeseni.', 'proposed'],
