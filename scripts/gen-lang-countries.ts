@@ -28,11 +28,13 @@ const COUNTRIES = ['US', 'CA', 'MX', 'BR', 'GB', 'IE', 'FR', 'DE', 'IT', 'ES', '
   'NP', 'AL', 'SO', 'KE', 'SN', 'JO', 'AF', 'KG', 'UZ', 'IQ'];
 
 /** Plain names: the text says them as they are (clitics attach with an apostrophe or are tolerated by the matcher). */
-const LITERAL = ['sv', 'da', 'no', 'nl', 'tr', 'ar', 'he', 'th', 'hi', 'vi', 'id'];
+const LITERAL = ['sv', 'da', 'no', 'nl', 'tr', 'ar', 'he', 'th', 'hi', 'vi', 'id', 'ca'];
 /** Stems: [language, longest ending allowed after the stem, strip a final vowel]. */
 const STEMMED: Array<[string, number, boolean]> = [
   ['ru', 3, true], ['uk', 3, true], ['pl', 3, true], ['cs', 3, true], ['sk', 3, true], ['lt', 3, true], ['lv', 3, true],
   ['el', 3, true], ['ro', 4, true], ['fi', 5, true], ['et', 4, false], ['hu', 6, true],
+  // South Slavic (Dec 7): hr reads Croatian, Bosnian and Serbian in Latin letters; sr is Serbian Cyrillic.
+  ['hr', 3, true], ['sl', 3, true], ['sr', 3, true], ['bg', 3, true], ['mk', 3, true],
 ];
 
 /** Short forms news uses that i18n-iso-countries lacks, and genitives of the Scandinavian names. */
@@ -59,6 +61,13 @@ const EXTRA: Record<string, Partial<Record<string, string[]>>> = {
   et: { US: ['USA'], GB: ['Ühendkuningriik'] },
   hu: { US: ['Egyesült Államok', 'Amerika'] },
   lt: { US: ['Amerika'] },
+  // Serbian and Bosnian spellings (ekavian, Latin) that the Croatian names lack.
+  ca: { US: ['EUA', 'Estats Units', 'Amèrica'], GB: ['Regne Unit', 'Gran Bretanya'] },
+  hr: { US: ['SAD', 'Amerika'], DE: ['Nemačka'], GB: ['Velika Britanija', 'Britanija'], NL: ['Holandija'], CZ: ['Češka'], KR: ['Južna Koreja'] },
+  sl: { US: ['ZDA', 'Amerika'], GB: ['Velika Britanija', 'Britanija'], NL: ['Nizozemska'] },
+  sr: { US: ['САД', 'Америка', 'Сједињене Америчке Државе'], GB: ['Велика Британија', 'Британија'], DE: ['Немачка'] },
+  bg: { US: ['САЩ', 'Америка'], GB: ['Великобритания', 'Британия'] },
+  mk: { US: ['САД', 'Америка'], GB: ['Велика Британија', 'Британија'] },
   lv: { US: ['Amerika'] },
 };
 
@@ -89,6 +98,7 @@ const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 const ENDING: Record<string, string> = {
   ru: '[\\u0430-\\u045f\\u0491]', uk: '[\\u0430-\\u045f\\u0491]', el: '[\\u03ac-\\u03ce]',
+  sr: '[\\u0430-\\u045f]', bg: '[\\u0430-\\u045f]', mk: '[\\u0430-\\u045f]',
 };
 const LATIN_ENDING = '[a-z\\u00df-\\u00ff\\u0100-\\u017f\\u0219\\u021b]';
 let ending = LATIN_ENDING;

@@ -67,9 +67,9 @@ const PROFILES: Record<string, Profile> = {
   lv: { script: 'latin', words: 'un ir ka ar uz no par lai kas bet arī vai tas to pēc kā nav būs tika jau', letters: 'āēīģķļņ', never: 'ąęėįųåæøñçãłřě' },
   // Identified so that they are not read with a wrong lexicon's confidence: no lexicon yet.
   ms: { script: 'latin', words: 'yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke ialah oleh kerana boleh telah kerajaan daripada beliau', never: 'åäöæøñçãąęłřě' },
-  ca: { script: 'latin', words: 'amb els dels més aquest aquesta però també perquè', letters: '·', never: 'ñãõäöåæøąęłřě' },
-  hr: { script: 'latin', words: 'koji koja koje što će nije bio bila ili kao', letters: 'ćđ', never: 'řěůąęłäôåæøñãàèìòù' },
-  sl: { script: 'latin', words: 'ki tudi kot še bo so pa', never: 'ćđřěůąęłäôåæøñãàèìòù' },
+  ca: { script: 'latin', words: 'amb els dels més aquest aquesta però també perquè i pel pels als va van seu seva seus aquests fins hi ho d l el la les un una de del que en a per', letters: '·ò', never: 'ñãõäöåæøąęłřě' },
+  hr: { script: 'latin', words: 'koji koja koje što će nije bio bila ili kao je se na u i su te sa zbog nakon još', letters: 'ćđ', never: 'řěůąęłäôåæøñãàèìòù' },
+  sl: { script: 'latin', words: 'ki tudi kot še bo so pa je se na in v z iz ker naj lahko zaradi ter kjer', never: 'ćđřěůąęłäôåæøñãàèìòù' },
   az: { script: 'latin', words: 'və bu bir ilə üçün da də olan ki isə daha görə sonra edib', letters: 'ə' },
   sq: { script: 'latin', words: 'të në dhe për një nga që', letters: 'ë', never: 'åæøñãąęłřě' },
   is: { script: 'latin', words: 'að við ekki fyrir hefur', letters: 'þð' },
@@ -77,8 +77,8 @@ const PROFILES: Record<string, Profile> = {
   ru: { script: 'cyrillic', words: 'и в на не что с по это к из за от о для как его также будет был была были они при после', letters: 'ыэё', never: 'іїєґўәғқңөұүһђћџјљњѓќѕ' },
   uk: { script: 'cyrillic', words: 'і в на не що з у та до це за від про для як його також буде був була були вони при після й', letters: 'іїєґ', never: 'ыэъёўәғқңөұүђћџјљњѓќѕ' },
   bg: { script: 'cyrillic', words: 'и в на не че с по това за от да се са е като за който която които ще във със към след между', letters: 'ъ', grams: 'ият ът ните ията', never: 'ыэёіїєґўәғқңөұүђћџјљњѓќѕ' },
-  sr: { script: 'cyrillic', words: 'и у на не да се је за од су са као што који', letters: 'ђћџјљњ', never: 'ыэъёіїєґщ' },
-  mk: { script: 'cyrillic', words: 'и во на не да се е за од се со како што кој ќе', letters: 'ѓќѕјљњ', never: 'ыэъёіїєґщ' },
+  sr: { script: 'cyrillic', words: 'и у на не да се је за од су са као што који из због након још или', letters: 'ђћџјљњ', never: 'ыэъёіїєґщѓќѕ' },
+  mk: { script: 'cyrillic', words: 'и во на не да се е за од со како што кој ќе го ги ја ова тоа беше', letters: 'ѓќѕјљњ', never: 'ыэъёіїєґщђћ' },
   be: { script: 'cyrillic', words: 'і ў на не што з па гэта да за ад пра для як', letters: 'ўі', never: 'иїєґщъ' },
   kk: { script: 'cyrillic', words: 'және мен бұл үшін деп бойынша', letters: 'әғқңөұүһі' },
   el: { script: 'greek', words: 'και το η ο της του των να στο στη σε για με από που τα οι ότι θα' },
@@ -346,8 +346,17 @@ const DECLARED_OVERRIDE_MARGIN = 3;
 const UNSUPPORTED_MIN_POINTS = 3;
 const UNSUPPORTED_MIN_LEAD = 2;
 
+/**
+ * Declared languages read by a neighbour's lexicon in Latin script: Serbian (in Latin letters),
+ * Bosnian and Montenegrin are written like Croatian (the same words, ekavian/ijekavian spellings that
+ * hr.json writes both ways), and function words cannot tell them apart. Serbian in Cyrillic keeps
+ * its own lexicon (sr.json).
+ */
+const LATIN_READ_AS: Record<string, string> = { sr: 'hr', bs: 'hr', cnr: 'hr', sh: 'hr' };
+
 function identify(c: CompiledRules, input: ClassifierInput, text: string): LanguageId {
-  const declared = normLang(input.language) ?? normLang(input.feed?.language);
+  let declared = normLang(input.language) ?? normLang(input.feed?.language);
+  if (declared && LATIN_READ_AS[declared] && sampleScript(text) === 'latin') declared = LATIN_READ_AS[declared] as string;
   // One of the nine declared in a script that fits: their own rules decide; no need to guess.
   if (declared && LEGACY.has(declared)) {
     const script = sampleScript(text);
@@ -398,7 +407,7 @@ function readable(c: CompiledRules, guess: LanguageGuess): LanguageGuess {
 }
 
 /** Closest lexicon for a language we do not read: one of its script, else the classifier's choice. */
-const CLOSEST: Record<string, string> = { ms: 'id', tl: 'id', ca: 'es', hr: 'cs', sl: 'cs', sr: 'ru', mk: 'ru', bg: 'ru', be: 'ru', kk: 'ru', fa: 'ar', ur: 'ar', mr: 'hi', ne: 'hi', az: 'tr' };
+const CLOSEST: Record<string, string> = { ms: 'id', tl: 'id', be: 'ru', kk: 'ru', fa: 'ar', ur: 'ar', mr: 'hi', ne: 'hi', az: 'tr' };
 
 function closestTo(c: CompiledRules, language: string): string | null {
   const near = CLOSEST[language];

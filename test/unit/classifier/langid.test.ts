@@ -19,6 +19,17 @@ describe('langid', () => {
       ['uk', 'РНБО заборонила Telegram на службових пристроях', 'Рішення стосується державних службовців, військових та працівників критичної інфраструктури.'],
       ['lt', 'Vyriausybė uždraudė TikTok tarnybiniuose telefonuose', 'Sprendimas priimtas po to, kai Nacionalinis kibernetinio saugumo centras įspėjo apie grėsmes.'],
       ['lv', 'Ārlietu ministrija aizliedz TikTok darba ierīcēs', 'Ministrijas darbinieki vairs nedrīkst lietot lietotni, kas ir aizliegta drošības apsvērumu dēļ.'],
+      // South Slavic and Bulgarian: Croatian/Serbian Latin (one lexicon reads both) from Slovenian, and the
+      // three Cyrillic ones apart (Serbian ћ/ђ, Macedonian ќ/ѓ/ѕ, Bulgarian ъ).
+      ['hr', 'Vlada je zabranila TikTok na službenim mobitelima', 'Odluka se odnosi na sve državne službenike, a stupa na snagu idućeg tjedna, rekao je ministar.'],
+      ['hr', 'Ministarstvo zabranilo kamere kineskog proizvođača u državnim zgradama', 'Uređaji će biti uklonjeni do kraja godine zbog bezbednosnih rizika, saopštila je Vlada Srbije.'],
+      ['sl', 'Vlada je prepovedala uporabo aplikacije TikTok na službenih telefonih', 'Prepoved velja za vse javne uslužbence, ki morajo aplikacijo odstraniti še ta teden, so sporočili z ministrstva.'],
+      ['bg', 'Правителството забрани TikTok на служебните телефони на министрите', 'Решението влиза в сила от понеделник и се отнася за всички държавни служители, съобщиха от кабинета.'],
+      ['mk', 'Владата ќе го забрани ТикТок на службените телефони', 'Одлуката ќе стапи во сила од следниот месец и се однесува на сите државни службеници, изјави министерот.'],
+      ['sr', 'Влада Србије забранила ТикТок на службеним телефонима', 'Одлука се односи на све државне службенике, који морају да уклоне апликацију до краја недеље.'],
+      // Catalan from Spanish and French (its elisions d'/l' are French's too; amb, els, dels, i, va are its own).
+      ['ca', 'Justícia espanyola suspèn el blocatge de Telegram a l\'espera d\'un informe', 'El jutge de l\'Audiència Nacional ha acordat suspendre l\'execució de la mesura que va demanar divendres.'],
+      ['ca', 'El Govern prohibeix TikTok als mòbils dels funcionaris', 'La mesura entra en vigor avui i afecta tots els treballadors de l\'administració.'],
       ['sq', 'Qeveria shqiptare ndalon TikTok për një vit', 'Vendimi u mor nga Këshilli i Ministrave pas incidenteve me të rinjtë në shkolla.'],
       ['hu', 'A kormány betiltotta a TikTokot a hivatalos eszközökön', 'A döntés szerint a minisztériumok munkatársai nem használhatják az alkalmazást, amely már több országban tilos.'],
       ['ro', 'Guvernul a interzis participarea Huawei la rețelele 5G', 'Decizia semnată de premier a fost publicată în Monitorul Oficial și invocă riscuri pentru securitatea națională.'],
@@ -87,9 +98,8 @@ describe('classifier language support', () => {
     });
 
     it.each([
-      ['bg', 'Гръцкият министър-председател забрани ТикТок на служебните телефони'],
+      ['be', 'Урад Беларусі забараніў TikTok на службовых тэлефонах'],
       ['kk', 'Индия TikTok тиркемесин колдонууга расмий түрдө тыюу салды'],
-      ['sr', 'Влада Србије забранила TikTok на службеним телефонима'],
       ['bn', 'ভারত টিকটক নিষিদ্ধ করেছে, Huawei নিয়েও সিদ্ধান্ত'],
       ['ka', 'საქართველომ TikTok აკრძალა სამთავრობო ტელეფონებზე'],
     ])('flags an undeclared headline naming a vendor in an unread language (%s) and keeps its confidence low', (code, title) => {
@@ -97,6 +107,30 @@ describe('classifier language support', () => {
       expect(c.language_supported).toBe(false);
       expect(c.rules).toContain(`lang.unsupported.${code}`);
       expect(c.confidence).toBeLessThanOrEqual(c.relevant ? 0.6 : 0.35);
+    });
+
+    // Bulgarian and Serbian were unread (ru's lexicon, capped confidence) until their lexicons came.
+    it.each([
+      ['bg', 'Гръцкият министър-председател забрани ТикТок на служебните телефони', 'GR'],
+      ['sr', 'Влада Србије забранила TikTok на службеним телефонима', 'RS'],
+      ['mk', 'Северна Македонија ќе го забрани ТикТок на телефоните на државните службеници', 'MK'],
+      ['sl', 'Slovenija je prepovedala TikTok na službenih telefonih, ker ogroža varnost', 'SI'],
+      ['hr', 'Hrvatska je zabranila TikTok na službenim mobitelima ministara', 'HR'],
+    ])('reads an undeclared %s headline with its own lexicon', (code, title, country) => {
+      const c = classify({ title });
+      expect(c.language_supported).toBeUndefined();
+      expect(c.rules?.some((r) => r.startsWith(`${code}.`))).toBe(true);
+      expect(c.relevant).toBe(true);
+      expect(c.countries).toEqual([country]);
+      expect(c.measure).toBe('device_ban');
+    });
+
+    it.each(['sr', 'bs', 'cnr'])('reads a declared %s item in Latin letters with the Croatian/Serbian lexicon', (language) => {
+      const c = classify({ title: 'Crna Gora zabranjuje TikTok na uređajima državnih službenika', summary: 'Vlada je odlučila da aplikacija bude uklonjena sa svih službenih telefona.', language });
+      expect(c.language_supported).toBeUndefined();
+      expect(c.rules?.some((r) => r.startsWith('hr.'))).toBe(true);
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe('device_ban');
     });
 
     it('reads a declared Malay item with the Indonesian lexicon even when its words guess as Indonesian', () => {

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { COUNTRY_NAMES, LEXICONS } from '../../../lambdas/core/classifier/rules/langs.js';
-import { ADDED_CODES, FIRST_CODES, PACKED_CODES, packedActorsJson, packedCountryNamesJson, packedLexiconsJson } from '../../../scripts/pack-langs.js';
+import { COUNTRY_NAMES, LEXICONS, VENDOR_PATTERNS } from '../../../lambdas/core/classifier/rules/langs.js';
+import { ADDED_CODES, FIRST_CODES, PACKED_CODES, packedActorsJson, packedCountryNamesJson, packedLexiconsJson, packedVendorPatternsJson } from '../../../scripts/pack-langs.js';
 import { PACKED_ACTORS } from '../../../lambdas/core/rules/actors.packed.js';
 import { unpackJson } from '../../../lambdas/core/packed.js';
 
@@ -16,6 +16,11 @@ describe('classifier', () => {
       expect(COUNTRY_NAMES).toEqual(JSON.parse(packedCountryNamesJson()));
       expect(Object.keys(COUNTRY_NAMES)).toContain('en');
       expect(Object.keys(COUNTRY_NAMES.en ?? {}).length).toBeGreaterThan(150);
+    });
+
+    it('carry exactly rules/vendor-patterns.json, in its order (else run: npm run pack:langs)', () => {
+      expect(VENDOR_PATTERNS).toEqual(JSON.parse(packedVendorPatternsJson()));
+      expect(VENDOR_PATTERNS.map((p) => p.id)).toEqual((JSON.parse(packedVendorPatternsJson()) as Array<{ id: string }>).map((p) => p.id));
     });
 
     it('carry exactly lambdas/core/rules/actors.json in actors.packed.ts (else run: npm run pack:langs)', () => {

@@ -109,6 +109,16 @@ const MORE_NON_MEASURES: Array<[string, string, string]> = [
   ['en', 'Attorneys general press Congress to ban Temu from government phones', 'The letter cites data security risks.'],
   ['en', 'More than 30 states have banned TikTok on government devices', 'Here is where the app is restricted.'],
   ['sq', 'TikTok mohon akuzat e qeverisë shqiptare', 'Kompania tha se platforma është e sigurt për përdoruesit.'],
+  // South Slavic and Bulgarian: a vendor denying or criticising someone's ban, a carrier's own choice, a commentator.
+  ['hr', 'Huawei odbacuje optužbe nakon zabrane u Švedskoj', 'Tvrtka tvrdi da zabrana nema osnova i da njezina oprema nije prijetnja.'],
+  ['hr', 'Operater neće koristiti Huawei: nema namjeru koristiti kinesku opremu u jezgri mreže', 'Uprava kaže da je to poslovna odluka, a ne zabrana države.'],
+  ['sr', 'Хуавеј одбацује оптужбе и критикује забрану у Шведској', 'Компанија тврди да њена опрема није претња.'],
+  ['sl', 'Huawei zavrača očitke in kritizira prepoved na Švedskem', 'V podjetju pravijo, da izključitev enega ponudnika ne more povečati varnosti omrežij.'],
+  ['bg', 'Huawei отрича обвиненията и критикува забраната в Швеция', 'Компанията заяви, че оборудването ѝ е безопасно.'],
+  ['bg', 'Дипломат: TikTok трябва да бъде забранен в България', 'Това мнение изрази в ефира на сутрешното предаване бивш посланик.'],
+  ['mk', 'Хуавеј ја критикува забраната и ги негира обвинувањата', 'Компанијата тврди дека нејзината опрема е безбедна.'],
+  ['ca', 'Huawei nega les acusacions i critica el veto dels Estats Units', 'L\'empresa diu que els seus equips són segurs.'],
+  ['ca', 'TikTok presenta una demanda contra la prohibició de Montana', 'L\'empresa porta el cas als tribunals federals.'],
   // A court about to hear or examine a case has ruled nothing yet (its rulings have cues of their own).
   ['en', 'Supreme Court agrees to hear TikTok challenge to US ban law', 'The justices will hear arguments on January 10 over the law that would ban the app unless it is sold.'],
   ['de', 'Verfassungsgericht prüft TikTok-Verbot in Montana', 'Das Gericht verhandelt am Montag über das Gesetz.'],

@@ -11,6 +11,15 @@ describe('core/classifier (the outlet\'s country)', () => {
       ['https://www.spiegel.de/netzwelt/', 'de', 'DE'],
       ['https://www.diepresse.com/6286263/', 'de', null],
       ['https://news.google.com/rss/articles/abc', 'de', null],
+      // One lexicon reads Croatian, Bosnian and Serbian Latin: the domain tells whose government it is.
+      ['https://www.b92.net/info/vesti', 'hr', null],
+      ['https://www.rts.rs/lat/vesti', 'hr', 'RS'],
+      ['https://www.klix.ba/vijesti/bih', 'hr', 'BA'],
+      ['https://www.index.hr/vijesti', 'hr', 'HR'],
+      ['https://www.rts.rs/vesti', 'sr', 'RS'],
+      ['https://www.vilaweb.cat/noticies', 'ca', null],
+      ['https://www.ara.ad/andorra', 'ca', 'AD'],
+      ['https://www.klix.ba/vijesti/bih', 'sl', null],
       ['https://orf.at/stories/3316000/', 'fr', null],
       ['https://startup.io/tiktok', 'en', null],
       ['not a url', 'de', null],
@@ -30,6 +39,12 @@ describe('core/classifier (the outlet\'s country)', () => {
     });
     it("keeps the language's country where the domain says nothing", () => {
       expect(classify({ ...austrian, link: 'https://www.diepresse.com/6286263/' }).countries).toEqual(['DE']);
+    });
+    it("reads a Croatian/Serbian Latin 'the government bans' as the outlet's country (one lexicon, three states)", () => {
+      const item = { title: 'Vlada zabranila TikTok na službenim telefonima', summary: 'Odluka se odnosi na sve državne službenike.', feed: { kind: 'news' as const, language: 'hr' } };
+      expect(classify({ ...item, link: 'https://www.rts.rs/lat/vesti/1' }).countries).toEqual(['RS']);
+      expect(classify({ ...item, link: 'https://www.klix.ba/vijesti/1' }).countries).toEqual(['BA']);
+      expect(classify({ ...item, link: 'https://www.jutarnji.hr/vijesti/1' }).countries).toEqual(['HR']);
     });
     it('never overrides a country the text names', () => {
       expect(classify({ title: 'Deutschland verbietet TikTok auf Diensthandys', summary: '', link: 'https://orf.at/x' }).countries).toEqual(['DE']);

@@ -1,13 +1,12 @@
 /**
  * The bundled default rules. Static JSON imports: they work under tsx, vitest and esbuild, and
- * bundle into the Lambda without file reads at runtime. The lexicons ship packed (langs.ts): adding
+ * bundle into the Lambda without file reads at runtime. The lexicons, the country names and the vendor patterns ship packed (langs.ts): adding
  * a language is adding its lexicon file, its code in scripts/pack-langs.ts and `npm run pack:langs`; adding a vendor is an edit of vendors.json only.
  */
-import type { Lexicon, Rules, Tuning, VendorMeta, VendorPattern, VendorTable } from '../types.js';
-import { COUNTRY_NAMES, LEXICONS as PACKED } from './langs.js';
+import type { Lexicon, Rules, Tuning, VendorMeta, VendorTable } from '../types.js';
+import { COUNTRY_NAMES, LEXICONS as PACKED, VENDOR_PATTERNS } from './langs.js';
 import tuning from './tuning.json' with { type: 'json' };
 import vendorMeta from './vendor-meta.json' with { type: 'json' };
-import vendorPatterns from './vendor-patterns.json' with { type: 'json' };
 import vendors from './vendors.json' with { type: 'json' };
 
 const LEXICONS = PACKED as Record<string, Lexicon>;
@@ -18,7 +17,7 @@ export function loadDefaultRules(): Rules {
     vendors: vendors as VendorTable,
     vendorMeta: vendorMeta as Record<string, VendorMeta>,
     lexicons: LEXICONS,
-    vendorPatterns: vendorPatterns as VendorPattern[],
+    vendorPatterns: VENDOR_PATTERNS,
     countryNames: COUNTRY_NAMES,
     tuning: tuning as Tuning,
   });

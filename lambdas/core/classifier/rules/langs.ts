@@ -11,10 +11,13 @@
  * the rules module first loads.
  */
 import { unpackJson as unpack } from '../../packed.js';
-import type { Lexicon } from '../types.js';
-import { PACKED_COUNTRY_NAMES, PACKED_LEXICONS } from './langs.packed.js';
+import type { Lexicon, VendorPattern } from '../types.js';
+import { PACKED_COUNTRY_NAMES, PACKED_LEXICONS, PACKED_VENDOR_PATTERNS } from './langs.packed.js';
 
 export const LEXICONS = unpack(PACKED_LEXICONS) as Record<string, Lexicon>;
 
 /** rules/country-names.json (country names per language), packed for the same reason. */
 export const COUNTRY_NAMES = unpack(PACKED_COUNTRY_NAMES) as Record<string, Record<string, string[]>>;
+
+/** rules/vendor-patterns.json (wording around a vendor name, every language), packed for the same reason. */
+export const VENDOR_PATTERNS = unpack(PACKED_VENDOR_PATTERNS) as VendorPattern[];
