@@ -37,6 +37,9 @@ const DENIALS: Array<[string, string, string]> = [
   ['ja', '政府、TikTok使用禁止の報道を否定', '官房長官は「禁止していない」と述べた。'],
   ['zh', '外交部：中国从未出台禁止使用苹果手机的规定', '发言人说没有法律法规禁止购买苹果手机。'],
   ['ko', '정부, 틱톡 금지령 보도 부인', '관계자는 금지한 적이 없다고 말했다.'],
+  // "never blocked / never removed" with other restriction verbs than 금지
+  ['ko', '베트남 정부 "틱톡 차단한 적 없다"…현지 보도 부정', '베트남 정보통신부는 틱톡 접속을 막았다는 보도를 부정했다.'],
+  ['ko', '인도 "중국산 CCTV 퇴출한 적 없어"', '인도 전자정보기술부는 하이크비전 카메라 사용을 막은 적이 없다고 밝혔다.'],
 ];
 
 const CALLS_FOR_BAN: Array<[string, string, string]> = [
