@@ -157,6 +157,12 @@ const NEAR_MISSES: Array<[string, string, string]> = [
   ['en', "It's high time to ban Kaspersky from federal networks, senators argue", 'The senators cited the company\'s ties to Moscow.'],
   ['ko', '틱톡 금지 움직임 세계 각국으로 확산', '각국 정부가 잇따라 틱톡 사용을 제한하고 있다.'],
   ['en', 'Moves to ban DeepSeek spread across Asia', 'Several governments are reviewing the chatbot.'],
+  // the vendor negotiating a lifting; the vendor's reply as a later clause (zh); China quoted at the
+  // head of a Korean headline about a measure against a Chinese vendor
+  ['en', 'Telegram negotiating with Vietnam over lifting its ban', ''],
+  ['en', 'Huawei holds talks with Brussels to get 5G restrictions lifted', 'The company met EU officials on Tuesday.'],
+  ['zh', '美商务部将海康威视列入实体清单 海康威视回应:坚决反对', ''],
+  ['ko', '중국 “美 틱톡 금지는 강도 논리”', ''],
 ];
 
 // …while the measures next to such words stay measures.
@@ -167,6 +173,8 @@ const NEAR_MISS_MEASURES: Array<[string, string, string]> = [
   ['en', 'Governor bans TikTok on state devices after senators urge action', 'The executive order takes effect immediately.'],
   ['en', 'Sweden bans Huawei from 5G; Huawei says it is disappointed', 'The regulator PTS said operators must remove the gear by 2025.'],
   ['ko', '정부, 딥시크 접속 차단 확산…부처 이어 공공기관도 금지', '행정안전부는 공공기관에 딥시크 사용 금지를 지시했다.'],
+  ['en', 'Jordan lifts TikTok ban after talks with the company', ''],
+  ['ko', '中 "마이크론 제품 구매 중단하라"', ''],
 ];
 
 // The measures these non-measures talk about are still measures.
