@@ -163,6 +163,8 @@ const NEAR_MISSES: Array<[string, string, string]> = [
   ['en', 'Huawei holds talks with Brussels to get 5G restrictions lifted', 'The company met EU officials on Tuesday.'],
   ['zh', '美商务部将海康威视列入实体清单 海康威视回应:坚决反对', ''],
   ['ko', '중국 “美 틱톡 금지는 강도 논리”', ''],
+  // a firm's rule for its own devices
+  ['en', 'Bank of America bars staff from WeChat on company phones', ''],
 ];
 
 // …while the measures next to such words stay measures.
@@ -175,6 +177,7 @@ const NEAR_MISS_MEASURES: Array<[string, string, string]> = [
   ['ko', '정부, 딥시크 접속 차단 확산…부처 이어 공공기관도 금지', '행정안전부는 공공기관에 딥시크 사용 금지를 지시했다.'],
   ['en', 'Jordan lifts TikTok ban after talks with the company', ''],
   ['ko', '中 "마이크론 제품 구매 중단하라"', ''],
+  ['en', 'European Commission bans staff from using TikTok on corporate devices', ''],
 ];
 
 // The measures these non-measures talk about are still measures.
