@@ -163,6 +163,9 @@ const NEAR_MISSES: Array<[string, string, string]> = [
   ['en', 'Huawei holds talks with Brussels to get 5G restrictions lifted', 'The company met EU officials on Tuesday.'],
   ['zh', '美商务部将海康威视列入实体清单 海康威视回应:坚决反对', ''],
   ['ko', '중국 “美 틱톡 금지는 강도 논리”', ''],
+  // "<China>, <topic>에 \"…\"" and "中 '<term>' … \"…\"": China answering a measure against a Chinese vendor
+  ['ko', '중국, 캐나다 위챗 금지에 "정치적 조작"', ''],
+  ['ko', "中 '화웨이 배제' 英 결정에 \"대가 치를 것\"", ''],
   // a firm's rule for its own devices
   ['en', 'Bank of America bars staff from WeChat on company phones', ''],
 ];
@@ -178,6 +181,7 @@ const NEAR_MISS_MEASURES: Array<[string, string, string]> = [
   ['en', 'Jordan lifts TikTok ban after talks with the company', ''],
   ['ko', '中 "마이크론 제품 구매 중단하라"', ''],
   ['en', 'European Commission bans staff from using TikTok on corporate devices', ''],
+  ['ko', '미국, 화웨이 제재 연장에 "국가안보 위협 여전"', ''],
 ];
 
 // The measures these non-measures talk about are still measures.
@@ -229,6 +233,10 @@ describe('classifier', () => {
 
     it.each(STILL_RELEVANT)('[%s] keeps the measure "%s" relevant', (language, title, summary) => {
       expect(classify(item(language, title, summary)).relevant).toBe(true);
+    });
+
+    it('reads a headline that opens with 中 and a quoted term as China acting', () => {
+      expect(classify(item('ko', "中 '마이크론 제품 구매 금지'…美 반도체 타격", ''))).toMatchObject({ relevant: true, countries: ['CN'] });
     });
 
     it('cites the origin-reaction rule when it decides', () => {
