@@ -433,8 +433,11 @@ function contextsOfCountries(hits: Hit[], nonActing: Hit[], text: string): Map<H
 
 /** Gap allowed between the home country and its speech word ("China's foreign ministry says"). */
 const SPEAKER_GAP = 32;
-/** What follows a country that is the subject of a verb-final headline: a comma, a topic or subject particle, a ministry. */
-const SUBJECT_AFTER = /^\s*(?:[,，、:：]|は|が|은|는|이|가|\s*(?:정부|당국|외교부|상무부|政府|当局|外務省|商務省)(?:[,，、]|は|が|은|는|이|가|\s))/u;
+/**
+ * What follows a country that is the subject of a verb-final headline: a comma, a topic or subject
+ * particle, a ministry, or a quotation mark (a headline that opens "中 '틱톡 금지법'…" or "中 \"…\"").
+ */
+const SUBJECT_AFTER = /^\s*(?:[,，、:：]|は|が|은|는|이|가|['"\u2018\u201c]|\s*(?:정부|당국|외교부|상무부|政府|当局|外務省|商務省)(?:[,，、]|は|が|은|는|이|가|\s))/u;
 
 /** Whether a headline has the targeted vendors' home country as the speaker of a reaction (see the caller). */
 function originReacts(c: CompiledRules, hits: Hit[], vHits: Hit[], origins: Set<string>, titleEnd: number, verbFinal = false, text = ''): boolean {

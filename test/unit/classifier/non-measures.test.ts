@@ -37,6 +37,9 @@ const DENIALS: Array<[string, string, string]> = [
   ['ja', '政府、TikTok使用禁止の報道を否定', '官房長官は「禁止していない」と述べた。'],
   ['zh', '外交部：中国从未出台禁止使用苹果手机的规定', '发言人说没有法律法规禁止购买苹果手机。'],
   ['ko', '정부, 틱톡 금지령 보도 부인', '관계자는 금지한 적이 없다고 말했다.'],
+  // "never blocked / never removed" with other restriction verbs than 금지
+  ['ko', '베트남 정부 "틱톡 차단한 적 없다"…현지 보도 부정', '베트남 정보통신부는 틱톡 접속을 막았다는 보도를 부정했다.'],
+  ['ko', '인도 "중국산 CCTV 퇴출한 적 없어"', '인도 전자정보기술부는 하이크비전 카메라 사용을 막은 적이 없다고 밝혔다.'],
 ];
 
 const CALLS_FOR_BAN: Array<[string, string, string]> = [
@@ -138,6 +141,59 @@ const MORE_NON_MEASURES: Array<[string, string, string]> = [
   ['ko', '키이우는 러시아에서 텔레그램이 차단될 경우 텔레그램 시장을 장악하기를 희망하고 있다', '우크라이나 당국자들은 자국 메신저에 기회가 될 것으로 본다.'],
 ];
 
+/**
+ * Near-misses around a measure that report none (issue #7/#8): the vendor's own reaction (its
+ * disappointment, its contesting, its executive speaking, a headline attributed to it), a vendor's
+ * offer or lobbying to get a ban lifted, a request to a court to delay a ban, calls on an authority
+ * to act (in any word order), and roundups of bans spreading.
+ */
+const NEAR_MISSES: Array<[string, string, string]> = [
+  ['en', "Huawei says it is deeply disappointed by Sweden's 5G ban", 'The company said the decision by the Swedish telecom regulator was not based on facts.'],
+  ['en', 'Kaspersky is saddened that Germany bans its software on federal computers', 'The company said it would keep serving German customers.'],
+  ['de', 'TikTok enttäuscht über Verbot auf Diensthandys in Österreich', 'Das Unternehmen erklärte, die Entscheidung beruhe auf Missverständnissen.'],
+  ['ko', '화웨이 측, 캐나다 5G 배제 결정에 실망', '화웨이는 캐나다 정부의 5G 장비 배제 결정에 깊은 유감을 표했다.'],
+  ['es', 'Madrid: Hikvision contesta el veto del Gobierno a sus cámaras', 'La empresa china asegura que cumple la normativa europea.'],
+  ['zh', '大疆質疑美國禁令 稱缺乏證據', '大疆表示，美國商務部的決定沒有任何事實依據。'],
+  ['ja', '輸出規制は不当な措置だと考える＝ファーウェイ', '米商務省の規制強化について、同社はコメントを発表した。'],
+  ['ko', '화웨이 창업자 런정페이 "美 제재, 우리를 막지 못해"', '미국 정부의 수출 규제 강화에 대해 화웨이 창업자가 입장을 밝혔다.'],
+  ['en', 'Xiaomi offers new investment to get smartphone import ban lifted', 'The company hopes to persuade regulators to lift the restriction on its latest phones.'],
+  ['id', 'Xiaomi tawarkan investasi demi pencabutan larangan impor ponselnya', 'Xiaomi berupaya membujuk pemerintah agar larangan impor dicabut.'],
+  ['ko', '틱톡, 미국 퇴출 시행 유예해 달라 호소', '틱톡은 연방대법원에 금지법 시행을 늦춰달라고 요청했다.'],
+  ['ja', 'TikTok、米禁止法の施行延期を要請', '運営会社は連邦最高裁に施行の先送りを求めた。'],
+  ['zh', 'TikTok请求法院暂缓执行禁令', 'TikTok向美国最高法院提交紧急申请。'],
+  ['en', 'President-elect asks Supreme Court to pause DJI import ban until he takes office', 'His lawyers filed a brief on Friday.'],
+  ['en', 'Attorneys general urge Congress: ban DeepSeek on federal devices now', 'A letter signed by 21 state AGs calls for action.'],
+  ['en', 'Lawmakers ask Gov. Shapiro to remove TikTok from state phones', 'The letter cites national security concerns.'],
+  ['en', "It's high time to ban Kaspersky from federal networks, senators argue", 'The senators cited the company\'s ties to Moscow.'],
+  ['ko', '틱톡 금지 움직임 세계 각국으로 확산', '각국 정부가 잇따라 틱톡 사용을 제한하고 있다.'],
+  ['en', 'Moves to ban DeepSeek spread across Asia', 'Several governments are reviewing the chatbot.'],
+  // the vendor negotiating a lifting; the vendor's reply as a later clause (zh); China quoted at the
+  // head of a Korean headline about a measure against a Chinese vendor
+  ['en', 'Telegram negotiating with Vietnam over lifting its ban', ''],
+  ['en', 'Huawei holds talks with Brussels to get 5G restrictions lifted', 'The company met EU officials on Tuesday.'],
+  ['zh', '美商务部将海康威视列入实体清单 海康威视回应:坚决反对', ''],
+  ['ko', '중국 “美 틱톡 금지는 강도 논리”', ''],
+  // "<China>, <topic>에 \"…\"" and "中 '<term>' … \"…\"": China answering a measure against a Chinese vendor
+  ['ko', '중국, 캐나다 위챗 금지에 "정치적 조작"', ''],
+  ['ko', "中 '화웨이 배제' 英 결정에 \"대가 치를 것\"", ''],
+  // a firm's rule for its own devices
+  ['en', 'Bank of America bars staff from WeChat on company phones', ''],
+];
+
+// …while the measures next to such words stay measures.
+const NEAR_MISS_MEASURES: Array<[string, string, string]> = [
+  ['en', 'Indonesia lifts iPhone 16 sales ban after Apple pledges $1 billion investment', 'The industry ministry said the permits would be issued this week.'],
+  ['id', 'Pemerintah cabut larangan penjualan iPhone 16 setelah Apple tambah investasi', 'Kementerian Perindustrian resmi mencabut larangan penjualan iPhone 16.'],
+  ['ko', '美 대법원, 틱톡 금지법 시행 연기 요청 기각', '연방대법원은 틱톡의 금지법 시행 연기 요청을 기각했다.'],
+  ['en', 'Governor bans TikTok on state devices after senators urge action', 'The executive order takes effect immediately.'],
+  ['en', 'Sweden bans Huawei from 5G; Huawei says it is disappointed', 'The regulator PTS said operators must remove the gear by 2025.'],
+  ['ko', '정부, 딥시크 접속 차단 확산…부처 이어 공공기관도 금지', '행정안전부는 공공기관에 딥시크 사용 금지를 지시했다.'],
+  ['en', 'Jordan lifts TikTok ban after talks with the company', ''],
+  ['ko', '中 "마이크론 제품 구매 중단하라"', ''],
+  ['en', 'European Commission bans staff from using TikTok on corporate devices', ''],
+  ['ko', '미국, 화웨이 제재 연장에 "국가안보 위협 여전"', ''],
+];
+
 // The measures these non-measures talk about are still measures.
 const STILL_RELEVANT: Array<[string, string, string]> = [
   ['en', 'China bans Micron chips from critical infrastructure', 'The cyberspace regulator said the products failed a security review.'],
@@ -177,8 +233,20 @@ describe('classifier', () => {
       expect(classify(item(language, title, summary))).toMatchObject({ relevant: false, stage: null });
     });
 
+    it.each(NEAR_MISSES)('[%s] rejects the near-miss "%s"', (language, title, summary) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: false, stage: null });
+    });
+
+    it.each(NEAR_MISS_MEASURES)('[%s] keeps the measure "%s" relevant next to near-miss words', (language, title, summary) => {
+      expect(classify(item(language, title, summary)).relevant).toBe(true);
+    });
+
     it.each(STILL_RELEVANT)('[%s] keeps the measure "%s" relevant', (language, title, summary) => {
       expect(classify(item(language, title, summary)).relevant).toBe(true);
+    });
+
+    it('reads a headline that opens with 中 and a quoted term as China acting', () => {
+      expect(classify(item('ko', "中 '마이크론 제품 구매 금지'…美 반도체 타격", ''))).toMatchObject({ relevant: true, countries: ['CN'] });
     });
 
     it('cites the origin-reaction rule when it decides', () => {
