@@ -40,6 +40,15 @@ const STAGES: Array<[string, string, string, Stage]> = [
   ['en', 'Tribunal denies ZTE injunction against 5G security regulation', 'The company had asked to suspend the regulation.', 'in_force'],
   ['es', 'Las bases de la subasta 5G no imponen ninguna restricción a Huawei', 'El regulador aprobó el pliego.', 'rejected'],
   ['en', '5G tender places no restrictions on Huawei', 'The regulator approved the auction rules on Monday.', 'rejected'],
+  ['pt', 'Edital do 5G não impõe restrições à ZTE', 'A Anatel aprovou as regras do leilão nesta segunda-feira.', 'rejected'],
+  // an order to remove the app 'without delay' is in force now, not a deadline ahead
+  ['en', 'Finnish interior ministry bans WeChat on staff phones', 'Officials are obliged to remove WeChat from their work phones without delay, the ministry said.', 'in_force'],
+];
+
+// An agency's advice to replace a product is an official security warning (not a market ban).
+const WARNINGS: Array<[string, string, string]> = [
+  ['it', "Hikvision, sostituite le telecamere: i consigli dell'Agenzia per la cybersicurezza nazionale", 'Le amministrazioni pubbliche italiane dovrebbero cambiare fornitore.'],
+  ['es', 'Sustituyan Kaspersky: los consejos del CCN a la administración', 'El organismo pide retirar el antivirus ruso de los equipos.'],
 ];
 
 describe('classifier', () => {
@@ -55,6 +64,13 @@ describe('classifier', () => {
       const c = classify(item(language, title, summary));
       expect(c.relevant).toBe(true);
       expect(c.measure).toBe(measure);
+    });
+  });
+  describe('classify: official advice to replace a product', () => {
+    it.each(WARNINGS)('[%s] reads "%s" as a security warning', (language, title, summary) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe('security_warning');
     });
   });
   describe('classify: courts keeping a rule, rules placing no restriction', () => {
