@@ -43,6 +43,11 @@ describe('actors', () => {
       ['JP', 'names a city apart from its prefecture', '神戸市がTikTokアカウント停止 懸念受けて', '', 'JP-C-KOBE'],
       ['JP', 'names a prefecture', '埼玉県、TikTokの公式アカウントを休止', '', 'JP-SAITAMA'],
       ['JP', 'says national for the government', '日本政府、中国製ドローンの調達を禁止へ', '', 'JP'],
+      ['BE', 'names a community government', 'Le gouvernement de la Fédération Wallonie-Bruxelles interdit Telegram sur ses appareils', '', 'BE-FWB'],
+      ['BE', 'names a region in Dutch', "Vlaamse regering verbiedt WeChat op dienstgsm's", '', 'BE-FLA'],
+      ['BE', 'says national for the federal government', 'Le gouvernement fédéral interdit Telegram sur les téléphones de service', '', 'BE'],
+      ['US', 'names a city apart from its state', 'New York City orders WeChat off city-owned phones', '', 'US-NYC'],
+      ['GB', 'names the Scottish Parliament as Scotland', 'Scottish Parliament tells MSPs to delete WeChat', '', 'GB-SCT'],
     ] as Array<[string, string, string, string, string | null]>)('%s: %s', (country, _, title, summary, expected) => {
       expect(actorOf([country], title, summary)).toBe(expected);
     });
@@ -54,6 +59,10 @@ describe('actors', () => {
       ['US', 'prefers a state to an agency', 'Texas bans DeepSeek on state devices after the Navy', '', 'US-TX'],
       ['RU', 'names a ministry', 'Минтранс запретил сотрудникам использовать iPhone', '', 'RU@MINTRANS'],
       ['TW', 'names the Executive Yuan', '卓揆:公務機關全面禁用DeepSeek', '', 'TW@EY'],
+      ['GB', 'names Parliament apart from the government', 'WeChat blocked on parliamentary devices and network', '', 'GB@PARL'],
+      ['DK', 'names the defence ministry', 'Forsvarsministeriet forbyder Telegram på tjenestetelefoner', '', 'DK@DEFENCE'],
+      ['DK', 'names the parliament', 'Danish parliament bans WeChat on members\' phones', '', 'DK@FOLKETING'],
+      ['US', 'names the Interior Department', 'Interior Department grounds its DJI drone fleet', '', 'US@INTERIOR'],
     ] as Array<[string, string, string, string, string | null]>)('device bans: %s: %s', (country, _, title, summary, expected) => {
       expect(actorOf([country], title, summary, 'device_ban')).toBe(expected);
     });
