@@ -28,7 +28,7 @@ for (const id of wanted) {
     const headlineOnly = shapeAt >= 0 && it.feed?.kind !== 'government';
     const p = classify({ title: it.title, summary: headlineOnly ? '' : it.summary, link: it.link, language: it.language, feed: it.feed } as never);
     // A Google News item's source carries the aggregator's link (googleLinkOf) and "headline - Outlet".
-    const isIt = (s: { link?: string; title: string }) => s.link === it.link || s.link === googleLinkOf(it) || norm(s.title) === norm(it.title);
+    const isIt = (s: { link?: string | null; title: string }) => s.link === it.link || s.link === googleLinkOf(it) || norm(s.title) === norm(it.title);
     const ev = run.events.find((e) => e.sources.some(isIt));
     if (ev) evIds.add(ev.eventId);
     const src = ev?.sources.find(isIt);
