@@ -82,6 +82,10 @@ const MEASURES: Array<[string, string, Measure, Stage, string[]]> = [
   ['hi', 'रक्षा मंत्रालय ने टिकटॉक पर लगाई रोक', 'device_ban', 'in_force', ['IN']],
   ['de', 'Kanada: Behörden verbieten WeChat auf ihren Handys', 'device_ban', 'in_force', ['CA']],
   ['tr', "Hollanda'da kamuya ait telefonlarda TikTok yasaklandı", 'device_ban', 'in_force', ['NL']],
+  // the vendor as the object of 'shutdown' (one word), a future 'close' or 'vetoes'
+  ['en', 'Hungary could shutdown WeChat', 'market_ban', 'proposed', ['HU']],
+  ['en', 'Kenya will close Telegram', 'market_ban', 'announced', ['KE']],
+  ['en', 'Spain vetoes ZTE 5G contract', 'network_exclusion', 'in_force', ['ES']],
 ];
 
 // [language, headline, stage]
@@ -118,6 +122,8 @@ const RELEVANT: Array<[string, string, Stage]> = [
   // a head of government named by title and name defending the ban; a Czech office's warning
   ['en', 'PM Albanese defends TikTok ban on government devices', 'in_force'],
   ['cs', 'Aplikace TikTok je bezpečnostní hrozbou, varuje úřad', 'in_force'],
+  // the split infinitive 'advised to not …'
+  ['en', 'Norwegian officials advised to not keep Telegram on work phones', 'in_force'],
 ];
 
 // Near misses that only a lead would otherwise explain.
@@ -131,6 +137,7 @@ const NOT_RELEVANT: Array<[string, string]> = [
   ['de', 'WeChat-Verbot: China hofft auf faire Behandlung in den USA'],
   ['de', 'Huawei-Ausschluss: Peking reagiert gelassen'],
   ['en', 'Huawei rolls out new phones in Germany'],
+  ['en', 'Investors close Huawei deal'],
   ['de', 'Huawei wirft neue Smartphones auf den Markt'],
   ['it', 'Huawei a caccia di clienti in Italia'],
   ['en', 'Huawei kicks off 5G trials in Sweden'],
