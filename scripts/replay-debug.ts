@@ -6,7 +6,7 @@
  *   npx tsx scripts/replay-debug.ts <decision-id>... [--all] [--step-days N] [--shape google] [--dir DIR]
  */
 import { classify } from '../lambdas/core/classifier/index.js';
-import { loadReplaySet, runReplay, scoreReplay } from './replay.js';
+import { googleLinkOf, loadReplaySet, runReplay, scoreReplay } from './replay.js';
 
 const args = process.argv.slice(2);
 const dirAt = args.indexOf('--dir');
@@ -27,16 +27,18 @@ for (const id of wanted) {
   for (const it of set.items.filter((i) => i.decision === id)) {
     const headlineOnly = shapeAt >= 0 && it.feed?.kind !== 'government';
     const p = classify({ title: it.title, summary: headlineOnly ? '' : it.summary, link: it.link, language: it.language, feed: it.feed } as never);
-    const ev = run.events.find((e) => e.sources.some((s) => s.link === it.link || norm(s.title) === norm(it.title)));
+    // A Google News item's source carries the aggregator's link (googleLinkOf) and "headline - Outlet".
+    const isIt = (s: { link?: string | null; title: string }) => s.link === it.link || s.link === googleLinkOf(it) || norm(s.title) === norm(it.title);
+    const ev = run.events.find((e) => e.sources.some(isIt));
     if (ev) evIds.add(ev.eventId);
-    const src = ev?.sources.find((s) => s.link === it.link || norm(s.title) === norm(it.title));
+    const src = ev?.sources.find(isIt);
     console.log(`  ${it.published.slice(0, 10)} ${it.split?.[0]} ${p.relevant ? `${p.countries}|${p.vendors}|${p.measure}/${p.stage}` : '-'} -> ${ev ? `${ev.eventId.slice(0, 20)} (${src?.mergeReason ?? ''})` : 'no event'}  | ${it.title.slice(0, 90)}`);
   }
   for (const evId of evIds) {
     const ev = run.events.find((e) => e.eventId === evId)!;
     const decs = new Map<string, number>();
     for (const s of ev.sources) {
-      const g = set.items.find((i) => i.link === s.link || norm(i.title) === norm(s.title));
+      const g = set.items.find((i) => i.link === s.link || googleLinkOf(i) === s.link || norm(i.title) === norm(s.title));
       const k = g?.decision ?? 'near-miss';
       decs.set(k, (decs.get(k) ?? 0) + 1);
     }

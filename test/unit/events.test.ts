@@ -20,6 +20,9 @@ import {
   repeatCandidate,
   REPEAT_REACH_DAYS,
   stageRank,
+  stageVoteWeight,
+  HEADLINE_ONLY_MIN_WEIGHT,
+  HEADLINE_ONLY_WEIGHT,
   withoutSource,
   type RelevantClassification,
 } from '../../lambdas/core/events.js';
@@ -448,6 +451,20 @@ describe('events', () => {
       expect(fold([[h('a'), relevant('in_force')], [h('b'), relevant('announced')], [h('c'), relevant('announced')]]).stage).toBe('announced');
       expect(fold([[h('a'), relevant('in_force')], [h('b'), relevant('in_force')], [h('c'), relevant('announced')]]).stage).toBe('in_force');
       expect(fold([[item('a'), relevant('in_force')], [h('b'), relevant('announced')], [h('c'), relevant('announced')]]).stage).toBe('in_force');
+    });
+    it('weighs a bare headline by how sure its stage cue is (at least a quarter)', () => {
+      // "Oman bans WeChat" (a headline's present tense, a weak cue) against "Oman to ban WeChat" (a
+      // future form): with no lead to settle it, the surer headline decides.
+      const h = (k: string) => item(k, { headlineOnly: true });
+      expect(fold([[h('a'), relevant('in_force', { stageConfidence: 0.2 })], [h('b'), relevant('announced', { stageConfidence: 0.6 })]]).stage).toBe('announced');
+      expect(fold([[h('a'), relevant('in_force', { stageConfidence: 0.8 })], [h('b'), relevant('announced', { stageConfidence: 0.6 })]]).stage).toBe('in_force');
+      // no cue at all (the classifier's default, 0.3) still counts a quarter or more against a weak one
+      expect(fold([[h('a'), relevant('in_force', { stageConfidence: 0.3 })], [h('b'), relevant('announced', { stageConfidence: 0.3 })]]).stage).toBe('in_force');
+      // a report with a lead weighs 1 whatever its cue
+      expect(fold([[item('a'), relevant('in_force', { stageConfidence: 0.2 })], [h('b'), relevant('announced', { stageConfidence: 0.9 })]]).stage).toBe('in_force');
+      expect(stageVoteWeight({ headlineOnly: true, stageConfidence: 0.05 })).toBe(HEADLINE_ONLY_MIN_WEIGHT);
+      expect(stageVoteWeight({ headlineOnly: true })).toBe(HEADLINE_ONLY_WEIGHT);
+      expect(stageVoteWeight({ stageConfidence: 0.1 })).toBe(1);
     });
     it('takes an official or a strong cue over any number of outlets', () => {
       expect(fold([[item('a'), relevant('announced')], [item('b'), relevant('announced')], [item('g', { official: true }), relevant('in_force')]]).stage).toBe('in_force');

@@ -76,6 +76,16 @@ const MEASURES: Array<[string, string, Measure, Stage, string[]]> = [
   ['es', 'Un juez ordena bloquear TikTok de forma cautelar', 'market_ban', 'in_force', ['ES']],
   ['ko', '틱톡 국내 신규 다운로드 중단', 'market_ban', 'in_force', ['KR']],
   ['en', "WeChat 'shocked' as Malaysia orders the app to be blocked", 'market_ban', 'in_force', ['MY']],
+  // a ministry that regulates no market blocks an app on its own network and PCs; 'on their own
+  // phones' and 'devices belonging to the public sector' are an official scope
+  ['ko', '기재부, 텔레그램 차단…보안 점검', 'device_ban', 'in_force', ['KR']],
+  ['hi', 'रक्षा मंत्रालय ने टिकटॉक पर लगाई रोक', 'device_ban', 'in_force', ['IN']],
+  ['de', 'Kanada: Behörden verbieten WeChat auf ihren Handys', 'device_ban', 'in_force', ['CA']],
+  ['tr', "Hollanda'da kamuya ait telefonlarda TikTok yasaklandı", 'device_ban', 'in_force', ['NL']],
+  // the vendor as the object of 'shutdown' (one word), a future 'close' or 'vetoes'
+  ['en', 'Hungary could shutdown WeChat', 'market_ban', 'proposed', ['HU']],
+  ['en', 'Kenya will close Telegram', 'market_ban', 'announced', ['KE']],
+  ['en', 'Spain vetoes ZTE 5G contract', 'network_exclusion', 'in_force', ['ES']],
 ];
 
 // [language, headline, stage]
@@ -90,6 +100,10 @@ const STAGES: Array<[string, string, Stage]> = [
   ['de', 'Österreich: Verwaltungsrichterin stoppt Telegram-Sperre', 'lifted'],
   // a vendor's suit against a ban dismissed by the courts leaves the ban in force
   ['en', 'Huawei bid to overturn FCC ban dismissed by appeals court', 'in_force'],
+  // a headline's future form: 'to announce a ban on…' (the noun after 'announce'), 'to suspend', 'to shut down'
+  ['en', 'Japan to announce ban on ZTE gear in government contracts', 'announced'],
+  ['en', 'Vietnam set to suspend Temu', 'announced'],
+  ['en', 'Kazakhstan moves to shut down Telegram', 'announced'],
 ];
 
 // [language, headline]: relevant with no lead, the actor given by a court or the federal staff
@@ -108,6 +122,8 @@ const RELEVANT: Array<[string, string, Stage]> = [
   // a head of government named by title and name defending the ban; a Czech office's warning
   ['en', 'PM Albanese defends TikTok ban on government devices', 'in_force'],
   ['cs', 'Aplikace TikTok je bezpečnostní hrozbou, varuje úřad', 'in_force'],
+  // the split infinitive 'advised to not …'
+  ['en', 'Norwegian officials advised to not keep Telegram on work phones', 'in_force'],
 ];
 
 // Near misses that only a lead would otherwise explain.
@@ -121,6 +137,7 @@ const NOT_RELEVANT: Array<[string, string]> = [
   ['de', 'WeChat-Verbot: China hofft auf faire Behandlung in den USA'],
   ['de', 'Huawei-Ausschluss: Peking reagiert gelassen'],
   ['en', 'Huawei rolls out new phones in Germany'],
+  ['en', 'Investors close Huawei deal'],
   ['de', 'Huawei wirft neue Smartphones auf den Markt'],
   ['it', 'Huawei a caccia di clienti in Italia'],
   ['en', 'Huawei kicks off 5G trials in Sweden'],
