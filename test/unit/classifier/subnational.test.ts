@@ -43,6 +43,8 @@ const STAGES: Array<[string, string, string, Stage]> = [
   ['pt', 'Edital do 5G não impõe restrições à ZTE', 'A Anatel aprovou as regras do leilão nesta segunda-feira.', 'rejected'],
   // an order to remove the app 'without delay' is in force now, not a deadline ahead
   ['en', 'Finnish interior ministry bans WeChat on staff phones', 'Officials are obliged to remove WeChat from their work phones without delay, the ministry said.', 'in_force'],
+  // …but 'as soon as possible and no later than <date>' is a deadline ahead: announced (LABELS.md)
+  ['en', 'Finnish interior ministry bans WeChat on staff phones', 'Officials have been asked to remove WeChat from their work phones as soon as possible and no later than 1 June.', 'announced'],
 ];
 
 // An agency's advice to replace a product is an official security warning (not a market ban).
