@@ -8,6 +8,9 @@
  *   "<CC>"          a national body it names (Congress, the FCC, "federal");
  *   "<CC>-<inst>"   an institution, where institutions decide separately ("EU-PARL");
  *   null            nothing said, or several deciders named: compatible with anything.
+ * A sub-national leader named by title ("Gov. Kay Ivey", "Premier Danielle Smith"; `leaders` in the
+ * table) adds "~<surname>" ("US-AL~ivey", "US-*~gordon"): two governors are two deciders even when
+ * neither report names the state.
  * Clauses naming who acted before ("After the Commission and the Council, …") are not read.
  * Pure; the tables compile once.
  */
@@ -26,6 +29,8 @@ interface CountryActors {
   states: Record<string, string[]>;
   /** Bodies that ban a vendor on their own devices apart from each other (device bans only). */
   bodies?: Record<string, string[]>;
+  /** Titles before a sub-national leader's name ("Gov.", "Premier"). */
+  leaders?: string[];
 }
 
 interface Compiled {
@@ -36,6 +41,7 @@ interface Compiled {
   national: RegExp;
   body: RegExp;
   bodyOf: Map<string, string>;
+  leader: RegExp | null;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -48,6 +54,29 @@ function alternation(names: string[]): RegExp {
     .sort((a, b) => b.length - a.length)
     .map((n) => (LATIN.test(n) ? `(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])` : escape(n)));
   return new RegExp(parts.join('|'), 'gu');
+}
+
+/**
+ * A title then a capitalised name of one to three words ("Gov. Kay E. Ivey", "Governor Youngkin"),
+ * ending where prose goes on (a comma, a bracket, a lower-case word, the end): a title-case headline
+ * ("Gov. Mark Gordon Bans TikTok") gives no name, as its words cannot be told from the name's.
+ */
+function leaderPattern(titles: string[]): RegExp | null {
+  if (titles.length === 0) return null;
+  const title = [...new Set(titles)].sort((a, b) => b.length - a.length).map(escape).join('|');
+  // A name's word ("Ivey", "O'Brien", "Sanders-Huckabee"); a possessive ("Ivey's order") ends the name.
+  const word = "\\p{Lu}[\\p{L}-]*(?:['’]\\p{Lu}[\\p{L}-]*)?";
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${title})\\s+((?:${word}\\.?\\s+){0,2}${word})(?=\\s*[,(;:]|\\s+[\\p{Ll}\\d]|['’]s(?![\\p{L}])|\\s*[.!?]?\\s*$)`, 'gu');
+}
+
+/** The one leader's surname a text names by title, lower-cased; none (or several) gives null. */
+function leaderIn(text: string, pattern: RegExp): string | null | 'several' {
+  const names = new Set<string>();
+  for (const m of withoutPrecedents(text).matchAll(pattern)) {
+    const last = m[1]!.split(/\s+/u).pop()!;
+    names.add(last.toLowerCase());
+  }
+  return names.size === 1 ? [...names][0]! : names.size > 1 ? 'several' : null;
 }
 
 const TABLES = new Map<string, Compiled>();
@@ -66,6 +95,7 @@ for (const [country, raw] of Object.entries(actorsData as unknown as Record<stri
     national: alternation(t.national),
     body: alternation([...bodyOf.keys()]),
     bodyOf,
+    leader: leaderPattern(t.leaders ?? []),
   });
 }
 
@@ -91,10 +121,12 @@ export function stagesAcrossActors(countries: string[]): boolean {
 }
 
 /** The first sentence of a lead, bounded: where the decider is named when the headline does not. */
-function firstSentence(summary: string): string {
+function firstSentence(summary: string, abbreviations = false): string {
   // A dateline names where the story was filed, not who decided ("FORT DRUM, New York (Reuters) -").
   const head = withoutDateline(summary).slice(0, 300);
-  const end = head.search(/[.!?。！？](\s|$)/u);
+  // For a leader's name, a title, initial or state abbreviation ("Gov. Kay Ivey", "Kay E. Ivey",
+  // "RICHMOND, Va.") does not end the sentence.
+  const end = abbreviations ? head.search(/(?<!(?<![\p{L}])\p{Lu}\p{Ll}{0,3})[.!?。！？](\s|$)/u) : head.search(/[.!?。！？](\s|$)/u);
   return end > 0 ? head.slice(0, end + 1) : head;
 }
 
@@ -109,6 +141,25 @@ export function actorOf(countries: string[], title: string, summary: string | nu
   const table = TABLES.get(country);
   if (!table) return null;
   const texts = [title, firstSentence(summary ?? '')];
+  const base = deciderIn(country, table, texts, measure);
+  if (!table.leader || (base !== null && (!base.includes('-') || base.includes('@')))) return base;
+  // The leader: from the first sentence (prose), else a headline not in title case ("Gov. Mark Gordon
+  // Bans TikTok From State Devices" cannot be parsed); two leaders named (a round-up) name none.
+  for (const text of [firstSentence(summary ?? '', true), titleCase(title) ? '' : title]) {
+    const leader = leaderIn(text, table.leader);
+    if (leader === 'several') return base;
+    if (leader) return `${base ?? `${country}-*`}~${leader}`;
+  }
+  return base;
+}
+
+/** Most longer plain Latin words capitalised ("Bans", not "TikTok"): a title-case headline. */
+function titleCase(text: string): boolean {
+  const words = (text.match(/(?<![\p{L}])\p{Script=Latin}{4,}/gu) ?? []).filter((w) => /^\p{L}\p{Ll}+$/u.test(w));
+  return words.length > 0 && words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 > words.length;
+}
+
+function deciderIn(country: string, table: Compiled, texts: string[], measure?: string | null): string | null {
   const bodies = measure === 'device_ban' && table.bodyOf.size > 0;
   let ambiguous = false;
   for (const text of texts) {
@@ -132,8 +183,20 @@ export function actorOf(countries: string[], title: string, summary: string | nu
   return null;
 }
 
-/** Can two actors be the same decider? Unknown is anyone; "some state" is any state; a body ("US@NAVY") is itself only. */
-function compatible(a: string, b: string): boolean {
+/** An actor without its leader ("US-AL~ivey" → "US-AL"), and the leader. */
+function split(a: string): [string, string | undefined] {
+  const at = a.indexOf('~');
+  return at < 0 ? [a, undefined] : [a.slice(0, at), a.slice(at + 1)];
+}
+
+/**
+ * Can two actors be the same decider? Unknown is anyone; "some state" is any state; a body ("US@NAVY")
+ * is itself only; two named leaders must be the same leader.
+ */
+function compatible(x: string, y: string): boolean {
+  const [a, leaderA] = split(x);
+  const [b, leaderB] = split(y);
+  if (leaderA && leaderB && leaderA !== leaderB) return false;
   if (a === b) return true;
   const subA = a.includes('-');
   const subB = b.includes('-');
@@ -144,8 +207,8 @@ function compatible(a: string, b: string): boolean {
 /** The known actors of a group; "some state" drops out where a state is named (it was that state). */
 function named(xs: Array<string | null | undefined>): string[] {
   const known = [...new Set(xs.filter((v): v is string => !!v))];
-  const states = known.filter((v) => v.includes('-') && !v.endsWith('-*'));
-  return states.length ? known.filter((v) => !v.endsWith('-*')) : known;
+  const states = known.filter((v) => v.includes('-') && !split(v)[0].endsWith('-*'));
+  return states.length ? known.filter((v) => !split(v)[0].endsWith('-*')) : known;
 }
 
 /**
@@ -158,6 +221,11 @@ export function actorsConflict(a: Array<string | null | undefined>, b: Array<str
   const x = named(a);
   const y = named(b);
   if (!x.length || !y.length) return false;
+  // Leaders named on both sides, none shared: other governors, whatever the states read.
+  const leadersOf = (xs: Array<string | null | undefined>) => new Set(xs.map((v) => (v ? split(v)[1] : undefined)).filter((l): l is string => !!l));
+  const la = leadersOf(a);
+  const lb = leadersOf(b);
+  if (la.size && lb.size && ![...la].some((l) => lb.has(l))) return true;
   return !x.some((p) => y.some((q) => compatible(p, q)));
 }
 

@@ -4,13 +4,17 @@ import { actorOf, actorsConflict, stagesAcrossActors } from '../../lambdas/core/
 describe('actors', () => {
   describe('actorOf', () => {
     it.each([
-      ['names the state in the headline', 'South Dakota Gov. Kristi Noem issues executive order blocking TikTok from state devices', '', 'US-SD'],
+      ['names the state in the headline', 'South Dakota Gov. Kristi Noem issues executive order blocking TikTok from state devices', '', 'US-SD~noem'],
       ['prefers the longest name ("West Virginia", not "Virginia")', 'West Virginia bans TikTok on state devices', '', 'US-WV'],
       ['does not read "Kansas" in "Arkansas"', 'Arkansas bans TikTok on state networks', '', 'US-AR'],
-      ['reads the state from the first sentence when the headline has none', 'Governor bans TikTok on state devices', 'Alabama Gov. Kay Ivey on Monday banned TikTok. Texas did so last week.', 'US-AL'],
+      ['reads the state from the first sentence when the headline has none', 'Governor bans TikTok on state devices', 'Alabama Gov. Kay Ivey on Monday banned TikTok. Texas did so last week.', 'US-AL~ivey'],
       ['skips a dateline naming where the story was filed', 'President signs defense bill banning Huawei', 'FORT DRUM, New York (Reuters) - President Trump signed the defense bill on Monday.', 'US'],
       ['skips a bracketed dateline (ja)', 'トランプ米大統領、国防権限法に署名', '[フォート・ドラム(米ニューヨーク州) 13日 ロイター] - トランプ米大統領は13日、国防権限法案に署名し、同法が成立した。', null],
-      ['says "some state" for state devices without a name', 'Gov. Noem bans TikTok from state devices', '', 'US-*'],
+      ['says "some state" for state devices without a name, with the governor named', 'Gov. Noem bans TikTok from state devices', '', 'US-*~noem'],
+      ['reads the governor from the lead past "Gov." and an initial', 'State phones to drop TikTok', 'Workers lose the app after Gov. Dana M. Whitfield signed an order on Tuesday.', 'US-*~whitfield'],
+      ['reads the governor past a possessive', 'Trade school groups protest Governor Halvorsen’s TikTok order for state agencies', '', 'US-*~halvorsen'],
+      ['reads no governor from a title-case headline (name and verb cannot be told apart)', 'Gov. Anne Marsh Bans TikTok From State Phones', '', 'US-*'],
+      ['names no governor when two are named', 'Gov. Ann Lee and Gov. Bo Park ban TikTok on state devices', '', 'US-*'],
       ['says national for a federal body', 'Senate passes TikTok ban on government devices', '', 'US'],
       ['reads CJK state names', '米モンタナ州 TikTok事業禁止の法律 施行仮差し止め', '', 'US-MT'],
       ['reads Chinese state names', '美国蒙大拿州禁止TikTok', '', 'US-MT'],
@@ -38,6 +42,8 @@ describe('actors', () => {
       ['AU', 'names a state in Chinese', '南澳禁止政府设备使用DeepSeek', '', 'AU-SA'],
       ['AU', 'says national for the Commonwealth', 'Home Affairs orders DeepSeek off federal government devices', '', 'AU'],
       ['AU', 'says "some state" for a Premier without a state', 'Premier bans DeepSeek on state devices', '', 'AU-*'],
+      ['CA', 'reads a premier by name', 'Premier Scott Moe orders TikTok off provincial phones', '', 'CA-*~moe'],
+      ['CA', 'reads a named premier as a province, not Ottawa', 'Ordre du premier ministre? Non: premier Tim Houston retire WeChat des appareils', '', 'CA-*~houston'],
       ['GB', 'names a devolved government', 'Scottish Government bans TikTok on official devices', '', 'GB-SCT'],
       ['GB', 'says national for Whitehall', 'UK government bans TikTok on ministers\' phones', '', 'GB'],
       ['JP', 'names a city apart from its prefecture', '神戸市がTikTokアカウント停止 懸念受けて', '', 'JP-C-KOBE'],
@@ -100,6 +106,12 @@ describe('actors', () => {
       [['US@NAVY'], ['US'], true],
       [['US@NAVY'], [null], false],
       [['US@NAVY', 'US@NAVY'], ['US@NAVY'], false],
+      // Governors named by name: two governors are two deciders, whatever states are read.
+      [['US-*~ivey'], ['US-*~gordon'], true],
+      [['US-IA~reynolds'], ['US-*~reynolds'], false],
+      [['US-SD'], ['US-*~noem'], false],
+      [['US-ND', 'US-ND~burgum'], ['US-*~little'], true],
+      [['US-*~noem'], ['US-*'], false],
     ] as Array<[Array<string | null>, Array<string | null>, boolean]>)('%j vs %j: %s', (a, b, expected) => {
       expect(actorsConflict(a, b)).toBe(expected);
     });

@@ -258,6 +258,10 @@ describe('events', () => {
       ['a Canadian province after Ottawa: separate decisions', ['CA'], 'Ottawa bans TikTok on federal government devices', 'in_force', 'Quebec bans TikTok on government devices', 'in_force', false],
       ['the US Navy, then NASA, on their own devices: separate decisions', ['US'], 'US Navy bans TikTok on its devices', 'in_force', 'NASA bans TikTok on agency devices', 'in_force', false],
       ['the US Navy, then an unnamed "US military": joins', ['US'], 'US Navy bans TikTok on its devices', 'in_force', 'US military bans TikTok on devices', 'in_force', true],
+      ['two governors named, no state named, same week: separate decisions', ['US'], 'Gov. Jane Harlow orders TikTok off state phones', 'in_force', 'Governor Tom Becker bans TikTok on state-issued devices', 'in_force', false],
+      ['the same governor, then with the state: joins', ['US'], 'Gov. Jane Harlow orders TikTok off state phones', 'in_force', 'Nevada Gov. Jane Harlow signs TikTok ban for state agencies', 'in_force', true],
+      ['a governor, then a report naming neither governor nor state: joins', ['US'], 'Gov. Jane Harlow orders TikTok off state phones', 'in_force', 'Governor bans TikTok on state devices', 'in_force', true],
+      ['two named premiers: separate decisions', ['CA'], 'Premier Scott Moe orders TikTok off provincial phones', 'in_force', 'Premier Heather Stefanson bans TikTok on provincial devices', 'in_force', false],
     ] as Array<[string, string[], string, Stage, string, Stage, boolean]>)('%s', (_, countries, t1, s1, t2, s2, joins) => {
       const e = createEvent(item('a', { title: t1 }), tiktok(s1, countries));
       expect(matchEvent(e, item('b', { days: 2, title: t2 }), tiktok(s2, countries)) !== null).toBe(joins);
