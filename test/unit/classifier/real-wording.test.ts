@@ -10,6 +10,8 @@ import { item } from './helpers.js';
 
 // [language, title, summary, stage]
 const MEASURES: Array<[string, string, string, Stage]> = [
+  // internet providers blocking access to a platform in a country carry out a state order
+  ['es', 'Proveedores empiezan a bloquear el acceso a Telegram en Bolivia', 'Varios proveedores de internet en Bolivia empezaron a bloquear el acceso a Telegram. Tanto la aplicación como la web de Telegram han sido afectadas, según la compañía de internet.', 'in_force'],
   ['en', 'Pentagon adds Xiaomi to list of Chinese military companies', 'US investors will have to divest their holdings.', 'in_force'],
   ['en', 'US may add Hikvision to trade blacklist', 'The administration is weighing the move, people familiar said.', 'proposed'],
   ['en', 'President signs TikTok bill into law', 'The law gives ByteDance nine months to sell the app.', 'in_force'],

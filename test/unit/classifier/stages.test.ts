@@ -521,3 +521,26 @@ describe('classifier', () => {
     });
   });
 });
+
+// A threat or an ultimatum to ban or block a platform is a proposal, not a measure in force or a
+// warning (LABELS.md): "amenaza con bloquear", "menace de bloquer", "пригрозил заблокировать"…
+const THREAT_CASES: Array<[string, string, string, Stage]> = [
+  ['es', 'El gobierno de Bolivia amenazó con prohibir Telegram', '', 'proposed'],
+  ['fr', 'Le Sénégal menace de bloquer TikTok', '', 'proposed'],
+  ['ru', 'Токаев пригрозил заблокировать Telegram в Казахстане', '', 'proposed'],
+  ['tr', 'Bakan, Telegram’ı kapatmakla tehdit etti', '', 'proposed'],
+  ['pt', 'Governo de Angola ameaça banir o TikTok', '', 'proposed'],
+  ['it', 'L’Albania minaccia di bloccare TikTok', '', 'proposed'],
+  ['uk', 'Уряд Молдови пригрозив заблокувати Telegram', '', 'proposed'],
+];
+
+describe('classifier', () => {
+  describe('classify: threats and ultimatums to block (proposed)', () => {
+    it.each(THREAT_CASES)('[%s] reads "%s" as %s', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe('market_ban');
+      expect(c.stage).toBe(stage);
+    });
+  });
+});
