@@ -107,6 +107,10 @@ describe('classifier', () => {
 // told to stop buying (companies: the market; the state: procurement), what US technology and
 // military-company lists mean, 5G auctions, sales authorisations.
 const MEASURE_CASES: Array<[string, string, string, Measure]> = [
+  // a body's own fleet of drones, or its own drone use, stopped: a device ban, not a market ban
+  ['en', 'Florida state police halt DJI drone operations pending a security review', 'The agency said its officers would not fly the Chinese-made aircraft until the review ends.', 'device_ban'],
+  ['en', 'Canadian Coast Guard suspends a fleet of DJI drones', 'The agency said it had suspended a fleet of Chinese-made drones over security concerns.', 'device_ban'],
+  ['fr', 'La gendarmerie suspend sa flotte de drones DJI', 'Le ministère de l’Intérieur a suspendu la flotte de drones chinois pour des raisons de sécurité.', 'device_ban'],
   ['en', 'New Zealand bans TikTok from lawmakers\' phones', 'Parliamentary staff must also remove the app.', 'device_ban'],
   ['zh', '美国禁止联邦机构使用卡巴斯基软件', '国土安全部命令各机构在90天内删除该软件。', 'device_ban'],
   ['zh', '欧盟执委会禁止在官方装置上使用TikTok', '员工须在3月15日前删除应用程序。', 'device_ban'],
