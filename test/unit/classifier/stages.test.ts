@@ -544,3 +544,19 @@ describe('classifier', () => {
     });
   });
 });
+
+// "unblocked", "restores access" end a block as plainly as desbloqueado or разблокирован: one such
+// report is sure enough to lift an event on its own (events.STRONG_STAGE_CONFIDENCE).
+describe('classifier', () => {
+  describe('classify: unblocked is a sure lifting', () => {
+    it.each([
+      ['en', 'Telegram unblocked in Kazakhstan after two weeks', 'The communications ministry said the messenger, which had been blocked during the unrest, works again.'],
+      ['en', 'Pakistan telecom authority unblocks TikTok', 'The platform had been blocked for a month.'],
+    ])('[%s] reads "%s" as lifted, surely', (language, title, summary) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe('lifted');
+      expect(c.stageConfidence).toBeGreaterThanOrEqual(0.85);
+    });
+  });
+});
