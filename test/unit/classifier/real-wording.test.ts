@@ -172,3 +172,16 @@ describe('classifier', () => {
     });
   });
 });
+
+// "government jobs" (protests over a public jobs quota) is not company news (job cuts): it must not
+// cost the report the confidence (events.CONFIDENT_ALONE, 0.8) one outlet needs to alert alone.
+describe('classifier', () => {
+  describe('classify: government jobs are not company news', () => {
+    it('keeps a block amid protests over government jobs confident', () => {
+      const c = classify(item('en', 'Nepal banned Facebook, TikTok and Telegram amid protests: reports',
+        'Social media platforms including Facebook, TikTok and Telegram have been banned amid student protests demanding reforms of the quota for government jobs in Nepal.'));
+      expect(c).toMatchObject({ relevant: true, countries: ['NP'], measure: 'market_ban', stage: 'in_force' });
+      expect(c.confidence).toBeGreaterThanOrEqual(0.8);
+    });
+  });
+});
