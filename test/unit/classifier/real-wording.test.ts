@@ -10,6 +10,8 @@ import { item } from './helpers.js';
 
 // [language, title, summary, stage]
 const MEASURES: Array<[string, string, string, Stage]> = [
+  // a state cutting access to a platform or social networks (fr 'couper') blocks it
+  ['fr', 'Le Sénégal coupe l’accès à TikTok', 'Les autorités ont coupé l’accès à l’application dans tout le pays.', 'in_force'],
   // internet providers blocking access to a platform in a country carry out a state order
   ['es', 'Proveedores empiezan a bloquear el acceso a Telegram en Bolivia', 'Varios proveedores de internet en Bolivia empezaron a bloquear el acceso a Telegram. Tanto la aplicación como la web de Telegram han sido afectadas, según la compañía de internet.', 'in_force'],
   ['en', 'Pentagon adds Xiaomi to list of Chinese military companies', 'US investors will have to divest their holdings.', 'in_force'],
