@@ -43,6 +43,12 @@ const ACTORS: Array<[string, string, string, string[]]> = [
   // Hong Kong's government and Taiwan's Mainland Affairs Council act for HK and TW.
   ['zh', '港府:政府電腦禁裝DeepSeek', '政府資訊科技總監辦公室表示,政府內部網絡電腦禁止安裝DeepSeek。', ['HK']],
   ['zh', '陸委會:抖音有資安風險 籲民眾審慎使用', '陸委會提醒民眾,使用抖音等陸製App可能有個資外洩風險。', ['TW']],
+  // a demonym after the government ("Gobierno nicaragüense"), and the people of a country as the
+  // subject ("Venezolanos denuncian…"), name the country, not the language's default (ES)
+  ['es', 'El gobierno nicaragüense endurece la censura bloqueando TikTok', 'Las autoridades restringieron el acceso a la aplicación en todo el país.', ['NI']],
+  ['en', 'Australian Federal Police suspends its DJI drone flights', 'Officers will not fly the Chinese-made aircraft until a security review is complete.', ['AU']],
+  ['es', 'El Gobierno boliviano levanta el bloqueo de Telegram', 'La aplicación vuelve a funcionar en todo el país.', ['BO']],
+  ['es', 'Venezolanos denuncian que TikTok fue bloqueado en el país', 'Usuarios en redes sociales afirman que la aplicación, bloqueada por el gobierno, ya no funciona en los teléfonos.', ['VE']],
 ];
 
 describe('classifier', () => {

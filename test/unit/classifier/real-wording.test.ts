@@ -10,6 +10,10 @@ import { item } from './helpers.js';
 
 // [language, title, summary, stage]
 const MEASURES: Array<[string, string, string, Stage]> = [
+  // a state cutting access to a platform or social networks (fr 'couper') blocks it
+  ['fr', 'Le Sénégal coupe l’accès à TikTok', 'Les autorités ont coupé l’accès à l’application dans tout le pays.', 'in_force'],
+  // internet providers blocking access to a platform in a country carry out a state order
+  ['es', 'Proveedores empiezan a bloquear el acceso a Telegram en Bolivia', 'Varios proveedores de internet en Bolivia empezaron a bloquear el acceso a Telegram. Tanto la aplicación como la web de Telegram han sido afectadas, según la compañía de internet.', 'in_force'],
   ['en', 'Pentagon adds Xiaomi to list of Chinese military companies', 'US investors will have to divest their holdings.', 'in_force'],
   ['en', 'US may add Hikvision to trade blacklist', 'The administration is weighing the move, people familiar said.', 'proposed'],
   ['en', 'President signs TikTok bill into law', 'The law gives ByteDance nine months to sell the app.', 'in_force'],
@@ -105,6 +109,10 @@ describe('classifier', () => {
 // told to stop buying (companies: the market; the state: procurement), what US technology and
 // military-company lists mean, 5G auctions, sales authorisations.
 const MEASURE_CASES: Array<[string, string, string, Measure]> = [
+  // a body's own fleet of drones, or its own drone use, stopped: a device ban, not a market ban
+  ['en', 'Florida state police halt DJI drone operations pending a security review', 'The agency said its officers would not fly the Chinese-made aircraft until the review ends.', 'device_ban'],
+  ['en', 'Canadian Coast Guard suspends a fleet of DJI drones', 'The agency said it had suspended a fleet of Chinese-made drones over security concerns.', 'device_ban'],
+  ['fr', 'La gendarmerie suspend sa flotte de drones DJI', 'Le ministère de l’Intérieur a suspendu la flotte de drones chinois pour des raisons de sécurité.', 'device_ban'],
   ['en', 'New Zealand bans TikTok from lawmakers\' phones', 'Parliamentary staff must also remove the app.', 'device_ban'],
   ['zh', '美国禁止联邦机构使用卡巴斯基软件', '国土安全部命令各机构在90天内删除该软件。', 'device_ban'],
   ['zh', '欧盟执委会禁止在官方装置上使用TikTok', '员工须在3月15日前删除应用程序。', 'device_ban'],
@@ -163,6 +171,19 @@ describe('classifier', () => {
       const c = classify(item(language, title, summary));
       expect(c.relevant).toBe(true);
       expect(c.countries).toEqual(countries);
+    });
+  });
+});
+
+// "government jobs" (protests over a public jobs quota) is not company news (job cuts): it must not
+// cost the report the confidence (events.CONFIDENT_ALONE, 0.8) one outlet needs to alert alone.
+describe('classifier', () => {
+  describe('classify: government jobs are not company news', () => {
+    it('keeps a block amid protests over government jobs confident', () => {
+      const c = classify(item('en', 'Nepal banned Facebook, TikTok and Telegram amid protests: reports',
+        'Social media platforms including Facebook, TikTok and Telegram have been banned amid student protests demanding reforms of the quota for government jobs in Nepal.'));
+      expect(c).toMatchObject({ relevant: true, countries: ['NP'], measure: 'market_ban', stage: 'in_force' });
+      expect(c.confidence).toBeGreaterThanOrEqual(0.8);
     });
   });
 });

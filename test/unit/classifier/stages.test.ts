@@ -521,3 +521,42 @@ describe('classifier', () => {
     });
   });
 });
+
+// A threat or an ultimatum to ban or block a platform is a proposal, not a measure in force or a
+// warning (LABELS.md): "amenaza con bloquear", "menace de bloquer", "пригрозил заблокировать"…
+const THREAT_CASES: Array<[string, string, string, Stage]> = [
+  ['es', 'El gobierno de Bolivia amenazó con prohibir Telegram', '', 'proposed'],
+  ['fr', 'Le Sénégal menace de bloquer TikTok', '', 'proposed'],
+  ['ru', 'Токаев пригрозил заблокировать Telegram в Казахстане', '', 'proposed'],
+  ['tr', 'Bakan, Telegram’ı kapatmakla tehdit etti', '', 'proposed'],
+  ['pt', 'Governo de Angola ameaça banir o TikTok', '', 'proposed'],
+  ['it', 'L’Albania minaccia di bloccare TikTok', '', 'proposed'],
+  ['uk', 'Уряд Молдови пригрозив заблокувати Telegram', '', 'proposed'],
+];
+
+describe('classifier', () => {
+  describe('classify: threats and ultimatums to block (proposed)', () => {
+    it.each(THREAT_CASES)('[%s] reads "%s" as %s', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe('market_ban');
+      expect(c.stage).toBe(stage);
+    });
+  });
+});
+
+// "unblocked", "restores access" end a block as plainly as desbloqueado or разблокирован: one such
+// report is sure enough to lift an event on its own (events.STRONG_STAGE_CONFIDENCE).
+describe('classifier', () => {
+  describe('classify: unblocked is a sure lifting', () => {
+    it.each([
+      ['en', 'Telegram unblocked in Kazakhstan after two weeks', 'The communications ministry said the messenger, which had been blocked during the unrest, works again.'],
+      ['en', 'Pakistan telecom authority unblocks TikTok', 'The platform had been blocked for a month.'],
+    ])('[%s] reads "%s" as lifted, surely', (language, title, summary) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe('lifted');
+      expect(c.stageConfidence).toBeGreaterThanOrEqual(0.85);
+    });
+  });
+});
