@@ -25,6 +25,11 @@ const ACTORS: Array<[string, string, string, string[]]> = [
   ['ko', '외교부 "중국 \'딥시크\' 접속 차단"', '외교부는 업무용 PC에서 딥시크 접속을 차단했다고 밝혔다.', ['KR']],
   ['ja', '中国「ディープシーク」、イタリア当局が利用制限を命令', 'イタリアのデータ保護当局は同社にデータ処理の即時制限を命じた。', ['IT']],
   ['ja', '高雄市、中国製ドローンを撤去へ', '市は大疆(DJI)製のドローンを今月中に撤去する。', ['TW']],
+  // Niger with its article (the bare name counts only opening a headline: it also opens 'Nigeria'), and the demonyms of
+  // francophone Africa after a government word.
+  ['fr', 'Les autorités du Niger bloquent Facebook et TikTok', 'Le blocage est effectif depuis mardi sur tout le territoire.', ['NE']],
+  ['fr', 'Le gouvernement tchadien coupe l’accès à TikTok', 'Les opérateurs ont reçu l’ordre de bloquer l’application.', ['TD']],
+  ['fr', 'Le régulateur malien suspend Telegram', 'La messagerie est suspendue jusqu’à nouvel ordre.', ['ML']],
   // Russian country names in their cases (locative, genitive): Central Asia, the Caucasus, Latin America, Africa.
   ['ru', 'В Туркменистане ограничили доступ к Telegram', 'Власти страны заблокировали мессенджер по всей стране.', ['TM']],
   ['ru', 'Правительство Таджикистана запретило TikTok', 'Запрет вступил в силу немедленно.', ['TJ']],
