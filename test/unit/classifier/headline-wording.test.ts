@@ -86,6 +86,9 @@ const MEASURES: Array<[string, string, Measure, Stage, string[]]> = [
   ['en', 'Hungary could shutdown WeChat', 'market_ban', 'proposed', ['HU']],
   ['en', 'Kenya will close Telegram', 'market_ban', 'announced', ['KE']],
   ['en', 'Spain vetoes ZTE 5G contract', 'network_exclusion', 'in_force', ['ES']],
+  // French 'couper' with the vendor as its object ('coupe TikTok'), as 'coupe l’accès à' already was
+  ['fr', 'Le Burkina Faso coupe Telegram et WhatsApp', 'market_ban', 'in_force', ['BF']],
+  ['fr', 'La Guinée a coupé TikTok', 'market_ban', 'in_force', ['GN']],
 ];
 
 // [language, headline, stage]
