@@ -30,6 +30,9 @@ const ACTORS: Array<[string, string, string, string[]]> = [
   ['fr', 'Les autorités du Niger bloquent Facebook et TikTok', 'Le blocage est effectif depuis mardi sur tout le territoire.', ['NE']],
   ['fr', 'Le gouvernement tchadien coupe l’accès à TikTok', 'Les opérateurs ont reçu l’ordre de bloquer l’application.', ['TD']],
   ['fr', 'Le régulateur malien suspend Telegram', 'La messagerie est suspendue jusqu’à nouvel ordre.', ['ML']],
+  // Italian demonyms after a government word beyond the first 27 ('il governo albanese' had read as Italy).
+  ['it', 'Il governo albanese sospende TikTok per un anno', 'La piattaforma sarà bloccata su tutto il territorio.', ['AL']],
+  ['it', 'Il ministero serbo vieta Kaspersky negli uffici pubblici', 'Il divieto è entrato in vigore oggi.', ['RS']],
   // Russian country names in their cases (locative, genitive): Central Asia, the Caucasus, Latin America, Africa.
   ['ru', 'В Туркменистане ограничили доступ к Telegram', 'Власти страны заблокировали мессенджер по всей стране.', ['TM']],
   ['ru', 'Правительство Таджикистана запретило TikTok', 'Запрет вступил в силу немедленно.', ['TJ']],
