@@ -204,6 +204,8 @@ function sampleScript(text: string): Script | null {
 
 interface CompiledProfile {
   code: string;
+  /** Its slot in POINTS. */
+  index: number;
   script: Script;
   letters: Set<string>;
   never: Set<string>;
@@ -213,23 +215,30 @@ interface CompiledProfile {
   foreignList: string[];
 }
 
-const WORDS = new Map<string, string[]>();
+/** Function word → the profiles (their indexes) it speaks for. */
+const WORDS = new Map<string, number[]>();
 /** A language read by a lexicon of the nine needs no evidence; an added one needs this much in a short text. */
 const MIN_POINTS_ADDED = 1.5;
 const BY_SCRIPT = new Map<Script, CompiledProfile[]>();
-for (const [code, p] of Object.entries(PROFILES)) {
+for (const [index, [code, p]] of Object.entries(PROFILES).entries()) {
   for (const w of p.words.split(' ').filter(Boolean)) {
     const list = WORDS.get(w);
-    if (list) list.push(code);
-    else WORDS.set(w, [code]);
+    if (list) list.push(index);
+    else WORDS.set(w, [index]);
   }
-  const cp: CompiledProfile = { code, script: p.script, letters: new Set(p.letters ?? ''), never: new Set(p.never ?? ''), grams: (p.grams ?? '').split(' ').filter(Boolean), ownList: [], foreignList: [] };
+  const cp: CompiledProfile = { code, index, script: p.script, letters: new Set(p.letters ?? ''), never: new Set(p.never ?? ''), grams: (p.grams ?? '').split(' ').filter(Boolean), ownList: [], foreignList: [] };
   cp.ownList = [...cp.letters];
   cp.foreignList = [...cp.never].filter((ch) => !cp.letters.has(ch));
   const list = BY_SCRIPT.get(p.script);
   if (list) list.push(cp);
   else BY_SCRIPT.set(p.script, [cp]);
 }
+
+/**
+ * Points per profile (by index) of the text being guessed, zeroed per guess: an array, not a Map by
+ * language code, as the ~30 Latin profiles each read and wrote theirs several times a guess (speed11).
+ */
+const POINTS = new Float64Array(Object.keys(PROFILES).length);
 
 // Words: runs of letters and combining marks of any script (Devanagari and Thai vowel signs are marks).
 const WORD_RE = /[\p{L}\p{M}]+/gu;
@@ -254,13 +263,14 @@ export function guessLanguage(text: string): LanguageGuess {
   const candidates = BY_SCRIPT.get(script);
   if (!candidates) return { language: SCRIPT_DEFAULT[script] ?? 'und', script, margin: 0 };
   if (candidates.length === 1) return { language: (candidates[0] as CompiledProfile).code, script, margin: 1 };
-  const points = new Map<string, number>();
+  const points = POINTS;
+  points.fill(0);
   const lower = sample.toLowerCase();
   WORD_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WORD_RE.exec(lower)) !== null) {
     const langs = WORDS.get(m[0]);
-    if (langs) for (const l of langs) points.set(l, (points.get(l) ?? 0) + 1);
+    if (langs) for (const l of langs) points[l] = (points[l] as number) + 1;
   }
   // One pass counts the letters some profile owns or never uses; each profile then sums its few.
   const marked = new Map<string, number>();
@@ -270,7 +280,7 @@ export function guessLanguage(text: string): LanguageGuess {
     if (MARKED_LETTERS.has(ch)) marked.set(ch, (marked.get(ch) ?? 0) + 1);
   }
   for (const p of candidates) {
-    let pts = points.get(p.code) ?? 0;
+    let pts = points[p.index] as number;
     if (marked.size && (p.letters.size || p.never.size)) {
       let own = 0;
       let foreign = 0;
@@ -283,13 +293,13 @@ export function guessLanguage(text: string): LanguageGuess {
       for (const g of p.grams) for (let i = lower.indexOf(g); i >= 0 && n < 6; i = lower.indexOf(g, i + 1)) n++;
       pts += n * 0.5;
     }
-    points.set(p.code, pts);
+    points[p.index] = pts;
   }
   let best = SCRIPT_DEFAULT[script] ?? 'und';
   let top = -Infinity;
   let second = -Infinity;
   for (const p of candidates) {
-    const v = points.get(p.code) as number;
+    const v = points[p.index] as number;
     if (v > top) {
       second = top;
       top = v;
@@ -300,7 +310,7 @@ export function guessLanguage(text: string): LanguageGuess {
   const language = silent ? SCRIPT_DEFAULT[script] ?? 'und' : best;
   // The ranking is read (by readable) only when the guess is not one of the nine: most guesses are
   // English, French… and building and sorting it for them was ~2% of a warm pass (speed11).
-  const ranked = LEGACY.has(language) ? undefined : candidates.map((p) => [p.code, points.get(p.code) as number] as [string, number]).sort((a, b) => b[1] - a[1]);
+  const ranked = LEGACY.has(language) ? undefined : candidates.map((p) => [p.code, points[p.index] as number] as [string, number]).sort((a, b) => b[1] - a[1]);
   if (silent) return { language, script, margin: 0, ranked };
   return { language, script, margin: top - (second === -Infinity ? 0 : second), ranked };
 }
