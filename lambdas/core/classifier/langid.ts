@@ -210,9 +210,8 @@ interface CompiledProfile {
   letters: Set<string>;
   never: Set<string>;
   grams: string[];
-  /** `letters` and `never` less `letters` as arrays, for the per-guess sums (a Set walk was slower). */
-  ownList: string[];
-  foreignList: string[];
+  /** `never` less `letters`: the letters that count against it. */
+  foreign: Set<string>;
 }
 
 /** Function word → the profiles (their indexes) it speaks for. */
@@ -226,9 +225,8 @@ for (const [index, [code, p]] of Object.entries(PROFILES).entries()) {
     if (list) list.push(index);
     else WORDS.set(w, [index]);
   }
-  const cp: CompiledProfile = { code, index, script: p.script, letters: new Set(p.letters ?? ''), never: new Set(p.never ?? ''), grams: (p.grams ?? '').split(' ').filter(Boolean), ownList: [], foreignList: [] };
-  cp.ownList = [...cp.letters];
-  cp.foreignList = [...cp.never].filter((ch) => !cp.letters.has(ch));
+  const cp: CompiledProfile = { code, index, script: p.script, letters: new Set(p.letters ?? ''), never: new Set(p.never ?? ''), grams: (p.grams ?? '').split(' ').filter(Boolean), foreign: new Set() };
+  cp.foreign = new Set([...cp.never].filter((ch) => !cp.letters.has(ch)));
   const list = BY_SCRIPT.get(p.script);
   if (list) list.push(cp);
   else BY_SCRIPT.set(p.script, [cp]);
@@ -242,6 +240,8 @@ const POINTS = new Float64Array(Object.keys(PROFILES).length);
 
 // Words: runs of letters and combining marks of any script (Devanagari and Thai vowel signs are marks).
 const WORD_RE = /[\p{L}\p{M}]+/gu;
+const NONE: string[] = [];
+const NO_COUNTS: number[] = [];
 /** Every letter some profile owns or never uses (most text has few of them). */
 const MARKED_LETTERS = new Set(Object.values(PROFILES).flatMap((p) => [...(p.letters ?? ''), ...(p.never ?? '')]));
 
@@ -279,13 +279,19 @@ export function guessLanguage(text: string): LanguageGuess {
     const ch = lower.charAt(i);
     if (MARKED_LETTERS.has(ch)) marked.set(ch, (marked.get(ch) ?? 0) + 1);
   }
+  const markedChars = marked.size ? [...marked.keys()] : NONE;
+  const markedCounts = marked.size ? [...marked.values()] : NO_COUNTS;
   for (const p of candidates) {
     let pts = points[p.index] as number;
     if (marked.size && (p.letters.size || p.never.size)) {
       let own = 0;
       let foreign = 0;
-      for (const ch of p.ownList) own += marked.get(ch) ?? 0;
-      for (const ch of p.foreignList) foreign += marked.get(ch) ?? 0;
+      // Over the few marked letters the text has, not over the profile's ~25 (integer sums: same totals).
+      for (let k = 0; k < markedChars.length; k++) {
+        const ch = markedChars[k] as string;
+        if (p.letters.has(ch)) own += markedCounts[k] as number;
+        else if (p.foreign.has(ch)) foreign += markedCounts[k] as number;
+      }
       pts += Math.min(own, 8) * 0.5 - Math.min(foreign, 4) * 2;
     }
     if (p.grams.length) {
