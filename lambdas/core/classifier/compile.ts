@@ -232,6 +232,8 @@ interface GateEntry {
   keyText: string | null;
   /** The regex cue's start strings that agree with keyText (see startsAt): undefined until first tried. */
   starts: string[] | null | undefined;
+  /** The longest start all of `starts` share, checked once per try (see matchLiteralAt's `common`). */
+  startsCommon: string;
   startsSpace: boolean;
 }
 
@@ -1402,7 +1404,7 @@ export class CueSet {
                 if (u !== x && u.length === x.length && !lits.includes(u)) lits.push(u);
               }
             }
-            return { re: null, capitals: false, lits, common: commonStart(lits), cs, bounded: !cjkGate, cue, fam: role(cue), rank: rank.get(cue) as number, keyText: null, starts: null, startsSpace: false };
+            return { re: null, capitals: false, lits, common: commonStart(lits), cs, bounded: !cjkGate, cue, fam: role(cue), rank: rank.get(cue) as number, keyText: null, starts: null, startsCommon: '', startsSpace: false };
           }
           let re = own.get(cue);
           if (!re) {
@@ -1410,7 +1412,7 @@ export class CueSet {
             checkPropertyEscapes(cue.pattern);
             own.set(cue, (re = { pattern: cue.pattern, tail, flags: `y${flags}`, re: null, upper: undefined, starts: undefined, needs: undefined, gen: 0, may: true }));
           }
-          return { re, capitals: cs && capitals, lits: null, common: '', cs, bounded: !cjkGate, cue, fam: role(cue), rank: rank.get(cue) as number, keyText: keyTextOf(key), starts: undefined, startsSpace: false };
+          return { re, capitals: cs && capitals, lits: null, common: '', cs, bounded: !cjkGate, cue, fam: role(cue), rank: rank.get(cue) as number, keyText: keyTextOf(key), starts: undefined, startsCommon: '', startsSpace: false };
         };
         const bucket = 1 + this.parts.length;
         const g = this.cands;
@@ -1760,12 +1762,22 @@ function startsAt(tk: Tokens, at: number, e: GateEntry): boolean {
     const k = e.keyText;
     e.starts = l.starts === null || k === null ? l.starts : l.starts.filter((x) => x.startsWith(k) || k.startsWith(x));
     e.startsSpace = e.starts !== null && e.starts.some((x) => x.includes(' '));
+    e.startsCommon = e.starts === null ? '' : commonStart(e.starts);
   }
   const starts = e.starts;
   if (starts === null) return true;
   const lower = lowerText(tk);
   if (lower === null || (e.startsSpace && !collapsed(tk))) return true;
-  for (const x of starts) if (hasAt(lower, x, at)) return true;
+  // Each start begins with startsCommon: checked once, then each start from its end (speed11).
+  const from = e.startsCommon.length;
+  if (from > 0 && !hasAt(lower, e.startsCommon, at)) return false;
+  for (const x of starts) {
+    const n = x.length;
+    if (at + n > lower.length) continue;
+    let k = from;
+    while (k < n && lower.charCodeAt(at + k) === x.charCodeAt(k)) k++;
+    if (k === n) return true;
+  }
   return false;
 }
 
