@@ -204,30 +204,44 @@ function sampleScript(text: string): Script | null {
 
 interface CompiledProfile {
   code: string;
+  /** Its slot in POINTS. */
+  index: number;
   script: Script;
   letters: Set<string>;
   never: Set<string>;
   grams: string[];
+  /** `never` less `letters`: the letters that count against it. */
+  foreign: Set<string>;
 }
 
-const WORDS = new Map<string, string[]>();
+/** Function word → the profiles (their indexes) it speaks for. */
+const WORDS = new Map<string, number[]>();
 /** A language read by a lexicon of the nine needs no evidence; an added one needs this much in a short text. */
 const MIN_POINTS_ADDED = 1.5;
 const BY_SCRIPT = new Map<Script, CompiledProfile[]>();
-for (const [code, p] of Object.entries(PROFILES)) {
+for (const [index, [code, p]] of Object.entries(PROFILES).entries()) {
   for (const w of p.words.split(' ').filter(Boolean)) {
     const list = WORDS.get(w);
-    if (list) list.push(code);
-    else WORDS.set(w, [code]);
+    if (list) list.push(index);
+    else WORDS.set(w, [index]);
   }
-  const cp: CompiledProfile = { code, script: p.script, letters: new Set(p.letters ?? ''), never: new Set(p.never ?? ''), grams: (p.grams ?? '').split(' ').filter(Boolean) };
+  const cp: CompiledProfile = { code, index, script: p.script, letters: new Set(p.letters ?? ''), never: new Set(p.never ?? ''), grams: (p.grams ?? '').split(' ').filter(Boolean), foreign: new Set() };
+  cp.foreign = new Set([...cp.never].filter((ch) => !cp.letters.has(ch)));
   const list = BY_SCRIPT.get(p.script);
   if (list) list.push(cp);
   else BY_SCRIPT.set(p.script, [cp]);
 }
 
+/**
+ * Points per profile (by index) of the text being guessed, zeroed per guess: an array, not a Map by
+ * language code, as the ~30 Latin profiles each read and wrote theirs several times a guess (speed11).
+ */
+const POINTS = new Float64Array(Object.keys(PROFILES).length);
+
 // Words: runs of letters and combining marks of any script (Devanagari and Thai vowel signs are marks).
 const WORD_RE = /[\p{L}\p{M}]+/gu;
+const NONE: string[] = [];
+const NO_COUNTS: number[] = [];
 /** Every letter some profile owns or never uses (most text has few of them). */
 const MARKED_LETTERS = new Set(Object.values(PROFILES).flatMap((p) => [...(p.letters ?? ''), ...(p.never ?? '')]));
 
@@ -237,7 +251,7 @@ export interface LanguageGuess {
   script: Script | null;
   /** How sure: the winner's points minus the runner-up's. */
   margin: number;
-  /** The candidates of the script with their points, best first. */
+  /** The candidates of the script with their points, best first; only when the guess is not one of the nine (LEGACY). */
   ranked?: Array<[string, number]>;
 }
 
@@ -249,13 +263,14 @@ export function guessLanguage(text: string): LanguageGuess {
   const candidates = BY_SCRIPT.get(script);
   if (!candidates) return { language: SCRIPT_DEFAULT[script] ?? 'und', script, margin: 0 };
   if (candidates.length === 1) return { language: (candidates[0] as CompiledProfile).code, script, margin: 1 };
-  const points = new Map<string, number>();
+  const points = POINTS;
+  points.fill(0);
   const lower = sample.toLowerCase();
   WORD_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WORD_RE.exec(lower)) !== null) {
     const langs = WORDS.get(m[0]);
-    if (langs) for (const l of langs) points.set(l, (points.get(l) ?? 0) + 1);
+    if (langs) for (const l of langs) points[l] = (points[l] as number) + 1;
   }
   // One pass counts the letters some profile owns or never uses; each profile then sums its few.
   const marked = new Map<string, number>();
@@ -264,13 +279,19 @@ export function guessLanguage(text: string): LanguageGuess {
     const ch = lower.charAt(i);
     if (MARKED_LETTERS.has(ch)) marked.set(ch, (marked.get(ch) ?? 0) + 1);
   }
+  const markedChars = marked.size ? [...marked.keys()] : NONE;
+  const markedCounts = marked.size ? [...marked.values()] : NO_COUNTS;
   for (const p of candidates) {
-    let pts = points.get(p.code) ?? 0;
+    let pts = points[p.index] as number;
     if (marked.size && (p.letters.size || p.never.size)) {
       let own = 0;
       let foreign = 0;
-      for (const ch of p.letters) own += marked.get(ch) ?? 0;
-      for (const ch of p.never) if (!p.letters.has(ch)) foreign += marked.get(ch) ?? 0;
+      // Over the few marked letters the text has, not over the profile's ~25 (integer sums: same totals).
+      for (let k = 0; k < markedChars.length; k++) {
+        const ch = markedChars[k] as string;
+        if (p.letters.has(ch)) own += markedCounts[k] as number;
+        else if (p.foreign.has(ch)) foreign += markedCounts[k] as number;
+      }
       pts += Math.min(own, 8) * 0.5 - Math.min(foreign, 4) * 2;
     }
     if (p.grams.length) {
@@ -278,22 +299,26 @@ export function guessLanguage(text: string): LanguageGuess {
       for (const g of p.grams) for (let i = lower.indexOf(g); i >= 0 && n < 6; i = lower.indexOf(g, i + 1)) n++;
       pts += n * 0.5;
     }
-    points.set(p.code, pts);
+    points[p.index] = pts;
   }
   let best = SCRIPT_DEFAULT[script] ?? 'und';
   let top = -Infinity;
   let second = -Infinity;
   for (const p of candidates) {
-    const v = points.get(p.code) as number;
+    const v = points[p.index] as number;
     if (v > top) {
       second = top;
       top = v;
       best = p.code;
     } else if (v > second) second = v;
   }
-  const ranked = candidates.map((p) => [p.code, points.get(p.code) as number] as [string, number]).sort((a, b) => b[1] - a[1]);
-  if (top <= 0 || (top < MIN_POINTS_ADDED && !LEGACY.has(best) && script === 'latin')) return { language: SCRIPT_DEFAULT[script] ?? 'und', script, margin: 0, ranked };
-  return { language: best, script, margin: top - (second === -Infinity ? 0 : second), ranked };
+  const silent = top <= 0 || (top < MIN_POINTS_ADDED && !LEGACY.has(best) && script === 'latin');
+  const language = silent ? SCRIPT_DEFAULT[script] ?? 'und' : best;
+  // The ranking is read (by readable) only when the guess is not one of the nine: most guesses are
+  // English, French… and building and sorting it for them was ~2% of a warm pass (speed11).
+  const ranked = LEGACY.has(language) ? undefined : candidates.map((p) => [p.code, points[p.index] as number] as [string, number]).sort((a, b) => b[1] - a[1]);
+  if (silent) return { language, script, margin: 0, ranked };
+  return { language, script, margin: top - (second === -Infinity ? 0 : second), ranked };
 }
 
 function normLang(s: string | null | undefined): string | null {
