@@ -8,6 +8,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { alternatives } from '../lambdas/core/classifier/regex-source.js';
 
 const LANG = fileURLToPath(new URL('../lambdas/core/classifier/rules/lang/', import.meta.url));
 
@@ -53,25 +54,6 @@ interface Cue { id: string; pattern: string; countryMap?: Record<string, string>
 const hr = JSON.parse(readFileSync(`${LANG}hr.json`, 'utf8')) as { cues: Cue[] };
 const sr = JSON.parse(readFileSync(`${LANG}sr.json`, 'utf8')) as { cues: Cue[] };
 const names = sr.cues.filter((c) => c.id === 'sr.country.names');
-/** Top-level alternatives of a pattern ("a|b(?:c|d)" → ["a", "b(?:c|d)"]). */
-function alternatives(src: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (ch === '\\') i++;
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (ch === '|' && depth === 0) {
-      out.push(src.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(src.slice(start));
-  return out;
-}
-
 /** The pattern in Cyrillic, without the alternatives only Latin spelling has (Washington, Bruxelles). */
 function cyrillicPattern(src: string): string {
   return alternatives(src).filter((alt) => !/[wqxy]/i.test(alt.replace(/\\[a-zA-Z](?:\{[^}]*\})?/g, ''))).map(toCyrillic).join('|');
