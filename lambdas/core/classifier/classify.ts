@@ -985,6 +985,20 @@ function sentAt(sents: Sentence[], titleEnd: number, h: Hit): Sentence {
   return sents[sentenceAt(sents, titleEnd, h.start)] as Sentence;
 }
 
+interface UsualMeasure {
+  /** The measure this vendor usually meets from the acting state (vendor-meta measureBy), if it has one. */
+  by: Measure | undefined;
+  /** That, else the vendor's default measure. */
+  measure: Measure | undefined;
+}
+
+/** A targeted vendor's usual measure, given who acts: measureBy unless the text says otherwise (measureByUnless), else defaultMeasure. */
+function usualMeasure(c: CompiledRules, vendor: string, acting: string | null, text: string): UsualMeasure {
+  const meta = c.rules.vendorMeta[vendor];
+  const by = acting && !measureByUnless(c, vendor)?.test(text) ? meta?.measureBy?.[acting] : undefined;
+  return { by, measure: by ?? meta?.defaultMeasure };
+}
+
 /** The measure vote, after the vendors' priors and the scope corrections. */
 function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: CueVotes, acting: string | null, text: string, tuning: Tuning, fired: Set<string>): Vote<Measure> {
   const measureScores = votes.measureScores;
@@ -1000,12 +1014,9 @@ function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: C
   // they are its imports ("China bans foreign AI chips in state-funded data centres"), not exports.
   // (Domestic firms named beside them, "tells ByteDance and Alibaba to stop buying Nvidia chips",
   // are the buyers; a target whose usual measure is an export control keeps the reading.)
-  const usualBy = (v: string) => {
-    const meta = c.rules.vendorMeta[v];
-    return (acting && !measureByUnless(c, v)?.test(text) ? meta?.measureBy?.[acting] : undefined) ?? meta?.defaultMeasure;
-  };
+  const usualOf = new Map([...targets.keys()].map((v) => [v, usualMeasure(c, v, acting, text)] as const));
   const keys = [...targets.keys()];
-  if (votes.goodsExport > 0 && acting && keys.every((v) => usualBy(v) !== 'export_control') &&
+  if (votes.goodsExport > 0 && acting && keys.every((v) => (usualOf.get(v) as UsualMeasure).measure !== 'export_control') &&
     keys.some((v) => { const o = c.rules.vendorMeta[v]?.origin; return o !== undefined && o !== acting; })) {
     const left = (measureScores.get('export_control') ?? 0) - votes.goodsExport;
     if (left > 1e-9) measureScores.set('export_control', left);
@@ -1018,10 +1029,7 @@ function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: C
   }
   const priors = new Set<Measure>();
   const byActing = new Set<Measure>();
-  for (const v of targets.keys()) {
-    const meta = c.rules.vendorMeta[v];
-    const by = acting && !measureByUnless(c, v)?.test(text) ? meta?.measureBy?.[acting] : undefined;
-    const d = by ?? meta?.defaultMeasure;
+  for (const { by, measure: d } of usualOf.values()) {
     if (by) {
       fired.add(`prior.measure-by.${acting}`);
       byActing.add(by);
