@@ -120,6 +120,14 @@ const outletName = (link: string) => {
   }
 };
 
+const originOf = (link: string): string => {
+  try {
+    return new URL(link).origin;
+  } catch {
+    return '';
+  }
+};
+
 export function replayFeeds(items: ReplayItem[], shape: ReplayShape = 'article'): Array<{ file: string; config: Omit<FeedConfig, 'url'>; xml: string }> {
   const groups = new Map<string, { config: Omit<FeedConfig, 'url'>; items: ReplayItem[] }>();
   for (const item of items) {
@@ -145,7 +153,10 @@ export function replayFeeds(items: ReplayItem[], shape: ReplayShape = 'article')
         const description = google ? `<a href="${xml(link)}" target="_blank">${xml(i.title)}</a>&nbsp;&nbsp;<font color="#6f6f6f">${xml(outlet)}</font>` : (i.summary ?? '');
         return (
           `<item><title>${xml(title)}</title><link>${xml(link)}</link><guid isPermaLink="false">${xml(i.id)}</guid>` +
-          `<pubDate>${publishedAt(i).toUTCString()}</pubDate><description>${xml(description)}</description></item>`
+          `<pubDate>${publishedAt(i).toUTCString()}</pubDate><description>${xml(description)}</description>` +
+          // Google News names the publisher behind its redirect link: <source url="https://www.orf.at">ORF</source>.
+          (google ? `<source url="${xml(originOf(i.link))}">${xml(outlet)}</source>` : '') +
+          `</item>`
         );
       })
       .join('\n');

@@ -168,17 +168,24 @@ export function newEventId(clusterKey: string, seq: number): string {
 const AGGREGATOR_HOST = /(?:^|\.)(?:news\.google\.[a-z.]+|news\.yahoo\.[a-z.]+|bing\.com|msn\.com|feedproxy\.google\.com)$/;
 const TITLE_OUTLET = /\s[-\u2013\u2014|]\s([^-\u2013\u2014|]{2,60})$/u;
 
-/** The outlet of a report: the link's host, or the "… - Outlet" suffix of an aggregator's title. */
-export function outletOf(item: Pick<StoredItem, 'link' | 'title' | 'feedId'>): string {
-  let host = '';
-  if (item.link) {
-    try {
-      host = new URL(item.link).hostname.toLowerCase().replace(/^www\./, '');
-    } catch {
-      host = '';
-    }
+function hostOf(url: string | null | undefined): string {
+  if (!url) return '';
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return '';
   }
+}
+
+/**
+ * The outlet of a report: the link's host; behind an aggregator's redirect, the site its
+ * `<source url>` names, else the "… - Outlet" suffix of its title.
+ */
+export function outletOf(item: Pick<StoredItem, 'link' | 'title' | 'feedId' | 'outletSite'>): string {
+  const host = hostOf(item.link);
   if (host && !AGGREGATOR_HOST.test(host)) return host;
+  const site = hostOf(item.outletSite);
+  if (site && !AGGREGATOR_HOST.test(site)) return site;
   const suffix = TITLE_OUTLET.exec(item.title)?.[1]?.trim().toLowerCase();
   return suffix || host || `feed:${item.feedId}`;
 }

@@ -42,6 +42,11 @@ export interface ClassifierInput {
   /** May hold HTML; the classifier strips it. */
   summary?: string | null;
   link?: string | null;
+  /**
+   * The outlet's own site when `link` is an aggregator's redirect (Google News gives each item
+   * `<source url="https://www.orf.at">`): its domain tells the outlet's country as the link's would.
+   */
+  outletSite?: string | null;
   published?: string | null;
   language?: string | null;
   feed?: { country?: string | null; kind?: FeedKind | string | null; language?: string | null } | null;
@@ -89,6 +94,12 @@ export interface NormalizedItem {
   guid: string | null;
   /** Canonical link (tracking parameters removed), or null. */
   link: string | null;
+  /**
+   * The site of the outlet that published the item, from RSS `<source url>` (Google News names the
+   * outlet behind its redirect links this way), when it is an http(s) URL. Absent in items stored
+   * before it was read.
+   */
+  outletSite?: string | null;
   /** Plain text, entities decoded, at most 1,000 characters. */
   title: string;
   /** Plain text, entities decoded, at most 20,000 characters. */

@@ -133,6 +133,14 @@ describe('events', () => {
     it("is the title's outlet suffix for aggregator links", () => {
       expect(outletOf({ link: 'https://news.google.com/rss/articles/CBM?oc=5', title: 'Japan to exclude Huawei - The Japan Times', feedId: 'f' })).toBe('the japan times');
     });
+    it("is the site an aggregator item's <source url> names, before its title's suffix", () => {
+      const item = { link: 'https://news.google.com/rss/articles/CBM?oc=5', title: 'Japan to exclude Huawei - The Japan Times', feedId: 'f' };
+      expect(outletOf({ ...item, outletSite: 'https://www.japantimes.co.jp' })).toBe('japantimes.co.jp');
+      // The outlet's own link still wins over the site it names.
+      expect(outletOf({ ...item, link: 'https://www.reuters.com/x', outletSite: 'https://www.japantimes.co.jp' })).toBe('reuters.com');
+      // A source that is itself an aggregator says nothing.
+      expect(outletOf({ ...item, outletSite: 'https://news.google.com' })).toBe('the japan times');
+    });
     it('falls back to the feed without a link or suffix', () => {
       expect(outletOf({ link: null, title: 'Japan to exclude Huawei', feedId: 'mic' })).toBe('feed:mic');
     });

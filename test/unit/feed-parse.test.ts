@@ -52,6 +52,26 @@ describe('core/feed/parse', () => {
         ]);
       });
 
+      it("keeps the outlet's site a Google News item names in <source url>, and nothing else as one", async () => {
+        // Prepare
+        const text = rss(`<item>
+          <title>Regierung verbietet TikTok auf Diensthandys - ORF</title>
+          <link>https://news.google.com/rss/articles/CBMiX2h0?oc=5</link>
+          <source url="https://www.orf.at/stories/">ORF</source>
+        </item><item>
+          <title>No url</title><link>https://news.example.com/b</link><source>Plain text source</source>
+        </item><item>
+          <title>Not a web url</title><link>https://news.example.com/c</link><source url="javascript:alert(1)">X</source>
+        </item><item>
+          <title>Not a url</title><link>https://news.example.com/d</link><source url="orf dot at">X</source>
+        </item>`);
+        // Act
+        const feed = await parseFeed(text, ctx);
+        // Assess
+        expect(feed.items.map((i) => i.outletSite ?? null)).toEqual(['https://www.orf.at', null, null, null]);
+        expect(feed.items.filter((i) => 'outletSite' in i)).toHaveLength(1);
+      });
+
       it('normalises an Atom 1.0 entry, preferring <published> and the alternate link', async () => {
         // Prepare
         const text = `<?xml version="1.0" encoding="utf-8"?>

@@ -1250,7 +1250,8 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   const feedCountry = input.feed?.country ? String(input.feed.country).toUpperCase() : null;
   const govFeed = input.feed?.kind === 'government';
   // The country of the outlet's own domain, when it writes this language (rules/outlet-countries.json).
-  const domainCountry = outletCountry(input.link, lang);
+  // An aggregator's redirect link (news.google.com) names no outlet: its <source url> does.
+  const domainCountry = outletCountry(input.link, lang) ?? outletCountry(input.outletSite, lang);
   const cvotes = countryVotes(c, hits, hitSent, vHits, origins, titleEnd, titleVerb, text, verbFinal, feedCountry, domainCountry, tuning, fired);
   const countryScores = cvotes.scores;
   const subjects = cvotes.subjects;

@@ -353,6 +353,23 @@ function textOf(v: unknown): string | null {
   return null;
 }
 
+/**
+ * The site of the outlet an item names in RSS 2.0 `<source url="…">` (Google News: the publisher
+ * behind its redirect link), as an origin ("https://www.orf.at"); null when absent or not http(s).
+ */
+export function outletSiteOf(raw: Loose): string | null {
+  const v = raw['outletSource'];
+  const first = Array.isArray(v) ? v[0] : v;
+  const url = first && typeof first === 'object' ? (first as { $?: Loose }).$?.['url'] : null;
+  if (typeof url !== 'string' || url.length > MAX_LINK) return null;
+  try {
+    const u = new URL(url.trim());
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
+
 function primaryLanguage(v: unknown): string | null {
   const t = textOf(v)?.trim();
   if (!t) return null;
@@ -384,7 +401,12 @@ function oneLine(err: unknown): string {
 
 function newParser(): Parser<Loose> {
   // dc:language is how RSS 1.0 channels declare their language; rss-parser only reads <language>.
-  const parser = new Parser<Loose>({ defaultRSS: 2, customFields: { feed: ['dc:language'] } });
+  // <source url="…">Outlet</source> (RSS 2.0): rss-parser would keep only its text; keepArray keeps
+  // the attributes (see outletSiteOf).
+  const parser = new Parser<Loose>({
+    defaultRSS: 2,
+    customFields: { feed: ['dc:language'], item: [['source', 'outletSource', { keepArray: true }]] },
+  });
   // rss-parser turns Atom <published>/<updated> into ISO with `new Date(x).toISOString()`, which
   // throws on an invalid date and loses the whole feed. Hand it the entry without them and keep
   // the raw values for parseFeedDate.
@@ -505,11 +527,13 @@ export async function parseFeed(text: string, ctx: ParseContext): Promise<Parsed
     const title = c.title || truncate(summary, BORROWED_TITLE);
     if (!title && !summary && !c.link && !c.guid) continue; // an empty <item/>: nothing to say or key on
     const published = c.parsedAt === null ? null : new Date(Math.min(c.parsedAt, fetchedAtMs)).toISOString();
+    const outletSite = outletSiteOf(c.raw);
     items.push({
       itemKey: c.itemKey,
       feedId: ctx.feedId,
       guid: c.guid ? truncate(c.guid, MAX_GUID) : null,
       link: c.link,
+      ...(outletSite ? { outletSite } : {}),
       title,
       summary,
       published,

@@ -37,6 +37,13 @@ describe('core/classifier (the outlet\'s country)', () => {
       expect(classify({ ...austrian, link: 'https://orf.at/stories/3316000/' })).toMatchObject({ relevant: true, countries: ['AT'] });
       expect(classify({ ...austrian, link: 'https://orf.at/stories/3316000/' }).rules).toContain('de.outlet-country');
     });
+    it("takes the country of the site a Google News item's <source url> names behind its redirect link", () => {
+      const google = { ...austrian, title: `${austrian.title} - ORF`, link: 'https://news.google.com/rss/articles/CBMi?oc=5' };
+      expect(classify(google).countries).toEqual(['DE']);
+      expect(classify({ ...google, outletSite: 'https://orf.at' })).toMatchObject({ relevant: true, countries: ['AT'] });
+      // The link's own domain, when it has one, comes first.
+      expect(classify({ ...austrian, link: 'https://www.nzz.ch/x', outletSite: 'https://orf.at' }).countries).toEqual(['CH']);
+    });
     it("keeps the language's country where the domain says nothing", () => {
       expect(classify({ ...austrian, link: 'https://www.diepresse.com/6286263/' }).countries).toEqual(['DE']);
     });
