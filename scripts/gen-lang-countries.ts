@@ -8,9 +8,12 @@
  *   short ending and whose countryMap tells the countries apart (rules/lang/<code>.json).
  *
  * Only countries that act on vendors or are named as actors in this domain are kept: the rest would
- * cost bundle bytes and match nothing. Run: npx tsx scripts/gen-lang-countries.ts
- * (then scripts/pack-langs.ts, which ships the lexicons packed).
- * Generated once and committed, like gen-country-names.ts.
+ * cost bundle bytes and match nothing. Run: npx tsx scripts/gen-lang-countries.ts --only hr,sl
+ * (or --all; then scripts/pack-langs.ts, which ships the lexicons packed).
+ * Generated once and committed, like gen-country-names.ts. Lexicons changed by hand since: el, pl,
+ * ro and ru carry case forms i18n-iso-countries lacks; sl, bg and mk are written one cue per line
+ * (this script would reformat them); sr is generated from hr.json by gen-sr-cyrillic.ts. So name the
+ * languages to write — a run writes nothing else — and check the diff.
  */
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -118,9 +121,23 @@ function stemName(name: string, max: number, strip: boolean): string {
   return name.split(/\s+/).map((w) => (w.includes('-') ? w.split('-').map((p) => stemWord(p, max, strip)).join('-') : stemWord(w, max, strip))).join(' ');
 }
 
+const args = process.argv.slice(2);
+const onlyArg = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+if (!args.includes('--all') && !onlyArg) {
+  process.stderr.write('usage: gen-lang-countries.ts --only <lang,lang…> | --all  (--all overwrites hand edits in el, pl, ro, ru and reformats sl, sr, bg, mk)\n');
+  process.exit(2);
+}
+const known = new Set([...LITERAL, ...STEMMED.map(([l]) => l)]);
+const only = onlyArg ? new Set(onlyArg.split(',').map((l) => l.trim()).filter(Boolean)) : known;
+const unknown = [...only].filter((l) => !known.has(l));
+if (unknown.length) {
+  process.stderr.write(`gen-lang-countries.ts: not a generated language: ${unknown.join(', ')} (known: ${[...known].join(', ')})\n`);
+  process.exit(2);
+}
+
 const namesFile = `${RULES}country-names.json`;
 const countryNames = JSON.parse(readFileSync(namesFile, 'utf8')) as Record<string, Record<string, string[]>>;
-for (const lang of LITERAL) {
+for (const lang of LITERAL.filter((l) => only.has(l))) {
   const table: Record<string, string[]> = {};
   for (const code of COUNTRIES) {
     const names = namesOf(lang, code);
@@ -130,7 +147,7 @@ for (const lang of LITERAL) {
 }
 writeFileSync(namesFile, JSON.stringify(countryNames, null, 0).replace(/\],"/g, '],\n"') + '\n');
 
-for (const [lang, max, strip] of STEMMED) {
+for (const [lang, max, strip] of STEMMED.filter(([l]) => only.has(l))) {
   ending = ENDING[lang] ?? LATIN_ENDING;
   const entries: Array<[string, string[]]> = [];
   for (const code of COUNTRIES) {
@@ -148,4 +165,6 @@ for (const [lang, max, strip] of STEMMED) {
   lexicon.cues = [...lexicon.cues.filter((c) => c.id !== cue.id), cue];
   writeFileSync(lexFile, `${JSON.stringify(lexicon, null, 2)}\n`);
 }
-process.stdout.write(`wrote ${namesFile} (${LITERAL.join(', ')}) and the country.names cue of ${STEMMED.map(([l]) => l).join(', ')}\n`);
+process.stdout.write(
+  `wrote ${namesFile} (${LITERAL.filter((l) => only.has(l)).join(', ') || 'unchanged'}) and the country.names cue of ${STEMMED.filter(([l]) => only.has(l)).map(([l]) => l).join(', ') || 'none'}\n`,
+);
