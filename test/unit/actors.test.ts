@@ -54,6 +54,10 @@ describe('actors', () => {
       ['BE', 'says national for the federal government', 'Le gouvernement fédéral interdit Telegram sur les téléphones de service', '', 'BE'],
       ['US', 'names a city apart from its state', 'New York City orders WeChat off city-owned phones', '', 'US-NYC'],
       ['GB', 'names the Scottish Parliament as Scotland', 'Scottish Parliament tells MSPs to delete WeChat', '', 'GB-SCT'],
+      ['GB', 'names Scotland in German', 'Schottland verbietet Telegram auf Diensthandys', '', 'GB-SCT'],
+      ['GB', 'names the Welsh government in French', 'Le gouvernement gallois interdit WeChat sur les appareils officiels', '', 'GB-WLS'],
+      ['GB', 'names Northern Ireland in Spanish', 'Irlanda del Norte prohíbe Telegram en los móviles oficiales', '', 'GB-NIR'],
+      ['GB', 'names Scotland in Russian', 'Власти Шотландии запретили WeChat на служебных телефонах', '', 'GB-SCT'],
     ] as Array<[string, string, string, string, string | null]>)('%s: %s', (country, _, title, summary, expected) => {
       expect(actorOf([country], title, summary)).toBe(expected);
     });
