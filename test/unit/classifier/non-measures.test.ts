@@ -255,3 +255,25 @@ describe('classifier', () => {
     });
   });
 });
+
+// r21 batch (tr, ru, ar, zh): lawmakers and committee members calling for a ban, a regulator saying it
+// got no request to block, the targeted country vowing to answer, a vendor used despite another
+// country's warnings, and a vendor's sales plunging after a measure. None is a step of a measure.
+const MORE_CALLS_AND_IMPACTS: Array<[string, string, string]> = [
+  ['tr', "Muhalefet milletvekilleri Telegram'ın engellenmesini talep etti", "Milletvekilleri, platformun Türkiye'de kapatılması gerektiğini söyledi."],
+  ['tr', "İYİ Partili vekil, Temu'nun yasaklanmasını istedi", ''],
+  ['ru', 'Сенатор предложил заблокировать Telegram в России', 'Член Совета Федерации призвал Роскомнадзор ограничить мессенджер.'],
+  ['ru', 'Член комитета Госдумы попросил запретить TikTok', ''],
+  ['ru', 'Минцифры не получало просьб заблокировать Telegram', 'В министерстве сообщили, что не получали обращений с просьбой ограничить мессенджер.'],
+  ['ar', 'ردا على العقوبات الأمريكية على هواوي.. بكين تتوعد بالرد', 'قالت وزارة الخارجية الصينية إن بكين ستتخذ إجراءات لحماية شركاتها.'],
+  ['ar', 'سلطنة عمان تستخدم معدات هواوي رغم تحذيرات أمريكية', ''],
+  ['zh', '美国禁令下 华为海外手机销售额大幅下滑', '华为表示,受美国将其列入实体清单影响,海外手机销售额大幅下滑。'],
+];
+
+describe('classifier', () => {
+  describe('classify: more calls for a ban, reactions and impacts', () => {
+    it.each(MORE_CALLS_AND_IMPACTS)('[%s] rejects "%s"', (language, title, summary) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: false, stage: null });
+    });
+  });
+});
