@@ -271,6 +271,10 @@ const MORE_CALLS_AND_IMPACTS: Array<[string, string, string]> = [
   // A supplier stopping its own business with a vendor; an assessment of a measure's impact.
   ['ko', '퀄컴, 화웨이에 칩 공급 중단', '미국 정부의 제재에 따라 퀄컴은 화웨이에 대한 칩 공급을 중단했다.'],
   ['ko', '美 ZTE 제재 강화…국내 부품업계 타격은 제한적', '증권가는 국내 업체들의 피해가 크지 않을 것으로 분석했다.'],
+  // Others displeased with a block or calling to reverse it (ru, uk).
+  ['ru', 'В Дагестане недовольны решением о блокировке TikTok', ''],
+  ['ru', 'Бизнес призвал власти отменить блокировку Telegram', 'Предприниматели попросили пересмотреть решение Роскомнадзора.'],
+  ['uk', 'Бізнес закликав владу скасувати блокування Telegram', ''],
 ];
 
 describe('classifier', () => {
