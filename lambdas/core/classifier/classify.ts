@@ -352,10 +352,13 @@ function add<K>(m: Map<K, number>, k: K, v: number): void {
   m.set(k, (m.get(k) ?? 0) + v);
 }
 
-/** What may stand between a context word, or a country it qualifies, and the next country it qualifies. */
-const CONTEXT_LIST_GAP = /^\s?(?:(?:,|and|&|et|und|y|e|i|og|och|en|、|・|·)\s?)*(?:the\s|les\s|la\s|le\s|die\s|der\s|den\s|el\s|los\s)?$/iu;
+/**
+ * What may stand between a context word, or a country it qualifies, and the next country it qualifies.
+ * Arabic و (and) is written joined to the next word ("بعد أمريكا وكندا": after the US and Canada).
+ */
+const CONTEXT_LIST_GAP = /^\s?(?:(?:,|and|&|et|und|y|e|i|og|och|en|、|・|·|و)\s?)*(?:the\s|les\s|la\s|le\s|die\s|der\s|den\s|el\s|los\s)?$/iu;
 
-const LIST_CONJUNCTION = /(?:^|\s)(?:and|&|et|und|y|e|i|og|och|en)\s/iu;
+const LIST_CONJUNCTION = /(?:^|\s)(?:(?:and|&|et|und|y|e|i|og|och|en)\s|و$)/iu;
 
 /** What joins the mentions of a list that an "after" word closes ("X, Y के बाद", "X와 Y에 이어", "X、Y に続き"). */
 const AFTER_LIST_GAP = /^\s?(?:[,，、・·]|और|तथा|와|과|및|や|と|và|ve|и|та|و)\s?$/u;

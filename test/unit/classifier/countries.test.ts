@@ -185,3 +185,18 @@ describe('classifier', () => {
     });
   });
 });
+
+// Arabic precedent and target words ("بعد", "على غرار", "حملة على"): the countries they name did not
+// act; و (and) is written joined to the next country of the list ("بعد بريطانيا وفرنسا").
+describe('classifier', () => {
+  describe('classify: Arabic precedents', () => {
+    it.each([
+      ['ar', 'على غرار أستراليا.. نيوزيلندا تحظر هواوي من شبكات الجيل الخامس', '', ['NZ']],
+      ['ar', 'بعد بريطانيا وفرنسا.. ألمانيا تستبعد هواوي من شبكاتها', '', ['DE']],
+    ] as Array<[string, string, string, string[]]>)('[%s] finds the acting jurisdiction of "%s"', (language, title, summary, countries) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.countries).toEqual(countries);
+    });
+  });
+});

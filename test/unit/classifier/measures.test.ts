@@ -345,3 +345,34 @@ describe('classifier', () => {
     });
   });
 });
+
+// r21 batch (tr, ar, zh, ja, ko): calls restricted on an app (a partial restriction), staff told to
+// remove an app (a device ban), a number of apps banned (a market ban), a vendor's share cut to zero
+// (a network exclusion), AliExpress in Arabic, and an order prohibiting transactions (ko, ja).
+const PARTIAL_AND_PHASE_OUT_CASES: Array<[string, string, string, Measure]> = [
+  ['tr', "Rusya, Telegram'da sesli aramaları engelledi", 'Roskomnadzor, uygulama üzerinden yapılan sesli aramaların kısıtlandığını açıkladı.', 'other_restriction'],
+  ['tr', 'Rusya Telegram aramalarını sınırladı', '', 'other_restriction'],
+  ['ar', 'روسيا تقيد المكالمات الصوتية عبر تيليجرام', 'أعلنت هيئة الرقابة الروسية تقييد المكالمات الصوتية عبر تطبيق تيليجرام.', 'other_restriction'],
+  ['tr', "AB Parlamentosu TikTok'u yasakladı", 'Parlamento, çalışanlarından uygulamayı kurumsal cihazlarından kaldırmalarını istedi.', 'device_ban'],
+  ['ar', 'الهند تحظر 54 تطبيقا صينيا جديدا ضمن عقوبات على بكين', 'من بينها تطبيقات تابعة لتينسنت وعلي بابا.', 'market_ban'],
+  ['ar', 'المغرب يحظر بيع منتجات علي اكسبريس', '', 'market_ban'],
+  ['zh', '德国计划将华为设备在5G核心网中的比例降至零', '据报道,德国政府计划在2026年前将华为组件在5G核心网中的比例降为零。', 'network_exclusion'],
+  ['ja', '英政府、ファーウェイの5G参加をゼロにする計画', '政府は2023年までにファーウェイ製品の比率をゼロに減らす方針だ。', 'network_exclusion'],
+  ['ko', '영국, 화웨이 5G 참여 비중 2023년까지 0으로 줄인다', '존슨 총리는 화웨이 장비 비중을 제로로 낮추는 계획을 검토하고 있다.', 'network_exclusion'],
+  // An executive order prohibiting transactions with a vendor's owner is a market ban (as in en);
+  // the Entity List's trade restriction stays an export control.
+  ['ko', '바이든, 中 앱 개발사와의 거래 금지하는 행정명령 서명…위챗 대상', '백악관은 위챗을 운영하는 텐센트와의 거래가 금지된다고 밝혔다.', 'market_ban'],
+  ['ja', 'トランプ氏、TikTok運営会社との取引を禁止する大統領令に署名', '', 'market_ban'],
+  ['ko', '美 상무부, 화웨이 거래제한 명단에 추가', '', 'export_control'],
+  ['ja', '米商務省、ファーウェイとの取引禁止措置を発表', '', 'export_control'],
+];
+
+describe('classifier', () => {
+  describe('classify: partial restrictions, staff devices, phase-outs', () => {
+    it.each(PARTIAL_AND_PHASE_OUT_CASES)('[%s] reads "%s" as the right measure', (language, title, summary, measure) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe(measure);
+    });
+  });
+});

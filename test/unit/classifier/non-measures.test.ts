@@ -255,3 +255,39 @@ describe('classifier', () => {
     });
   });
 });
+
+// r21 batch (tr, ru, ar, zh): lawmakers and committee members calling for a ban, a regulator saying it
+// got no request to block, the targeted country vowing to answer, a vendor used despite another
+// country's warnings, and a vendor's sales plunging after a measure. None is a step of a measure.
+const MORE_CALLS_AND_IMPACTS: Array<[string, string, string]> = [
+  ['tr', "Muhalefet milletvekilleri Telegram'ın engellenmesini talep etti", "Milletvekilleri, platformun Türkiye'de kapatılması gerektiğini söyledi."],
+  ['tr', "İYİ Partili vekil, Temu'nun yasaklanmasını istedi", ''],
+  ['ru', 'Сенатор предложил заблокировать Telegram в России', 'Член Совета Федерации призвал Роскомнадзор ограничить мессенджер.'],
+  ['ru', 'Член комитета Госдумы попросил запретить TikTok', ''],
+  ['ru', 'Минцифры не получало просьб заблокировать Telegram', 'В министерстве сообщили, что не получали обращений с просьбой ограничить мессенджер.'],
+  ['ar', 'ردا على العقوبات الأمريكية على هواوي.. بكين تتوعد بالرد', 'قالت وزارة الخارجية الصينية إن بكين ستتخذ إجراءات لحماية شركاتها.'],
+  ['ar', 'سلطنة عمان تستخدم معدات هواوي رغم تحذيرات أمريكية', ''],
+  ['zh', '美国禁令下 华为海外手机销售额大幅下滑', '华为表示,受美国将其列入实体清单影响,海外手机销售额大幅下滑。'],
+  // A supplier stopping its own business with a vendor; an assessment of a measure's impact.
+  ['ko', '퀄컴, 화웨이에 칩 공급 중단', '미국 정부의 제재에 따라 퀄컴은 화웨이에 대한 칩 공급을 중단했다.'],
+  ['ko', '美 ZTE 제재 강화…국내 부품업계 타격은 제한적', '증권가는 국내 업체들의 피해가 크지 않을 것으로 분석했다.'],
+  // Others displeased with a block or calling to reverse it (ru, uk).
+  ['ru', 'В Дагестане недовольны решением о блокировке TikTok', ''],
+  ['ru', 'Бизнес призвал власти отменить блокировку Telegram', 'Предприниматели попросили пересмотреть решение Роскомнадзора.'],
+  ['uk', 'Бізнес закликав владу скасувати блокування Telegram', ''],
+];
+
+describe('classifier', () => {
+  describe('classify: more calls for a ban, reactions and impacts', () => {
+    it.each(MORE_CALLS_AND_IMPACTS)('[%s] rejects "%s"', (language, title, summary) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: false, stage: null });
+    });
+
+    it.each([
+      ['ko', '美, 삼성에 화웨이 반도체 공급 중단 명령', ''],
+      ['ko', '美 상무부, 화웨이 제재 강화…업계 타격 우려', ''],
+    ])('[%s] keeps the state\'s order or measure "%s" relevant', (language, title, summary) => {
+      expect(classify(item(language, title, summary)).relevant).toBe(true);
+    });
+  });
+});

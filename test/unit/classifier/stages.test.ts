@@ -560,3 +560,26 @@ describe('classifier', () => {
     });
   });
 });
+
+// r21 batch (tr, ko, ru): a court upholding a law or rejecting the appeal (in force), the signing done
+// after the chambers passed it (in force), a stated intention to exclude (announced, though the
+// announcement is in the past tense), an authority preparing the legal means of a ban (proposed, under
+// a headline in the future), and sanctions lifted on paying a fine (lifted).
+const RULING_AND_INTENT_CASES: Array<[string, string, string, Stage]> = [
+  ['tr', 'ABD Yüksek Mahkemesi TikTok yasasını onadı', 'Mahkeme, uygulamanın satılmaması halinde yasaklanmasını öngören yasayı anayasaya uygun buldu.', 'in_force'],
+  ['tr', "Hindistan'da mahkeme TikTok'un temyiz başvurusunu reddetti", 'Yüksek Mahkeme, uygulamaya getirilen yasağın sürmesine karar verdi.', 'in_force'],
+  ['ko', '미 대통령, 틱톡 금지법에 서명 완료', '하원과 상원을 통과한 법안이다.', 'in_force'],
+  ['ko', '캐나다, 화웨이 장비 배제하겠다는 계획 공개', '캐나다 정부는 5G 사업에서 화웨이를 배제하겠다고 밝혔다. 미국 동맹국 대열에 합류했다.', 'announced'],
+  ['ru', 'Госорганам запретят пользоваться Telegram', 'Правительство разрабатывает механизм, который обяжет чиновников отказаться от мессенджера.', 'proposed'],
+  ['ko', '미국, 中 ZTE에 "벌금 내면 거래금지 해제"', '', 'lifted'],
+];
+
+describe('classifier', () => {
+  describe('classify: rulings, signings, intentions, preparations', () => {
+    it.each(RULING_AND_INTENT_CASES)('[%s] reads "%s" as %s', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+  });
+});
