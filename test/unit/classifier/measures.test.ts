@@ -33,6 +33,15 @@ const MEASURE_CASES: Array<[string, string, string, Measure]> = [
   ['zh', '行政院：公務機關禁用DeepSeek', '各公務機關即日起禁止使用DeepSeek。', 'device_ban'],
   ['ko', '개인정보위, 딥시크 국내 신규 다운로드 잠정 중단', '국내 앱 마켓에서 신규 다운로드가 중단됐다.', 'market_ban'],
   ['ko', '캐나다, 화웨이·ZTE 5G 장비 배제 결정', '5G 네트워크에서 화웨이와 ZTE 장비를 배제하기로 했다.', 'network_exclusion'],
+  // A presidential order banning a country's companies from buying, using or dealing with a vendor
+  // keeps it off that market (a market ban), not an export control: "transactions banned" alone is
+  // how Korean and Japanese outlets name the Entity List, the executive order is what tells them apart.
+  ['en', 'White House drafts order barring US businesses from buying DJI drones', 'The directive would prohibit American companies from purchasing the drones, officials said.', 'market_ban'],
+  ['ko', '미 대통령, 위챗과 거래 금지하는 행정명령에 서명', '45일 후부터 미국 내 위챗과의 거래가 금지된다.', 'market_ban'],
+  ['ko', '트럼프, 화웨이 장비 사용 금지 행정명령 서명', '미국 기업들은 화웨이 통신장비를 쓸 수 없게 된다.', 'market_ban'],
+  ['ja', '米大統領、WeChatとの取引を禁止する大統領令に署名', '45日後に発効する。', 'market_ban'],
+  // "on state equipment" names the official scope as "on state devices" does.
+  ['en', 'Kansas prohibits WeChat on state equipment', '', 'device_ban'],
   // A government removing a product from its own systems, or told to by its bodies' names
   // (Regierungseinrichtungen), names the official scope of a device ban: not a market ban.
   ['de', 'Regierung verbannt Kaspersky', 'Die Regierung hat die Antivirensoftware aus ihren Systemen entfernt, wegen Spionagegefahr.', 'device_ban'],

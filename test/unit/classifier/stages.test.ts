@@ -79,6 +79,10 @@ const STAGE_CASES: Array<[string, string, string, Stage]> = [
   ['ca', 'Itàlia prohibeix DeepSeek amb efecte immediat', 'El regulador ha ordenat bloquejar l\'aplicació per protegir les dades dels usuaris.', 'in_force'],
   ['ca', 'El tribunal aixeca el bloqueig de Telegram', 'L\'aplicació torna a estar disponible per als usuaris.', 'lifted'],
   ['ca', 'Espanya descarta vetar Huawei a les xarxes 5G', 'El Govern no vetarà cap proveïdor de telecomunicacions, han dit fonts del sector.', 'rejected'],
+  // A vendor blacklist the government aborts or rules out drawing up is a decision not to act, whoever it would have hit.
+  ['es', 'Italia aborta el listado de proveedores vetados en 5G', 'El Gobierno descartó aprobar una lista negra contra Huawei y ZTE.', 'rejected'],
+  ['pt', 'Brasil descarta aprovar lista de fornecedores de risco que atingiria a Huawei', '', 'rejected'],
+  ['en', 'Germany scraps planned 5G vendor blacklist that would have hit Huawei', 'The ministry said it would rely on certification instead.', 'rejected'],
   // A government approving sales, exports, imports or purchases it had restricted is relief.
   ['en', 'Commerce approves exports of Nvidia H20 chips to China', 'The department said licences would be issued this week.', 'lifted'],
   ['en', 'Beijing allows tech firms to buy Nvidia H200 chips', 'Regulators signed off on the first orders after months of curbs.', 'lifted'],
