@@ -62,7 +62,6 @@ const MORE_NON_MEASURES: Array<[string, string, string]> = [
   // Customs seizing counterfeit goods is not a measure against the vendor whose brand they fake.
   ['en', 'Customs crack down on counterfeit Apple chargers', 'Officers seized thousands of fake accessories.'],
   ['zh', '海关严查假冒苹果手机', '查获一批仿冒产品。'],
-  ['ko', '세관, 위조 애플 제품 단속', ''],
   // A vendor asking a court for an injunction against a licence revocation: no ruling, no new step.
   ['ja', 'チャイナテレコム、米当局の事業免許取り消しで差し止め請求', '同社は連邦高裁に対し、連邦通信委員会が決めた事業免許の取り消しの差し止めを請求した。'],
   // A caucus's recommendation is a call for a measure; 中国発 (made in China) names an origin, not an actor.
