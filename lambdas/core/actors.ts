@@ -176,8 +176,11 @@ function deciderIn(country: string, table: Compiled, texts: string[], measure?: 
   }
   if (ambiguous) return null;
   const both = texts.join(' ');
+  // A national name is read before a sub-national phrase inside it: "호주 정부" (Australia's
+  // government) holds "주 정부" (a state government), "豪州政府" holds "州政府".
+  const rest = both.replace(table.national, ' ');
   table.subnational.lastIndex = 0;
-  if (table.subnational.test(both)) return `${country}-*`;
+  if (table.subnational.test(rest)) return `${country}-*`;
   table.national.lastIndex = 0;
   if (table.national.test(both)) return country;
   return null;

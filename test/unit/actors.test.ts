@@ -58,6 +58,13 @@ describe('actors', () => {
       ['GB', 'names the Welsh government in French', 'Le gouvernement gallois interdit WeChat sur les appareils officiels', '', 'GB-WLS'],
       ['GB', 'names Northern Ireland in Spanish', 'Irlanda del Norte prohíbe Telegram en los móviles oficiales', '', 'GB-NIR'],
       ['GB', 'names Scotland in Russian', 'Власти Шотландии запретили WeChat на служебных телефонах', '', 'GB-SCT'],
+      ['CA', 'says national for the country named as the decider', 'Canada orders WeChat off public servants\' phones', '', 'CA'],
+      ['CA', 'says national for the country named in Korean', '캐나다, 공무원 휴대전화에 위챗 금지', '', 'CA'],
+      ['CA', 'still prefers a province to the country', 'Canada: Manitoba pulls WeChat from government phones', '', 'CA-MB'],
+      ['CA', 'says "some province" for a province not named', 'A Canadian province pulls WeChat from government phones', '', 'CA-*'],
+      ['AU', 'says national for the Australian government', 'Australian government orders WeChat off official devices', '', 'AU'],
+      ['AU', 'reads "호주 정부" (Australia\'s government) as national, not "주 정부" (a state government)', '호주 정부, 공무원 기기에서 위챗 사용 금지', '', 'AU'],
+      ['AU', 'reads "豪州政府" as national, not "州政府" (a state government)', '豪州政府、公用端末でのWeChat使用を禁止', '', 'AU'],
     ] as Array<[string, string, string, string, string | null]>)('%s: %s', (country, _, title, summary, expected) => {
       expect(actorOf([country], title, summary)).toBe(expected);
     });

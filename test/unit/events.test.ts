@@ -270,6 +270,8 @@ describe('events', () => {
       ['the same governor, then with the state: joins', ['US'], 'Gov. Jane Harlow orders TikTok off state phones', 'in_force', 'Nevada Gov. Jane Harlow signs TikTok ban for state agencies', 'in_force', true],
       ['a governor, then a report naming neither governor nor state: joins', ['US'], 'Gov. Jane Harlow orders TikTok off state phones', 'in_force', 'Governor bans TikTok on state devices', 'in_force', true],
       ['two named premiers: separate decisions', ['CA'], 'Premier Scott Moe orders TikTok off provincial phones', 'in_force', 'Premier Heather Stefanson bans TikTok on provincial devices', 'in_force', false],
+      ['a province, then a report naming the country as the decider: separate decisions', ['CA'], 'Manitoba bans TikTok on government phones', 'in_force', 'Canada orders TikTok off public servants\' phones', 'in_force', false],
+      ['the Australian government, then "호주 정부" (not a state government): joins', ['AU'], 'Australian government bans TikTok on official devices', 'in_force', '호주 정부, 공무원 기기에서 틱톡 사용 금지', 'in_force', true],
     ] as Array<[string, string[], string, Stage, string, Stage, boolean]>)('%s', (_, countries, t1, s1, t2, s2, joins) => {
       const e = createEvent(item('a', { title: t1 }), tiktok(s1, countries));
       expect(matchEvent(e, item('b', { days: 2, title: t2 }), tiktok(s2, countries)) !== null).toBe(joins);

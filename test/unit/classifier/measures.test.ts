@@ -139,6 +139,12 @@ describe('classifier', () => {
 // An order to stop operating or selling in the country is a market ban; municipalities are public
 // bodies (device_ban when their own equipment is meant).
 const MORE_MEASURE_CASES: Array<[string, string, string, Measure]> = [
+  // Customs stepping up checks on a product's imports, or an import restriction enforced: an import ban in force.
+  ['zh', '俄罗斯海关加强检查苹果手机进口', '海关表示将严格执行相关规定。', 'market_ban'],
+  ['zh', '印度海關嚴查小米手機進口', '', 'market_ban'],
+  ['ja', 'インド税関、シャオミ製スマホの取り締まり強化', '輸入制限措置の執行を徹底する。', 'market_ban'],
+  ['en', 'India\'s customs crack down on imports of Xiaomi phones', 'Officers at major ports are inspecting shipments.', 'market_ban'],
+  ['en', 'Russia steps up enforcement of the import ban on Apple devices', '', 'market_ban'],
   // An official recommendation to delete an app is advice; a ban on a number of apps is a market ban.
   ['ko', '덴마크 의회, 틱톡 앱 삭제 강력 권고', '덴마크 의회는 직원들에게 틱톡 앱을 삭제하라고 권고했다.', 'security_warning'],
   ['ko', '인도 정부, 중국 앱 43개 사용금지', '인도 정부가 알리익스프레스 등 중국 앱 43개를 금지했다.', 'market_ban'],

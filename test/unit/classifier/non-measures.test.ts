@@ -59,6 +59,9 @@ const CALLS_FOR_BAN: Array<[string, string, string]> = [
 // its country's name (Chinese usage), "will defend the rights of its companies", a question in the
 // middle of a headline, a ruling party's proposal, the vendor applying for an injunction.
 const MORE_NON_MEASURES: Array<[string, string, string]> = [
+  // Customs seizing counterfeit goods is not a measure against the vendor whose brand they fake.
+  ['en', 'Customs crack down on counterfeit Apple chargers', 'Officers seized thousands of fake accessories.'],
+  ['zh', '海关严查假冒苹果手机', '查获一批仿冒产品。'],
   // A vendor asking a court for an injunction against a licence revocation: no ruling, no new step.
   ['ja', 'チャイナテレコム、米当局の事業免許取り消しで差し止め請求', '同社は連邦高裁に対し、連邦通信委員会が決めた事業免許の取り消しの差し止めを請求した。'],
   // A caucus's recommendation is a call for a measure; 中国発 (made in China) names an origin, not an actor.
