@@ -27,6 +27,14 @@ const HEADLINE_SUBJECT = new Set(['Chad', 'Jordan', 'Turkey', 'Guinea', 'Niger',
 const TERRITORIES = new Set(['NC', 'PF', 'GP', 'MQ', 'RE', 'YT', 'PM', 'WF', 'BL', 'MF', 'GF', 'TF', 'GU', 'PR', 'VI', 'AS', 'MP', 'UM',
   'GI', 'FK', 'BM', 'KY', 'VG', 'MS', 'TC', 'AI', 'SH', 'IO', 'GS', 'PN', 'AW', 'CW', 'SX', 'BQ', 'GL', 'FO', 'NF', 'CX', 'CC', 'HM',
   'TK', 'NU', 'CK', 'SJ', 'BV', 'AX', 'AQ', 'EH', 'IM', 'JE', 'GG']);
+// …but where the governing state's law applies there, a measure there is that state's: a territory's
+// name is one more name of it ("TikTok ban lifted in New Caledonia", "法国在新喀里多尼亚禁TikTok":
+// France acts). Not the self-governing ones (Greenland, the Faroes, the Crown dependencies), nor
+// names that are common words or first names in some language (Réunion, Guadalupe, Saint-Martin…).
+const GOVERNED_BY: Record<string, string> = {
+  NC: 'FR', PF: 'FR', WF: 'FR', PM: 'FR', GF: 'FR',
+  GU: 'US', PR: 'US', VI: 'US', AS: 'US', MP: 'US',
+};
 // Short forms news uses that i18n-iso-countries lacks (it has only the formal "República de Corea").
 const COMMON: Record<string, Record<string, string[]>> = {
   es: { KR: ['Corea del Sur'], KP: ['Corea del Norte'], CZ: ['Chequia'] },
@@ -49,9 +57,14 @@ const out: Record<string, Record<string, string[]>> = {};
 for (const lang of LANGS) {
   const { countries } = require(`i18n-iso-countries/langs/${lang}.json`) as { countries: Record<string, string | string[]> };
   const table: Record<string, string[]> = {};
+  const governed: Record<string, string[]> = {};
+  for (const [code, value] of Object.entries(countries)) {
+    const state = GOVERNED_BY[code];
+    if (state) (governed[state] ??= []).push(...(Array.isArray(value) ? value : [value]));
+  }
   for (const [code, value] of Object.entries(countries)) {
     if (TERRITORIES.has(code)) continue;
-    const names = (Array.isArray(value) ? value : [value])
+    const names = [...(Array.isArray(value) ? value : [value]), ...(governed[code] ?? [])]
       .filter((n) => (!SKIP.has(n) || HEADLINE_SUBJECT.has(n)) && !n.includes(',') && n.length >= 2)
       .map((n) => (HEADLINE_SUBJECT.has(n) ? `^${n}` : n))
       // Formal names with brackets never occur in news text.

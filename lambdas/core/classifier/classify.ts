@@ -1288,17 +1288,28 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   // blacklisted", "Huawei soll aus 5G-Netz entfernt werden", "엔비디아 반도체, 수출통제 대상"). With a
   // lead, a ban word and no state is a company's or a platform's own rule; so is a ban on an
   // organisation's own devices or staff ("Deutsche Bank bans WeChat on work phones"), whose state
-  // must be named.
-  const quiet = !summary && restrictHit !== null && restrictHit.start < titleEnd && noise === 0 && !votes.officialScope;
+  // must be named. A passive restriction after the vendor ("TikTok to be banned on all parliamentary
+  // devices", "Les fonctionnaires chinois interdits d'utiliser un iPhone") names no organisation
+  // acting on its own staff: the scope is the measure's, and the lead would name its state.
+  let firstTarget = Infinity;
+  for (const v of targets.values()) firstTarget = Math.min(firstTarget, v.hit.start);
+  let passiveInTitle = false;
+  let passiveAfter = false;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as Hit;
+    if (!h.cue.passive || !h.cue.restrict || h.start >= titleEnd) continue;
+    passiveInTitle = true;
+    if (h.start > firstTarget) passiveAfter = true;
+  }
+  const quiet = !summary && restrictHit !== null && restrictHit.start < titleEnd && noise === 0 && (!votes.officialScope || passiveInTitle);
   // Such a headline has no lead to add measure, actor and country cues, so a restriction verb with the
   // vendor as its object is all there is ("Stitt verbietet DeepSeek-KI", "Govt blocks web-based
   // Telegram app", "DeepSeek, o ülkede de yasaklandı"): it needs a lower score (headlineAloneThreshold).
   // Where the verb comes before its object, a vendor named before the restriction word is its subject
   // or a modifier of a noun ("Huawei expands in Europe despite bans", "PM says Huawei ban would be
-  // costly"), which needs the full score.
-  let firstTarget = Infinity;
-  for (const v of targets.values()) firstTarget = Math.min(firstTarget, v.hit.start);
-  const objectOfVerb = restrictHit !== null && (verbFinal || restrictHit.start < firstTarget);
+  // costly"), which needs the full score — unless a passive form of the verb follows it ("TikTok
+  // faces…", "Huawei to be barred from…": the vendor is its object).
+  const objectOfVerb = restrictHit !== null && (verbFinal || restrictHit.start < firstTarget || passiveAfter);
   const aloneAt = tuning.relevanceThreshold + (tuning.headlineAloneMargin ?? 0);
   const standsAlone = quiet && (score >= aloneAt || (objectOfVerb && score >= (tuning.headlineAloneThreshold ?? aloneAt)));
   const hasActor = actorTotal > 0 || govFeed || countryScores.size > 0;

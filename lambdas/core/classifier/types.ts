@@ -84,6 +84,13 @@ export interface Cue {
    * a later start (classify.ts, stage.decided-in-effect).
    */
   bareFuture?: boolean;
+  /**
+   * A restriction cue that is the verb's passive form ("is banned", "to be blocked from", "interdits
+   * d'utiliser", "vietato in"): a vendor named before it is its object, not its subject ("TikTok to be
+   * banned on all parliamentary devices"), and the headline names no organisation acting on its own
+   * staff (classify.ts, a headline without a lead).
+   */
+  passive?: boolean;
   /** A state actor is involved (government, ministry, regulator, law, decree…). */
   actor?: number;
   /** Evidence against relevance (company news, lawsuits, sport…), with its weight. */
