@@ -4,7 +4,7 @@
  * after the measure ("l'interdiction … levée", "il divieto … è stato revocato"), an export licence
  * granted ("autorise l'exportation"), a court stay won by the vendor, a plan with a start date,
  * "not yet excluded" status reports, the vendor calling a measure harmful or unfair, a senate's demand,
- * "pone il veto", "no more X on official phones", state procurement and work phones.
+ * "pone il veto", "no more X on official phones", state procurement and work phones, pressure on allies.
  * Each row failed before these rules.
  */
 import { describe, expect, it } from 'vitest';
@@ -41,6 +41,12 @@ const RELEVANCE: Array<[string, string, string, boolean]> = [
   ['fr', 'Le Sénat demande l\'interdiction de Temu', 'Les sénateurs veulent que le gouvernement agisse vite.', false],
   ['it', 'Palazzo Chigi mette il veto all\'accordo tra Wind Tre e ZTE', 'L\'esecutivo ha chiesto di diversificare i fornitori.', true],
   ['fr', 'Le gouvernement oppose son veto au contrat de Huawei avec SFR', 'La décision a été prise en conseil de défense.', true],
+  // pressure on other governments to ban is not a measure
+  ['pt', 'EUA pressionam aliados europeus para banir a ZTE', 'Washington quer que os governos retirem os equipamentos chineses das redes.', false],
+  ['es', 'Washington presiona a sus socios europeos para vetar a ZTE', 'La Casa Blanca quiere que los gobiernos retiren los equipos chinos.', false],
+  ['it', 'Gli Usa pressano gli alleati europei per escludere ZTE', 'Washington vuole che i governi rimuovano gli apparati cinesi.', false],
+  ['de', 'USA drängen Verbündete, ZTE auszuschließen', 'Washington will, dass die Regierungen chinesische Technik entfernen.', false],
+  ['en', 'US pressures European allies to ban ZTE gear', 'Washington wants governments to strip Chinese equipment from networks.', false],
 ];
 
 // [language, title, summary, measure]
@@ -54,7 +60,18 @@ const MEASURES: Array<[string, string, string, Measure]> = [
   ['pt', 'Portugal proíbe TikTok nos telefones de serviço', 'A medida aplica-se a todos os ministérios.', 'device_ban'],
 ];
 
+// [language, title, summary, acting countries]: the country a vendor may sell or ship to does not act
+const COUNTRIES: Array<[string, string, string, string[]]> = [
+  ['fr', 'Nvidia autorisé à livrer ses puces H20 à la Chine', 'Le département américain du Commerce a levé l\'interdiction en juillet.', ['US']],
+  ['fr', 'Interdiction pour Nvidia d\'exporter ses puces H20 à la Chine', 'Le département américain du Commerce exige désormais une licence.', ['US']],
+];
+
 describe('r22 wording', () => {
+  it.each(COUNTRIES)('[%s] "%s" is acted on by %j', (language, title, summary, countries) => {
+    const r = classify(item(language, title, summary));
+    expect(r.relevant).toBe(true);
+    expect(r.countries).toEqual(countries);
+  });
   it.each(STAGES)('[%s] "%s" is %s', (language, title, summary, stage) => {
     const r = classify(item(language, title, summary));
     expect(r.relevant).toBe(true);
