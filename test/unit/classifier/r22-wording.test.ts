@@ -27,6 +27,12 @@ const STAGES: Array<[string, string, string, Stage]> = [
   ['es', 'EE.UU. autoriza la exportación de chips de Nvidia a Emiratos', 'El Departamento de Comercio concedió las primeras licencias.', 'lifted'],
   ['en', 'ZTE wins stay against Swedish exclusion order', 'The administrative court paused the regulator\'s conditions pending a full hearing.', 'lifted'],
   ['de', 'Das geplante Verbot von Hikvision-Kameras ab 2026 ist umstritten', 'Das Ministerium plant, den Einsatz ab dem 1. Juli 2026 zu untersagen.', 'proposed'],
+  // a step that opens the way to a ban is not the ban yet
+  ['es', 'Informe del regulador abre el camino a la exclusión de ZTE en Chile', 'El consejo de ciberseguridad aprobó criterios de alto riesgo para las redes 5G.', 'proposed'],
+  ['it', 'Il parere dell\'Agenzia apre la strada all\'esclusione di ZTE dal 5G', 'Il comitato ha approvato i criteri di rischio per le reti.', 'proposed'],
+  ['fr', 'Un avis de l\'Anssi ouvre la voie à l\'exclusion de ZTE en Belgique', 'Le comité a adopté des critères de risque pour les réseaux 5G.', 'proposed'],
+  ['pt', 'Parecer do regulador abre caminho ao banimento da ZTE em Angola', 'O conselho aprovou critérios de risco para as redes 5G.', 'proposed'],
+  ['en', 'Security review paves the way for exclusion of ZTE from Danish 5G', 'The council adopted risk criteria for mobile networks.', 'proposed'],
 ];
 
 // [language, title, summary, relevant]
