@@ -882,6 +882,9 @@ const MAX_EXPANSIONS = 256;
  * as the classifier's text has its whitespace collapsed), in the order a backtracking regex tries
  * them; null otherwise.
  */
+/** Characters that end a run of plain characters in expandFinite: syntax, or what quantifies the run's last character. */
+const PLAIN_STOP = '()[]\\|.^$*+?{}';
+
 export function expandFinite(p: string, limit = MAX_EXPANSIONS): string[] | null {
   let pos = 0;
   const alt = (): string[] | null => {
@@ -921,8 +924,14 @@ export function expandFinite(p: string, limit = MAX_EXPANSIONS): string[] | null
       } else if ('.^$*+?{}]'.includes(c)) {
         return null;
       } else {
-        opts = [c];
-        pos++;
+        // A run of plain characters is taken at once (speed12: one string per run, not one array
+        // and one concatenation per character); its last character stays apart when a quantifier
+        // follows it, as that applies to it alone.
+        let end = pos + 1;
+        while (end < p.length && !PLAIN_STOP.includes(p[end] as string)) end++;
+        if (end < p.length && end - pos > 1 && '?*+{'.includes(p[end] as string)) end--;
+        opts = [p.slice(pos, end)];
+        pos = end;
       }
       if (p[pos] === '?') {
         pos++;
