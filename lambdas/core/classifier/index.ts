@@ -9,7 +9,7 @@ import type { Classification, ClassifierInput } from '../model.js';
 import { classifyCompiled } from './classify.js';
 import { compileRules } from './compile.js';
 import { withLanguageSupport } from './langid.js';
-import { loadDefaultRules } from './rules/index.js';
+import { bundledRules } from './rules/index.js';
 import type { Rules } from './types.js';
 
 export type ClassifyFn = (input: ClassifierInput) => Classification;
@@ -20,7 +20,8 @@ export type ClassifyFn = (input: ClassifierInput) => Classification;
  * by the test suite, not at every cold start.
  */
 export function createClassifier(rules?: Rules): ClassifyFn {
-  const compiled = rules ? compileRules(rules) : compileRules(loadDefaultRules(), { validate: false });
+  // The bundled rules uncopied: compiling only reads them (loadDefaultRules() gives callers a copy to extend).
+  const compiled = rules ? compileRules(rules) : compileRules(bundledRules(), { validate: false });
   // withLanguageSupport: honest confidence for items in languages or scripts no lexicon reads (langid.ts).
   return (input: ClassifierInput) => withLanguageSupport(compiled, input, classifyCompiled(compiled, input));
 }

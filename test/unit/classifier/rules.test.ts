@@ -176,3 +176,18 @@ describe('classifier rules', () => {
     });
   });
 });
+
+describe('bundled rules are compiled in place (speed12)', () => {
+  it('createClassifier() reads the bundled tables without changing them', async () => {
+    const { bundledRules } = await import('../../../lambdas/core/classifier/rules/index.js');
+    const before = JSON.stringify(bundledRules());
+    const c = createClassifier();
+    for (const { language, title } of [
+      { language: 'en', title: 'Germany bans Huawei from its 5G core network' },
+      { language: 'fr', title: 'La France exclut Huawei des réseaux 5G' },
+      { language: 'ja', title: '日本政府、ファーウェイ製品を政府調達から排除へ' },
+      { language: 'ru', title: 'Россия запретила продажу iPhone госслужащим' },
+    ]) c(item(language, title));
+    expect(JSON.stringify(bundledRules())).toBe(before);
+  });
+});

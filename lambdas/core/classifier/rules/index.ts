@@ -11,14 +11,23 @@ import vendors from './vendors.json' with { type: 'json' };
 
 const LEXICONS = PACKED as Record<string, Lexicon>;
 
-/** A fresh copy of the default rules, safe to extend (add vendors, aliases, cues) before compiling. */
-export function loadDefaultRules(): Rules {
-  return structuredClone({
+/**
+ * The default rules themselves, not a copy: for createClassifier() only, which compiles them
+ * without changing them (compileRules and the classifier only read rules). Saves the ~9 ms
+ * structured clone of every table, and its garbage, at each cold start (speed12).
+ */
+export function bundledRules(): Rules {
+  return {
     vendors: vendors as VendorTable,
     vendorMeta: vendorMeta as Record<string, VendorMeta>,
     lexicons: LEXICONS,
     vendorPatterns: VENDOR_PATTERNS,
     countryNames: COUNTRY_NAMES,
     tuning: tuning as Tuning,
-  });
+  };
+}
+
+/** A fresh copy of the default rules, safe to extend (add vendors, aliases, cues) before compiling. */
+export function loadDefaultRules(): Rules {
+  return structuredClone(bundledRules());
 }
