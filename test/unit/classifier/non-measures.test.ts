@@ -275,6 +275,12 @@ const STORE_TOLD_LISTED: Array<[string, string, string, string]> = [
 ];
 // A law's quoted nickname ("Lex Huawei") is no measure against the vendor by itself; the text must say
 // the law excludes or targets it.
+// A leader's remark that the country will use a vendor "as much as possible", with no ban under
+// discussion, is no decision (a rejection needs a ban that is turned down: "will not ban Huawei").
+const USE_REMARKS: Array<[string, string, string]> = [
+  ['en', 'Thailand to use ZTE equipment as much as possible, says premier', 'The prime minister told a business forum in Tokyo that Thailand would make use of ZTE technology as much as possible amid the US-China trade war.'],
+  ['en', 'Philippines will use Huawei technology as much as possible, minister says', ''],
+];
 const LAW_NICKNAMES: Array<[string, string, string]> = [
   ['pl', 'Posłowie spierają się o "Lex Huawei"', 'Projekt ustawy, nazywany w mediach "Lex Huawei", trafił do Sejmu.'],
 ];
@@ -290,6 +296,13 @@ describe('classifier: stores and nicknames', () => {
   });
   it.each(LAW_NICKNAMES)('[%s] a quoted law nickname is no measure by itself: "%s"', (language, title, summary) => {
     expect(classify(item(language, title, summary))).toMatchObject({ relevant: false, stage: null });
+  });
+  it.each(USE_REMARKS)('[%s] a remark about using a vendor is no measure: "%s"', (language, title, summary) => {
+    expect(classify(item(language, title, summary))).toMatchObject({ relevant: false, stage: null });
+  });
+  it('keeps a ban turned down as rejected', () => {
+    const r = classify(item('en', 'Germany will not ban Huawei and will continue to use its gear, minister says', ''));
+    expect(r).toMatchObject({ relevant: true, stage: 'rejected' });
   });
   it('keeps a law that the text says excludes the vendor', () => {
     const r = classify(item('pl', 'Sejm uchwalił ustawę, która pozwoli wykluczyć Huawei z sieci 5G', 'Nowelizacja, nazywana „Lex Huawei”, daje rządowi prawo wykluczenia dostawców wysokiego ryzyka.'));
