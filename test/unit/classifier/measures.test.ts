@@ -366,3 +366,17 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  // Arabic "removes" (يزيل/تزيل/إزالة) a vendor's equipment is a restriction; internment camps
+  // (معسكرات اعتقال) named as the motive are no arrest noise.
+  describe('classify: Arabic removal of equipment', () => {
+    it.each([
+      ['الحكومة البريطانية تزيل كاميرات داهوا من المباني الحكومية', 'GB', 'Dahua'],
+      ['أستراليا تزيل كاميرات هيكفيجن من مكاتب وزارة الدفاع', 'AU', 'Hikvision'],
+    ])('reads "%s" as a measure of %s against %s', (title, country, vendor) => {
+      const c = classify(item('ar', title, ''));
+      expect(c).toMatchObject({ relevant: true, countries: [country], vendors: [vendor] });
+    });
+  });
+});
