@@ -608,9 +608,16 @@ function pickTargets(vendorHits: VendorHit[], hits: Hit[], bystander: Uint8Array
     if (!targets.has(v.vendor) && !insideAny(precedents, v.hit) && listedWith.has(v.sent) && !bystander[v.sent]) targets.set(v.vendor, v);
   }
   if (targets.size === 0) {
+    // Failing a target, a vendor the text itself casts as a bystander somewhere (the store told to pull
+    // another app: "ordered Apple to remove WhatsApp from the App Store") stays one in its other sentences.
+    const cast = new Set<string>();
     for (let i = 0; i < n; i++) {
       const v = vendorHits[i] as VendorHit;
-      if (!bystander[v.sent] && !targets.has(v.vendor) && !insideAny(precedents, v.hit)) targets.set(v.vendor, v);
+      if (insideAny(named, v.hit)) cast.add(v.vendor);
+    }
+    for (let i = 0; i < n; i++) {
+      const v = vendorHits[i] as VendorHit;
+      if (!bystander[v.sent] && !targets.has(v.vendor) && !cast.has(v.vendor) && !insideAny(precedents, v.hit)) targets.set(v.vendor, v);
     }
   }
   return targets;

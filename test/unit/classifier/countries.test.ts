@@ -200,3 +200,22 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  // Kosovo's decisions reported in languages whose lexicons had no name for it fell to the feed's
+  // language country (AL, PL, CZ…) or to none; "in state institutions" is the government's own devices.
+  describe('classify: Kosovo named in other languages', () => {
+    it.each([
+      ['sq', 'Kosova ndalon DeepSeek në institucionet shtetërore'],
+      ['pl', 'Kosowo zakazuje używania DeepSeek w instytucjach publicznych'],
+      ['ru', 'Власти Косово запретили TikTok на служебных телефонах'],
+      ['cs', 'Kosovo zakázalo TikTok na služebních telefonech'],
+      ['sk', 'Vláda Kosova zakázala TikTok na služobných telefónoch'],
+      ['hr', 'Vlada Kosova zabranila TikTok na službenim telefonima'],
+      ['ar', 'حكومة كوسوفو تحظر تيك توك على الأجهزة الحكومية'],
+    ])('[%s] reads "%s" as XK, a device ban', (language, title) => {
+      const c = classify(item(language, title, ''));
+      expect(c).toMatchObject({ relevant: true, countries: ['XK'], measure: 'device_ban' });
+    });
+  });
+});

@@ -391,3 +391,38 @@ describe('classifier', () => {
     });
   });
 });
+
+// A governor's or a legislature's ban of an app covers the state's own devices, networks and staff
+// (LABELS.md: device_ban); so does a ban on the state's own use of apps or AI software. An appositive
+// "a ChatGPT rival" describes the vendor, it does not make it a bystander.
+const STATE_OWN_USE_CASES: Array<[string, string, string, Measure]> = [
+  ['en', 'Arizona governor bans Chinese AI app DeepSeek from state networks', '', 'device_ban'],
+  ['en', 'Ohio Governor Bans DeepSeek', '', 'device_ban'],
+  ['en', 'Gov. Ivey signs order banning state use of Chinese AI software', 'The order bars executive agencies from using DeepSeek and similar apps.', 'device_ban'],
+  ['en', 'DeepSeek banned in the Norwegian Parliament', '', 'device_ban'],
+  ['en', 'State employees barred from using RedNote', 'The ban covers DeepSeek, a ChatGPT competitor, on all state-issued phones.', 'device_ban'],
+];
+
+describe('classifier', () => {
+  describe('classify: the state\'s own use', () => {
+    it.each(STATE_OWN_USE_CASES)('[%s] reads "%s" (lead: "%s") as %s', (language, title, summary, measure) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe(measure);
+    });
+  });
+});
+
+describe('classifier', () => {
+  // Arabic "removes" (يزيل/تزيل/إزالة) a vendor's equipment is a restriction; internment camps
+  // (معسكرات اعتقال) named as the motive are no arrest noise.
+  describe('classify: Arabic removal of equipment', () => {
+    it.each([
+      ['الحكومة البريطانية تزيل كاميرات داهوا من المباني الحكومية', 'GB', 'Dahua'],
+      ['أستراليا تزيل كاميرات هيكفيجن من مكاتب وزارة الدفاع', 'AU', 'Hikvision'],
+    ])('reads "%s" as a measure of %s against %s', (title, country, vendor) => {
+      const c = classify(item('ar', title, ''));
+      expect(c).toMatchObject({ relevant: true, countries: [country], vendors: [vendor] });
+    });
+  });
+});

@@ -294,3 +294,57 @@ describe('classifier', () => {
     });
   });
 });
+
+// A store that carries out a state's removal order against another (unlisted) app is not the target:
+// "Apple pulls X from its App Store on a government's order" is no market ban of Apple. A listed app
+// the store is told to remove stays the target.
+const STORE_EXECUTES: Array<[string, string, string]> = [
+  ['en', 'Apple has to take Signal off its Iranian App Store', 'The Iranian government has ordered Apple to remove the messenger Signal from the App Store in Iran. Apple stressed on Monday that it must obey local laws.'],
+  ['fr', 'Apple doit retirer WhatsApp et Threads de l’App Store chinois', 'Le gouvernement chinois a ordonné à Apple de supprimer les applications de sa boutique en Chine. Apple affirme devoir respecter les lois des pays où il opère.'],
+  ['es', 'Apple elimina aplicaciones VPN de la App Store en Rusia por orden del Gobierno', ''],
+  ['ru', 'Власти Китая обязали Apple удалить WhatsApp из китайского App Store', ''],
+  ['zh', '苹果公司应中国政府要求下架WhatsApp', ''],
+  ['ja', 'アップル、中国のApp StoreからWhatsAppを削除　政府の命令で', ''],
+  ['ko', '애플, 중국 앱스토어에서 왓츠앱 삭제…정부 명령', ''],
+  ['de', 'Apple muss Signal aus dem iranischen App Store nehmen', 'Auf Anordnung der iranischen Regierung muss Apple den Messenger Signal aus dem App Store entfernen. Apple betonte, man müsse die Gesetze befolgen.'],
+];
+const STORE_TOLD_LISTED: Array<[string, string, string, string]> = [
+  ['en', 'Russia orders Apple to remove Telegram from App Store', '', 'Telegram'],
+  ['de', 'Russland: Apple soll Telegram aus dem App Store entfernen', '', 'Telegram'],
+];
+// A law's quoted nickname ("Lex Huawei") is no measure against the vendor by itself; the text must say
+// the law excludes or targets it.
+// A leader's remark that the country will use a vendor "as much as possible", with no ban under
+// discussion, is no decision (a rejection needs a ban that is turned down: "will not ban Huawei").
+const USE_REMARKS: Array<[string, string, string]> = [
+  ['en', 'Thailand to use ZTE equipment as much as possible, says premier', 'The prime minister told a business forum in Tokyo that Thailand would make use of ZTE technology as much as possible amid the US-China trade war.'],
+  ['en', 'Philippines will use Huawei technology as much as possible, minister says', ''],
+];
+const LAW_NICKNAMES: Array<[string, string, string]> = [
+  ['pl', 'Posłowie spierają się o "Lex Huawei"', 'Projekt ustawy, nazywany w mediach "Lex Huawei", trafił do Sejmu.'],
+];
+
+describe('classifier: stores and nicknames', () => {
+  it.each(STORE_EXECUTES)('[%s] the store carrying out a removal is no target: "%s"', (language, title, summary) => {
+    expect(classify(item(language, title, summary))).toMatchObject({ relevant: false, stage: null });
+  });
+  it.each(STORE_TOLD_LISTED)('[%s] the listed app the store must remove is the target: "%s"', (language, title, summary, vendor) => {
+    const r = classify(item(language, title, summary));
+    expect(r.relevant).toBe(true);
+    expect(r.vendors).toEqual([vendor]);
+  });
+  it.each(LAW_NICKNAMES)('[%s] a quoted law nickname is no measure by itself: "%s"', (language, title, summary) => {
+    expect(classify(item(language, title, summary))).toMatchObject({ relevant: false, stage: null });
+  });
+  it.each(USE_REMARKS)('[%s] a remark about using a vendor is no measure: "%s"', (language, title, summary) => {
+    expect(classify(item(language, title, summary))).toMatchObject({ relevant: false, stage: null });
+  });
+  it('keeps a ban turned down as rejected', () => {
+    const r = classify(item('en', 'Germany will not ban Huawei and will continue to use its gear, minister says', ''));
+    expect(r).toMatchObject({ relevant: true, stage: 'rejected' });
+  });
+  it('keeps a law that the text says excludes the vendor', () => {
+    const r = classify(item('pl', 'Sejm uchwalił ustawę, która pozwoli wykluczyć Huawei z sieci 5G', 'Nowelizacja, nazywana „Lex Huawei”, daje rządowi prawo wykluczenia dostawców wysokiego ryzyka.'));
+    expect(r).toMatchObject({ relevant: true, vendors: ['Huawei'], measure: 'network_exclusion' });
+  });
+});

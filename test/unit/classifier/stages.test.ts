@@ -587,3 +587,19 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  // A government withdrawing or scrapping its own proposal decides not to act (LABELS.md): rejected,
+  // not lifted, since nothing was in force. Revoking an order or a ban in force stays lifted.
+  describe('classify: a withdrawn proposal', () => {
+    it.each([
+      ['UK government withdraws draft ban on Hikvision cameras', '', 'rejected'],
+      ['Canada scraps proposed restrictions on TikTok', 'The government has withdrawn the proposal after consultation.', 'rejected'],
+      ['Trump withdraws executive orders banning TikTok and WeChat', '', 'lifted'],
+    ])('reads "%s" as %s', (title, summary, stage) => {
+      const c = classify(item('en', title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+  });
+});
