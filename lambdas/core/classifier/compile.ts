@@ -169,6 +169,8 @@ function fastRegExp(src: string, flags: string, wide = false): RegExp {
 interface LazyRe {
   /** The cue's pattern and the tail that follows it (word boundary or nothing). */
   pattern: string;
+  /** The pattern before spaces() (see CueSet's `unspaced`): what startStrings and requiredStringSets read. */
+  plain: string;
   tail: string;
   flags: string;
   re: RegExp | null;
@@ -244,6 +246,8 @@ interface Part {
   src: string;
   flags: string;
   cues: Cue[];
+  /** Ungated part: its cues' patterns before spaces(), for needsOf (see CueSet's `unspaced`). */
+  plains: string[];
   fam: string;
   bounded: boolean;
   /** Gated part: its cues are candidates in the cue set's position maps; else `re` scans the text. */
@@ -1312,8 +1316,15 @@ export class CueSet {
     }
     // A space in a pattern stands for any run of whitespace, so lexicons stay readable.
     const expansions = new Map<Cue, string[]>();
+    // A spaced cue's pattern as written, " " unexpanded (speed13). The pattern analyses
+    // (startStrings, requiredStringSets, requiredStrings) give the same answer for it as for the
+    // spaced pattern (a space and WS/WS_OPT both end a string and read as one space; checked over
+    // every lexicon pattern in compile.test.ts) but read a pattern ~2.3× shorter: each space is an
+    // 88-character class once spaced. They run on a run's first items (~1,200 cues in a bench pass).
+    const unspaced = new Map<Cue, string>();
     const prepared = regexCues.map((c) => {
       const p = c.pattern.includes(' ') ? shaped(c, spaces(c.pattern)) : c;
+      if (p !== c) unspaced.set(p, c.pattern);
       // Finite cues are matched as strings (the text's whitespace is collapsed to single spaces,
       // so " " is one space): no regex to compile or run.
       const lits = gateable ? expandFinite(c.pattern) : null;
@@ -1419,7 +1430,7 @@ export class CueSet {
           if (!re) {
             // An unsupported \p{…} still fails compileRules, as when the regex was made here.
             checkPropertyEscapes(cue.pattern);
-            own.set(cue, (re = { pattern: cue.pattern, tail, flags: `y${flags}`, re: null, upper: undefined, starts: undefined, needs: undefined, gen: 0, may: true }));
+            own.set(cue, (re = { pattern: cue.pattern, plain: unspaced.get(cue) ?? cue.pattern, tail, flags: `y${flags}`, re: null, upper: undefined, starts: undefined, needs: undefined, gen: 0, may: true }));
           }
           return { re, capitals: cs && capitals, lits: null, common: '', cs, bounded: !cjkGate, cue, fam: role(cue), rank: rank.get(cue) as number, keyText: keyTextOf(key), starts: undefined, startsCommon: '', startsSpace: false };
         };
@@ -1432,13 +1443,13 @@ export class CueSet {
         for (const [k, list] of byWord) for (const c of list) pushCand(g.byWordKey, k, cand(entry(c, k, firstWordKey)));
         const pairKey = (x: string) => prefixKey(x.charCodeAt(0), x.charCodeAt(1));
         for (const [k, list] of byPair) for (const c of list) pushCand(g.byPair, k, cand(entry(c, k, pairKey)));
-        this.parts.push({ re: null, src: '', flags: '', cues: [], fam: fam as string, bounded: !cjkGate, gated: true, cjk: cjkGate, needs: null });
+        this.parts.push({ re: null, src: '', flags: '', cues: [], plains: [], fam: fam as string, bounded: !cjkGate, gated: true, cjk: cjkGate, needs: null });
       }
       if (free.length) {
         const src = `(?:${body(free)})${tail}`;
         // An unsupported \p{…} still fails compileRules, as when the regex was made here.
         checkPropertyEscapes(src);
-        this.parts.push({ re: null, src, flags: `g${flags}`, cues: free, fam: fam as string, bounded: bound === 'b', gated: false, cjk: false, needs: undefined });
+        this.parts.push({ re: null, src, flags: `g${flags}`, cues: free, plains: free.map((c) => unspaced.get(c) ?? c.pattern), fam: fam as string, bounded: bound === 'b', gated: false, cjk: false, needs: undefined });
       }
     }
     const g = this.cands;
@@ -1657,7 +1668,7 @@ export class CueScanner {
    */
   private mayMatch(l: LazyRe, text: string): boolean {
     if (l.needs === undefined) {
-      const sets = requiredStringSets(l.pattern);
+      const sets = requiredStringSets(l.plain);
       l.needs = sets && needProgram(sets);
     }
     if (l.needs === null) return true;
@@ -1765,7 +1776,7 @@ export function startStrings(pattern: string): string[] | null {
 function startsAt(tk: Tokens, at: number, e: GateEntry): boolean {
   if (e.starts === undefined) {
     const l = e.re as LazyRe;
-    if (l.starts === undefined) l.starts = startStrings(l.pattern);
+    if (l.starts === undefined) l.starts = startStrings(l.plain);
     // Where the entry is tried the text starts with its key's letters: a start that disagrees
     // with them (neither extends them nor is a prefix of them) cannot be there.
     const k = e.keyText;
@@ -1832,8 +1843,8 @@ function needsOf(pattern: string): Need[] | null {
 function partMayMatch(p: Part, text: string): boolean {
   if (p.needs === undefined) {
     const all: Need[] = [];
-    for (const c of p.cues) {
-      const n = needsOf(c.pattern);
+    for (const plain of p.plains) {
+      const n = needsOf(plain);
       if (n === null) {
         p.needs = null;
         return true;

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileRules, cueScanner, expandFinite, literalAlternatives, requiredStrings, requiredStringSets, spaces, startStrings, withoutUnicodeEscapes, WS_CLASS, type Hit } from '../../../lambdas/core/classifier/compile.js';
+import { compileRules, cueScanner, expandFinite, foldPattern, literalAlternatives, requiredStrings, requiredStringSets, spaces, startStrings, withoutUnicodeEscapes, WS_CLASS, type Hit } from '../../../lambdas/core/classifier/compile.js';
 import { loadDefaultRules } from '../../../lambdas/core/classifier/index.js';
 import { normalizeForMatch } from '../../../lambdas/core/text.js';
 import { LANGUAGES } from './helpers.js';
@@ -225,6 +225,27 @@ describe('core/classifier/compile', () => {
       // Assess
       expect(missed).toEqual([]);
       expect(checked).toBeGreaterThan(1000);
+    });
+  });
+
+  describe('pattern analyses of a spaced cue (CueSet reads them off the pattern before spaces(), speed13)', () => {
+    const analyses = (p: string) => [startStrings(p), requiredStringSets(p), requiredStrings(p), requiredStrings(p, true)];
+
+    it('give the same answer for a pattern as written as for its spaced form', () => {
+      for (const p of ['ban(?:s|ned)? from', '앱 ?마켓 (?:퇴출|금지)', 'will (?:not )?be banned', '[a-z ]+ sues', 'entr(?:a|ó) en vigor|en vigor', 'export (?:control|ban)s? on \\p{L}+']) {
+        expect(analyses(spaces(p)), p).toEqual(analyses(p));
+      }
+    });
+
+    it('give the same answer for every bundled lexicon pattern, folded as CueSet folds it', () => {
+      // Prepare
+      const rules = loadDefaultRules();
+      const patterns = Object.values(rules.lexicons).flatMap((l) => l.cues.map((c) => foldPattern(c.pattern))).filter((p) => p.includes(' '));
+      // Act
+      const differ = patterns.filter((p) => JSON.stringify(analyses(spaces(p))) !== JSON.stringify(analyses(p)));
+      // Assess
+      expect(differ).toEqual([]);
+      expect(patterns.length).toBeGreaterThan(1500);
     });
   });
 });
