@@ -1,0 +1,33 @@
+/**
+ * tune24: wording that other helpers found misread on tune items, written here in other words:
+ * a Russian lifting told by a participle after the measure ("блокировка X снята", "запрет отменён").
+ * Each row failed before these rules.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../lambdas/core/classifier/index.js';
+import type { Stage } from '../../../lambdas/core/model.js';
+import { item } from './helpers.js';
+
+// [language, title, summary, stage]
+const STAGES: Array<[string, string, string, Stage]> = [
+  ['ru', 'Запрет на TikTok в Узбекистане отменён', 'Об этом сообщили в министерстве.', 'lifted'],
+  ['ru', 'Блокировка Telegram в Казахстане официально снята', 'Об этом сообщило министерство цифрового развития.', 'lifted'],
+  ['ru', 'Санкции США против ZTE отменены', 'Компания может снова закупать американские комплектующие.', 'lifted'],
+];
+
+// the measure stays in force when the participle is negated
+const NOT_LIFTED: Array<[string, string, string]> = [
+  ['ru', 'Блокировка Telegram пока не снята', 'Роскомнадзор продолжает ограничивать доступ к мессенджеру.'],
+  ['ru', 'Ведомство объяснило, когда блокировка WhatsApp будет снята', 'Ограничения введены из-за нарушения закона о хранении данных.'],
+];
+
+describe('tune24 wording', () => {
+  it.each(STAGES)('[%s] "%s" is %s', (language, title, summary, stage) => {
+    const r = classify(item(language, title, summary));
+    expect(r.relevant).toBe(true);
+    expect(r.stage).toBe(stage);
+  });
+  it.each(NOT_LIFTED)('[%s] "%s" is not lifted', (language, title, summary) => {
+    expect(classify(item(language, title, summary)).stage).not.toBe('lifted');
+  });
+});
