@@ -1,11 +1,13 @@
 /**
  * tune24: wording that other helpers found misread on tune items, written here in other words:
- * a Russian lifting told by a participle after the measure ("блокировка X снята", "запрет отменён").
+ * a Russian lifting told by a participle after the measure ("блокировка X снята", "запрет отменён"),
+ * and an institution forbidding its own staff to use an app (es "prohibió a sus trabajadores",
+ * id "karyawan/staf Komisi …", "perangkat perusahaannya"), which is a ban on official devices.
  * Each row failed before these rules.
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../lambdas/core/classifier/index.js';
-import type { Stage } from '../../../lambdas/core/model.js';
+import type { Measure, Stage } from '../../../lambdas/core/model.js';
 import { item } from './helpers.js';
 
 // [language, title, summary, stage]
@@ -21,6 +23,14 @@ const NOT_LIFTED: Array<[string, string, string]> = [
   ['ru', 'Ведомство объяснило, когда блокировка WhatsApp будет снята', 'Ограничения введены из-за нарушения закона о хранении данных.'],
 ];
 
+// [language, title, summary, measure]
+const MEASURES: Array<[string, string, string, Measure]> = [
+  ['es', 'La Eurocámara prohibió a sus trabajadores usar TikTok', 'Les dio un mes para borrar la aplicación de sus dispositivos.', 'device_ban'],
+  ['es', 'El personal de la Comisión no podrá usar Telegram', 'La institución dio de plazo hasta abril para borrar la app.', 'device_ban'],
+  ['id', 'Pegawai Kementerian Keuangan dilarang menginstal TikTok', 'Larangan itu berlaku mulai bulan depan.', 'device_ban'],
+  ['id', 'Dewan Eropa larang TikTok di perangkat kantor', 'Larangan berlaku untuk semua pegawai lembaga itu.', 'device_ban'],
+];
+
 describe('tune24 wording', () => {
   it.each(STAGES)('[%s] "%s" is %s', (language, title, summary, stage) => {
     const r = classify(item(language, title, summary));
@@ -29,5 +39,10 @@ describe('tune24 wording', () => {
   });
   it.each(NOT_LIFTED)('[%s] "%s" is not lifted', (language, title, summary) => {
     expect(classify(item(language, title, summary)).stage).not.toBe('lifted');
+  });
+  it.each(MEASURES)('[%s] "%s" is a %s', (language, title, summary, measure) => {
+    const r = classify(item(language, title, summary));
+    expect(r.relevant).toBe(true);
+    expect(r.measure).toBe(measure);
   });
 });
