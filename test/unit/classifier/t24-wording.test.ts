@@ -2,7 +2,8 @@
  * tune24: wording that other helpers found misread on tune items, written here in other words:
  * a Russian lifting told by a participle after the measure ("блокировка X снята", "запрет отменён"),
  * and an institution forbidding its own staff to use an app (es "prohibió a sus trabajadores",
- * id "karyawan/staf Komisi …", "perangkat perusahaannya"), which is a ban on official devices.
+ * id "karyawan/staf Komisi …", "perangkat perusahaannya"), which is a ban on official devices, and
+ * en "launches a security review / probe / threat assessment" of an app, which is no product launch.
  * Each row failed before these rules.
  */
 import { describe, expect, it } from 'vitest';
@@ -31,7 +32,24 @@ const MEASURES: Array<[string, string, string, Measure]> = [
   ['id', 'Dewan Eropa larang TikTok di perangkat kantor', 'Larangan berlaku untuk semua pegawai lembaga itu.', 'device_ban'],
 ];
 
+// a government launching a review, probe or assessment of an app it may ban is no product launch
+const LAUNCHED_REVIEW: Array<[string, string, string, Stage]> = [
+  ['en', 'Vietnam launches security review of TikTok as it weighs a ban', 'Officials said a ban on government phones was being studied.', 'proposed'],
+  ['en', 'Kenya launched an inquiry into TikTok and may ban it', 'The regulator said a ban is among the options.', 'proposed'],
+];
+const PRODUCT_LAUNCH: Array<[string, string, string]> = [
+  ['en', 'Huawei launches new phone despite US sanctions', 'The Mate 60 went on sale on Tuesday.'],
+];
+
 describe('tune24 wording', () => {
+  it.each(LAUNCHED_REVIEW)('[%s] "%s" is %s', (language, title, summary, stage) => {
+    const r = classify(item(language, title, summary));
+    expect(r.relevant).toBe(true);
+    expect(r.stage).toBe(stage);
+  });
+  it.each(PRODUCT_LAUNCH)('[%s] "%s" is product news', (language, title, summary) => {
+    expect(classify(item(language, title, summary)).relevant).toBe(false);
+  });
   it.each(STAGES)('[%s] "%s" is %s', (language, title, summary, stage) => {
     const r = classify(item(language, title, summary));
     expect(r.relevant).toBe(true);
