@@ -3,7 +3,8 @@
  * a Russian lifting told by a participle after the measure ("блокировка X снята", "запрет отменён"),
  * and an institution forbidding its own staff to use an app (es "prohibió a sus trabajadores",
  * id "karyawan/staf Komisi …", "perangkat perusahaannya"), which is a ban on official devices, and
- * en "launches a security review / probe / threat assessment" of an app, which is no product launch.
+ * en "launches a security review / probe / threat assessment" of an app, which is no product launch, and
+ * en "Indian customs …": a demonym before customs names the acting state, as before ministry or regulator.
  * Each row failed before these rules.
  */
 import { describe, expect, it } from 'vitest';
@@ -41,7 +42,18 @@ const PRODUCT_LAUNCH: Array<[string, string, string]> = [
   ['en', 'Huawei launches new phone despite US sanctions', 'The Mate 60 went on sale on Tuesday.'],
 ];
 
+// [language, title, summary, acting countries]: a demonym before "customs" names the acting state
+const COUNTRIES: Array<[string, string, string, string[]]> = [
+  ['en', 'Indian customs block imports of Huawei routers', 'The shipments were held at the port of Chennai.', ['IN']],
+  ['en', 'Turkish Customs halts imports of DJI drones', 'The ban applies to all new shipments.', ['TR']],
+];
+
 describe('tune24 wording', () => {
+  it.each(COUNTRIES)('[%s] "%s" is acted on by %j', (language, title, summary, countries) => {
+    const r = classify(item(language, title, summary));
+    expect(r.relevant).toBe(true);
+    expect(r.countries).toEqual(countries);
+  });
   it.each(LAUNCHED_REVIEW)('[%s] "%s" is %s', (language, title, summary, stage) => {
     const r = classify(item(language, title, summary));
     expect(r.relevant).toBe(true);
