@@ -4,7 +4,8 @@
  * and an institution forbidding its own staff to use an app (es "prohibió a sus trabajadores",
  * id "karyawan/staf Komisi …", "perangkat perusahaannya"), which is a ban on official devices, and
  * en "launches a security review / probe / threat assessment" of an app, which is no product launch, and
- * en "Indian customs …": a demonym before customs names the acting state, as before ministry or regulator.
+ * en "Indian customs …": a demonym before customs names the acting state, as before ministry or regulator;
+ * en "Governor Hochul restricts …": a governor named before a measure verb is a US state governor.
  * Each row failed before these rules.
  */
 import { describe, expect, it } from 'vitest';
@@ -46,6 +47,10 @@ const PRODUCT_LAUNCH: Array<[string, string, string]> = [
 const COUNTRIES: Array<[string, string, string, string[]]> = [
   ['en', 'Indian customs block imports of Huawei routers', 'The shipments were held at the port of Chennai.', ['IN']],
   ['en', 'Turkish Customs halts imports of DJI drones', 'The ban applies to all new shipments.', ['TR']],
+  // a governor named by surname before a measure verb: a US state governor, unless a country is named
+  ['en', 'Governor Hochul restricts DJI drones for agencies', 'The order covers all executive departments.', ['US']],
+  ['en', 'Governor Shapiro blocks DeepSeek on agency computers', 'The directive takes effect immediately.', ['US']],
+  ['en', 'Indonesia: Governor Anies bans TikTok in city offices', '', ['ID']],
 ];
 
 describe('tune24 wording', () => {
