@@ -5,7 +5,8 @@
  * id "karyawan/staf Komisi …", "perangkat perusahaannya"), which is a ban on official devices, and
  * en "launches a security review / probe / threat assessment" of an app, which is no product launch, and
  * en "Indian customs …": a demonym before customs names the acting state, as before ministry or regulator;
- * en "Governor Hochul restricts …": a governor named before a measure verb is a US state governor.
+ * en "Governor Hochul restricts …": a governor named before a measure verb is a US state governor;
+ * en "X to ban Y?" whose text says a ministry/council/regulator "is considering/working on" the ban.
  * Each row failed before these rules.
  */
 import { describe, expect, it } from 'vitest';
@@ -39,6 +40,15 @@ const LAUNCHED_REVIEW: Array<[string, string, string, Stage]> = [
   ['en', 'Vietnam launches security review of TikTok as it weighs a ban', 'Officials said a ban on government phones was being studied.', 'proposed'],
   ['en', 'Kenya launched an inquiry into TikTok and may ban it', 'The regulator said a ban is among the options.', 'proposed'],
 ];
+// a question headline whose text says a government body is considering the measure reports a proposal
+const ASKED_PROPOSAL: Array<[string, string, string, Stage]> = [
+  ['en', 'Vietnam to ban Temu? Ministry weighs options', 'The Ministry of Industry and Trade is considering a ban on the shopping app.', 'proposed'],
+  ['en', 'Kenya to block Telegram? Regulator studies request', 'The Communications Authority of Kenya is studying whether to block the app during exams.', 'proposed'],
+];
+// speculation stays a question
+const ASKED_ONLY: Array<[string, string, string]> = [
+  ['en', 'Will the US ban TikTok?', 'Analysts say a ban remains unlikely this year.'],
+];
 const PRODUCT_LAUNCH: Array<[string, string, string]> = [
   ['en', 'Huawei launches new phone despite US sanctions', 'The Mate 60 went on sale on Tuesday.'],
 ];
@@ -63,6 +73,14 @@ describe('tune24 wording', () => {
     const r = classify(item(language, title, summary));
     expect(r.relevant).toBe(true);
     expect(r.stage).toBe(stage);
+  });
+  it.each(ASKED_PROPOSAL)('[%s] "%s" is %s', (language, title, summary, stage) => {
+    const r = classify(item(language, title, summary));
+    expect(r.relevant).toBe(true);
+    expect(r.stage).toBe(stage);
+  });
+  it.each(ASKED_ONLY)('[%s] "%s" stays a question', (language, title, summary) => {
+    expect(classify(item(language, title, summary)).relevant).toBe(false);
   });
   it.each(PRODUCT_LAUNCH)('[%s] "%s" is product news', (language, title, summary) => {
     expect(classify(item(language, title, summary)).relevant).toBe(false);
