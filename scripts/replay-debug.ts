@@ -3,14 +3,19 @@
  * its articles (gold vs predicted), the event each landed in (stage, measure, vendors, history,
  * mergeReason) and the alerts of those events.
  *
+ * It is a tool for tuning, so it never shows what must not be tuned on: a decision set aside
+ * (holdout-decisions.json) is refused, and the headline of a holdout-split article of a tune
+ * decision is hidden (its date, split, reading and event stay: the event's story still adds up).
+ *
  *   npx tsx scripts/replay-debug.ts <decision-id>... [--all] [--step-days N] [--shape google] [--dir DIR]
  */
 import { classify } from '../lambdas/core/classifier/index.js';
-import { googleLinkOf, loadReplaySet, runReplay, scoreReplay } from './replay.js';
+import { googleLinkOf, holdoutDecisions, loadReplaySet, runReplay, scoreReplay } from './replay.js';
 
 const args = process.argv.slice(2);
 const dirAt = args.indexOf('--dir');
 const set = loadReplaySet(dirAt >= 0 ? args[dirAt + 1] : undefined);
+const setAside = new Set(holdoutDecisions(dirAt >= 0 ? args[dirAt + 1] : undefined));
 const stepAt = args.indexOf('--step-days');
 const shapeAt = args.indexOf('--shape');
 const run = await runReplay(set.items, {
@@ -18,7 +23,10 @@ const run = await runReplay(set.items, {
   ...(shapeAt >= 0 ? { shape: args[shapeAt + 1] as 'article' | 'google' } : {}),
 });
 const score = scoreReplay(set.items, set.decisions, run.alerts);
-const wanted = args.includes('--all') ? score.perDecision.filter((p) => !(p.alerts === 1 && p.right)).map((p) => p.id) : args.filter((a, i) => !a.startsWith('--') && !['--step-days', '--shape', '--dir'].includes(args[i - 1]!));
+const asked = args.includes('--all') ? score.perDecision.filter((p) => !(p.alerts === 1 && p.right)).map((p) => p.id) : args.filter((a, i) => !a.startsWith('--') && !['--step-days', '--shape', '--dir'].includes(args[i - 1]!));
+const refused = asked.filter((id) => setAside.has(id));
+if (refused.length) console.log(`set aside, not shown (never debug these; \`npm run replay -- --holdout-decisions\` scores them): ${refused.join(', ')}`);
+const wanted = asked.filter((id) => !setAside.has(id));
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 for (const id of wanted) {
   const d = set.decisions.find((x) => x.id === id);
@@ -32,7 +40,7 @@ for (const id of wanted) {
     const ev = run.events.find((e) => e.sources.some(isIt));
     if (ev) evIds.add(ev.eventId);
     const src = ev?.sources.find(isIt);
-    console.log(`  ${it.published.slice(0, 10)} ${it.split?.[0]} ${p.relevant ? `${p.countries}|${p.vendors}|${p.measure}/${p.stage}` : '-'} -> ${ev ? `${ev.eventId.slice(0, 20)} (${src?.mergeReason ?? ''})` : 'no event'}  | ${it.title.slice(0, 90)}`);
+    console.log(`  ${it.published.slice(0, 10)} ${it.split?.[0]} ${p.relevant ? `${p.countries}|${p.vendors}|${p.measure}/${p.stage}` : '-'} -> ${ev ? `${ev.eventId.slice(0, 20)} (${src?.mergeReason ?? ''})` : 'no event'}  | ${it.split === 'holdout' ? '(holdout article: headline hidden)' : it.title.slice(0, 90)}`);
   }
   for (const evId of evIds) {
     const ev = run.events.find((e) => e.eventId === evId)!;
