@@ -1158,33 +1158,41 @@ function commonStart(strs: string[]): string {
   return strs.length ? (strs[0] as string).slice(0, n) : '';
 }
 
+/**
+ * Whether `s` stands in `src` at `at`, its first `from` characters already known to be there (the
+ * start all of an entry's strings share: see matchLiteralAt's `common`, startsAt's `startsCommon`).
+ */
+function restAt(src: string, at: number, s: string, from: number): boolean {
+  const n = s.length;
+  if (at + n > src.length) return false;
+  let k = from;
+  while (k < n && src.charCodeAt(at + k) === s.charCodeAt(k)) k++;
+  return k === n;
+}
+
 /** End of the first of an entry's strings that matches at `at` (with a word end when bounded), or -1. */
 function matchLiteralAt(tk: Tokens, at: number, e: GateEntry): number {
   const text = tk.text;
-  const lower = lowerText(tk);
-  const src = e.cs ? text : lower;
+  // The case-folded text keeps every offset (lowerText), so it is compared in place.
+  const src = e.cs ? text : lowerText(tk);
   if (src !== null) {
     // Every string starts with `common`: when the text does not, none matches; when it does, each
     // string is compared from there (the same first match as comparing each whole).
     const from = e.common.length;
     if (from > 0 && !hasAt(src, e.common, at)) return -1;
     for (const lit of e.lits as string[]) {
-      const n = lit.length;
-      const end = at + n;
-      if (end > text.length) continue;
-      let k = from;
-      while (k < n && src.charCodeAt(at + k) === lit.charCodeAt(k)) k++;
-      if (k < n) continue;
+      if (!restAt(src, at, lit, from)) continue;
+      const end = at + lit.length;
       if (e.bounded && end < text.length && isTailWordChar(text.charCodeAt(end))) continue;
       return end;
     }
     return -1;
   }
+  // Lower-casing moves offsets in this text (a case-insensitive entry): each piece is folded alone.
   for (const lit of e.lits as string[]) {
     const end = at + lit.length;
     if (end > text.length) continue;
-    const ok = e.cs ? hasAt(text, lit, at) : lower !== null ? hasAt(lower, lit, at) : text.slice(at, end).toLowerCase() === lit;
-    if (!ok) continue;
+    if (text.slice(at, end).toLowerCase() !== lit) continue;
     if (e.bounded && end < text.length && isTailWordChar(text.charCodeAt(end))) continue;
     return end;
   }
@@ -1791,13 +1799,7 @@ function startsAt(tk: Tokens, at: number, e: GateEntry): boolean {
   // Each start begins with startsCommon: checked once, then each start from its end (speed11).
   const from = e.startsCommon.length;
   if (from > 0 && !hasAt(lower, e.startsCommon, at)) return false;
-  for (const x of starts) {
-    const n = x.length;
-    if (at + n > lower.length) continue;
-    let k = from;
-    while (k < n && lower.charCodeAt(at + k) === x.charCodeAt(k)) k++;
-    if (k === n) return true;
-  }
+  for (const x of starts) if (restAt(lower, at, x, from)) return true;
   return false;
 }
 
