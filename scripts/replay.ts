@@ -112,19 +112,13 @@ export type ReplayShape = 'article' | 'google';
 /** Where a Google News search item links for a replay article (an aggregator URL, as Google's are). */
 export const googleLinkOf = (item: Pick<ReplayItem, 'id'>) => `https://news.google.com/rss/articles/${encodeURIComponent(item.id)}?oc=5`;
 
-const outletName = (link: string) => {
+/** The outlet behind an article's link: its name (the host, as Google News titles say it) and its site. */
+const outletOfLink = (link: string): { name: string; site: string } => {
   try {
-    return new URL(link).hostname.replace(/^www\./, '');
+    const u = new URL(link);
+    return { name: u.hostname.replace(/^www\./, ''), site: u.origin };
   } catch {
-    return 'news';
-  }
-};
-
-const originOf = (link: string): string => {
-  try {
-    return new URL(link).origin;
-  } catch {
-    return '';
+    return { name: 'news', site: '' };
   }
 };
 
@@ -147,7 +141,7 @@ export function replayFeeds(items: ReplayItem[], shape: ReplayShape = 'article')
     const google = shape === 'google' && config.kind === 'news';
     const entries = list
       .map((i) => {
-        const outlet = outletName(i.link);
+        const { name: outlet, site } = outletOfLink(i.link);
         const title = google ? `${i.title} - ${outlet}` : i.title;
         const link = google ? googleLinkOf(i) : i.link;
         const description = google ? `<a href="${xml(link)}" target="_blank">${xml(i.title)}</a>&nbsp;&nbsp;<font color="#6f6f6f">${xml(outlet)}</font>` : (i.summary ?? '');
@@ -155,7 +149,7 @@ export function replayFeeds(items: ReplayItem[], shape: ReplayShape = 'article')
           `<item><title>${xml(title)}</title><link>${xml(link)}</link><guid isPermaLink="false">${xml(i.id)}</guid>` +
           `<pubDate>${publishedAt(i).toUTCString()}</pubDate><description>${xml(description)}</description>` +
           // Google News names the publisher behind its redirect link: <source url="https://www.orf.at">ORF</source>.
-          (google ? `<source url="${xml(originOf(i.link))}">${xml(outlet)}</source>` : '') +
+          (google ? `<source url="${xml(site)}">${xml(outlet)}</source>` : '') +
           `</item>`
         );
       })
