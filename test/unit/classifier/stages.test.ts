@@ -636,3 +636,20 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  // A government finding no evidence that a ban is needed decides not to act; a bill adopted for good
+  // by Parliament is decided, not yet promulgated (announced), while one chamber's first vote stays proposed.
+  describe('classify: no evidence for a ban, final adoption', () => {
+    it.each([
+      ['en', 'New Zealand finds no evidence WeChat should be banned', 'The prime minister said officials had found no evidence that WeChat should be banned from government phones.', 'rejected'],
+      ['en', 'Minister: no evidence a Hikvision ban is necessary', 'The interior minister said there was no evidence to suggest a ban on Hikvision cameras was necessary.', 'rejected'],
+      ['fr', 'Le Parlement adopte définitivement la loi qui écarte ZTE des réseaux', 'Les députés ont définitivement adopté le texte visant à exclure ZTE des antennes 5G.', 'announced'],
+      ['fr', 'Adoption définitive de la loi excluant Huawei des réseaux 5G', 'Le Sénat a voté le texte en lecture définitive mercredi.', 'announced'],
+    ])('[%s] reads "%s" as %s', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+  });
+});
