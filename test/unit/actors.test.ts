@@ -80,6 +80,9 @@ describe('actors', () => {
       ['DK', 'names the defence ministry', 'Forsvarsministeriet forbyder Telegram på tjenestetelefoner', '', 'DK@DEFENCE'],
       ['DK', 'names the parliament', 'Danish parliament bans WeChat on members\' phones', '', 'DK@FOLKETING'],
       ['US', 'names the Interior Department', 'Interior Department grounds its DJI drone fleet', '', 'US@INTERIOR'],
+      ['US', 'names the TSA apart from the military', 'TSA orders staff to stop using WeChat on agency phones', '', 'US@TSA'],
+      ['US', 'names Homeland Security', 'Department of Homeland Security bars WeChat from work phones', '', 'US@DHS'],
+      ['US', 'names the Coast Guard', '美国海岸警卫队禁止在公务手机上使用微信', '', 'US@COASTGUARD'],
     ] as Array<[string, string, string, string, string | null]>)('device bans: %s: %s', (country, _, title, summary, expected) => {
       expect(actorOf([country], title, summary, 'device_ban')).toBe(expected);
     });

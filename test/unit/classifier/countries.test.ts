@@ -219,3 +219,18 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  // US agencies named alone decide for the US; "美國國務院" is the US State Department, not China's
+  // State Council (国务院).
+  describe('classify: US agencies named alone', () => {
+    it.each([
+      ['en', 'TSA tells employees to stop using WeChat for agency work', 'The Transportation Security Administration has barred staff from using the app on work phones.'],
+      ['zh', '美國國務院禁止員工在公務手機上使用微信', '美國國務院已禁止員工在辦公設備上使用微信應用。'],
+      ['zh', '美国国土安全部禁止在公务设备上使用微信', '美国国土安全部宣布禁止员工在办公设备上使用微信。'],
+    ])('[%s] reads "%s" as US alone', (language, title, summary) => {
+      const c = classify(item(language, title, summary));
+      expect(c).toMatchObject({ relevant: true, countries: ['US'] });
+    });
+  });
+});

@@ -603,3 +603,53 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  // Not ruling out a ban, or "looking at" one, is considering it: proposed. The same verb with the
+  // vendor as its object ("schließt Huawei nicht aus", "descarta prohibir") stays a decision not to act.
+  describe('classify: a ban not ruled out', () => {
+    it.each([
+      ['en', 'Minister refuses to rule out banning WeChat', 'The trade minister said the cabinet would not rule out a ban on the app over data concerns.', 'proposed'],
+      ['en', 'Canada "looking at" a ban on Huawei gear, official says', 'The government is looking at banning Huawei equipment from its networks, an official said.', 'proposed'],
+      ['de', 'Innenministerin schließt ein Verbot von WeChat nicht aus', 'Die Bundesregierung schließt ein Verbot der chinesischen App WeChat ausdrücklich nicht aus.', 'proposed'],
+      ['de', 'Schweiz: Bundesrat schliesst Sperre von Telegram nicht aus', 'Der Bundesrat schliesst eine Sperre des Messengers Telegram nicht aus.', 'proposed'],
+      ['de', 'Regierung schließt Huawei beim Netzausbau nicht aus', 'Die Bundesregierung schließt den Anbieter Huawei beim Ausbau des 5G-Netzes nicht aus.', 'rejected'],
+      ['fr', 'Le Canada n’exclut pas d’interdire WeChat', 'Le ministre a déclaré que le gouvernement n’exclut pas d’interdire l’application WeChat.', 'proposed'],
+      ['es', 'Argentina no descarta prohibir WeChat', 'El Gobierno argentino no descarta prohibir la aplicación WeChat por motivos de seguridad.', 'proposed'],
+      ['es', 'Argentina descarta prohibir WeChat', 'El Gobierno argentino descarta prohibir la aplicación WeChat.', 'rejected'],
+      ['pt', 'Brasil não descarta banir o WeChat', 'O governo brasileiro não descarta banir o aplicativo WeChat por razões de segurança.', 'proposed'],
+      ['it', 'L’Italia non esclude il divieto di WeChat', 'Il governo non esclude il divieto dell’app WeChat per motivi di sicurezza.', 'proposed'],
+    ])('[%s] reads "%s" as %s', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+  });
+
+  // "told" is an order only when it tells someone to do something ("staff were told to delete"), not
+  // a verb of saying ("the minister told Fox News on Monday").
+  describe('classify: told as a verb of saying', () => {
+    it('does not read "X told <outlet>" as a measure in force', () => {
+      const c = classify(item('en', 'India is looking at banning WeChat, minister says', 'India is "looking at" banning WeChat, the IT minister told CNBC on Tuesday.'));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe('proposed');
+    });
+  });
+});
+
+describe('classifier', () => {
+  // A government finding no evidence that a ban is needed decides not to act; a bill adopted for good
+  // by Parliament is decided, not yet promulgated (announced), while one chamber's first vote stays proposed.
+  describe('classify: no evidence for a ban, final adoption', () => {
+    it.each([
+      ['en', 'New Zealand finds no evidence WeChat should be banned', 'The prime minister said officials had found no evidence that WeChat should be banned from government phones.', 'rejected'],
+      ['en', 'Minister: no evidence a Hikvision ban is necessary', 'The interior minister said there was no evidence to suggest a ban on Hikvision cameras was necessary.', 'rejected'],
+      ['fr', 'Le Parlement adopte définitivement la loi qui écarte ZTE des réseaux', 'Les députés ont définitivement adopté le texte visant à exclure ZTE des antennes 5G.', 'announced'],
+      ['fr', 'Adoption définitive de la loi excluant Huawei des réseaux 5G', 'Le Sénat a voté le texte en lecture définitive mercredi.', 'announced'],
+    ])('[%s] reads "%s" as %s', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+  });
+});
