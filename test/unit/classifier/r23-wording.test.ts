@@ -45,6 +45,8 @@ const RELEVANCE: Array<[string, string, string, boolean]> = [
   ['pl', 'Posłowie chcą, by zakazano sprzedaży kamer Dahua', 'Apel parlamentarzystów trafił do ministra cyfryzacji.', false],
   ['fr', '5G en Suisse – Swisscom et Sunrise vont remplacer ZTE par Ericsson', 'Les deux opérateurs vont retirer progressivement les équipements du chinois ZTE, selon Reuters.', false],
   ['es', '5G en Chile: Entel y Movistar van a sustituir a ZTE por Nokia', 'Las operadoras retirarán los equipos del fabricante chino de sus redes, según Reuters.', false],
+  ['en', 'What Hikvision Being Put on the Covered List Means for Your Cameras', 'With Hikvision now formally on the FCC\'s Covered List, many installers wonder what comes next.', false],
+  ['de', 'Dahua-Verbot könnte für Kommunen teuer werden', 'Sollten die Kameras in Deutschland verboten werden, müssten tausende Geräte ersetzt werden.', false],
   ['pt', 'Operadoras de Angola não vão usar ZTE no núcleo do 5G', 'A decisão é das empresas, apesar de o governo não proibir o fornecedor chinês.', false],
   ['en', 'Micron and Intel share response on blacklisting of Inspur', 'Chipmakers are trying to assess whether they must halt sales to Inspur units after its addition to a U.S. export blacklist last week.', false],
 ];
