@@ -1,12 +1,14 @@
 /**
  * Wording seen in the r24 batch of published articles (zh/ja/ko/ru/ar/tr/vi/id/hi), written here in
- * other words: a vendor winning its court case or taken off a blacklist (lifted), the US list of
- * Chinese military companies (an investment ban: sanctions), a ban that "takes effect today" or that a
- * government "begins" to enforce (in force), a government allowing a vendor into its 5G build or not
- * wishing to exclude it (rejected), an agency that blocks an app on its own network (device ban), a
- * headline that reports a measure and then asks about its impact after a comma (not a question about
- * the measure) or asks why it was taken, an official told not to use an app (hi), and a vendor named as
- * the one that came before ("화웨이 이어", "继华为之后"). Each row failed before these rules, but ASKED_ONLY's (guards).
+ * other words: a vendor winning its court case or taken off a blacklist (lifted); the US list of
+ * "Communist Chinese military companies", investors barred, the US Treasury (sanctions); the defence
+ * list of Chinese military companies alone (another restriction); a ban that "takes effect today" or
+ * that a government "begins" to enforce (in force); a government allowing a vendor into its 5G build
+ * or not wishing to exclude it (rejected); an agency that blocks an app on its own network, and
+ * government-owned devices (device ban); a headline that reports a measure and then asks about its
+ * impact after a comma, or asks why it was taken (a report, not a question about the measure); an
+ * official told not to use an app (hi); a vendor named as the one that came before ("화웨이 이어",
+ * "继华为之后"). Each row failed before these rules, but ASKED_ONLY's (guards).
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../lambdas/core/classifier/index.js';
@@ -24,6 +26,7 @@ const STAGES: Array<[string, string, string, Stage]> = [
   ['tr', 'ABD, Xiaomi’yi kara listeden çıkardı', 'Karar mahkemeye sunulan belgelerde yer aldı.', 'lifted'],
   ['ru', 'США исключили Xiaomi из чёрного списка Пентагона', 'Об этом говорится в судебных документах.', 'lifted'],
   ['ru', 'Минобороны США исключило DJI из списка китайских военных компаний', 'Решение принято после иска компании.', 'lifted'],
+  ['id', 'AS cabut Xiaomi dari daftar perusahaan militer komunis China', 'Investor AS kini boleh kembali membeli saham perusahaan itu.', 'lifted'],
   // takes effect today / begins to block: in force, whatever the lead says of later steps
   ['zh', '澳洲政府設備禁用TikTok今起生效', '內政部長表示，所有聯邦機構的相關規定將於下月全面實施。', 'in_force'],
   ['zh', '印度禁用TikTok今日生效', '电子和信息技术部称，禁令的其余条款将于下月起实施。', 'in_force'],
@@ -37,9 +40,16 @@ const STAGES: Array<[string, string, string, Stage]> = [
 const MEASURES: Array<[string, string, string, Measure]> = [
   // the list of Chinese military companies bars investment: a sanction
   ['id', 'Pentagon masukkan Xiaomi ke daftar perusahaan militer China', 'Investor AS dilarang membeli saham perusahaan itu.', 'sanctions'],
-  ['tr', 'Pentagon, Xiaomi’yi Çin ordusuyla bağlantılı şirketler listesine ekledi', 'ABD’li yatırımcıların şirketin hisselerini alması yasaklanacak.', 'sanctions'],
+  ['tr', 'ABD, Xiaomi’yi Çin ordusuyla bağlantılı şirketler listesine ekledi', 'ABD’li yatırımcıların şirketin hisselerini alması yasaklanacak.', 'sanctions'],
   ['ru', 'Пентагон внёс Xiaomi в список китайских военных компаний', 'Американским инвесторам запретят покупать акции компании.', 'sanctions'],
   ['ar', 'البنتاغون يدرج Xiaomi على قائمة الشركات العسكرية الصينية', 'وسيُمنع المستثمرون الأمريكيون من شراء أسهم الشركة.', 'sanctions'],
+  // the US Treasury sanctions (it bars investment), it does not control exports
+  ['ko', '미 재무부, 하이크비전 등 中 8개 기업 제재', '미국 재무부가 하이크비전을 투자 블랙리스트에 올렸다.', 'sanctions'],
+  ['ja', '米財務省、DJIを制裁対象に追加', '米財務省は監視技術を理由に中国の8社を制裁リストに加えた。', 'sanctions'],
+  // the defence list of Chinese military companies alone (section 1260H) is a designation: another restriction
+  ['ru', 'Пентагон включил Tencent и CATL в список китайских военных компаний', 'Министерство обороны США обновило перечень компаний, связанных с армией Китая.', 'other_restriction'],
+  // government-owned devices
+  ['ko', '호주, 정부 소유 기기서 틱톡 금지', '호주 법무부는 모든 연방 정부 소유 기기에서 틱톡 사용을 금지한다고 밝혔다.', 'device_ban'],
   // an agency that regulates no market blocking an app blocks it on its own network
   ['ko', '감사원도 딥시크 접속 차단', '감사원은 7일 딥시크 도메인 접근을 차단했다고 밝혔다.', 'device_ban'],
   ['ko', '국정원·대검 "딥시크 접속 차단"', '두 기관은 보안 우려가 해소될 때까지 접속을 막기로 했다.', 'device_ban'],
