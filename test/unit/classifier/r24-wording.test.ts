@@ -1,6 +1,7 @@
 /**
  * Wording seen in the r24 batch of published articles (zh/ja/ko/ru/ar/tr/vi/id/hi), written here in
- * other words: a vendor winning its court case or taken off a blacklist (lifted); the US list of
+ * other words: a vendor winning its court case or taken off a blacklist, an embargo (금수) lifted, a
+ * divest-or-ban deadline extended (lifted); the US list of
  * "Communist Chinese military companies", investors barred, the US Treasury (sanctions); the defence
  * list of Chinese military companies alone (another restriction); a ban that "takes effect today" or
  * that a government "begins" to enforce (in force); a government allowing a vendor into its 5G build
@@ -27,6 +28,11 @@ const STAGES: Array<[string, string, string, Stage]> = [
   ['ru', 'США исключили Xiaomi из чёрного списка Пентагона', 'Об этом говорится в судебных документах.', 'lifted'],
   ['ru', 'Минобороны США исключило DJI из списка китайских военных компаний', 'Решение принято после иска компании.', 'lifted'],
   ['id', 'AS cabut Xiaomi dari daftar perusahaan militer komunis China', 'Investor AS kini boleh kembali membeli saham perusahaan itu.', 'lifted'],
+  // an embargo (금수) lifted, even on a new product; a divest-or-ban deadline extended
+  ['ko', '러시아, 신형 아이폰 금수 조치 풀었다', '러시아 정부가 애플 신형 아이폰 수입에 대한 금수 조치를 해제하기로 했다.', 'lifted'],
+  ['ko', '인도네시아, 아이폰16 금수 해제…신제품 판매 시작', '인도네시아 산업부가 애플 아이폰16에 대한 금수를 풀었다.', 'lifted'],
+  ['ko', '美, 위챗 금지 시한 두 달 연장', '미국 상무부는 위챗 금지 조치의 시행 시한을 11월로 미뤘다.', 'lifted'],
+  ['ko', '바이든, 틱톡 매각 기한 90일 연장', '미 행정부가 틱톡 미국 사업권 매각 기한을 90일 더 유예했다.', 'lifted'],
   // takes effect today / begins to block: in force, whatever the lead says of later steps
   ['zh', '澳洲政府設備禁用TikTok今起生效', '內政部長表示，所有聯邦機構的相關規定將於下月全面實施。', 'in_force'],
   ['zh', '印度禁用TikTok今日生效', '电子和信息技术部称，禁令的其余条款将于下月起实施。', 'in_force'],
