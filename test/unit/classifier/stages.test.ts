@@ -620,6 +620,10 @@ describe('classifier', () => {
       ['de', 'Pentagon setzt DJI auf Liste chinesischer Militärfirmen', 'Unklar ist, ob DJI bereits offiziell aufgenommen wurde.', 'announced'],
       ['en', 'Chad suspends TikTok and Telegram amid protests', 'Monitors confirmed that TikTok and Telegram have been restricted from Tuesday across the country.', 'in_force'],
       ['zh', '塔利班禁掉TikTok和PUBG', '当局表示将在未来两个月内屏蔽这两款应用。', 'announced'],
+      // A vendor described as shut out (被排除在外) is in the state the measure made, whatever the
+      // headline's other clause plans (将开展试验); 可能被排除在外 stays a possibility.
+      ['zh', '巴西将开展5G试验 华为中兴被排除在外', '巴西通信部批准运营商与爱立信、诺基亚合作测试。', 'in_force'],
+      ['zh', '越南考虑5G建设 华为可能被排除在外', '越南政府正在研究设备商名单。', 'proposed'],
     ])('[%s] reads "%s" as %s', (language, title, summary, stage) => {
       const c = classify(item(language, title, summary));
       expect(c.relevant).toBe(true);
