@@ -426,3 +426,18 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  // wrng3: a ban confined to the security sector or its staff is on official devices, like the armed
+  // forces or police; "not the general public" says the scope is not the market.
+  describe('classify: the security sector as official scope', () => {
+    it.each([
+      ['en', 'Indonesia weighs WeChat ban for security personnel', 'The restriction would apply to the national security establishment only, not to the general public.', 'device_ban'],
+      ['en', 'Kenya considers banning TikTok across the security sector', 'Officials said ordinary users would not be affected.', 'device_ban'],
+    ])('[%s] reads "%s" as %s', (language, title, summary, measure) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe(measure);
+    });
+  });
+});

@@ -653,3 +653,31 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  // wrng3: a decision reported while it is unclear whether it has formally taken effect ("it is not
+  // yet clear whether the firms have been officially listed"), or a finding that firms should be
+  // listed, is decided but not (known to be) in force: announced, in en, ko, zh, ja, de. A measure
+  // "restricted from Thursday" in the perfect tense has started; one that will apply "within three
+  // months" (zh 将在…三个月内) has not.
+  describe('classify: decided but not known to be formally in effect', () => {
+    it.each([
+      ['en', 'Commerce Department names Hikvision and Dahua in new list of military-linked firms', 'Officials determined that Hikvision and Dahua should be placed on the list, according to a memo seen by reporters. It remains unclear whether they have been formally added.', 'announced'],
+      ['en', 'Pentagon finds SMIC aids Chinese military', 'The Pentagon concluded that SMIC should be added to its list of Chinese military companies. It was not yet clear if SMIC had been officially designated.', 'announced'],
+      ['ko', '미 상무부, 화웨이 계열사 수출통제 명단에 추가', '다만 해당 기업들이 실제로 명단에 등재됐는지는 아직 확인되지 않았다.', 'announced'],
+      ['zh', '美国商务部认定大疆应被列入实体清单', '目前仍不清楚大疆是否已被正式列入该清单。', 'announced'],
+      ['ja', '米政府、ハイクビジョンを制裁リストに追加へ', 'ただ、正式に追加されたかどうかはまだ明らかになっていない。', 'announced'],
+      ['de', 'Pentagon setzt DJI auf Liste chinesischer Militärfirmen', 'Unklar ist, ob DJI bereits offiziell aufgenommen wurde.', 'announced'],
+      ['en', 'Chad suspends TikTok and Telegram amid protests', 'Monitors confirmed that TikTok and Telegram have been restricted from Tuesday across the country.', 'in_force'],
+      ['zh', '塔利班禁掉TikTok和PUBG', '当局表示将在未来两个月内屏蔽这两款应用。', 'announced'],
+      // A vendor described as shut out (被排除在外) is in the state the measure made, whatever the
+      // headline's other clause plans (将开展试验); 可能被排除在外 stays a possibility.
+      ['zh', '巴西将开展5G试验 华为中兴被排除在外', '巴西通信部批准运营商与爱立信、诺基亚合作测试。', 'in_force'],
+      ['zh', '越南考虑5G建设 华为可能被排除在外', '越南政府正在研究设备商名单。', 'proposed'],
+    ])('[%s] reads "%s" as %s', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+  });
+});
