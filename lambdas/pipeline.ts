@@ -297,6 +297,7 @@ export class EventGrouper {
         vendors: burst.event.vendors,
         measure: burst.event.measure,
         stage: claimedStage(burst.event.stage, burst.members.map((m) => m.c.stage)),
+        upheld: burst.event.sources.some((s) => s.upheld),
       };
       const best = bestMatch(
         working.map((w) => w.event),

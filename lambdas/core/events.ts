@@ -138,6 +138,8 @@ export interface RelevantClassification extends Classification {
   relevant: true;
   measure: Measure;
   stage: Stage;
+  /** A burst's consensus: some report of it tells of the measure upheld (upheldReport). Else read from `rules`. */
+  upheld?: boolean;
 }
 
 export function isEventWorthy(c: Classification): c is RelevantClassification {
@@ -145,6 +147,23 @@ export function isEventWorthy(c: Classification): c is RelevantClassification {
 }
 
 const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
+
+/**
+ * Rule ids of the classifier's cues for a measure upheld ("court upholds the ban", "cour … rejette
+ * le recours", "法院维持禁令"): a court or a second body confirming a measure already in force.
+ */
+const UPHELD_CUE = /\.stage\.in_force\.(?:upheld|law-upheld|court-green-light)$/;
+
+/**
+ * Does a report (or a burst's consensus, `upheld`) tell of a measure being upheld? Such a report,
+ * at a stage its event already has, is a new act (a court's ruling, reported by outlets of its own)
+ * rather than one more report of the act it upholds, even in the same weeks: the Conseil d'État
+ * refusing to suspend New Caledonia's TikTok block eight days after it began. See matchEvent.
+ */
+export function upheldReport(c: Pick<RelevantClassification, 'rules' | 'stage'> & { upheld?: boolean }): boolean {
+  if (c.stage !== 'in_force') return false;
+  return c.upheld ?? (c.rules ?? []).some((r) => UPHELD_CUE.test(r));
+}
 
 /** The resolution key: the acting countries, sorted. Only events of the same key can be one decision. */
 export function clusterKeyOf(c: { countries: string[] }): string {
@@ -240,6 +259,7 @@ function sourceOf(item: StoredItem, c: RelevantClassification, ctx: ReportContex
     strongStage: ctx.strongStage,
     ...(c.stageConfidence !== undefined ? { stageConfidence: Math.round(c.stageConfidence * 100) / 100 } : {}),
     ...(c.rules ? { measureCued: c.rules.some((r) => MEASURE_CUE.test(r)) } : {}),
+    ...(upheldReport(c) ? { upheld: true } : {}),
     alertable: ctx.alertable,
     ...(!item.summary?.trim() ? { headlineOnly: true } : {}),
     mergeReason,
@@ -318,6 +338,9 @@ export function matchEvent(
   const notLater = isEnding(c.stage) ? isEnding(event.stage) : !isEnding(event.stage) && stageRank(c.stage) <= stageRank(event.stage);
   const after = notLater && opts.quietGap !== false ? Math.min(windowMs, QUIET_GAP_DAYS * DAY_MS) : windowMs;
   const near = t >= first - windowMs && t <= last + after;
+  // A measure upheld (a court refusing to suspend it) at a stage the event already has is a new act,
+  // unless the event already tells of it being upheld (the same ruling in another outlet).
+  if (notLater && upheldReport(c) && !event.sources.some((s) => s.upheld)) return null;
 
   // After an ending, forward reports are late news for a week, then a new decision (re-imposed).
   if (isEnding(event.stage) && !isEnding(c.stage) && t > Date.parse(stageTime(event)) + REIMPOSITION_AFTER_DAYS * DAY_MS) return null;

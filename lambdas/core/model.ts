@@ -153,6 +153,8 @@ export interface EventSource {
    * with TikTok ban"): it weighs half against a report that names the scope ("on government phones").
    */
   measureCued?: boolean;
+  /** The report tells of the measure upheld in force (a court refusing to suspend it): see events.upheldReport. */
+  upheld?: boolean;
   /** See StoredItem.alertable. */
   alertable?: boolean;
   /** The item had no lead (a Google News item, a bare headline): its stage is the headline's tense alone. */

@@ -201,6 +201,35 @@ describe('events', () => {
       ]);
     });
 
+    describe('a measure upheld at a stage the event already has is a new act', () => {
+      // An appeals court refusing to suspend an exclusion a week after it took effect: the ruling is
+      // news of its own (its outlets tell of the court, not of the exclusion again).
+      const UPHELD = ['en.stage.in_force.upheld'];
+      const inForce = () => createEvent(item('a', { days: 0 }), relevant('in_force', { measure: 'network_exclusion' }));
+      it.each([
+        { name: 'a ruling upholding it, a week on', report: item('r', { days: 7 }), c: relevant('in_force', { measure: 'network_exclusion', rules: UPHELD }), joins: false },
+        { name: 'the same ruling told in German the same week', report: item('r', { days: 6 }), c: relevant('in_force', { measure: 'network_exclusion', rules: ['de.stage.in_force.upheld'] }), joins: false },
+        { name: 'a burst whose reports tell of it upheld', report: item('r', { days: 7 }), c: relevant('in_force', { measure: 'network_exclusion', upheld: true }), joins: false },
+        { name: 'one more report of it in force, a week on', report: item('r', { days: 7 }), c: relevant('in_force', { measure: 'network_exclusion' }), joins: true },
+      ] as Array<{ name: string; report: StoredItem; c: RelevantClassification; joins: boolean }>)('$name: joins = $joins', ({ report, c, joins }) => {
+        expect(matchEvent(inForce(), report, c) !== null).toBe(joins);
+      });
+      it('still joins an announcement when the ruling is the step into force', () => {
+        const announced = createEvent(item('a', { days: 0 }), relevant('announced', { measure: 'network_exclusion' }));
+        expect(matchEvent(announced, item('r', { days: 7 }), relevant('in_force', { measure: 'network_exclusion', rules: UPHELD }))).not.toBeNull();
+      });
+      it('gathers the outlets reporting one ruling in one event of its own', () => {
+        const events = resolve([
+          [item('a', { days: 0 }), relevant('in_force', { measure: 'network_exclusion' })],
+          [item('b', { days: 1 }), relevant('in_force', { measure: 'network_exclusion' })],
+          [item('r1', { days: 8 }), relevant('in_force', { measure: 'network_exclusion', rules: UPHELD })],
+          [item('r2', { days: 8 }), relevant('in_force', { measure: 'network_exclusion', rules: ['fr.stage.in_force.upheld'] })],
+        ]);
+        expect(events.map((e) => e.sources.map((s) => s.itemKey))).toEqual([['a', 'b'], ['r1', 'r2']]);
+        expect(events[1]!.sources.every((s) => s.upheld)).toBe(true);
+      });
+    });
+
     it('keeps reports of a re-imposed ban apart from the lifted one', () => {
       const events = resolve([
         [item('a', { days: 0 }), relevant('in_force', { measure: 'market_ban' })],

@@ -30,6 +30,12 @@ const ACTORS: Array<[string, string, string, string[]]> = [
   ['fr', 'Les autorités du Niger bloquent Facebook et TikTok', 'Le blocage est effectif depuis mardi sur tout le territoire.', ['NE']],
   ['fr', 'Le gouvernement tchadien coupe l’accès à TikTok', 'Les opérateurs ont reçu l’ordre de bloquer l’application.', ['TD']],
   ['fr', 'Le régulateur malien suspend Telegram', 'La messagerie est suspendue jusqu’à nouvel ordre.', ['ML']],
+  // A demonym right after a product or company noun names the vendor's origin, not the actor: a government word
+  // up to three words before it ('il governo … l'antivirus russo') had made the vendor's home country act.
+  ['fr', 'Le gouvernement interdit l\u2019antivirus russe Kaspersky dans les ministères', 'Les administrations devront le désinstaller d\u2019ici un mois.', ['FR']],
+  ['it', 'Dal governo stop al software russo Kaspersky negli uffici pubblici', 'Il divieto è entrato in vigore oggi.', ['IT']],
+  ['es', 'El Gobierno veta las cámaras chinas de Hikvision en los edificios públicos', 'La prohibición entra en vigor de inmediato.', ['ES']],
+  ['pt', 'Governo proíbe o antivírus russo Kaspersky em órgãos públicos', 'A medida entra em vigor imediatamente.', ['BR']],
   // Italian demonyms after a government word beyond the first 27 ('il governo albanese' had read as Italy).
   ['it', 'Il governo albanese sospende TikTok per un anno', 'La piattaforma sarà bloccata su tutto il territorio.', ['AL']],
   ['it', 'Il ministero serbo vieta Kaspersky negli uffici pubblici', 'Il divieto è entrato in vigore oggi.', ['RS']],

@@ -28,6 +28,8 @@ const WITH_LEAD: Array<[string, string, string]> = [
 const NOT_ALONE: Array<[string, string]> = [
   ['en', 'TikTok ban: what you need to know'],
   ['en', 'Hikvision cameras banned? What you need to know'],
+  ['en', 'The TikTok ban explained'],
+  ['en', 'Explained: why the US wants to ban TikTok'],
   ['en', 'Deutsche Bank bans WeChat on work phones'],
   ['en', 'Data Centre bans TikTok on staff phones'],
   ['en', 'Report says Huawei poses security risk'],
