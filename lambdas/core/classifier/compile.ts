@@ -402,27 +402,15 @@ export const WS_CLASS = '[\\t\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u20
 const WS = `${WS_CLASS}+`;
 const WS_OPT = `${WS_CLASS}*`;
 
+/** An escape (copied), a class up to its "]" (copied: a space inside stays a space), " ?" or " ". */
+const SPACE_TOKENS = /\\[\s\S]?|\[(?:\\[\s\S]?|[^\]\\])*\]?| \?| /g;
+
+const spaceToken = (m: string): string => (m === ' ' ? WS : m === ' ?' ? WS_OPT : m);
+
 export function spaces(pattern: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i] as string;
-    if (c === '\\') {
-      out += c + (pattern[i + 1] ?? '');
-      i++;
-    } else if (inClass) {
-      // Inside [...] a space stays a space: the text's whitespace is already collapsed to spaces.
-      if (c === ']') inClass = false;
-      out += c;
-    } else if (c === '[') {
-      inClass = true;
-      out += c;
-    } else if (c === ' ' && pattern[i + 1] === '?') {
-      out += WS_OPT;
-      i++;
-    } else out += c === ' ' ? WS : c;
-  }
-  return out;
+  // One regex finds the escapes and classes to copy as they are and the spaces to expand: the
+  // character loop this replaced cost ~20 ms of a first pass (speed14).
+  return pattern.replace(SPACE_TOKENS, spaceToken);
 }
 
 /** The literal strings a pattern stands for, when it is only literals joined by "|"; else null. */

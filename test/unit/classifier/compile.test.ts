@@ -70,6 +70,45 @@ describe('core/classifier/compile', () => {
     });
   });
 
+  describe('spaces', () => {
+    /** The character loop spaces() was before speed14 made it one regex replace. */
+    const byLoop = (pattern: string): string => {
+      let out = '';
+      let inClass = false;
+      for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i] as string;
+        if (c === '\\') {
+          out += c + (pattern[i + 1] ?? '');
+          i++;
+        } else if (inClass) {
+          if (c === ']') inClass = false;
+          out += c;
+        } else if (c === '[') {
+          inClass = true;
+          out += c;
+        } else if (c === ' ' && pattern[i + 1] === '?') {
+          out += `${WS_CLASS}*`;
+          i++;
+        } else out += c === ' ' ? `${WS_CLASS}+` : c;
+      }
+      return out;
+    };
+
+    it('expands spaces outside classes and escapes as the character loop did, for every bundled pattern and edge cases', () => {
+      // Prepare
+      const rules = loadDefaultRules();
+      const patterns = [
+        ...Object.values(rules.lexicons).flatMap((l) => l.cues.map((c) => c.pattern)),
+        'a [ ] b', '[] x', '[^] y', 'a\\', 'a [b\\] c] d', 'x ? y', '[ ?] ?', '\\ a', 'a [x y', ' ', ' ?', '  ?', 'a\\[ b] c',
+      ];
+      // Act
+      const differ = patterns.filter((p) => spaces(p) !== byLoop(p));
+      // Assess
+      expect(differ).toEqual([]);
+      expect(spaces('a [ ] b ?c')).toBe(`a${WS_CLASS}+[ ]${WS_CLASS}+b${WS_CLASS}*c`);
+    });
+  });
+
   describe('cueScanner', () => {
     const compiled = compileRules(loadDefaultRules(), { validate: false });
 
