@@ -82,31 +82,30 @@ const PROPERTY_RANGES: Record<string, string> = {
   'Script=Hangul': '\\u1100-\\u11ff\\u3130-\\u318f\\uac00-\\ud7af',
 };
 
-/** Rewrites \\p{…} escapes of a pattern into ranges, inside or outside character classes. */
+/**
+ * What withoutUnicodeEscapes looks at: a \\p{…} escape, an escaped bracket or backslash (copied,
+ * not read as a bracket), a bracket. Other escapes (\\t, \\u00a0…) hold neither and are passed over.
+ */
+const UNICODE_TOKENS = /\\p\{([^}]*)\}|\\[\\[\]]|[[\]]/g;
+
+/**
+ * Rewrites \\p{…} escapes of a pattern into ranges, inside or outside character classes. One
+ * regex replace, not a character loop: it runs on the source of every regex built (~1 MB of
+ * sources in a bench first pass, most of it whitespace classes with no \\p{…}; speed14).
+ */
 export function withoutUnicodeEscapes(src: string): string {
-  let out = '';
+  if (!src.includes('\\p{')) return src;
   let inClass = false;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i] as string;
-    if (c === '\\') {
-      if (src[i + 1] === 'p' && src[i + 2] === '{') {
-        const close = src.indexOf('}', i);
-        const name = src.slice(i + 3, close);
-        const ranges = PROPERTY_RANGES[name];
-        if (!ranges) throw new RuleError(`unsupported property escape \\p{${name}}`);
-        out += inClass ? ranges : `[${ranges}]`;
-        i = close;
-        continue;
-      }
-      out += c + (src[i + 1] ?? '');
-      i++;
-      continue;
+  return src.replace(UNICODE_TOKENS, (m: string, name: string | undefined) => {
+    if (name !== undefined) {
+      const ranges = PROPERTY_RANGES[name];
+      if (!ranges) throw new RuleError(`unsupported property escape \\p{${name}}`);
+      return inClass ? ranges : `[${ranges}]`;
     }
-    if (c === '[' && !inClass) inClass = true;
-    else if (c === ']' && inClass) inClass = false;
-    out += c;
-  }
-  return out;
+    if (m === '[') inClass = true;
+    else if (m === ']') inClass = false;
+    return m;
+  });
 }
 
 /** Throws as withoutUnicodeEscapes would on an unsupported \\p{…}, without rewriting the pattern. */
