@@ -4,6 +4,7 @@
  */
 import { normalizeForMatch, STABLE } from '../text.js';
 import { openLookbehinds } from './lookbehind.js';
+import { lowerCaseSource, regexLower as regexLowerOf } from './lowered.js';
 import { alternatives, closeOf, quantifierAt } from './regex-source.js';
 import { isSpacedNonAlphabeticLetter, isUnspacedScriptUnit } from './scripts.js';
 import type { Cue, Lexicon, Rules, VendorPattern } from './types.js';
@@ -81,31 +82,30 @@ const PROPERTY_RANGES: Record<string, string> = {
   'Script=Hangul': '\\u1100-\\u11ff\\u3130-\\u318f\\uac00-\\ud7af',
 };
 
-/** Rewrites \\p{…} escapes of a pattern into ranges, inside or outside character classes. */
+/**
+ * What withoutUnicodeEscapes looks at: a \\p{…} escape, an escaped bracket or backslash (copied,
+ * not read as a bracket), a bracket. Other escapes (\\t, \\u00a0…) hold neither and are passed over.
+ */
+const UNICODE_TOKENS = /\\p\{([^}]*)\}|\\[\\[\]]|[[\]]/g;
+
+/**
+ * Rewrites \\p{…} escapes of a pattern into ranges, inside or outside character classes. One
+ * regex replace, not a character loop: it runs on the source of every regex built (~1 MB of
+ * sources in a bench first pass, most of it whitespace classes with no \\p{…}; speed14).
+ */
 export function withoutUnicodeEscapes(src: string): string {
-  let out = '';
+  if (!src.includes('\\p{')) return src;
   let inClass = false;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i] as string;
-    if (c === '\\') {
-      if (src[i + 1] === 'p' && src[i + 2] === '{') {
-        const close = src.indexOf('}', i);
-        const name = src.slice(i + 3, close);
-        const ranges = PROPERTY_RANGES[name];
-        if (!ranges) throw new RuleError(`unsupported property escape \\p{${name}}`);
-        out += inClass ? ranges : `[${ranges}]`;
-        i = close;
-        continue;
-      }
-      out += c + (src[i + 1] ?? '');
-      i++;
-      continue;
+  return src.replace(UNICODE_TOKENS, (m: string, name: string | undefined) => {
+    if (name !== undefined) {
+      const ranges = PROPERTY_RANGES[name];
+      if (!ranges) throw new RuleError(`unsupported property escape \\p{${name}}`);
+      return inClass ? ranges : `[${ranges}]`;
     }
-    if (c === '[' && !inClass) inClass = true;
-    else if (c === ']' && inClass) inClass = false;
-    out += c;
-  }
-  return out;
+    if (m === '[') inClass = true;
+    else if (m === ']') inClass = false;
+    return m;
+  });
 }
 
 /** Throws as withoutUnicodeEscapes would on an unsupported \\p{…}, without rewriting the pattern. */
@@ -174,6 +174,11 @@ interface LazyRe {
   tail: string;
   flags: string;
   re: RegExp | null;
+  /**
+   * Case-insensitive cues: the regex without "i" run over the lower-cased text (lowered.ts):
+   * undefined until first wanted, null when the pattern is not rewritten (or the cue is cs).
+   */
+  low: RegExp | null | undefined;
   /** The capitals form (case-sensitive cues): undefined until made, null when it has none. */
   upper: RegExp | null | undefined;
   /** Lower-cased strings one of which every match starts with (startStrings): undefined until first asked, null when the start cannot be told. */
@@ -192,6 +197,46 @@ interface LazyRe {
 
 function lazyRe(l: LazyRe, text: string): RegExp {
   return (l.re ??= native(new RegExp(withoutUnicodeEscapes(`(?:${l.pattern})${l.tail}`), l.flags), isWide(text)));
+}
+
+/**
+ * A cue pattern (as written, before spaces()) rewritten for the lower-cased text and spaced, as
+ * the classifier compiles it without "i" (lowered.ts); null when it keeps "i". For tests.
+ */
+export function lowerCasePattern(pattern: string): string | null {
+  return loweredPattern(pattern, spaces(pattern));
+}
+
+/** PROPERTY_RANGES as lowerCaseSource reads a \p{…}. */
+const propertyBody = (name: string): string | undefined => PROPERTY_RANGES[name];
+
+/**
+ * A pattern (before spaces()) for the lower-cased text, spaced: lowerCaseSource keeps every space
+ * outside a class where it was and adds none, so spacing it gives the rewrite of the spaced pattern.
+ */
+function loweredPattern(plain: string, spaced: string): string | null {
+  const l = lowerCaseSource(plain, propertyBody);
+  // Most patterns are written lower-case: then the rewrite is the pattern itself.
+  return l === null ? null : l === plain ? spaced : spaces(l);
+}
+
+/** The tails of word-bounded and other cues, for the lower-cased text. */
+const loweredTails = new Map<string, string | null>();
+
+function loweredTail(tail: string): string | null {
+  let l = loweredTails.get(tail);
+  if (l === undefined) loweredTails.set(tail, (l = lowerCaseSource(tail, propertyBody)));
+  return l;
+}
+
+/** A case-insensitive cue's regex for the lower-cased text `lower` (see LazyRe.low), or null. */
+function lowRe(l: LazyRe, lower: string): RegExp | null {
+  if (l.low === undefined) {
+    const p = loweredPattern(l.plain, l.pattern);
+    const t = loweredTail(l.tail);
+    l.low = p === null || t === null ? null : native(new RegExp(withoutUnicodeEscapes(`(?:${p})${t}`), 'y'), isWide(lower));
+  }
+  return l.low;
 }
 
 /** The capitals form of a case-sensitive cue's regex (same tail, no "i"), or null when it has none. */
@@ -245,6 +290,8 @@ interface Part {
   /** The source and flags `re` is built from. */
   src: string;
   flags: string;
+  /** Case-insensitive part: its regex without "i" for the lower-cased text (see LazyRe.low); undefined until first wanted, null when none. */
+  low: RegExp | null | undefined;
   cues: Cue[];
   /** Ungated part: its cues' patterns before spaces(), for needsOf (see CueSet's `unspaced`). */
   plains: string[];
@@ -354,27 +401,15 @@ export const WS_CLASS = '[\\t\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u20
 const WS = `${WS_CLASS}+`;
 const WS_OPT = `${WS_CLASS}*`;
 
+/** An escape (copied), a class up to its "]" (copied: a space inside stays a space), " ?" or " ". */
+const SPACE_TOKENS = /\\[\s\S]?|\[(?:\\[\s\S]?|[^\]\\])*\]?| \?| /g;
+
+const spaceToken = (m: string): string => (m === ' ' ? WS : m === ' ?' ? WS_OPT : m);
+
 export function spaces(pattern: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i] as string;
-    if (c === '\\') {
-      out += c + (pattern[i + 1] ?? '');
-      i++;
-    } else if (inClass) {
-      // Inside [...] a space stays a space: the text's whitespace is already collapsed to spaces.
-      if (c === ']') inClass = false;
-      out += c;
-    } else if (c === '[') {
-      inClass = true;
-      out += c;
-    } else if (c === ' ' && pattern[i + 1] === '?') {
-      out += WS_OPT;
-      i++;
-    } else out += c === ' ' ? WS : c;
-  }
-  return out;
+  // One regex finds the escapes and classes to copy as they are and the spaces to expand: the
+  // character loop this replaced cost ~20 ms of a first pass (speed14).
+  return pattern.replace(SPACE_TOKENS, spaceToken);
 }
 
 /** The literal strings a pattern stands for, when it is only literals joined by "|"; else null. */
@@ -1058,13 +1093,15 @@ interface Tokens {
   cjk: Int32Array;
   /** The text lower-cased when that keeps every offset (null: compare piece by piece); undefined until asked. */
   lower: string | null | undefined;
+  /** The text case-insensitive regexes run on without "i" (lowered.ts regexLower), null when none; undefined until asked. */
+  rxLower: string | null | undefined;
   /** Whether its whitespace is single plain spaces (see collapsed); undefined until asked. */
   collapsed: boolean | undefined;
 }
 
 function tokenSlot(): Tokens {
   // The empty text: no words, no CJK positions.
-  return { text: '', n: 0, nCjk: 0, starts: new Int32Array(64), ends: new Int32Array(64), keys: new Int32Array(64), lowers: [], wkeys: [], cjk: new Int32Array(64), lower: undefined, collapsed: undefined };
+  return { text: '', n: 0, nCjk: 0, starts: new Int32Array(64), ends: new Int32Array(64), keys: new Int32Array(64), lowers: [], wkeys: [], cjk: new Int32Array(64), lower: undefined, rxLower: undefined, collapsed: undefined };
 }
 
 let tokenCache: [Tokens, Tokens] = [tokenSlot(), tokenSlot()];
@@ -1117,6 +1154,7 @@ function tokensOf(text: string): Tokens {
   t.n = nWords;
   t.nCjk = nCjk;
   t.lower = undefined;
+  t.rxLower = undefined;
   t.collapsed = undefined;
   tokenCache = [t, a];
   return t;
@@ -1145,6 +1183,24 @@ function lowerText(tk: Tokens): string | null {
     tk.lower = l.length === tk.text.length ? l : null;
   }
   return tk.lower;
+}
+
+/**
+ * The lower-cased text the case-insensitive regexes run on without "i" (lowered.ts regexLower,
+ * from lowerText); null when there is none (the "i" regexes run on the text).
+ */
+function regexLower(tk: Tokens): string | null {
+  if (tk.rxLower === undefined) tk.rxLower = regexLowerOf(tk.text, lowerText(tk));
+  return tk.rxLower;
+}
+
+/** regexLower for a text, through its tokens when cached. */
+function regexLowerOfText(text: string): string | null {
+  const [a, b] = tokenCache;
+  const tk = a.text === text ? a : b.text === text ? b : null;
+  if (tk) return regexLower(tk);
+  const l = text.toLowerCase();
+  return regexLowerOf(text, l.length === text.length ? l : null);
 }
 
 /** The longest string every one of `strs` starts with. */
@@ -1438,7 +1494,7 @@ export class CueSet {
           if (!re) {
             // An unsupported \p{…} still fails compileRules, as when the regex was made here.
             checkPropertyEscapes(cue.pattern);
-            own.set(cue, (re = { pattern: cue.pattern, plain: unspaced.get(cue) ?? cue.pattern, tail, flags: `y${flags}`, re: null, upper: undefined, starts: undefined, needs: undefined, gen: 0, may: true }));
+            own.set(cue, (re = { pattern: cue.pattern, plain: unspaced.get(cue) ?? cue.pattern, tail, flags: `y${flags}`, re: null, low: cs ? null : undefined, upper: undefined, starts: undefined, needs: undefined, gen: 0, may: true }));
           }
           return { re, capitals: cs && capitals, lits: null, common: '', cs, bounded: !cjkGate, cue, fam: role(cue), rank: rank.get(cue) as number, keyText: keyTextOf(key), starts: undefined, startsCommon: '', startsSpace: false };
         };
@@ -1451,13 +1507,13 @@ export class CueSet {
         for (const [k, list] of byWord) for (const c of list) pushCand(g.byWordKey, k, cand(entry(c, k, firstWordKey)));
         const pairKey = (x: string) => prefixKey(x.charCodeAt(0), x.charCodeAt(1));
         for (const [k, list] of byPair) for (const c of list) pushCand(g.byPair, k, cand(entry(c, k, pairKey)));
-        this.parts.push({ re: null, src: '', flags: '', cues: [], plains: [], fam: fam as string, bounded: !cjkGate, gated: true, cjk: cjkGate, needs: null });
+        this.parts.push({ re: null, src: '', flags: '', low: null, cues: [], plains: [], fam: fam as string, bounded: !cjkGate, gated: true, cjk: cjkGate, needs: null });
       }
       if (free.length) {
         const src = `(?:${body(free)})${tail}`;
         // An unsupported \p{…} still fails compileRules, as when the regex was made here.
         checkPropertyEscapes(src);
-        this.parts.push({ re: null, src, flags: `g${flags}`, cues: free, plains: free.map((c) => unspaced.get(c) ?? c.pattern), fam: fam as string, bounded: bound === 'b', gated: false, cjk: false, needs: undefined });
+        this.parts.push({ re: null, src, flags: `g${flags}`, low: flags ? undefined : null, cues: free, plains: free.map((c) => unspaced.get(c) ?? c.pattern), fam: fam as string, bounded: bound === 'b', gated: false, cjk: false, needs: undefined });
       }
     }
     const g = this.cands;
@@ -1717,9 +1773,19 @@ export class CueScanner {
       const lazy = e.re as LazyRe;
       if (!startsAt(tk, at, e) || !this.mayMatch(lazy, text)) continue;
       // Sticky: a match starts at `at` and ends at lastIndex, so test() (no match array) is enough.
-      const one = lazyRe(lazy, text);
-      one.lastIndex = at;
-      let end = one.test(text) ? one.lastIndex : -1;
+      // A case-insensitive cue runs without "i" on the lower-cased text when it can (lowered.ts):
+      // the same offsets, and half the regex code to compile.
+      const lower = lazy.low === null ? null : regexLower(tk);
+      const low = lower === null ? null : lowRe(lazy, lower);
+      let end: number;
+      if (low !== null) {
+        low.lastIndex = at;
+        end = low.test(lower as string) ? low.lastIndex : -1;
+      } else {
+        const one = lazyRe(lazy, text);
+        one.lastIndex = at;
+        end = one.test(text) ? one.lastIndex : -1;
+      }
       if (end < 0 && e.capitals) {
         const up = upperRe(lazy, text);
         if (up) {
@@ -1858,15 +1924,34 @@ function partMayMatch(p: Part, text: string): boolean {
   return p.needs === null || mayContainIn(textGrams(text), p.needs);
 }
 
+/** A case-insensitive part's regex for the lower-cased text (see Part.low), or null. */
+function lowPartRe(p: Part, lower: string): RegExp | null {
+  if (p.low === undefined) {
+    const t = loweredTail(p.bounded ? `(?!${WORD_CHAR})` : '');
+    const body: string[] = [];
+    for (let k = 0; k < p.plains.length; k++) {
+      const l = t === null ? null : loweredPattern(p.plains[k] as string, (p.cues[k] as Cue).pattern);
+      if (l === null) return (p.low = null);
+      body.push(`(${l})`);
+    }
+    p.low = fastRegExp(openLookbehinds(`(?:${body.join('|')})${t}`), 'g', isWide(lower));
+  }
+  return p.low;
+}
+
 /** The matches of an ungated part, appended to `out`: its alternation regex run over the whole text. */
 function scanFree(p: Part, text: string, out: Hit[]): void {
   // Built with its leading lookbehinds moved past their literal heads (lookbehind.ts): the same
   // matches, without a backward scan at every position of the text.
-  const re = (p.re ??= fastRegExp(openLookbehinds(p.src), p.flags, isWide(text)));
+  const lower = p.low === null ? null : regexLowerOfText(text);
+  const low = lower === null ? null : lowPartRe(p, lower);
+  const re = low ?? (p.re ??= fastRegExp(openLookbehinds(p.src), p.flags, isWide(text)));
+  // The lower-cased text when the part's regex runs on it (same offsets), else the text.
+  const subject = low !== null ? (lower as string) : text;
   const { cues, bounded } = p;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
+  while ((m = re.exec(subject)) !== null) {
     if (bounded && m.index > 0 && isWordCharAt(text, m.index - 1)) {
       re.lastIndex = m.index + 1;
       continue;
@@ -1875,7 +1960,8 @@ function scanFree(p: Part, text: string, out: Hit[]): void {
     while (g < m.length && m[g] === undefined) g++;
     const cue = cues[g - 1];
     const matched = m[g] ?? m[0];
-    if (cue) out.push({ cue, fam: role(cue), start: m.index, end: m.index + matched.length, text: matched });
+    const end = m.index + matched.length;
+    if (cue) out.push({ cue, fam: role(cue), start: m.index, end, text: low !== null ? text.slice(m.index, end) : matched });
     // Step one character, not past the match: "will ban" and "ban" are both cues.
     re.lastIndex = m.index + 1;
   }

@@ -70,6 +70,88 @@ describe('core/classifier/compile', () => {
     });
   });
 
+  describe('spaces', () => {
+    /** The character loop spaces() was before speed14 made it one regex replace. */
+    const byLoop = (pattern: string): string => {
+      let out = '';
+      let inClass = false;
+      for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i] as string;
+        if (c === '\\') {
+          out += c + (pattern[i + 1] ?? '');
+          i++;
+        } else if (inClass) {
+          if (c === ']') inClass = false;
+          out += c;
+        } else if (c === '[') {
+          inClass = true;
+          out += c;
+        } else if (c === ' ' && pattern[i + 1] === '?') {
+          out += `${WS_CLASS}*`;
+          i++;
+        } else out += c === ' ' ? `${WS_CLASS}+` : c;
+      }
+      return out;
+    };
+
+    it('expands spaces outside classes and escapes as the character loop did, for every bundled pattern and edge cases', () => {
+      // Prepare
+      const rules = loadDefaultRules();
+      const patterns = [
+        ...Object.values(rules.lexicons).flatMap((l) => l.cues.map((c) => c.pattern)),
+        'a [ ] b', '[] x', '[^] y', 'a\\', 'a [b\\] c] d', 'x ? y', '[ ?] ?', '\\ a', 'a [x y', ' ', ' ?', '  ?', 'a\\[ b] c',
+      ];
+      // Act
+      const differ = patterns.filter((p) => spaces(p) !== byLoop(p));
+      // Assess
+      expect(differ).toEqual([]);
+      expect(spaces('a [ ] b ?c')).toBe(`a${WS_CLASS}+[ ]${WS_CLASS}+b${WS_CLASS}*c`);
+    });
+  });
+
+  describe('withoutUnicodeEscapes', () => {
+    /** The character loop withoutUnicodeEscapes was before speed14 made it one regex replace (ranges read from its own output). */
+    const byLoop = (src: string): string => {
+      let out = '';
+      let inClass = false;
+      for (let i = 0; i < src.length; i++) {
+        const c = src[i] as string;
+        if (c === '\\') {
+          if (src[i + 1] === 'p' && src[i + 2] === '{') {
+            const close = src.indexOf('}', i);
+            const ranges = withoutUnicodeEscapes(`[${src.slice(i, close + 1)}]`).slice(1, -1);
+            out += inClass ? ranges : `[${ranges}]`;
+            i = close;
+            continue;
+          }
+          out += c + (src[i + 1] ?? '');
+          i++;
+          continue;
+        }
+        if (c === '[' && !inClass) inClass = true;
+        else if (c === ']' && inClass) inClass = false;
+        out += c;
+      }
+      return out;
+    };
+
+    it('rewrites as the character loop did, for every bundled pattern (spaced, with the word-end tail) and edge cases', () => {
+      // Prepare
+      const rules = loadDefaultRules();
+      const tail = '(?![\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{N}_])';
+      const sources = [
+        ...Object.values(rules.lexicons).flatMap((l) => l.cues.flatMap((c) => [c.pattern, `(?:${spaces(c.pattern)})${tail}`])),
+        '[\\p{L}]x\\p{N}', '[]\\p{L}', '[^]\\p{L}]', '\\[\\p{L}', 'a\\', '[\\]\\p{L}]\\p{L}', '\\\\p{L}', '[[\\p{L}]\\p{L}', '\\p{N}\\t\\u00a0',
+      ];
+      // Act
+      const differ = sources.filter((s) => withoutUnicodeEscapes(s) !== byLoop(s));
+      // Assess
+      expect(differ).toEqual([]);
+      expect(withoutUnicodeEscapes('a\\p{N}[\\p{N}_]')).toBe('a[0-9][0-9_]');
+      expect(() => withoutUnicodeEscapes('\\p{Foo}')).toThrow(/unsupported property escape/);
+    });
+  });
+
   describe('cueScanner', () => {
     const compiled = compileRules(loadDefaultRules(), { validate: false });
 
