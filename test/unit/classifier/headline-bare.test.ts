@@ -1,0 +1,103 @@
+/**
+ * Headline-only items (the Google News shape, no lead) that earlier rules missed for want of a lead
+ * (head8): an authority telling its own staff to delete or get rid of a vendor's app or device, and
+ * the acting country of a bare headline that names none.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../lambdas/core/classifier/index.js';
+import type { Measure, Stage } from '../../../lambdas/core/model.js';
+import { google } from './helpers.js';
+
+// [language, headline, measure, stage, countries]
+const STAFF_TOLD: Array<[string, string, Measure, Stage, string[]]> = [
+  ['en', 'Dutch ministry asks all staff to delete TikTok from their phones', 'device_ban', 'in_force', ['NL']],
+  ['en', 'Canadian officials told to get rid of their WeChat accounts', 'device_ban', 'in_force', ['CA']],
+  ['en', 'Estonian soldiers are ordered to uninstall DeepSeek', 'device_ban', 'in_force', ['EE']],
+  ['it', 'Il Pentagono ordina ai militari di disattivare DeepSeek', 'device_ban', 'in_force', ['US']],
+  ['fr', 'Les agents du ministère priés de supprimer DeepSeek', 'device_ban', 'in_force', ['FR']],
+  ['es', 'El Ministerio de Defensa de Perú ordena a los militares que eliminen TikTok', 'device_ban', 'in_force', ['PE']],
+  ['pt', 'Governo de Portugal pede aos funcionários que apaguem o DeepSeek', 'device_ban', 'in_force', ['PT']],
+  ['de', 'Österreichs Innenministerium fordert Beamte auf, TikTok zu löschen', 'device_ban', 'in_force', ['AT']],
+  ['zh', '日本政府要求公务员删除DeepSeek', 'device_ban', 'in_force', ['JP']],
+  ['ru', 'В Казахстане чиновникам велели избавиться от iPhone', 'device_ban', 'in_force', ['KZ']],
+  // an order is issued (in force even with a deadline ahead); a request with a deadline is announced
+  ['en', 'Irish ministry orders staff to uninstall WeChat by 1 May', 'device_ban', 'in_force', ['IE']],
+  ['en', 'Irish ministry asks staff to uninstall WeChat by 1 May', 'device_ban', 'announced', ['IE']],
+];
+
+// a company's staff, the public or a past order in a report ("Ministers ordered to remove them") is no such request
+const NOT_STAFF: Array<[string, string]> = [
+  ['en', 'Samsung tells employees to delete TikTok'],
+  ['en', 'Bank asks staff to uninstall WeChat'],
+];
+
+// [language, headline, countries]: a bare headline naming no country — the outlet's or the language's
+const BARE_COUNTRY: Array<[string, string, string[]]> = [
+  ['de', 'Huawei-Komponenten sollen aus dem 5G-Netz entfernt werden', ['DE']],
+  ['sv', 'ZTE utestängs från 5G-nätet', ['SE']],
+];
+
+// [language, headline, countries]: a country name in the genitive (de "-s"); a demonym before
+// civil servants, soldiers or diplomats names the state whose staff it is
+const NAMED_COUNTRY: Array<[string, string, string[]]> = [
+  ['de', 'Die Regierung Österreichs verbietet TikTok auf Diensthandys', ['AT']],
+  ['de', 'Frankreichs Behörden sperren Telegram', ['FR']],
+  ['en', 'Turkish civil servants barred from using DeepSeek', ['TR']],
+  ['fr', 'Les militaires japonais interdits d\'utiliser TikTok', ['JP']],
+];
+
+// [language, headline]: an export control's destination ("to China", "nach China", "à la Chine") is not
+// the state that controls the exports — the measure's usual actor (US) is
+const EXPORT_DESTINATION: Array<[string, string]> = [
+  ['en', 'Nvidia gets licence to sell chips to China'],
+  ['de', 'Nvidia darf wieder Grafikchips nach China exportieren'],
+  ['fr', 'Nvidia autorisé à exporter ses puces vers la Chine'],
+  ['es', 'Nvidia vuelve a vender chips a China'],
+];
+
+describe('classifier', () => {
+  describe('classify: headline-only, an export control names its destination', () => {
+    it.each(EXPORT_DESTINATION)('[%s] "%s" → US', (language, headline) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe('export_control');
+      expect(c.countries).toEqual(['US']);
+    });
+  });
+  describe('classify: headline-only, the acting country named in the genitive or by its staff', () => {
+    it.each(NAMED_COUNTRY)('[%s] "%s" → %j', (language, headline, countries) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
+      expect(c.countries).toEqual(countries);
+    });
+  });
+
+  describe('classify: headline-only, staff told to delete or give up a vendor', () => {
+    it.each(STAFF_TOLD)('[%s] reads "%s" as %s / %s by %j', (language, headline, measure, stage, countries) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe(measure);
+      expect(c.stage).toBe(stage);
+      expect(c.countries).toEqual(countries);
+    });
+    it.each(NOT_STAFF)('[%s] does not alert on "%s"', (language, headline) => {
+      expect(classify(google(language, headline)).relevant).toBe(false);
+    });
+    it("does not read an order's issuers as the staff told ('Ministers ordered to remove them')", () => {
+      const c = classify({
+        title: 'Hikvision cameras found at five government sites',
+        summary: 'The cameras are still in use months after Ministers ordered to remove them from sensitive sites.',
+        language: 'en',
+      });
+      expect(c.rules).not.toContain('en.restrict.staff-told-remove');
+    });
+  });
+
+  describe('classify: headline-only, the acting country of a headline that names none', () => {
+    it.each(BARE_COUNTRY)('[%s] "%s" → %j', (language, headline, countries) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
+      expect(c.countries).toEqual(countries);
+    });
+  });
+});
