@@ -55,7 +55,34 @@ const EXPORT_DESTINATION: Array<[string, string]> = [
   ['es', 'Nvidia vuelve a vender chips a China'],
 ];
 
+// [language, headline, measure, stage]: a state adding a vendor to a list (the Romance languages and
+// zh 将…列(为/入/与)…名单); the vendor adding its own products to a list is company news
+const ADDED_TO_LIST: Array<[string, string, Measure, Stage]> = [
+  ['es', 'El Pentágono incluye a BYD en su lista de empresas vinculadas al Ejército chino', 'other_restriction', 'in_force'],
+  ['fr', 'Le Pentagone inscrit CATL sur sa liste des entreprises liées à l\'armée chinoise', 'other_restriction', 'in_force'],
+  ['it', 'Washington aggiunge Quectel alla lista delle società legate all\'esercito cinese', 'other_restriction', 'in_force'],
+  ['pt', 'Pentágono coloca a Hesai e a BYD numa lista de empresas ligadas aos militares chineses', 'other_restriction', 'in_force'],
+  ['es', 'Estados Unidos agregaría a Unitree a la lista de empresas militares chinas', 'other_restriction', 'proposed'],
+  ['zh', '美国防部把宁德时代列为中国军方企业名单', 'other_restriction', 'in_force'],
+];
+const NOT_LISTED: Array<[string, string]> = [
+  ['es', 'Xiaomi añade nuevos modelos a su lista de productos'],
+  ['fr', 'Xiaomi ajoute de nouveaux modèles à sa liste de produits'],
+];
+
 describe('classifier', () => {
+  describe('classify: headline-only, a state adding a vendor to a list', () => {
+    it.each(ADDED_TO_LIST)('[%s] reads "%s" as %s / %s by the US', (language, headline, measure, stage) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe(measure);
+      expect(c.stage).toBe(stage);
+      expect(c.countries).toEqual(['US']);
+    });
+    it.each(NOT_LISTED)('[%s] does not alert on "%s"', (language, headline) => {
+      expect(classify(google(language, headline)).relevant).toBe(false);
+    });
+  });
   describe('classify: headline-only, an export control names its destination', () => {
     it.each(EXPORT_DESTINATION)('[%s] "%s" → US', (language, headline) => {
       const c = classify(google(language, headline));
