@@ -70,7 +70,22 @@ const NOT_LISTED: Array<[string, string]> = [
   ['fr', 'Xiaomi ajoute de nouveaux modèles à sa liste de produits'],
 ];
 
+// [language, headline]: firms allowed to sell to or deal with a vendor again — a lifting
+const MAY_SELL_TO: Array<[string, string]> = [
+  ['en', 'Commerce says US suppliers may again ship to ZTE'],
+  ['fr', 'Washington: les fournisseurs américains peuvent de nouveau livrer à ZTE'],
+  ['ja', '米政府、米企業はZTEに部品を販売してもよいと表明'],
+  ['vi', 'Mỹ cho phép Nvidia bán chip H20'],
+];
+
 describe('classifier', () => {
+  describe('classify: headline-only, firms allowed to sell to a vendor again', () => {
+    it.each(MAY_SELL_TO)('[%s] reads "%s" as lifted', (language, headline) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe('lifted');
+    });
+  });
   describe('classify: headline-only, a state adding a vendor to a list', () => {
     it.each(ADDED_TO_LIST)('[%s] reads "%s" as %s / %s by the US', (language, headline, measure, stage) => {
       const c = classify(google(language, headline));
