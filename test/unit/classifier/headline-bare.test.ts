@@ -78,7 +78,24 @@ const MAY_SELL_TO: Array<[string, string]> = [
   ['vi', 'Mỹ cho phép Nvidia bán chip H20'],
 ];
 
+// [language, headline, countries]: zh headlines — a one-character country before the ban verb (英禁, 澳禁),
+// 禁 + official devices + 用 (use), a head of government (约翰逊) as the actor
+const ZH_HEADLINES: Array<[string, string, Measure, string[]]> = [
+  ['zh', '英禁政府设备安装微信', 'device_ban', ['GB']],
+  ['zh', '韩禁公务电脑用DeepSeek', 'device_ban', ['KR']],
+  ['zh', '加拿大禁政府设备用微信', 'device_ban', ['CA']],
+  ['zh', '约翰逊宣布禁止华为参与5G网络', 'network_exclusion', ['GB']],
+];
+
 describe('classifier', () => {
+  describe('classify: headline-only zh abbreviations and short verbs', () => {
+    it.each(ZH_HEADLINES)('[%s] reads "%s" as %s by %j', (language, headline, measure, countries) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe(measure);
+      expect(c.countries).toEqual(countries);
+    });
+  });
   describe('classify: headline-only, firms allowed to sell to a vendor again', () => {
     it.each(MAY_SELL_TO)('[%s] reads "%s" as lifted', (language, headline) => {
       const c = classify(google(language, headline));
