@@ -87,7 +87,22 @@ const ZH_HEADLINES: Array<[string, string, Measure, string[]]> = [
   ['zh', '约翰逊宣布禁止华为参与5G网络', 'network_exclusion', ['GB']],
 ];
 
+// [language, headline]: 'may no longer sell / use' (fr n'a plus le droit de, de darf … nicht mehr
+// verkaufen / kein … mehr nutzen, pt não pode mais, pl nie można używać)
+const NO_LONGER: Array<[string, string]> = [
+  ['fr', 'Xiaomi n\'a plus le droit de commercialiser ses téléphones en Lituanie'],
+  ['de', 'Xiaomi darf seine Handys in Litauen nicht mehr verkaufen'],
+  ['de', 'Litauische Beamte dürfen kein Xiaomi-Handy mehr nutzen'],
+  ['pt', 'Temu não pode mais vender no Vietnã'],
+  ['pl', 'W ministerstwach nie wolno już instalować DeepSeek'],
+];
+
 describe('classifier', () => {
+  describe('classify: headline-only, may no longer sell or use', () => {
+    it.each(NO_LONGER)('[%s] finds a measure in "%s"', (language, headline) => {
+      expect(classify(google(language, headline)).relevant).toBe(true);
+    });
+  });
   describe('classify: headline-only zh abbreviations and short verbs', () => {
     it.each(ZH_HEADLINES)('[%s] reads "%s" as %s by %j', (language, headline, measure, countries) => {
       const c = classify(google(language, headline));
