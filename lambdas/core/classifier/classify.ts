@@ -799,6 +799,8 @@ interface CountryVotes {
   strong: number;
   /** Countries with at least one mention that is not only the targeted vendors' origin. */
   acting: Set<string>;
+  /** Countries every mention of which a context word qualifies as not acting (destinations, precedents). */
+  qualifiedOnly: Set<string>;
 }
 
 /** Verb-final headlines: countries joined to the first one ("호주·뉴질랜드도 … 금지", "オーストラリアやニュージーランドで…禁止", "日米、…") share its subject slot. */
@@ -890,6 +892,7 @@ function countryVotes(
   const owned = ownedInstitutions(c, hits, text);
   let strongCountry = 0;
   const acting = new Set<string>();
+  const unqualified = new Set<string>();
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i] as Hit;
     let code = h.cue.country ?? (h.cue.countryMap ? resolveCountry(c, h) : undefined);
@@ -942,6 +945,7 @@ function countryVotes(
     }
     if (originOnly) w *= 0.3;
     else acting.add(code);
+    if (!qualified) unqualified.add(code);
     if (strong) strongCountry = Math.max(strongCountry, h.cue.cw ?? 0);
     // Repeated mentions add a little; the best one counts fully.
     const prev = countryBestW.get(code) ?? 0;
@@ -954,8 +958,13 @@ function countryVotes(
   if (feedCountry) {
     add(countryScores, feedCountry, tuning.feedCountryWeight);
     acting.add(feedCountry);
+    unqualified.add(feedCountry);
   }
-  return { scores: countryScores, best: countryBest, subjects, strong: strongCountry, acting };
+  // A country every mention of which a context word qualifies as not acting ("sell chips to China",
+  // "nach China liefern", "vendre à la Chine", "after the US"): a destination or a precedent.
+  const qualifiedOnly = new Set<string>();
+  for (const code of countryScores.keys()) if (!unqualified.has(code)) qualifiedOnly.add(code);
+  return { scores: countryScores, best: countryBest, subjects, strong: strongCountry, acting, qualifiedOnly };
 }
 
 /** The not-relevant result: the noise that argued against relevance, as evidence and rules. */
@@ -1113,7 +1122,7 @@ function sharedUsualMeasure(c: CompiledRules, targets: Map<string, VendorHit>): 
  * The acting countries: the best-scored one (or the headline's several subjects), else the state
  * that alone uses the measure's instrument, else the outlet's or the language's default.
  */
-function decideCountries(cv: Vote<string>, subjects: Set<string>, domainCountry: string | null, lang: string, lex: CompiledLexicon | undefined, actor: number, measure: Measure, tuning: Tuning, fired: Set<string>): string[] {
+function decideCountries(cv: Vote<string>, subjects: Set<string>, domainCountry: string | null, lang: string, lex: CompiledLexicon | undefined, actor: number, measure: Measure, tuning: Tuning, fired: Set<string>, bare = false): string[] {
   let countries: string[] = [];
   const byMeasure = tuning.measureActingPrior?.[measure];
   if (cv.key) {
@@ -1129,7 +1138,7 @@ function decideCountries(cv: Vote<string>, subjects: Set<string>, domainCountry:
     fired.add(`prior.acting-by-measure.${byMeasure}`);
   } else {
     const d = domainCountry ?? lex?.lexicon.defaultCountry;
-    if (d && actor > 0) {
+    if (d && (actor > 0 || bare)) {
       countries = [d];
       fired.add(domainCountry ? `${lang}.outlet-country` : `${lang}.default-country`);
     }
@@ -1332,7 +1341,12 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   // stop H20 sales to China").
   const actingScores = new Map<string, number>();
   const ownExports = votes.measureScores.has('export_control');
-  for (const [code, w] of countryScores) if (ownExports || cvotes.acting.has(code)) actingScores.set(code, w);
+  // …but a country an export control names only behind a context word ("sell chips to China", "nach
+  // China liefern", "vendre à la Chine") is where the goods go, not the state that controls them:
+  // with no other country named, the measure's usual actor decides (decideCountries).
+  for (const [code, w] of countryScores) {
+    if (ownExports ? !cvotes.qualifiedOnly.has(code) : cvotes.acting.has(code)) actingScores.set(code, w);
+  }
   const cv = vote(actingScores, cvotes.best);
   if (actingScores.size < countryScores.size && vote(countryScores, cvotes.best).key !== cv.key) fired.add('country.origin-only');
 
@@ -1347,7 +1361,7 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   for (let i = 0; i < sd.rules.length; i++) fired.add(sd.rules[i] as string);
 
   // ---- countries: decide ----
-  const countries = decideCountries(cv, subjects, domainCountry, lang, lex, actor, measure, tuning, fired);
+  const countries = decideCountries(cv, subjects, domainCountry, lang, lex, actor, measure, tuning, fired, !summary);
 
   return relevantResult(src, sents, titleEnd, cjk, fired, targets, countries, cvotes.best, restrictHit, mv, measure, sd, cv, score, tuning);
 }

@@ -2408,7 +2408,9 @@ function compile(rules: Rules): CompiledRules {
     for (const [country, list] of Object.entries(names)) {
       for (const name of list) {
         // "^Name": a name that is more often something else counts only opening the headline.
-        const pattern = name.startsWith('^') ? `^${escapeRe(name.slice(1))}` : escapeRe(name);
+        const bare = name.replace(/^\^/, '');
+        const gen = lexicon.nameGenitive && !/[sßxz]$/i.test(bare) ? `(?:${escapeRe(lexicon.nameGenitive)})?` : '';
+        const pattern = `${name.startsWith('^') ? '^' : ''}${escapeRe(bare)}${gen}`;
         cues.push({ id: `country-name.${code}.${country}.${name.replace(/^\^/, '')}`, pattern, cs: true, country, cw: 2 });
       }
     }

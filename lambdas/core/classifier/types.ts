@@ -185,6 +185,12 @@ export interface Lexicon {
   stopwords?: string[];
   /** Country assumed when a government is named without a country (e.g. 政府 in Japanese news). */
   defaultCountry?: string | null;
+  /**
+   * The genitive ending a country name takes in this language ("s": de "Österreichs Regierung",
+   * "die Behörden Deutschlands", sv "Sveriges regering"): each country name also counts with it, unless
+   * the name already ends in that letter or in a sibilant.
+   */
+  nameGenitive?: string;
   cues: Cue[];
 }
 

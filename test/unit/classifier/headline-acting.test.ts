@@ -21,8 +21,9 @@ const BY_MEASURE: Array<[string, string, Measure, string[]]> = [
   ['en', 'SMIC hit by new export restrictions', 'export_control', ['US']],
   ['ko', '화웨이 반도체 수출 면허 전면 취소', 'export_control', ['US']],
   ['ja', 'YMTCを禁輸リストに追加', 'export_control', ['US']],
-  // other measures have many states: no prior
-  ['de', 'Huawei soll aus 5G-Netz entfernt werden', 'network_exclusion', []],
+  // other measures have many states: no measure prior — a bare headline falls back to the outlet's or
+  // its language's country, as a headline naming a government does (head8)
+  ['de', 'Huawei soll aus 5G-Netz entfernt werden', 'network_exclusion', ['DE']],
 ];
 
 // [language, headline, countries]: a country the headline names still decides

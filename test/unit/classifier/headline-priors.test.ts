@@ -11,10 +11,11 @@ import type { Measure, Stage } from '../../../lambdas/core/model.js';
 import { google, item } from './helpers.js';
 
 // [language, headline, measure, countries]: no state named, nothing against the report (export
-// controls are the US's instrument: tuning.json measureActingPrior names it)
+// controls are the US's instrument: tuning.json measureActingPrior names it; other measures fall back to
+// the outlet's or the language's country, as a headline naming a government does)
 const STANDS_ALONE: Array<[string, string, Measure, string[]]> = [
   ['en', 'DJI is blacklisted', 'export_control', ['US']],
-  ['de', 'Huawei soll aus 5G-Netz entfernt werden', 'network_exclusion', []],
+  ['de', 'Huawei soll aus 5G-Netz entfernt werden', 'network_exclusion', ['DE']],
   ['ko', '엔비디아 반도체, 수출통제 대상', 'export_control', ['US']],
 ];
 
