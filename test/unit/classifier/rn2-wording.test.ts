@@ -1,0 +1,35 @@
+/**
+ * Wording of the sixteenth replay collection's misses, written in other words: a government letting a
+ * vendor it was expected to exclude take part ("gets the nod", "given the go-ahead"), a state
+ * institution blocking an app on its own campus network, and near-misses that are no measure.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../lambdas/core/classifier/index.js';
+import type { Measure, Stage } from '../../../lambdas/core/model.js';
+import { item } from './helpers.js';
+
+// [language, title, summary, countries, measure, stage]
+const MEASURES: Array<[string, string, string, string[], Measure, Stage]> = [
+  // a government allowing a vendor into 5G trials or a rollout decides not to exclude it (LABELS.md: rejected)
+  ['en', 'Malaysian government gives ZTE the nod to join 5G trials', 'The communications ministry said the Chinese vendor may take part alongside Ericsson and Nokia.', ['MY'], 'network_exclusion', 'rejected'],
+  ['en', 'Huawei receives regulator approval to take part in Brazil 5G auction', 'Brazil had been under US pressure to keep the Chinese firm out.', ['BR'], 'network_exclusion', 'rejected'],
+  ['en', 'Brazil clears Huawei for 5G network rollout', 'The government resisted calls to exclude the Chinese vendor.', ['BR'], 'network_exclusion', 'rejected'],
+  ['en', 'Huawei Approved To Join Vietnam 5G Trials', 'The ministry confirmed the list of vendors on Monday.', ['VN'], 'network_exclusion', 'rejected'],
+  ['en', 'Indonesia grants Huawei the go-ahead to participate in 5G tests', 'Operators may use the Chinese vendor in their trials.', ['ID'], 'network_exclusion', 'rejected'],
+  // "telecom players" are no sport
+  ['en', 'Malaysia lets all telecom players, Huawei included, take part in 5G trials', 'The government has allowed Huawei to participate in trials for 5G networks.', ['MY'], 'network_exclusion', 'rejected'],
+  // a state university or school blocking an app on its own Wi-Fi, network or devices is a device ban
+  ['en', 'University of Oklahoma blocks TikTok on campus internet', 'The app can no longer be reached from university-owned computers or the school network.', ['US'], 'device_ban', 'in_force'],
+  ['en', 'Oklahoma universities ban TikTok from their Wi-Fi', 'The ban covers the school Wi-Fi and devices issued by the university.', ['US'], 'device_ban', 'in_force'],
+  ['es', 'Universidades de Texas bloquean TikTok', 'La Universidad de Texas bloqueó el acceso a TikTok en la red wifi de la universidad.', ['US'], 'device_ban', 'in_force'],
+  ['fr', 'Les universités du Texas bloquent TikTok', 'L\'application n\'est plus accessible sur le wifi du campus.', ['US'], 'device_ban', 'in_force'],
+];
+
+describe('classifier', () => {
+  describe('classify: wording of the sixteenth replay collection', () => {
+    it.each(MEASURES)('[%s] reads "%s" (lead: "%s") as %j %s %s', (language, title, summary, countries, measure, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c, JSON.stringify(c.rules)).toMatchObject({ relevant: true, countries, measure, stage });
+    });
+  });
+});
