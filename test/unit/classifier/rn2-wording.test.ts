@@ -25,11 +25,24 @@ const MEASURES: Array<[string, string, string, string[], Measure, Stage]> = [
   ['fr', 'Les universités du Texas bloquent TikTok', 'L\'application n\'est plus accessible sur le wifi du campus.', ['US'], 'device_ban', 'in_force'],
 ];
 
+// [language, title, summary, countries]: who acts
+const COUNTRIES: Array<[string, string, string, string[]]> = [
+  // Korean 상무부 / 국무부 with no country named are the US departments (Korea's are 산업통상자원부, 외교부)
+  ['ko', '상무부, 위챗 금지 명령 집행 보류', '상무부는 법원 명령에 따라 위챗 금지 조치를 당분간 시행하지 않겠다고 밝혔다.', ['US']],
+  ['ko', '국무부, 화웨이 장비 쓰지 말라 경고', '국무부는 각국에 화웨이 장비를 사용하지 말라고 권고했다.', ['US']],
+  ['ko', '중국 상무부, 틱톡 기술 수출통제 목록에 추가', '중국 상무부는 28일 목록을 발표했다.', ['CN']],
+];
+
 describe('classifier', () => {
   describe('classify: wording of the sixteenth replay collection', () => {
     it.each(MEASURES)('[%s] reads "%s" (lead: "%s") as %j %s %s', (language, title, summary, countries, measure, stage) => {
       const c = classify(item(language, title, summary));
       expect(c, JSON.stringify(c.rules)).toMatchObject({ relevant: true, countries, measure, stage });
+    });
+
+    it.each(COUNTRIES)('[%s] finds the acting country of "%s" (lead: "%s"): %j', (language, title, summary, countries) => {
+      const c = classify(item(language, title, summary));
+      expect(c, JSON.stringify(c.rules)).toMatchObject({ relevant: true, countries });
     });
   });
 });
