@@ -23,6 +23,17 @@ const MEASURES: Array<[string, string, string, string[], Measure, Stage]> = [
   ['en', 'Oklahoma universities ban TikTok from their Wi-Fi', 'The ban covers the school Wi-Fi and devices issued by the university.', ['US'], 'device_ban', 'in_force'],
   ['es', 'Universidades de Texas bloquean TikTok', 'La Universidad de Texas bloqueó el acceso a TikTok en la red wifi de la universidad.', ['US'], 'device_ban', 'in_force'],
   ['fr', 'Les universités du Texas bloquent TikTok', 'L\'application n\'est plus accessible sur le wifi du campus.', ['US'], 'device_ban', 'in_force'],
+  // Finnish passive of estää ("estetään": is blocked)
+  ['fi', 'TikTok estetään ministeriöiden puhelimissa', 'Sovelluksen käyttö estetään virkapuhelimissa ensi kuussa.', ['FI'], 'device_ban', 'in_force'],
+];
+
+// [language, title, summary]: near-misses that are no measure
+const NOT_MEASURES: Array<[string, string, string]> = [
+  // a politician's demand for a ban (Nordic and Dutch wording)
+  ['fi', 'Puoluejohtaja vaatii TikTokin kieltämistä koko EU:ssa', 'Hänen mukaansa sovellus on turvallisuusriski.'],
+  ['sv', 'Oppositionen kräver förbud mot TikTok i hela EU', 'Partiledaren vill att EU förbjuder appen.'],
+  ['da', 'Politiker kræver forbud mod TikTok i hele EU', 'Appen er en sikkerhedsrisiko, siger hun.'],
+  ['nl', 'Kamerlid eist verbod op TikTok in de hele EU', 'Volgens het Kamerlid is de app een gevaar.'],
 ];
 
 // [language, title, summary, countries]: who acts
@@ -43,6 +54,11 @@ describe('classifier', () => {
     it.each(COUNTRIES)('[%s] finds the acting country of "%s" (lead: "%s"): %j', (language, title, summary, countries) => {
       const c = classify(item(language, title, summary));
       expect(c, JSON.stringify(c.rules)).toMatchObject({ relevant: true, countries });
+    });
+
+    it.each(NOT_MEASURES)('[%s] reads "%s" (lead: "%s") as no measure', (language, title, summary) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant, JSON.stringify(c.rules)).toBe(false);
     });
   });
 });
