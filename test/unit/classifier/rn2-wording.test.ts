@@ -25,6 +25,8 @@ const MEASURES: Array<[string, string, string, string[], Measure, Stage]> = [
   ['fr', 'Les universités du Texas bloquent TikTok', 'L\'application n\'est plus accessible sur le wifi du campus.', ['US'], 'device_ban', 'in_force'],
   // Finnish passive of estää ("estetään": is blocked)
   ['fi', 'TikTok estetään ministeriöiden puhelimissa', 'Sovelluksen käyttö estetään virkapuhelimissa ensi kuussa.', ['FI'], 'device_ban', 'in_force'],
+  // a court blocking a Commerce Department order that ends an app's use in the country lifts a market ban
+  ['en', 'Federal court halts administration policy', 'A judge granted an injunction against Commerce Department restrictions that would have ended the use of the short-video service TikTok in the United States.', ['US'], 'market_ban', 'lifted'],
 ];
 
 // [language, title, summary]: near-misses that are no measure
@@ -54,6 +56,11 @@ describe('classifier', () => {
     it.each(COUNTRIES)('[%s] finds the acting country of "%s" (lead: "%s"): %j', (language, title, summary, countries) => {
       const c = classify(item(language, title, summary));
       expect(c, JSON.stringify(c.rules)).toMatchObject({ relevant: true, countries });
+    });
+
+    it('does not read a judge "calls the threat …" after blocking a ban as restricting calls', () => {
+      const c = classify(item('en', 'Judge blocks WeChat ban, calls the threat speculative', 'The ruling is a setback for the administration.'));
+      expect(c, JSON.stringify(c.rules)).toMatchObject({ relevant: true, measure: 'market_ban', stage: 'lifted' });
     });
 
     it.each(NOT_MEASURES)('[%s] reads "%s" (lead: "%s") as no measure', (language, title, summary) => {
