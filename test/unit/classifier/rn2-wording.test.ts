@@ -36,6 +36,8 @@ const NOT_MEASURES: Array<[string, string, string]> = [
   ['sv', 'Oppositionen kräver förbud mot TikTok i hela EU', 'Partiledaren vill att EU förbjuder appen.'],
   ['da', 'Politiker kræver forbud mod TikTok i hele EU', 'Appen er en sikkerhedsrisiko, siger hun.'],
   ['nl', 'Kamerlid eist verbod op TikTok in de hele EU', 'Volgens het Kamerlid is de app een gevaar.'],
+  // a government wavering on a ban has decided nothing either way
+  ['en', 'Estonia wavers on banning TikTok from official phones', 'The government has no plans for now to ban the app on state devices.'],
   // an explainer of what a (sector-wide) rule means for a vendor, however long its subject
   ['en', 'What Beijing\'s updated technology export list means for the TikTok deal', 'Regulators added recommendation algorithms to the list.'],
 ];
