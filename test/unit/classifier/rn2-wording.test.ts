@@ -23,6 +23,8 @@ const MEASURES: Array<[string, string, string, string[], Measure, Stage]> = [
   ['en', 'Oklahoma universities ban TikTok from their Wi-Fi', 'The ban covers the school Wi-Fi and devices issued by the university.', ['US'], 'device_ban', 'in_force'],
   ['es', 'Universidades de Texas bloquean TikTok', 'La Universidad de Texas bloqueó el acceso a TikTok en la red wifi de la universidad.', ['US'], 'device_ban', 'in_force'],
   ['fr', 'Les universités du Texas bloquent TikTok', 'L\'application n\'est plus accessible sur le wifi du campus.', ['US'], 'device_ban', 'in_force'],
+  // the bare French participle "exclu" ("Huawei exclu du …") is an exclusion
+  ['fr', 'Le chinois ZTE exclu du réseau 5G suédois', 'Stockholm a tranché lundi.', ['SE'], 'network_exclusion', 'in_force'],
   // Finnish passive of estää ("estetään": is blocked)
   ['fi', 'TikTok estetään ministeriöiden puhelimissa', 'Sovelluksen käyttö estetään virkapuhelimissa ensi kuussa.', ['FI'], 'device_ban', 'in_force'],
   // a court blocking a Commerce Department order that ends an app's use in the country lifts a market ban
