@@ -23,6 +23,11 @@ const MEASURES: Array<[string, string, string, string[], Measure, Stage]> = [
   ['en', 'Oklahoma universities ban TikTok from their Wi-Fi', 'The ban covers the school Wi-Fi and devices issued by the university.', ['US'], 'device_ban', 'in_force'],
   ['es', 'Universidades de Texas bloquean TikTok', 'La Universidad de Texas bloqueó el acceso a TikTok en la red wifi de la universidad.', ['US'], 'device_ban', 'in_force'],
   ['fr', 'Les universités du Texas bloquent TikTok', 'L\'application n\'est plus accessible sur le wifi du campus.', ['US'], 'device_ban', 'in_force'],
+  // a ban put off lifts it for now, in either word order (as en.stage.lifted.enforcement-delayed: "US delays
+  // TikTok ban by a week" is lifted); a vendor threatened by a ban that "obtains a reprieve" too
+  ['en', 'Government\'s WeChat ban postponed by ten days', 'The Commerce Department said the prohibitions will now start on October 1.', ['US'], 'market_ban', 'lifted'],
+  ['zh', '美国商务部推迟微信禁令一周', '美国商务部周六宣布。', ['US'], 'market_ban', 'lifted'],
+  ['fr', 'Visée par une interdiction aux États-Unis, WeChat obtient un nouveau répit', 'L\'application de messagerie a gagné un sursis lundi.', ['US'], 'market_ban', 'lifted'],
   // the bare French participle "exclu" ("Huawei exclu du …") is an exclusion
   ['fr', 'Le chinois ZTE exclu du réseau 5G suédois', 'Stockholm a tranché lundi.', ['SE'], 'network_exclusion', 'in_force'],
   // Finnish passive of estää ("estetään": is blocked)
