@@ -28,6 +28,10 @@ const MEASURES: Array<[string, string, string, string[], Measure, Stage]> = [
   ['en', 'Government\'s WeChat ban postponed by ten days', 'The Commerce Department said the prohibitions will now start on October 1.', ['US'], 'market_ban', 'lifted'],
   ['zh', '美国商务部推迟微信禁令一周', '美国商务部周六宣布。', ['US'], 'market_ban', 'lifted'],
   ['fr', 'Visée par une interdiction aux États-Unis, WeChat obtient un nouveau répit', 'L\'application de messagerie a gagné un sursis lundi.', ['US'], 'market_ban', 'lifted'],
+  // a court blocking or halting a ban lifts it (LABELS.md), in Norwegian, Swedish and Danish
+  ['no', 'Dommer stanset forbudet mot WeChat i USA', 'En føderal dommer i California stanset mandag regjeringens forbud mot appen.', ['US'], 'market_ban', 'lifted'],
+  ['sv', 'Domare stoppar USA:s förbud mot WeChat', 'En federal domare i Kalifornien blockerade förbudet på söndagen.', ['US'], 'market_ban', 'lifted'],
+  ['da', 'Dommer stopper USA\'s forbud mod WeChat', 'En føderal dommer i Californien blokerede forbuddet søndag.', ['US'], 'market_ban', 'lifted'],
   // the bare French participle "exclu" ("Huawei exclu du …") is an exclusion
   ['fr', 'Le chinois ZTE exclu du réseau 5G suédois', 'Stockholm a tranché lundi.', ['SE'], 'network_exclusion', 'in_force'],
   // Finnish passive of estää ("estetään": is blocked)
