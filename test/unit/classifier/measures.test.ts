@@ -441,3 +441,18 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  // A state ordering a vendor's owner to divest or sell the business is the same kind of act as a
+  // wind-up order (other_restriction), in force once the order is signed.
+  describe('classify: orders to divest', () => {
+    it.each([
+      ['en', 'Biden orders Tencent to divest its WeChat business within 120 days', 'The president signed an order requiring the Chinese owner to sell the messaging app, citing national security.'],
+      ['en', 'White House gives ByteDance 60 days to sell WeChat business', 'The administration signed an order giving the company 60 days to sell its U.S. operations.'],
+      ['es', 'Canadá ordena a Hikvision que venda su filial local', 'El gobierno ordenó a la empresa china que se desprenda de sus operaciones en el país por motivos de seguridad nacional.'],
+    ])('[%s] reads "%s" as other_restriction in force', (language, title, summary) => {
+      const c = classify(item(language, title, summary));
+      expect(c).toMatchObject({ relevant: true, measure: 'other_restriction', stage: 'in_force' });
+    });
+  });
+});
