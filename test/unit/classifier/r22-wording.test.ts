@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../lambdas/core/classifier/index.js';
 import type { Measure, Stage } from '../../../lambdas/core/model.js';
-import { item } from './helpers.js';
+import { expectReads, item } from './helpers.js';
 
 // [language, title, summary, stage]
 const STAGES: Array<[string, string, string, Stage]> = [
@@ -73,22 +73,10 @@ const COUNTRIES: Array<[string, string, string, string[]]> = [
 ];
 
 describe('r22 wording', () => {
-  it.each(COUNTRIES)('[%s] "%s" is acted on by %j', (language, title, summary, countries) => {
-    const r = classify(item(language, title, summary));
-    expect(r.relevant).toBe(true);
-    expect(r.countries).toEqual(countries);
-  });
-  it.each(STAGES)('[%s] "%s" is %s', (language, title, summary, stage) => {
-    const r = classify(item(language, title, summary));
-    expect(r.relevant).toBe(true);
-    expect(r.stage).toBe(stage);
-  });
+  it.each(COUNTRIES)('[%s] "%s" is acted on by %j', (language, title, summary, countries) => expectReads(classify, language, title, summary, { countries }));
+  it.each(STAGES)('[%s] "%s" is %s', (language, title, summary, stage) => expectReads(classify, language, title, summary, { stage }));
   it.each(RELEVANCE)('[%s] "%s" relevant: %s', (language, title, summary, relevant) => {
     expect(classify(item(language, title, summary)).relevant).toBe(relevant);
   });
-  it.each(MEASURES)('[%s] "%s" is a %s', (language, title, summary, measure) => {
-    const r = classify(item(language, title, summary));
-    expect(r.relevant).toBe(true);
-    expect(r.measure).toBe(measure);
-  });
+  it.each(MEASURES)('[%s] "%s" is a %s', (language, title, summary, measure) => expectReads(classify, language, title, summary, { measure }));
 });

@@ -14,7 +14,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../lambdas/core/classifier/index.js';
 import type { Measure, Stage } from '../../../lambdas/core/model.js';
-import { item } from './helpers.js';
+import { expectReads, item } from './helpers.js';
 
 // [language, title, summary, stage]
 const STAGES: Array<[string, string, string, Stage]> = [
@@ -88,25 +88,13 @@ const VENDORS: Array<[string, string, string, string[]]> = [
 ];
 
 describe('r24 wording', () => {
-  it.each(STAGES)('[%s] "%s" is %s', (language, title, summary, stage) => {
-    const r = classify(item(language, title, summary));
-    expect(r.relevant).toBe(true);
-    expect(r.stage).toBe(stage);
-  });
-  it.each(MEASURES)('[%s] "%s" is a %s', (language, title, summary, measure) => {
-    const r = classify(item(language, title, summary));
-    expect(r.relevant).toBe(true);
-    expect(r.measure).toBe(measure);
-  });
+  it.each(STAGES)('[%s] "%s" is %s', (language, title, summary, stage) => expectReads(classify, language, title, summary, { stage }));
+  it.each(MEASURES)('[%s] "%s" is a %s', (language, title, summary, measure) => expectReads(classify, language, title, summary, { measure }));
   it.each(REPORTED_THEN_ASKED)('[%s] "%s" reports the measure', (language, title, summary) => {
     expect(classify(item(language, title, summary)).relevant).toBe(true);
   });
   it.each(ASKED_ONLY)('[%s] "%s" stays a question', (language, title, summary) => {
     expect(classify(item(language, title, summary)).relevant).toBe(false);
   });
-  it.each(VENDORS)('[%s] "%s" targets %j', (language, title, summary, vendors) => {
-    const r = classify(item(language, title, summary));
-    expect(r.relevant).toBe(true);
-    expect(r.vendors).toEqual(vendors);
-  });
+  it.each(VENDORS)('[%s] "%s" targets %j', (language, title, summary, vendors) => expectReads(classify, language, title, summary, { vendors }));
 });

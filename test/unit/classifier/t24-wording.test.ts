@@ -12,7 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../lambdas/core/classifier/index.js';
 import type { Measure, Stage } from '../../../lambdas/core/model.js';
-import { item } from './helpers.js';
+import { expectReads, item } from './helpers.js';
 
 // [language, title, summary, stage]
 const STAGES: Array<[string, string, string, Stage]> = [
@@ -64,38 +64,18 @@ const COUNTRIES: Array<[string, string, string, string[]]> = [
 ];
 
 describe('tune24 wording', () => {
-  it.each(COUNTRIES)('[%s] "%s" is acted on by %j', (language, title, summary, countries) => {
-    const r = classify(item(language, title, summary));
-    expect(r.relevant).toBe(true);
-    expect(r.countries).toEqual(countries);
-  });
-  it.each(LAUNCHED_REVIEW)('[%s] "%s" is %s', (language, title, summary, stage) => {
-    const r = classify(item(language, title, summary));
-    expect(r.relevant).toBe(true);
-    expect(r.stage).toBe(stage);
-  });
-  it.each(ASKED_PROPOSAL)('[%s] "%s" is %s', (language, title, summary, stage) => {
-    const r = classify(item(language, title, summary));
-    expect(r.relevant).toBe(true);
-    expect(r.stage).toBe(stage);
-  });
+  it.each(COUNTRIES)('[%s] "%s" is acted on by %j', (language, title, summary, countries) => expectReads(classify, language, title, summary, { countries }));
+  it.each(LAUNCHED_REVIEW)('[%s] "%s" is %s', (language, title, summary, stage) => expectReads(classify, language, title, summary, { stage }));
+  it.each(ASKED_PROPOSAL)('[%s] "%s" is %s', (language, title, summary, stage) => expectReads(classify, language, title, summary, { stage }));
   it.each(ASKED_ONLY)('[%s] "%s" stays a question', (language, title, summary) => {
     expect(classify(item(language, title, summary)).relevant).toBe(false);
   });
   it.each(PRODUCT_LAUNCH)('[%s] "%s" is product news', (language, title, summary) => {
     expect(classify(item(language, title, summary)).relevant).toBe(false);
   });
-  it.each(STAGES)('[%s] "%s" is %s', (language, title, summary, stage) => {
-    const r = classify(item(language, title, summary));
-    expect(r.relevant).toBe(true);
-    expect(r.stage).toBe(stage);
-  });
+  it.each(STAGES)('[%s] "%s" is %s', (language, title, summary, stage) => expectReads(classify, language, title, summary, { stage }));
   it.each(NOT_LIFTED)('[%s] "%s" is not lifted', (language, title, summary) => {
     expect(classify(item(language, title, summary)).stage).not.toBe('lifted');
   });
-  it.each(MEASURES)('[%s] "%s" is a %s', (language, title, summary, measure) => {
-    const r = classify(item(language, title, summary));
-    expect(r.relevant).toBe(true);
-    expect(r.measure).toBe(measure);
-  });
+  it.each(MEASURES)('[%s] "%s" is a %s', (language, title, summary, measure) => expectReads(classify, language, title, summary, { measure }));
 });

@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../lambdas/core/classifier/index.js';
 import type { Measure, Stage } from '../../../lambdas/core/model.js';
-import { item } from './helpers.js';
+import { expectReads, item } from './helpers.js';
 
 const STAGES: Array<[string, string, string, Stage]> = [
   ['ko', '美 FCC, 차이나유니콤 영업면허 취소 임박', '연방통신위원회가 차이나유니콤의 미국 내 영업 허가를 박탈하는 절차를 밟고 있다.', 'proposed'],
@@ -38,21 +38,9 @@ const COUNTRIES: Array<[string, string, string, string]> = [
 ];
 
 describe('classifier: tune25 wording', () => {
-  it.each(STAGES)('[%s] "%s" reads as %s', (language, title, summary, stage) => {
-    const c = classify(item(language, title, summary));
-    expect(c.relevant).toBe(true);
-    expect(c.stage).toBe(stage);
-  });
-  it.each(MEASURES)('[%s] "%s" reads as %s', (language, title, summary, measure) => {
-    const c = classify(item(language, title, summary));
-    expect(c.relevant).toBe(true);
-    expect(c.measure).toBe(measure);
-  });
-  it.each(COUNTRIES)('[%s] "%s" is %s', (language, title, summary, country) => {
-    const c = classify(item(language, title, summary));
-    expect(c.relevant).toBe(true);
-    expect(c.countries).toEqual([country]);
-  });
+  it.each(STAGES)('[%s] "%s" reads as %s', (language, title, summary, stage) => expectReads(classify, language, title, summary, { stage }));
+  it.each(MEASURES)('[%s] "%s" reads as %s', (language, title, summary, measure) => expectReads(classify, language, title, summary, { measure }));
+  it.each(COUNTRIES)('[%s] "%s" is %s', (language, title, summary, country) => expectReads(classify, language, title, summary, { countries: [country] }));
   // guard: set to join others in banning stays a plan
   it('[en] a state set to join others in banning is announced', () => {
     const c = classify(item('en', 'Ohio set to join neighbours in banning TikTok on state devices', ''));
