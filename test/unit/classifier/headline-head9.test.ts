@@ -2,7 +2,8 @@
  * Headline-only items (the Google News shape, no lead) that earlier rules missed (head9): a defence
  * department naming firms for their ties to the Chinese military, a head of state or government
  * signing an order or decree that names a vendor, a chamber adopting a bill against a vendor, Turkish
- * "yasağı" (the ban, k → ğ), Dutch "geen … meer in/op" (no more … in).
+ * "yasağı" (the ban, k → ğ), Dutch "geen … meer in/op" (no more … in), a vendor's temporary licence
+ * under an export control granted or extended (lifted) or run out (in force).
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../lambdas/core/classifier/index.js';
@@ -41,7 +42,33 @@ const NOT_MEASURES: Array<[string, string]> = [
   ['en', 'Xiaomi denies any Chinese military ties'],
 ];
 
+// [language, headline, stage]: a temporary licence under the US export control
+const LICENCES: Array<[string, string, 'lifted' | 'in_force']> = [
+  ['en', 'ZTE granted temporary licence to resume some US business', 'lifted'],
+  ['it', 'Gli Usa prorogano di 90 giorni la licenza per Huawei', 'lifted'],
+  ['es', 'EE.UU. prorroga la licencia temporal de Huawei', 'lifted'],
+  ['fr', 'Washington prolonge la licence temporaire de Huawei', 'lifted'],
+  ['de', 'USA verlängern Sonderlizenz für Huawei', 'lifted'],
+  ['pt', 'EUA prorrogam licença temporária da Huawei', 'lifted'],
+  ['en', "ZTE's temporary general licence has expired", 'in_force'],
+];
+
+// a vendor's own licence deal with another company
+const NOT_LICENCES: Array<[string, string]> = [['es', 'Huawei renueva su licencia de Android con Google']];
+
 describe('classifier', () => {
+  describe('classify: headline-only, a temporary licence under an export control', () => {
+    it.each(LICENCES)('[%s] reads "%s" as a US export control, %s', (language, headline, stage) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe('export_control');
+      expect(c.stage).toBe(stage);
+      expect(c.countries).toEqual(['US']);
+    });
+    it.each(NOT_LICENCES)('[%s] does not alert on "%s"', (language, headline) => {
+      expect(classify(google(language, headline)).relevant).toBe(false);
+    });
+  });
   describe('classify: headline-only, the military-companies designation', () => {
     it.each(MILITARY_DESIGNATION)('[%s] reads "%s" as a US restriction', (language, headline) => {
       const c = classify(google(language, headline));
