@@ -6,7 +6,7 @@
  * arbitration and demanding that a warning be repealed (cs, de, fr). None reports a state measure.
  * The anglicisms bannare (it) and banear (es) restrict; a country's intelligence services
  * ("les renseignements néerlandais") are its state, not the countries they name. Each row failed
- * before these rules.
+ * before these rules. In Swedish, announced plans to act ("tillkännagav planer på att") are announced.
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../lambdas/core/classifier/index.js';
@@ -38,7 +38,14 @@ const COUNTRIES: Array<[string, string, string, string[]]> = [
   ['fr', 'Les renseignements néerlandais déconseillent DeepSeek aux fonctionnaires', 'Selon eux, l’application présente un risque d’espionnage, comme celles de la Russie ou de l’Iran.', ['NL']],
 ];
 
+// [language, title, summary, stage]: announced plans to act (sv, as en "announced plans to")
+const STAGES: Array<[string, string, string, string]> = [
+  ['sv', 'Danmark förbjuder DeepSeek i statsförvaltningen', 'Regeringen har aviserat planer på att förbjuda appen på alla myndigheters datorer.', 'announced'],
+  ['sv', 'EU:s kommission tillkännagav planer på att stänga ute Huawei från unionens nät', 'Beslutet väntas träda i kraft nästa år.', 'announced'],
+];
+
 describe('r25 wording', () => {
+  it.each(STAGES)('[%s] "%s" is %s', (language, title, summary, stage) => expectReads(classify, language, title, summary, { stage }));
   it.each(NOT_MEASURES)('[%s] "%s" is not a measure', (language, title, summary) => {
     expect(classify(item(language, title, summary)).relevant).toBe(false);
   });
