@@ -6,7 +6,8 @@
  * arbitration and demanding that a warning be repealed (cs, de, fr). None reports a state measure.
  * The anglicisms bannare (it) and banear (es) restrict; a country's intelligence services
  * ("les renseignements néerlandais") are its state, not the countries they name. Each row failed
- * before these rules. In Swedish, announced plans to act ("tillkännagav planer på att") are announced.
+ * before these rules. In Swedish, announced plans to act ("tillkännagav planer på att")  are announced; a temporary licence
+ * extended (it/de/es/fr/pt/pl) lifts the export control for that trade.
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../lambdas/core/classifier/index.js';
@@ -42,6 +43,13 @@ const COUNTRIES: Array<[string, string, string, string[]]> = [
 const STAGES: Array<[string, string, string, string]> = [
   ['sv', 'Danmark förbjuder DeepSeek i statsförvaltningen', 'Regeringen har aviserat planer på att förbjuda appen på alla myndigheters datorer.', 'announced'],
   ['sv', 'EU:s kommission tillkännagav planer på att stänga ute Huawei från unionens nät', 'Beslutet väntas träda i kraft nästa år.', 'announced'],
+  // a temporary or general licence to deal with a listed vendor extended: the export control eased (lifted)
+  ['it', 'Gli Stati Uniti prorogano la licenza temporanea per le forniture a Huawei', 'Le aziende americane potranno vendere componenti per altri 90 giorni.', 'lifted'],
+  ['de', 'USA verlängern befristete Lizenz für Geschäfte mit Huawei', 'Das Handelsministerium gewährt US-Firmen weitere 90 Tage.', 'lifted'],
+  ['es', 'EE.UU. prorroga la licencia temporal para negociar con Huawei', 'El Departamento de Comercio amplió el plazo 90 días.', 'lifted'],
+  ['fr', 'Washington prolonge la licence temporaire accordée aux partenaires de Huawei', 'Le département du Commerce accorde 90 jours de plus.', 'lifted'],
+  ['pt', 'EUA prorrogam licença temporária para negócios com a Huawei', 'O Departamento de Comércio estendeu o prazo por 90 dias.', 'lifted'],
+  ['pl', 'USA przedłużają tymczasową licencję na handel z Huawei', 'Departament Handlu dał firmom kolejne 90 dni.', 'lifted'],
 ];
 
 describe('r25 wording', () => {
