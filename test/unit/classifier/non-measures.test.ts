@@ -348,3 +348,35 @@ describe('classifier: stores and nicknames', () => {
     expect(r).toMatchObject({ relevant: true, vendors: ['Huawei'], measure: 'network_exclusion' });
   });
 });
+
+// fp3: the vendor's or a third party's reaction to a measure ("X regrets / bedauert / lamenta … ban",
+// "<official> praises <country> for its decision to …", the targeted country's envoy accusing the
+// decider), the vendor's executive as the headline's subject, a party's call for a ban; "5G-Ausbau"
+// (the 5G rollout) is no removal. Welcoming a court's suspension or a lifting stays the lifting's news.
+const REACTIONS_AND_CALLS: Array<[string, string, string]> = [
+  ['en', 'Hikvision regrets Dutch ban on its cameras in ministries', ''],
+  ['de', 'Huawei bedauert Ausschluss aus dem schwedischen 5G-Netz', ''],
+  ['fr', "TikTok regrette l'interdiction sur les téléphones des fonctionnaires", ''],
+  ['es', 'Huawei lamenta el veto de Suecia a su tecnología 5G', ''],
+  ['ko', '화웨이, 스웨덴 5G 배제 결정에 대한 성명 발표', ''],
+  ['fr', "PDG de Huawei après l'exclusion suédoise : nous contesterons", ''],
+  ['en', 'US secretary praises Sweden for its decision to exclude Huawei from 5G', ''],
+  ['es', 'Vox aplaude la decisión del Gobierno de vetar a Huawei', ''],
+  ['en', 'Chinese ambassador accuses Britain of bowing to US pressure on Huawei ban', ''],
+  ['de', '5G-Ausbau: Abgeordnete der Grünen wollen ZTE-Verbot', ''],
+];
+const REACTIONS_KEEP: Array<[string, string, string]> = [
+  ['zh', 'TikTok欢迎法院暂停禁令', ''],
+  ['en', 'TikTok welcomes court ruling blocking Montana ban', ''],
+  ['en', 'Huawei welcomes decision to lift ban in Mexico', ''],
+  ['de', 'Regierung legt kein Veto gegen ZTE ein', 'Die Bundesregierung überlässt den Netzbetreibern die Wahl der Ausrüster.'],
+];
+
+describe('classifier: reactions, executives and parties (fp3)', () => {
+  it.each(REACTIONS_AND_CALLS)('[%s] rejects "%s"', (language, title, summary) => {
+    expect(classify(item(language, title, summary))).toMatchObject({ relevant: false, stage: null });
+  });
+  it.each(REACTIONS_KEEP)('[%s] keeps "%s" relevant', (language, title, summary) => {
+    expect(classify(item(language, title, summary)).relevant).toBe(true);
+  });
+});
