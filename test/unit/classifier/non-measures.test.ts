@@ -380,3 +380,26 @@ describe('classifier: reactions, executives and parties (fp3)', () => {
     expect(classify(item(language, title, summary)).relevant).toBe(true);
   });
 });
+
+// fp3: a text that says something happens despite a ban or sanctions (the measure is background:
+// officials still using an app, an agency installing the cameras) — unless a government declines to
+// act despite them, which is a rejection.
+const DESPITE_BAN: Array<[string, string, string]> = [
+  ['de', 'Bundesbehörden nutzen DJI-Drohnen trotz Verbot in den USA', ''],
+  ['fr', "Des mairies installent des caméras Hikvision malgré l'interdiction américaine", ''],
+  ['es', 'Los ministerios siguen usando TikTok pese a la prohibición en los móviles oficiales', ''],
+  ['it', 'I dipendenti pubblici usano ancora TikTok nonostante il divieto sui telefoni di servizio', ''],
+  ['pt', 'Servidores usam DeepSeek mesmo com a proibição em computadores do governo', ''],
+  ['ru', 'Чиновники пользуются TikTok несмотря на запрет на служебных телефонах', ''],
+  ['zh', '尽管有禁令 部分公务员仍在使用TikTok', ''],
+];
+
+describe('classifier: despite a ban (fp3)', () => {
+  it.each(DESPITE_BAN)('[%s] rejects "%s"', (language, title, summary) => {
+    expect(classify(item(language, title, summary))).toMatchObject({ relevant: false, stage: null });
+  });
+  it('keeps a government declining to act despite sanctions as a rejection', () => {
+    const c = classify(item('en', 'Germany will not ban Huawei despite US sanctions', 'The government said operators can keep using the gear.'));
+    expect(c).toMatchObject({ relevant: true, stage: 'rejected' });
+  });
+});
