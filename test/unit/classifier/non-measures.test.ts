@@ -403,3 +403,23 @@ describe('classifier: despite a ban (fp3)', () => {
     expect(c).toMatchObject({ relevant: true, stage: 'rejected' });
   });
 });
+
+// fp3: proposals by no deciding body (ru, uk): an impersonal "В <place> предложили запретить…", a party,
+// an MP explaining, a petition — calls for a ban. A ministry's proposal stays a proposal.
+const NON_DECIDER_PROPOSALS: Array<[string, string, string]> = [
+  ['ru', 'В Киргизии предложили заблокировать Telegram', 'Партия «Ата-Журт» предложила ограничить мессенджер.'],
+  ['ru', 'Во Франции предложили запретить TikTok для подростков', ''],
+  ['ru', 'Партия «Новые люди» предлагает заблокировать TikTok', ''],
+  ['uk', 'Нардеп заявив, що TikTok можуть заблокувати в Україні', ''],
+  ['uk', 'Українці створили петицію про заборону TikTok', ''],
+];
+
+describe('classifier: proposals by non-deciders (fp3)', () => {
+  it.each(NON_DECIDER_PROPOSALS)('[%s] rejects "%s"', (language, title, summary) => {
+    expect(classify(item(language, title, summary))).toMatchObject({ relevant: false, stage: null });
+  });
+  it('keeps a ministry\'s proposal as proposed', () => {
+    const c = classify(item('ru', 'В Минцифры предложили заблокировать Telegram', 'Министерство направило предложение в правительство.'));
+    expect(c).toMatchObject({ relevant: true, stage: 'proposed' });
+  });
+});
