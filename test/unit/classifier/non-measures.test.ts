@@ -412,11 +412,16 @@ const NON_DECIDER_PROPOSALS: Array<[string, string, string]> = [
   ['ru', 'Партия «Новые люди» предлагает заблокировать TikTok', ''],
   ['uk', 'Нардеп заявив, що TikTok можуть заблокувати в Україні', ''],
   ['uk', 'Українці створили петицію про заборону TikTok', ''],
+  // a measure's impact on a deal: analysis, not a step
+  ['en', 'New Chinese export restrictions pose fresh hurdle for TikTok sale to Oracle', ''],
 ];
 
 describe('classifier: proposals by non-deciders (fp3)', () => {
   it.each(NON_DECIDER_PROPOSALS)('[%s] rejects "%s"', (language, title, summary) => {
     expect(classify(item(language, title, summary))).toMatchObject({ relevant: false, stage: null });
+  });
+  it('keeps a measure citing a threat to security relevant', () => {
+    expect(classify(item('en', 'India to ban 54 more Chinese apps that pose a threat to security', 'The order covers apps linked to Tencent and Alibaba including WeChat.')).relevant).toBe(true);
   });
   it('keeps a ministry\'s proposal as proposed', () => {
     const c = classify(item('ru', 'В Минцифры предложили заблокировать Telegram', 'Министерство направило предложение в правительство.'));
