@@ -363,7 +363,7 @@ const REACTIONS_AND_CALLS: Array<[string, string, string]> = [
   ['en', 'US secretary praises Sweden for its decision to exclude Huawei from 5G', ''],
   ['es', 'Vox aplaude la decisión del Gobierno de vetar a Huawei', ''],
   ['en', 'Chinese ambassador accuses Britain of bowing to US pressure on Huawei ban', ''],
-  ['de', '5G-Ausbau: Abgeordnete der Grünen wollen ZTE-Verbot', ''],
+  ['de', 'Beim 5G-Ausbau: Abgeordnete wollen Huawei-Verbot erzwingen', 'Kritikern reichen die Auflagen der Bundesregierung nicht aus.'],
 ];
 const REACTIONS_KEEP: Array<[string, string, string]> = [
   ['zh', 'TikTok欢迎法院暂停禁令', ''],
