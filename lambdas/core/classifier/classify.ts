@@ -742,6 +742,14 @@ function cueVotes(
       fired.add(cue.id);
     }
   }
+  // Background noise ("despite the ban") gives way to a rejection: declining to act despite others'
+  // bans is a step of its own.
+  if ((stageScores.get('rejected') ?? 0) > 0) {
+    for (let i = 0; i < noiseHits.length; i++) {
+      const cue = (noiseHits[i] as Hit).cue;
+      if (cue.background) noiseById.delete(cue.id);
+    }
+  }
   let noise = 0;
   for (const w of noiseById.values()) noise += w;
   // Lifting or declining a ban is about a restriction even without a "ban" word ("allows Huawei in 5G").

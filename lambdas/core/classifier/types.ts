@@ -106,6 +106,12 @@ export interface Cue {
    */
   homeOf?: string;
   /**
+   * The noise says the measure is only background to the story ("… still use TikTok despite the ban",
+   * "trotz Verbot im Einsatz"). A rejection in the same text outweighs it: a government declining to
+   * act despite other countries' bans is the news (the stage vote decides, this noise is dropped).
+   */
+  background?: boolean;
+  /**
    * Vendors named in the same sentence as this cue are bystanders (customers, beneficiaries, rivals),
    * not targets.
    */

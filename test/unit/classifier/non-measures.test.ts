@@ -348,3 +348,83 @@ describe('classifier: stores and nicknames', () => {
     expect(r).toMatchObject({ relevant: true, vendors: ['Huawei'], measure: 'network_exclusion' });
   });
 });
+
+// fp3: the vendor's or a third party's reaction to a measure ("X regrets / bedauert / lamenta … ban",
+// "<official> praises <country> for its decision to …", the targeted country's envoy accusing the
+// decider), the vendor's executive as the headline's subject, a party's call for a ban; "5G-Ausbau"
+// (the 5G rollout) is no removal. Welcoming a court's suspension or a lifting stays the lifting's news.
+const REACTIONS_AND_CALLS: Array<[string, string, string]> = [
+  ['en', 'Hikvision regrets Dutch ban on its cameras in ministries', ''],
+  ['de', 'Huawei bedauert Ausschluss aus dem schwedischen 5G-Netz', ''],
+  ['fr', "TikTok regrette l'interdiction sur les téléphones des fonctionnaires", ''],
+  ['es', 'Huawei lamenta el veto de Suecia a su tecnología 5G', ''],
+  ['ko', '화웨이, 스웨덴 5G 배제 결정에 대한 성명 발표', ''],
+  ['fr', "PDG de Huawei après l'exclusion suédoise : nous contesterons", ''],
+  ['en', 'US secretary praises Sweden for its decision to exclude Huawei from 5G', ''],
+  ['es', 'Vox aplaude la decisión del Gobierno de vetar a Huawei', ''],
+  ['en', 'Chinese ambassador accuses Britain of bowing to US pressure on Huawei ban', ''],
+  ['de', 'Beim 5G-Ausbau: Abgeordnete wollen Huawei-Verbot erzwingen', 'Kritikern reichen die Auflagen der Bundesregierung nicht aus.'],
+];
+const REACTIONS_KEEP: Array<[string, string, string]> = [
+  ['zh', 'TikTok欢迎法院暂停禁令', ''],
+  ['en', 'TikTok welcomes court ruling blocking Montana ban', ''],
+  ['en', 'Huawei welcomes decision to lift ban in Mexico', ''],
+  ['de', 'Regierung legt kein Veto gegen ZTE ein', 'Die Bundesregierung überlässt den Netzbetreibern die Wahl der Ausrüster.'],
+];
+
+describe('classifier: reactions, executives and parties (fp3)', () => {
+  it.each(REACTIONS_AND_CALLS)('[%s] rejects "%s"', (language, title, summary) => {
+    expect(classify(item(language, title, summary))).toMatchObject({ relevant: false, stage: null });
+  });
+  it.each(REACTIONS_KEEP)('[%s] keeps "%s" relevant', (language, title, summary) => {
+    expect(classify(item(language, title, summary)).relevant).toBe(true);
+  });
+});
+
+// fp3: a text that says something happens despite a ban or sanctions (the measure is background:
+// officials still using an app, an agency installing the cameras) — unless a government declines to
+// act despite them, which is a rejection.
+const DESPITE_BAN: Array<[string, string, string]> = [
+  ['de', 'Bundesbehörden nutzen DJI-Drohnen trotz Verbot in den USA', ''],
+  ['fr', "Des mairies installent des caméras Hikvision malgré l'interdiction américaine", ''],
+  ['es', 'Los ministerios siguen usando TikTok pese a la prohibición en los móviles oficiales', ''],
+  ['it', 'I dipendenti pubblici usano ancora TikTok nonostante il divieto sui telefoni di servizio', ''],
+  ['pt', 'Servidores usam DeepSeek mesmo com a proibição em computadores do governo', ''],
+  ['ru', 'Чиновники пользуются TikTok несмотря на запрет на служебных телефонах', ''],
+  ['zh', '尽管有禁令 部分公务员仍在使用TikTok', ''],
+];
+
+describe('classifier: despite a ban (fp3)', () => {
+  it.each(DESPITE_BAN)('[%s] rejects "%s"', (language, title, summary) => {
+    expect(classify(item(language, title, summary))).toMatchObject({ relevant: false, stage: null });
+  });
+  it('keeps a government declining to act despite sanctions as a rejection', () => {
+    const c = classify(item('en', 'Germany will not ban Huawei despite US sanctions', 'The government said operators can keep using the gear.'));
+    expect(c).toMatchObject({ relevant: true, stage: 'rejected' });
+  });
+});
+
+// fp3: proposals by no deciding body (ru, uk): an impersonal "В <place> предложили запретить…", a party,
+// an MP explaining, a petition — calls for a ban. A ministry's proposal stays a proposal.
+const NON_DECIDER_PROPOSALS: Array<[string, string, string]> = [
+  ['ru', 'В Киргизии предложили заблокировать Telegram', 'Партия «Ата-Журт» предложила ограничить мессенджер.'],
+  ['ru', 'Во Франции предложили запретить TikTok для подростков', ''],
+  ['ru', 'Партия «Новые люди» предлагает заблокировать TikTok', ''],
+  ['uk', 'Нардеп заявив, що TikTok можуть заблокувати в Україні', ''],
+  ['uk', 'Українці створили петицію про заборону TikTok', ''],
+  // a measure's impact on a deal: analysis, not a step
+  ['en', 'New Chinese export restrictions pose fresh hurdle for TikTok sale to Oracle', ''],
+];
+
+describe('classifier: proposals by non-deciders (fp3)', () => {
+  it.each(NON_DECIDER_PROPOSALS)('[%s] rejects "%s"', (language, title, summary) => {
+    expect(classify(item(language, title, summary))).toMatchObject({ relevant: false, stage: null });
+  });
+  it('keeps a measure citing a threat to security relevant', () => {
+    expect(classify(item('en', 'India to ban 54 more Chinese apps that pose a threat to security', 'The order covers apps linked to Tencent and Alibaba including WeChat.')).relevant).toBe(true);
+  });
+  it('keeps a ministry\'s proposal as proposed', () => {
+    const c = classify(item('ru', 'В Минцифры предложили заблокировать Telegram', 'Министерство направило предложение в правительство.'));
+    expect(c).toMatchObject({ relevant: true, stage: 'proposed' });
+  });
+});
