@@ -4,7 +4,9 @@
  * the District of Columbia named in Chinese (a US court, not Colombia); an official request or a
  * regulator's move towards a block (ar, proposed); a tariff war named as the backdrop of a restriction
  * (ko/ja/zh: context, not tariff news); a committee passing a bill that would allow a total ban (ko:
- * proposed, not the chamber's own device ban); a ban on employees at government offices (vi: device
+ * proposed, not the chamber's own device ban); a ban poised to start on a named day (th: announced); a
+ * bill forcing the owner to sell the app (vi: a divestment); agencies barred from buying and using gear
+ * (ru: procurement exclusion); a ban on employees at government offices (vi: device
  * ban) and on selling a product (vi: market ban, not an export control). Near-misses: an official
  * calling a report of a block nonsense (ru/uk denial), lawmakers proposing a moratorium on blocking
  * (ru/uk), the vendor's statement ("В Huawei заявили", "Bos Huawei sebut"), a carrier's own choice of
@@ -25,6 +27,8 @@ const STAGES: Array<[string, string, string, Stage]> = [
   ['ar', 'الحكومة الأردنية تتجه نحو حظر تطبيق تيك توك', 'ونقلت وسائل إعلام محلية عن مسؤولين أن النقاش ما زال جاريا.', 'proposed'],
   // a committee passing a bill that would allow a total ban
   ['ko', '美 하원 외교위, 틱톡 사용 전면금지 가능 법안 가결', '외교위원회 표결 결과 찬성 24표, 반대 16표였다.', 'proposed'],
+  // a ban poised or being readied to start on a named day: announced, not yet in force
+  ['th', 'อินเดียจ่อแบน TikTok ตั้งแต่สัปดาห์หน้า', 'รัฐบาลอินเดียเตรียมสั่งแบนแอปดังกล่าวทั่วประเทศ', 'announced'],
 ];
 
 // [language, title, summary, measure]
@@ -33,6 +37,10 @@ const MEASURES: Array<[string, string, string, Measure]> = [
   ['vi', 'Nga cấm nhân viên dùng iPhone tại văn phòng chính phủ', 'Lệnh cấm có hiệu lực từ tháng sau.', 'device_ban'],
   // selling a product in the country: a market ban, even when the Commerce Department announces it
   ['vi', 'Bộ Thương mại Mỹ cấm bán phần mềm chống virus của Kaspersky', 'Lệnh cấm sẽ có hiệu lực từ tháng 9.', 'market_ban'],
+  // a bill forcing the owner to sell the app: a divestment (another restriction)
+  ['vi', 'Thượng viện Mỹ thông qua dự luật buộc ByteDance phải bán TikTok', 'Tổng thống dự kiến sẽ ký ban hành trong tuần này.', 'other_restriction'],
+  // agencies barred from buying and using a vendor's gear: a procurement exclusion, however much telecom equipment is named
+  ['ru', 'В США вступил в силу запрет на использование госучреждениями устройств ZTE и Huawei', 'Запрет на закупку и использование федеральными ведомствами телекоммуникационного оборудования этих компаний начал действовать во вторник.', 'procurement_exclusion'],
 ];
 
 // [language, title, summary, countries]
