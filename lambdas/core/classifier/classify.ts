@@ -516,6 +516,9 @@ function vendorRegexes(c: CompiledRules, cache: WeakMap<CompiledRules, Map<strin
   return m;
 }
 
+/** The instruments a generic list or sanctions word can stand for (see measureVote). */
+const LIST_INSTRUMENTS: ReadonlySet<Measure> = new Set<Measure>(['export_control', 'sanctions', 'other_restriction']);
+
 /** Each vendor's measureByUnless (vendor-meta.json). */
 const MEASURE_BY_UNLESS = new WeakMap<CompiledRules, Map<string, RegExp>>();
 function measureByUnless(c: CompiledRules, vendor: string): RegExp | undefined {
@@ -643,6 +646,8 @@ interface CueVotes {
   /** The export_control weight of cues naming only the goods (`goods`), and whether the headline names exports otherwise. */
   goodsExport: number;
   titleExportBesidesGoods: boolean;
+  /** The measure weight of cues that name a list or sanctions only generically (`generic`: "blacklist", "sanctions"). */
+  genericVotes: Map<Measure, number>;
   stageVotes: StageVote[];
   quelled: Set<string>;
 }
@@ -671,6 +676,7 @@ function cueVotes(
   const titleMeasures = new Set<Measure>();
   let goodsExport = 0;
   let titleExportBesidesGoods = false;
+  const genericVotes = new Map<Measure, number>();
   const stageBestW = new Map<Stage, number>();
   const stageVotes: StageVote[] = [];
 
@@ -718,6 +724,7 @@ function cueVotes(
         if (cue.goods) goodsExport += w;
         else if (inTitle) titleExportBesidesGoods = true;
       }
+      if (cue.generic) add(genericVotes, cue.measure, w);
       if (w > (measureBestW.get(cue.measure) ?? 0)) {
         measureBestW.set(cue.measure, w);
         measureBest.set(cue.measure, h);
@@ -753,7 +760,7 @@ function cueVotes(
   return {
     restrictScore, restrictHit, restrictCount, actor, noise, noiseHits, measureMax, measureScores, measureBest,
     officialScope, officialInTitle, marketScope, proposedInTitle, titleMeasures, goodsExport, titleExportBesidesGoods,
-    stageVotes, quelled,
+    genericVotes, stageVotes, quelled,
   };
 }
 
@@ -1045,6 +1052,27 @@ function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: C
     }
     if (!votes.titleExportBesidesGoods) votes.titleMeasures.delete('export_control');
     fired.add('scope.imported-goods');
+  }
+  // A list named only as a list ("blacklist", "lista negra", "military companies list") or a bare
+  // "sanctions" is the entity list, the investment ban or the Pentagon's 1260H list depending on who
+  // lists whom; articles rarely say which. When the acting state has a usual instrument against the
+  // targets (vendor-meta measureBy: the US lists Xiaomi for its investment ban, Huawei and ZTE on the
+  // entity list) — else when every target's usual measure is one such list instrument ("US weighs
+  // sanctions on SMIC": its export controls) — the generic word is that instrument, unless a specific
+  // cue names the generic word's own measure too ("sanctions … assets frozen").
+  const byAll = new Set([...usualOf.values()].map((u) => u.by));
+  const usualAll = new Set([...usualOf.values()].map((u) => u.measure));
+  const only = (set: Set<Measure | undefined>): Measure | undefined => (set.size === 1 ? [...set][0] : undefined);
+  const listInstrument = only(byAll) ?? (LIST_INSTRUMENTS.has(only(usualAll) as Measure) ? only(usualAll) : undefined);
+  if (listInstrument && votes.genericVotes.size > 0) {
+    for (const [m, w] of votes.genericVotes) {
+      // A specific cue for the same measure ("assets frozen", "investment ban") says which one it is.
+      if (m === listInstrument || (measureScores.get(m) ?? 0) - w > 1e-9) continue;
+      measureScores.delete(m);
+      measureBest.delete(m);
+      add(measureScores, listInstrument, w);
+      fired.add('scope.generic-by-usual');
+    }
   }
   const priors = new Set<Measure>();
   const byActing = new Set<Measure>();
