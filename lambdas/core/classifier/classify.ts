@@ -648,6 +648,8 @@ interface CueVotes {
   titleExportBesidesGoods: boolean;
   /** The measure weight of cues that name a list or sanctions only generically (`generic`: "blacklist", "sanctions"). */
   genericVotes: Map<Measure, number>;
+  /** A cue names phones or handsets (`handset`). */
+  handset: boolean;
   stageVotes: StageVote[];
   quelled: Set<string>;
 }
@@ -677,6 +679,7 @@ function cueVotes(
   let goodsExport = 0;
   let titleExportBesidesGoods = false;
   const genericVotes = new Map<Measure, number>();
+  let handset = false;
   const stageBestW = new Map<Stage, number>();
   const stageVotes: StageVote[] = [];
 
@@ -725,6 +728,7 @@ function cueVotes(
         else if (inTitle) titleExportBesidesGoods = true;
       }
       if (cue.generic) add(genericVotes, cue.measure, w);
+      if (cue.handset) handset = true;
       if (w > (measureBestW.get(cue.measure) ?? 0)) {
         measureBestW.set(cue.measure, w);
         measureBest.set(cue.measure, h);
@@ -760,7 +764,7 @@ function cueVotes(
   return {
     restrictScore, restrictHit, restrictCount, actor, noise, noiseHits, measureMax, measureScores, measureBest,
     officialScope, officialInTitle, marketScope, proposedInTitle, titleMeasures, goodsExport, titleExportBesidesGoods,
-    genericVotes, stageVotes, quelled,
+    genericVotes, handset, stageVotes, quelled,
   };
 }
 
@@ -1130,6 +1134,17 @@ function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: C
     if (top.key === 'market_ban') {
       measureScores.set('device_ban', top.top + 0.01);
       fired.add('scope.official');
+    }
+  }
+  // Network-equipment makers (every target's usual measure is network exclusion) kept out of public
+  // bodies ("Japan bans Huawei and ZTE from government agencies", "美, 정부기관에 화웨이 제품 금지령")
+  // are kept out of what those bodies buy: a procurement exclusion, not a device ban — unless the
+  // text names their phones ("staff told to stop using Huawei phones" stays a device ban).
+  if (!votes.handset && sharedUsualMeasure(c, targets) === 'network_exclusion') {
+    const top = vote(measureScores, measureBest);
+    if (top.key === 'device_ban') {
+      measureScores.set('procurement_exclusion', top.top + 0.01);
+      fired.add('scope.equipment-procured');
     }
   }
   return vote(measureScores, measureBest);

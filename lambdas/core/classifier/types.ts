@@ -138,6 +138,11 @@ export interface Cue {
    * measure is one of those instruments, the cue votes for that instead (classify.ts, measureVote).
    */
   generic?: boolean;
+  /**
+   * The cue names phones or handsets: a network-equipment maker's phones banned in public bodies are a
+   * device ban, its equipment kept out of them a procurement exclusion (classify.ts, measureVote).
+   */
+  handset?: boolean;
   /** A country reference (ISO alpha-2 or EU): name, demonym+government, metonym or agency. */
   country?: string;
   /**

@@ -521,3 +521,35 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  // measure2: network-equipment makers (every target's usual measure is network exclusion) kept out of
+  // public bodies are kept out of what those bodies buy — a procurement exclusion, not a device ban —
+  // unless the text names their phones.
+  describe('classify: equipment makers kept out of public bodies', () => {
+    it.each([
+      ['en', 'Japan bars Huawei and ZTE from government agencies', 'Ministries and the Self-Defense Forces will shun the two suppliers from April.', 'procurement_exclusion'],
+      ['ko', '일본, 정부기관서 화웨이·ZTE 배제', '일본 정부 부처와 자위대가 두 회사 제품을 쓰지 않기로 했다.', 'procurement_exclusion'],
+      ['de', 'Regierung verbannt Huawei und ZTE aus Ministerien', 'Die Behörden dürfen keine Produkte der beiden Hersteller mehr einsetzen.', 'procurement_exclusion'],
+      ['zh', '日本政府机关将排除华为中兴', '日本各部委和自卫队将不再使用两家公司的产品。', 'procurement_exclusion'],
+      ['zh', '捷克总理下令禁用华为', '捷克总理下令内阁工作人员禁用华为手机。', 'device_ban'],
+    ])('[%s] reads "%s" as %s', (language, title, summary, measure) => {
+      const c = classify(item(language, title, summary));
+      expect(c).toMatchObject({ relevant: true, measure });
+    });
+  });
+});
+
+describe('classifier', () => {
+  // measure2: a state forbidding its firms (compound nouns: Internetkonzernen, Techunternehmen) to buy
+  // a vendor's goods is a market rule for private buyers, not public procurement.
+  describe('classify: firms forbidden to buy, in compound nouns', () => {
+    it.each([
+      ['de', 'China verbietet Internetkonzernen den Kauf von Nvidia-Chips', 'Die Behörde hat großen Technologiefirmen wie Alibaba den Erwerb untersagt.'],
+      ['de', 'Peking untersagt Techunternehmen den Kauf von Nvidia-Chips', 'Die Firmen sollen Bestellungen stornieren.'],
+    ])('[%s] reads "%s" as a market ban', (language, title, summary) => {
+      const c = classify(item(language, title, summary));
+      expect(c).toMatchObject({ relevant: true, measure: 'market_ban' });
+    });
+  });
+});
