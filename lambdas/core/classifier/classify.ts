@@ -516,6 +516,9 @@ function vendorRegexes(c: CompiledRules, cache: WeakMap<CompiledRules, Map<strin
   return m;
 }
 
+/** The instruments a generic list or sanctions word can stand for (see measureVote). */
+const LIST_INSTRUMENTS: ReadonlySet<Measure> = new Set<Measure>(['export_control', 'sanctions', 'other_restriction']);
+
 /** Each vendor's measureByUnless (vendor-meta.json). */
 const MEASURE_BY_UNLESS = new WeakMap<CompiledRules, Map<string, RegExp>>();
 function measureByUnless(c: CompiledRules, vendor: string): RegExp | undefined {
@@ -643,6 +646,10 @@ interface CueVotes {
   /** The export_control weight of cues naming only the goods (`goods`), and whether the headline names exports otherwise. */
   goodsExport: number;
   titleExportBesidesGoods: boolean;
+  /** The measure weight of cues that name a list or sanctions only generically (`generic`: "blacklist", "sanctions"). */
+  genericVotes: Map<Measure, number>;
+  /** A cue names phones or handsets (`handset`). */
+  handset: boolean;
   stageVotes: StageVote[];
   quelled: Set<string>;
 }
@@ -671,6 +678,8 @@ function cueVotes(
   const titleMeasures = new Set<Measure>();
   let goodsExport = 0;
   let titleExportBesidesGoods = false;
+  const genericVotes = new Map<Measure, number>();
+  let handset = false;
   const stageBestW = new Map<Stage, number>();
   const stageVotes: StageVote[] = [];
 
@@ -718,6 +727,8 @@ function cueVotes(
         if (cue.goods) goodsExport += w;
         else if (inTitle) titleExportBesidesGoods = true;
       }
+      if (cue.generic) add(genericVotes, cue.measure, w);
+      if (cue.handset) handset = true;
       if (w > (measureBestW.get(cue.measure) ?? 0)) {
         measureBestW.set(cue.measure, w);
         measureBest.set(cue.measure, h);
@@ -761,7 +772,7 @@ function cueVotes(
   return {
     restrictScore, restrictHit, restrictCount, actor, noise, noiseHits, measureMax, measureScores, measureBest,
     officialScope, officialInTitle, marketScope, proposedInTitle, titleMeasures, goodsExport, titleExportBesidesGoods,
-    stageVotes, quelled,
+    genericVotes, handset, stageVotes, quelled,
   };
 }
 
@@ -1054,6 +1065,27 @@ function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: C
     if (!votes.titleExportBesidesGoods) votes.titleMeasures.delete('export_control');
     fired.add('scope.imported-goods');
   }
+  // A list named only as a list ("blacklist", "lista negra", "military companies list") or a bare
+  // "sanctions" is the entity list, the investment ban or the Pentagon's 1260H list depending on who
+  // lists whom; articles rarely say which. When the acting state has a usual instrument against the
+  // targets (vendor-meta measureBy: the US lists Xiaomi for its investment ban, Huawei and ZTE on the
+  // entity list) — else when every target's usual measure is one such list instrument ("US weighs
+  // sanctions on SMIC": its export controls) — the generic word is that instrument, unless a specific
+  // cue names the generic word's own measure too ("sanctions … assets frozen").
+  const byAll = new Set([...usualOf.values()].map((u) => u.by));
+  const usualAll = new Set([...usualOf.values()].map((u) => u.measure));
+  const only = (set: Set<Measure | undefined>): Measure | undefined => (set.size === 1 ? [...set][0] : undefined);
+  const listInstrument = only(byAll) ?? (LIST_INSTRUMENTS.has(only(usualAll) as Measure) ? only(usualAll) : undefined);
+  if (listInstrument && votes.genericVotes.size > 0) {
+    for (const [m, w] of votes.genericVotes) {
+      // A specific cue for the same measure ("assets frozen", "investment ban") says which one it is.
+      if (m === listInstrument || (measureScores.get(m) ?? 0) - w > 1e-9) continue;
+      measureScores.delete(m);
+      measureBest.delete(m);
+      add(measureScores, listInstrument, w);
+      fired.add('scope.generic-by-usual');
+    }
+  }
   const priors = new Set<Measure>();
   const byActing = new Set<Measure>();
   for (const { by, measure: d } of usualOf.values()) {
@@ -1110,6 +1142,17 @@ function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: C
     if (top.key === 'market_ban') {
       measureScores.set('device_ban', top.top + 0.01);
       fired.add('scope.official');
+    }
+  }
+  // Network-equipment makers (every target's usual measure is network exclusion) kept out of public
+  // bodies ("Japan bans Huawei and ZTE from government agencies", "美, 정부기관에 화웨이 제품 금지령")
+  // are kept out of what those bodies buy: a procurement exclusion, not a device ban — unless the
+  // text names their phones ("staff told to stop using Huawei phones" stays a device ban).
+  if (!votes.handset && sharedUsualMeasure(c, targets) === 'network_exclusion') {
+    const top = vote(measureScores, measureBest);
+    if (top.key === 'device_ban') {
+      measureScores.set('procurement_exclusion', top.top + 0.01);
+      fired.add('scope.equipment-procured');
     }
   }
   return vote(measureScores, measureBest);

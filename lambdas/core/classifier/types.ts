@@ -136,6 +136,19 @@ export interface Cue {
    * says nothing about exports ("China bans Nvidia chips in state data centres"; see classify.ts).
    */
   goods?: boolean;
+  /**
+   * A measure cue that names the instrument only generically — a list ("blacklist", "lista negra",
+   * "military companies list") or a bare "sanctions": which list or sanction (the entity list, the
+   * investment ban, the Pentagon's 1260H list) depends on who lists whom, so when the acting state
+   * has a usual instrument against the targets (vendor-meta measureBy), or every target's usual
+   * measure is one of those instruments, the cue votes for that instead (classify.ts, measureVote).
+   */
+  generic?: boolean;
+  /**
+   * The cue names phones or handsets: a network-equipment maker's phones banned in public bodies are a
+   * device ban, its equipment kept out of them a procurement exclusion (classify.ts, measureVote).
+   */
+  handset?: boolean;
   /** A country reference (ISO alpha-2 or EU): name, demonym+government, metonym or agency. */
   country?: string;
   /**

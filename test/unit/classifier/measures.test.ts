@@ -456,3 +456,100 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  // measure2: official scope worded in other ways — devices named with a place or kind in between
+  // ("official Kentucky phones"), devices used in an office, issued by the army or a ministry, staff
+  // forbidden an app, police and soldiers as staff — beats the app's usual market ban; a blocking noun
+  // ("blocco", "Sperre") names no scope of its own; a social network is no telecom network.
+  describe('classify: official scope in other wording', () => {
+    it.each([
+      ['en', 'Kentucky removes WeChat from official Kentucky phones', 'The app poses a security risk, the governor said.'],
+      ['en', 'Mayor bans WeChat on all phones used in his office', 'Staff were told the app posed a security risk.'],
+      ['de', 'Ministerium untersagt TikTok', 'Das Ministerium hat allen Mitarbeitenden verboten, TikTok zu installieren.'],
+      ['de', 'Landesregierung verbietet TikTok', 'Die Landesregierung hat ihren Mitarbeiter:innen die Nutzung von TikTok untersagt.'],
+      ['fr', 'Les États-Unis interdisent TikTok aux soldats', 'Les militaires doivent supprimer l\'application.'],
+      ['es', 'Policías de Madrid, prohibidos de usar TikTok', 'El ayuntamiento dio a los agentes una semana para borrar la aplicación.'],
+      ['es', 'México prohíbe TikTok en celulares institucionales', 'La medida aplica desde el lunes.'],
+      ['it', 'Blocco di TikTok per i militari', 'Lo Stato maggiore ha vietato l\'app sugli smartphone in dotazione.'],
+      ['it', 'Vietato TikTok sui telefoni forniti dal ministero', 'I dipendenti dovranno disinstallare l\'app.'],
+      ['hr', 'Vlada zabranjuje TikTok', 'Korištenje društvene mreže TikTok zabranjeno je službenicima; i druge društvene mreže su pod lupom.'],
+      ['ja', '自衛隊員のTikTok利用を禁止', '私用スマホでの利用も控えるよう求めた。'],
+    ])('[%s] reads "%s" as a device ban', (language, title, summary) => {
+      const c = classify(item(language, title, summary));
+      expect(c).toMatchObject({ relevant: true, measure: 'device_ban' });
+    });
+  });
+});
+
+describe('classifier', () => {
+  // measure2: a list named only as a list ("liste noire", "schwarze Liste", 블랙리스트, "kara liste")
+  // is the acting state's usual instrument against the target (vendor-meta measureBy): the US lists
+  // Xiaomi for its investment ban (sanctions), Huawei on the entity list (export control); with no
+  // such instrument, a list of firms with military ties is the 1260H list (other_restriction).
+  describe('classify: list words follow the acting state\'s usual instrument', () => {
+    it.each([
+      ['fr', 'Xiaomi retiré de la liste noire américaine', 'Le Pentagone a accepté de retirer le fabricant chinois de sa liste.', 'sanctions'],
+      ['de', 'USA streichen Xiaomi von der schwarzen Liste', 'Das Pentagon nimmt den Smartphone-Hersteller von seiner Liste.', 'sanctions'],
+      ['it', 'Xiaomi esce dalla lista nera degli Stati Uniti', 'Il Pentagono ha rimosso il produttore cinese dall\'elenco.', 'sanctions'],
+      ['es', 'EE.UU. saca a Xiaomi de su lista negra', 'El Pentágono retiró al fabricante chino de la lista tras perder en los tribunales.', 'sanctions'],
+      ['ko', '미 국방부, 샤오미 블랙리스트 해제', '미국 국방부가 샤오미를 블랙리스트에서 삭제하기로 합의했다.', 'sanctions'],
+      ['tr', 'ABD, Xiaomi\'yi kara listeden çıkardı', 'Pentagon, Çinli telefon üreticisini listeden çıkarmayı kabul etti.', 'sanctions'],
+      ['en', 'US adds Huawei to trade blacklist', 'Firms need a licence to sell US technology to the company.', 'export_control'],
+      ['de', 'Pentagon setzt CATL auf schwarze Liste', 'Der Batteriehersteller steht nun auf der Liste von Unternehmen mit Verbindungen zum chinesischen Militär.', 'other_restriction'],
+    ])('[%s] reads "%s" as %s', (language, title, summary, measure) => {
+      const c = classify(item(language, title, summary));
+      expect(c).toMatchObject({ relevant: true, measure });
+    });
+  });
+});
+
+describe('classifier', () => {
+  // measure2: a bare "sanctions" names no instrument; for a target whose usual measure is an export
+  // control (the US and Huawei or ZTE, SMIC, YMTC) it is the entity list. Treasury (OFAC) sanctions
+  // name theirs and stay sanctions.
+  describe('classify: a bare "sanctions" follows the target\'s usual instrument', () => {
+    it.each([
+      ['de', 'USA verhängen neue Sanktionen gegen ZTE', 'Washington wirft dem Netzwerkausrüster Verstöße vor.', 'export_control'],
+      ['es', 'EE.UU. prepara sanciones contra YMTC', 'El fabricante chino de memorias podría perder el acceso a tecnología estadounidense.', 'export_control'],
+      ['it', 'Gli Usa valutano sanzioni contro SMIC', 'Il produttore cinese di chip potrebbe essere colpito.', 'export_control'],
+      ['pt', 'EUA ampliam sanções contra a ZTE', 'A fabricante chinesa é acusada de violar restrições.', 'export_control'],
+      ['en', 'US Treasury sanctions Hikvision over Xinjiang', 'OFAC added the camera maker to its list.', 'sanctions'],
+    ])('[%s] reads "%s" as %s', (language, title, summary, measure) => {
+      const c = classify(item(language, title, summary));
+      expect(c).toMatchObject({ relevant: true, measure });
+    });
+  });
+});
+
+describe('classifier', () => {
+  // measure2: network-equipment makers (every target's usual measure is network exclusion) kept out of
+  // public bodies are kept out of what those bodies buy — a procurement exclusion, not a device ban —
+  // unless the text names their phones.
+  describe('classify: equipment makers kept out of public bodies', () => {
+    it.each([
+      ['en', 'Japan bars Huawei and ZTE from government agencies', 'Ministries and the Self-Defense Forces will shun the two suppliers from April.', 'procurement_exclusion'],
+      ['ko', '일본, 정부기관서 화웨이·ZTE 배제', '일본 정부 부처와 자위대가 두 회사 제품을 쓰지 않기로 했다.', 'procurement_exclusion'],
+      ['de', 'Regierung verbannt Huawei und ZTE aus Ministerien', 'Die Behörden dürfen keine Produkte der beiden Hersteller mehr einsetzen.', 'procurement_exclusion'],
+      ['zh', '日本政府机关将排除华为中兴', '日本各部委和自卫队将不再使用两家公司的产品。', 'procurement_exclusion'],
+      ['zh', '捷克总理下令禁用华为', '捷克总理下令内阁工作人员禁用华为手机。', 'device_ban'],
+    ])('[%s] reads "%s" as %s', (language, title, summary, measure) => {
+      const c = classify(item(language, title, summary));
+      expect(c).toMatchObject({ relevant: true, measure });
+    });
+  });
+});
+
+describe('classifier', () => {
+  // measure2: a state forbidding its firms (compound nouns: Internetkonzernen, Techunternehmen) to buy
+  // a vendor's goods is a market rule for private buyers, not public procurement.
+  describe('classify: firms forbidden to buy, in compound nouns', () => {
+    it.each([
+      ['de', 'China verbietet Internetkonzernen den Kauf von Nvidia-Chips', 'Die Behörde hat großen Technologiefirmen wie Alibaba den Erwerb untersagt.'],
+      ['de', 'Peking untersagt Techunternehmen den Kauf von Nvidia-Chips', 'Die Firmen sollen Bestellungen stornieren.'],
+    ])('[%s] reads "%s" as a market ban', (language, title, summary) => {
+      const c = classify(item(language, title, summary));
+      expect(c).toMatchObject({ relevant: true, measure: 'market_ban' });
+    });
+  });
+});
