@@ -122,7 +122,7 @@ function unitOf(x: string): number {
  * `\b`, or a group each of whose alternatives has one; an optional first element must be followed
  * by one too.
  */
-export function noStartToken(s: string): string | null {
+function noStartToken(s: string): string | null {
   if (s === '') return 'empty alternative';
   const c = s[0] as string;
   if (c === '^') return null;
@@ -191,7 +191,6 @@ describe('core/classifier/compile', () => {
     const compiled = compileRules(loadDefaultRules(), { validate: false });
     const sets = [compiled.common?.cues, ...[...compiled.lexicons.values()].map((l) => l.cues), compiled.vendors];
     const found = offences(sets);
-    if (process.env.SCAN_COST_DEBUG) console.log(found);
 
     it('has no cue that opens with a line-spanning lookbehind (read back to the line start at every position)', () => {
       expect(found.lineSpanning).toEqual([]);
@@ -225,8 +224,8 @@ describe('core/classifier/compile', () => {
       ['a word run of any letters first', '\\p{L}* ban on', { lineSpanning: [], noStart: ['t.context.probe'] }],
       ['\\S first', '(?:\\S+ ){0,2}ban on', { lineSpanning: [], noStart: ['t.context.probe'] }],
       ['no required string beside a cue with one', 'ban on|[a-z]+', { noPrefilter: ['t.context.probe'] }],
-    ])('flags %s', (_, pattern, expected) => {
-      // Arrange: one ungated context cue (a lookbehind or class start keeps it out of the gates), beside a plain one.
+    ])('judges a cue with %s as the scanner would run it', (_, pattern, expected) => {
+      // Prepare: a cue set built without gates (every cue in an ungated part), the cue beside a plain one of its family.
       const set = new CueSet([
         { id: 't.context.probe', pattern },
         { id: 't.context.other', pattern: '(?<![a-z])phones? (?:\\S+ ){0,2}banned' },
