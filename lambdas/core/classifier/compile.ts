@@ -5,7 +5,7 @@
 import { normalizeForMatch, STABLE } from '../text.js';
 import { openLookbehinds } from './lookbehind.js';
 import { lowerCaseSource, regexLower as regexLowerOf } from './lowered.js';
-import { alternatives, closeOf, quantifierAt } from './regex-source.js';
+import { alternatives, classEnd, closeOf, quantifierAt } from './regex-source.js';
 import { isSpacedNonAlphabeticLetter, isUnspacedScriptUnit } from './scripts.js';
 import type { Cue, Lexicon, Rules, VendorPattern } from './types.js';
 
@@ -724,31 +724,203 @@ function patternHead(s: string): { atoms: string[] | null; group: string[] | nul
 }
 
 /**
+ * A piece of what is left of a pattern for the prefix walkers (leadingPrefixes, firstWordKeys,
+ * startStrings): `s` up to `end`, then `next`; a walker stands at an offset in it (from `i` on).
+ * A group alternative is walked as its own text followed by the rest of the pattern. Written
+ * `alt + rest`, each made a new string that the next patternHead flattened (a copy of the whole
+ * rest of the pattern per alternative) and sliced again atom by atom (speed16); now a walker moves
+ * an offset, and a group visited adds one piece per alternative (offsets in the same source).
+ */
+interface PatternRest {
+  s: string;
+  i: number;
+  end: number;
+  next: PatternRest | null;
+}
+
+/** The text from offset `i` of piece `r` on (for the rare shapes headAt leaves to patternHead). */
+function restText(r: PatternRest | null, i: number): string {
+  let out = '';
+  for (; r !== null; r = r.next, i = r === null ? 0 : r.i) out += r.s.slice(i, r.end);
+  return out;
+}
+
+/**
+ * patternHead's answer, read in place by headAt: `atoms` (a literal's shared one-element array), or
+ * a group's alternatives as [from, to, from, to…] offsets in `source`; the rest at `restAt` in piece
+ * `rest` (null: nothing left). One object, overwritten by the next headAt: a walker reads it first.
+ */
+interface PatternHeadAt {
+  source: string;
+  atoms: string[] | null;
+  group: number[] | null;
+  rest: PatternRest | null;
+  restAt: number;
+  optional: boolean;
+}
+
+const HEAD: PatternHeadAt = { source: '', atoms: null, group: null, rest: null, restAt: 0, optional: false };
+
+/** One-element atom lists of single characters, shared (walkers only read them). */
+const ONE_ATOM: Array<string[] | undefined> = [];
+
+/** Sets HEAD's rest to offset `i` of piece `r`, moved past used-up pieces. */
+function setRest(r: PatternRest | null, i: number): void {
+  while (r !== null && i >= r.end) {
+    r = r.next;
+    if (r !== null) i = r.i;
+  }
+  HEAD.rest = r;
+  HEAD.restAt = i;
+}
+
+/**
+ * patternHead(restText(r, at)) (the same answer, in HEAD), or null; `r` at `at` holds a character.
+ * A class or group that does not close in its piece (never so in a valid pattern: each closes
+ * inside its alternative) is read from the joined text instead.
+ */
+function headAt(r: PatternRest, at: number): PatternHeadAt | null {
+  const s = r.s;
+  const end = r.end;
+  const c = s[at] as string;
+  let after: number;
+  HEAD.atoms = null;
+  HEAD.group = null;
+  if (c === '(') {
+    if (at + 3 > end) return slowHead(r, at);
+    if (!s.startsWith('(?:', at)) return null;
+    const close = closeOf(s, at);
+    if (close < 0 || close >= end) return slowHead(r, at);
+    HEAD.group = groupRanges(s, at, close);
+    after = close + 1;
+  } else if (c === '[') {
+    const close = s.indexOf(']', at);
+    if (close < 0 || close >= end) return slowHead(r, at);
+    const body = s.slice(at + 1, close);
+    if (body.startsWith('^') || body.includes('\\') || body.includes('-')) return null;
+    HEAD.atoms = [...body];
+    after = close + 1;
+  } else if (c === '\\') {
+    if (at + 1 >= end) return slowHead(r, at);
+    const n = s[at + 1] as string;
+    if (!".-'\u2019/&()".includes(n)) return null;
+    HEAD.atoms = ONE_ATOM[n.charCodeAt(0)] ??= [n];
+    after = at + 2;
+  } else if ('.^$|)*+?{}'.includes(c)) {
+    return null;
+  } else {
+    HEAD.atoms = ONE_ATOM[c.charCodeAt(0)] ??= [c];
+    after = at + 1;
+  }
+  HEAD.source = s;
+  // patternHead's quantifier checks, on the characters after the head (in this piece or the next).
+  setRest(r, after);
+  let q = HEAD.rest === null ? undefined : HEAD.rest.s[HEAD.restAt];
+  HEAD.optional = false;
+  if (q === '?') {
+    HEAD.optional = true;
+    setRest(HEAD.rest, HEAD.restAt + 1);
+    q = HEAD.rest === null ? undefined : HEAD.rest.s[HEAD.restAt];
+    if (q === '?') return null;
+  } else if (q === '*' || q === '+' || q === '{') {
+    return null;
+  }
+  return HEAD;
+}
+
+/** The source the memoised group offsets are for, and those offsets by the group's "(" offset. */
+let rangesOf = '';
+const RANGES = new Map<number, number[]>();
+
+/**
+ * The top-level alternatives of the group opened at `open` and closed at `close`, as offsets in s
+ * (what alternatives(s.slice(open + 3, close)) gives as strings), memoised per source: the walkers
+ * reach one group once per path that leads to it.
+ */
+function groupRanges(s: string, open: number, close: number): number[] {
+  if (s !== rangesOf) {
+    rangesOf = s;
+    RANGES.clear();
+  }
+  let out = RANGES.get(open);
+  if (out !== undefined) return out;
+  out = [];
+  let depth = 0;
+  let from = open + 3;
+  for (let i = from; i < close; i++) {
+    const c = s[i];
+    if (c === '\\') i++;
+    // A class that opens inside the group closes inside it: closeOf skipped it to find `close`.
+    else if (c === '[') i = classEnd(s, i) - 1;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(from, i);
+      from = i + 1;
+    }
+  }
+  out.push(from, close);
+  RANGES.set(open, out);
+  return out;
+}
+
+/** headAt for a class or group that does not close in its piece: patternHead over the joined text. */
+function slowHead(r: PatternRest, at: number): PatternHeadAt | null {
+  const h = patternHead(restText(r, at));
+  if (h === null) return null;
+  const rest = h.rest === '' ? null : { s: h.rest, i: 0, end: h.rest.length, next: null };
+  HEAD.atoms = h.atoms;
+  HEAD.rest = rest;
+  HEAD.restAt = 0;
+  HEAD.optional = h.optional;
+  if (h.group === null) {
+    HEAD.source = '';
+    HEAD.group = null;
+    return HEAD;
+  }
+  // The alternatives joined, each at its offsets.
+  const group: number[] = [];
+  let off = 0;
+  for (const alt of h.group) {
+    group.push(off, off + alt.length);
+    off += alt.length + 1;
+  }
+  HEAD.source = h.group.join('|');
+  HEAD.group = group;
+  return HEAD;
+}
+
+/**
  * The lower-cased strings of PREFIX_LEN characters any match of the pattern starts with, or null
  * when the pattern's start is not plain enough to tell (classes like \\S, lookarounds…).
  */
 export function leadingPrefixes(pattern: string, len = PREFIX_LEN): string[] | null {
   const out = new Set<string>();
-  const walk = (s: string, acc: string, budget: { n: number }): boolean => {
+  const walk = (r: PatternRest | null, i: number, acc: string, budget: { n: number }): boolean => {
     if (--budget.n < 0) return false;
     if (acc.length >= len) {
       out.add(acc.slice(0, len).toLowerCase());
       return out.size <= MAX_PREFIXES;
     }
-    if (s === '') return false;
-    const head = patternHead(s);
+    while (r !== null && i >= r.end) {
+      r = r.next;
+      if (r !== null) i = r.i;
+    }
+    if (r === null) return false;
+    const head = headAt(r, i);
     if (!head) return false;
-    const { atoms, group, optional } = head;
-    let rest = head.rest;
-    if (optional && !walk(rest, acc, budget)) return false;
+    const { source, atoms, group, optional, rest, restAt } = head;
+    if (optional && !walk(rest, restAt, acc, budget)) return false;
     if (group) {
-      for (const alt of group) if (!walk(alt + rest, acc, budget)) return false;
+      // The rest after the group as a piece that starts there, each alternative a piece before it.
+      const then = rest === null || restAt === rest.i ? rest : { s: rest.s, i: restAt, end: rest.end, next: rest.next };
+      for (let k = 0; k < group.length; k += 2) if (!walk({ s: source, i: group[k] as number, end: group[k + 1] as number, next: then }, group[k] as number, acc, budget)) return false;
       return true;
     }
-    for (const a of atoms as string[]) if (!walk(rest, acc + (a === ' ' ? ' ' : a), budget)) return false;
+    for (const a of atoms as string[]) if (!walk(rest, restAt, acc + (a === ' ' ? ' ' : a), budget)) return false;
     return true;
   };
-  for (const alt of alternatives(pattern)) if (!walk(alt, '', { n: 5000 })) return null;
+  for (const alt of alternatives(pattern)) if (!walk({ s: alt, i: 0, end: alt.length, next: null }, 0, '', { n: 5000 })) return null;
   return [...out];
 }
 
@@ -1013,30 +1185,35 @@ function wordKey(lower: string): string {
 export function firstWordKeys(pattern: string): string[] | null {
   const out = new Set<string>();
   const word = isWordCharStr;
-  const walk = (s: string, acc: string, budget: { n: number }): boolean => {
+  const walk = (r: PatternRest | null, i: number, acc: string, budget: { n: number }): boolean => {
     if (--budget.n < 0) return false;
     if (acc.length >= KEY_LEN) {
       out.add(wordKey(acc.toLowerCase()));
       return out.size <= MAX_PREFIXES;
     }
     // The pattern ends (its tail asserts a word end): the first word is complete.
-    if (s === '') {
+    while (r !== null && i >= r.end) {
+      r = r.next;
+      if (r !== null) i = r.i;
+    }
+    if (r === null) {
       if (!acc) return false;
       out.add(wordKey(acc.toLowerCase()));
       return out.size <= MAX_PREFIXES;
     }
-    const head = patternHead(s);
+    const head = headAt(r, i);
     if (!head) return false;
-    const { atoms, group, optional } = head;
-    let rest = head.rest;
-    if (optional && !walk(rest, acc, budget)) return false;
+    const { source, atoms, group, optional, rest, restAt } = head;
+    if (optional && !walk(rest, restAt, acc, budget)) return false;
     if (group) {
-      for (const alt of group) if (!walk(alt + rest, acc, budget)) return false;
+      // The rest after the group as a piece that starts there, each alternative a piece before it.
+      const then = rest === null || restAt === rest.i ? rest : { s: rest.s, i: restAt, end: rest.end, next: rest.next };
+      for (let k = 0; k < group.length; k += 2) if (!walk({ s: source, i: group[k] as number, end: group[k + 1] as number, next: then }, group[k] as number, acc, budget)) return false;
       return true;
     }
     for (const a of atoms as string[]) {
       if (word(a)) {
-        if (!walk(rest, acc + a, budget)) return false;
+        if (!walk(rest, restAt, acc + a, budget)) return false;
       } else {
         // A non-word character ends the first word (a match cannot start with one).
         if (!acc) return false;
@@ -1046,7 +1223,7 @@ export function firstWordKeys(pattern: string): string[] | null {
     }
     return true;
   };
-  for (const alt of alternatives(pattern)) if (!walk(alt, '', { n: 5000 })) return null;
+  for (const alt of alternatives(pattern)) if (!walk({ s: alt, i: 0, end: alt.length, next: null }, 0, '', { n: 5000 })) return null;
   return [...out];
 }
 
@@ -1831,26 +2008,32 @@ export function startStrings(pattern: string): string[] | null {
     else out.add(acc);
     return known && out.size <= MAX_STARTS;
   };
-  const walk = (s: string, acc: string, budget: { n: number }): boolean => {
+  const walk = (r: PatternRest | null, i: number, acc: string, budget: { n: number }): boolean => {
     if (--budget.n < 0) return false;
-    if (acc.length >= MAX_START_LEN || s === '') return add(acc);
-    const head = patternHead(s);
+    while (r !== null && i >= r.end) {
+      r = r.next;
+      if (r !== null) i = r.i;
+    }
+    if (acc.length >= MAX_START_LEN || r === null) return add(acc);
+    const head = headAt(r, i);
     if (!head) return add(acc);
-    const { atoms, group, optional, rest } = head;
-    if (optional && !walk(rest, acc, budget)) return false;
+    const { source, atoms, group, optional, rest, restAt } = head;
+    if (optional && !walk(rest, restAt, acc, budget)) return false;
     if (group) {
-      for (const alt of group) if (!walk(alt + rest, acc, budget)) return false;
+      // The rest after the group as a piece that starts there, each alternative a piece before it.
+      const then = rest === null || restAt === rest.i ? rest : { s: rest.s, i: restAt, end: rest.end, next: rest.next };
+      for (let k = 0; k < group.length; k += 2) if (!walk({ s: source, i: group[k] as number, end: group[k + 1] as number, next: then }, group[k] as number, acc, budget)) return false;
       return true;
     }
     for (const a of atoms as string[]) {
       const c = a.charCodeAt(0);
       if (c !== 32 && !caselessOrAscii(c)) {
         if (!add(acc)) return false;
-      } else if (!walk(rest, acc + a.toLowerCase(), budget)) return false;
+      } else if (!walk(rest, restAt, acc + a.toLowerCase(), budget)) return false;
     }
     return true;
   };
-  for (const alt of alternatives(src)) if (!walk(alt, '', { n: 5000 })) return null;
+  for (const alt of alternatives(src)) if (!walk({ s: alt, i: 0, end: alt.length, next: null }, 0, '', { n: 5000 })) return null;
   return known ? [...out] : null;
 }
 

@@ -6,10 +6,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileRules, cueScanner, expandFinite, foldPattern, literalAlternatives, requiredStrings, requiredStringSets, spaces, startStrings, withoutUnicodeEscapes, WS_CLASS, type Hit } from '../../../lambdas/core/classifier/compile.js';
+import { compileRules, cueScanner, expandFinite, firstWordKeys, foldPattern, leadingPrefixes, literalAlternatives, requiredStrings, requiredStringSets, spaces, startStrings, withoutUnicodeEscapes, WS_CLASS, type Hit } from '../../../lambdas/core/classifier/compile.js';
 import { loadDefaultRules } from '../../../lambdas/core/classifier/index.js';
 import { normalizeForMatch } from '../../../lambdas/core/text.js';
 import { LANGUAGES } from './helpers.js';
+import * as byStrings from './support/prefix-walkers.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../fixtures/eval/', import.meta.url));
 const REAL_LANGS = fileURLToPath(new URL('../../../fixtures/real-langs/', import.meta.url));
@@ -106,6 +107,33 @@ describe('core/classifier/compile', () => {
       // Assess
       expect(differ).toEqual([]);
       expect(spaces('a [ ] b ?c')).toBe(`a${WS_CLASS}+[ ]${WS_CLASS}+b${WS_CLASS}*c`);
+    });
+  });
+
+  describe('prefix walkers (startStrings, leadingPrefixes, firstWordKeys)', () => {
+    it('answer as the string-concatenating walkers did (speed16), for every bundled pattern in every form analysed and edge cases', () => {
+      // Prepare: each pattern as written, spaced, folded and with whitespace as one space (as CueSet asks).
+      const rules = loadDefaultRules();
+      const written = [
+        ...Object.values(rules.lexicons).flatMap((l) => l.cues.map((c) => c.pattern)),
+        ...rules.vendorPatterns.map((v) => v.pattern),
+        // Unclosed groups and classes, quantified groups, nested optional groups, a class holding ")" or "|".
+        '(?:a|b', 'a[b', '[a', 'a\\', '(?:ab|c)?d', '(?:a|b)??c', '(?:x)*y', '(?:a(?:b|c)?)?d', '[]a]b', '(?:a|[b)|c]d)e', '(?:a|[b|c]d)e', '(?:x[|(]|y)z',
+        '(?', 'ab|(?:c|d)e?f', '(?:(?:a|b)|c)?', '\\.?x', 'x{2}', '(?:a|b){2}c', '', '|a', '(?:a|b)(?:c|d)(?:e|f)(?:g|h)z', '(?:ba|b)[nm]s?(?: on)?',
+      ];
+      const forms = written.flatMap((p) => [p, spaces(p), foldPattern(p), spaces(p).split(`${WS_CLASS}+`).join(' ')]);
+      const calls: Array<[string, () => unknown, () => unknown]> = forms.flatMap((p) => [
+        [`startStrings ${p}`, () => startStrings(p), () => byStrings.startStrings(p)],
+        [`leadingPrefixes ${p}`, () => leadingPrefixes(p), () => byStrings.leadingPrefixes(p)],
+        [`leadingPrefixes(1) ${p}`, () => leadingPrefixes(p, 1), () => byStrings.leadingPrefixes(p, 1)],
+        [`firstWordKeys ${p}`, () => firstWordKeys(p), () => byStrings.firstWordKeys(p)],
+      ] as Array<[string, () => unknown, () => unknown]>);
+      // Act
+      const differ = calls.filter(([, now, before]) => JSON.stringify(now()) !== JSON.stringify(before())).map(([what]) => what);
+      // Assess
+      expect(calls.length).toBeGreaterThan(40_000);
+      expect(differ).toEqual([]);
+      expect(startStrings('(?:ba|b)[nm]s?(?: on)?')).toEqual(['ban', 'ban on', 'bans', 'bans on', 'bam', 'bam on', 'bams', 'bams on', 'bn', 'bn on', 'bns', 'bns on', 'bm', 'bm on', 'bms', 'bms on']);
     });
   });
 
