@@ -477,6 +477,17 @@ export const STAGE_VOTE_WINDOW_DAYS = 3;
  * stages left were one step too far ("to exclude by 2026" alerted in force).
  */
 export const STAGE_VOTE_SHARE_INVERSE = 2;
+/** Reports this much older than a claim are of an earlier day (the replay's articles carry dates, at noon). */
+const PRIOR_DAY_MS = DAY_MS / 2;
+/**
+ * A claim of a further stage whose own stage cue is surer than this (above the classifier's
+ * no-cue default, 0.3) is not outvoted by reports of an earlier day giving an earlier stage: the
+ * measure moved on ("the date TikTok will be shut down" on Tuesday, "the blocking begins" on
+ * Thursday). The same day's and later reports still vote. On the tune decisions (Dec 7) 79% → 80%
+ * right alerts, exactly once 80% → 81%; the Google News shape unchanged (with no threshold it lost
+ * two: a bare present tense is too weak to say a measure moved on).
+ */
+export const PRIOR_DAY_CLAIM_CONFIDENCE = 0.31;
 
 /**
  * A bare headline (a Google News item, no lead) weighs this much in the stage vote, on either side:
@@ -551,6 +562,10 @@ export function deriveStage(
       const best = new Map<string, { rank: number; w: number }>();
       for (const s of forward) {
         if (Math.abs(t(s) - t(c)) > windowMs) continue;
+        // An earlier day's report of an earlier stage does not speak against a later report with a
+        // lead: the measure moved on (announced on Tuesday, the block began on Thursday). A bare
+        // headline's tense is too weak to say so against the days before.
+        if ((c.stageConfidence ?? 0) >= PRIOR_DAY_CLAIM_CONFIDENCE && t(s) < t(c) - PRIOR_DAY_MS && stageRank(s.stage!) < rank) continue;
         const o = outletOfSource(s);
         const had = best.get(o);
         const r = stageRank(s.stage!);

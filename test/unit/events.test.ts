@@ -509,6 +509,22 @@ describe('events', () => {
       expect(stageVoteWeight({ headlineOnly: true })).toBe(HEADLINE_ONLY_WEIGHT);
       expect(stageVoteWeight({ stageConfidence: 0.1 })).toBe(1);
     });
+    it.each([
+      // Albania, March 2025: "the date TikTok will be shut down" on Tuesday and Wednesday, "the
+      // blocking of TikTok begins" on Thursday — the measure moved on; the earlier days do not vote.
+      ['an earlier day', 'in_force', [[0, 'announced', 0.6], [1, 'announced', 0.6], [2, 'in_force', 0.6]]],
+      ['an earlier day, against a bill', 'announced', [[0, 'proposed', 0.7], [0, 'proposed', 0.7], [3, 'announced', 0.5]]],
+      // the same day's outlets still disagree with it
+      ['the same day', 'announced', [[2, 'announced', 0.6], [2, 'announced', 0.6], [2, 'in_force', 0.6]]],
+      // the following days' outlets too ("will block from Monday" after one "blocks")
+      ['the following days', 'announced', [[0, 'in_force', 0.6], [1, 'announced', 0.6], [2, 'announced', 0.6]]],
+      // a stage word no cue backs (the classifier's default for a present tense, 0.3) cannot say the
+      // measure moved on: the days before still vote
+      ['an earlier day, with no stage cue', 'announced', [[0, 'announced', 0.6], [1, 'announced', 0.6], [2, 'in_force', 0.3]]],
+    ] as Array<[string, Stage, Array<[number, Stage, number]>]>)('weighs reports of %s against a later stage: %s', (_, expected, reports) => {
+      const e = fold(reports.map(([days, stage, sc], k) => [item(`r${k}`, { days }), relevant(stage, { stageConfidence: sc })]));
+      expect(e.stage).toBe(expected);
+    });
     it('takes an official or a strong cue over any number of outlets', () => {
       expect(fold([[item('a'), relevant('announced')], [item('b'), relevant('announced')], [item('g', { official: true }), relevant('in_force')]]).stage).toBe('in_force');
       expect(fold([[item('a'), relevant('announced')], [item('b'), relevant('announced')], [item('s'), relevant('in_force', { stageConfidence: 0.9 })]]).stage).toBe('in_force');
