@@ -20,7 +20,7 @@
  * Old news (StoredItem.alertable false) is grouped like anything else but never alerts.
  */
 import { createHash } from 'node:crypto';
-import { actorOf, actorsConflictAt, stagesAcrossActors } from './actors.js';
+import { actorOf, actorsConflictAt, namesNewDecider, stagesAcrossActors } from './actors.js';
 import { effectiveDateOf, pickEffective } from './effective.js';
 import { decisivePhrases } from './phrases.js';
 import type {
@@ -403,6 +403,8 @@ export function repeatCandidate<E extends PolicyEvent>(
     }
     const sameAct = e.stage === c.stage && compatible;
     if (!within || !sameAct) continue;
+    // A report naming a decider the event's reports never named is another act, not late news of it.
+    if (namesNewDecider(actors, e.sources.map((s) => s.actor))) continue;
     if (!matchEvent({ ...e, lastSeen: new Date(Math.max(Date.parse(e.lastSeen), t)).toISOString() }, item, c, actors, { quietGap: false })) continue;
     if (!best || e.lastSeen > best.lastSeen) best = e;
   }

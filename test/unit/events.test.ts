@@ -274,6 +274,19 @@ describe('events', () => {
       expect(repeatCandidate([lifted], later, relevant('in_force', { vendors: ['Hikvision'] }))).toBeNull();
       expect(repeatCandidate([lifted], item('bg', { days: 10 + REPEAT_REACH_DAYS + 1 }), relevant('in_force'))).toBeNull();
     });
+    it.each([
+      // South Dakota, May 2023: "Gov. Noem bans Tencent apps on state devices", seven weeks after
+      // Vermont's TikTok-and-WeChat ban, is another act, not late news of Vermont's.
+      ['a governor the old reports never named', 'Gov. Jane Harlow orders WeChat off state phones', false],
+      ['a state the old reports never named', 'Utah bans WeChat on state devices', false],
+      ['the state the old reports named', 'Vermont bans WeChat on state devices', true],
+      ['no decider at all', 'WeChat banned on state devices', true],
+    ] as Array<[string, string, boolean]>)('a late report naming %s is a possible repeat: %s', (_why, title, repeat) => {
+      const wechat = (extra: Partial<RelevantClassification> = {}) => relevant('in_force', { countries: ['US'], vendors: ['WeChat'], measure: 'device_ban', ...extra });
+      const vermont = alerted(createEvent(item('vt', { days: 0, title: 'Vermont bans TikTok and WeChat on state devices' }), wechat({ vendors: ['TikTok', 'WeChat'], confidence: 0.9 })));
+      const late = item('late', { days: 49, title });
+      expect(repeatCandidate([vermont], late, wechat())?.eventId ?? null).toBe(repeat ? vermont.eventId : null);
+    });
     it('makes the new event wait for a second outlet or an official source, however sure the report', () => {
       const e = createEvent(item('late', { days: 50 }), relevant('in_force', { confidence: 0.95 }), 1);
       expect(nextAlert(e)).not.toBeNull();
