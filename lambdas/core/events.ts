@@ -395,8 +395,10 @@ export function repeatCandidate<E extends PolicyEvent>(
     const within = t - Date.parse(e.lastSeen) <= reach && t >= Date.parse(e.firstSeen);
     const compatible = e.measure === c.measure || measuresCompatible(e.measure, c.measure);
     // A ban reported in force after it was lifted: a re-imposition, or (far more often) background
-    // in a later story ("the ban, in force since…"); a new act is reported by several.
-    const reimposed = isEnding(e.stage) && !isEnding(c.stage) && compatible && c.vendors.some((v) => e.vendors.includes(v)) && !actorsConflictAt(actors, c.measure, e.sources.map((s) => s.actor), e.measure);
+    // in a later story ("the ban, in force since…"); a new act is reported by several. Background
+    // restates the measure that was lifted: another measure in force (agencies barred from buying
+    // Huawei gear, after an order against its sales was shelved) is a new act, not a repeat.
+    const reimposed = isEnding(e.stage) && !isEnding(c.stage) && e.measure === c.measure && c.vendors.some((v) => e.vendors.includes(v)) && !actorsConflictAt(actors, c.measure, e.sources.map((s) => s.actor), e.measure);
     if (within && reimposed) {
       if (!best || e.lastSeen > best.lastSeen) best = e;
       continue;

@@ -272,6 +272,9 @@ describe('events', () => {
       expect(matchEvent(lifted, later, relevant('in_force'))).toBeNull();
       expect(repeatCandidate([lifted], later, relevant('in_force'))?.eventId).toBe(lifted.eventId);
       expect(repeatCandidate([lifted], later, relevant('in_force', { vendors: ['Hikvision'] }))).toBeNull();
+      // another measure in force after the lifting (a compatible one: a purchase ban after a sales
+      // ban was lifted) is a new act, not background of the lifted one
+      expect(repeatCandidate([lifted], later, relevant('in_force', { measure: 'market_ban' }))).toBeNull();
       expect(repeatCandidate([lifted], item('bg', { days: 10 + REPEAT_REACH_DAYS + 1 }), relevant('in_force'))).toBeNull();
     });
     it.each([
