@@ -378,9 +378,10 @@ export function matchEvent(
 /**
  * An event a new one may repeat: one the report would have joined but for the quiet gap, one at
  * the same stage of the same measure seen within REPEAT_REACH_DAYS, or one lifted within
- * REPEAT_REACH_DAYS that the report says is in force again. The new event then needs two
- * outlets or an official source before it alerts (a lone late report of an old decision stays
- * quiet; a new act is reported by several).
+ * REPEAT_REACH_DAYS whose very measure the report says is in force again. The new event then needs
+ * two outlets or an official source before it alerts (a lone late report of an old decision stays
+ * quiet; a new act is reported by several). Not a repeat: a report naming a decider (a state, a
+ * governor, a body) that none of the event's reports named (actors.namesNewDecider).
  */
 export function repeatCandidate<E extends PolicyEvent>(
   candidates: E[],
