@@ -241,6 +241,24 @@ function atLevel(actors: Array<string | null | undefined>, deviceBans: boolean):
   return deviceBans ? actors : actors.map((a) => (a && a.includes('@') ? a.slice(0, a.indexOf('@')) : a));
 }
 
+/**
+ * Does a report name a decider below its country (a state, a leader, a body) that none of the other
+ * reports named? Late news of an old decision names who made it as the old reports did; a report
+ * naming a governor or a body they never named ("Gov. Noem bans WeChat" weeks after Vermont's ban)
+ * is of another act. Unknown actors and a bare "some state" name nobody.
+ */
+export function namesNewDecider(a: Array<string | null | undefined>, b: Array<string | null | undefined>): boolean {
+  const specific = (v: string) => !!split(v)[1] || v.includes('@') || (v.includes('-') && !split(v)[0].endsWith('-*'));
+  const own = a.filter((v): v is string => !!v && specific(v));
+  if (!own.length) return false;
+  const same = (x: string, y: string) => {
+    const [px, lx] = split(x);
+    const [py, ly] = split(y);
+    return (!!lx && lx === ly) || (px === py && !px.endsWith('-*'));
+  };
+  return !own.some((x) => b.some((y) => !!y && same(x, y)));
+}
+
 /** actorsConflict between a report of measure `measureA` and reports of measure `measureB` (bodies count between device bans only). */
 export function actorsConflictAt(a: Array<string | null | undefined>, measureA: string, b: Array<string | null | undefined>, measureB: string): boolean {
   const deviceBans = measureA === 'device_ban' && measureB === 'device_ban';

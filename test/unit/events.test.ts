@@ -272,7 +272,23 @@ describe('events', () => {
       expect(matchEvent(lifted, later, relevant('in_force'))).toBeNull();
       expect(repeatCandidate([lifted], later, relevant('in_force'))?.eventId).toBe(lifted.eventId);
       expect(repeatCandidate([lifted], later, relevant('in_force', { vendors: ['Hikvision'] }))).toBeNull();
+      // another measure in force after the lifting (a compatible one: a purchase ban after a sales
+      // ban was lifted) is a new act, not background of the lifted one
+      expect(repeatCandidate([lifted], later, relevant('in_force', { measure: 'market_ban' }))).toBeNull();
       expect(repeatCandidate([lifted], item('bg', { days: 10 + REPEAT_REACH_DAYS + 1 }), relevant('in_force'))).toBeNull();
+    });
+    it.each([
+      // South Dakota, May 2023: "Gov. Noem bans Tencent apps on state devices", seven weeks after
+      // Vermont's TikTok-and-WeChat ban, is another act, not late news of Vermont's.
+      ['a governor the old reports never named', 'Gov. Jane Harlow orders WeChat off state phones', false],
+      ['a state the old reports never named', 'Utah bans WeChat on state devices', false],
+      ['the state the old reports named', 'Vermont bans WeChat on state devices', true],
+      ['no decider at all', 'WeChat banned on state devices', true],
+    ] as Array<[string, string, boolean]>)('a late report naming %s is a possible repeat: %s', (_why, title, repeat) => {
+      const wechat = (extra: Partial<RelevantClassification> = {}) => relevant('in_force', { countries: ['US'], vendors: ['WeChat'], measure: 'device_ban', ...extra });
+      const vermont = alerted(createEvent(item('vt', { days: 0, title: 'Vermont bans TikTok and WeChat on state devices' }), wechat({ vendors: ['TikTok', 'WeChat'], confidence: 0.9 })));
+      const late = item('late', { days: 49, title });
+      expect(repeatCandidate([vermont], late, wechat())?.eventId ?? null).toBe(repeat ? vermont.eventId : null);
     });
     it('makes the new event wait for a second outlet or an official source, however sure the report', () => {
       const e = createEvent(item('late', { days: 50 }), relevant('in_force', { confidence: 0.95 }), 1);
@@ -508,6 +524,22 @@ describe('events', () => {
       expect(stageVoteWeight({ headlineOnly: true, stageConfidence: 0.05 })).toBe(HEADLINE_ONLY_MIN_WEIGHT);
       expect(stageVoteWeight({ headlineOnly: true })).toBe(HEADLINE_ONLY_WEIGHT);
       expect(stageVoteWeight({ stageConfidence: 0.1 })).toBe(1);
+    });
+    it.each([
+      // Albania, March 2025: "the date TikTok will be shut down" on Tuesday and Wednesday, "the
+      // blocking of TikTok begins" on Thursday — the measure moved on; the earlier days do not vote.
+      ['an earlier day', 'in_force', [[0, 'announced', 0.6], [1, 'announced', 0.6], [2, 'in_force', 0.6]]],
+      ['an earlier day, against a bill', 'announced', [[0, 'proposed', 0.7], [0, 'proposed', 0.7], [3, 'announced', 0.5]]],
+      // the same day's outlets still disagree with it
+      ['the same day', 'announced', [[2, 'announced', 0.6], [2, 'announced', 0.6], [2, 'in_force', 0.6]]],
+      // the following days' outlets too ("will block from Monday" after one "blocks")
+      ['the following days', 'announced', [[0, 'in_force', 0.6], [1, 'announced', 0.6], [2, 'announced', 0.6]]],
+      // a stage word no cue backs (the classifier's default for a present tense, 0.3) cannot say the
+      // measure moved on: the days before still vote
+      ['an earlier day, with no stage cue', 'announced', [[0, 'announced', 0.6], [1, 'announced', 0.6], [2, 'in_force', 0.3]]],
+    ] as Array<[string, Stage, Array<[number, Stage, number]>]>)('weighs reports of %s against a later stage: %s', (_, expected, reports) => {
+      const e = fold(reports.map(([days, stage, sc], k) => [item(`r${k}`, { days }), relevant(stage, { stageConfidence: sc })]));
+      expect(e.stage).toBe(expected);
     });
     it('takes an official or a strong cue over any number of outlets', () => {
       expect(fold([[item('a'), relevant('announced')], [item('b'), relevant('announced')], [item('g', { official: true }), relevant('in_force')]]).stage).toBe('in_force');
