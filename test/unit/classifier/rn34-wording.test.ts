@@ -1,0 +1,67 @@
+/**
+ * Wording of the seventeenth and eighteenth replay collections' misses (rn3, rn4), written in other
+ * words: a university, college or school system banning an app (its own networks and devices: a device
+ * ban), equipment licences barred by the Secure Equipment Act (a market ban, however loosely the report
+ * says "sanctions"), the latest state to ban, a directive "to ban" that is issued, other spellings of
+ * listed vendors, and a vendor's answer to a measure (a reaction, no measure).
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../lambdas/core/classifier/index.js';
+import type { Measure, Stage } from '../../../lambdas/core/model.js';
+import { item } from './helpers.js';
+
+// [language, title, summary, countries, measure, stage]
+const MEASURES: Array<[string, string, string, string[], Measure, Stage]> = [
+  // a public university, college or school system banning an app acts on its own networks and devices
+  ['en', 'Texas A&M University bans TikTok', 'Students can no longer open the app on campus.', ['US'], 'device_ban', 'in_force'],
+  ['en', 'Kansas university system blocks WeChat', 'The regents cited security risks.', ['US'], 'device_ban', 'in_force'],
+  ['en', 'Oklahoma State University bans DeepSeek', 'The school cited security risks.', ['US'], 'device_ban', 'in_force'],
+  ['en', 'Auburn University in Alabama joins schools banning TikTok', 'The university cited the governor\'s order.', ['US'], 'device_ban', 'in_force'],
+  ['de', 'Universität Wien verbietet DeepSeek', 'Die Anwendung darf nicht mehr genutzt werden.', ['AT'], 'device_ban', 'in_force'],
+  ['zh', '美国大学封锁TikTok', '多所公立大学宣布在校园网络上屏蔽TikTok。', ['US'], 'device_ban', 'in_force'],
+  ['ko', '美 대학들, 틱톡 차단', '텍사스 주립대학들이 교내 와이파이에서 틱톡 접속을 막았다.', ['US'], 'device_ban', 'in_force'],
+  ['ja', '米大学、TikTokを禁止', 'テキサス州の大学が学内ネットワークでTikTokへの接続を遮断した。', ['US'], 'device_ban', 'in_force'],
+  ['en', 'Virginia community colleges pull DeepSeek', 'The app was blocked from the VCCS network and devices, the system said.', ['US'], 'device_ban', 'in_force'],
+  // the Secure Equipment Act bars equipment licences: a market ban, even when the report says "sanctions" (ko 제재)
+  ['ko', '美 상원, 화웨이 제재 강화 법안 통과', '법안은 연방통신위원회가 화웨이 장비에 대한 허가를 내주지 못하도록 했다.', ['US'], 'market_ban', 'proposed'],
+  ['ko', '美 대통령, 보안장비법 서명…ZTE 제재', '중국 업체 장비의 신규 인증이 막힌다.', ['US'], 'market_ban', 'in_force'],
+  ['zh', '美国签署安全设备法 禁止华为中兴获得新设备认证', '联邦通信委员会将不再审批。', ['US'], 'market_ban', 'in_force'],
+  ['ja', '米大統領、ファーウェイ機器の認証を禁じる法案に署名', '連邦通信委員会は新たな機器を承認できなくなる。', ['US'], 'market_ban', 'in_force'],
+  ['en', 'US President signs Secure Equipment Act aimed at Huawei, ZTE', 'Regulators can no longer approve the firms\' products.', ['US'], 'market_ban', 'in_force'],
+  // the latest state to ban has banned; a directive "to ban" is issued
+  ['en', 'Georgia governor orders TikTok off state phones', 'Georgia is the latest state to ban the app from government devices.', ['US'], 'device_ban', 'in_force'],
+  ['en', 'Statement on the governor\'s directive to ban TikTok', 'The governor of Iowa directed agencies to remove TikTok from state-owned devices.', ['US'], 'device_ban', 'in_force'],
+];
+
+// [language, title, summary, vendors]
+const VENDORS: Array<[string, string, string, string[]]> = [
+  ['en', 'US adds camera maker HikVision to export blacklist', 'The Commerce Department listed the firm on Monday.', ['Hikvision']],
+  ['ko', '美, 중국 힉비전 수출 블랙리스트 추가', '미 상무부가 힉비전을 거래제한 명단에 올렸다.', ['Hikvision']],
+  ['ko', '美, 하이테라 장비 허가 금지', '연방통신위원회가 하이테라 무전기의 신규 인증을 막았다.', ['Hytera']],
+];
+
+// [language, title, summary]: a vendor's answer to a measure is a reaction, no measure
+const NOT_MEASURES: Array<[string, string, string]> = [
+  ['en', 'Hytera voices disappointment over FCC equipment ban', 'The company said it would study the ruling.', ],
+  ['ko', '틱톡, 美 정부기기 금지 조치에 대해 입장 발표', '회사는 이용자 데이터가 안전하다고 밝혔다.'],
+  ['ja', 'DJI、米国の禁止措置について声明', '同社は安全性に問題はないと主張した。'],
+  ['zh', '新闻|中兴回应“美国禁令”', '公司表示将继续与客户合作。'],
+];
+
+describe('classifier', () => {
+  describe('classify: wording of the rn3 and rn4 replay collections', () => {
+    it.each(MEASURES)('[%s] reads "%s" (lead: "%s") as %j %s %s', (language, title, summary, countries, measure, stage) => {
+      const r = classify(item(language, title, summary));
+      expect(r.relevant).toBe(true);
+      expect({ countries: r.countries, measure: r.measure, stage: r.stage }).toEqual({ countries, measure, stage });
+    });
+    it.each(VENDORS)('[%s] finds the vendors of "%s" (lead: "%s"): %j', (language, title, summary, vendors) => {
+      const r = classify(item(language, title, summary));
+      expect(r.relevant).toBe(true);
+      expect(r.vendors).toEqual(vendors);
+    });
+    it.each(NOT_MEASURES)('[%s] reads "%s" (lead: "%s") as no measure', (language, title, summary) => {
+      expect(classify(item(language, title, summary)).relevant).toBe(false);
+    });
+  });
+});
