@@ -3,7 +3,9 @@
  * words: a university, college or school system banning an app (its own networks and devices: a device
  * ban), equipment licences barred by the Secure Equipment Act (a market ban, however loosely the report
  * says "sanctions"), the latest state to ban, a directive "to ban" that is issued, other spellings of
- * listed vendors, and a vendor's answer to a measure (a reaction, no measure).
+ * listed vendors, one chamber passing acts (proposed), a request to sanction turned down (rejected), a
+ * country's Air Force or Navy acting, a vendor struck from a procurement list (the exclusion, not a
+ * delisting), and a vendor's answer to a measure (a reaction, no measure).
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../lambdas/core/classifier/index.js';
@@ -31,6 +33,17 @@ const MEASURES: Array<[string, string, string, string[], Measure, Stage]> = [
   // the latest state to ban has banned; a directive "to ban" is issued
   ['en', 'Georgia governor orders TikTok off state phones', 'Georgia is the latest state to ban the app from government devices.', ['US'], 'device_ban', 'in_force'],
   ['en', 'Statement on the governor\'s directive to ban TikTok', 'The governor of Iowa directed agencies to remove TikTok from state-owned devices.', ['US'], 'device_ban', 'in_force'],
+  // one chamber passing several acts or bills is a step of a proposal
+  ['en', 'House passes two acts banning DJI drones', 'The measures now go to the Senate.', ['US'], 'market_ban', 'proposed'],
+  // an authority turning down a request to sanction a vendor decides not to act
+  ['en', 'US Treasury turned down lawmakers\' call to sanction Dahua', 'The department said it had reviewed the evidence.', ['US'], 'sanctions', 'rejected'],
+  // a country's Air Force, Army or Navy acts for that country
+  ['en', 'Indian Navy bars sailors from using Xiaomi phones', 'The order covers all personnel.', ['IN'], 'device_ban', 'in_force'],
+  // struck from a procurement list: the exclusion, not a delisting
+  ['en', 'Beijing removes Apple from government purchasing list', 'Agencies may no longer buy iPads.', ['CN'], 'procurement_exclusion', 'in_force'],
+  ['de', 'Peking streicht Kaspersky von der Beschaffungsliste', 'Behörden dürfen die Software nicht mehr kaufen.', ['CN'], 'procurement_exclusion', 'in_force'],
+  ['ja', '中国、iPhoneを政府調達リストから削除', '各省庁は購入できなくなる。', ['CN'], 'procurement_exclusion', 'in_force'],
+  ['ko', '美 정부, 애플 제품 조달 목록에서 제외', '정부 기관은 아이폰을 구매할 수 없다.', ['US'], 'procurement_exclusion', 'in_force'],
 ];
 
 // [language, title, summary, vendors]
