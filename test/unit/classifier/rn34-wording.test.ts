@@ -5,7 +5,7 @@
  * says "sanctions"), the latest state to ban, a directive "to ban" that is issued, other spellings of
  * listed vendors, one chamber passing acts (proposed), a request to sanction turned down (rejected), a
  * country's Air Force or Navy acting, a vendor struck from a procurement list (the exclusion, not a
- * delisting), and a vendor's answer to a measure (a reaction, no measure).
+ * delisting), a regulator forcing a vendor to halt a feature (other restriction), and a vendor's answer to a measure (a reaction, no measure).
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../lambdas/core/classifier/index.js';
@@ -44,6 +44,12 @@ const MEASURES: Array<[string, string, string, string[], Measure, Stage]> = [
   ['de', 'Peking streicht Kaspersky von der Beschaffungsliste', 'Behörden dürfen die Software nicht mehr kaufen.', ['CN'], 'procurement_exclusion', 'in_force'],
   ['ja', '中国、iPhoneを政府調達リストから削除', '各省庁は購入できなくなる。', ['CN'], 'procurement_exclusion', 'in_force'],
   ['ko', '美 정부, 애플 제품 조달 목록에서 제외', '정부 기관은 아이폰을 구매할 수 없다.', ['US'], 'procurement_exclusion', 'in_force'],
+  // a regulator compelling a vendor to halt a feature or programme restricts its service
+  ['en', 'Brussels forces TikTok to suspend its paid rewards scheme', 'The Commission said the feature breached the Digital Services Act.', ['EU'], 'other_restriction', 'in_force'],
+  ['de', 'EU zwingt Temu zur Einstellung des Prämienprogramms', 'Die Kommission sieht einen Verstoß gegen das Gesetz über digitale Dienste.', ['EU'], 'other_restriction', 'in_force'],
+  ['it', 'Bruxelles stoppa il programma a premi di Temu', 'La Commissione ha chiesto la sospensione.', ['EU'], 'other_restriction', 'in_force'],
+  // a regulator's ultimatum ('否则…暂停': or else it suspends) threatens the restriction: proposed
+  ['zh', '欧盟要求TikTok提交风险报告 否则将暂停其奖励功能', '欧盟委员会表示,该功能可能损害未成年人。', ['EU'], 'other_restriction', 'proposed'],
 ];
 
 // [language, title, summary, vendors]
@@ -59,6 +65,8 @@ const NOT_MEASURES: Array<[string, string, string]> = [
   ['ko', '틱톡, 美 정부기기 금지 조치에 대해 입장 발표', '회사는 이용자 데이터가 안전하다고 밝혔다.'],
   ['ja', 'DJI、米国の禁止措置について声明', '同社は安全性に問題はないと主張した。'],
   ['zh', '新闻|中兴回应“美国禁令”', '公司表示将继续与客户合作。'],
+  // the vendor suspending a feature of its own accord is no state measure
+  ['en', 'TikTok suspends Lite rewards feature in Europe', 'The company said it acted voluntarily.'],
 ];
 
 describe('classifier', () => {
