@@ -3,7 +3,7 @@
  * words: a university, college or school system banning an app (its own networks and devices: a device
  * ban), equipment licences barred by the Secure Equipment Act (a market ban, however loosely the report
  * says "sanctions"), the latest state to ban, a directive "to ban" that is issued, other spellings of
- * listed vendors, one chamber passing acts (proposed), a request to sanction turned down (rejected), a
+ * listed vendors, a vendor named as the comparison ('the next Huawei'), one chamber passing acts (proposed), a request to sanction turned down (rejected), a
  * country's Air Force or Navy acting, a vendor struck from a procurement list (the exclusion, not a
  * delisting), a regulator forcing a vendor to halt a feature (other restriction), and a vendor's answer to a measure (a reaction, no measure).
  */
@@ -57,6 +57,10 @@ const VENDORS: Array<[string, string, string, string[]]> = [
   ['en', 'US adds camera maker HikVision to export blacklist', 'The Commerce Department listed the firm on Monday.', ['Hikvision']],
   ['ko', '美, 중국 힉비전 수출 블랙리스트 추가', '미 상무부가 힉비전을 거래제한 명단에 올렸다.', ['Hikvision']],
   ['ko', '美, 하이테라 장비 허가 금지', '연방통신위원회가 하이테라 무전기의 신규 인증을 막았다.', ['Hytera']],
+  // a vendor named as the yardstick ('超过华为', 'the next Huawei', '华为2.0') is a comparison, not a target
+  ['zh', '美国拟制裁大华 力度或超过华为', '据报道,美国政府正考虑将大华列入实体清单。', ['Dahua']],
+  ['en', 'Is Hikvision the next Huawei? US weighs blacklisting the camera maker', 'The Commerce Department is considering adding it to the entity list.', ['Hikvision']],
+  ['zh', '海康威视成华为2.0 美国拟列入黑名单', '美国商务部考虑将其列入实体清单。', ['Hikvision']],
 ];
 
 // [language, title, summary]: a vendor's answer to a measure is a reaction, no measure
