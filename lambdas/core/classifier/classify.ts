@@ -960,6 +960,8 @@ function countryVotes(
         w *= 0.25;
         subjects.delete(code);
         fired.add((qualified[j] as Hit).cue.id);
+        // "Russia-based apps": where the products come from, an origin like the vendor's home.
+        if ((qualified[j] as Hit).cue.originWord) originOnly = true;
       }
     }
     if (originOnly) w *= 0.3;

@@ -1504,7 +1504,7 @@ export function shaped<C extends Cue>(c: C, pattern = c.pattern): C {
     actor: c.actor, noise: c.noise, bodyFactor: c.bodyFactor, reason: c.reason, homeOf: c.homeOf, background: c.background, bystander: c.bystander,
     precedent: c.precedent, scopeless: c.scopeless, goods: c.goods, generic: c.generic, handset: c.handset, passive: c.passive,
     country: c.country, sharedBy: c.sharedBy, countryMap: c.countryMap, countryMapOf: c.countryMapOf, cw: c.cw, quells: c.quells, keep: c.keep,
-    speech: c.speech, nonActing: c.nonActing, nonActingList: c.nonActingList, vendor: (c as Partial<VendorCue>).vendor,
+    speech: c.speech, nonActing: c.nonActing, nonActingList: c.nonActingList, originWord: c.originWord, vendor: (c as Partial<VendorCue>).vendor,
   } as unknown as C;
   // Fields Cue does not declare (none in the bundled rules) come after, in their own order.
   for (const k of Object.keys(c)) if (!(k in out)) (out as Record<string, unknown>)[k] = (c as Record<string, unknown>)[k];

@@ -188,6 +188,12 @@ export interface Cue {
    * origin words ("米国、中国製": only China is the origin).
    */
   nonActingList?: boolean;
+  /**
+   * An "after" word that makes the country it qualifies the origin of products or firms ("Russia-based
+   * apps", "China-made drones"): that country counts as an origin, like the targeted vendors' home, and
+   * does not act even when no other country is named.
+   */
+  originWord?: boolean;
 }
 
 /** Per-language lexicon file (rules/lang/<code>.json). */
