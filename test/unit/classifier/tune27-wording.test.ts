@@ -14,6 +14,7 @@ describe('classifier', () => {
       ['ko', '미국, 중국 드론업체 DJI 제재 나선다', '미국 정부가 중국 드론업체 DJI를 블랙리스트에 올릴 계획이라고 블룸버그통신이 보도했다.', 'proposed'],
       ['ko', '일본, 정부 조달서 화웨이 배제', '일본 정부가 정부 조달에서 화웨이 제품을 배제할 방침인 것으로 알려졌다.', 'proposed'],
       ['zh', '被曝可能遭美国制裁 大疆回应', '', 'proposed'],
+      ['zh', '大华恐遭美国列入实体清单', '彭博社报道,美国商务部可能再将几家中国监控企业列入出口管制名单。', 'proposed'],
       ['zh', '美国据传或将制裁大华股份', '知情人士透露,美国财政部正在研究相关措施,但最终决定尚未做出。', 'proposed'],
       ['de', 'Schweden verbannt Huawei aus dem 5G-Netz', 'Die Regulierungsbehörde teilte mit, dass Huawei-Ausrüstung vom 1. Januar an in neuen Netzen ausgeschlossen werde.', 'announced'],
       ['de', 'Kommt das TikTok-Verbot für Behörden?', 'Jedenfalls wenn es nach dem Bundestag geht, soll TikTok von den Diensthandys der Bundesbehörden verschwinden.', 'proposed'],
