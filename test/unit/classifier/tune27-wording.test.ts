@@ -16,6 +16,7 @@ describe('classifier', () => {
       ['zh', '被曝可能遭美国制裁 大疆回应', '', 'proposed'],
       ['zh', '大华恐遭美国列入实体清单', '彭博社报道,美国商务部可能再将几家中国监控企业列入出口管制名单。', 'proposed'],
       ['zh', '美国据传或将制裁大华股份', '知情人士透露,美国财政部正在研究相关措施,但最终决定尚未做出。', 'proposed'],
+      ['ja', '米、DJIを制裁リストに追加か', '米政府が中国のドローン大手DJIを制裁リストに加える計画だとブルームバーグ通信が報じた。', 'proposed'],
       ['de', 'Schweden verbannt Huawei aus dem 5G-Netz', 'Die Regulierungsbehörde teilte mit, dass Huawei-Ausrüstung vom 1. Januar an in neuen Netzen ausgeschlossen werde.', 'announced'],
       ['de', 'Kommt das TikTok-Verbot für Behörden?', 'Jedenfalls wenn es nach dem Bundestag geht, soll TikTok von den Diensthandys der Bundesbehörden verschwinden.', 'proposed'],
       ['en', 'European Parliament urges Commission to exclude ZTE from networks', 'The resolution, adopted by 450 votes, calls on member states to stop buying ZTE equipment.', 'proposed'],
