@@ -32,7 +32,7 @@ const ORIGIN_GAP = /^(?:['\u2019]s)?\s*$|^[の的의]\s*$|^\s*['"\u2018\u201c\u3
  * …or a company or product noun in apposition ("ロシアのアンチウイルスソフト・カスペルスキー",
  * "中国科技巨头华为", "중국 통신장비업체 화웨이"): the country still names where the vendor is from.
  */
-const ORIGIN_APPOSITION = /^(?:[の的의]|\s)?\s?[\p{L}ー]{0,10}(?:企業|企业|大手|巨头|巨頭|公司|メーカー|業者|업체|기업|회사|社|厂商|廠商|ソフト|アプリ|应用|應用|앱|ブランド|品牌|機器|设备|設備|장비|스타트업|スタートアップ|初创公司|新創公司)\s?[・·'"\u300c\u300e]?\s*$/u;
+const ORIGIN_APPOSITION = /^(?:[の的의]|\s)?\s?[\p{L}ー]{0,10}(?:企業|企业|大手|巨头|巨頭|公司|メーカー|業者|업체|기업|회사|社|厂商|廠商|ソフト|软件|軟件|軟體|アプリ|应用|應用|앱|ブランド|品牌|機器|设备|設備|장비|스타트업|スタートアップ|初创公司|新創公司)\s?[・·、,'"\u300c\u300e]?\s*$/u;
 const ORIGIN_APPOSITION_MAX = 16;
 /**
  * …or, in alphabetic scripts, a demonym before a product or company noun and the vendor's name
@@ -571,11 +571,17 @@ function insideAny(spans: Hit[], h: Hit): boolean {
   return false;
 }
 
-/** Whether a country mention is a demonym before a product noun and a vendor's name ("Russian antivirus Kaspersky"). */
+/**
+ * Whether a country mention is a demonym before a product noun and a vendor's name ("Russian antivirus
+ * Kaspersky", "ロシアのセキュリティソフト、カスペルスキー", "俄罗斯杀毒软件卡巴斯基").
+ */
 function demonymOfVendor(vHits: Hit[], h: Hit, text: string): boolean {
   for (let i = 0; i < vHits.length; i++) {
     const v = vHits[i] as Hit;
-    if (v.start >= h.end && v.start - h.end <= ORIGIN_NOUN_MAX && ORIGIN_NOUN.test(text.slice(h.end, v.start))) return true;
+    if (v.start < h.end) continue;
+    const gap = text.slice(h.end, v.start);
+    if ((gap.length <= ORIGIN_NOUN_MAX && ORIGIN_NOUN.test(gap)) ||
+      (gap.length <= ORIGIN_APPOSITION_MAX && ORIGIN_APPOSITION.test(gap))) return true;
   }
   return false;
 }

@@ -5,7 +5,8 @@
  *   ban on Huawei a political move", "Moskau weist das Kaspersky-Verbot Litauens zurück"): the
  *   country inside the phrase is the one the speaker reacts to, so the reaction is not a measure.
  * - A demonym before a product noun and the vendor names the vendor's origin, however strong the
- *   lexicon reads it ("Российский антивирус «Касперского»"); the country after the ban verb acts.
+ *   lexicon reads it ("Российский антивирус «Касперского»", "ロシアのセキュリティソフト、カスペルスキー");
+ *   the country after the ban verb acts.
  * - A leader or country named as the winner of another state's decision ("Trump wins as …") did not act.
  * - Nordic official device scope: the authorities' / state phones ("myndigheternas telefoner",
  *   "statliga mobiler", "departementenes telefoner", "statslige mobiler", "valtion puhelimissa").
@@ -28,6 +29,8 @@ const COUNTRIES: Array<[string, string, string, string[]]> = [
   ['uk', 'Російський антивірус Касперського заборонять у США', '', ['US']],
   ['bg', 'Руският антивирус Касперски ще бъде забранен в САЩ', '', ['US']],
   ['cs', 'Ruský antivirus Kaspersky bude v USA zakázán', '', ['US']],
+  ['zh', '俄罗斯杀毒软件卡巴斯基将在美国被禁售', '', ['US']],
+  ['ja', 'ロシアのセキュリティソフト、カスペルスキーが米国で販売禁止へ', '', ['US']],
   ['en', 'Trump wins as Britain bans Huawei from its 5G network', '', ['GB']],
   ['en', 'US triumphs as UK bars Huawei from 5G', '', ['GB']],
   ['ar', 'واشنطن تفوز.. ألمانيا تستبعد هواوي من شبكات الجيل الخامس', '', ['DE']],
