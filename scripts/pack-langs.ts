@@ -23,10 +23,20 @@ const RULES = fileURLToPath(new URL('../lambdas/core/classifier/rules/', import.
 /** Every lexicon, in registration order. */
 export const PACKED_CODES = [...FIRST_CODES, ...ADDED_CODES];
 
-/** The lexicons as one JSON text, keys in PACKED_CODES order. */
+/**
+ * The lexicons as one JSON text, keys in PACKED_CODES order, without each cue's `reason`: that is
+ * the maintainer's note on why the cue exists (read in the JSON files and in reviews), never read
+ * at run time — a classification explains itself by its rule ids and evidence phrases. The notes
+ * were ~100 kB of the 950 kB of lexicon JSON (~25 kB of the packed bundle) when the poll bundle
+ * reached its 1 MB budget (Dec 7).
+ */
 export function packedLexiconsJson(): string {
   const all: Record<string, unknown> = {};
-  for (const code of PACKED_CODES) all[code] = JSON.parse(readFileSync(`${RULES}lang/${code}.json`, 'utf8'));
+  for (const code of PACKED_CODES) {
+    const lexicon = JSON.parse(readFileSync(`${RULES}lang/${code}.json`, 'utf8')) as { cues?: Array<Record<string, unknown>> };
+    for (const cue of lexicon.cues ?? []) delete cue.reason;
+    all[code] = lexicon;
+  }
   return JSON.stringify(all);
 }
 

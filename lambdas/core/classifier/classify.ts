@@ -32,8 +32,26 @@ const ORIGIN_GAP = /^(?:['\u2019]s)?\s*$|^[の的의]\s*$|^\s*['"\u2018\u201c\u3
  * …or a company or product noun in apposition ("ロシアのアンチウイルスソフト・カスペルスキー",
  * "中国科技巨头华为", "중국 통신장비업체 화웨이"): the country still names where the vendor is from.
  */
-const ORIGIN_APPOSITION = /^(?:[の的의]|\s)?\s?[\p{L}ー]{0,10}(?:企業|企业|大手|巨头|巨頭|公司|メーカー|業者|업체|기업|회사|社|厂商|廠商|ソフト|アプリ|应用|應用|앱|ブランド|品牌|機器|设备|設備|장비|스타트업|スタートアップ|初创公司|新創公司)\s?[・·'"\u300c\u300e]?\s*$/u;
+const ORIGIN_APPOSITION = /^(?:[の的의]|\s)?\s?[\p{L}ー]{0,10}(?:企業|企业|大手|巨头|巨頭|公司|メーカー|業者|업체|기업|회사|社|厂商|廠商|ソフト|软件|軟件|軟體|アプリ|应用|應用|앱|ブランド|品牌|機器|设备|設備|장비|스타트업|スタートアップ|初创公司|新創公司)\s?[・·、,'"\u300c\u300e]?\s*$/u;
 const ORIGIN_APPOSITION_MAX = 16;
+/**
+ * …or, in alphabetic scripts, a demonym before a product or company noun and the vendor's name
+ * ("Российский антивирус «Касперского»", "Ruský antivirus Kaspersky", "китайский телеком-гигант Huawei"):
+ * the demonym (which ru/uk/bg/cs lexicons read as a strong country mention) names where the vendor
+ * is from, not who acts. Post-noun order ("l'antivirus russo") is handled in the lexicons.
+ */
+const ORIGIN_NOUN = new RegExp(
+  '^\\p{L}{0,4}\\s+(?:\\p{L}+-)?(?:' + [
+    'anti-?vir\\p{L}*', 'antywirus\\p{L}*', 'software', 'firm\\p{L}*', 'compan\\p{L}*', 'vendor\\p{L}*', 'supplier\\p{L}*',
+    'maker\\p{L}*', 'manufacturer\\p{L}*', 'giant\\p{L}*', 'brand\\p{L}*', 'developer\\p{L}*', 'app\\p{L}*',
+    '\\p{L}*hersteller\\p{L}*', '\\p{L}*konzern\\p{L}*', '\\p{L}*anbieter\\p{L}*', 'virenschutz\\p{L}*',
+    'výrobc\\p{L}*', 'producent\\p{L}*', 'společnost\\p{L}*', 'spółk\\p{L}*', 'koncern\\p{L}*', 'gigant\\p{L}*', 'aplikac\\p{L}*',
+    'антивирус\\p{L}*', 'антивірус\\p{L}*', 'разработчик\\p{L}*', 'розробник\\p{L}*', 'производител\\p{L}*', 'виробник\\p{L}*',
+    'компани\\p{L}*', 'компані\\p{L}*', 'корпораци\\p{L}*', 'корпораці\\p{L}*', 'концерн\\p{L}*', 'гигант\\p{L}*', 'гігант\\p{L}*',
+    'мессенджер\\p{L}*', 'месенджер\\p{L}*', 'приложени\\p{L}*', 'застосун\\p{L}*', 'бренд\\p{L}*', 'вендор\\p{L}*',
+    'поставщик\\p{L}*', 'постачальник\\p{L}*', 'софт\\p{L}*', 'смартфон\\p{L}*', 'дрон\\p{L}*',
+  ].join('|') + ')\\s*[«"\'„“‚]?\\s*$', 'iu');
+const ORIGIN_NOUN_MAX = 48;
 /**
  * What joins two countries into one subject in a verb-final headline: "호주·뉴질랜드", "호주와 뉴질랜드".
  * Not a comma nor 、: after the first country they close the topic ("인도, 중국 앱 추가 차단" is India
@@ -556,6 +574,21 @@ function insideAny(spans: Hit[], h: Hit): boolean {
   return false;
 }
 
+/**
+ * Whether a country mention is a demonym before a product noun and a vendor's name ("Russian antivirus
+ * Kaspersky", "ロシアのセキュリティソフト、カスペルスキー", "俄罗斯杀毒软件卡巴斯基").
+ */
+function demonymOfVendor(vHits: Hit[], h: Hit, text: string): boolean {
+  for (let i = 0; i < vHits.length; i++) {
+    const v = vHits[i] as Hit;
+    if (v.start < h.end) continue;
+    const gap = text.slice(h.end, v.start);
+    if ((gap.length <= ORIGIN_NOUN_MAX && ORIGIN_NOUN.test(gap)) ||
+      (gap.length <= ORIGIN_APPOSITION_MAX && ORIGIN_APPOSITION.test(gap))) return true;
+  }
+  return false;
+}
+
 /** Whether a country mention is glued to a later vendor name as its origin ("China's ZTE", "中国の華為"). */
 function marksOriginOf(vHits: Hit[], h: Hit, text: string): boolean {
   for (let i = 0; i < vHits.length; i++) {
@@ -940,12 +973,19 @@ function countryVotes(
     const strong = w >= 2.5;
     // The vendor's own country named in passing ("China's ZTE", "중국산") is not the actor.
     let originOnly = origins.has(code) && !strong;
+    // A demonym before a product noun and the vendor names its origin, however strong the lexicon
+    // reads it ("Российский антивирус «Касперского» запретят продавать в США").
+    const apposed = origins.has(code) && demonymOfVendor(vHits, h, text);
+    if (apposed) {
+      originOnly = true;
+      fired.add('country.origin-apposition');
+    }
     if (s === 0) {
       w += 1.5;
       // The subject of the headline acts even when it is the vendor's home country ("US restricts
       // Nvidia chip exports"); elsewhere the home country is usually just the vendor's origin.
       // …unless it is glued to the vendor's name as its origin ("China's ZTE", "中国の華為").
-      const marksOrigin = originOnly && marksOriginOf(vHits, h, text);
+      const marksOrigin = originOnly && (apposed || marksOriginOf(vHits, h, text));
       // Verb-final headlines put subject and object before the verb: only the first country can be the subject.
       const subjectSlot = !verbFinal || subjectStarts.has(h.start);
       if (h.start < titleVerb && subjectSlot && (h.cue.cw ?? 2) >= 2 && !marksOrigin && !contexts.has(h)) {

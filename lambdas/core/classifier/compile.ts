@@ -335,6 +335,9 @@ function family(c: Cue): string {
  * "sanctions" inside it, or a headline like "Treasury sanctions Hikvision" names no restriction.
  */
 function covers(a: Hit, b: Hit): boolean {
+  // A speech cue that runs over its object ("calls the US ban on Huawei 'unfair'") must not hide the
+  // country named inside it: that country is the one the speaker reacts to (originReacts).
+  if (a.cue.speech && (b.cue.country || b.cue.countryMap)) return false;
   return !b.cue.restrict || !!a.cue.restrict;
 }
 
