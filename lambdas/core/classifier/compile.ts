@@ -5,7 +5,7 @@
 import { normalizeForMatch, STABLE } from '../text.js';
 import { openLookbehinds } from './lookbehind.js';
 import { lowerCaseSource, regexLower as regexLowerOf } from './lowered.js';
-import { alternatives, classEnd, closeOf, quantifierAt } from './regex-source.js';
+import { alternativeBounds, alternatives, classEnd, closeOf, quantifierAt } from './regex-source.js';
 import { isSpacedNonAlphabeticLetter, isUnspacedScriptUnit } from './scripts.js';
 import type { Cue, Lexicon, Rules, VendorPattern } from './types.js';
 
@@ -847,22 +847,7 @@ function groupRanges(s: string, open: number, close: number): number[] {
   }
   let out = RANGES.get(open);
   if (out !== undefined) return out;
-  out = [];
-  let depth = 0;
-  let from = open + 3;
-  for (let i = from; i < close; i++) {
-    const c = s[i];
-    if (c === '\\') i++;
-    // A class that opens inside the group closes inside it: closeOf skipped it to find `close`.
-    else if (c === '[') i = classEnd(s, i) - 1;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
-      out.push(from, i);
-      from = i + 1;
-    }
-  }
-  out.push(from, close);
+  out = alternativeBounds(s, open + 3, close);
   RANGES.set(open, out);
   return out;
 }

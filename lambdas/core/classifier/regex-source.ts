@@ -32,21 +32,9 @@ export function classEnd(s: string, open: number): number {
 
 /** The top-level alternatives of a group body. */
 export function alternatives(s: string): string[] {
+  const bounds = alternativeBounds(s, 0, s.length);
   const out: string[] = [];
-  let depth = 0;
-  let from = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '\\') i++;
-    else if (c === '[') i = classEnd(s, i) - 1;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
-      out.push(s.slice(from, i));
-      from = i + 1;
-    }
-  }
-  out.push(s.slice(from));
+  for (let k = 0; k < bounds.length; k += 2) out.push(s.slice(bounds[k], bounds[k + 1]));
   return out;
 }
 
@@ -61,4 +49,27 @@ export function quantifierAt(s: string, i: number): number {
     n = m[0].length;
   } else return 0;
   return s[i + n] === '?' ? n + 1 : n;
+}
+
+/**
+ * The top-level alternatives of the group body s[from, to), as offsets: start and end of each in
+ * turn (what alternatives(s.slice(from, to)) gives as strings, without the strings). A class that
+ * opens inside the body closes inside it.
+ */
+export function alternativeBounds(s: string, from: number, to: number): number[] {
+  const out: number[] = [];
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const c = s[i];
+    if (c === '\\') i++;
+    else if (c === '[') i = classEnd(s, i) - 1;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(from, i);
+      from = i + 1;
+    }
+  }
+  out.push(from, to);
+  return out;
 }
