@@ -579,14 +579,18 @@ function insideAny(spans: Hit[], h: Hit): boolean {
  * Kaspersky", "ロシアのセキュリティソフト、カスペルスキー", "俄罗斯杀毒软件卡巴斯基").
  */
 function demonymOfVendor(vHits: Hit[], h: Hit, text: string): boolean {
+  // Only the nearest vendor name after the mention can stand in apposition to it, and only after a
+  // short gap: one regex test per mention (testing every later vendor name made the country votes
+  // quadratic in texts that name a country and a vendor many times).
+  let next = -1;
   for (let i = 0; i < vHits.length; i++) {
-    const v = vHits[i] as Hit;
-    if (v.start < h.end) continue;
-    const gap = text.slice(h.end, v.start);
-    if ((gap.length <= ORIGIN_NOUN_MAX && ORIGIN_NOUN.test(gap)) ||
-      (gap.length <= ORIGIN_APPOSITION_MAX && ORIGIN_APPOSITION.test(gap))) return true;
+    const at = (vHits[i] as Hit).start;
+    if (at >= h.end && (next < 0 || at < next)) next = at;
   }
-  return false;
+  if (next < 0 || next - h.end > ORIGIN_NOUN_MAX) return false;
+  const gap = text.slice(h.end, next);
+  // ORIGIN_NOUN needs a space after the demonym: unspaced scripts skip its (slow, case-folding) test.
+  return (/\s/.test(gap) && ORIGIN_NOUN.test(gap)) || (gap.length <= ORIGIN_APPOSITION_MAX && ORIGIN_APPOSITION.test(gap));
 }
 
 /** Whether a country mention is glued to a later vendor name as its origin ("China's ZTE", "中国の華為"). */
