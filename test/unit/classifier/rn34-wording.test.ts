@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../lambdas/core/classifier/index.js';
 import type { Measure, Stage } from '../../../lambdas/core/model.js';
-import { item } from './helpers.js';
+import { expectReads, item } from './helpers.js';
 
 // [language, title, summary, countries, measure, stage]
 const MEASURES: Array<[string, string, string, string[], Measure, Stage]> = [
@@ -76,14 +76,10 @@ const NOT_MEASURES: Array<[string, string, string]> = [
 describe('classifier', () => {
   describe('classify: wording of the rn3 and rn4 replay collections', () => {
     it.each(MEASURES)('[%s] reads "%s" (lead: "%s") as %j %s %s', (language, title, summary, countries, measure, stage) => {
-      const r = classify(item(language, title, summary));
-      expect(r.relevant).toBe(true);
-      expect({ countries: r.countries, measure: r.measure, stage: r.stage }).toEqual({ countries, measure, stage });
+      expectReads(classify, language, title, summary, { countries, measure, stage });
     });
     it.each(VENDORS)('[%s] finds the vendors of "%s" (lead: "%s"): %j', (language, title, summary, vendors) => {
-      const r = classify(item(language, title, summary));
-      expect(r.relevant).toBe(true);
-      expect(r.vendors).toEqual(vendors);
+      expectReads(classify, language, title, summary, { vendors });
     });
     it.each(NOT_MEASURES)('[%s] reads "%s" (lead: "%s") as no measure', (language, title, summary) => {
       expect(classify(item(language, title, summary)).relevant).toBe(false);

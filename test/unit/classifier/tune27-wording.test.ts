@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../lambdas/core/classifier/index.js';
-import type { Stage } from '../../../lambdas/core/model.js';
-import { item } from './helpers.js';
+import { expectReads, item } from './helpers.js';
 
 describe('classifier', () => {
   // tune27: a plan or a possibility that only the press or unnamed sources report is proposed (ko
@@ -22,9 +21,7 @@ describe('classifier', () => {
       ['en', 'European Parliament urges Commission to exclude ZTE from networks', 'The resolution, adopted by 450 votes, calls on member states to stop buying ZTE equipment.', 'proposed'],
       ['ru', 'Госдума призвала правительство запретить TikTok в госучреждениях', 'Депутаты приняли обращение к кабинету министров.', 'proposed'],
     ])('[%s] reads "%s" as %s', (language, title, summary, stage) => {
-      const c = classify(item(language, title, summary));
-      expect(c.relevant).toBe(true);
-      expect(c.stage).toBe(stage as Stage);
+      expectReads(classify, language, title, summary, { stage });
     });
   });
 
@@ -37,10 +34,7 @@ describe('classifier', () => {
       ['fr', 'La Chambre bloque TikTok sur ses ordinateurs', 'La Chambre a interdit l’application sur son réseau et ses ordinateurs, indique l’agence Belga.', ['BE'], 'device_ban'],
       ['nl', 'Kamer weert TikTok van haar toestellen', 'De Kamer van volksvertegenwoordigers blokkeert TikTok op haar wifi en toestellen, meldt Belga.', ['BE'], 'device_ban'],
     ])('[%s] reads "%s" as %j %s', (language, title, summary, countries, measure) => {
-      const c = classify(item(language, title, summary));
-      expect(c.relevant).toBe(true);
-      expect(c.countries).toEqual(countries);
-      expect(c.measure).toBe(measure);
+      expectReads(classify, language, title, summary, { countries, measure });
     });
     it('does not make the apps\' origin the actor of a headline alone', () => {
       const c = classify(item('en', 'Governor issues order banning TikTok and other China-/Russia-based apps on state devices', ''));
