@@ -23,6 +23,8 @@ import {
   stageVoteWeight,
   HEADLINE_ONLY_MIN_WEIGHT,
   HEADLINE_ONLY_WEIGHT,
+  HEADLINE_PRESENT_WEIGHT,
+  WEAK_STAGE_WEIGHT,
   withoutSource,
   type RelevantClassification,
 } from '../../lambdas/core/events.js';
@@ -517,13 +519,42 @@ describe('events', () => {
       const h = (k: string) => item(k, { headlineOnly: true });
       expect(fold([[h('a'), relevant('in_force', { stageConfidence: 0.2 })], [h('b'), relevant('announced', { stageConfidence: 0.6 })]]).stage).toBe('announced');
       expect(fold([[h('a'), relevant('in_force', { stageConfidence: 0.8 })], [h('b'), relevant('announced', { stageConfidence: 0.6 })]]).stage).toBe('in_force');
-      // no cue at all (the classifier's default, 0.3) still counts a quarter or more against a weak one
-      expect(fold([[h('a'), relevant('in_force', { stageConfidence: 0.3 })], [h('b'), relevant('announced', { stageConfidence: 0.3 })]]).stage).toBe('in_force');
-      // a report with a lead weighs 1 whatever its cue
-      expect(fold([[item('a'), relevant('in_force', { stageConfidence: 0.2 })], [h('b'), relevant('announced', { stageConfidence: 0.9 })]]).stage).toBe('in_force');
+      // a report with a lead and a stage cue weighs 1, however weak the cue
+      expect(fold([[item('a'), relevant('in_force', { stageConfidence: 0.4 })], [h('b'), relevant('announced', { stageConfidence: 0.9 })]]).stage).toBe('in_force');
       expect(stageVoteWeight({ headlineOnly: true, stageConfidence: 0.05 })).toBe(HEADLINE_ONLY_MIN_WEIGHT);
       expect(stageVoteWeight({ headlineOnly: true })).toBe(HEADLINE_ONLY_WEIGHT);
-      expect(stageVoteWeight({ stageConfidence: 0.1 })).toBe(1);
+      expect(stageVoteWeight({ stageConfidence: 0.4 })).toBe(1);
+    });
+    it('weighs a bare headline reading in force on a present tense or no stage word least (headlines state decisions in the present tense)', () => {
+      // "Norway bans Huawei from public tenders", "Norwegen verbannt Huawei" (present tense, 0.31 or
+      // the no-cue 0.3) against one "Norway will bar Huawei from tenders" (0.55): the announcement
+      // is what the three report.
+      const h = (k: string) => item(k, { headlineOnly: true });
+      const present = (k: string, sc = 0.31) => [h(k), relevant('in_force', { stageConfidence: sc })] as [StoredItem, RelevantClassification];
+      expect(fold([present('a'), present('b', 0.3), present('c'), [h('d'), relevant('announced', { stageConfidence: 0.55 })]]).stage).toBe('announced');
+      // against another weak reading too
+      expect(fold([present('a', 0.3), [h('b'), relevant('announced', { stageConfidence: 0.3 })]]).stage).toBe('announced');
+      // alone, or against nothing but other present tenses, it still says in force
+      expect(fold([present('a')]).stage).toBe('in_force');
+      expect(fold([present('a'), present('b')]).stage).toBe('in_force');
+      // a surer in-force cue in a headline ("took effect on Monday") keeps its weight
+      expect(fold([[h('a'), relevant('in_force', { stageConfidence: 0.6 })], [h('b'), relevant('announced', { stageConfidence: 0.55 })]]).stage).toBe('in_force');
+      // a bare headline's weak announced or proposed reading keeps the floor
+      expect(stageVoteWeight({ headlineOnly: true, stage: 'in_force', stageConfidence: 0.31 })).toBe(HEADLINE_PRESENT_WEIGHT);
+      expect(stageVoteWeight({ headlineOnly: true, stage: 'announced', stageConfidence: 0.31 })).toBe(0.31);
+    });
+    it('weighs a report with a lead but no stage word in it half, on either side', () => {
+      // "Poland's ministries drop Hikvision cameras" with a lead that never says when (0.3) against
+      // one lead saying the cameras "will be replaced by 2026" (0.6): the announcement decides…
+      const weak = (k: string, stage: Stage) => [item(k), relevant(stage, { stageConfidence: 0.3 })] as [StoredItem, RelevantClassification];
+      expect(fold([weak('a', 'in_force'), [item('b'), relevant('announced', { stageConfidence: 0.6 })]]).stage).toBe('announced');
+      // …and a weak announced reading does not hold back a report that says the ban took effect
+      expect(fold([weak('a', 'announced'), weak('b', 'announced'), [item('c'), relevant('in_force', { stageConfidence: 0.6 })]]).stage).toBe('in_force');
+      // two weak readings against each other: a tie goes forward, as before
+      expect(fold([weak('a', 'in_force'), weak('b', 'announced')]).stage).toBe('in_force');
+      expect(stageVoteWeight({ stageConfidence: 0.3 })).toBe(WEAK_STAGE_WEIGHT);
+      expect(stageVoteWeight({ stageConfidence: 0.34, stage: 'proposed' })).toBe(WEAK_STAGE_WEIGHT);
+      expect(stageVoteWeight({})).toBe(1);
     });
     it.each([
       // Albania, March 2025: "the date TikTok will be shut down" on Tuesday and Wednesday, "the
