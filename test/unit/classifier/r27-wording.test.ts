@@ -1,12 +1,13 @@
 /**
- * Wording seen in the r27 batch of published articles (pt/es/it/ar/mk/pl), written here in other words:
+ * Wording seen in the r27 batch of published articles (pt/es/it/ar/mk/pl/en), written here in other words:
  * a ban on a list of apps "citing concerns about its national security" or "over users' data" (the
  * concern is the measure's cause, not a reaction to it, whatever the possessive or preposition between);
  * a ban on government smartphones or electronic devices (ar: device ban, the adjective between device
  * and government no longer hides the scope); government agencies or public institutions barred from
  * an app (mk: device ban); an advisory council recommending that officials drop an app, "only a
- * recommendation so far" (pl: proposed). Each row failed before these rules, but the GUARDS (which
- * held, and must still).
+ * recommendation so far" (pl: proposed); a ban that "stays", the government "not dropping" it (en:
+ * in force, not lifted). Each row failed before these rules, but the GUARDS (which held, and must
+ * still).
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../lambdas/core/classifier/index.js';
@@ -31,9 +32,12 @@ const MEASURES: Array<[string, string, string, Measure]> = [
   ['mk', 'Косово забрани TikTok во јавните институции', 'Забраната е веќе во сила.', 'device_ban'],
 ];
 
-// [language, title, summary, stage]: an advisory body's recommendation, the government yet to decide
+// [language, title, summary, stage]: an advisory body's recommendation, the government yet to decide (pl);
+// a ban that stays (en)
 const STAGES: Array<[string, string, string, Stage]> = [
   ['pl', 'Rada zaleca wycofanie TikToka z telefonów urzędników', 'Ostateczną decyzję podejmie rząd.', 'proposed'],
+  // a ban that stays, a government not dropping it: still in force, not lifted
+  ['en', "Britain's Huawei ban stays, minister says", 'The government said it had reviewed the decision and was not dropping the ban on Huawei 5G equipment.', 'in_force'],
   ['pl', 'Zakaz TikToka na służbowych telefonach? Na razie jedynie rekomendacja', 'Rada ds. Cyfryzacji przyjęła stanowisko w sprawie aplikacji TikTok na urządzeniach urzędników.', 'proposed'],
 ];
 
@@ -49,6 +53,7 @@ const GUARDS: Array<[string, string, string, { stage?: Stage; measure?: Measure 
   ['pt', 'Índia proíbe aplicativos chineses citando preocupações com a segurança', 'A Índia proibiu nesta segunda-feira 59 aplicativos chineses, incluindo TikTok e WeChat.', { measure: 'market_ban', stage: 'in_force' }],
   ['ar', 'أستراليا تحظر تيك توك على الأجهزة الحكومية', '', { measure: 'device_ban' }],
   ['mk', 'Македонија забрани TikTok на службените телефони', '', { measure: 'device_ban' }],
+  ['en', "Judge stays Montana's TikTok ban", 'A federal judge blocked the state ban before it took effect.', { stage: 'lifted' }],
   ['pl', 'Rząd zakazał TikToka na telefonach urzędników', 'Zakaz obowiązuje od poniedziałku.', { measure: 'device_ban', stage: 'in_force' }],
 ];
 
