@@ -458,3 +458,26 @@ describe('classifier: a lead measure of another state than the headline\'s (fp4)
     expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, countries: [country] });
   });
 });
+
+// fp4: the vendor suspending its own programme or feature, of its own accord or as its own subject
+// ("… décide de suspendre son programme", 自主的に停止, 자발적으로 중단, "suspende su programa",
+// "добровольно приостановил"), is its business decision — while a state ordering the suspension stays a measure.
+const VENDOR_OWN_SUSPENSION: Array<[string, string, string]> = [
+  ['fr', "Temu : la plateforme décide de suspendre son programme de parrainage dans l'UE", 'La Commission européenne avait ouvert une enquête.'],
+  ['ja', 'Temu、EUで報酬プログラムを自主的に停止', '欧州委員会が調査を進めていた。'],
+  ['ko', '틱톡, EU 조사에 보상 프로그램 자발적으로 중단', '유럽연합 집행위원회가 조사를 벌여왔다.'],
+  ['es', 'TikTok suspende su programa de recompensas investigado en la UE', 'La Comisión Europea había amenazado con suspenderlo.'],
+  ['ru', 'TikTok добровольно приостановил бонусную программу в ЕС', 'Еврокомиссия грозила заблокировать функцию.'],
+];
+
+describe('classifier: a vendor suspending its own programme (fp4)', () => {
+  it.each(VENDOR_OWN_SUSPENSION)('[%s] rejects "%s"', (language, title, summary) => {
+    expect(classify(item(language, title, summary))).toMatchObject({ relevant: false, stage: null });
+  });
+  it.each([
+    ['en', 'EU orders TikTok to suspend its Lite rewards programme', 'The European Commission ordered the suspension under the Digital Services Act.'],
+    ['it', "L'Ue sospende TikTok Lite", 'La Commissione europea ha ordinato la sospensione del programma.'],
+  ])('[%s] keeps the state\'s order "%s"', (language, title, summary) => {
+    expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, countries: ['EU'] });
+  });
+});
