@@ -1032,6 +1032,66 @@ function countryVotes(
   return { scores: countryScores, best: countryBest, subjects, strong: strongCountry, acting, qualifiedOnly };
 }
 
+/** What follows the place of a dateline that opens the lead: an agency, then a dash or a comma. */
+const DATELINE_AFTER = /^\s*(?:\([^)]{0,30}\)\s*)?[-\u2013\u2014,:]/u;
+
+/**
+ * A measure the lead reports only for another state than the headline's: the headline names no
+ * restriction (no restriction cue, no lifting or rejection) but names an acting state, and every
+ * restriction cue of the lead sits in a clause whose decider — the nearest country named before the
+ * cue in its sentence, else the nearest after it — is a state the headline does not name ("Swiss army
+ * tests controversial drones from China" over "The US has classified DJI products as a national
+ * security risk"; "Bundesregierung erlaubt der Bundeswehr … Drohnen" over "im Gegensatz zu den USA,
+ * die … untersagt haben"). The lead explains the headline's story with someone else's measure: that
+ * is background, not the news. A lead restriction with no country in its sentence may be the
+ * headline state's own, so it keeps the item as it was; so does any clause the headline's state decides.
+ */
+function leadMeasureElsewhere(c: CompiledRules, hits: Hit[], hitSent: Int32Array, vHits: Hit[], origins: Set<string>, titleEnd: number, text: string): boolean {
+  let leadMeasures = 0;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as Hit;
+    if (h.start >= titleEnd) {
+      if (h.cue.restrict) leadMeasures++;
+    } else if (h.cue.restrict || h.cue.stage === 'lifted' || h.cue.stage === 'rejected') return false;
+  }
+  if (leadMeasures === 0) return false;
+  const nonActing: Hit[] = [];
+  for (let i = 0; i < hits.length; i++) if ((hits[i] as Hit).cue.nonActing) nonActing.push(hits[i] as Hit);
+  const contexts = contextsOfCountries(hits, nonActing, text);
+  // Country mentions, less the vendors' home (an origin, not a decider) and names inside a vendor's.
+  const codes = new Map<Hit, string>();
+  const headline = new Set<string>();
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as Hit;
+    if (!(h.cue.country || h.cue.countryMap) || insideAny(vHits, h)) continue;
+    const code = h.cue.country ?? resolveCountry(c, h);
+    if (!code || origins.has(code)) continue;
+    // A dateline says where the story was filed ("Nairobi — … restricted in Ethiopia").
+    if (h.start >= titleEnd && h.start <= titleEnd + 2 && DATELINE_AFTER.test(text.slice(h.end, h.end + 40))) continue;
+    codes.set(h, code);
+    // A headline state named as a precedent, a destination or an origin ("Drohnen aus China") is not its subject.
+    if (h.start < titleEnd && !contexts.has(h)) headline.add(code);
+  }
+  if (headline.size === 0) return false;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as Hit;
+    if (h.start < titleEnd || !h.cue.restrict) continue;
+    const s = hitSent[i] as number;
+    let before: Hit | undefined;
+    let after: Hit | undefined;
+    for (let j = 0; j < hits.length; j++) {
+      const o = hits[j] as Hit;
+      if (hitSent[j] !== s || !codes.has(o)) continue;
+      if (o.end <= h.start) {
+        if (!before || o.start > before.start) before = o;
+      } else if (o.start >= h.end && (!after || o.start < after.start)) after = o;
+    }
+    const decider = before ?? after;
+    if (!decider || headline.has(codes.get(decider) as string)) return false;
+  }
+  return true;
+}
+
 /** The not-relevant result: the noise that argued against relevance, as evidence and rules. */
 function notRelevantResult(
   src: Source, sents: Sentence[], titleEnd: number, cjk: boolean, fired: Set<string>, votes: CueVotes,
@@ -1379,6 +1439,11 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   if (origins.size && originReacts(c, hits, vHits, origins, titleEnd, verbFinal, text)) {
     noise += tuning.originReactionNoise ?? 5;
     fired.add('noise.origin-reaction');
+  }
+
+  if (leadMeasureElsewhere(c, hits, hitSent, vHits, origins, titleEnd, text)) {
+    noise += tuning.leadElsewhereNoise ?? 3;
+    fired.add('noise.lead-measure-elsewhere');
   }
 
   // A jurisdiction as the subject of the headline ("Lithuania recommends…") is itself a state actor.

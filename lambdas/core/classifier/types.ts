@@ -262,6 +262,8 @@ export interface Tuning {
   strongStageWeight?: number;
   /** Noise for a headline in which the targeted vendor's home country speaks or reacts; default 5. */
   originReactionNoise?: number;
+  /** Noise for a restriction the lead reports only for a state the headline does not name; default 3. */
+  leadElsewhereNoise?: number;
   /**
    * Score added when an item has no lead (a news aggregator's headline) and a jurisdiction is the
    * subject of the headline's restriction verb; default 0.5.

@@ -428,3 +428,56 @@ describe('classifier: proposals by non-deciders (fp3)', () => {
     expect(c).toMatchObject({ relevant: true, stage: 'proposed' });
   });
 });
+
+// fp4: a headline about something else (a test, a purchase) over a lead whose only restriction is
+// another state's: the measure is background. The headline names no restriction and a state; every
+// restriction clause of the lead is decided by a state the headline does not name.
+const LEAD_MEASURE_ELSEWHERE: Array<[string, string, string]> = [
+  ['en', 'Dutch police start testing drones made in China', 'The Dutch police have begun trials with DJI quadcopters. The United States banned DJI drones from federal agencies in 2020.'],
+  ['de', 'Österreichs Bundesheer setzt auf Kameras von Hikvision', 'Das österreichische Bundesheer hat neue Überwachungskameras von Hikvision angeschafft. Großbritannien hat die Geräte aus Regierungsgebäuden verbannt.'],
+  ['fr', "L'armée belge teste des drones DJI", "L'armée belge a commencé des essais avec des drones DJI. Les États-Unis ont interdit ces appareils dans leurs agences fédérales."],
+  ['ja', '韓国軍、DJI製ドローンを試験導入', '韓国軍はDJIのドローンを試験的に導入した。米国は連邦機関でのDJI製品の使用を禁止している。'],
+  ['zh', '泰国警方采购大疆无人机', '泰国警方近日采购了一批大疆无人机。美国已禁止联邦机构使用大疆产品。'],
+  ['ko', '일본 경찰, DJI 드론 시범 도입', '일본 경찰이 DJI 드론을 시범 도입했다. 미국은 연방기관의 DJI 제품 사용을 금지했다.'],
+  ['ru', 'Казахстанская полиция закупила дроны DJI', 'Полиция Казахстана получила новые дроны DJI. США запретили использование этих устройств в федеральных ведомствах.'],
+];
+
+// …while the headline state's own measure, reported in the lead beside another state's, stays relevant.
+const LEAD_MEASURE_OWN: Array<[string, string, string, string]> = [
+  ['de', 'Österreichs Bundesheer und Hikvision', 'Das Verteidigungsministerium hat Kameras von Hikvision aus allen Kasernen verbannt. Die USA hatten die Geräte schon 2019 verboten.', 'AT'],
+  ['en', "Spain's police and Huawei gear", 'Spanish police units were told to stop using Huawei phones. The United States banned Huawei in 2019.', 'ES'],
+  ['fr', "L'armée belge et les drones DJI", "L'armée belge a interdit les drones DJI dans toutes ses unités, comme les États-Unis avant elle.", 'BE'],
+  ['ja', '韓国軍とDJIドローン', '韓国軍はDJI製ドローンの使用を禁止した。米国も連邦機関での使用を禁止している。', 'KR'],
+];
+
+describe('classifier: a lead measure of another state than the headline\'s (fp4)', () => {
+  it.each(LEAD_MEASURE_ELSEWHERE)('[%s] rejects "%s"', (language, title, summary) => {
+    expect(classify(item(language, title, summary))).toMatchObject({ relevant: false, stage: null });
+  });
+  it.each(LEAD_MEASURE_OWN)('[%s] keeps "%s"', (language, title, summary, country) => {
+    expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, countries: [country] });
+  });
+});
+
+// fp4: the vendor suspending its own programme or feature, of its own accord or as its own subject
+// ("… décide de suspendre son programme", 自主的に停止, 자발적으로 중단, "suspende su programa",
+// "добровольно приостановил"), is its business decision — while a state ordering the suspension stays a measure.
+const VENDOR_OWN_SUSPENSION: Array<[string, string, string]> = [
+  ['fr', "Temu : la plateforme décide de suspendre son programme de parrainage dans l'UE", 'La Commission européenne avait ouvert une enquête.'],
+  ['ja', 'Temu、EUで報酬プログラムを自主的に停止', '欧州委員会が調査を進めていた。'],
+  ['ko', '틱톡, EU 조사에 보상 프로그램 자발적으로 중단', '유럽연합 집행위원회가 조사를 벌여왔다.'],
+  ['es', 'TikTok suspende su programa de recompensas investigado en la UE', 'La Comisión Europea había amenazado con suspenderlo.'],
+  ['ru', 'TikTok добровольно приостановил бонусную программу в ЕС', 'Еврокомиссия грозила заблокировать функцию.'],
+];
+
+describe('classifier: a vendor suspending its own programme (fp4)', () => {
+  it.each(VENDOR_OWN_SUSPENSION)('[%s] rejects "%s"', (language, title, summary) => {
+    expect(classify(item(language, title, summary))).toMatchObject({ relevant: false, stage: null });
+  });
+  it.each([
+    ['en', 'EU orders TikTok to suspend its Lite rewards programme', 'The European Commission ordered the suspension under the Digital Services Act.'],
+    ['it', "L'Ue sospende TikTok Lite", 'La Commissione europea ha ordinato la sospensione del programma.'],
+  ])('[%s] keeps the state\'s order "%s"', (language, title, summary) => {
+    expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, countries: ['EU'] });
+  });
+});
