@@ -284,7 +284,7 @@ interface GateEntry {
   startsSpace: boolean;
 }
 
-interface Part {
+export interface Part {
   /** Ungated part: its alternation regex, built on first scan (most parts are never scanned in a run); else null. */
   re: RegExp | null;
   /** The source and flags `re` is built from. */
@@ -400,7 +400,11 @@ export function dropSubsumed(hits: Hit[]): Hit[] {
 // BOM), not as [^\S\n]: the same set, but a case-insensitive regex closes every class over case
 // when V8 compiles it for two-byte text, and the body of [^\S\n] is \S, every other code point.
 // That closure cost ~10 ms for each such regex, in the first items of a run.
-export const WS_CLASS = '[\\t\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]';
+// The non-ASCII members stand in the string as themselves, not as \uXXXX escapes (speed17): the
+// same class in 22 characters instead of 88. Every space of every pattern becomes this class, and
+// V8 compiles a regex whose source exceeds 20 KB without its optimisations (~11× slower: see
+// scan-cost.test.ts); en's restrict part was 20,080 characters of the 20,480.
+export const WS_CLASS = '[\\t\\v\\f\\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]';
 const WS = `${WS_CLASS}+`;
 const WS_OPT = `${WS_CLASS}*`;
 
@@ -2108,17 +2112,31 @@ function partMayMatch(p: Part, text: string): boolean {
   return p.needs === null || mayContainIn(textGrams(text), p.needs);
 }
 
+/**
+ * The source an ungated part's regex is built from, before withoutUnicodeEscapes (fastRegExp):
+ * for the lower-cased text when `lowered` (null when the part keeps "i": a case-sensitive part or
+ * a pattern lowered.ts does not rewrite), else as written. Exported so that scan-cost.test.ts
+ * judges the regex that runs, not each cue rewritten alone.
+ */
+export function partSource(p: Part, lowered: boolean): string | null {
+  if (!lowered) return openLookbehinds(p.src);
+  if (!p.flags.includes('i')) return null;
+  const t = loweredTail(p.bounded ? `(?!${WORD_CHAR})` : '');
+  if (t === null) return null;
+  const body: string[] = [];
+  for (let k = 0; k < p.plains.length; k++) {
+    const l = loweredPattern(p.plains[k] as string, (p.cues[k] as Cue).pattern);
+    if (l === null) return null;
+    body.push(`(${l})`);
+  }
+  return openLookbehinds(`(?:${body.join('|')})${t}`);
+}
+
 /** A case-insensitive part's regex for the lower-cased text (see Part.low), or null. */
 function lowPartRe(p: Part, lower: string): RegExp | null {
   if (p.low === undefined) {
-    const t = loweredTail(p.bounded ? `(?!${WORD_CHAR})` : '');
-    const body: string[] = [];
-    for (let k = 0; k < p.plains.length; k++) {
-      const l = t === null ? null : loweredPattern(p.plains[k] as string, (p.cues[k] as Cue).pattern);
-      if (l === null) return (p.low = null);
-      body.push(`(${l})`);
-    }
-    p.low = fastRegExp(openLookbehinds(`(?:${body.join('|')})${t}`), 'g', isWide(lower));
+    const src = partSource(p, true);
+    p.low = src === null ? null : fastRegExp(src, 'g', isWide(lower));
   }
   return p.low;
 }
@@ -2129,7 +2147,7 @@ function scanFree(p: Part, text: string, out: Hit[]): void {
   // matches, without a backward scan at every position of the text.
   const lower = p.low === null ? null : regexLowerOfText(text);
   const low = lower === null ? null : lowPartRe(p, lower);
-  const re = low ?? (p.re ??= fastRegExp(openLookbehinds(p.src), p.flags, isWide(text)));
+  const re = low ?? (p.re ??= fastRegExp(partSource(p, false) as string, p.flags, isWide(text)));
   // The lower-cased text when the part's regex runs on it (same offsets), else the text.
   const subject = low !== null ? (lower as string) : text;
   const { cues, bounded } = p;

@@ -287,6 +287,15 @@ export interface Tuning {
   measureActingPrior?: Partial<Record<Measure, string>>;
   /** The vendor's usual measure when the acting state's (vendor-meta measureBy) weighs this many times the usual prior; default 1. */
   actingMeasurePriorFactor?: number;
+  /**
+   * Product and company nouns after which a demonym before a vendor's name names the vendor's origin,
+   * not who acts ("Российский антивирус «Касперского»", "Chinese telecom giant Huawei"), in
+   * alphabetic scripts (classify.ts demonymOfVendor). Regex fragments, matched case-insensitively
+   * as the whole word after the demonym (a "\p{L}+-" prefix allowed): `stems` begin the word
+   * ("compan" → company, companies), `compoundEnds` stand anywhere in it ("hersteller" →
+   * Handyhersteller), `words` are the whole word. None: no such test.
+   */
+  originNouns?: { stems: string[]; compoundEnds: string[]; words: string[] };
 }
 
 export interface Rules {

@@ -155,6 +155,19 @@ describe('classifier rules', () => {
       expect(c).toMatchObject({ relevant: true, countries: ['NL'], vendors: ['TikTok'], measure: 'device_ban', stage: 'in_force' });
     });
 
+    it('reads the product nouns of a demonym naming a vendor\'s origin from the tuning (originNouns), with no code change', () => {
+      // Prepare: "роутер" is not among the bundled origin nouns; a copy of the rules lists it as a stem.
+      const extended = loadDefaultRules();
+      extended.tuning.originNouns?.stems.push('роутер');
+      const title = 'Российский роутер Kaspersky запретят продавать в США';
+      // Act
+      const bundled = createClassifier()(item('ru', title, ''));
+      const withNoun = createClassifier(extended)(item('ru', title, ''));
+      // Assess: the demonym before the listed noun names the vendor's origin.
+      expect(bundled.rules ?? []).not.toContain('country.origin-apposition');
+      expect(withNoun.rules ?? []).toContain('country.origin-apposition');
+    });
+
     it('rejects a cue with a capturing group, naming the rule', () => {
       const bad = loadDefaultRules();
       bad.lexicons['en']!.cues.push({ id: 'en.bad.capture', pattern: '(ban)', restrict: 1 });

@@ -17,9 +17,16 @@
  *   element before one of those (today's exceptions listed below);
  * - a cue with no required string (requiredStrings) in a part whose other cues all have one turns
  *   off that part's text prefilter (partMayMatch): the whole part then runs on every text.
+ * And (speed17) no ungated part's regex source, as fastRegExp compiles it, may exceed V8's
+ * kRegExpTooLargeToOptimize (20 KB): V8 builds a longer regex without its optimisations (no
+ * quick checks, no skipping ahead), ~11× slower here. rn34fix's en.stage.rejected.declines-request,
+ * its lookbehind first, was ungated and took en's restrict part from 20,080 to 22,091 characters:
+ * +80 ms per warm bench pass, though the cue alone (lookbehind moved past its verb) runs in 0.4 ms.
+ * The checks read the part's regex source as the scanner builds it (partSource: all its cues
+ * together, lower-cased or as written, lookbehinds moved), not each cue rewritten alone.
  */
 import { describe, expect, it } from 'vitest';
-import { compileRules, CueSet, requiredStrings, spaces } from '../../../lambdas/core/classifier/compile.js';
+import { compileRules, CueSet, partSource, requiredStrings, spaces, withoutUnicodeEscapes } from '../../../lambdas/core/classifier/compile.js';
 import { loadDefaultRules } from '../../../lambdas/core/classifier/index.js';
 import { openLookbehinds } from '../../../lambdas/core/classifier/lookbehind.js';
 import { alternatives, classEnd, closeOf, quantifierAt } from '../../../lambdas/core/classifier/regex-source.js';
@@ -154,31 +161,53 @@ function noStartToken(s: string): string | null {
   return null;
 }
 
-/** The reasons a cue of an ungated part would be tried at every position, one per offending alternative. */
-function startProblems(pattern: string): string[] {
-  // As scanFree builds it (its lookbehinds moved past literal heads), for this cue alone.
-  const src = openLookbehinds(`(?:(${pattern}))`);
-  return alternatives(src.slice(4, closeOf(src, 3))).map(noStartToken).filter((x): x is string => x !== null);
+/** The reasons a cue's regex body (as it stands in its part's regex) would be tried at every position, one per offending alternative. */
+function bodyProblems(body: string): string[] {
+  return alternatives(body).map(noStartToken).filter((x): x is string => x !== null);
 }
+
+/** The same for a cue alone, its lookbehinds moved as openLookbehinds moves them. */
+function startProblems(pattern: string): string[] {
+  const src = openLookbehinds(`(?:(${pattern}))`);
+  return bodyProblems(src.slice(4, closeOf(src, 3)));
+}
+
+/** V8's kRegExpTooLargeToOptimize (src/regexp/regexp.h): a longer source is compiled without optimisations. */
+const V8_OPTIMISE_LIMIT = 20 * 1024;
 
 interface Offences {
   lineSpanning: string[];
   noStart: string[];
   noPrefilter: string[];
+  tooLarge: string[];
 }
 
-/** Every ungated part's cues of the given cue sets, checked. */
+/** Every ungated part's cues of the given cue sets, checked in the part's regex as the scanner builds it. */
 function offences(sets: Array<CueSet | undefined>): Offences {
-  const out: Offences = { lineSpanning: [], noStart: [], noPrefilter: [] };
+  const out: Offences = { lineSpanning: [], noStart: [], noPrefilter: [], tooLarge: [] };
   for (const set of sets) {
     for (const p of set?.parts ?? []) {
       if (p.gated) continue;
       const req = p.plains.map((plain) => requiredStrings(plain, true));
       const some = req.some((r) => r !== null);
+      const why: string[][] = p.cues.map(() => []);
+      // The regex for the lower-cased text (most texts of a case-insensitive part) and as written.
+      for (const lowered of [true, false]) {
+        const src = partSource(p, lowered);
+        if (src === null) continue;
+        const size = withoutUnicodeEscapes(src).length;
+        const first = p.cues[0]?.id.split('.')[0] ?? '?';
+        if (size > V8_OPTIMISE_LIMIT) out.tooLarge.push(`${first} ${p.fam} (${p.flags}${lowered ? ', lower-cased' : ''}): ${size} characters`);
+        // `(?:(cue 1)|(cue 2)|…)tail`: one capturing group per cue, in order.
+        const top = alternatives(src.slice(3, closeOf(src, 0)));
+        top.forEach((alt, k) => {
+          for (const w of bodyProblems(alt.slice(1, closeOf(alt, 0)))) if (!why[k]?.includes(w)) why[k]?.push(w);
+        });
+      }
       p.cues.forEach((cue, k) => {
-        const why = startProblems(cue.pattern);
-        if (why.some((w) => w.includes('line-spanning'))) out.lineSpanning.push(`${cue.id} (${why.join(', ')})`);
-        if (why.length) out.noStart.push(cue.id);
+        const w = why[k] as string[];
+        if (w.some((x) => x.includes('line-spanning'))) out.lineSpanning.push(`${cue.id} (${w.join(', ')})`);
+        if (w.length) out.noStart.push(cue.id);
         if (some && req[k] === null) out.noPrefilter.push(cue.id);
       });
     }
@@ -200,6 +229,10 @@ describe('core/classifier/compile', () => {
       expect(found.noStart.filter((id) => !START_EXCEPTIONS.has(id))).toEqual([]);
       // An exception whose cue has been fixed (or renamed) leaves the list.
       expect([...START_EXCEPTIONS].filter((id) => !found.noStart.includes(id))).toEqual([]);
+    });
+
+    it('has no ungated part whose regex V8 would compile without optimisations (over 20 KB of source)', () => {
+      expect(found.tooLarge).toEqual([]);
     });
 
     it('has no cue that turns off its part\'s prefilter beyond the listed exceptions', () => {
@@ -234,6 +267,19 @@ describe('core/classifier/compile', () => {
       const got = offences([set]);
       // Assess
       for (const [k, v] of Object.entries(expected)) expect(got[k as keyof Offences], k).toEqual(v);
+    });
+
+    it('flags a part whose regex source, as built, exceeds V8\'s 20 KB optimising limit', () => {
+      // Prepare: one ungated cue of ~4,000 words (a list no cue of the bundled rules comes near alone).
+      const words = Array.from({ length: 4000 }, (_, i) => `w${i}x`).join('|');
+      const set = new CueSet([{ id: 't.context.probe', pattern: `ban on (?:${words})` }], true, false, false);
+      const small = new CueSet([{ id: 't.context.probe', pattern: `ban on (?:${words.slice(0, 2000)}x)` }], true, false, false);
+      // Act
+      const big = offences([set]).tooLarge;
+      // Assess: both forms (lower-cased text, as written) are over; a short list is not.
+      expect(big).toHaveLength(2);
+      expect(big[0]).toMatch(/^t other \(gi, lower-cased\): \d{5} characters$/);
+      expect(offences([small]).tooLarge).toEqual([]);
     });
 
     it('reads the scanner\'s spacing as plain tokens', () => {
