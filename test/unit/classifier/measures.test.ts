@@ -569,9 +569,22 @@ describe('classifier', () => {
       // German staff nouns as compound heads (Landes-, Ministeriums-, Stadtbedienstete) are staff too.
       ['de', 'Landesregierung beschließt TikTok-Verbot für Ministeriumsmitarbeiter', 'Grund seien Sicherheitsbedenken.'],
       ['de', 'TikTok-Verbot für Landesbedienstete', 'Die Landesregierung zieht Konsequenzen aus Sicherheitsbedenken.'],
+      // An armed service deciding the ban, and a state-institution scope noun.
+      ['ja', '米空軍、DeepSeekの使用を禁止', '隊員にアプリを使わないよう通知した。'],
+      ['ar', 'سلاح الجو الأمريكي يحظر ديب سيك', 'طلب من الطيارين عدم استخدام التطبيق.'],
+      ['vi', 'Không quân Mỹ cấm DeepSeek', 'Phi công được yêu cầu không sử dụng ứng dụng.'],
+      ['tr', 'ABD Hava Kuvvetleri DeepSeek\'i yasakladı', 'Personelin uygulamayı kullanmaması istendi.'],
+      ['ru', 'В России запретили TikTok в госучреждениях', 'Правительство сослалось на угрозу безопасности.'],
     ])('[%s] reads "%s" as a device ban', (language, title, summary) => {
       const c = classify(item(language, title, summary));
       expect(c).toMatchObject({ relevant: true, measure: 'device_ban' });
+    });
+    // A market regulator is no such body: its ban reaches the market.
+    it.each([
+      ['en', 'Telecom ministry bans WeChat and 40 other Chinese apps', 'Users can no longer download them in the country.'],
+    ])('[%s] reads "%s" as a market ban', (language, title, summary) => {
+      const c = classify(item(language, title, summary));
+      expect(c).toMatchObject({ relevant: true, measure: 'market_ban' });
     });
   });
 });
