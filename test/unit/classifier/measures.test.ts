@@ -575,6 +575,9 @@ describe('classifier', () => {
       ['vi', 'Không quân Mỹ cấm DeepSeek', 'Phi công được yêu cầu không sử dụng ứng dụng.'],
       ['tr', 'ABD Hava Kuvvetleri DeepSeek\'i yasakladı', 'Personelin uygulamayı kullanmaması istendi.'],
       ['ru', 'В России запретили TikTok в госучреждениях', 'Правительство сослалось на угрозу безопасности.'],
+      // The staff as the dative of the ban verb (it, es, fr, pt: ban-to-staff).
+      ['it', 'La Camera vieta TikTok ai deputati', 'Il provvedimento è stato deciso per motivi di sicurezza.'],
+      ['es', 'El Senado prohíbe TikTok a los senadores', 'La medida responde a riesgos de seguridad.'],
     ])('[%s] reads "%s" as a device ban', (language, title, summary) => {
       const c = classify(item(language, title, summary));
       expect(c).toMatchObject({ relevant: true, measure: 'device_ban' });
