@@ -700,6 +700,9 @@ interface CueVotes {
   quelled: Set<string>;
 }
 
+/** How far (characters) a restriction may follow the body that decides it (cue.ownReach). */
+const OWN_REACH_SPAN = 40;
+
 function cueVotes(
   hits: Hit[], hitSent: Int32Array, targetSents: Set<number>, targetHomes: Set<string>, titleVerb: number,
   verbFinal: boolean, tuning: Tuning, fired: Set<string>,
@@ -728,6 +731,9 @@ function cueVotes(
   let handset = false;
   const stageBestW = new Map<Stage, number>();
   const stageVotes: StageVote[] = [];
+  // Bodies whose bans reach only what they run (cue.ownReach), and where restrictions start.
+  const reachHits: number[] = [];
+  const restrictAt: number[] = [];
 
   const quelled = new Set<string>();
   for (let i = 0; i < hits.length; i++) {
@@ -743,7 +749,9 @@ function cueVotes(
     const s = hitSent[i] as number;
     const inTitle = s === 0;
     const near = inTitle || targetSents.has(s) ? 1 : 0.7;
+    if (cue.ownReach && (inTitle || targetSents.has(s))) reachHits.push(i);
     if (cue.restrict) {
+      restrictAt.push(i);
       const w = cue.restrict * (inTitle ? tf : near);
       restrictCount++;
       if (w > restrictScore) {
@@ -805,6 +813,24 @@ function cueVotes(
     for (let i = 0; i < noiseHits.length; i++) {
       const cue = (noiseHits[i] as Hit).cue;
       if (cue.background) noiseById.delete(cue.id);
+    }
+  }
+  // A body that decides the ban ("Interior ministry weighs TikTok ban", "国防部禁止官兵使用…") bans
+  // it where it rules: its own staff, devices and premises. Its name just before a restriction in
+  // the same sentence is an official scope (not an instrument vote: a list or an export control it
+  // names stays what it is). A market regulator (a communications ministry, a data-protection
+  // authority) is no such body and has no ownReach cue.
+  for (const b of reachHits) {
+    const bh = hits[b] as Hit;
+    const s = hitSent[b] as number;
+    if (officialScope && (s !== 0 || officialInTitle)) continue;
+    for (const r of restrictAt) {
+      const rh = hits[r] as Hit;
+      if (hitSent[r] !== s || rh.start < bh.end || rh.start - bh.end > OWN_REACH_SPAN) continue;
+      officialScope = true;
+      if (s === 0) officialInTitle = true;
+      fired.add('scope.own-reach');
+      break;
     }
   }
   let noise = 0;

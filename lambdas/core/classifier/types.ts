@@ -149,6 +149,14 @@ export interface Cue {
    * device ban, its equipment kept out of them a procurement exclusion (classify.ts, measureVote).
    */
   handset?: boolean;
+  /**
+   * The cue names a body whose bans reach only what it runs — a ministry other than a market
+   * regulator, the armed forces, the police, a city or municipality, a university: when it stands
+   * just before a restriction in the same sentence (it decides the ban: "Interior ministry weighs
+   * TikTok ban", "Innenministerium verbietet TikTok"), the ban's scope is official, whatever the
+   * app's usual market prior says (classify.ts, cueVotes: an official scope, not an instrument vote).
+   */
+  ownReach?: boolean;
   /** A country reference (ISO alpha-2 or EU): name, demonym+government, metonym or agency. */
   country?: string;
   /**

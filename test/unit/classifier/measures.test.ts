@@ -553,3 +553,41 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  // measure3: a body whose bans reach only what it runs (a ministry other than a market regulator, the
+  // armed forces, the police, a city council) named just before the restriction it decides bans the
+  // app on its own staff, devices and premises: an official scope, whatever the app's usual market
+  // prior says (cue field ownReach; docs/accuracy.md "How the measure is decided").
+  describe('classify: the deciding body\'s reach is the scope', () => {
+    it.each([
+      ['en', 'Interior Ministry weighs a ban on TikTok', 'A decision is expected after a security review of the app.'],
+      ['en', 'City council votes to prohibit TikTok', 'Councillors cited concerns about data collection by the Chinese-owned app.'],
+      ['es', 'El Ministerio del Interior prohíbe TikTok', 'La medida entra en vigor de inmediato por razones de seguridad.'],
+      ['ru', 'Минобороны запретило TikTok', 'Решение вступает в силу немедленно.'],
+      ['tr', 'İçişleri Bakanlığı TikTok\'u yasakladı', 'Karar güvenlik gerekçesiyle alındı.'],
+      // German staff nouns as compound heads (Landes-, Ministeriums-, Stadtbedienstete) are staff too.
+      ['de', 'Landesregierung beschließt TikTok-Verbot für Ministeriumsmitarbeiter', 'Grund seien Sicherheitsbedenken.'],
+      ['de', 'TikTok-Verbot für Landesbedienstete', 'Die Landesregierung zieht Konsequenzen aus Sicherheitsbedenken.'],
+      // An armed service deciding the ban, and a state-institution scope noun.
+      ['ja', '米空軍、DeepSeekの使用を禁止', '隊員にアプリを使わないよう通知した。'],
+      ['ar', 'سلاح الجو الأمريكي يحظر ديب سيك', 'طلب من الطيارين عدم استخدام التطبيق.'],
+      ['vi', 'Không quân Mỹ cấm DeepSeek', 'Phi công được yêu cầu không sử dụng ứng dụng.'],
+      ['tr', 'ABD Hava Kuvvetleri DeepSeek\'i yasakladı', 'Personelin uygulamayı kullanmaması istendi.'],
+      ['ru', 'В России запретили TikTok в госучреждениях', 'Правительство сослалось на угрозу безопасности.'],
+      // The staff as the dative of the ban verb (it, es, fr, pt: ban-to-staff).
+      ['it', 'La Camera vieta TikTok ai deputati', 'Il provvedimento è stato deciso per motivi di sicurezza.'],
+      ['es', 'El Senado prohíbe TikTok a los senadores', 'La medida responde a riesgos de seguridad.'],
+    ])('[%s] reads "%s" as a device ban', (language, title, summary) => {
+      const c = classify(item(language, title, summary));
+      expect(c).toMatchObject({ relevant: true, measure: 'device_ban' });
+    });
+    // A market regulator is no such body: its ban reaches the market.
+    it.each([
+      ['en', 'Telecom ministry bans WeChat and 40 other Chinese apps', 'Users can no longer download them in the country.'],
+    ])('[%s] reads "%s" as a market ban', (language, title, summary) => {
+      const c = classify(item(language, title, summary));
+      expect(c).toMatchObject({ relevant: true, measure: 'market_ban' });
+    });
+  });
+});
