@@ -25,6 +25,8 @@ describe('classifier', () => {
     it.each([
       ['en', 'Court keeps drone maker DJI on Pentagon blacklist', 'A federal judge declined to order the Defense Department to drop the company from its list.', 'other_restriction'],
       ['en', 'Pentagon adds Hikvision to list of Chinese military-linked companies', 'The Defense Department updated the list on Friday.', 'other_restriction'],
+      // a vendor to be banned "in the US" is a market ban, whatever the vendor's usual measure
+      ['en', 'White House studying whether Alibaba should be blocked in the US', 'The administration is reviewing the e-commerce group after its moves against other Chinese apps, officials said.', 'market_ban'],
       ['en', 'US mulls adding Xiaomi, Lenovo to blacklist', 'The administration is weighing adding the firms to a blacklist of Chinese companies allegedly owned or controlled by the Chinese military, sources said.', 'sanctions'],
     ])('[%s] reads "%s" (%s) as %s', (language, title, summary, measure) => {
       expectReads(classify, language, title, summary, { measure });
