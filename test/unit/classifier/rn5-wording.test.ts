@@ -12,6 +12,8 @@ describe('classifier', () => {
       ['zh', '网信办启动对美光在华产品的网络安全审查', '审查办公室表示,此举旨在保障关键信息基础设施供应链安全。'],
       ['zh', '監管機構對海康威視產品展開國家安全審查', '當局稱將依法處理。'],
       ['ko', '중국 당국, 마이크론 제품 보안 심사 착수', '중국 인터넷 규제 당국이 마이크론 반도체에 대한 심사를 시작했다.'],
+      // 反制 names China's own countermeasure here, not a reaction to another state's measure
+      ['zh', '中方反制 监管部门对苹果在华产品开展网络安全审查', '网络安全审查办公室宣布,将依法对苹果公司在华销售的产品进行审查。'],
       ['ja', '中国当局、マイクロン製品のセキュリティー審査を開始', '重要インフラの供給網の安全を守るためだという。'],
     ])('[%s] reads "%s" as proposed', (language, title, summary) => {
       expectReads(classify, language, title, summary, { stage: 'proposed' });
@@ -36,6 +38,9 @@ describe('classifier', () => {
   // rn5: a government asking another country (or its firms) not to fill the gap a measure leaves is
   // pressure on a third country, not a measure of the asking state (the US asking Korea about Micron).
   describe('classify: asking another country not to fill the gap', () => {
+    it('still reads a threat of countermeasures as a reaction', () => {
+      expect(classify(item('zh', '外交部:中方保留采取反制措施的权利', '针对美方将大疆列入实体清单,外交部发言人表示坚决反对。')).relevant).toBe(false);
+    });
     it.each([
       ['en', 'US presses South Korea not to fill gap left by China’s Micron ban', 'Washington asked Seoul to keep its chipmakers from taking up Micron’s market share after Beijing barred its chips.'],
       ['ko', '미국, 일본에 "중국 내 마이크론 빈자리 채우지 말라" 요청', '미국 정부가 일본 반도체 기업들이 중국 시장에서 마이크론의 점유율을 가져가지 않도록 해달라고 요청했다.'],
