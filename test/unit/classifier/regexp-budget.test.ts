@@ -10,25 +10,49 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const SCRIPT = fileURLToPath(new URL('./support/classify-fixtures.ts', import.meta.url));
-/** V8's limit (kRegExpCompiledLimit), less room for the regexes of the rest of a process. */
-const BUDGET = 1024 * 1024 * 0.75;
+/** V8's limit (kRegExpCompiledLimit). */
+const V8_LIMIT = 1024 * 1024;
+/** The labelled fixtures alone, with room for the regexes of the rest of a process. */
+const BUDGET = V8_LIMIT * 0.75;
+/**
+ * Every kind of text at once (fixtures, replay articles, the bench's real-length items): what a
+ * long-lived Lambda holds after days of news. Measured 0.87 MB on Dec 7 (the fixtures alone
+ * 0.68 MB, which hid it): the bench's first pass crossed the limit once (ORIGIN_NOUN, 515 KB), and
+ * every regex compiled after that ran 15–30× slower. A failure here means: shrink the largest
+ * regexes (a `\p{L}*` per alternative, long case-insensitive alternations), not raise the number.
+ */
+const BUDGET_ALL_TEXT = V8_LIMIT * 0.95;
+
+function regexCode(args: string[]): { bytecode: number; machine: number; stdout: string; status: number | null } {
+  const run = spawnSync(process.execPath, ['--trace-regexp-tier-up', '--import', 'tsx', SCRIPT, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  let bytecode = 0;
+  let machine = 0;
+  for (const m of run.stdout.matchAll(/(bytecode|native code) size: (\d+)/g)) {
+    if (m[1] === 'bytecode') bytecode += Number(m[2]);
+    else machine += Number(m[2]);
+  }
+  return { bytecode, machine, stdout: run.stdout, status: run.status };
+}
 
 describe('core/classifier/compile', () => {
   describe('native', () => {
     it('keeps the regex code made by classifying every fixture within V8 budget for optimised regexes', () => {
       // Act
-      const run = spawnSync(process.execPath, ['--trace-regexp-tier-up', '--import', 'tsx', SCRIPT], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const run = regexCode([]);
       // Assess
       expect(run.status).toBe(0);
       expect(run.stdout).toMatch(/classified \d{4,}/);
-      let bytecode = 0;
-      let machine = 0;
-      for (const m of run.stdout.matchAll(/(bytecode|native code) size: (\d+)/g)) {
-        if (m[1] === 'bytecode') bytecode += Number(m[2]);
-        else machine += Number(m[2]);
-      }
-      expect(machine).toBeGreaterThan(0);
-      expect(bytecode + machine, `bytecode ${bytecode} B, machine code ${machine} B`).toBeLessThan(BUDGET);
+      expect(run.machine).toBeGreaterThan(0);
+      expect(run.bytecode + run.machine, `bytecode ${run.bytecode} B, machine code ${run.machine} B`).toBeLessThan(BUDGET);
     }, 120_000);
+
+    it('stays under V8 budget after every kind of text a long-lived process meets (replay articles, real-length leads)', () => {
+      // Act
+      const run = regexCode(['--all']);
+      // Assess
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/classified \d{5,}/);
+      expect(run.bytecode + run.machine, `bytecode ${run.bytecode} B, machine code ${run.machine} B`).toBeLessThan(BUDGET_ALL_TEXT);
+    }, 240_000);
   });
 });
