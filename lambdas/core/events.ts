@@ -52,6 +52,12 @@ export const STAGE_PROGRESSION_DAYS = 548;
  * old state); later ones are a re-imposition, a new decision.
  */
 export const REIMPOSITION_AFTER_DAYS = 7;
+/**
+ * An ending reported this long after the event's own ending is another act of that stage (a second
+ * court's stay, the executive easing what a court had stayed, licences after a promise to ease), not
+ * late news of it: it opens a new event (a possible repeat, so a lone late report still waits).
+ */
+export const LATE_ENDING_DAYS = 7;
 /** stageConfidence at or above which one report may lift or reject an event on its own. */
 export const STRONG_STAGE_CONFIDENCE = 0.85;
 /** Distinct outlets that must report lifted/rejected when none is official or strong. */
@@ -337,7 +343,10 @@ export function matchEvent(
   // A stage the event already has, after a quiet spell, is a new act (see QUIET_GAP_DAYS).
   const notLater = isEnding(c.stage) ? isEnding(event.stage) : !isEnding(event.stage) && stageRank(c.stage) <= stageRank(event.stage);
   const after = notLater && opts.quietGap !== false ? Math.min(windowMs, QUIET_GAP_DAYS * DAY_MS) : windowMs;
-  const near = t >= first - windowMs && t <= last + after;
+  // An ending reported a week after the event's own ending is another act of that stage (a second
+  // court, the executive easing what a court stayed), not late news of it.
+  const endedLong = opts.quietGap !== false && isEnding(c.stage) && isEnding(event.stage) && t > Date.parse(stageTime(event)) + LATE_ENDING_DAYS * DAY_MS;
+  const near = !endedLong && t >= first - windowMs && t <= last + after;
   // A measure upheld (a court refusing to suspend it) at a stage the event already has is a new act,
   // unless the event already tells of it being upheld (the same ruling in another outlet).
   if (notLater && upheldReport(c) && !event.sources.some((s) => s.upheld)) return null;

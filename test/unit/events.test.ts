@@ -9,6 +9,7 @@ import {
   createEvent,
   isEventWorthy,
   isOfficial,
+  LATE_ENDING_DAYS,
   matchEvent,
   materialVendors,
   measuresCompatible,
@@ -291,6 +292,17 @@ describe('events', () => {
       const vermont = alerted(createEvent(item('vt', { days: 0, title: 'Vermont bans TikTok and WeChat on state devices' }), wechat({ vendors: ['TikTok', 'WeChat'], confidence: 0.9 })));
       const late = item('late', { days: 49, title });
       expect(repeatCandidate([vermont], late, wechat())?.eventId ?? null).toBe(repeat ? vermont.eventId : null);
+    });
+    it('an ending reported more than LATE_ENDING_DAYS after the event ended is another act, a possible repeat', () => {
+      // A court stays a ban; twelve days later the ministry suspends its enforcement: two liftings.
+      let e = old();
+      for (const k of ['c1', 'c2']) e = mergeIntoEvent(e, item(k, { days: 10 }), relevant('lifted')).event;
+      e = alerted(e);
+      expect(e.stage).toBe('lifted');
+      expect(matchEvent(e, item('late', { days: 10 + LATE_ENDING_DAYS - 1 }), relevant('lifted'))).not.toBeNull();
+      const second = item('ministry', { days: 10 + LATE_ENDING_DAYS + 5 });
+      expect(matchEvent(e, second, relevant('lifted'))).toBeNull();
+      expect(repeatCandidate([e], second, relevant('lifted'))?.eventId).toBe(e.eventId);
     });
     it('makes the new event wait for a second outlet or an official source, however sure the report', () => {
       const e = createEvent(item('late', { days: 50 }), relevant('in_force', { confidence: 0.95 }), 1);
