@@ -4,7 +4,9 @@
  * or are forbidden to use a vendor's app or device. No ban verb acts on the vendor and no state is named,
  * yet it is an official-device ban: the staff group names its scope and, being the state's own, its
  * decider (rules/lang/<lang>.json *.restrict.staff-no-longer-use; Japanese reads it already with
- * ja.restrict.use-stop and ja.measure.device).
+ * ja.restrict.use-stop and ja.measure.device). Also wordings no stage or restriction cue read: a ban
+ * planned without "to" ("plans ban on", "planning blacklist of": announced, as "plans to"), a vendor
+ * that "faces (access) block in" a country or "se enfrenta a la prohibición" (its object, a passive reading).
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../lambdas/core/classifier/index.js';
@@ -47,6 +49,36 @@ describe('classifier', () => {
     });
     it.each(NOT_STAFF_BANS)('[%s] does not read "%s" as a state measure', (language, headline) => {
       expect(classify(google(language, headline)).relevant).toBe(false);
+    });
+  });
+});
+
+// [language, headline, stage]: a state that plans a ban, a blacklist or curbs (no "to"): announced, as "plans to" is
+const PLANS_MEASURE: Array<[string, string, string]> = [
+  ['en', 'Sweden planning a Huawei 5G ban', 'announced'],
+  ['en', 'Australia plans nationwide ban on Temu', 'announced'],
+  ['en', 'EU planning new curbs on Nvidia chips', 'announced'],
+];
+
+// [language, headline, country]: a vendor that faces a block or a ban in a country is its object
+const FACES_BLOCK: Array<[string, string, string]> = [
+  ['en', 'WeChat facing access blocks across Russia', 'RU'],
+  ['es', 'Temu se enfrenta a un bloqueo en Indonesia', 'ID'],
+];
+
+describe('classifier', () => {
+  describe('classify: headline-only, a ban planned (no "to")', () => {
+    it.each(PLANS_MEASURE)('[%s] reads "%s" as %s', (language, headline, stage) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+  });
+  describe('classify: headline-only, a vendor facing a block in a country', () => {
+    it.each(FACES_BLOCK)('[%s] reads "%s" as a measure of %s', (language, headline, country) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
+      expect(c.countries).toEqual([country]);
     });
   });
 });
