@@ -22,6 +22,9 @@ const STAGE_CASES: Array<[string, string, string, Stage]> = [
   // negation: decides not to → rejected
   ['en', 'Australia will not ban TikTok, prime minister says', 'There was no case for banning the app at this stage.', 'rejected'],
   ['en', 'EU rejects calls for Huawei ban', 'The Commission resisted US pressure to exclude Huawei from 5G networks.', 'rejected'],
+  // a government dropping its own plan (plural "plans", abandon/ditch/shelve) decides not to act
+  ['en', 'Government scraps plans to ban TikTok on state phones', '', 'rejected'],
+  ['en', 'Ottawa ditches plans to exclude Huawei from 5G', '', 'rejected'],
   ['fr', 'Le gouvernement envisage d\'exclure les drones DJI des marchés publics', 'Un projet de circulaire est à l\'étude.', 'proposed'],
   ['fr', 'La Suède exclura Huawei et ZTE de la 5G', 'Les équipements devront être retirés d\'ici au 1er janvier 2025.', 'announced'],
   ['fr', 'La France renonce à interdire Huawei', 'Le gouvernement ne va pas interdire l\'équipementier, a indiqué le ministre.', 'rejected'],
