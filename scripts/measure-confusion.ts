@@ -9,15 +9,13 @@
  * the measure errors of TUNE items only (title, evidence, rules); holdout items are reported in
  * aggregate only. `--pair market_ban>device_ban` limits the error list to one confusion.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClassifier } from '../lambdas/core/classifier/index.js';
-import { groupBy, readJsonl, type GoldItem } from './real-eval.js';
+import { MEASURES } from '../lambdas/core/model.js';
+import { defaultSets, groupBy, readJsonl, type GoldItem } from './real-eval.js';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
-const MEASURES = ['procurement_exclusion', 'network_exclusion', 'device_ban', 'market_ban', 'export_control', 'sanctions',
-  'security_warning', 'other_restriction'];
 const SHORT: Record<string, string> = {
   procurement_exclusion: 'proc', network_exclusion: 'net', device_ban: 'dev', market_ban: 'mkt', export_control: 'exp',
   sanctions: 'sanc', security_warning: 'warn', other_restriction: 'oth', null: '∅',
@@ -28,14 +26,7 @@ const showErrors = args.includes('--errors');
 const pi = args.indexOf('--pair');
 const pair = pi >= 0 ? args.splice(pi, 2)[1] : undefined;
 const files = args.filter((a) => !a.startsWith('--'));
-const sets: Array<[string, string[]]> = [];
-if (files.length) sets.push(['given', files]);
-else {
-  const realDir = join(ROOT, 'fixtures', 'real');
-  sets.push(['real', readdirSync(realDir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(realDir, f))]);
-  const replay = join(ROOT, 'fixtures', 'replay', 'items.jsonl');
-  if (existsSync(replay)) sets.push(['replay', [replay]]);
-}
+const sets: Array<[string, string[]]> = files.length ? [['given', files]] : defaultSets(ROOT);
 const classify = createClassifier();
 const acc = (ok: number, n: number): string => (n ? `${(ok / n).toFixed(3)} (${ok}/${n})` : '-');
 

@@ -8,7 +8,8 @@
  * returns or prints a holdout item's text or its individual error, so tuning can never look at them.
  * Used by test/unit/classifier/real.test.ts and by scripts/score-real.ts.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Classification, ClassifierInput } from '../lambdas/core/model.js';
 
 export interface GoldItem extends ClassifierInput {
@@ -209,4 +210,19 @@ export function calibrationTable(cal: Record<string, { n: number; right: number 
     lines.push(`| [${k}, ${(Number(k) + 0.1).toFixed(1)}) | ${c.n} | ${(c.right / c.n).toFixed(2)} |`);
   }
   return lines.join('\n');
+}
+
+/**
+ * The labelled sets the scripts score when given no files, as [name, paths]: `real` (every
+ * fixtures/real/*.jsonl) and `replay` (fixtures/replay/items.jsonl), each when present under `root`.
+ */
+export function defaultSets(root: string): Array<[string, string[]]> {
+  const realDir = join(root, 'fixtures', 'real');
+  const sets: Array<[string, string[]]> = [];
+  if (existsSync(realDir)) {
+    sets.push(['real', readdirSync(realDir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(realDir, f))]);
+  }
+  const replay = join(root, 'fixtures', 'replay', 'items.jsonl');
+  if (existsSync(replay)) sets.push(['replay', [replay]]);
+  return sets;
 }

@@ -9,13 +9,13 @@
  * `--headline-only` also scores every set as a Google News search delivers it (see googleShape), in
  * rows of its own after the usual ones; `--errors` and `--preds` then cover that shape.
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClassifier } from '../lambdas/core/classifier/index.js';
 import vendors from '../lambdas/core/classifier/rules/vendors.json' with { type: 'json' };
 import {
-  calibrationTable, confusionTable, groupBy, HEADER, readJsonl, row, score, vendorNormaliser,
+  calibrationTable, confusionTable, defaultSets, groupBy, HEADER, readJsonl, row, score, vendorNormaliser,
   type GoldItem, type ItemError, type Scored, type Scores,
 } from './real-eval.js';
 
@@ -39,17 +39,6 @@ function googleShape(g: GoldItem): GoldItem {
   return { ...g, title: `${g.title} - ${outlet}`, summary: '' };
 }
 
-function defaultSets(): Array<[string, string[]]> {
-  const realDir = join(ROOT, 'fixtures', 'real');
-  const sets: Array<[string, string[]]> = [];
-  if (existsSync(realDir)) {
-    sets.push(['real', readdirSync(realDir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(realDir, f))]);
-  }
-  const replay = join(ROOT, 'fixtures', 'replay', 'items.jsonl');
-  if (existsSync(replay)) sets.push(['replay', [replay]]);
-  return sets;
-}
-
 function main(): void {
   const args = process.argv.slice(2);
   const opt = (name: string): string | undefined => {
@@ -64,7 +53,7 @@ function main(): void {
   const showErrors = args.includes('--errors');
   const headlineOnly = args.includes('--headline-only');
   const files = args.filter((a) => !a.startsWith('--'));
-  const sets: Array<[string, string[]]> = files.length ? [['given', files]] : defaultSets();
+  const sets: Array<[string, string[]]> = files.length ? [['given', files]] : defaultSets(ROOT);
 
   const classify = createClassifier();
   const norm = vendorNormaliser(vendors as Record<string, string[]>);

@@ -693,7 +693,7 @@ const MAX_PREFIXES = 400;
  * group of alternatives, optionally followed by `?`. Null for anything else (\\S, lookarounds,
  * repetition, lazy quantifiers…): the pattern's start is then not plain enough to tell.
  */
-function patternHead(s: string): { atoms: string[] | null; group: string[] | null; rest: string; optional: boolean } | null {
+export function patternHead(s: string): { atoms: string[] | null; group: string[] | null; rest: string; optional: boolean } | null {
   const c = s[0] as string;
   let atoms: string[] | null = null;
   let rest: string;
@@ -858,6 +858,21 @@ function groupRanges(s: string, open: number, close: number): number[] {
   return out;
 }
 
+/**
+ * Walks each alternative of a group headAt read (`group`: offsets in `source`), as a piece of the
+ * source followed by the rest of the pattern after the group (`rest` at `restAt`), until `visit` says
+ * stop (false). Takes HEAD's fields as the walker read them: any walk since has overwritten HEAD.
+ */
+function eachAlternative(source: string, group: number[], rest: PatternRest | null, restAt: number, visit: (r: PatternRest, i: number) => boolean): boolean {
+  // The rest after the group as a piece that starts there, each alternative a piece before it.
+  const then = rest === null || restAt === rest.i ? rest : { s: rest.s, i: restAt, end: rest.end, next: rest.next };
+  for (let k = 0; k < group.length; k += 2) {
+    const from = group[k] as number;
+    if (!visit({ s: source, i: from, end: group[k + 1] as number, next: then }, from)) return false;
+  }
+  return true;
+}
+
 /** headAt for a class or group that does not close in its piece: patternHead over the joined text. */
 function slowHead(r: PatternRest, at: number): PatternHeadAt | null {
   const h = patternHead(restText(r, at));
@@ -905,12 +920,7 @@ export function leadingPrefixes(pattern: string, len = PREFIX_LEN): string[] | n
     if (!head) return false;
     const { source, atoms, group, optional, rest, restAt } = head;
     if (optional && !walk(rest, restAt, acc, budget)) return false;
-    if (group) {
-      // The rest after the group as a piece that starts there, each alternative a piece before it.
-      const then = rest === null || restAt === rest.i ? rest : { s: rest.s, i: restAt, end: rest.end, next: rest.next };
-      for (let k = 0; k < group.length; k += 2) if (!walk({ s: source, i: group[k] as number, end: group[k + 1] as number, next: then }, group[k] as number, acc, budget)) return false;
-      return true;
-    }
+    if (group) return eachAlternative(source, group, rest, restAt, (r, i) => walk(r, i, acc, budget));
     for (const a of atoms as string[]) if (!walk(rest, restAt, acc + (a === ' ' ? ' ' : a), budget)) return false;
     return true;
   };
@@ -1199,12 +1209,7 @@ export function firstWordKeys(pattern: string): string[] | null {
     if (!head) return false;
     const { source, atoms, group, optional, rest, restAt } = head;
     if (optional && !walk(rest, restAt, acc, budget)) return false;
-    if (group) {
-      // The rest after the group as a piece that starts there, each alternative a piece before it.
-      const then = rest === null || restAt === rest.i ? rest : { s: rest.s, i: restAt, end: rest.end, next: rest.next };
-      for (let k = 0; k < group.length; k += 2) if (!walk({ s: source, i: group[k] as number, end: group[k + 1] as number, next: then }, group[k] as number, acc, budget)) return false;
-      return true;
-    }
+    if (group) return eachAlternative(source, group, rest, restAt, (r, i) => walk(r, i, acc, budget));
     for (const a of atoms as string[]) {
       if (word(a)) {
         if (!walk(rest, restAt, acc + a, budget)) return false;
@@ -2013,12 +2018,7 @@ export function startStrings(pattern: string): string[] | null {
     if (!head) return add(acc);
     const { source, atoms, group, optional, rest, restAt } = head;
     if (optional && !walk(rest, restAt, acc, budget)) return false;
-    if (group) {
-      // The rest after the group as a piece that starts there, each alternative a piece before it.
-      const then = rest === null || restAt === rest.i ? rest : { s: rest.s, i: restAt, end: rest.end, next: rest.next };
-      for (let k = 0; k < group.length; k += 2) if (!walk({ s: source, i: group[k] as number, end: group[k + 1] as number, next: then }, group[k] as number, acc, budget)) return false;
-      return true;
-    }
+    if (group) return eachAlternative(source, group, rest, restAt, (r, i) => walk(r, i, acc, budget));
     for (const a of atoms as string[]) {
       const c = a.charCodeAt(0);
       if (c !== 32 && !caselessOrAscii(c)) {

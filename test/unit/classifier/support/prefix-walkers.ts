@@ -2,10 +2,12 @@
  * The prefix walkers as they were before speed16 (compile.ts at main, 8b8fae2): each group
  * alternative walked as the string `alt + rest`, the pattern's head sliced off atom by atom. Kept
  * for compile.test.ts, which checks that the walkers that move an offset instead give the same
- * answers. Not used by the classifier.
+ * answers. They read a pattern's head with compile.ts's own patternHead (what the offset walkers'
+ * headAt answers in place), so the test compares the walks, not two copies of the head parser.
+ * Not used by the classifier.
  */
-import { alternatives, closeOf } from '../../../../lambdas/core/classifier/regex-source.js';
-import { WS_CLASS } from '../../../../lambdas/core/classifier/compile.js';
+import { alternatives } from '../../../../lambdas/core/classifier/regex-source.js';
+import { patternHead, WS_CLASS } from '../../../../lambdas/core/classifier/compile.js';
 
 const WORD_CHAR = '[\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{N}_]';
 const IS_WORD_CHAR = new RegExp(WORD_CHAR, 'u');
@@ -26,44 +28,6 @@ function caselessOrAscii(c: number): boolean {
   return (c > 32 && c < 127) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
 }
 
-function patternHead(s: string): { atoms: string[] | null; group: string[] | null; rest: string; optional: boolean } | null {
-  const c = s[0] as string;
-  let atoms: string[] | null = null;
-  let rest: string;
-  let group: string[] | null = null;
-  if (c === '(') {
-    if (!s.startsWith('(?:')) return null;
-    const close = closeOf(s, 0);
-    if (close < 0) return null;
-    group = alternatives(s.slice(3, close));
-    rest = s.slice(close + 1);
-  } else if (c === '[') {
-    const close = s.indexOf(']');
-    const body = s.slice(1, close);
-    if (close < 0 || body.startsWith('^') || body.includes('\\') || body.includes('-')) return null;
-    atoms = [...body];
-    rest = s.slice(close + 1);
-  } else if (c === '\\') {
-    const n = s[1] ?? '';
-    if (!".-'\u2019/&()".includes(n) || n === '') return null;
-    atoms = [n];
-    rest = s.slice(2);
-  } else if ('.^$|)*+?{}'.includes(c)) {
-    return null;
-  } else {
-    atoms = [c];
-    rest = s.slice(1);
-  }
-  let optional = false;
-  if (rest[0] === '?') {
-    optional = true;
-    rest = rest.slice(1);
-  } else if (rest[0] === '*' || rest[0] === '+' || rest[0] === '{') {
-    return null;
-  }
-  if (rest[0] === '?') return null; // lazy quantifiers: not worth modelling
-  return { atoms, group, rest, optional };
-}
 export function leadingPrefixes(pattern: string, len = PREFIX_LEN): string[] | null {
   const out = new Set<string>();
   const walk = (s: string, acc: string, budget: { n: number }): boolean => {
