@@ -93,6 +93,40 @@ const QUESTION_MARK = new RegExp(`[?\\uff1f]|(?<=[${RIEUL_FINAL}])까(?:요)?(?=
 const HEADLINE_BREAK = /[.!。！;；…]|\s[-\u2013\u2014|]\s|[:：]\s?|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}」』”"'’])(?:[,，、]\s?|\s+(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]))/gu;
 
 /**
+ * Where a question that follows a report in the same headline starts (miss4, issue #8): Spanish "¿"
+ * ("Argentina prohíbe TikTok en teléfonos oficiales, ¿qué pasará?"); after a comma, an interrogative
+ * word ("India bans 59 apps, will China retaliate?", "…, was bedeutet das?") or a short Korean tail
+ * ("中 마이크론 사용 금지, 한국 영향은?"); in Chinese, a clause of three or more Han characters after a
+ * Latin word and a space ("印度禁用59款中国APP 要抵制中国产品吗?"; "禁止 TikTok 吗?" stays one question).
+ */
+const QUESTION_TAIL = /¿|,\s(?=[\p{Script=Hangul}\s]{1,10}[?？]\s*$)|(?<=[A-Za-z0-9])\s+(?=\p{Script=Han}{3})/gu;
+/**
+ * Interrogatives that open a question after a comma (one word, or two for "che cosa", "o que", "por
+ * que"). A word list, not a regex: an alternation of them in a /u lookahead made ~150 KB of regex code
+ * over the fixtures (regexp-budget.test.ts).
+ */
+const TAIL_QUESTION_WORDS = new Set([
+  'what', 'how', 'why', 'who', 'will', 'would', 'is', 'are', 'does', 'do', 'can', 'could', 'should',
+  'was', 'wie', 'warum', 'wer', 'droht', 'drohen', 'que', 'quel', 'quelle', 'quels', 'quelles', 'comment',
+  'pourquoi', 'qui', 'cosa', 'che cosa', 'come', 'perché', 'quale', 'quali', 'o que', 'como', 'por que',
+  'qual', 'quais', 'qué', 'cómo', 'quién', 'quiénes',
+]);
+const TAIL_LEAD_WORDS = new Set(['and', 'but', 'so']);
+
+/** Where a question opened by an interrogative after a comma starts ("…, will China retaliate?"). */
+function commaQuestionStarts(title: string): number[] {
+  const starts: number[] = [];
+  for (let i = title.indexOf(', '); i >= 0; i = title.indexOf(', ', i + 1)) {
+    const words = title.slice(i + 2, i + 40).toLowerCase().split(/[\s?？]+/, 3);
+    const k = TAIL_LEAD_WORDS.has(words[0] ?? '') ? 1 : 0;
+    const w = words[k] ?? '';
+    if (TAIL_QUESTION_WORDS.has(w) || TAIL_QUESTION_WORDS.has(`${w} ${words[k + 1] ?? ''}`) || /^qu['’]/.test(w)) starts.push(i + 2);
+  }
+  return starts;
+}
+/** A headline that asks from its first word, in the languages QUESTION_TAIL breaks. */
+const QUESTION_OPENING = /^\s*(?:will|would|can|could|should|is|are|does|do|did|has|have|why|how|what|who|when|¿)\b|为何|为什么|為何|為什麼|是否|会不会|會不會|能否|如何|怎么|怎麼/i;
+/**
  * The questions of a headline as [start, end) spans: each runs from the last sentence or clause
  * break before its "?" ("美国全面制裁封杀中兴? 商务部:…", "EU bans TikTok. And Italy?").
  */
@@ -101,6 +135,11 @@ function questionSpans(title: string): Array<[number, number]> {
   if (!title.includes('?') && !title.includes('\uff1f') && !title.includes('까')) return [];
   const breaks: number[] = [];
   for (const m of title.matchAll(HEADLINE_BREAK)) breaks.push(m.index + m[0].length);
+  // A report followed by a question about it (miss4): the question starts at its own mark or word.
+  const tails = commaQuestionStarts(title);
+  for (const m of title.matchAll(QUESTION_TAIL)) tails.push(m.index + m[0].length);
+  // …unless the headline asks from its first word ("Will the US ban TikTok, and what next?").
+  for (const at of tails) if (!QUESTION_OPENING.test(title.slice(0, at))) breaks.push(at);
   const spans: Array<[number, number]> = [];
   let prev = 0;
   for (const m of title.matchAll(QUESTION_MARK)) {
