@@ -2,6 +2,7 @@
  * Compiles rule data into matchers once, at rule load: one alternation regex per lexicon and case
  * mode, so classifying an item is a handful of linear scans and no regex is built per item.
  */
+import { nativeRegExp } from '../native-regex.js';
 import { normalizeForMatch, STABLE } from '../text.js';
 import { openLookbehinds } from './lookbehind.js';
 import { lowerCaseSource, regexLower as regexLowerOf } from './lowered.js';
@@ -118,11 +119,6 @@ function checkPropertyEscapes(src: string): void {
   }
 }
 
-/** A text of 1,024 characters no pattern can spend long on: runs of one character between spaces. */
-const LONG_TEXT = '\u0001 '.repeat(512);
-/** The same in two-byte form: a symbol outside Latin-1 (U+2400, no letter, space or CJK) makes V8 store it so. */
-const LONG_TEXT_WIDE = '\u2400 '.repeat(512);
-
 /**
  * The regex, marked to be compiled to machine code from its first use. Why: V8 compiles a regex
  * first to bytecode (interpreted) and to machine code only on its next run, each counted in a
@@ -141,10 +137,7 @@ const LONG_TEXT_WIDE = '\u2400 '.repeat(512);
  * compiled twice, once for the one-byte warm-up text it never meets again.
  */
 function native(re: RegExp, wide = false): RegExp {
-  re.lastIndex = 0;
-  re.test(wide ? LONG_TEXT_WIDE : LONG_TEXT);
-  re.lastIndex = 0;
-  return re;
+  return nativeRegExp(re, wide);
 }
 
 /**
