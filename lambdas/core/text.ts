@@ -3,6 +3,7 @@
  * Pure and fast: linear passes only, no DOM.
  */
 import { HANT_PAIRS } from './hant.js';
+import { lazyNative } from './native-regex.js';
 import readingScope from './reading-scope.json' with { type: 'json' };
 
 /** Named entities seen in real feeds; anything else numeric is handled generically. */
@@ -289,6 +290,18 @@ const ARABIC: Record<string, string> = {
 const FORMAT = /^\p{Cf}$/u;
 /** Marks that combine with the character before them (NFKC may compose the pair). */
 const COMBINING = /^[\p{M}\uff9e\uff9f\u1160-\u11ff]$/u;
+/**
+ * COMBINING's answer per UTF-16 unit (0: not yet asked, 1: combining, 2: not), as it reads a unit
+ * alone (charAt): normalizeForMatch asks it for every unit from U+0300 up that is not in a stable
+ * run, ~68,000 regex tests per bench pass of 3,876 items before (speed18).
+ */
+const COMBINING_UNIT = new Uint8Array(65536);
+
+function combiningUnit(c: number): boolean {
+  let v = COMBINING_UNIT[c] as number;
+  if (v === 0) COMBINING_UNIT[c] = v = COMBINING.test(String.fromCharCode(c)) ? 1 : 2;
+  return v === 1;
+}
 const foldCache = new Map<string, string>();
 
 /** The folded form of one code point (no combining marks after it). */
@@ -343,7 +356,7 @@ export function normalizeForMatch(s: string): Normalized {
     let j = i + (cp > 0xffff ? 2 : 1);
     const src = s.slice(i, j);
     // A base with combining marks is normalised as one cluster (e + \u0301 → é, ｶ + ﾞ → ガ).
-    while (j < s.length && s.charCodeAt(j) >= 0x300 && COMBINING.test(s.charAt(j))) j++;
+    while (j < s.length && s.charCodeAt(j) >= 0x300 && combiningUnit(s.charCodeAt(j))) j++;
     const folded = j - i > src.length ? s.slice(i, j).replace(/\p{Cf}/gu, '').normalize('NFKC') : foldOne(src);
     reserve(folded.length);
     for (let k = 0; k < folded.length; k++) {
@@ -408,9 +421,12 @@ function visibleChars(s: string): number {
   return n;
 }
 
+/** Not a letter or digit: a \p{…} class of ~700 two-byte ranges, 21 KB as bytecode (native-regex.ts). */
+const notLetterOrDigit = lazyNative(() => /[^\p{L}\p{N}]+/gu);
+
 /** Letters and digits only, lower-cased: to tell that a block repeats the headline. */
-function squeeze(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+export function squeeze(s: string): string {
+  return s.toLowerCase().replace(notLetterOrDigit(), '');
 }
 
 /**
@@ -543,14 +559,18 @@ function markerForms(list: string[]): string[] {
   return [...forms].sort((a, b) => b.length - a.length);
 }
 
-/** Group 1: where the lead ends; group 2: a boilerplate sentence. */
-const SCOPE_MARKERS = new RegExp(
+/**
+ * Group 1: where the lead ends; group 2: a boilerplate sentence. Compiled straight to machine code
+ * (native-regex.ts): as bytecode this ~5,500-character alternation was 76 KB, the largest share of
+ * V8's 1 MB regex-code budget a process spends (speed18).
+ */
+const scopeMarkers = lazyNative(() => new RegExp(
   `(${markerForms(readingScope.related).map(escapeRe).join('|')})|(${markerForms(readingScope.boilerplate).map(escapeRe).join('|')})`,
   'g',
-);
+));
 
 /**
- * Whether a text holds any scope marker, i.e. whether SCOPE_MARKERS can match at all: nearly no
+ * Whether a text holds any scope marker, i.e. whether the scope-marker regex can match at all: nearly no
  * lead does, and one pass over its three-unit pieces (markers looked up by their first piece, then
  * compared whole) costs a fraction of the regex's alternation of ~400 forms tried at each position.
  */
@@ -601,13 +621,14 @@ export function cutToLead(text: string): string {
   if (!hasScopeMarker(text)) return text.trim();
   let out = '';
   let from = 0;
-  SCOPE_MARKERS.lastIndex = 0;
-  for (let m = SCOPE_MARKERS.exec(text); m; m = SCOPE_MARKERS.exec(text)) {
+  const markers = scopeMarkers();
+  markers.lastIndex = 0;
+  for (let m = markers.exec(text); m; m = markers.exec(text)) {
     const at = m.index;
     const word = m[0];
     const end = at + word.length;
     if (!markerStandsAlone(text, at, word)) {
-      SCOPE_MARKERS.lastIndex = at + 1;
+      markers.lastIndex = at + 1;
       continue;
     }
     if (m[1] !== undefined) return (out + text.slice(from, at)).trim();
@@ -619,7 +640,7 @@ export function cutToLead(text: string): string {
     if (b < text.length) b++;
     out += text.slice(from, a);
     from = b;
-    SCOPE_MARKERS.lastIndex = b;
+    markers.lastIndex = b;
   }
   return (out + text.slice(from)).trim();
 }
@@ -641,8 +662,9 @@ export function leadText(input: string | null | undefined, opts: { title?: strin
       // A heading that only says "Related" or "Share this" starts what is not the story.
       if (HEADING_ONLY.has(p.toLowerCase().replace(/[\s:：.…»›>|-]+$/u, ''))) break;
       // A paragraph with boilerplate in it (a cookie banner, a subscription call) goes whole.
-      SCOPE_MARKERS.lastIndex = 0;
-      const m = SCOPE_MARKERS.exec(p);
+      const markers = scopeMarkers();
+      markers.lastIndex = 0;
+      const m = markers.exec(p);
       if (m && m[2] !== undefined && markerStandsAlone(p, m.index, m[0])) continue;
       kept.push(p);
     }

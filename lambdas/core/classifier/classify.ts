@@ -12,7 +12,8 @@
  *    lead") or the vendor's own origin; a government feed's country is a strong prior.
  */
 import { MEASURES, STAGES, type Classification, type ClassifierInput, type Measure, type Stage } from '../model.js';
-import { htmlToText, leadText, normalizeForMatch, originalSlice, truncate, type Normalized } from '../text.js';
+import { lazyNative, nativeRegExp } from '../native-regex.js';
+import { htmlToText, leadText, normalizeForMatch, originalSlice, squeeze, truncate, type Normalized } from '../text.js';
 import { cueScanner, dropSubsumed, maskVendors, type CompiledLexicon, type CompiledRules, type Hit, type VendorCue } from './compile.js';
 import type { Cue, Tuning, VendorMeta } from './types.js';
 import { identifyLanguage } from './langid.js';
@@ -32,7 +33,8 @@ const ORIGIN_GAP = /^(?:['\u2019]s)?\s*$|^[の的의]\s*$|^\s*['"\u2018\u201c\u3
  * …or a company or product noun in apposition ("ロシアのアンチウイルスソフト・カスペルスキー",
  * "中国科技巨头华为", "중국 통신장비업체 화웨이"): the country still names where the vendor is from.
  */
-const ORIGIN_APPOSITION = /^(?:[の的의]|\s)?\s?[\p{L}ー]{0,10}(?:企業|企业|大手|巨头|巨頭|公司|メーカー|業者|업체|기업|회사|社|厂商|廠商|ソフト|软件|軟件|軟體|アプリ|应用|應用|앱|ブランド|品牌|機器|设备|設備|장비|스타트업|スタートアップ|初创公司|新創公司)\s?[・·、,'"\u300c\u300e]?\s*$/u;
+// Compiled straight to machine code (native-regex.ts): 17 KB of regex bytecode otherwise (speed18).
+const originApposition = lazyNative(() => /^(?:[の的의]|\s)?\s?[\p{L}ー]{0,10}(?:企業|企业|大手|巨头|巨頭|公司|メーカー|業者|업체|기업|회사|社|厂商|廠商|ソフト|软件|軟件|軟體|アプリ|应用|應用|앱|ブランド|品牌|機器|设备|設備|장비|스타트업|スタートアップ|初创公司|新創公司)\s?[・·、,'"\u300c\u300e]?\s*$/u);
 const ORIGIN_APPOSITION_MAX = 16;
 /**
  * …or, in alphabetic scripts, a demonym before a product or company noun and the vendor's name
@@ -55,7 +57,8 @@ function originNounRe(t: Tuning): RegExp | null {
     const o = t.originNouns;
     const heads = o ? [...o.stems, ...(o.compoundEnds.length ? [`\\p{L}*(?:${o.compoundEnds.join('|')})`] : [])] : [];
     const alts = [...(heads.length ? [`(?:${heads.join('|')})\\p{L}*`] : []), ...(o?.words ?? [])];
-    re = alts.length ? new RegExp(`^\\p{L}{0,4}\\s+(?:\\p{L}+-)?(?:${alts.join('|')})\\s*[«"'„“‚]?\\s*$`, 'iu') : null;
+    // Compiled straight to machine code (native-regex.ts): as bytecode still 71 KB (speed18).
+    re = alts.length ? nativeRegExp(new RegExp(`^\\p{L}{0,4}\\s+(?:\\p{L}+-)?(?:${alts.join('|')})\\s*[«"'„“‚]?\\s*$`, 'iu')) : null;
     originNouns.set(t, re);
   }
   return re;
@@ -210,9 +213,11 @@ function repeatsTitle(summary: string, headline: string, outlet: string | null):
   return rest.length <= 40 && splitSource(`${headline} - ${lastName(tail, rest.length)}`).outlet !== null;
 }
 
-function squeezed(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-}
+/** text.ts's squeeze: one regex for both (two copies of its 21 KB of bytecode before, speed18). */
+const squeezed = squeeze;
+
+/** One letter or digit: built once (a \p{…} literal in a function is a new RegExp per call once bundled), machine code. */
+const letterOrDigit = lazyNative(() => /[\p{L}\p{N}]/u);
 
 /** The shortest end of `tail` whose letters and digits number `n`: the name after a repeated headline. */
 function lastName(tail: string, n: number): string {
@@ -220,7 +225,7 @@ function lastName(tail: string, n: number): string {
   let i = tail.length;
   while (i > 0 && count < n) {
     i--;
-    if (/[\p{L}\p{N}]/u.test(tail.charAt(i))) count++;
+    if (letterOrDigit().test(tail.charAt(i))) count++;
   }
   return tail.slice(i).trim();
 }
@@ -575,7 +580,8 @@ function vendorRegexes(c: CompiledRules, cache: WeakMap<CompiledRules, Map<strin
     m = new Map();
     for (const [v, meta] of Object.entries(c.rules.vendorMeta)) {
       const src = source(meta);
-      if (src) m.set(v, new RegExp(src, 'u'));
+      // Compiled straight to machine code (native-regex.ts): Apple's notBefore alone was 23 KB of bytecode.
+      if (src) m.set(v, nativeRegExp(new RegExp(src, 'u')));
     }
     cache.set(c, m);
   }
@@ -638,7 +644,7 @@ function demonymOfVendor(vHits: Hit[], h: Hit, text: string, originNoun: RegExp 
   if (next < 0 || next - h.end > ORIGIN_NOUN_MAX) return false;
   const gap = text.slice(h.end, next);
   // originNoun needs a space after the demonym: unspaced scripts skip its (slow, case-folding) test.
-  return (originNoun !== null && /\s/.test(gap) && originNoun.test(gap)) || (gap.length <= ORIGIN_APPOSITION_MAX && ORIGIN_APPOSITION.test(gap));
+  return (originNoun !== null && /\s/.test(gap) && originNoun.test(gap)) || (gap.length <= ORIGIN_APPOSITION_MAX && originApposition().test(gap));
 }
 
 /** Whether a country mention is glued to a later vendor name as its origin ("China's ZTE", "中国の華為"). */
@@ -647,7 +653,7 @@ function marksOriginOf(vHits: Hit[], h: Hit, text: string): boolean {
     const v = vHits[i] as Hit;
     if (v.start >= h.end && (
       (v.start - h.end <= 3 && ORIGIN_GAP.test(text.slice(h.end, v.start))) ||
-      (v.start - h.end <= ORIGIN_APPOSITION_MAX && ORIGIN_APPOSITION.test(text.slice(h.end, v.start))))) return true;
+      (v.start - h.end <= ORIGIN_APPOSITION_MAX && originApposition().test(text.slice(h.end, v.start))))) return true;
   }
   return false;
 }

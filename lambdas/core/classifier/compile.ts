@@ -2,6 +2,7 @@
  * Compiles rule data into matchers once, at rule load: one alternation regex per lexicon and case
  * mode, so classifying an item is a handful of linear scans and no regex is built per item.
  */
+import { nativeRegExp } from '../native-regex.js';
 import { normalizeForMatch, STABLE } from '../text.js';
 import { openLookbehinds } from './lookbehind.js';
 import { lowerCaseSource, regexLower as regexLowerOf } from './lowered.js';
@@ -118,11 +119,6 @@ function checkPropertyEscapes(src: string): void {
   }
 }
 
-/** A text of 1,024 characters no pattern can spend long on: runs of one character between spaces. */
-const LONG_TEXT = '\u0001 '.repeat(512);
-/** The same in two-byte form: a symbol outside Latin-1 (U+2400, no letter, space or CJK) makes V8 store it so. */
-const LONG_TEXT_WIDE = '\u2400 '.repeat(512);
-
 /**
  * The regex, marked to be compiled to machine code from its first use. Why: V8 compiles a regex
  * first to bytecode (interpreted) and to machine code only on its next run, each counted in a
@@ -141,10 +137,7 @@ const LONG_TEXT_WIDE = '\u2400 '.repeat(512);
  * compiled twice, once for the one-byte warm-up text it never meets again.
  */
 function native(re: RegExp, wide = false): RegExp {
-  re.lastIndex = 0;
-  re.test(wide ? LONG_TEXT_WIDE : LONG_TEXT);
-  re.lastIndex = 0;
-  return re;
+  return nativeRegExp(re, wide);
 }
 
 /**
@@ -938,6 +931,30 @@ function caselessOrAscii(c: number): boolean {
   return (c > 32 && c < 127) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
 }
 
+/**
+ * The cased letters of U+00C0–U+052F (Latin-1 letters, Latin Extended-A/B, IPA, Greek, Cyrillic)
+ * and U+1E00–U+1EFF (Vietnamese) that a required string may NOT hold: each shares its upper case
+ * with a unit that lower-cases to another unit (в and ᲀ U+1C80 both have В, σ and ς Σ, μ and µ Μ,
+ * β and ϐ Β, …) or lower-cases to two units (İ). A case-insensitive regex without "u" matches any
+ * unit of the same upper case, so such a match need not show in the lower-cased text as the
+ * letter lower-cased. compile.test.ts checks this list against the BMP's case mappings.
+ */
+export const CASED_NOT_REQUIRABLE = 'İͅΒΕΘΙΚΜΠΡΣΦβεθικμπρςσφϐϑϕϖϰϱϵВДОСТЪвдостъѢѣṠṡẛ';
+
+/**
+ * Whether a required string may hold the unit (altRequirement): ASCII and caseless CJK
+ * (caselessOrAscii), and since speed18 the other letters of the alphabetic scripts above but
+ * CASED_NOT_REQUIRABLE. Every unit of their case class (same upper case) lower-cases to the same
+ * one unit, so a match, case-insensitive or not, shows in the lower-cased text as the string.
+ * Before, a cue whose alternatives hold a word like "déçu", "добровольно" or "prohibición" had
+ * no required strings at all and ran its regex on every text (vp.vendor-voluntary: at each of
+ * ~10,000 vendor mentions per bench pass).
+ */
+export function requirable(c: number): boolean {
+  if (caselessOrAscii(c)) return true;
+  return ((c >= 0xc0 && c <= 0x52f) || (c >= 0x1e00 && c <= 0x1eff)) && !CASED_NOT_REQUIRABLE.includes(String.fromCharCode(c));
+}
+
 /** Shortest required string first: a set is as selective as its weakest member. */
 function betterRequirement(a: string[] | null, b: string[]): boolean {
   if (!a) return true;
@@ -1055,7 +1072,7 @@ function altRequirement(alt: string, all?: string[][], single = false): string[]
       ch = c;
     }
     const q = quantifierAt(alt, i + len);
-    const safe = caselessOrAscii(ch.charCodeAt(0));
+    const safe = requirable(ch.charCodeAt(0));
     if (q && alt[i + len] !== '+') {
       // Optional or repeated: the string ends before it.
       flush();
@@ -2527,7 +2544,9 @@ export class VendorPatternSet {
       if (atStart || c.pattern.startsWith(VENDOR_MARK)) {
         const src = spaces(atStart ? c.pattern.slice(1) : c.pattern);
         const needs = requiredStrings(c.pattern);
-        const ascii = (needs ?? []).filter((n) => /^[\x00-\x7f]*$/.test(n));
+        // The strings a text without CJK can hold: none with a CJK unit (since speed18 required
+        // strings also hold accented Latin, Greek and Cyrillic letters: requirable).
+        const ascii = (needs ?? []).filter((n) => !/[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/.test(n));
         this.anchored.push({ cue: c, re: fastRegExp(`(?:${src})(?!${WORD_CHAR})`, 'iy'), atStart, needs: needs && needs.map(needOfString), ascii: ascii.map(needOfString) });
       } else rest.push(c);
     }

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileRules, cueScanner, expandFinite, firstWordKeys, foldPattern, leadingPrefixes, literalAlternatives, requiredStrings, requiredStringSets, spaces, startStrings, withoutUnicodeEscapes, WS_CLASS, type Hit } from '../../../lambdas/core/classifier/compile.js';
+import { CASED_NOT_REQUIRABLE, compileRules, cueScanner, expandFinite, firstWordKeys, foldPattern, leadingPrefixes, literalAlternatives, requirable, requiredStrings, requiredStringSets, spaces, startStrings, withoutUnicodeEscapes, WS_CLASS, type Hit } from '../../../lambdas/core/classifier/compile.js';
 import { loadDefaultRules } from '../../../lambdas/core/classifier/index.js';
 import { normalizeForMatch } from '../../../lambdas/core/text.js';
 import { LANGUAGES } from './helpers.js';
@@ -251,6 +251,49 @@ describe('core/classifier/compile', () => {
       });
       expect(lacking).toEqual([]);
       expect(checked).toBeGreaterThan(500);
+    });
+
+    it('names strings of accented Latin, Greek and Cyrillic letters, breaking only at letters whose case class lower-cases apart (speed18)', () => {
+      // Arrange: words no cue reads, one of each alternative kind.
+      const patterns = ['X (?:enttäuscht|déçue?|decepcionad[oa])', 'X (?:добровольно|voluntarily)', 'X [^.]{0,30}?(?:perjudicará|dañará)'];
+      // Act
+      const found = patterns.map((p) => requiredStrings(p));
+      // Assess: before, a letter outside ASCII ended every string: the first two were null ("déçu" had no two
+      // letters in a row), the third ["perjudicar", "da"].
+      expect(found).toEqual([['enttäuscht', 'déçu', 'decepcionad'], ['льн', 'voluntarily'], ['perjudicará', 'dañará']]);
+      // в, о and д share their upper case with units of U+1C80–U+1C88 that lower-case apart; σ/ς one Σ.
+      expect(requiredStrings('X (?:вод|σας)')).toBeNull();
+    });
+
+    it('lets a required string hold a unit only when every unit of its case class lower-cases to the same one unit', () => {
+      // Arrange: the case class of a unit as a case-insensitive regex without "u" sees it (same upper case).
+      const upper = (x: number): number => {
+        const u = String.fromCharCode(x).toUpperCase();
+        return u.length !== 1 || (x >= 128 && u.charCodeAt(0) < 128) ? x : u.charCodeAt(0);
+      };
+      const classes = new Map<number, Set<string>>();
+      for (let x = 0; x < 65536; x++) {
+        const k = upper(x);
+        let lowers = classes.get(k);
+        if (!lowers) classes.set(k, (lowers = new Set()));
+        lowers.add(String.fromCharCode(x).toLowerCase());
+      }
+      const wrong: string[] = [];
+      const listedButSafe: string[] = [];
+      // Act
+      for (let c = 0xc0; c <= 0x1eff; c++) {
+        if (c > 0x52f && c < 0x1e00) continue;
+        const lowers = classes.get(upper(c)) as Set<string>;
+        const safe = lowers.size === 1 && [...lowers][0]!.length === 1;
+        if (requirable(c) && !safe) wrong.push(String.fromCharCode(c));
+        if (!requirable(c) && safe) listedButSafe.push(String.fromCharCode(c));
+      }
+      // Assess: the premise holds for every unit allowed, and the list names no unit it need not.
+      expect(wrong).toEqual([]);
+      expect(listedButSafe).toEqual([]);
+      expect(CASED_NOT_REQUIRABLE.length).toBeGreaterThan(40);
+      // A case-insensitive regex agrees: в also matches ᲀ (U+1C80), which lower-cases to itself.
+      expect(/в/i.test('\u1c80')).toBe(true);
     });
 
     it('also names one-character strings when asked (single): a lone CJK character, a short list of caseless characters', () => {

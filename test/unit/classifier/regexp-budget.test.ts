@@ -18,10 +18,17 @@ const BUDGET = V8_LIMIT * 0.75;
  * Every kind of text at once (fixtures, replay articles, the bench's real-length items): what a
  * long-lived Lambda holds after days of news. Measured 0.87 MB on Dec 7 (the fixtures alone
  * 0.68 MB, which hid it): the bench's first pass crossed the limit once (ORIGIN_NOUN, 515 KB), and
- * every regex compiled after that ran 15–30× slower. A failure here means: shrink the largest
- * regexes (a `\p{L}*` per alternative, long case-insensitive alternations), not raise the number.
+ * every regex compiled after that ran 15–30× slower. What counts: a regex's bytecode in full, its
+ * machine code as a fixed 88 bytes per compilation (V8 11 adds the Code header's size; the trace
+ * prints the same). speed18 compiled the nine regexes of over 10 KB of bytecode (309 KB, among them
+ * the reading-scope markers 76 KB, ORIGIN_NOUN 71 KB, two copies of [^\p{L}\p{N}]+ 22 KB each)
+ * straight to machine code (native-regex.ts): 0.61 MB, of which 5,700 machine-code compilations
+ * 0.5 MB and 47 KB one regex compiled before any classifier code runs (the tsx loader's). A failure
+ * here means: find the regex (a bytecode size over a few KB in the trace) and build it with
+ * nativeRegExp/lazyNative, or shrink it (a `\p{L}*` per alternative, long case-insensitive
+ * alternations), not raise the number.
  */
-const BUDGET_ALL_TEXT = V8_LIMIT * 0.95;
+const BUDGET_ALL_TEXT = V8_LIMIT * 0.75;
 
 function regexCode(args: string[]): { bytecode: number; machine: number; stdout: string; status: number | null } {
   const run = spawnSync(process.execPath, ['--trace-regexp-tier-up', '--import', 'tsx', SCRIPT, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
