@@ -351,6 +351,11 @@ export function matchEvent(
   // unless the event already tells of it being upheld (the same ruling in another outlet).
   if (notLater && upheldReport(c) && !event.sources.some((s) => s.upheld)) return null;
 
+  // A rejection follows a proposal, not a measure in force: reported once the event had been in
+  // force for longer than a stage-vote window, it is another act (a ministry withdrawing its draft
+  // rule weeks after a regulator's listing of the same vendor took effect), which alerts on its own.
+  // In the in-force reports' own days it is the same moment misread, and stays (ignored, deriveStage).
+  if (c.stage === 'rejected' && event.stage === 'in_force' && t > Date.parse(stageTime(event)) + STAGE_VOTE_WINDOW_DAYS * DAY_MS) return null;
   // After an ending, forward reports are late news for a week, then a new decision (re-imposed).
   if (isEnding(event.stage) && !isEnding(c.stage) && t > Date.parse(stageTime(event)) + REIMPOSITION_AFTER_DAYS * DAY_MS) return null;
 

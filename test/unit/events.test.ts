@@ -204,6 +204,39 @@ describe('events', () => {
       ]);
     });
 
+    describe('a rejection reported once the event was in force is another act', () => {
+      // A ministry dropping its draft import rule on drones three weeks after a regulator's listing of
+      // the same vendor took effect: a rejection follows a proposal, not a measure in force. Read
+      // rejected among the in-force reports of the same days, it is the same moment misread and stays.
+      const drones = (stage: Stage) => relevant(stage, { countries: ['US'], vendors: ['DJI'], measure: 'market_ban' });
+      const inForceFrom = (day: number) => {
+        let e = createEvent(item('a', { days: 0 }), drones(day === 0 ? 'in_force' : 'announced'));
+        if (day > 0) e = mergeIntoEvent(e, item('b', { days: day }), drones('in_force')).event;
+        return e;
+      };
+      it.each([
+        { name: 'the same days as the in-force reports', event: () => inForceFrom(0), days: 2, joins: true },
+        { name: 'two weeks after the event was in force', event: () => inForceFrom(0), days: 14, joins: false },
+        { name: 'two weeks after an announcement (never in force)', event: () => createEvent(item('a', { days: 0 }), drones('announced')), days: 14, joins: true },
+        { name: 'dated before the event went into force (an older report arriving late)', event: () => inForceFrom(20), days: 12, joins: true },
+      ])('$name: joins = $joins', ({ event, days, joins }) => {
+        const e = event();
+        expect(e.stage).toBe(e.sources.some((s) => s.stage === 'in_force') ? 'in_force' : 'announced');
+        expect(matchEvent(e, item('r', { days }), drones('rejected')) !== null).toBe(joins);
+      });
+      it('alerts the withdrawal as its own event once two outlets report it', () => {
+        const [ban, withdrawn] = resolve([
+          [item('a', { days: 0 }), drones('in_force')],
+          [item('b', { days: 1 }), drones('in_force')],
+          [item('r1', { days: 18 }), drones('rejected')],
+          [item('r2', { days: 21 }), drones('rejected')],
+        ]);
+        expect(ban!.stage).toBe('in_force');
+        expect(withdrawn!.stage).toBe('rejected');
+        expect(nextAlert(withdrawn!)).toMatchObject({ kind: 'stage', stage: 'rejected' });
+      });
+    });
+
     describe('a measure upheld at a stage the event already has is a new act', () => {
       // An appeals court refusing to suspend an exclusion a week after it took effect: the ruling is
       // news of its own (its outlets tell of the court, not of the exclusion again).
