@@ -1251,6 +1251,20 @@ function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: C
     if (!votes.titleExportBesidesGoods) votes.titleMeasures.delete('export_control');
     fired.add('scope.imported-goods');
   }
+  // A state whose usual instrument against every target is its own market (vendor-meta measureBy:
+  // China and Nvidia's chips) imports their goods: export wording in the text is the exporting
+  // state's ("despite the US export approval", "트럼프 수출 허가에도", "尽管美国批准出口"), background
+  // to the importer's own measure, whatever the noun (goods or not).
+  const importer = acting !== null && keys.length > 0 && keys.every((v) => {
+    const o = c.rules.vendorMeta[v]?.origin;
+    return (usualOf.get(v) as UsualMeasure).by === 'market_ban' && o !== undefined && o !== null && o !== acting;
+  });
+  if (importer && measureScores.has('export_control')) {
+    measureScores.delete('export_control');
+    measureBest.delete('export_control');
+    votes.titleMeasures.delete('export_control');
+    fired.add('scope.importer-export-background');
+  }
   // A list named only as a list ("blacklist", "lista negra", "military companies list") or a bare
   // "sanctions" is the entity list, the investment ban or the Pentagon's 1260H list depending on who
   // lists whom; articles rarely say which. When the acting state has a usual instrument against the
@@ -1274,6 +1288,7 @@ function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: C
   }
   const priors = new Set<Measure>();
   const byActing = new Set<Measure>();
+  let networkPrior = 0;
   for (const { by, measure: d } of usualOf.values()) {
     if (by) {
       fired.add(`prior.measure-by.${acting}`);
@@ -1293,7 +1308,9 @@ function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: C
     }
     // The acting state's usual instrument knows more than an ambiguous list or product word ("US
     // removes Xiaomi from blacklist" is its investment ban; "China blocks Nvidia's chips" its market).
-    add(measureScores, d, tuning.vendorMeasurePrior * (byActing.has(d) ? (tuning.actingMeasurePriorFactor ?? 1) : 1));
+    const w = tuning.vendorMeasurePrior * (byActing.has(d) ? (tuning.actingMeasurePriorFactor ?? 1) : 1);
+    add(measureScores, d, w);
+    if (d === 'network_exclusion') networkPrior = w;
   }
   // Network exclusion keeps equipment out of networks, and the labelled real news has it only for
   // network-equipment vendors (every one's usual measure is network exclusion). With no such target,
@@ -1333,12 +1350,17 @@ function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: C
   // Network-equipment makers (every target's usual measure is network exclusion) kept out of public
   // bodies ("Japan bans Huawei and ZTE from government agencies", "美, 정부기관에 화웨이 제품 금지령")
   // are kept out of what those bodies buy: a procurement exclusion, not a device ban — unless the
-  // text names their phones ("staff told to stop using Huawei phones" stays a device ban).
+  // text names their phones ("staff told to stop using Huawei phones" stays a device ban). Cameras
+  // taken out of government buildings stay a device ban (fixtures/eval, the dev set).
   if (!votes.handset && sharedUsualMeasure(c, targets) === 'network_exclusion') {
     const top = vote(measureScores, measureBest);
-    if (top.key === 'device_ban') {
+    // Their network prior alone (no network cue: no 5G, operators, networks) does not outvote an
+    // official scope either: "政府、省庁のファーウェイ製品を排除へ", "Japan to ban Huawei gear from
+    // government offices" keep the gear out of public bodies, not out of networks.
+    const networkByPrior = top.key === 'network_exclusion' && top.top - networkPrior < 1e-9 && votes.officialScope;
+    if (top.key === 'device_ban' || networkByPrior) {
       measureScores.set('procurement_exclusion', top.top + 0.01);
-      fired.add('scope.equipment-procured');
+      fired.add(networkByPrior ? 'scope.equipment-procured-not-network' : 'scope.equipment-procured');
     }
   }
   return vote(measureScores, measureBest);
