@@ -10,7 +10,8 @@
  * the targeted country's diplomats calling a ban "disappointing" (en), shares surging after a decision,
  * a vendor shelving its own plan, a body buying products banned elsewhere (en/es/pt/it/fr): not
  * measures; a vendor named as the one before ("After Huawei, …", "Huawei'nin ardından"): a precedent,
- * not a target. Each row failed before these rules, but the GUARDS (which held, and must still).
+ * not a target; an "Insta-/Quick Analysis:" label, ru "не запрещало" (did not ban): not measures. Each row
+ * failed before these rules, but the GUARDS (which held, and must still).
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../lambdas/core/classifier/index.js';
@@ -65,6 +66,10 @@ const NOT_RELEVANT: Array<[string, string, string]> = [
   ['en', 'Council buys Hikvision cameras banned in the US for town centre', 'The local authority said the cameras met all UK standards.'],
   ['it', 'Il Comune acquista telecamere Hikvision vietate negli Stati Uniti', "La giunta ha approvato l'acquisto."],
   ['fr', 'La mairie achète des caméras Hikvision interdites aux États-Unis', "Le conseil municipal a voté l'achat."],
+  // an analysis label, a denial that a ban was made (headlines alone)
+  ['en', 'Quick Analysis: TikTok ban could reshape US creator economy', ''],
+  ['ru', 'Минобороны не запрещало военным пользоваться Telegram', ''],
+  ['ru', 'Правительство не запрещало использование WeChat', ''],
 ];
 
 // These held before the r28 rules, and must still.
@@ -81,6 +86,10 @@ const GUARDS: Array<[string, string, string, { relevant: boolean; stage?: Stage;
   ['en', 'US bans Hikvision cameras on federal sites', 'The ban applies to all federal agencies.', { relevant: true }],
   ['fr', 'TikTok bientôt interdit en France ?', "De plus en plus d'utilisateurs s'interrogent sur l'avenir de l'application.", { relevant: false }],
   ['id', 'Indonesia blokir Temu', 'Kominfo memblokir aplikasi Temu di Indonesia.', { relevant: true, measure: 'market_ban' }],
+  ['de', 'Trotz US-Sanktionen: Huawei legt beim Umsatz kräftig zu', '', { relevant: false }],
+  ['vi', 'Bất chấp lệnh trừng phạt của Mỹ, lợi nhuận của Huawei vẫn tăng', '', { relevant: false }],
+  ['en', 'FCC denies China Telecom licence request', '', { relevant: true, measure: 'market_ban' }],
+  ['ru', 'Минобороны запретило использование iPhone в армии', 'Военнослужащим запрещено пользоваться смартфонами Apple.', { relevant: true }],
 ];
 
 describe('r28 wording', () => {
