@@ -748,9 +748,16 @@ interface CueVotes {
 /** How far (characters) a restriction may follow the body that decides it (cue.ownReach). */
 const OWN_REACH_SPAN = 40;
 
+/** A break between a headline's clauses: a semicolon or an ellipsis (not a colon or a dash, which also introduce a quote or an outlet). */
+const TITLE_CLAUSE_BREAK = /[;；…⋯]|\.\.\./;
+/** Noise that tells an answer to a measure (a lawsuit, a reaction, a statement), not another story such as its impact. */
+const ANSWER_NOISE = /legal|lawsuit|sue|reaction|respon|statement|appeal/;
+/** The key under which noise after a headline's clause break counts, once. */
+const AFTER_BREAK = '#after-break';
+
 function cueVotes(
   hits: Hit[], hitSent: Int32Array, targetSents: Set<number>, targetHomes: Set<string>, titleVerb: number,
-  verbFinal: boolean, tuning: Tuning, fired: Set<string>,
+  titleBreak: number, verbFinal: boolean, tuning: Tuning, fired: Set<string>,
 ): CueVotes {
   const tf = tuning.titleFactor;
   let restrictScore = 0;
@@ -812,9 +819,15 @@ function cueVotes(
     if (cue.noise) {
       // Noise in the headline says what the story is about; in the body it is often background.
       const trailing = h.start > titleVerb && !verbFinal;
-      const w = cue.noise * (inTitle ? (trailing ? tf * tuning.trailingTitleNoiseFactor : tf) : (cue.bodyFactor ?? tuning.bodyNoiseFactor));
+      // Answer noise in a headline clause after the one reporting the measure weighs as the lead's at
+      // most, and the clause counts once, at its strongest cue: it tells one answer ("TikTok vows to sue").
+      const afterBreak = inTitle && h.start > titleBreak && ANSWER_NOISE.test(cue.id);
+      const w = afterBreak
+        ? cue.noise * Math.min(cue.bodyFactor ?? tuning.bodyNoiseFactor, tuning.bodyNoiseFactor)
+        : cue.noise * (inTitle ? (trailing ? tf * tuning.trailingTitleNoiseFactor : tf) : (cue.bodyFactor ?? tuning.bodyNoiseFactor));
+      const key = afterBreak ? AFTER_BREAK : cue.id;
       // One concept counts once, at its strongest mention: repeating "arrest" is not more evidence.
-      if (w > (noiseById.get(cue.id) ?? 0)) noiseById.set(cue.id, w);
+      if (w > (noiseById.get(key) ?? 0)) noiseById.set(key, w);
       noiseHits.push(h);
       fired.add(cue.id);
     }
@@ -1516,7 +1529,15 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   // ---- relevance ----
   // Home countries of the targeted vendors, for noise that is a reaction only from that country.
   const origins = homesOf(c, targets);
-  const votes = cueVotes(hits, hitSent, targetSents, origins, titleVerb, verbFinal, tuning, fired);
+  // A clause break in the headline after its first restriction or stage cue ("… signs TikTok ban; TikTok
+  // vows to sue", "틱톡 금지법에 서명… 틱톡 CEO는 소송전 예고"): noise after it is a second story told
+  // beside the measure (the vendor's answer), weighed as the lead's noise is.
+  let titleBreak = Infinity;
+  if (titleVerb < titleEnd) {
+    const m = TITLE_CLAUSE_BREAK.exec(text.slice(titleVerb, titleEnd));
+    if (m) titleBreak = titleVerb + m.index;
+  }
+  const votes = cueVotes(hits, hitSent, targetSents, origins, titleVerb, titleBreak, verbFinal, tuning, fired);
   let noise = votes.noise;
   const { restrictScore, restrictHit } = votes;
   if (!votes.quelled.has('noise.question-headline') && asksInHeadline(hits, text.slice(0, titleEnd), titleEnd)) {
