@@ -11,6 +11,9 @@
  *   read it already: now de, fr, es, it, pt, ru, uk, ja too (`<lang>.stage.lifted.enforcement-delayed`).
  * - A possible / potential ban (a hedge before the ban noun) is under consideration, not in force
  *   (`<lang>.stage.proposed.possible-ban`: en de fr it pt pl ru; es reads "posible veto" as ban fears, noise).
+ * - A state named by an abbreviation or a demonym the lexicon lacked (fr "USA", it "UK"/"Gran Bretagna",
+ *   de "UK"/"Briten", no "amerikansk dommer", en "Swedish Court"): the country fell back to the outlet's
+ *   language.
  * - A government denying a ban (no plan word) is no measure (noise, as the labelled sets read it);
  *   denying plans to ban stays a rejection (de, it).
  */
@@ -25,6 +28,18 @@ const TURKISH_DOTTED_I: Array<[string, string, string]> = [
   ['tr', "İsveç Huawei'yi 5G ihalesinden çıkardı", 'SE'],
   ['tr', "İngiltere hükümeti TikTok'u resmi telefonlarda yasakladı", 'GB'],
   ['tr', "İspanya Telegram'ı askıya aldı", 'ES'],
+];
+
+// [language, headline, acting country]: a state named by an abbreviation, a demonym or its court
+const COUNTRY_FORMS: Array<[string, string, string]> = [
+  ['fr', 'Les USA interdisent Kaspersky dans les administrations', 'US'],
+  ['fr', "Un juge suspend l'interdiction de WeChat aux USA", 'US'],
+  ['it', 'Il governo UK vieta TikTok sui telefoni dei ministri', 'GB'],
+  ['it', 'Gran Bretagna, stop a Huawei nelle reti 5G', 'GB'],
+  ['de', 'UK verbietet TikTok auf Regierungshandys', 'GB'],
+  ['de', 'Briten verbannen Huawei aus 5G-Netz', 'GB'],
+  ['no', 'Amerikansk dommer blokkerte forbud mot TikTok', 'US'],
+  ['en', 'Swedish Court upholds Huawei 5G ban', 'SE'],
 ];
 
 // [language, headline]: a ban's start postponed → lifted
@@ -69,6 +84,13 @@ const DENIES_PLANS: Array<[string, string]> = [
 describe('classifier', () => {
   describe('classify: headline-only, Turkish names opening with the dotted İ', () => {
     it.each(TURKISH_DOTTED_I)('[%s] reads "%s" as a measure of %s', (language, headline, country) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
+      expect(c.countries).toEqual([country]);
+    });
+  });
+  describe('classify: headline-only, a state named by an abbreviation, a demonym or its court', () => {
+    it.each(COUNTRY_FORMS)('[%s] reads "%s" as a measure of %s', (language, headline, country) => {
       const c = classify(google(language, headline));
       expect(c.relevant).toBe(true);
       expect(c.countries).toEqual([country]);
