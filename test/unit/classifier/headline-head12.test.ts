@@ -14,6 +14,8 @@
  * - A state named by an abbreviation or a demonym the lexicon lacked (fr "USA", it "UK"/"Gran Bretagna",
  *   de "UK"/"Briten", no "amerikansk dommer", en "Swedish Court"): the country fell back to the outlet's
  *   language.
+ * - One chamber or committee voting for or approving a ban is a step of the legislature, proposed (as
+ *   en.stage.proposed.chamber-votes): now de, tr, ru (beyond the Duma), pt.
  * - A government denying a ban (no plan word) is no measure (noise, as the labelled sets read it);
  *   denying plans to ban stays a rejection (de, it).
  */
@@ -68,6 +70,15 @@ const POSSIBLE_BAN: Array<[string, string]> = [
   ['ru', 'В Киргизии возможна блокировка TikTok'],
 ];
 
+// [language, headline]: one chamber or committee votes for a ban → proposed
+const CHAMBER_VOTES: Array<[string, string]> = [
+  ['de', 'US-Repräsentantenhaus stimmt für TikTok-Verbot'],
+  ['tr', 'ABD Senatosu TikTok yasağını onayladı'],
+  ['ru', 'Сенат США проголосовал за запрет TikTok'],
+  ['ru', 'Палата представителей США одобрила запрет TikTok'],
+  ['pt', 'Câmara dos EUA aprova proibição do TikTok'],
+];
+
 // [language, headline]: a denial of a ban → not a measure
 const DENIES_BAN: Array<[string, string]> = [
   ['de', 'Verteidigungsministerium dementiert Telegram-Verbot für Soldaten'],
@@ -105,6 +116,13 @@ describe('classifier', () => {
   });
   describe('classify: headline-only, a possible ban', () => {
     it.each(POSSIBLE_BAN)('[%s] reads "%s" as proposed', (language, headline) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe('proposed');
+    });
+  });
+  describe('classify: headline-only, a chamber votes for a ban', () => {
+    it.each(CHAMBER_VOTES)('[%s] reads "%s" as proposed', (language, headline) => {
       const c = classify(google(language, headline));
       expect(c.relevant).toBe(true);
       expect(c.stage).toBe('proposed');
