@@ -16,6 +16,10 @@
  *   language.
  * - One chamber or committee voting for or approving a ban is a step of the legislature, proposed (as
  *   en.stage.proposed.chamber-votes): now de, tr, ru (beyond the Duma), pt.
+ * - Russia's adjective (Российский, Російський) before a vendor names its origin, not the actor; official
+ *   scopes the lexicons lacked (zh 政府官员 and 办公设备, th อุปกรณ์ของรัฐ, ja 市政府 as a body of its own
+ *   reach, ru "forbids its employees to use"); "despite a ban / sanctions" as background in de (compounds),
+ *   vi, id, tr, pl, nl, ar (the other lexicons had it).
  * - A government denying a ban (no plan word) is no measure (noise, as the labelled sets read it);
  *   denying plans to ban stays a rejection (de, it).
  */
@@ -42,6 +46,34 @@ const COUNTRY_FORMS: Array<[string, string, string]> = [
   ['de', 'Briten verbannen Huawei aus 5G-Netz', 'GB'],
   ['no', 'Amerikansk dommer blokkerte forbud mot TikTok', 'US'],
   ['en', 'Swedish Court upholds Huawei 5G ban', 'SE'],
+];
+
+// [language, headline, acting country]: Russia's adjective names the vendor's origin, not the actor
+const ORIGIN_ADJECTIVE: Array<[string, string, string]> = [
+  ['ru', 'Российский Kaspersky запретят продавать в США', 'US'],
+  ['ru', 'Российское приложение Telegram заблокировали в Пакистане', 'PK'],
+  ['uk', 'Російський Telegram заблокували в Пакистані', 'PK'],
+  ['ru', 'Российские власти заблокировали Telegram', 'RU'],
+];
+
+// [language, headline]: an official scope the lexicons lacked → device ban
+const OFFICIAL_SCOPE: Array<[string, string]> = [
+  ['zh', '越南禁止政府官员在办公时使用TikTok'],
+  ['zh', '日本多个部门禁止在办公设备上安装微信'],
+  ['th', 'ญี่ปุ่นแบน TikTok บนอุปกรณ์ของรัฐ'],
+  ['ja', '大阪市政府、TikTokの使用を禁止'],
+  ['ru', 'Минцифры запретит работникам использовать WeChat'],
+];
+
+// [language, headline]: something happens despite a ban or sanctions → not a measure
+const DESPITE: Array<[string, string]> = [
+  ['de', 'Trotz US-Sanktionen wächst Huawei wieder'],
+  ['vi', 'Bất chấp lệnh cấm của Mỹ, Huawei vẫn tăng trưởng'],
+  ['id', 'Meski Dilarang AS, Penjualan Huawei Tetap Tumbuh'],
+  ['tr', 'ABD yaptırımlarına rağmen Huawei büyümeye devam ediyor'],
+  ['pl', 'Mimo amerykańskich sankcji Huawei rośnie'],
+  ['nl', 'Ondanks Amerikaanse sancties groeit Huawei weer'],
+  ['ar', 'رغم العقوبات الأمريكية.. هواوي تواصل النمو'],
 ];
 
 // [language, headline]: a ban's start postponed → lifted
@@ -105,6 +137,25 @@ describe('classifier', () => {
       const c = classify(google(language, headline));
       expect(c.relevant).toBe(true);
       expect(c.countries).toEqual([country]);
+    });
+  });
+  describe("classify: headline-only, Russia's adjective as the vendor's origin", () => {
+    it.each(ORIGIN_ADJECTIVE)('[%s] reads "%s" as a measure of %s', (language, headline, country) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
+      expect(c.countries).toEqual([country]);
+    });
+  });
+  describe('classify: headline-only, official scopes', () => {
+    it.each(OFFICIAL_SCOPE)('[%s] reads "%s" as a device ban', (language, headline) => {
+      const c = classify(google(language, headline));
+      expect(c.relevant).toBe(true);
+      expect(c.measure).toBe('device_ban');
+    });
+  });
+  describe('classify: headline-only, despite a ban', () => {
+    it.each(DESPITE)('[%s] does not read "%s" as a measure', (language, headline) => {
+      expect(classify(google(language, headline)).relevant).toBe(false);
     });
   });
   describe('classify: headline-only, a ban postponed', () => {
