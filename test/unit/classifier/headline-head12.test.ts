@@ -23,6 +23,9 @@
  * - A start date written with day and month ("from Aug 1", "dal 1° marzo", "desde el 1 de marzo",
  *   "8월1일부터", "从9月20日起", "с 1 марта", "来月から") is announced, as the month-only forms were (en de fr es
  *   it pt ko zh ru ja); a Korean date followed by a past verb (됐다) stays in force.
+ * - An explainer, impact or reaction tail the lexicons lacked (id "Ini Tanggapan/Reaksi", "Apa Dampaknya",
+ *   "Dampak … bagi"; de "Was … bedeutet" over a longer span; fr "quelles conséquences"; pt "10 perguntas"),
+ *   as en "what it means for" and es "qué significa" read already.
  * - A government denying a ban (no plan word) is no measure (noise, as the labelled sets read it);
  *   denying plans to ban stays a rejection (de, it).
  */
@@ -77,6 +80,15 @@ const DESPITE: Array<[string, string]> = [
   ['pl', 'Mimo amerykańskich sankcji Huawei rośnie'],
   ['nl', 'Ondanks Amerikaanse sancties groeit Huawei weer'],
   ['ar', 'رغم العقوبات الأمريكية.. هواوي تواصل النمو'],
+];
+
+// [language, headline]: a reported measure with an explainer, impact or reaction tail → not news of a step
+const EXPLAINER_TAIL: Array<[string, string]> = [
+  ['id', 'AS Larang TikTok, Ini Tanggapan ByteDance'],
+  ['id', 'Dampak Larangan Huawei bagi Operator Seluler Indonesia'],
+  ['de', 'USA verbieten TikTok: Was das für Nutzer in Europa bedeutet'],
+  ['fr', 'Interdiction de TikTok aux Etats-Unis : quelles conséquences pour les utilisateurs ?'],
+  ['pt', 'EUA proíbem o TikTok: 10 perguntas sobre a decisão'],
 ];
 
 // [language, headline]: a start date ahead, day and month → announced
@@ -170,6 +182,11 @@ describe('classifier', () => {
   });
   describe('classify: headline-only, despite a ban', () => {
     it.each(DESPITE)('[%s] does not read "%s" as a measure', (language, headline) => {
+      expect(classify(google(language, headline)).relevant).toBe(false);
+    });
+  });
+  describe('classify: headline-only, explainer and reaction tails', () => {
+    it.each(EXPLAINER_TAIL)('[%s] does not read "%s" as a measure', (language, headline) => {
       expect(classify(google(language, headline)).relevant).toBe(false);
     });
   });
