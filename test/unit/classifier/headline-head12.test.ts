@@ -16,8 +16,7 @@
  *   language.
  * - One chamber or committee voting for or approving a ban is a step of the legislature, proposed (as
  *   en.stage.proposed.chamber-votes): now de, tr, ru (beyond the Duma), pt.
- * - Russia's adjective (Российский, Російський) before a vendor names its origin, not the actor; official
- *   scopes the lexicons lacked (zh 政府官员 and 办公设备, th อุปกรณ์ของรัฐ, ja 市政府 as a body of its own
+ * - Official scopes the lexicons lacked (zh 政府官员 and 办公设备, th อุปกรณ์ของรัฐ, ja 市政府 as a body of its own
  *   reach, ru "forbids its employees to use"); "despite a ban / sanctions" as background in de (compounds),
  *   vi, id, tr, pl, nl, ar (the other lexicons had it).
  * - A start date written with day and month ("from Aug 1", "dal 1° marzo", "desde el 1 de marzo",
@@ -52,14 +51,6 @@ const COUNTRY_FORMS: Array<[string, string, string]> = [
   ['de', 'Briten verbannen Huawei aus 5G-Netz', 'GB'],
   ['no', 'Amerikansk dommer blokkerte forbud mot TikTok', 'US'],
   ['en', 'Swedish Court upholds Huawei 5G ban', 'SE'],
-];
-
-// [language, headline, acting country]: Russia's adjective names the vendor's origin, not the actor
-const ORIGIN_ADJECTIVE: Array<[string, string, string]> = [
-  ['ru', 'Российский Kaspersky запретят продавать в США', 'US'],
-  ['ru', 'Российское приложение Telegram заблокировали в Пакистане', 'PK'],
-  ['uk', 'Російський Telegram заблокували в Пакистані', 'PK'],
-  ['ru', 'Российские власти заблокировали Telegram', 'RU'],
 ];
 
 // [language, headline]: an official scope the lexicons lacked → device ban
@@ -161,13 +152,6 @@ describe('classifier', () => {
   });
   describe('classify: headline-only, a state named by an abbreviation, a demonym or its court', () => {
     it.each(COUNTRY_FORMS)('[%s] reads "%s" as a measure of %s', (language, headline, country) => {
-      const c = classify(google(language, headline));
-      expect(c.relevant).toBe(true);
-      expect(c.countries).toEqual([country]);
-    });
-  });
-  describe("classify: headline-only, Russia's adjective as the vendor's origin", () => {
-    it.each(ORIGIN_ADJECTIVE)('[%s] reads "%s" as a measure of %s', (language, headline, country) => {
       const c = classify(google(language, headline));
       expect(c.relevant).toBe(true);
       expect(c.countries).toEqual([country]);
