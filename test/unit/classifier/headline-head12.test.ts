@@ -7,8 +7,9 @@
  * - The Turkish dotted capital İ: its lower-case is two units (i + a combining dot), so no rule read a
  *   name or word opening with it ("İtalya", "İran", "İsveç", "İngiltere"): the acting country fell back to
  *   the language's (TR). text.ts now folds İ to I on both sides (text and rules).
- * - A ban postponed, delayed or pushed back (its start moved) is a lifting of that moment, as en, ko and zh
- *   read it already: now de, fr, es, it, pt, ru, uk, ja too (`<lang>.stage.lifted.enforcement-delayed`).
+ * - A ban "pushed back" reads as en's "postponed" already does (lifted). The same wording in de, fr, es, it,
+ *   pt, ru, uk, ja was tried and reverted: stages.test.ts reads postponing a ban not yet in force as
+ *   announced there (only the enforcement of a ban in force, delayed, is a lifting).
  * - A possible / potential ban (a hedge before the ban noun) is under consideration, not in force
  *   (`<lang>.stage.proposed.possible-ban`: en de fr it pt pl ru; es reads "posible veto" as ban fears, noise).
  * - A state named by an abbreviation or a demonym the lexicon lacked (fr "USA", it "UK"/"Gran Bretagna",
@@ -79,16 +80,6 @@ const EXPLAINER_TAIL: Array<[string, string]> = [
 // [language, headline]: a ban's start postponed → lifted
 const POSTPONED: Array<[string, string]> = [
   ['en', 'US pushes back the WeChat ban by a week'],
-  ['de', 'Washington verschiebt das WeChat-Verbot erneut'],
-  ['de', 'TikTok-Sperre in den USA wird um zwei Wochen verschoben'],
-  ['fr', "Washington reporte d'une semaine l'interdiction de WeChat"],
-  ['fr', "L'interdiction de TikTok aux Etats-Unis est repoussée"],
-  ['es', 'Washington pospone otra vez la prohibición de WeChat'],
-  ['it', 'Washington rinvia ancora il divieto per WeChat'],
-  ['pt', 'Governo americano adia mais uma vez a proibição do WeChat'],
-  ['ru', 'Вашингтон отложил запрет WeChat на неделю'],
-  ['uk', 'США відклали заборону TikTok на тиждень'],
-  ['ja', '米商務省、WeChat禁止措置を延期'],
 ];
 
 // [language, headline]: a possible ban → proposed
