@@ -238,6 +238,7 @@ export function truncate(s: string, max: number): string {
  * - Traditional Chinese characters fold to Simplified ones (hant.ts: 華為 → 华为, 紐西蘭 → 纽西兰),
  *   so one rule reads Taiwanese, Hong Kong and mainland outlets; NFKC would not do this.
  * - Arabic-script spelling variants fold to one letter (ARABIC: Persian ی ک, hamza forms of alef).
+ * - The Turkish dotted capital İ folds to I (TURKISH: its lower-case is two units, which no rule meets).
  *
  * Case is not folded: the rules decide where case matters (see compile.ts, upper-case variants).
  * "Original" means the plain text the classifier was given after HTML stripping (what the feed
@@ -287,6 +288,14 @@ const ARABIC: Record<string, string> = {
   '\u06cc': '\u064a', '\u06a9': '\u0643', '\u0649': '\u064a',
   '\u0622': '\u0627', '\u0623': '\u0627', '\u0625': '\u0627', '\u0671': '\u0627',
 };
+/**
+ * The Turkish capital İ (dotted) folds to I: its lower-case is two units (i and a combining dot),
+ * so neither a lower-cased scan nor a regex's "i" flag equates it with the i of a rule, and every
+ * name or word opening with it went unread ("İtalya", "İran", "İsveç", "İngiltere", "İthalat").
+ * Folded on both sides (foldPattern reads rules through this table), "İtalya" in a rule and in a
+ * text, or the text's "Italya", meet as "Italya".
+ */
+const TURKISH: Record<string, string> = { '\u0130': 'I' };
 const FORMAT = /^\p{Cf}$/u;
 /** Marks that combine with the character before them (NFKC may compose the pair). */
 const COMBINING = /^[\p{M}\uff9e\uff9f\u1160-\u11ff]$/u;
@@ -308,7 +317,7 @@ const foldCache = new Map<string, string>();
 function foldOne(ch: string): string {
   let f = foldCache.get(ch);
   if (f === undefined) {
-    f = QUOTES[ch] ?? ARABIC[ch] ?? HANT.get(ch) ?? (FORMAT.test(ch) ? '' : KEEP.test(ch) ? ch : ch.normalize('NFKC'));
+    f = QUOTES[ch] ?? ARABIC[ch] ?? TURKISH[ch] ?? HANT.get(ch) ?? (FORMAT.test(ch) ? '' : KEEP.test(ch) ? ch : ch.normalize('NFKC'));
     // Bounded: a text of a million distinct characters must not grow the cache without end.
     if (foldCache.size < 10_000) foldCache.set(ch, f);
   }
