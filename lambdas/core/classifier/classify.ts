@@ -93,6 +93,12 @@ const QUESTION_MARK = new RegExp(`[?\\uff1f]|(?<=[${RIEUL_FINAL}])까(?:요)?(?=
 const HEADLINE_BREAK = /[.!。！;；…]|\s[-\u2013\u2014|]\s|[:：]\s?|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}」』”"'’])(?:[,，、]\s?|\s+(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]))/gu;
 
 /**
+ * A question joined to a statement by a conjunction ("The ban hammer crashes down on WA but who will
+ * apply for an exemption?", "… mais qui …?", "… aber wer …?"): the statement before it is not asked.
+ */
+const QUESTION_CLAUSE = /,?\s(?:but|and|yet|so|mais|et|aber|und|doch|pero|y|mas|ma|e)\s(?=(?:who|what|when|where|why|how|which|whose|qui|quoi|quand|où|pourquoi|comment|quel\p{L}*|wer|was|wann|wo|warum|wie|welche\p{L}*|quién|qué|cuándo|dónde|por qué|cómo|cuál|quem|quando|onde|como|chi|cosa|perché)\s)/giu;
+
+/**
  * The questions of a headline as [start, end) spans: each runs from the last sentence or clause
  * break before its "?" ("美国全面制裁封杀中兴? 商务部:…", "EU bans TikTok. And Italy?").
  */
@@ -101,6 +107,7 @@ function questionSpans(title: string): Array<[number, number]> {
   if (!title.includes('?') && !title.includes('\uff1f') && !title.includes('까')) return [];
   const breaks: number[] = [];
   for (const m of title.matchAll(HEADLINE_BREAK)) breaks.push(m.index + m[0].length);
+  for (const m of title.matchAll(QUESTION_CLAUSE)) breaks.push(m.index + m[0].length);
   const spans: Array<[number, number]> = [];
   let prev = 0;
   for (const m of title.matchAll(QUESTION_MARK)) {
