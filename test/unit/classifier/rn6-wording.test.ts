@@ -117,4 +117,19 @@ describe('classifier', () => {
       expect(classify(item(language, title, summary)).confidence).toBeGreaterThanOrEqual(0.8);
     });
   });
+
+  // rn6: Northern Ireland in other languages is the UK's (not Ireland's, not the outlet's own country);
+  // French "doit être supprimée" (is to be removed) is announced, as en "is set to be banned".
+  describe('classify: Northern Ireland names GB; "is to be removed" in French', () => {
+    it.each([
+      ['de', 'Nordirland verbietet TikTok auf Diensthandys', 'Die App soll von allen dienstlichen Geräten entfernt werden.', ['GB']],
+      ['fr', "L'Irlande du Nord interdit TikTok sur les téléphones officiels", '', ['GB']],
+      ['es', 'Irlanda del Norte prohíbe TikTok en los móviles oficiales', '', ['GB']],
+    ])('[%s] reads the country of "%s"', (language, title, summary, countries) => {
+      expectReads(classify, language, title, summary, { countries });
+    });
+    it('[fr] doit être supprimée is announced', () => {
+      expectReads(classify, 'fr', 'Le gouvernement gallois interdit TikTok sur les appareils professionnels', "L'application doit être supprimée des téléphones des agents.", { stage: 'announced' });
+    });
+  });
 });
