@@ -71,6 +71,9 @@ describe('classifier', () => {
     ])('[%s] "%s" is no measure', (language, title, summary) => {
       expect(classify(item(language, title, summary)).relevant).toBe(false);
     });
+    it('a final warning to agencies to purge an app is still the state order', () => {
+      expect(classify(item('en', 'Governor issues last warning for state departments to delete WeChat', 'Departments that have not removed the app face an audit.')).relevant).toBe(true);
+    });
     it('a government warning users against an app is still a security warning', () => {
       expectReads(classify, 'en', 'Government warns officials against using TikTok', 'The cyber agency advised staff not to install the app.', { measure: 'security_warning' });
     });
