@@ -44,7 +44,7 @@ describe('classifier', () => {
   describe('classify: set to be banned is announced', () => {
     it.each([
       ['en', 'Stormont department bans TikTok on official phones', 'The app is set to be removed from all department-issued devices, officials confirmed.'],
-      ['en', 'Welsh government bans Kaspersky software', 'The antivirus is to be removed from official computers, a spokesperson said.'],
+      ['en', 'Welsh government bans Kaspersky software', 'The antivirus is due to be removed from official computers, a spokesperson said.'],
     ])('[%s] reads "%s" as announced', (language, title, summary) => {
       expectReads(classify, language, title, summary, { stage: 'announced' });
     });
