@@ -104,7 +104,7 @@ describe('classifier', () => {
   // rn6: Korean bodies that have set about restricting an app, one after another, report it taken.
   describe('classify: Korean 제한에 나섰다 is in force', () => {
     it.each([
-      ['ko', '정부 부처, 딥시크 접속 잇따라 차단', ''],
+      ['ko', '정부 부처·공공기관, 딥시크 접속 차단에 잇따라 나섰다', ''],
     ])('[%s] reads "%s" as in force, confidently', (language, title, summary) => {
       expectReads(classify, language, title, summary, { stage: 'in_force' });
       expect(classify(item(language, title, summary)).confidence).toBeGreaterThanOrEqual(0.8);
