@@ -130,6 +130,12 @@ function commaQuestionStarts(title: string): number[] {
 /** A headline that asks from its first word, in the languages QUESTION_TAIL breaks. */
 const QUESTION_OPENING = /^\s*(?:will|would|can|could|should|is|are|does|do|did|has|have|why|how|what|who|when|¿)\b|为何|为什么|為何|為什麼|是否|会不会|會不會|能否|如何|怎么|怎麼/i;
 /**
+ * A question joined to a statement by a conjunction ("The ban hammer crashes down on WA but who will
+ * apply for an exemption?", "… mais qui …?", "… aber wer …?"): the statement before it is not asked.
+ */
+const QUESTION_CLAUSE = /,?\s(?:but|and|yet|so|mais|et|aber|und|doch|pero|y|mas|ma|e)\s(?=(?:who|what|when|where|why|how|which|whose|qui|quoi|quand|où|pourquoi|comment|quel\p{L}*|wer|was|wann|wo|warum|wie|welche\p{L}*|quién|qué|cuándo|dónde|por qué|cómo|cuál|quem|quando|onde|como|chi|cosa|perché)\s)/giu;
+
+/**
  * The questions of a headline as [start, end) spans: each runs from the last sentence or clause
  * break before its "?" ("美国全面制裁封杀中兴? 商务部:…", "EU bans TikTok. And Italy?").
  */
@@ -138,9 +144,11 @@ function questionSpans(title: string): Array<[number, number]> {
   if (!title.includes('?') && !title.includes('\uff1f') && !title.includes('까')) return [];
   const breaks: number[] = [];
   for (const m of title.matchAll(HEADLINE_BREAK)) breaks.push(m.index + m[0].length);
-  // A report followed by a question about it (miss4): the question starts at its own mark or word.
+  // A report followed by a question about it (miss4): the question starts at its own mark or word,
+  // or at a conjunction before a question word (rn6fix: "… crashes down on WA but who will …?").
   const tails = commaQuestionStarts(title);
   for (const m of title.matchAll(QUESTION_TAIL)) tails.push(m.index + m[0].length);
+  for (const m of title.matchAll(QUESTION_CLAUSE)) tails.push(m.index + m[0].length);
   // …unless the headline asks from its first word ("Will the US ban TikTok, and what next?").
   for (const at of tails) if (!QUESTION_OPENING.test(title.slice(0, at))) breaks.push(at);
   const spans: Array<[number, number]> = [];
