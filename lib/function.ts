@@ -20,6 +20,8 @@ export const BUNDLE_ALIASES: Record<string, string> = {
   'iconv-lite': path.join(PROJECT_ROOT, 'lambdas', 'handlers', 'iconv-lite-shim.ts'),
   // xml2js loads xmlbuilder for a Builder we never use (we only parse): 67 KB kept out.
   xmlbuilder: path.join(PROJECT_ROOT, 'lambdas', 'handlers', 'xmlbuilder-stub.ts'),
+  // rss-parser's one use of entities (decodeHTML for a contentSnippet we do not read): 29 KB kept out.
+  entities: path.join(PROJECT_ROOT, 'lambdas', 'handlers', 'entities-shim.ts'),
 };
 
 /** ESM bundles of CommonJS dependencies call require(); this gives them one. */

@@ -93,6 +93,14 @@ describe('Lambda bundles', () => {
     const code = fs.readFileSync(path.join(outdir, 'poll', 'index.mjs'), 'utf8');
     expect(code).not.toContain('iconv-lite');
   });
+
+  it('leaves the entities package\'s HTML5 entity map out, and parses an Atom feed with the shim in place', async () => {
+    const code = fs.readFileSync(path.join(outdir, 'poll', 'index.mjs'), 'utf8');
+    // A name only the full HTML5 map has.
+    expect(code).not.toContain('CounterClockwiseContourIntegral');
+    const shim = await import(path.join(PROJECT_ROOT, 'lambdas', 'handlers', 'entities-shim.ts'));
+    expect(shim.decodeHTML('Huawei &amp; ZTE &#8211; &eacute;t&eacute; &#x4E2D;')).toBe('Huawei & ZTE \u2013 été 中');
+  });
 });
 
 /** A stand-in for SQS's JSON protocol: answers SendMessageBatch (with the MD5s the SDK checks). */
