@@ -10,18 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vendors from '../lambdas/core/classifier/rules/vendors.json' with { type: 'json' };
-import { readJsonl, score, vendorNormaliser, type GoldItem, type ItemError, type Scored } from './real-eval.js';
-
-function googleShape(g: GoldItem): GoldItem {
-  if (g.feed?.kind === 'government') return g;
-  let outlet = 'news';
-  try {
-    if (g.link) outlet = new URL(g.link).hostname.replace(/^www\./, '');
-  } catch {
-    // generic outlet
-  }
-  return { ...g, title: `${g.title} - ${outlet}`, summary: '' };
-}
+import { googleShape, readJsonl, score, vendorNormaliser, type GoldItem, type ItemError, type Scored } from './real-eval.js';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

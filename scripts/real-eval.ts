@@ -226,3 +226,20 @@ export function defaultSets(root: string): Array<[string, string[]]> {
   if (existsSync(replay)) sets.push(['replay', [replay]]);
   return sets;
 }
+
+/**
+ * A news item as a Google News search delivers it, once the feed parser has read it: the title
+ * "headline - outlet" (the outlet named after the link's host, as scripts/replay.ts does) and no lead
+ * (the description, a link to the headline plus the outlet's name, reads as empty). Government feeds
+ * are their own feeds, not Google News: they keep their text.
+ */
+export function googleShape(g: GoldItem): GoldItem {
+  if (g.feed?.kind === 'government') return g;
+  let outlet = 'news';
+  try {
+    if (g.link) outlet = new URL(g.link).hostname.replace(/^www\./, '');
+  } catch {
+    // an unparsable link: a generic outlet name
+  }
+  return { ...g, title: `${g.title} - ${outlet}`, summary: '' };
+}

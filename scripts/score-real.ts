@@ -15,29 +15,12 @@ import { fileURLToPath } from 'node:url';
 import { createClassifier } from '../lambdas/core/classifier/index.js';
 import vendors from '../lambdas/core/classifier/rules/vendors.json' with { type: 'json' };
 import {
-  calibrationTable, confusionTable, defaultSets, groupBy, HEADER, readJsonl, row, score, vendorNormaliser,
+  calibrationTable, confusionTable, defaultSets, googleShape, groupBy, HEADER, readJsonl, row, score, vendorNormaliser,
   type GoldItem, type ItemError, type Scored, type Scores,
 } from './real-eval.js';
 
 const NINE = new Set(['en', 'fr', 'de', 'es', 'it', 'pt', 'ja', 'zh', 'ko']);
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
-
-/**
- * A news item as a Google News search delivers it, once the feed parser has read it: the title
- * "headline - outlet" (the outlet named after the link's host, as scripts/replay.ts does) and no lead
- * (the description, a link to the headline plus the outlet's name, reads as empty). Government feeds
- * are their own feeds, not Google News: they keep their text.
- */
-function googleShape(g: GoldItem): GoldItem {
-  if (g.feed?.kind === 'government') return g;
-  let outlet = 'news';
-  try {
-    if (g.link) outlet = new URL(g.link).hostname.replace(/^www\./, '');
-  } catch {
-    // an unparsable link: a generic outlet name
-  }
-  return { ...g, title: `${g.title} - ${outlet}`, summary: '' };
-}
 
 function main(): void {
   const args = process.argv.slice(2);
