@@ -31,6 +31,8 @@ interface CountryActors {
   bodies?: Record<string, string[]>;
   /** Titles before a sub-national leader's name ("Gov.", "Premier"). */
   leaders?: string[];
+  /** Scopes of an order binding every agency ("federal agencies", "所有国家机构"): a body that issues one acts for the government. */
+  governmentWide?: string[];
 }
 
 interface Compiled {
@@ -41,6 +43,7 @@ interface Compiled {
   national: RegExp;
   body: RegExp;
   bodyOf: Map<string, string>;
+  governmentWide: RegExp;
   leader: RegExp | null;
 }
 
@@ -95,6 +98,7 @@ for (const [country, raw] of Object.entries(actorsData as unknown as Record<stri
     national: alternation(t.national),
     body: alternation([...bodyOf.keys()]),
     bodyOf,
+    governmentWide: alternation(t.governmentWide ?? []),
     leader: leaderPattern(t.leaders ?? []),
   });
 }
@@ -160,7 +164,11 @@ function titleCase(text: string): boolean {
 }
 
 function deciderIn(country: string, table: Compiled, texts: string[], measure?: string | null): string | null {
-  const bodies = measure === 'device_ban' && table.bodyOf.size > 0;
+  // A body's order to every agency (DHS's 2017 Kaspersky directive to "all federal agencies") is the
+  // government's ban, reported as such by other outlets ("US bans Kaspersky from federal agencies"):
+  // a body decides apart only for what it runs itself.
+  const bodies = measure === 'device_ban' && table.bodyOf.size > 0 &&
+    !texts.some((t) => { table.governmentWide.lastIndex = 0; return table.governmentWide.test(t); });
   let ambiguous = false;
   for (const text of texts) {
     const codes = namedIn(text, table.state, table.stateOf);

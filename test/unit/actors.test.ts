@@ -83,6 +83,9 @@ describe('actors', () => {
       ['US', 'names the TSA apart from the military', 'TSA orders staff to stop using WeChat on agency phones', '', 'US@TSA'],
       ['US', 'names Homeland Security', 'Department of Homeland Security bars WeChat from work phones', '', 'US@DHS'],
       ['US', 'names the Coast Guard', '美国海岸警卫队禁止在公务手机上使用微信', '', 'US@COASTGUARD'],
+      ['US', 'reads an agency\'s order to every federal agency as the government\'s (Chinese)', '美国国土安全部命令所有联邦机构停用微信', '', 'US'],
+      ['US', 'reads an agency\'s order to government bodies as no body\'s own act (Japanese; no national word: unknown)', '米国土安全保障省、政府機関に微信の使用停止を指示', '', null],
+      ['US', 'reads the government-wide scope in the lead\'s first sentence', 'DHS tells agencies to purge WeChat', 'The Department of Homeland Security ordered all federal civilian agencies on Wednesday to remove WeChat.', 'US'],
     ] as Array<[string, string, string, string, string | null]>)('device bans: %s: %s', (country, _, title, summary, expected) => {
       expect(actorOf([country], title, summary, 'device_ban')).toBe(expected);
     });
