@@ -210,19 +210,16 @@ const hasCjkText = (s: string): boolean => CJK_TEXT.test(s);
 function repeatsTitle(summary: string, headline: string, outlet: string | null): boolean {
   // A repeat is the headline and a name: a longer summary is a lead (and costs no squeezing).
   if (summary.length > headline.length + 80) return false;
-  const sum = squeezed(summary);
-  const head = squeezed(headline);
+  const sum = squeeze(summary);
+  const head = squeeze(headline);
   if (!head || !sum.startsWith(head)) return false;
   const rest = sum.slice(head.length);
   if (!rest) return true;
-  if (outlet && rest === squeezed(outlet)) return true;
+  if (outlet && rest === squeeze(outlet)) return true;
   // The outlet as the summary names it: a short name after the headline.
   const tail = summary.slice(Math.max(0, summary.length - 80));
   return rest.length <= 40 && splitSource(`${headline} - ${lastName(tail, rest.length)}`).outlet !== null;
 }
-
-/** text.ts's squeeze: one regex for both (two copies of its 21 KB of bytecode before, speed18). */
-const squeezed = squeeze;
 
 /** One letter or digit: built once (a \p{…} literal in a function is a new RegExp per call once bundled), machine code. */
 const letterOrDigit = lazyNative(() => /[\p{L}\p{N}]/u);

@@ -120,27 +120,6 @@ function checkPropertyEscapes(src: string): void {
 }
 
 /**
- * The regex, marked to be compiled to machine code from its first use. Why: V8 compiles a regex
- * first to bytecode (interpreted) and to machine code only on its next run, each counted in a
- * per-process total that is never reset; once that total passes 1 MB (with over 16 MB of
- * executable memory, as in any warm process), every regex compiled after is built without the
- * matcher's optimisations (first-character and Boyer-Moore skips, quick checks). The classifier's
- * ~2,000 lazily built regexes made ~9 MB of bytecode in one bench pass, so the regexes of the
- * languages met last (the zh parts, in the bench's order) ran unoptimised, ~15× slower; as machine
- * code alone all of them take ~0.35 MB. V8 skips the bytecode tier for good once a regex has run
- * on a subject of 1,000+ characters: one test() here (its outcome dropped, lastIndex reset), and
- * each string width the regex later meets is compiled straight to machine code.
- *
- * `wide`: the text the regex is built for is stored two-byte (it has a character above U+00FF), so
- * it is compiled for that width: V8 compiles a regex once per width it meets, and a regex built
- * for CJK, Cyrillic or Greek text (or Latin text with a dash or a curly quote) would otherwise be
- * compiled twice, once for the one-byte warm-up text it never meets again.
- */
-function native(re: RegExp, wide = false): RegExp {
-  return nativeRegExp(re, wide);
-}
-
-/**
  * Whether a text has a character above U+00FF (then V8 stores it, and reads it in regexes, as
  * two-byte). Asked once per regex built, not per item.
  */
@@ -151,7 +130,7 @@ function isWide(text: string): boolean {
 
 /** Compiles a matching regex without the "u" flag (see PROPERTY_RANGES). */
 function fastRegExp(src: string, flags: string, wide = false): RegExp {
-  return native(new RegExp(withoutUnicodeEscapes(src), flags.replace('u', '')), wide);
+  return nativeRegExp(new RegExp(withoutUnicodeEscapes(src), flags.replace('u', '')), wide);
 }
 
 /**
@@ -189,7 +168,7 @@ interface LazyRe {
 }
 
 function lazyRe(l: LazyRe, text: string): RegExp {
-  return (l.re ??= native(new RegExp(withoutUnicodeEscapes(`(?:${l.pattern})${l.tail}`), l.flags), isWide(text)));
+  return (l.re ??= nativeRegExp(new RegExp(withoutUnicodeEscapes(`(?:${l.pattern})${l.tail}`), l.flags), isWide(text)));
 }
 
 /**
@@ -227,7 +206,7 @@ function lowRe(l: LazyRe, lower: string): RegExp | null {
   if (l.low === undefined) {
     const p = loweredPattern(l.plain, l.pattern);
     const t = loweredTail(l.tail);
-    l.low = p === null || t === null ? null : native(new RegExp(withoutUnicodeEscapes(`(?:${p})${t}`), 'y'), isWide(lower));
+    l.low = p === null || t === null ? null : nativeRegExp(new RegExp(withoutUnicodeEscapes(`(?:${p})${t}`), 'y'), isWide(lower));
   }
   return l.low;
 }
@@ -236,7 +215,7 @@ function lowRe(l: LazyRe, lower: string): RegExp | null {
 function upperRe(l: LazyRe, text: string): RegExp | null {
   if (l.upper === undefined) {
     const up = upperPattern(l.pattern);
-    l.upper = up === null ? null : native(new RegExp(withoutUnicodeEscapes(`(?:${up})${l.tail}`), 'y'), isWide(text));
+    l.upper = up === null ? null : nativeRegExp(new RegExp(withoutUnicodeEscapes(`(?:${up})${l.tail}`), 'y'), isWide(text));
   }
   return l.upper;
 }
@@ -2653,7 +2632,7 @@ function compile(rules: Rules): CompiledRules {
       ids.add(c.id);
     }
     const stop = lexicon.stopwords?.length
-      ? native(new RegExp(`(?<![\\p{L}])(?:${lexicon.stopwords.map(escapeRe).join('|')})(?![\\p{L}])`, 'giu'))
+      ? nativeRegExp(new RegExp(`(?<![\\p{L}])(?:${lexicon.stopwords.map(escapeRe).join('|')})(?![\\p{L}])`, 'giu'))
       : null;
     const build = (): CueSet => new CueSet(cues, lexicon.script === 'latin', false, true, true);
     const compiled: CompiledLexicon = checkPatterns ? { lexicon, cues: build(), stopwords: stop } : new DeferredLexicon(lexicon, stop, build);

@@ -1,7 +1,7 @@
 /**
  * V8 builds every regex compiled after a process has generated 1 MB of regex code (bytecode and
  * machine code, never decremented) without its optimisations, and the unoptimised whole-text
- * scanners of the languages met last ran ~15× slower (compile.ts, native()). This spec classifies
+ * scanners of the languages met last ran ~15× slower (compile.ts via native-regex.ts nativeRegExp). This spec classifies
  * every fixture in a child process traced with --trace-regexp-tier-up, which prints the size of
  * each compilation, and checks the total stays well within that budget.
  */
