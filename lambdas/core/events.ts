@@ -334,6 +334,9 @@ export function matchEvent(
   const t = Date.parse(itemTime(item));
   const first = Date.parse(event.firstSeen);
   const last = Date.parse(event.lastSeen);
+  // When the event reached its current stage: the late-ending, rejection, re-imposition and
+  // progression rules below all measure from it.
+  const reached = Date.parse(stageTime(event));
   const sameMeasure = c.measure === event.measure || c.measure === 'other_restriction' || event.measure === 'other_restriction';
   // Outlets that name one decision's measure differently name its stage alike, give or take a tense
   // ("to ban" / "bans"). A bill (proposed) and an order in force in the same days are two acts: the
@@ -345,7 +348,7 @@ export function matchEvent(
   const after = notLater && opts.quietGap !== false ? Math.min(windowMs, QUIET_GAP_DAYS * DAY_MS) : windowMs;
   // An ending reported a week after the event's own ending is another act of that stage (a second
   // court, the executive easing what a court stayed), not late news of it.
-  const endedLong = opts.quietGap !== false && isEnding(c.stage) && isEnding(event.stage) && t > Date.parse(stageTime(event)) + LATE_ENDING_DAYS * DAY_MS;
+  const endedLong = opts.quietGap !== false && isEnding(c.stage) && isEnding(event.stage) && t > reached + LATE_ENDING_DAYS * DAY_MS;
   const near = !endedLong && t >= first - windowMs && t <= last + after;
   // A measure upheld (a court refusing to suspend it) at a stage the event already has is a new act,
   // unless the event already tells of it being upheld (the same ruling in another outlet).
@@ -355,14 +358,14 @@ export function matchEvent(
   // force for longer than a stage-vote window, it is another act (a ministry withdrawing its draft
   // rule weeks after a regulator's listing of the same vendor took effect), which alerts on its own.
   // In the in-force reports' own days it is the same moment misread, and stays (ignored, deriveStage).
-  if (c.stage === 'rejected' && event.stage === 'in_force' && t > Date.parse(stageTime(event)) + STAGE_VOTE_WINDOW_DAYS * DAY_MS) return null;
+  if (c.stage === 'rejected' && event.stage === 'in_force' && t > reached + STAGE_VOTE_WINDOW_DAYS * DAY_MS) return null;
   // After an ending, forward reports are late news for a week, then a new decision (re-imposed).
-  if (isEnding(event.stage) && !isEnding(c.stage) && t > Date.parse(stageTime(event)) + REIMPOSITION_AFTER_DAYS * DAY_MS) return null;
+  if (isEnding(event.stage) && !isEnding(c.stage) && t > reached + REIMPOSITION_AFTER_DAYS * DAY_MS) return null;
 
   let progression = false;
   if (!near) {
     const later = isEnding(c.stage) ? !isEnding(event.stage) : stageRank(c.stage) > stageRank(event.stage);
-    const reach = Date.parse(stageTime(event)) + STAGE_PROGRESSION_DAYS * DAY_MS;
+    const reach = reached + STAGE_PROGRESSION_DAYS * DAY_MS;
     if (!(later && sameMeasure && t > last && t <= reach)) return null;
     progression = true;
   }
@@ -382,7 +385,7 @@ export function matchEvent(
           : `vendors overlap (${shared.join(', ')})`;
   const measurePart = c.measure === event.measure ? 'same measure' : `measure ${c.measure} compatible with ${event.measure}`;
   const timePart = progression
-    ? `stage ${event.stage} → ${c.stage}, ${describeGap(t - Date.parse(stageTime(event)))}`
+    ? `stage ${event.stage} → ${c.stage}, ${describeGap(t - reached)}`
     : gap === 0
       ? 'within the reporting period'
       : describeGap(gap);
