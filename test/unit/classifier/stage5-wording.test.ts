@@ -12,6 +12,9 @@
  *   lifting; off a buyer's list (approved vendors or suppliers, procurement), named before or after the
  *   word "list" ("list of approved vendors", "liste de fournisseurs", "lista dei fornitori", "список
  *   поставщиков"), is the exclusion itself: in force, procurement.
+ * - A step toward a ban read as the ban: a ban (only a bill can) passing or clearing a chamber,
+ *   committee or panel, a procedure or process started to suspend or block (en; de "Verfahren zur
+ *   Sperrung", nl "procedure om … te verbieden"; fr, es, it, pt had it) is proposed.
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../lambdas/core/classifier/index.js';
@@ -58,7 +61,25 @@ const GUARDS: Array<[string, string, string | null, string]> = [
   ['ja', 'ディープシーク禁止法案、下院に提出される見通し', null, 'proposed'],
 ];
 
+// [language, headline]: proposed
+const STEPS_TOWARD_A_BAN: Array<[string, string]> = [
+  ['en', 'TikTok ban clears Ohio House committee'],
+  ['en', 'DeepSeek ban passes Kansas Senate panel'],
+  ['en', 'Government starts procedure to suspend Shein in France'],
+  ['en', 'Regulator begins process to block Telegram in Kenya'],
+  ['de', 'Regierung leitet Verfahren zur Sperrung von Telegram ein'],
+  ['nl', 'Kabinet start procedure om TikTok te verbieden'],
+];
+
 describe('classifier', () => {
+  describe('classify: a step toward a ban (a chamber or panel, a procedure opened) is proposed (stage5)', () => {
+    it.each(STEPS_TOWARD_A_BAN)('[%s] %s', (language, headline) => {
+      const r = classify(google(language, headline));
+      expect(r.relevant).toBe(true);
+      expect(r.stage).toBe('proposed');
+    });
+  });
+
   describe('classify: a headline in the passive or hedged future is not in force (stage5)', () => {
     it.each(FUTURE_FORMS)('[%s] %s', (language, headline, stages) => {
       const r = classify(google(language, headline));
