@@ -15,6 +15,10 @@
  * - A step toward a ban read as the ban: a ban (only a bill can) passing or clearing a chamber,
  *   committee or panel, a procedure or process started to suspend or block (en; de "Verfahren zur
  *   Sperrung", nl "procedure om … te verbieden"; fr, es, it, pt had it) is proposed.
+ * - A law named by its target ("loi anti-Huawei", "ley contra …", "legge anti-…", "lei contra …",
+ *   "Gesetz gegen …") voted proposed as if it were a bill; the bill forms ("projet de loi",
+ *   "Gesetzentwurf", "disegno di legge") stay proposed, the law's name now votes no stage.
+ * - vi "sẽ chính thức cấm" (will officially ban): the future took one word between sẽ and the verb.
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../lambdas/core/classifier/index.js';
@@ -69,9 +73,39 @@ const STEPS_TOWARD_A_BAN: Array<[string, string]> = [
   ['en', 'Regulator begins process to block Telegram in Kenya'],
   ['de', 'Regierung leitet Verfahren zur Sperrung von Telegram ein'],
   ['nl', 'Kabinet start procedure om TikTok te verbieden'],
+  ['fr', 'Le ministère entame une procédure de suspension de Temu'],
+];
+
+// [language, headline, summary, stage]: a law in force named by its target, a bill named the same way
+const NAMED_LAWS: Array<[string, string, string, string]> = [
+  ['fr', 'Orange démonte ses antennes Huawei en vertu de la loi anti-Huawei', '', 'in_force'],
+  ['es', 'Las operadoras ya aplican la ley contra Huawei en las redes 5G', '', 'in_force'],
+  ['it', 'Le operatrici applicano la legge anti-Huawei nelle reti 5G', '', 'in_force'],
+  ['pt', 'Operadoras já cumprem a lei contra a Huawei nas redes 5G', '', 'in_force'],
+  ['fr', 'Le Sénat examine un projet de loi anti-Huawei', '', 'proposed'],
+  ['de', 'Bundestag berät Gesetzentwurf gegen Huawei', '', 'proposed'],
+];
+
+// [language, headline, stage]
+const VI_FUTURE: Array<[string, string, string]> = [
+  ['vi', 'Chính phủ Úc sẽ chính thức cấm TikTok trên thiết bị công vụ', 'announced'],
+  ['vi', 'Indonesia sẽ sớm chặn Temu', 'announced'], // a guard: held before
 ];
 
 describe('classifier', () => {
+  describe('classify: a law named by its target is not a bill (stage5)', () => {
+    it.each(NAMED_LAWS)('[%s] %s', (language, title, summary, stage) => {
+      const r = classify({ language, title, summary, feed: { kind: 'news' } });
+      expect(r.relevant).toBe(true);
+      expect(r.stage).toBe(stage);
+    });
+    it.each(VI_FUTURE)('[%s] %s', (language, headline, stage) => {
+      const r = classify(google(language, headline));
+      expect(r.relevant).toBe(true);
+      expect(r.stage).toBe(stage);
+    });
+  });
+
   describe('classify: a step toward a ban (a chamber or panel, a procedure opened) is proposed (stage5)', () => {
     it.each(STEPS_TOWARD_A_BAN)('[%s] %s', (language, headline) => {
       const r = classify(google(language, headline));
