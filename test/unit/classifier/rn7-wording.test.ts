@@ -102,4 +102,24 @@ describe('classifier', () => {
       expect(r.countries).toEqual(countries);
     });
   });
+  // rn7: a tally of national measures by unnamed EU states is no one state's act and not the EU's own;
+  // a call on all member states stays the EU's.
+  describe('classify: a tally of EU states\' measures is no measure', () => {
+    it.each([
+      ['en', 'Fewer than half of EU countries have banned Huawei from 5G, report finds', 'A Commission review found gaps in the bloc\'s toolbox.'],
+      ['de', 'Erst zwölf EU-Staaten haben Huawei aus dem Kernnetz ausgeschlossen', 'Das geht aus einem Bericht hervor.'],
+      ['fr', 'Seulement dix États membres ont exclu Huawei de leurs réseaux 5G', 'Un rapport pointe des lacunes.'],
+    ])('[%s] "%s" is no measure', (language, title, summary) => {
+      expect(classify(item(language, title, summary)).relevant).toBe(false);
+    });
+    it('a call on all 27 member states is still the EU\'s', () => {
+      expect(classify(item('en', 'EU tells member states to exclude Huawei from 5G', 'The Commission called on 27 member states to phase out high-risk suppliers.')).relevant).toBe(true);
+    });
+  });
+
+  // rn7: 國安考慮 / 安全考虑 are considerations (a reason), not "considering" a measure.
+  it('zh: a measure for national-security considerations is not proposed', () => {
+    expectReads(classify, 'zh', '排除華為參與5G網絡 瑞典總理:國安考慮', '瑞典數月前頒佈一項法令,實質排除華為。', { stage: 'in_force' });
+  });
 });
+
