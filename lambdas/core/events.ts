@@ -330,6 +330,12 @@ export function matchEvent(
   const shared = sorted(c.vendors.filter((v) => event.vendors.includes(v)));
   if (shared.length === 0) return null;
   if (!measuresCompatible(event.measure, c.measure)) return null;
+  // A report naming a vendor the event never had, and not all of its vendors, at an earlier forward
+  // stage than the event's is a new plan about that vendor that names the old act as background
+  // ("Trump says he is looking into banning Alibaba" in the week of his TikTok divestiture order),
+  // not late news of the event, which names the event's own vendors.
+  const overlapOnly = shared.length < c.vendors.length && shared.length < event.vendors.length;
+  if (overlapOnly && !isEnding(c.stage) && !isEnding(event.stage) && stageRank(c.stage) < stageRank(event.stage)) return null;
 
   const t = Date.parse(itemTime(item));
   const first = Date.parse(event.firstSeen);

@@ -191,6 +191,21 @@ describe('events', () => {
       },
     );
 
+    it.each([
+      { name: 'a plan about a new vendor that names the event\'s vendor too, at an earlier stage', stage: 'proposed', vendors: ['Hikvision', 'Huawei'], joins: false },
+      { name: 'the same plan naming only the event\'s vendors', stage: 'proposed', vendors: ['Huawei'], joins: true },
+      { name: 'a superset at an earlier stage (late news naming more)', stage: 'proposed', vendors: ['Huawei', 'ZTE', 'Hikvision'], joins: true },
+      { name: 'overlapping vendors at the same stage', stage: 'in_force', vendors: ['Hikvision', 'Huawei'], joins: true },
+    ] as Array<{ name: string; stage: Stage; vendors: string[]; joins: boolean }>)(
+      'an event in force, then $name: joins = $joins',
+      ({ stage, vendors, joins }) => {
+        // An order against one vendor in force, and in its week "officials look into banning" another
+        // vendor, the report naming the order as background: a new plan, not late news of the order.
+        const order = createEvent(item('a', { days: 0 }), relevant('in_force'));
+        expect(matchEvent(order, item('b', { days: 2 }), relevant(stage, { vendors })) !== null).toBe(joins);
+      },
+    );
+
     it('says why in the source it adds (mergeReason)', () => {
       const [e] = resolve([
         [item('a', { days: 0 }), relevant('announced')],
@@ -363,6 +378,9 @@ describe('events', () => {
       ['a governor, then a report naming neither governor nor state: joins', ['US'], 'Gov. Jane Harlow orders TikTok off state phones', 'in_force', 'Governor bans TikTok on state devices', 'in_force', true],
       ['two named premiers: separate decisions', ['CA'], 'Premier Scott Moe orders TikTok off provincial phones', 'in_force', 'Premier Heather Stefanson bans TikTok on provincial devices', 'in_force', false],
       ['a province, then a report naming the country as the decider: separate decisions', ['CA'], 'Manitoba bans TikTok on government phones', 'in_force', 'Canada orders TikTok off public servants\' phones', 'in_force', false],
+      ['a governor, then the state\'s university system on its own devices: separate decisions', ['US'], 'Ohio Gov. Mike DeWine bans TikTok on state devices', 'in_force', 'Ohio State University blocks TikTok on campus Wi-Fi', 'in_force', false],
+      ['a university, then another state\'s colleges: separate decisions', ['US'], 'University of Utah drops TikTok from its networks', 'in_force', 'Nevada colleges ban TikTok on school-owned devices', 'in_force', false],
+      ['a province in Chinese short form, then another province: separate decisions', ['CA'], '安省政府考虑禁止公务手机使用TikTok', 'proposed', 'Nova Scotia bans TikTok on government devices', 'announced', false],
       ['the Australian government, then "호주 정부" (not a state government): joins', ['AU'], 'Australian government bans TikTok on official devices', 'in_force', '호주 정부, 공무원 기기에서 틱톡 사용 금지', 'in_force', true],
     ] as Array<[string, string[], string, Stage, string, Stage, boolean]>)('%s', (_, countries, t1, s1, t2, s2, joins) => {
       const e = createEvent(item('a', { title: t1 }), tiktok(s1, countries));
