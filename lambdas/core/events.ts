@@ -348,6 +348,10 @@ export function matchEvent(
   // ("to ban" / "bans"). A bill (proposed) and an order in force in the same days are two acts: the
   // Senate's TikTok-on-government-devices bill and the President's TikTok order of August 2020.
   if (!sameMeasure && !isEnding(c.stage) && !isEnding(event.stage) && Math.abs(stageRank(c.stage) - stageRank(event.stage)) > 1) return null;
+  // …and a proposal is a bill or a plan, another act than a decision taken: read with another measure
+  // in the same days, it does not join an announced or in-force event, nor the reverse (the Senate's
+  // TikTok-on-government-devices bill beside the State Department's Clean Network push, August 2020).
+  if (!sameMeasure && (c.stage === 'proposed') !== (event.stage === 'proposed') && !isEnding(c.stage) && !isEnding(event.stage)) return null;
   const windowMs = (sameMeasure ? EVENT_WINDOW_DAYS : CROSS_MEASURE_WINDOW_DAYS) * DAY_MS;
   // A stage the event already has, after a quiet spell, is a new act (see QUIET_GAP_DAYS).
   const notLater = isEnding(c.stage) ? isEnding(event.stage) : !isEnding(event.stage) && stageRank(c.stage) <= stageRank(event.stage);

@@ -29,6 +29,7 @@ describe('actors', () => {
       ['reads the institution from the lead in another language', 'TikTok vietato anche ai dipendenti: «Motivi di sicurezza»', "Niente TikTok per i dipendenti del Parlamento europeo: per motivi di sicurezza.", 'EU-PARL'],
       ['names no one when several institutions act together', 'European Commission and Council of the EU ban TikTok on staff phones', '', null],
       ['names no one for "the EU"', 'EU bans TikTok on staff phones', '', null],
+      ['names the External Action Service apart', "EU's diplomatic service tells staff to delete WeChat", '', 'EU-EEAS'],
     ] as Array<[string, string, string, string | null]>)('EU: %s', (_, title, summary, expected) => {
       expect(actorOf(['EU'], title, summary)).toBe(expected);
     });
@@ -77,6 +78,9 @@ describe('actors', () => {
       ['AU', 'names a state in German', 'Tasmanien verbietet WeChat auf Diensthandys', '', 'AU-TAS'],
       ['AU', 'names a state by its Chinese short form', '塔州政府禁止公务设备使用微信', '', 'AU-TAS'],
       ['AU', 'names a state in Russian', 'Власти Квинсленда запретили WeChat на служебных устройствах', '', 'AU-QLD'],
+      ['GB', 'names Scotland in Norwegian', 'Skotske ministre må slette WeChat fra jobbtelefonen', '', 'GB-SCT'],
+      ['BE', 'says national for the country named as the decider', 'Belgium orders WeChat off officials\' phones', '', 'BE'],
+      ['BE', 'still prefers a community to the country', 'Belgique : la Fédération Wallonie-Bruxelles interdit WeChat à ses agents', '', 'BE-FWB'],
     ] as Array<[string, string, string, string, string | null]>)('%s: %s', (country, _, title, summary, expected) => {
       expect(actorOf([country], title, summary)).toBe(expected);
     });

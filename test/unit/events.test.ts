@@ -178,18 +178,26 @@ describe('events', () => {
     });
 
     it.each([
-      { stage: 'announced', joins: true },
+      { stage: 'proposed', joins: true },
+      { stage: 'announced', joins: false },
       { stage: 'in_force', joins: false },
     ] as Array<{ stage: Stage; joins: boolean }>)(
-      'joins a proposal reported with a compatible measure in the same days at $stage only when the stages are neighbours: joins = $joins',
+      'joins a proposal reported with a compatible measure in the same days at $stage only when both are proposals: joins = $joins',
       ({ stage, joins }) => {
         // The Senate passing a TikTok-on-government-devices bill, and the President's order banning TikTok
-        // in force the same week: compatible measures, but a bill and an order are two acts.
+        // in force the same week, or the State Department's push against the apps the day before:
+        // compatible measures, but a bill and a decision are two acts.
         const bill = createEvent(item('a', { days: 0 }), relevant('proposed', { measure: 'device_ban', vendors: ['TikTok'] }));
         const m = matchEvent(bill, item('b', { days: 1 }), relevant(stage, { measure: 'market_ban', vendors: ['TikTok'] }));
         expect(m !== null).toBe(joins);
       },
     );
+
+    it('joins a decision read with a compatible measure one tense apart (announced / in force)', () => {
+      const order = createEvent(item('a', { days: 0 }), relevant('announced', { measure: 'device_ban', vendors: ['TikTok'] }));
+      expect(matchEvent(order, item('b', { days: 1 }), relevant('in_force', { measure: 'market_ban', vendors: ['TikTok'] }))).not.toBeNull();
+      expect(matchEvent(order, item('c', { days: 1 }), relevant('proposed', { measure: 'market_ban', vendors: ['TikTok'] }))).toBeNull();
+    });
 
     it.each([
       { name: 'a plan about a new vendor that names the event\'s vendor too, at an earlier stage', stage: 'proposed', vendors: ['Hikvision', 'Huawei'], joins: false },
