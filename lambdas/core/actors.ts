@@ -7,6 +7,8 @@
  *   "<CC>-*"        a state it does not name ("state devices", "governor");
  *   "<CC>"          a national body it names (Congress, the FCC, "federal");
  *   "<CC>-<inst>"   an institution, where institutions decide separately ("EU-PARL");
+ *   "<CC>@<BODY>"   for device bans, a body banning on its own devices ("US@NAVY");
+ *   "<state>@UNIV"  for device bans, a university or university system ("US-TX@UNIV", "US-*@UNIV");
  *   null            nothing said, or several deciders named: compatible with anything.
  * A sub-national leader named by title ("Gov. Kay Ivey", "Premier Danielle Smith"; `leaders` in the
  * table) adds "~<surname>" ("US-AL~ivey", "US-*~gordon"): two governors are two deciders even when
