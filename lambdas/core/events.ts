@@ -336,6 +336,9 @@ export function matchEvent(
   // not late news of the event, which names the event's own vendors.
   const overlapOnly = shared.length < c.vendors.length && shared.length < event.vendors.length;
   if (overlapOnly && !isEnding(c.stage) && !isEnding(event.stage) && stageRank(c.stage) < stageRank(event.stage)) return null;
+  // So is a proposal naming a vendor new to an event already announced or in force, even with all of
+  // the event's vendors: "Trump allowed a ban on Alibaba", a report that also names TikTok.
+  if (shared.length < c.vendors.length && c.stage === 'proposed' && !isEnding(event.stage) && stageRank(event.stage) > stageRank('proposed')) return null;
 
   const t = Date.parse(itemTime(item));
   const first = Date.parse(event.firstSeen);

@@ -202,7 +202,8 @@ describe('events', () => {
     it.each([
       { name: 'a plan about a new vendor that names the event\'s vendor too, at an earlier stage', stage: 'proposed', vendors: ['Hikvision', 'Huawei'], joins: false },
       { name: 'the same plan naming only the event\'s vendors', stage: 'proposed', vendors: ['Huawei'], joins: true },
-      { name: 'a superset at an earlier stage (late news naming more)', stage: 'proposed', vendors: ['Huawei', 'ZTE', 'Hikvision'], joins: true },
+      { name: 'a proposal naming all its vendors and one more', stage: 'proposed', vendors: ['Huawei', 'ZTE', 'Hikvision'], joins: false },
+      { name: 'a superset one tense earlier (the decision read as announced, naming more)', stage: 'announced', vendors: ['Huawei', 'ZTE', 'Hikvision'], joins: true },
       { name: 'overlapping vendors at the same stage', stage: 'in_force', vendors: ['Hikvision', 'Huawei'], joins: true },
     ] as Array<{ name: string; stage: Stage; vendors: string[]; joins: boolean }>)(
       'an event in force, then $name: joins = $joins',
