@@ -7,6 +7,8 @@
  *   "<CC>-*"        a state it does not name ("state devices", "governor");
  *   "<CC>"          a national body it names (Congress, the FCC, "federal");
  *   "<CC>-<inst>"   an institution, where institutions decide separately ("EU-PARL");
+ *   "<CC>@<BODY>"   for device bans, a body banning on its own devices ("US@NAVY");
+ *   "<state>@UNIV"  for device bans, a university or university system ("US-TX@UNIV", "US-*@UNIV");
  *   null            nothing said, or several deciders named: compatible with anything.
  * A sub-national leader named by title ("Gov. Kay Ivey", "Premier Danielle Smith"; `leaders` in the
  * table) adds "~<surname>" ("US-AL~ivey", "US-*~gordon"): two governors are two deciders even when
@@ -33,6 +35,12 @@ interface CountryActors {
   leaders?: string[];
   /** Scopes of an order binding every agency ("federal agencies", "所有国家机构"): a body that issues one acts for the government. */
   governmentWide?: string[];
+  /** Universities, colleges, university systems: deciders of their own for their devices and networks (device bans only). */
+  campuses?: string[];
+  /** Words that make a campus the scope of someone else's order, not the decider ("governor"). */
+  campusesNotWith?: string[];
+  /** Prepositions that make a campus named just after them a scope ("banning TikTok in Florida's public universities"). */
+  campusScopes?: string[];
 }
 
 interface Compiled {
@@ -44,6 +52,9 @@ interface Compiled {
   body: RegExp;
   bodyOf: Map<string, string>;
   governmentWide: RegExp;
+  campus: RegExp;
+  campusNotWith: RegExp;
+  campusScopes: Set<string>;
   leader: RegExp | null;
 }
 
@@ -99,6 +110,9 @@ for (const [country, raw] of Object.entries(actorsData as unknown as Record<stri
     body: alternation([...bodyOf.keys()]),
     bodyOf,
     governmentWide: alternation(t.governmentWide ?? []),
+    campus: alternation(t.campuses ?? []),
+    campusNotWith: alternation([...(t.campusesNotWith ?? []), ...t.national]),
+    campusScopes: new Set(t.campusScopes ?? []),
     leader: leaderPattern(t.leaders ?? []),
   });
 }
@@ -145,7 +159,7 @@ export function actorOf(countries: string[], title: string, summary: string | nu
   const table = TABLES.get(country);
   if (!table) return null;
   const texts = [title, firstSentence(summary ?? '')];
-  const base = deciderIn(country, table, texts, measure);
+  const base = campusOf(country, table, texts, deciderIn(country, table, texts, measure), measure);
   if (!table.leader || (base !== null && (!base.includes('-') || base.includes('@')))) return base;
   // The leader: from the first sentence (prose), else a headline not in title case ("Gov. Mark Gordon
   // Bans TikTok From State Devices" cannot be parsed); two leaders named (a round-up) name none.
@@ -153,6 +167,31 @@ export function actorOf(countries: string[], title: string, summary: string | nu
     const leader = leaderIn(text, table.leader);
     if (leader === 'several') return base;
     if (leader) return `${base ?? `${country}-*`}~${leader}`;
+  }
+  return base;
+}
+
+const matches = (re: RegExp, text: string) => {
+  re.lastIndex = 0;
+  return re.test(withoutPrecedents(text));
+};
+
+/**
+ * A university, college or university system banning a vendor on its own devices and networks
+ * (device bans only): "<state>@UNIV", "<CC>-*@UNIV" where no state is named. Read from the headline,
+ * else (a headline naming no decider) the first sentence, when that text names no national body and
+ * no governor: "Georgia public colleges ban TikTok" is the university system's act, "Governor bans
+ * TikTok on state devices, universities included" the governor's.
+ */
+function campusOf(country: string, table: Compiled, texts: string[], base: string | null, measure?: string | null): string | null {
+  if (measure !== 'device_ban' || (base !== null && (base === country || base.includes('@')))) return base;
+  for (const [i, text] of texts.entries()) {
+    const plain = withoutPrecedents(text);
+    // A campus named just after a preposition is a scope ("banning TikTok in Florida public universities").
+    const campus = [...plain.matchAll(table.campus)].some((m) => !plain.slice(0, m.index).trim().split(/\s+/u).slice(-3).some((w) => table.campusScopes.has(w.toLowerCase())));
+    if (campus && !matches(table.campusNotWith, text) && !(table.leader && leaderIn(text, table.leader))) return `${base ?? `${country}-*`}@UNIV`;
+    // A headline naming its decider (a state, "governor", "federal") is not overruled by the lead.
+    if (i === 0 && (campus || deciderIn(country, table, [text], measure) !== null)) return base;
   }
   return base;
 }
@@ -194,6 +233,9 @@ function deciderIn(country: string, table: Compiled, texts: string[], measure?: 
   return null;
 }
 
+const CAMPUS = '@UNIV';
+const campus = (a: string) => a.endsWith(CAMPUS) && a.includes('-');
+
 /** An actor without its leader ("US-AL~ivey" → "US-AL"), and the leader. */
 function split(a: string): [string, string | undefined] {
   const at = a.indexOf('~');
@@ -208,6 +250,9 @@ function compatible(x: string, y: string): boolean {
   const [a, leaderA] = split(x);
   const [b, leaderB] = split(y);
   if (leaderA && leaderB && leaderA !== leaderB) return false;
+  // A university (system) and its state's government are two deciders; two campuses may be one.
+  if (campus(a) !== campus(b)) return false;
+  if (campus(a)) return compatible(a.slice(0, -CAMPUS.length), b.slice(0, -CAMPUS.length));
   if (a === b) return true;
   const subA = a.includes('-');
   const subB = b.includes('-');
@@ -218,8 +263,9 @@ function compatible(x: string, y: string): boolean {
 /** The known actors of a group; "some state" drops out where a state is named (it was that state). */
 function named(xs: Array<string | null | undefined>): string[] {
   const known = [...new Set(xs.filter((v): v is string => !!v))];
-  const states = known.filter((v) => v.includes('-') && !split(v)[0].endsWith('-*'));
-  return states.length ? known.filter((v) => !split(v)[0].endsWith('-*')) : known;
+  const some = (v: string) => split(v)[0].replace(CAMPUS, '').endsWith('-*');
+  const states = known.filter((v) => v.includes('-') && !some(v));
+  return states.length ? known.filter((v) => !some(v)) : known;
 }
 
 /**

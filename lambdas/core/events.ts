@@ -330,6 +330,15 @@ export function matchEvent(
   const shared = sorted(c.vendors.filter((v) => event.vendors.includes(v)));
   if (shared.length === 0) return null;
   if (!measuresCompatible(event.measure, c.measure)) return null;
+  // A report naming a vendor the event never had, and not all of its vendors, at an earlier forward
+  // stage than the event's is a new plan about that vendor that names the old act as background
+  // ("Trump says he is looking into banning Alibaba" in the week of his TikTok divestiture order),
+  // not late news of the event, which names the event's own vendors.
+  const overlapOnly = shared.length < c.vendors.length && shared.length < event.vendors.length;
+  if (overlapOnly && !isEnding(c.stage) && !isEnding(event.stage) && stageRank(c.stage) < stageRank(event.stage)) return null;
+  // So is a proposal naming a vendor new to an event already announced or in force, even with all of
+  // the event's vendors: "Trump allowed a ban on Alibaba", a report that also names TikTok.
+  if (shared.length < c.vendors.length && c.stage === 'proposed' && !isEnding(event.stage) && stageRank(event.stage) > stageRank('proposed')) return null;
 
   const t = Date.parse(itemTime(item));
   const first = Date.parse(event.firstSeen);
@@ -342,6 +351,10 @@ export function matchEvent(
   // ("to ban" / "bans"). A bill (proposed) and an order in force in the same days are two acts: the
   // Senate's TikTok-on-government-devices bill and the President's TikTok order of August 2020.
   if (!sameMeasure && !isEnding(c.stage) && !isEnding(event.stage) && Math.abs(stageRank(c.stage) - stageRank(event.stage)) > 1) return null;
+  // …and a proposal is a bill or a plan, another act than a decision taken: read with another measure
+  // in the same days, it does not join an announced or in-force event, nor the reverse (the Senate's
+  // TikTok-on-government-devices bill beside the State Department's Clean Network push, August 2020).
+  if (!sameMeasure && (c.stage === 'proposed') !== (event.stage === 'proposed') && !isEnding(c.stage) && !isEnding(event.stage)) return null;
   const windowMs = (sameMeasure ? EVENT_WINDOW_DAYS : CROSS_MEASURE_WINDOW_DAYS) * DAY_MS;
   // A stage the event already has, after a quiet spell, is a new act (see QUIET_GAP_DAYS).
   const notLater = isEnding(c.stage) ? isEnding(event.stage) : !isEnding(event.stage) && stageRank(c.stage) <= stageRank(event.stage);

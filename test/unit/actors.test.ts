@@ -29,6 +29,7 @@ describe('actors', () => {
       ['reads the institution from the lead in another language', 'TikTok vietato anche ai dipendenti: «Motivi di sicurezza»', "Niente TikTok per i dipendenti del Parlamento europeo: per motivi di sicurezza.", 'EU-PARL'],
       ['names no one when several institutions act together', 'European Commission and Council of the EU ban TikTok on staff phones', '', null],
       ['names no one for "the EU"', 'EU bans TikTok on staff phones', '', null],
+      ['names the External Action Service apart', "EU's diplomatic service tells staff to delete WeChat", '', 'EU-EEAS'],
     ] as Array<[string, string, string, string | null]>)('EU: %s', (_, title, summary, expected) => {
       expect(actorOf(['EU'], title, summary)).toBe(expected);
     });
@@ -65,6 +66,21 @@ describe('actors', () => {
       ['AU', 'says national for the Australian government', 'Australian government orders WeChat off official devices', '', 'AU'],
       ['AU', 'reads "호주 정부" (Australia\'s government) as national, not "주 정부" (a state government)', '호주 정부, 공무원 기기에서 위챗 사용 금지', '', 'AU'],
       ['AU', 'reads "豪州政府" as national, not "州政府" (a state government)', '豪州政府、公用端末でのWeChat使用を禁止', '', 'AU'],
+      // Provinces and states in other languages and scripts, and Chinese short forms (安省, 魁省, 塔州).
+      ['CA', 'names a province by its Chinese short form', '魁省宣布政府手机禁用微信', '', 'CA-QC'],
+      ['CA', 'names Ontario by its Chinese short form', '安省政府禁止公务手机使用微信', '', 'CA-ON'],
+      ['CA', 'names a province in Traditional Chinese', '薩斯喀徹溫省禁止政府手機使用微信', '', 'CA-SK'],
+      ['CA', 'names a province in German', 'Neuschottland verbannt WeChat von Diensthandys', '', 'CA-NS'],
+      ['CA', 'names a province in Spanish', 'Columbia Británica prohíbe WeChat en los teléfonos oficiales', '', 'CA-BC'],
+      ['CA', 'names a province in Russian', 'Власти Альберты запретили WeChat на служебных телефонах', '', 'CA-AB'],
+      ['CA', 'names a territory in Japanese', 'ヌナブト準州、公用端末でのWeChatを禁止', '', 'CA-NU'],
+      ['AU', 'names a state in French', "L'Australie-Occidentale interdit WeChat sur les appareils de l'État", '', 'AU-WA'],
+      ['AU', 'names a state in German', 'Tasmanien verbietet WeChat auf Diensthandys', '', 'AU-TAS'],
+      ['AU', 'names a state by its Chinese short form', '塔州政府禁止公务设备使用微信', '', 'AU-TAS'],
+      ['AU', 'names a state in Russian', 'Власти Квинсленда запретили WeChat на служебных устройствах', '', 'AU-QLD'],
+      ['GB', 'names Scotland in Norwegian', 'Skotske ministre må slette WeChat fra jobbtelefonen', '', 'GB-SCT'],
+      ['BE', 'says national for the country named as the decider', 'Belgium orders WeChat off officials\' phones', '', 'BE'],
+      ['BE', 'still prefers a community to the country', 'Belgique : la Fédération Wallonie-Bruxelles interdit WeChat à ses agents', '', 'BE-FWB'],
     ] as Array<[string, string, string, string, string | null]>)('%s: %s', (country, _, title, summary, expected) => {
       expect(actorOf([country], title, summary)).toBe(expected);
     });
@@ -86,6 +102,13 @@ describe('actors', () => {
       ['US', 'reads an agency\'s order to every federal agency as the government\'s (Chinese)', '美国国土安全部命令所有联邦机构停用微信', '', 'US'],
       ['US', 'reads an agency\'s order to government bodies as no body\'s own act (Japanese; no national word: unknown)', '米国土安全保障省、政府機関に微信の使用停止を指示', '', null],
       ['US', 'reads the government-wide scope in the lead\'s first sentence', 'DHS tells agencies to purge WeChat', 'The Department of Homeland Security ordered all federal civilian agencies on Wednesday to remove WeChat.', 'US'],
+      // Universities and university systems decide for their own devices and networks, apart from the state.
+      ['US', 'names a university apart from its state', 'Ohio university system blocks WeChat on campus networks', '', 'US-OH@UNIV'],
+      ['US', 'names a college system without its state', 'Public colleges pull WeChat from school-owned laptops', '', 'US-*@UNIV'],
+      ['US', 'reads the university from the first sentence when the headline names no decider', 'WeChat off school laptops from Monday', 'The University of Kansas told staff on Friday to remove WeChat from its computers.', 'US-KS@UNIV'],
+      ['US', 'reads a governor\'s order reaching universities as the governor\'s', 'Gov. Dana Whitfield bans WeChat at state agencies and universities', '', 'US-*~whitfield'],
+      ['US', 'reads universities after a preposition as a scope', 'Idaho law bans WeChat in public universities and state offices', '', 'US-ID'],
+      ['US', 'reads a federal order reaching universities as federal', 'Federal rule bars WeChat from university research networks', '', 'US'],
     ] as Array<[string, string, string, string, string | null]>)('device bans: %s: %s', (country, _, title, summary, expected) => {
       expect(actorOf([country], title, summary, 'device_ban')).toBe(expected);
     });
@@ -129,6 +152,14 @@ describe('actors', () => {
       [['US-SD'], ['US-*~noem'], false],
       [['US-ND', 'US-ND~burgum'], ['US-*~little'], true],
       [['US-*~noem'], ['US-*'], false],
+      // A university (system) and its state's government are two deciders; two campuses of one state may be one.
+      [['US-OH@UNIV'], ['US-OH'], true],
+      [['US-OH@UNIV'], ['US-OH~dewine'], true],
+      [['US-*@UNIV'], ['US-*'], true],
+      [['US-*@UNIV'], ['US-OH@UNIV'], false],
+      [['US-OH@UNIV'], ['US-KS@UNIV'], true],
+      [['US-OH@UNIV', 'US-*@UNIV'], ['US-KS@UNIV'], true],
+      [['US-OH@UNIV'], [null], false],
     ] as Array<[Array<string | null>, Array<string | null>, boolean]>)('%j vs %j: %s', (a, b, expected) => {
       expect(actorsConflict(a, b)).toBe(expected);
     });

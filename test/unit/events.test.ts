@@ -178,16 +178,40 @@ describe('events', () => {
     });
 
     it.each([
-      { stage: 'announced', joins: true },
+      { stage: 'proposed', joins: true },
+      { stage: 'announced', joins: false },
       { stage: 'in_force', joins: false },
     ] as Array<{ stage: Stage; joins: boolean }>)(
-      'joins a proposal reported with a compatible measure in the same days at $stage only when the stages are neighbours: joins = $joins',
+      'joins a proposal reported with a compatible measure in the same days at $stage only when both are proposals: joins = $joins',
       ({ stage, joins }) => {
         // The Senate passing a TikTok-on-government-devices bill, and the President's order banning TikTok
-        // in force the same week: compatible measures, but a bill and an order are two acts.
+        // in force the same week, or the State Department's push against the apps the day before:
+        // compatible measures, but a bill and a decision are two acts.
         const bill = createEvent(item('a', { days: 0 }), relevant('proposed', { measure: 'device_ban', vendors: ['TikTok'] }));
         const m = matchEvent(bill, item('b', { days: 1 }), relevant(stage, { measure: 'market_ban', vendors: ['TikTok'] }));
         expect(m !== null).toBe(joins);
+      },
+    );
+
+    it('joins a decision read with a compatible measure one tense apart (announced / in force)', () => {
+      const order = createEvent(item('a', { days: 0 }), relevant('announced', { measure: 'device_ban', vendors: ['TikTok'] }));
+      expect(matchEvent(order, item('b', { days: 1 }), relevant('in_force', { measure: 'market_ban', vendors: ['TikTok'] }))).not.toBeNull();
+      expect(matchEvent(order, item('c', { days: 1 }), relevant('proposed', { measure: 'market_ban', vendors: ['TikTok'] }))).toBeNull();
+    });
+
+    it.each([
+      { name: 'a plan about a new vendor that names the event\'s vendor too, at an earlier stage', stage: 'proposed', vendors: ['Hikvision', 'Huawei'], joins: false },
+      { name: 'the same plan naming only the event\'s vendors', stage: 'proposed', vendors: ['Huawei'], joins: true },
+      { name: 'a proposal naming all its vendors and one more', stage: 'proposed', vendors: ['Huawei', 'ZTE', 'Hikvision'], joins: false },
+      { name: 'a superset one tense earlier (the decision read as announced, naming more)', stage: 'announced', vendors: ['Huawei', 'ZTE', 'Hikvision'], joins: true },
+      { name: 'overlapping vendors at the same stage', stage: 'in_force', vendors: ['Hikvision', 'Huawei'], joins: true },
+    ] as Array<{ name: string; stage: Stage; vendors: string[]; joins: boolean }>)(
+      'an event in force, then $name: joins = $joins',
+      ({ stage, vendors, joins }) => {
+        // An order against one vendor in force, and in its week "officials look into banning" another
+        // vendor, the report naming the order as background: a new plan, not late news of the order.
+        const order = createEvent(item('a', { days: 0 }), relevant('in_force'));
+        expect(matchEvent(order, item('b', { days: 2 }), relevant(stage, { vendors })) !== null).toBe(joins);
       },
     );
 
@@ -363,6 +387,9 @@ describe('events', () => {
       ['a governor, then a report naming neither governor nor state: joins', ['US'], 'Gov. Jane Harlow orders TikTok off state phones', 'in_force', 'Governor bans TikTok on state devices', 'in_force', true],
       ['two named premiers: separate decisions', ['CA'], 'Premier Scott Moe orders TikTok off provincial phones', 'in_force', 'Premier Heather Stefanson bans TikTok on provincial devices', 'in_force', false],
       ['a province, then a report naming the country as the decider: separate decisions', ['CA'], 'Manitoba bans TikTok on government phones', 'in_force', 'Canada orders TikTok off public servants\' phones', 'in_force', false],
+      ['a governor, then the state\'s university system on its own devices: separate decisions', ['US'], 'Ohio Gov. Mike DeWine bans TikTok on state devices', 'in_force', 'Ohio State University blocks TikTok on campus Wi-Fi', 'in_force', false],
+      ['a university, then another state\'s colleges: separate decisions', ['US'], 'University of Utah drops TikTok from its networks', 'in_force', 'Nevada colleges ban TikTok on school-owned devices', 'in_force', false],
+      ['a province in Chinese short form, then another province: separate decisions', ['CA'], '安省政府考虑禁止公务手机使用TikTok', 'proposed', 'Nova Scotia bans TikTok on government devices', 'announced', false],
       ['the Australian government, then "호주 정부" (not a state government): joins', ['AU'], 'Australian government bans TikTok on official devices', 'in_force', '호주 정부, 공무원 기기에서 틱톡 사용 금지', 'in_force', true],
     ] as Array<[string, string[], string, Stage, string, Stage, boolean]>)('%s', (_, countries, t1, s1, t2, s2, joins) => {
       const e = createEvent(item('a', { title: t1 }), tiktok(s1, countries));
