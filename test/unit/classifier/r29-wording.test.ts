@@ -7,7 +7,8 @@
  * or are "calling on" a regulator to revoke: proposed; a prefecture or city barring an app from its own
  * work (ja 県の業務で) with the app called a "Chinese generative AI" (origin, not actor): a Japanese
  * device ban. Not measures: a vendor that wants a judge to block a ban (en); the vendor's own exit
- * (ru «…» прекратит деятельность / уйдёт с рынка); a warning addressed to NATO or to allies (tr, en:
+ * (ru «…» прекратит деятельность / уйдёт с рынка); lawmakers who explain the reasons for a
+ * restriction (ru В Госдуме объяснили причины; the regulator explaining its own block stays a measure); a warning addressed to NATO or to allies (tr, en:
  * lobbying); an app "blocked in many countries" (id/en/es/de roundup); sales that shrink since a
  * designation (en company news); product-safety bans of items with carcinogens (ko/en/zh). Each row
  * failed before these rules, but the GUARDS (which held, and must still).
@@ -44,6 +45,9 @@ const NOT_RELEVANT: Array<[string, string, string]> = [
   // the vendor's own exit
   ['ru', '«Лаборатория Касперского» уйдёт из США после запрета продаж', 'Компания сократит сотрудников местного офиса.'],
   ['ru', 'Huawei прекратит деятельность в Литве из-за запрета', 'Решение принято из-за падения продаж.'],
+  // lawmakers explaining why an earlier restriction exists (commentary, no new step)
+  ['ru', 'Депутат Госдумы объяснил причины замедления Telegram', 'Парламентарий рассказал о требованиях закона.'],
+  ['ru', 'В Совете Федерации назвали причины блокировки Telegram', ''],
   // a warning or pressure addressed to allies: lobbying
   ['tr', "ABD'den Avrupa'ya Huawei uyarısı", 'Dışişleri Bakanı müttefiklere 5G konusunda seslendi.'],
   ['en', 'Pompeo warns European allies over Huawei', 'The secretary of state spoke in Munich.'],
@@ -71,6 +75,7 @@ const GUARDS: Array<[string, string, string, { relevant: boolean; stage?: Stage;
   ['zh', '电磁辐射超标 法国宣布暂停销售iPhone 12', '', { relevant: true }],
   ['ja', '三重県がディープシークの利用を禁止', '', { relevant: true, countries: ['JP'], measure: 'device_ban' }],
   ['tr', "ABD, Huawei'yi kara listeye aldı", '', { relevant: true }],
+  ['ru', 'В Роскомнадзоре объяснили блокировку FaceTime', 'Роскомнадзор ограничил работу сервиса Apple на всей территории России.', { relevant: true }],
 ];
 
 describe('r29 wording', () => {
