@@ -28,3 +28,15 @@ export function expectReads(
   expect(r.relevant).toBe(true);
   for (const [field, value] of Object.entries(expected)) expect(r[field as keyof typeof expected]).toEqual(value);
 }
+
+/** Classifies one item and checks only the given fields (relevance included when given): guard rows. */
+export function expectFields(
+  classify: (input: ClassifierInput) => object,
+  language: string,
+  title: string,
+  summary: string,
+  expected: Record<string, unknown>,
+): void {
+  const r = classify(item(language, title, summary)) as Record<string, unknown>;
+  for (const [field, value] of Object.entries(expected)) expect(r[field]).toEqual(value);
+}
