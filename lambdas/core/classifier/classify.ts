@@ -755,8 +755,6 @@ const OWN_REACH_SPAN = 40;
 
 /** A break between a headline's clauses: a semicolon or an ellipsis (not a colon or a dash, which also introduce a quote or an outlet). */
 const TITLE_CLAUSE_BREAK = /[;；…⋯]|\.\.\./;
-/** Noise that tells an answer to a measure (a lawsuit, a reaction, a statement), not another story such as its impact. */
-const ANSWER_NOISE = /legal|lawsuit|sue|reaction|respon|statement|appeal/;
 /** The key under which noise after a headline's clause break counts, once. */
 const AFTER_BREAK = '#after-break';
 
@@ -824,9 +822,9 @@ function cueVotes(
     if (cue.noise) {
       // Noise in the headline says what the story is about; in the body it is often background.
       const trailing = h.start > titleVerb && !verbFinal;
-      // Answer noise in a headline clause after the one reporting the measure weighs as the lead's at
+      // Answer noise (cue.answer: rules data) in a headline clause after the one reporting the measure weighs as the lead's at
       // most, and the clause counts once, at its strongest cue: it tells one answer ("TikTok vows to sue").
-      const afterBreak = inTitle && h.start > titleBreak && ANSWER_NOISE.test(cue.id);
+      const afterBreak = inTitle && h.start > titleBreak && cue.answer === true;
       const w = afterBreak
         ? cue.noise * Math.min(cue.bodyFactor ?? tuning.bodyNoiseFactor, tuning.bodyNoiseFactor)
         : cue.noise * (inTitle ? (trailing ? tf * tuning.trailingTitleNoiseFactor : tf) : (cue.bodyFactor ?? tuning.bodyNoiseFactor));

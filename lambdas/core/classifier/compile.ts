@@ -1496,7 +1496,7 @@ export function shaped<C extends Cue>(c: C, pattern = c.pattern): C {
   const out = {
     id: c.id, pattern, cs: c.cs, restrict: c.restrict, measure: c.measure, mw: c.mw, stage: c.stage, sw: c.sw,
     sure: c.sure, issued: c.issued, timing: c.timing, futureForm: c.futureForm, decided: c.decided, bareFuture: c.bareFuture,
-    actor: c.actor, noise: c.noise, bodyFactor: c.bodyFactor, reason: c.reason, homeOf: c.homeOf, background: c.background, bystander: c.bystander,
+    actor: c.actor, noise: c.noise, bodyFactor: c.bodyFactor, answer: c.answer, reason: c.reason, homeOf: c.homeOf, background: c.background, bystander: c.bystander,
     precedent: c.precedent, scopeless: c.scopeless, goods: c.goods, generic: c.generic, handset: c.handset, ownReach: c.ownReach, passive: c.passive,
     country: c.country, sharedBy: c.sharedBy, countryMap: c.countryMap, countryMapOf: c.countryMapOf, cw: c.cw, quells: c.quells, keep: c.keep,
     speech: c.speech, nonActing: c.nonActing, nonActingList: c.nonActingList, originWord: c.originWord, vendor: (c as Partial<VendorCue>).vendor,
@@ -2298,6 +2298,7 @@ function compilePatterns(rules: Rules): VendorPatternSet {
       ...(p.noise !== undefined ? { noise: p.noise } : {}),
       ...(p.reason !== undefined ? { reason: p.reason } : {}),
       ...(p.bodyFactor !== undefined ? { bodyFactor: p.bodyFactor } : {}),
+      ...(p.answer ? { answer: true } : {}),
       ...(p.stage !== undefined ? { stage: p.stage, sw: p.sw ?? 1 } : {}),
       ...(p.restrict !== undefined ? { restrict: p.restrict } : {}),
       ...(p.precedent ? { precedent: true } : {}),

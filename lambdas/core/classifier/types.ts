@@ -97,6 +97,12 @@ export interface Cue {
   noise?: number;
   /** Noise weight factor outside the headline (default tuning.bodyNoiseFactor): body noise is often background. */
   bodyFactor?: number;
+  /**
+   * The noise tells an answer to a measure (a lawsuit, an appeal, a reaction, a statement), not another
+   * story such as its impact: in a headline clause after the one reporting the measure ("X bans TikTok;
+   * TikTok vows to sue") it weighs as the lead's at most and the clause counts once (classify.ts).
+   */
+  answer?: boolean;
   /** Why the noise cue argues against relevance, for evidence. */
   reason?: string;
   /**
@@ -241,6 +247,8 @@ export interface VendorPattern {
   sw?: number;
   restrict?: number;
   bodyFactor?: number;
+  /** An answer to a measure (see Cue.answer). */
+  answer?: boolean;
   /** The vendors the match covers are a precedent, not targets (see Cue.precedent). */
   precedent?: boolean;
 }

@@ -86,6 +86,17 @@ describe('classifier rules', () => {
       for (const id of quelled) expect(noiseIds.has(id), id).toBe(true);
     });
 
+    // `answer` (an answer to a measure: a lawsuit, an appeal, a reaction, a statement) says how noise
+    // counts after a headline's clause break (classify.ts): on a cue that is not noise it is a mistake.
+    it('marks only noise cues as answers to a measure, and has such cues in every lexicon language with a lawsuit cue', () => {
+      const cues = [...Object.values(rules.lexicons).flatMap((l) => l.cues), ...rules.vendorPatterns];
+      expect(cues.filter((c) => c.answer && !c.noise).map((c) => c.id)).toEqual([]);
+      expect(cues.filter((c) => c.answer).length).toBeGreaterThan(90);
+      const suing = Object.entries(rules.lexicons).filter(([, l]) => l.cues.some((c) => c.noise && /lawsuit/.test(c.id))).map(([code]) => code);
+      const answering = new Set(Object.entries(rules.lexicons).filter(([, l]) => l.cues.some((c) => c.answer)).map(([code]) => code));
+      expect(suing.filter((code) => !answering.has(code))).toEqual([]);
+    });
+
     // Word-bounded (latin-script) cues are tried only at word starts and must end at a word end, so an
     // alternative that starts with an apostrophe ("'s lead", after "China") or ends in a space
     // ("drops ", before a word) can never match.
