@@ -171,11 +171,6 @@ export function actorOf(countries: string[], title: string, summary: string | nu
   return base;
 }
 
-const matches = (re: RegExp, text: string) => {
-  re.lastIndex = 0;
-  return re.test(withoutPrecedents(text));
-};
-
 /**
  * A university, college or university system banning a vendor on its own devices and networks
  * (device bans only): "<state>@UNIV", "<CC>-*@UNIV" where no state is named. Read from the headline,
@@ -189,7 +184,8 @@ function campusOf(country: string, table: Compiled, texts: string[], base: strin
     const plain = withoutPrecedents(text);
     // A campus named just after a preposition is a scope ("banning TikTok in Florida public universities").
     const campus = [...plain.matchAll(table.campus)].some((m) => !plain.slice(0, m.index).trim().split(/\s+/u).slice(-3).some((w) => table.campusScopes.has(w.toLowerCase())));
-    if (campus && !matches(table.campusNotWith, text) && !(table.leader && leaderIn(text, table.leader))) return `${base ?? `${country}-*`}@UNIV`;
+    table.campusNotWith.lastIndex = 0;
+    if (campus && !table.campusNotWith.test(plain) && !(table.leader && leaderIn(text, table.leader))) return `${base ?? `${country}-*`}@UNIV`;
     // A headline naming its decider (a state, "governor", "federal") is not overruled by the lead.
     if (i === 0 && (campus || deciderIn(country, table, [text], measure) !== null)) return base;
   }

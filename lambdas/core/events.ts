@@ -334,11 +334,12 @@ export function matchEvent(
   // stage than the event's is a new plan about that vendor that names the old act as background
   // ("Trump says he is looking into banning Alibaba" in the week of his TikTok divestiture order),
   // not late news of the event, which names the event's own vendors.
-  const overlapOnly = shared.length < c.vendors.length && shared.length < event.vendors.length;
+  const newVendor = shared.length < c.vendors.length;
+  const overlapOnly = newVendor && shared.length < event.vendors.length;
   if (overlapOnly && !isEnding(c.stage) && !isEnding(event.stage) && stageRank(c.stage) < stageRank(event.stage)) return null;
   // So is a proposal naming a vendor new to an event already announced or in force, even with all of
   // the event's vendors: "Trump allowed a ban on Alibaba", a report that also names TikTok.
-  if (shared.length < c.vendors.length && c.stage === 'proposed' && !isEnding(event.stage) && stageRank(event.stage) > stageRank('proposed')) return null;
+  if (newVendor && c.stage === 'proposed' && !isEnding(event.stage) && stageRank(event.stage) > stageRank('proposed')) return null;
 
   const t = Date.parse(itemTime(item));
   const first = Date.parse(event.firstSeen);

@@ -907,7 +907,18 @@ export function leadingPrefixes(pattern: string, len = PREFIX_LEN): string[] | n
  * without running the regex.
  */
 function caselessOrAscii(c: number): boolean {
-  return (c > 32 && c < 127) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
+  return (c > 32 && c < 127) || cjkUnit(c);
+}
+
+/** Kana, CJK ideographs (Extension A and the main block) and Hangul syllables: the caseless CJK units. */
+function cjkUnit(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
+}
+
+/** Whether a string holds a CJK unit (cjkUnit). */
+function hasCjkUnit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (cjkUnit(s.charCodeAt(i))) return true;
+  return false;
 }
 
 /**
@@ -2509,10 +2520,11 @@ function mayContainIn(g: Grams, needs: Need[]): boolean {
 export class VendorPatternSet {
   /**
    * `needs`: strings one of which any match contains (requiredStrings), so the pattern is skipped
-   * for items without any; `ascii`: those of them written in ASCII (the others hold CJK characters
-   * and cannot occur in a text without any).
+   * for items without any; `nonCjk`: those of them without a CJK unit (the others cannot occur in a
+   * text without CJK; since speed18 required strings also hold accented Latin, Greek and Cyrillic
+   * letters: requirable).
    */
-  private readonly anchored: Array<{ cue: Cue; re: RegExp; atStart: boolean; needs: Need[] | null; ascii: Need[] }> = [];
+  private readonly anchored: Array<{ cue: Cue; re: RegExp; atStart: boolean; needs: Need[] | null; nonCjk: Need[] }> = [];
   private readonly rest: CueSet;
 
   constructor(cues: Cue[]) {
@@ -2524,10 +2536,8 @@ export class VendorPatternSet {
       if (atStart || c.pattern.startsWith(VENDOR_MARK)) {
         const src = spaces(atStart ? c.pattern.slice(1) : c.pattern);
         const needs = requiredStrings(c.pattern);
-        // The strings a text without CJK can hold: none with a CJK unit (since speed18 required
-        // strings also hold accented Latin, Greek and Cyrillic letters: requirable).
-        const ascii = (needs ?? []).filter((n) => !/[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/.test(n));
-        this.anchored.push({ cue: c, re: fastRegExp(`(?:${src})(?!${WORD_CHAR})`, 'iy'), atStart, needs: needs && needs.map(needOfString), ascii: ascii.map(needOfString) });
+        const nonCjk = (needs ?? []).filter((n) => !hasCjkUnit(n));
+        this.anchored.push({ cue: c, re: fastRegExp(`(?:${src})(?!${WORD_CHAR})`, 'iy'), atStart, needs: needs && needs.map(needOfString), nonCjk: nonCjk.map(needOfString) });
       } else rest.push(c);
     }
     // Not gated: its text is the masked copy, and tokenising that too would cost more than it saves.
@@ -2545,14 +2555,14 @@ export class VendorPatternSet {
     const present: Array<boolean | undefined> = [];
     for (let i = masked.indexOf(VENDOR_MARK); i >= 0; i = masked.indexOf(VENDOR_MARK, i + 1)) {
       for (let k = 0; k < this.anchored.length; k++) {
-        const { cue, re, atStart, needs, ascii } = this.anchored[k] as (typeof this.anchored)[number];
+        const { cue, re, atStart, needs, nonCjk } = this.anchored[k] as (typeof this.anchored)[number];
         if (atStart && i !== 0) continue;
         if (needs) {
           let found = present[k];
           if (found === undefined) {
             // Masking only blanks vendor names: the masked text has CJK characters where the text has.
             cjk ??= tokensOf(text ?? masked).nCjk > 0;
-            present[k] = found = mayContain(text ?? masked, cjk ? needs : ascii);
+            present[k] = found = mayContain(text ?? masked, cjk ? needs : nonCjk);
           }
           if (!found) continue;
         }
