@@ -163,6 +163,12 @@ export interface Cue {
    * app's usual market prior says (classify.ts, cueVotes: an official scope, not an instrument vote).
    */
   ownReach?: boolean;
+  /**
+   * The cue names a company that decides for itself, a telecom operator ("Telefónica", "KPN",
+   * "ソフトバンク", "SK텔레콤"): opening a headline as the subject of its restriction verb, it makes the
+   * restriction the company's own commercial choice, not a state measure (classify.ts, firmChooses).
+   */
+  firm?: boolean;
   /** A country reference (ISO alpha-2 or EU): name, demonym+government, metonym or agency. */
   country?: string;
   /**
@@ -280,6 +286,10 @@ export interface Tuning {
   originReactionNoise?: number;
   /** Noise for a restriction the lead reports only for a state the headline does not name; default 3. */
   leadElsewhereNoise?: number;
+  /** Noise for a headline in which one state comments on another state's measure (commentsOnOthersMeasure); default 4. */
+  thirdCommentNoise?: number;
+  /** Noise for a headline in which a telecom operator restricts a vendor itself (firmChooses); default 4. */
+  firmChoiceNoise?: number;
   /**
    * Score added when an item has no lead (a news aggregator's headline) and a jurisdiction is the
    * subject of the headline's restriction verb; default 0.5.

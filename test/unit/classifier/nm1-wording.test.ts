@@ -1,0 +1,76 @@
+/**
+ * nm1: near-misses that unseen news reads as measures (blind-error archaeology of false positives over
+ * r21–r29 and rn–rn7, issue #7/#8). Fresh sentences, not from fixtures, of causes that recur across
+ * collections and that today's rules read only in the fixtures' own phrases: one state's comment on
+ * another state's measure, a telecom operator's own choice. Every row of the first tables read relevant
+ * on main 76a813d, as an article and in the Google News shape.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../../lambdas/core/classifier/index.js';
+import { google, item } from './helpers.js';
+
+// [language, title, summary]
+// One state's speaker comments on another state's measure (its impact, its reasons, a judgement): the
+// restriction word belongs to the other state named right next to it (commentsOnOthersMeasure).
+const COMMENTS_ON_ANOTHER_STATE: Array<[string, string, string]> = [
+  ['en', 'Indonesian minister says US ban on Huawei is about trade war', ''],
+  ['es', 'El Gobierno mexicano dice que el veto de EEUU a Huawei no le afecta', ''],
+  ['zh', '印尼部长:美国对华为禁令与贸易战有关', ''],
+  ['ja', '日本政府、米国のファーウェイ禁輸措置を注視', ''],
+  ['id', 'Menteri Kominfo sebut larangan TikTok di AS tak berdampak ke Indonesia', ''],
+  ['ru', 'Минцифры оценило последствия запрета TikTok в США для российских пользователей', ''],
+  ['uk', 'Мінцифри оцінило наслідки заборони TikTok у США для українців', ''],
+  ['en', 'Brazilian minister says EU ban on TikTok is not a model for Brazil', ''],
+];
+
+// A telecom operator restricts a vendor in its own network: its commercial choice (firmChooses).
+const OPERATORS_OWN_CHOICE: Array<[string, string, string]> = [
+  ['fr', 'Orange exclut Huawei de son cœur de réseau 5G', ''],
+  ['es', 'Telefónica excluye a Huawei del núcleo de su red 5G', ''],
+  ['zh', '英国电信BT:将在核心网络中弃用华为设备', ''],
+  ['ja', 'ソフトバンク、5G基地局でファーウェイ製品の使用をやめる', ''],
+  ['ko', 'SK텔레콤, 5G 핵심망에서 화웨이 장비 배제', ''],
+  ['nl', 'KPN weert Huawei uit kern van 5G-netwerk', ''],
+  ['en', 'Dutch carrier KPN bans Huawei from its 5G core', ''],
+  ['en', "Portugal's MEO excludes Huawei from its 5G core network", ''],
+  ['en', 'Singtel excludes Huawei from its 5G core', ''],
+];
+
+// Measures beside the same words: the speaker's own measure, a measure joining another state's, a
+// state's office quoted on its own measure, a topic before a colon.
+const STILL_MEASURES: Array<[string, string, string]> = [
+  ['en', 'UK says it will ban Huawei from 5G networks', ''],
+  ['en', 'Japan says it will follow US ban on Huawei', ''],
+  ['en', 'Trump: US will ban TikTok', ''],
+  ['en', 'US Commerce Secretary says Huawei will stay on the entity list', ''],
+  ['de', 'Innenminister: Huawei wird aus dem deutschen 5G-Kernnetz ausgeschlossen', ''],
+  ['fr', 'Cybersécurité : le Japon va exclure Huawei et ZTE des marchés publics', ''],
+  ['de', 'Wegen des Kriegs in der Ukraine: BSI warnt vor Kaspersky', ''],
+  ['ru', 'Минцифры: Telegram заблокируют в России', ''],
+  ['id', 'Menkominfo sebut pemerintah akan blokir Temu di Indonesia', ''],
+  ['ja', '日本政府、米国に続きファーウェイ製品を調達から排除と発表', ''],
+  ['ko', '일본 정부, 미국 이어 화웨이·ZTE 제품 정부조달서 배제', ''],
+  ['zh', '日本宣布:政府采购排除华为和中兴 跟随美国', ''],
+  ['es', 'Telefónica, obligada por el Gobierno a retirar los equipos de Huawei', ''],
+  ['en', 'BT told by government to strip Huawei from its network', ''],
+  ['de', 'Telekom muss Huawei-Komponenten bis 2026 ausbauen, beschließt die Bundesregierung', ''],
+  ['ja', '総務省、ソフトバンクなどにファーウェイ製品の排除を要請', ''],
+  ['ko', '정부, SK텔레콤 등 이통3사에 화웨이 장비 배제 요청', ''],
+  ['en', 'Orange County bans DeepSeek on county devices', ''],
+  ['it', 'Il governo impone a TIM di escludere Huawei dal 5G', ''],
+  ['id', 'Operator telekomunikasi diperintahkan blokir Telegram', ''],
+];
+
+describe('classifier', () => {
+  describe('nm1: near-misses of unseen news are not measures', () => {
+    it.each([...COMMENTS_ON_ANOTHER_STATE, ...OPERATORS_OWN_CHOICE])('[%s] "%s"', (language, title, summary) => {
+      expect(classify(item(language, title, summary)).relevant).toBe(false);
+    });
+    it.each([...COMMENTS_ON_ANOTHER_STATE, ...OPERATORS_OWN_CHOICE])('[%s] "%s" (Google News shape)', (language, title) => {
+      expect(classify(google(language, title)).relevant).toBe(false);
+    });
+    it.each(STILL_MEASURES)('[%s] "%s" stays a measure', (language, title, summary) => {
+      expect(classify(item(language, title, summary)).relevant).toBe(true);
+    });
+  });
+});
