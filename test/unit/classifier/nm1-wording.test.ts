@@ -2,7 +2,7 @@
  * nm1: near-misses that unseen news reads as measures (blind-error archaeology of false positives over
  * r21–r29 and rn–rn7, issue #7/#8). Fresh sentences, not from fixtures, of causes that recur across
  * collections and that today's rules read only in the fixtures' own phrases: one state's comment on
- * another state's measure, a telecom operator's own choice. Every row of the first tables read relevant
+ * another state's measure, a telecom operator's own choice, channels or accounts blocked on a platform. Every row of the first tables read relevant
  * on main 76a813d, as an article and in the Google News shape.
  */
 import { describe, expect, it } from 'vitest';
@@ -36,6 +36,22 @@ const OPERATORS_OWN_CHOICE: Array<[string, string, string]> = [
   ['en', 'Singtel excludes Huawei from its 5G core', ''],
 ];
 
+// A count of channels, accounts or posts on a platform blocked: content on it, not the vendor
+// (vp.platform-content, vp.platform-content-cjk).
+const CONTENT_ON_PLATFORM: Array<[string, string, string]> = [
+  ['en', 'Russia blocks 120 Telegram channels over extremism', ''],
+  ['en', 'Turkey blocks dozens of TikTok accounts linked to protests', ''],
+  ['de', 'Russland sperrt Dutzende Telegram-Kanäle', ''],
+  ['fr', 'La Russie bloque des centaines de chaînes Telegram', ''],
+  ['ar', 'إيران تحجب مئات القنوات على تيليغرام', ''],
+  ['tr', 'Erişim engeli: 40 Telegram kanalı kapatıldı', ''],
+  ['zh', '俄罗斯封锁数百个Telegram频道', ''],
+  ['ja', 'ロシア、テレグラムのチャンネル数百件を遮断', ''],
+  ['ko', '러시아, 텔레그램 채널 수백개 차단', ''],
+  ['id', 'Kominfo blokir ratusan akun TikTok penyebar hoaks', ''],
+  ['vi', 'Việt Nam chặn hàng trăm tài khoản TikTok vi phạm', ''],
+];
+
 // Measures beside the same words: the speaker's own measure, a measure joining another state's, a
 // state's office quoted on its own measure, a topic before a colon.
 const STILL_MEASURES: Array<[string, string, string]> = [
@@ -59,14 +75,19 @@ const STILL_MEASURES: Array<[string, string, string]> = [
   ['en', 'Orange County bans DeepSeek on county devices', ''],
   ['it', 'Il governo impone a TIM di escludere Huawei dal 5G', ''],
   ['id', 'Operator telekomunikasi diperintahkan blokir Telegram', ''],
+  ['en', 'India bans 59 Chinese apps including TikTok and WeChat', ''],
+  ['en', 'Nepal bans 26 social media platforms including Telegram', ''],
+  ['ru', 'Роскомнадзор замедлил Telegram в 20 регионах', ''],
+  ['ko', '인도, 틱톡 등 중국 앱 59개 차단', ''],
+  ['id', 'Kominfo blokir 8 aplikasi termasuk Telegram', ''],
 ];
 
 describe('classifier', () => {
   describe('nm1: near-misses of unseen news are not measures', () => {
-    it.each([...COMMENTS_ON_ANOTHER_STATE, ...OPERATORS_OWN_CHOICE])('[%s] "%s"', (language, title, summary) => {
+    it.each([...COMMENTS_ON_ANOTHER_STATE, ...OPERATORS_OWN_CHOICE, ...CONTENT_ON_PLATFORM])('[%s] "%s"', (language, title, summary) => {
       expect(classify(item(language, title, summary)).relevant).toBe(false);
     });
-    it.each([...COMMENTS_ON_ANOTHER_STATE, ...OPERATORS_OWN_CHOICE])('[%s] "%s" (Google News shape)', (language, title) => {
+    it.each([...COMMENTS_ON_ANOTHER_STATE, ...OPERATORS_OWN_CHOICE, ...CONTENT_ON_PLATFORM])('[%s] "%s" (Google News shape)', (language, title) => {
       expect(classify(google(language, title)).relevant).toBe(false);
     });
     it.each(STILL_MEASURES)('[%s] "%s" stays a measure', (language, title, summary) => {
