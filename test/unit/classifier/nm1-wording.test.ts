@@ -2,7 +2,7 @@
  * nm1: near-misses that unseen news reads as measures (blind-error archaeology of false positives over
  * r21–r29 and rn–rn7, issue #7/#8). Fresh sentences, not from fixtures, of causes that recur across
  * collections and that today's rules read only in the fixtures' own phrases: one state's comment on
- * another state's measure, a telecom operator's own choice, channels or accounts blocked on a platform. Every row of the first tables read relevant
+ * another state's measure, a telecom operator's own choice, channels or accounts blocked on a platform, a vendor's court challenge in more languages. Every row of the first tables read relevant
  * on main 76a813d, as an article and in the Google News shape.
  */
 import { describe, expect, it } from 'vitest';
@@ -52,6 +52,19 @@ const CONTENT_ON_PLATFORM: Array<[string, string, string]> = [
   ['vi', 'Việt Nam chặn hàng trăm tài khoản TikTok vi phạm', ''],
 ];
 
+// The vendor challenges a measure in court, in languages the vendor-lawsuit pattern did not read
+// (vp.vendor-sues-more; zh 上诉 in vp.vendor-sues-cjk).
+const VENDOR_CHALLENGES: Array<[string, string, string]> = [
+  ['zh', '华为就瑞典5G禁令提起上诉', ''],
+  ['ru', 'Касперский оспорит запрет в США', ''],
+  ['uk', 'Касперський оскаржує заборону в США', ''],
+  ['tr', "Huawei, İsveç'in 5G yasağına itiraz etti", ''],
+  ['id', 'TikTok gugat larangan di Montana', ''],
+  ['vi', 'Huawei kháng cáo lệnh cấm 5G của Thụy Điển', ''],
+  ['pl', 'Huawei pozywa Szwecję za wykluczenie z sieci 5G', ''],
+  ['nl', 'TikTok stapt naar de rechter tegen verbod in Montana', ''],
+];
+
 // Measures beside the same words: the speaker's own measure, a measure joining another state's, a
 // state's office quoted on its own measure, a topic before a colon.
 const STILL_MEASURES: Array<[string, string, string]> = [
@@ -80,14 +93,18 @@ const STILL_MEASURES: Array<[string, string, string]> = [
   ['ru', 'Роскомнадзор замедлил Telegram в 20 регионах', ''],
   ['ko', '인도, 틱톡 등 중국 앱 59개 차단', ''],
   ['id', 'Kominfo blokir 8 aplikasi termasuk Telegram', ''],
+  ['ru', 'Суд отклонил иск Касперского против запрета в США', ''],
+  ['tr', "Mahkeme, Huawei'nin 5G yasağına itirazını reddetti", ''],
+  ['zh', '瑞典法院驳回华为上诉 维持5G禁令', ''],
+  ['ru', 'США запретили продажу антивируса Касперского, компания обжалует решение', ''],
 ];
 
 describe('classifier', () => {
   describe('nm1: near-misses of unseen news are not measures', () => {
-    it.each([...COMMENTS_ON_ANOTHER_STATE, ...OPERATORS_OWN_CHOICE, ...CONTENT_ON_PLATFORM])('[%s] "%s"', (language, title, summary) => {
+    it.each([...COMMENTS_ON_ANOTHER_STATE, ...OPERATORS_OWN_CHOICE, ...CONTENT_ON_PLATFORM, ...VENDOR_CHALLENGES])('[%s] "%s"', (language, title, summary) => {
       expect(classify(item(language, title, summary)).relevant).toBe(false);
     });
-    it.each([...COMMENTS_ON_ANOTHER_STATE, ...OPERATORS_OWN_CHOICE, ...CONTENT_ON_PLATFORM])('[%s] "%s" (Google News shape)', (language, title) => {
+    it.each([...COMMENTS_ON_ANOTHER_STATE, ...OPERATORS_OWN_CHOICE, ...CONTENT_ON_PLATFORM, ...VENDOR_CHALLENGES])('[%s] "%s" (Google News shape)', (language, title) => {
       expect(classify(google(language, title)).relevant).toBe(false);
     });
     it.each(STILL_MEASURES)('[%s] "%s" stays a measure', (language, title, summary) => {
