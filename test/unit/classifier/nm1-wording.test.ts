@@ -2,8 +2,10 @@
  * nm1: near-misses that unseen news reads as measures (blind-error archaeology of false positives over
  * r21–r29 and rn–rn7, issue #7/#8). Fresh sentences, not from fixtures, of causes that recur across
  * collections and that today's rules read only in the fixtures' own phrases: one state's comment on
- * another state's measure, a telecom operator's own choice, channels or accounts blocked on a platform, a vendor's court challenge in more languages. Every row of the first tables read relevant
- * on main 76a813d, as an article and in the Google News shape.
+ * another state's measure, a telecom operator's own choice, channels or accounts blocked on a
+ * platform, a vendor's court challenge in more languages, what a measure changes for its users.
+ * Every row of the first tables read relevant on main 76a813d, as an article and in the Google News
+ * shape.
  */
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../lambdas/core/classifier/index.js';
@@ -65,6 +67,15 @@ const VENDOR_CHALLENGES: Array<[string, string, string]> = [
   ['nl', 'TikTok stapt naar de rechter tegen verbod in Montana', ''],
 ];
 
+// What a measure means or changes for its users: an explainer (ru/uk/ja explainer noise).
+const WHAT_IT_CHANGES: Array<[string, string, string]> = [
+  ['ru', 'Что означает запрет TikTok для пользователей', ''],
+  ['ru', 'Что изменит блокировка Telegram для бизнеса', ''],
+  ['uk', 'Що означає заборона TikTok для українців', ''],
+  ['ja', 'TikTok禁止で何が変わるのか', ''],
+  ['ja', 'ファーウェイ排除でどう変わる 日本の通信網', ''],
+];
+
 // Measures beside the same words: the speaker's own measure, a measure joining another state's, a
 // state's office quoted on its own measure, a topic before a colon.
 const STILL_MEASURES: Array<[string, string, string]> = [
@@ -101,10 +112,10 @@ const STILL_MEASURES: Array<[string, string, string]> = [
 
 describe('classifier', () => {
   describe('nm1: near-misses of unseen news are not measures', () => {
-    it.each([...COMMENTS_ON_ANOTHER_STATE, ...OPERATORS_OWN_CHOICE, ...CONTENT_ON_PLATFORM, ...VENDOR_CHALLENGES])('[%s] "%s"', (language, title, summary) => {
+    it.each([...COMMENTS_ON_ANOTHER_STATE, ...OPERATORS_OWN_CHOICE, ...CONTENT_ON_PLATFORM, ...VENDOR_CHALLENGES, ...WHAT_IT_CHANGES])('[%s] "%s"', (language, title, summary) => {
       expect(classify(item(language, title, summary)).relevant).toBe(false);
     });
-    it.each([...COMMENTS_ON_ANOTHER_STATE, ...OPERATORS_OWN_CHOICE, ...CONTENT_ON_PLATFORM, ...VENDOR_CHALLENGES])('[%s] "%s" (Google News shape)', (language, title) => {
+    it.each([...COMMENTS_ON_ANOTHER_STATE, ...OPERATORS_OWN_CHOICE, ...CONTENT_ON_PLATFORM, ...VENDOR_CHALLENGES, ...WHAT_IT_CHANGES])('[%s] "%s" (Google News shape)', (language, title) => {
       expect(classify(google(language, title)).relevant).toBe(false);
     });
     it.each(STILL_MEASURES)('[%s] "%s" stays a measure', (language, title, summary) => {
