@@ -590,8 +590,10 @@ function commentsOnOthersMeasure(
     if (h.cue.restrict) restricts.push(h);
     if (h.cue.actor && (!firstActor || h.start < firstActor.start)) firstActor = h;
     if (!(h.cue.country || h.cue.countryMap) || insideAny(vHits, h)) continue;
+    // The vendors' home counts as the other state: it controls its own firms' exports ("中方坚决反对美方
+    // 限制英伟达…", "중국 상무부, 미국의 엔비디아 칩 수출통제에 '결연히 반대'"); as the speaker it is originReacts'.
     const code = h.cue.country ?? resolveCountry(c, h);
-    if (code && !origins.has(code)) countries.push({ h, code });
+    if (code) countries.push({ h, code });
   }
   if (!restricts.length || !countries.length) return false;
   let first = countries[0] as { h: Hit; code: string };
@@ -642,7 +644,9 @@ function commentsOnOthersMeasure(
     let owned = false;
     for (let j = 0; j < countries.length && !owned; j++) {
       const x = countries[j] as { h: Hit; code: string };
-      if (x.h.start < from || x.code === speaker.code || contexts.has(x.h)) continue;
+      // A state named inside the restriction's own words is what it names ("‘중국군 지원 기업’ 추가": the
+      // Chinese military companies list), not who owns it.
+      if (x.h.start < from || x.code === speaker.code || contexts.has(x.h) || (x.h.start >= r.start && x.h.end <= r.end && x.h.end - x.h.start < r.end - r.start)) continue;
       const gap = x.h.end <= r.start ? between(x.h.end, r.start) : x.h.start >= r.end ? between(r.end, x.h.start) : 0;
       if (gap <= OWNER_GAP_MAX) owned = true;
     }

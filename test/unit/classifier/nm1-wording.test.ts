@@ -25,6 +25,14 @@ const COMMENTS_ON_ANOTHER_STATE: Array<[string, string, string]> = [
   ['en', 'Brazilian minister says EU ban on TikTok is not a model for Brazil', ''],
 ];
 
+// The state an export control targets reacts to it: the vendors' home owns the measure
+// (commentsOnOthersMeasure; fp5 left this: originReacts knows only the vendor's home as the reacting state).
+const DESTINATION_REACTS: Array<[string, string, string]> = [
+  ['zh', '中方坚决反对美方限制英伟达H20对华出口', ''],
+  ['ko', "중국 상무부, 미국의 엔비디아 칩 수출통제에 '결연히 반대'", ''],
+  ['en', 'Beijing says US restrictions on Nvidia chip sales hurt global supply chains', ''],
+];
+
 // A telecom operator restricts a vendor in its own network: its commercial choice (firmChooses).
 const OPERATORS_OWN_CHOICE: Array<[string, string, string]> = [
   ['fr', 'Orange exclut Huawei de son cœur de réseau 5G', ''],
@@ -108,14 +116,17 @@ const STILL_MEASURES: Array<[string, string, string]> = [
   ['tr', "Mahkeme, Huawei'nin 5G yasağına itirazını reddetti", ''],
   ['zh', '瑞典法院驳回华为上诉 维持5G禁令', ''],
   ['ru', 'США запретили продажу антивируса Касперского, компания обжалует решение', ''],
+  ['zh', '中国商务部:将美光列入不可靠实体清单', ''],
+  ['en', 'China says US firm Micron failed security review, bans its chips in key infrastructure', ''],
+  ['ko', '美, ‘중국군 지원 기업’ CATL·텐센트 등 추가', ''],
 ];
 
 describe('classifier', () => {
   describe('nm1: near-misses of unseen news are not measures', () => {
-    it.each([...COMMENTS_ON_ANOTHER_STATE, ...OPERATORS_OWN_CHOICE, ...CONTENT_ON_PLATFORM, ...VENDOR_CHALLENGES, ...WHAT_IT_CHANGES])('[%s] "%s"', (language, title, summary) => {
+    it.each([...COMMENTS_ON_ANOTHER_STATE, ...DESTINATION_REACTS, ...OPERATORS_OWN_CHOICE, ...CONTENT_ON_PLATFORM, ...VENDOR_CHALLENGES, ...WHAT_IT_CHANGES])('[%s] "%s"', (language, title, summary) => {
       expect(classify(item(language, title, summary)).relevant).toBe(false);
     });
-    it.each([...COMMENTS_ON_ANOTHER_STATE, ...OPERATORS_OWN_CHOICE, ...CONTENT_ON_PLATFORM, ...VENDOR_CHALLENGES, ...WHAT_IT_CHANGES])('[%s] "%s" (Google News shape)', (language, title) => {
+    it.each([...COMMENTS_ON_ANOTHER_STATE, ...DESTINATION_REACTS, ...OPERATORS_OWN_CHOICE, ...CONTENT_ON_PLATFORM, ...VENDOR_CHALLENGES, ...WHAT_IT_CHANGES])('[%s] "%s" (Google News shape)', (language, title) => {
       expect(classify(google(language, title)).relevant).toBe(false);
     });
     it.each(STILL_MEASURES)('[%s] "%s" stays a measure', (language, title, summary) => {
