@@ -541,7 +541,7 @@ function originReacts(c: CompiledRules, hits: Hit[], vHits: Hit[], origins: Set<
     // country named after it; "US tells Nvidia to halt sales to China" speaks to the vendor (a measure).
     // A verb-final headline may name that country before its verb ("中, … EU에 '정치적 조작' 비난").
     const addressee = (x: { h: Hit; code: string }) => !origins.has(x.code) && (subject ? x.h.start > first!.h.end : x.h.start > s.start);
-    if (s.cue.speech === 'says' && (!countries.some(addressee) ||
+    if (s.cue.speech !== 'reaction' && (!countries.some(addressee) ||
       vHits.some((v) => v.start >= s.end && v.start - s.end <= 1))) continue;
     if (first.h.start <= s.start && s.start - first.h.end <= SPEAKER_GAP) return true;
   }
@@ -653,6 +653,46 @@ function commentsOnOthersMeasure(
     if (!owned) return false;
   }
   return true;
+}
+
+/** Letters allowed between an urging verb and the state it urges ("calls on EU allies", "chiedono all'Italia", "presiona a Alemania"). */
+const URGED_GAP_MAX = 4;
+
+/**
+ * Whether a headline is one state pressing another to restrict a vendor (nm1, issue #8): its first
+ * state (after an article at most, not the vendors' home: that is originReacts') is followed by an
+ * urging verb (cue speech 'urges': "presses", "urges", "calls on", "призвали", "desak", "chiedono"),
+ * another state is named right after that verb as its object ("Washington presses Germany to exclude
+ * Huawei", "США призвали Германию отказаться от Huawei", "AS desak Jerman larang Huawei"), and a
+ * restriction word follows. Neither state decides: the one urged has not acted, the urging one asks
+ * (LABELS.md: pressure on others is not a measure). Verb-final headlines ("米国、ドイツにファーウェイ
+ * 排除を要求") name the urged state before the verb; their lexicons read them.
+ */
+function pressesAnotherState(c: CompiledRules, hits: Hit[], vHits: Hit[], origins: Set<string>, titleEnd: number, text: string): boolean {
+  const countries: Array<{ h: Hit; code: string }> = [];
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as Hit;
+    if (h.start >= titleEnd || !(h.cue.country || h.cue.countryMap) || insideAny(vHits, h)) continue;
+    const code = h.cue.country ?? resolveCountry(c, h);
+    if (code) countries.push({ h, code });
+  }
+  if (countries.length < 2) return false;
+  countries.sort((a, b) => a.h.start - b.h.start);
+  const first = countries[0] as { h: Hit; code: string };
+  if (origins.has(first.code) || letterWeight(text.slice(0, first.h.start)) > SPEAKER_PREFIX_MAX) return false;
+  for (let i = 0; i < hits.length; i++) {
+    const u = hits[i] as Hit;
+    if (u.cue.speech !== 'urges' || u.start >= titleEnd || u.start < first.h.end || u.start - first.h.end > SPEAKER_GAP) continue;
+    // The state urged: the first one named after the verb, right after it.
+    let urged: { h: Hit; code: string } | null = null;
+    for (let j = 0; j < countries.length && !urged; j++) if ((countries[j] as { h: Hit; code: string }).h.start >= u.end) urged = countries[j] as { h: Hit; code: string };
+    if (!urged || urged.code === first.code || origins.has(urged.code) || letterWeight(text.slice(u.end, urged.h.start)) > URGED_GAP_MAX) continue;
+    for (let j = 0; j < hits.length; j++) {
+      const r = hits[j] as Hit;
+      if (r.cue.restrict && r.start >= urged.h.end && r.start < titleEnd) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -1721,6 +1761,10 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   } else if (commentsOnOthersMeasure(c, hits, vHits, origins, titleEnd, verbFinal, text, lex?.lexicon.defaultCountry)) {
     noise += tuning.thirdCommentNoise ?? 4;
     fired.add('noise.comment-on-other-state');
+  }
+  if (pressesAnotherState(c, hits, vHits, origins, titleEnd, text)) {
+    noise += tuning.pressOthersNoise ?? 4;
+    fired.add('noise.presses-other-state');
   }
   if (firmChooses(hits, titleEnd, text)) {
     noise += tuning.firmChoiceNoise ?? 4;

@@ -197,9 +197,11 @@ export interface Cue {
    * A reported-speech or reaction word of a headline ("says", "opposes", "称", "大使"). Right after the
    * targeted vendor's home country ("China says…", "中国商务部称…") it makes the item that country's
    * reaction, not a measure: 'says' when another country is named in the headline too, 'reaction'
-   * (diplomats, protest verbs) always.
+   * (diplomats, protest verbs) always. 'urges' (urges, presses, calls on, demands): read as 'says' there,
+   * and a state that urges another state named right after it to restrict is pressing it (classify.ts,
+   * pressesAnotherState).
    */
-  speech?: 'says' | 'reaction';
+  speech?: 'says' | 'reaction' | 'urges';
   /** Marks following/preceding country mentions as not acting ("following X's lead", "to X"). */
   nonActing?: 'before' | 'after';
   /**
@@ -288,6 +290,8 @@ export interface Tuning {
   leadElsewhereNoise?: number;
   /** Noise for a headline in which one state comments on another state's measure (commentsOnOthersMeasure); default 4. */
   thirdCommentNoise?: number;
+  /** Noise for a headline in which one state urges another to restrict (pressesAnotherState); default 4. */
+  pressOthersNoise?: number;
   /** Noise for a headline in which a telecom operator restricts a vendor itself (firmChooses); default 4. */
   firmChoiceNoise?: number;
   /**

@@ -2,7 +2,7 @@
  * nm1: near-misses that unseen news reads as measures (blind-error archaeology of false positives over
  * r21–r29 and rn–rn7, issue #7/#8). Fresh sentences, not from fixtures, of causes that recur across
  * collections and that today's rules read only in the fixtures' own phrases: one state's comment on
- * another state's measure, a telecom operator's own choice, channels or accounts blocked on a
+ * another state's measure or pressure on it, a telecom operator's own choice, channels or accounts blocked on a
  * platform, a vendor's court challenge in more languages, what a measure changes for its users.
  * Every row of the first tables read relevant on main 76a813d, as an article and in the Google News
  * shape.
@@ -31,6 +31,14 @@ const DESTINATION_REACTS: Array<[string, string, string]> = [
   ['zh', '中方坚决反对美方限制英伟达H20对华出口', ''],
   ['ko', "중국 상무부, 미국의 엔비디아 칩 수출통제에 '결연히 반대'", ''],
   ['en', 'Beijing says US restrictions on Nvidia chip sales hurt global supply chains', ''],
+];
+
+// One state presses another to restrict a vendor: neither decides (pressesAnotherState, cue speech 'urges').
+const PRESSES_ANOTHER_STATE: Array<[string, string, string]> = [
+  ['en', 'Washington presses Germany to exclude Huawei from 5G', ''],
+  ['ru', 'США призвали Германию отказаться от Huawei', ''],
+  ['it', "Gli Usa chiedono all'Italia di escludere Huawei dal 5G", ''],
+  ['id', 'AS desak Jerman larang Huawei', ''],
 ];
 
 // A telecom operator restricts a vendor in its own network: its commercial choice (firmChooses).
@@ -119,14 +127,17 @@ const STILL_MEASURES: Array<[string, string, string]> = [
   ['zh', '中国商务部:将美光列入不可靠实体清单', ''],
   ['en', 'China says US firm Micron failed security review, bans its chips in key infrastructure', ''],
   ['ko', '美, ‘중국군 지원 기업’ CATL·텐센트 등 추가', ''],
+  ['en', 'White House urges Congress to pass TikTok ban', ''],
+  ['ru', 'Путин призвал правительство ограничить работу Telegram', ''],
+  ['id', 'Jokowi minta Kominfo blokir Temu', ''],
 ];
 
 describe('classifier', () => {
   describe('nm1: near-misses of unseen news are not measures', () => {
-    it.each([...COMMENTS_ON_ANOTHER_STATE, ...DESTINATION_REACTS, ...OPERATORS_OWN_CHOICE, ...CONTENT_ON_PLATFORM, ...VENDOR_CHALLENGES, ...WHAT_IT_CHANGES])('[%s] "%s"', (language, title, summary) => {
+    it.each([...COMMENTS_ON_ANOTHER_STATE, ...DESTINATION_REACTS, ...PRESSES_ANOTHER_STATE, ...OPERATORS_OWN_CHOICE, ...CONTENT_ON_PLATFORM, ...VENDOR_CHALLENGES, ...WHAT_IT_CHANGES])('[%s] "%s"', (language, title, summary) => {
       expect(classify(item(language, title, summary)).relevant).toBe(false);
     });
-    it.each([...COMMENTS_ON_ANOTHER_STATE, ...DESTINATION_REACTS, ...OPERATORS_OWN_CHOICE, ...CONTENT_ON_PLATFORM, ...VENDOR_CHALLENGES, ...WHAT_IT_CHANGES])('[%s] "%s" (Google News shape)', (language, title) => {
+    it.each([...COMMENTS_ON_ANOTHER_STATE, ...DESTINATION_REACTS, ...PRESSES_ANOTHER_STATE, ...OPERATORS_OWN_CHOICE, ...CONTENT_ON_PLATFORM, ...VENDOR_CHALLENGES, ...WHAT_IT_CHANGES])('[%s] "%s" (Google News shape)', (language, title) => {
       expect(classify(google(language, title)).relevant).toBe(false);
     });
     it.each(STILL_MEASURES)('[%s] "%s" stays a measure', (language, title, summary) => {
