@@ -541,11 +541,204 @@ function originReacts(c: CompiledRules, hits: Hit[], vHits: Hit[], origins: Set<
     // country named after it; "US tells Nvidia to halt sales to China" speaks to the vendor (a measure).
     // A verb-final headline may name that country before its verb ("中, … EU에 '정치적 조작' 비난").
     const addressee = (x: { h: Hit; code: string }) => !origins.has(x.code) && (subject ? x.h.start > first!.h.end : x.h.start > s.start);
-    if (s.cue.speech === 'says' && (!countries.some(addressee) ||
+    if (s.cue.speech !== 'reaction' && (!countries.some(addressee) ||
       vHits.some((v) => v.start >= s.end && v.start - s.end <= 1))) continue;
     if (first.h.start <= s.start && s.start - first.h.end <= SPEAKER_GAP) return true;
   }
   return false;
+}
+
+/** The length of a stretch of headline in words' letters: a Han, kana or Hangul unit counts as a word (3), spaces and punctuation not at all. */
+function letterWeight(t: string): number {
+  let n = 0;
+  for (const ch of t.replace(/[\s\p{P}]+/gu, '')) n += ch.charCodeAt(0) >= 0x2e80 ? 3 : 1;
+  return n;
+}
+
+/** What may stand between a state and the restriction word it owns, less the vendors' names ("US ban", "veto de EEUU", "Pemblokiran Huawei oleh AS", "美国对华为禁令"). */
+const OWNER_GAP_MAX = 6;
+/** A quoted speaker's colon ("Indonesian minister: …", "印尼部长:…"). */
+const SPEAKER_COLON = /[:：]/u;
+/** Letters allowed before the speaker at the start of the headline: an article ("El Gobierno mexicano…", "The…"). */
+const SPEAKER_PREFIX_MAX = 3;
+
+/**
+ * Whether a headline is one state's comment on another state's measure (nm1, issue #8): its first state
+ * speaks — a country, or a state body of the language's default country named before any country
+ * ("Минцифры", "Menteri Kominfo") — through a speech word after it ("Indonesian minister says…", "El
+ * Gobierno mexicano dice…", "Минцифры оценило…"), a colon ("Malaysia's PM: …", "印尼部长:…") or, in a
+ * verb-final headline, as the marked subject of a speech word ("日本政府、…を注視"); and every
+ * restriction word of the headline comes after that and belongs to another state named right next to
+ * it ("US ban on Huawei", "美国对华为禁令", "larangan TikTok di AS"). That is a reaction, an impact or a
+ * judgement, not a measure of either (LABELS.md): the speaker does not act, and the other state's
+ * measure is what it talks about. Not when the speaker is the vendors' home (originReacts), nor when
+ * the other state is named as a precedent ("following the US ban": the speaker joins it), nor when a
+ * restriction word has no other state next to it ("UK says it will ban Huawei").
+ */
+function commentsOnOthersMeasure(
+  c: CompiledRules, hits: Hit[], vHits: Hit[], origins: Set<string>, titleEnd: number, verbFinal: boolean, text: string,
+  defaultCountry: string | null | undefined,
+): boolean {
+  const countries: Array<{ h: Hit; code: string }> = [];
+  const restricts: Hit[] = [];
+  const nonActing: Hit[] = [];
+  let firstActor: Hit | null = null;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as Hit;
+    if (h.cue.nonActing) nonActing.push(h);
+    if (h.start >= titleEnd) continue;
+    if (h.cue.restrict) restricts.push(h);
+    if (h.cue.actor && (!firstActor || h.start < firstActor.start)) firstActor = h;
+    if (!(h.cue.country || h.cue.countryMap) || insideAny(vHits, h)) continue;
+    // The vendors' home counts as the other state: it controls its own firms' exports ("中方坚决反对美方
+    // 限制英伟达…", "중국 상무부, 미국의 엔비디아 칩 수출통제에 '결연히 반대'"); as the speaker it is originReacts'.
+    const code = h.cue.country ?? resolveCountry(c, h);
+    if (code) countries.push({ h, code });
+  }
+  if (!restricts.length || !countries.length) return false;
+  let first = countries[0] as { h: Hit; code: string };
+  for (let i = 1; i < countries.length; i++) if ((countries[i] as { h: Hit; code: string }).h.start < first.h.start) first = countries[i] as { h: Hit; code: string };
+  let speaker: { start: number; end: number; code: string } = { start: first.h.start, end: first.h.end, code: first.code };
+  if (firstActor && firstActor.end <= first.h.start) {
+    if (!defaultCountry) return false;
+    speaker = { start: firstActor.start, end: firstActor.end, code: defaultCountry };
+  }
+  // The speaker opens the headline (its subject), after an article at most: "Wegen Russlands Angriff
+  // auf die Ukraine: BSI warnt…" and "Cybersicherheit: Japan verbietet…" open with a cause or a topic.
+  if (origins.has(speaker.code) || letterWeight(text.slice(0, speaker.start)) > SPEAKER_PREFIX_MAX) return false;
+  // Where the speaker's words start: its colon (a country's speaker: a bare office before a colon,
+  // "通信情報大臣:", may be another country's), or the speech word after it.
+  let from = -1;
+  // A colon after a bare country opens a topic ("Ukraine war: …"); after a state's office ("Malaysia's
+  // PM:", "印尼部长:") it quotes it.
+  const colon = speaker.start === first.h.start ? SPEAKER_COLON.exec(text.slice(speaker.end, Math.min(titleEnd, speaker.end + SPEAKER_GAP))) : null;
+  if (colon) {
+    const at = speaker.end + colon.index;
+    for (let i = 0; i < hits.length && from < 0; i++) {
+      const a = hits[i] as Hit;
+      if (a.cue.actor && a.start >= speaker.start && a.end <= at) from = at + 1;
+    }
+  }
+  const marked = verbFinal && SUBJECT_AFTER.test(text.slice(speaker.end, speaker.end + 8));
+  for (let i = 0; i < hits.length && from < 0; i++) {
+    const s = hits[i] as Hit;
+    if (!s.cue.speech || s.start >= titleEnd || s.start < speaker.end) continue;
+    // A verb-final headline's speech word ends it: the speaker's words start after its subject marker.
+    if (marked) from = speaker.end;
+    else if (s.start - speaker.end <= SPEAKER_GAP) from = s.end;
+  }
+  if (from < 0) return false;
+  const contexts = contextsOfCountries(hits, nonActing, text);
+  // What stands between a state and a restriction word, less the vendors' names.
+  const between = (a: number, b: number): number => {
+    let t = text.slice(a, b);
+    for (let j = 0; j < vHits.length; j++) {
+      const v = vHits[j] as Hit;
+      if (v.start >= a && v.end <= b) t = t.replace(v.text, '');
+    }
+    return letterWeight(t);
+  };
+  for (let i = 0; i < restricts.length; i++) {
+    const r = restricts[i] as Hit;
+    if (r.start < from) return false;
+    let owned = false;
+    for (let j = 0; j < countries.length && !owned; j++) {
+      const x = countries[j] as { h: Hit; code: string };
+      // A state named inside the restriction's own words is what it names ("‘중국군 지원 기업’ 추가": the
+      // Chinese military companies list), not who owns it.
+      if (x.h.start < from || x.code === speaker.code || contexts.has(x.h) || (x.h.start >= r.start && x.h.end <= r.end && x.h.end - x.h.start < r.end - r.start)) continue;
+      const gap = x.h.end <= r.start ? between(x.h.end, r.start) : x.h.start >= r.end ? between(r.end, x.h.start) : 0;
+      if (gap <= OWNER_GAP_MAX) owned = true;
+    }
+    if (!owned) return false;
+  }
+  return true;
+}
+
+/** Letters allowed between an urging verb and the state it urges ("calls on EU allies", "chiedono all'Italia", "presiona a Alemania"). */
+const URGED_GAP_MAX = 4;
+
+/**
+ * Whether a headline is one state pressing another to restrict a vendor (nm1, issue #8): its first
+ * state (after an article at most, not the vendors' home: that is originReacts') is followed by an
+ * urging verb (cue speech 'urges': "presses", "urges", "calls on", "призвали", "desak", "chiedono"),
+ * another state is named right after that verb as its object ("Washington presses Germany to exclude
+ * Huawei", "США призвали Германию отказаться от Huawei", "AS desak Jerman larang Huawei"), and a
+ * restriction word follows. Neither state decides: the one urged has not acted, the urging one asks
+ * (LABELS.md: pressure on others is not a measure). Verb-final headlines ("米国、ドイツにファーウェイ
+ * 排除を要求") name the urged state before the verb; their lexicons read them.
+ */
+function pressesAnotherState(c: CompiledRules, hits: Hit[], vHits: Hit[], origins: Set<string>, titleEnd: number, text: string): boolean {
+  const countries: Array<{ h: Hit; code: string }> = [];
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as Hit;
+    if (h.start >= titleEnd || !(h.cue.country || h.cue.countryMap) || insideAny(vHits, h)) continue;
+    const code = h.cue.country ?? resolveCountry(c, h);
+    if (code) countries.push({ h, code });
+  }
+  if (countries.length < 2) return false;
+  countries.sort((a, b) => a.h.start - b.h.start);
+  const first = countries[0] as { h: Hit; code: string };
+  if (origins.has(first.code) || letterWeight(text.slice(0, first.h.start)) > SPEAKER_PREFIX_MAX) return false;
+  for (let i = 0; i < hits.length; i++) {
+    const u = hits[i] as Hit;
+    if (u.cue.speech !== 'urges' || u.start >= titleEnd || u.start < first.h.end || u.start - first.h.end > SPEAKER_GAP) continue;
+    // The state urged: the first one named after the verb, right after it.
+    let urged: { h: Hit; code: string } | null = null;
+    for (let j = 0; j < countries.length && !urged; j++) if ((countries[j] as { h: Hit; code: string }).h.start >= u.end) urged = countries[j] as { h: Hit; code: string };
+    if (!urged || urged.code === first.code || origins.has(urged.code) || letterWeight(text.slice(u.end, urged.h.start)) > URGED_GAP_MAX) continue;
+    for (let j = 0; j < hits.length; j++) {
+      const r = hits[j] as Hit;
+      if (r.cue.restrict && r.start >= urged.h.end && r.start < titleEnd) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a headline reports a company's own choice (nm1, issue #8): it opens with a telecom operator
+ * (cue.firm, after an article at most), and the operator is the subject of the headline's first
+ * restriction word — an active form, with no state body or country named between them ("Telefónica
+ * excluye a Huawei del núcleo 5G", "KPN weert Huawei uit kern", "ソフトバンク、…ファーウェイ製品の使用を
+ * やめる", "SK텔레콤, 5G 핵심망에서 화웨이 장비 배제"). A carrier's own commercial choice is not a state
+ * measure (LABELS.md). Not a passive form ("BT barred from…": someone bars it), nor a state named
+ * before the restriction ("Vodafone: UK government orders…").
+ */
+/** Letters that may describe an operator before its name, less its country's ("Dutch carrier", "最大电信"). */
+const FIRM_PREFIX_MAX = 14;
+function firmChooses(hits: Hit[], titleEnd: number, text: string): boolean {
+  let firm: Hit | null = null;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as Hit;
+    if (h.cue.firm && h.start < titleEnd && (!firm || h.start < firm.start)) firm = h;
+  }
+  if (!firm) return false;
+  // What comes before the operator describes it ("Dutch carrier KPN", "荷兰最大电信KPN", "Spain's
+  // Telefónica"): a few words and its country, no state body and no measure of anyone's.
+  // A quotation mark before it quotes someone else's words to the operator ("美국무부 \"LG유플러스, …\"").
+  if (/["“”«»「『]/u.test(text.slice(0, firm.start))) return false;
+  let prefix = letterWeight(text.slice(0, firm.start));
+  for (let i = 0; i < hits.length && prefix <= FIRM_PREFIX_MAX; i++) {
+    const h = hits[i] as Hit;
+    if (h.end > firm.start) continue;
+    if (h.cue.actor || h.cue.restrict || h.cue.stage || h.cue.speech || (h.cue.cw ?? 0) >= 3) return false;
+    if (h.cue.country || h.cue.countryMap) prefix -= letterWeight(h.text);
+  }
+  if (prefix > FIRM_PREFIX_MAX) return false;
+  let r: Hit | null = null;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as Hit;
+    if (h.cue.restrict && h.start >= firm.end && h.start < titleEnd && (!r || h.start < r.start)) r = h;
+  }
+  if (!r || r.cue.passive) return false;
+  // A state body anywhere in the headline ("…, beschließt die Bundesregierung", "obligada por el
+  // Gobierno a retirar"), or a country before or inside the restriction, decides for the company.
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as Hit;
+    if (h.start < firm.end || h.start >= titleEnd || insideAny([firm], h)) continue;
+    if (h.cue.actor || ((h.cue.country || h.cue.countryMap) && h.start < r.end)) return false;
+  }
+  return true;
 }
 
 const OUTLET_COUNTRIES = new Map(
@@ -1565,6 +1758,17 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   if (origins.size && originReacts(c, hits, vHits, origins, titleEnd, verbFinal, text)) {
     noise += tuning.originReactionNoise ?? 5;
     fired.add('noise.origin-reaction');
+  } else if (commentsOnOthersMeasure(c, hits, vHits, origins, titleEnd, verbFinal, text, lex?.lexicon.defaultCountry)) {
+    noise += tuning.thirdCommentNoise ?? 4;
+    fired.add('noise.comment-on-other-state');
+  }
+  if (pressesAnotherState(c, hits, vHits, origins, titleEnd, text)) {
+    noise += tuning.pressOthersNoise ?? 4;
+    fired.add('noise.presses-other-state');
+  }
+  if (firmChooses(hits, titleEnd, text)) {
+    noise += tuning.firmChoiceNoise ?? 4;
+    fired.add('noise.firm-choice');
   }
 
   if (leadMeasureElsewhere(c, hits, hitSent, vHits, origins, titleEnd, text)) {

@@ -1509,7 +1509,7 @@ export function shaped<C extends Cue>(c: C, pattern = c.pattern): C {
     sure: c.sure, issued: c.issued, timing: c.timing, futureForm: c.futureForm, decided: c.decided, bareFuture: c.bareFuture,
     actor: c.actor, noise: c.noise, bodyFactor: c.bodyFactor, answer: c.answer, reason: c.reason, homeOf: c.homeOf, background: c.background, bystander: c.bystander,
     precedent: c.precedent, scopeless: c.scopeless, goods: c.goods, generic: c.generic, handset: c.handset, ownReach: c.ownReach, passive: c.passive,
-    country: c.country, sharedBy: c.sharedBy, countryMap: c.countryMap, countryMapOf: c.countryMapOf, cw: c.cw, quells: c.quells, keep: c.keep,
+    firm: c.firm, country: c.country, sharedBy: c.sharedBy, countryMap: c.countryMap, countryMapOf: c.countryMapOf, cw: c.cw, quells: c.quells, keep: c.keep,
     speech: c.speech, nonActing: c.nonActing, nonActingList: c.nonActingList, originWord: c.originWord, vendor: (c as Partial<VendorCue>).vendor,
   } as unknown as C;
   // Fields Cue does not declare (none in the bundled rules) come after, in their own order.

@@ -163,6 +163,12 @@ export interface Cue {
    * app's usual market prior says (classify.ts, cueVotes: an official scope, not an instrument vote).
    */
   ownReach?: boolean;
+  /**
+   * The cue names a company that decides for itself, a telecom operator ("Telefónica", "KPN",
+   * "ソフトバンク", "SK텔레콤"): opening a headline as the subject of its restriction verb, it makes the
+   * restriction the company's own commercial choice, not a state measure (classify.ts, firmChooses).
+   */
+  firm?: boolean;
   /** A country reference (ISO alpha-2 or EU): name, demonym+government, metonym or agency. */
   country?: string;
   /**
@@ -191,9 +197,11 @@ export interface Cue {
    * A reported-speech or reaction word of a headline ("says", "opposes", "称", "大使"). Right after the
    * targeted vendor's home country ("China says…", "中国商务部称…") it makes the item that country's
    * reaction, not a measure: 'says' when another country is named in the headline too, 'reaction'
-   * (diplomats, protest verbs) always.
+   * (diplomats, protest verbs) always. 'urges' (urges, presses, calls on, demands): read as 'says' there,
+   * and a state that urges another state named right after it to restrict is pressing it (classify.ts,
+   * pressesAnotherState).
    */
-  speech?: 'says' | 'reaction';
+  speech?: 'says' | 'reaction' | 'urges';
   /** Marks following/preceding country mentions as not acting ("following X's lead", "to X"). */
   nonActing?: 'before' | 'after';
   /**
@@ -280,6 +288,12 @@ export interface Tuning {
   originReactionNoise?: number;
   /** Noise for a restriction the lead reports only for a state the headline does not name; default 3. */
   leadElsewhereNoise?: number;
+  /** Noise for a headline in which one state comments on another state's measure (commentsOnOthersMeasure); default 4. */
+  thirdCommentNoise?: number;
+  /** Noise for a headline in which one state urges another to restrict (pressesAnotherState); default 4. */
+  pressOthersNoise?: number;
+  /** Noise for a headline in which a telecom operator restricts a vendor itself (firmChooses); default 4. */
+  firmChoiceNoise?: number;
   /**
    * Score added when an item has no lead (a news aggregator's headline) and a jurisdiction is the
    * subject of the headline's restriction verb; default 0.5.
