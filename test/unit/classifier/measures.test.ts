@@ -591,3 +591,81 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  // measure5: a market regulator (the FCC, Roskomnadzor, Kominfo; cue field marketReach) named in the
+  // headline keeps products off its market — equipment authorisations, its covered list, licences, app
+  // blocks — whatever the vendor's usual measure (procurement for camera makers, export control for
+  // Huawei under the US) or a risk / list word says. Blind in r21, r23, r26, r29 (en, zh, ko).
+  describe('classify: a market regulator\'s measure is a market ban', () => {
+    it.each([
+      ['en', 'Federal Communications Commission bans Dahua surveillance equipment', 'Commissioners voted unanimously on Thursday.'],
+      ['en', 'FCC weighs barring Quectel modules over security concerns', ''],
+      ['en', 'US communications regulator votes to ban new Huawei and ZTE gear', ''],
+      ['fr', 'Le régulateur américain FCC interdit les nouveaux équipements de Hikvision', 'La décision a été prise jeudi.'],
+      ['it', 'La FCC vieta l\'autorizzazione di nuovi apparecchi Hikvision e Dahua', ''],
+      ['zh', '美国联邦通信委员会禁止海康威视和大华新设备获得授权', ''],
+      ['tr', 'ABD iletişim düzenleyicisi FCC, Huawei ve ZTE ekipmanlarının satışını yasakladı', ''],
+    ])('[%s] reads "%s" as a market ban', (language, title, summary) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, measure: 'market_ban' });
+    });
+    // The regulator's network exclusion (rip-and-replace) stays one.
+    it.each([
+      ['en', 'FCC orders carriers to rip out Huawei and ZTE equipment from their networks', 'Operators have a year to replace the gear.', 'network_exclusion'],
+    ])('[%s] keeps "%s" as %s', (language, title, summary, measure) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, measure });
+    });
+  });
+
+  // measure5: an equipment noun names the product (cue field product): a sale or import word in the
+  // same sentence says it is kept off the market ("bans the sale of Huawei equipment"), not out of
+  // networks. Blind in r21 (ar); ru, tr, ar, it equipment nouns voted network exclusion at 2.5.
+  describe('classify: the sale or import of equipment is the market', () => {
+    it.each([
+      ['ar', 'الولايات المتحدة تحظر بيع معدات هواوي وزد تي إي', ''],
+      ['ar', 'أمريكا تمنع استيراد معدات هيكفيجن', ''],
+      ['it', 'Gli USA vietano la vendita di apparati Huawei e ZTE', ''],
+      ['ru', 'В США запрещен импорт оборудования Hikvision', ''],
+    ])('[%s] reads "%s" as a market ban', (language, title, summary) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, measure: 'market_ban' });
+    });
+    it.each([
+      ['tr', 'Operatörlere Huawei ekipmanlarını 5G şebekesinden çıkarma talimatı', ''],
+      ['ar', 'بريطانيا تحظر معدات هواوي من شبكة الجيل الخامس', ''],
+      ['it', 'Il governo esclude gli apparati Huawei dalla rete 5G', ''],
+    ])('[%s] keeps "%s" a network exclusion', (language, title, summary) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, measure: 'network_exclusion' });
+    });
+  });
+});
+
+describe('classifier', () => {
+  // measure5: official scope named by a public administration, a diplomatic or civil service, a state's own
+  // equipment ("State of X equipment", 公家设备), government offices, or an EU body in the locative (tr):
+  // blind in r22 (it), r23 (pl), r27 (zh), r29 (tr), rn (en), rn6 (en, zh).
+  describe('classify: public administrations, services and offices are an official scope', () => {
+    it.each([
+      ['en', 'Ohio blocks TikTok and WeChat on State of Ohio equipment', ''],
+      ['en', 'TikTok banned from State of Texas devices', ''],
+      ['es', 'México prohíbe TikTok al servicio exterior', ''],
+      ['es', 'Prohibido DeepSeek en las oficinas del Gobierno regional de Murcia', ''],
+      ['pl', 'Czechy: zakaz TikToka w urzędach', ''],
+      ['fr', 'La Suisse interdit TikTok dans l\'administration fédérale', ''],
+      ['pt', 'Brasil proíbe DeepSeek na administração federal', ''],
+      ['pl', 'Rząd zakazuje DeepSeek w służbie cywilnej', ''],
+      ['tr', 'Avrupa Parlamentosu\'nda TikTok yasaklandı', ''],
+      ['zh', '日本政府禁止在政府办公室使用DeepSeek', ''],
+      ['zh', '美国多州禁止公家设备安装TikTok', ''],
+    ])('[%s] reads "%s" as a device ban', (language, title, summary) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, measure: 'device_ban' });
+    });
+    // An administration that is the executive (the Trump administration) legislates for the market.
+    it.each([
+      ['en', 'Trump administration bans TikTok and WeChat downloads', ''],
+      ['es', 'La Administración Biden prohíbe la venta de equipos de Huawei', ''],
+      ['fr', 'L\'administration Trump interdit TikTok aux États-Unis', ''],
+    ])('[%s] keeps "%s" a market ban', (language, title, summary) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, measure: 'market_ban' });
+    });
+  });
+});
