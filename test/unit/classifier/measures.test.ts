@@ -669,3 +669,37 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  // measure5: the Pentagon's own list of Chinese military companies (section 1260H: other_restriction)
+  // named by its lister ("Pentagon blacklists …", "DoD labels … as Chinese military companies", de
+  // "Militär-Schwarzliste"); the investment ban keeps its own words (investors, Treasury, EO 13959's
+  // "Communist Chinese military companies") and Xiaomi its usual US instrument. Blind in r27, r29, rn5.
+  describe('classify: the Pentagon\'s list is other_restriction', () => {
+    it.each([
+      ['en', 'Pentagon adds Tencent and CATL to list of Chinese military companies', '', 'other_restriction'],
+      ['en', 'Court upholds Pentagon\'s listing of DJI as Chinese military company', '', 'other_restriction'],
+      ['en', 'DoD labels CATL and Tencent as Chinese military companies', '', 'other_restriction'],
+      ['de', 'DJI scheitert vor Gericht gegen die Militär-Schwarzliste der USA', '', 'other_restriction'],
+      ['en', 'Pentagon blacklists Xiaomi, barring US investment', '', 'sanctions'],
+      ['en', 'US investors barred from Chinese military companies including Xiaomi', '', 'sanctions'],
+    ])('[%s] reads "%s" as %s', (language, title, summary, measure) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, measure });
+    });
+  });
+
+  // measure5: a recommendation to ban or remove ("recommends a ban on DeepSeek for civil servants") is
+  // the proposed ban of that scope, not an advice not to use (security_warning). Blind in r29.
+  describe('classify: recommending a ban is no security warning', () => {
+    it.each([
+      ['en', 'Cyber agency recommends a ban on DeepSeek for civil servants in Poland', ''],
+    ])('[%s] reads "%s" as a device ban', (language, title, summary) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, measure: 'device_ban' });
+    });
+    it.each([
+      ['en', 'Germany\'s BSI recommends replacing Kaspersky antivirus software', ''],
+    ])('[%s] keeps "%s" a security warning', (language, title, summary) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, measure: 'security_warning' });
+    });
+  });
+});
