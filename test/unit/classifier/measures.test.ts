@@ -703,3 +703,27 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  // measure5: an administrative circular is addressed to public services (fr circulaire, de Rundschreiben,
+  // pt circular, nl omzendbrief; it circolare before), nl staff of the federal government, and official
+  // devices with an adjective between (en "government electronic devices"). Blind in rn3 (nl), rj (en).
+  describe('classify: circulars, public services and official devices in other words', () => {
+    it.each([
+      ['fr', 'Belgique : une circulaire interdit TikTok', 'Le gouvernement fédéral a publié la circulaire jeudi.'],
+      ['de', 'Österreich: Rundschreiben verbietet TikTok', 'Das Rundschreiben des Kanzleramts gilt ab sofort.'],
+      ['pt', 'Portugal proíbe TikTok numa circular do Governo', 'A circular foi enviada na segunda-feira.'],
+      ['nl', 'Nieuwe omzendbrief verbiedt DeepSeek in België', 'De maatregel geldt meteen.'],
+      ['nl', 'België verbiedt DeepSeek voor het personeel van de federale overheid', ''],
+      ['en', 'Ohio bans TikTok on government electronic devices', ''],
+      ['en', 'Georgia blocks WeChat on state-issued electronic devices', ''],
+    ])('[%s] reads "%s" as a device ban', (language, title, summary) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, measure: 'device_ban' });
+    });
+    it.each([
+      ['nl', 'Nederland verbiedt verkoop van Huawei-telefoons', ''],
+    ])('[%s] keeps "%s" a market ban', (language, title, summary) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, measure: 'market_ban' });
+    });
+  });
+});
