@@ -746,6 +746,8 @@ interface CueVotes {
   genericVotes: Map<Measure, number>;
   /** A cue names phones or handsets (`handset`). */
   handset: boolean;
+  /** The measure weight of cues that name the deciding agency, not the instrument (`agency`: "Commerce Department"). */
+  agencyVotes: Map<Measure, number>;
   /** The headline names a market regulator (`marketReach`: the FCC, Roskomnadzor…). */
   marketRegulator: Hit | null;
   stageVotes: StageVote[];
@@ -788,6 +790,7 @@ function cueVotes(
   let goodsExport = 0;
   let titleExportBesidesGoods = false;
   const genericVotes = new Map<Measure, number>();
+  const agencyVotes = new Map<Measure, number>();
   let handset = false;
   let marketRegulator: Hit | null = null;
   const stageBestW = new Map<Stage, number>();
@@ -853,6 +856,7 @@ function cueVotes(
         else if (inTitle) titleExportBesidesGoods = true;
       }
       if (cue.generic) add(genericVotes, cue.measure, w);
+      if (cue.agency) add(agencyVotes, cue.measure, w);
       if (cue.handset) handset = true;
       if (w > (measureBestW.get(cue.measure) ?? 0)) {
         measureBestW.set(cue.measure, w);
@@ -932,7 +936,7 @@ function cueVotes(
   return {
     restrictScore, restrictHit, restrictCount, actor, noise, noiseHits, measureMax, measureScores, measureBest,
     officialScope, officialInTitle, marketScope, proposedInTitle, titleMeasures, goodsExport, titleExportBesidesGoods,
-    genericVotes, handset, marketRegulator, stageVotes, quelled,
+    genericVotes, agencyVotes, handset, marketRegulator, stageVotes, quelled,
   };
 }
 
@@ -1327,6 +1331,19 @@ function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: C
       measureBest.delete(m);
       add(measureScores, listInstrument, w);
       fired.add('scope.generic-by-usual');
+    }
+  }
+  // An agency named as the decider ("Commerce Department") says who acts, not how: for targets whose
+  // usual measure is their market (apps, consumer software: "judge blocks Commerce Department TikTok
+  // order"), its vote is the market's, unless a specific cue names the agency's own measure too.
+  if (votes.agencyVotes.size > 0 && only(usualAll) === 'market_ban') {
+    for (const [m, w] of votes.agencyVotes) {
+      if (m === 'market_ban' || (measureScores.get(m) ?? 0) - w > 1e-9) continue;
+      measureScores.delete(m);
+      measureBest.delete(m);
+      votes.titleMeasures.delete(m);
+      add(measureScores, 'market_ban', w);
+      fired.add('scope.agency-by-usual');
     }
   }
   const priors = new Set<Measure>();

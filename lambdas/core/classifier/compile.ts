@@ -1508,7 +1508,7 @@ export function shaped<C extends Cue>(c: C, pattern = c.pattern): C {
     id: c.id, pattern, cs: c.cs, restrict: c.restrict, measure: c.measure, mw: c.mw, stage: c.stage, sw: c.sw,
     sure: c.sure, issued: c.issued, timing: c.timing, futureForm: c.futureForm, decided: c.decided, bareFuture: c.bareFuture,
     actor: c.actor, noise: c.noise, bodyFactor: c.bodyFactor, answer: c.answer, reason: c.reason, homeOf: c.homeOf, background: c.background, bystander: c.bystander,
-    precedent: c.precedent, scopeless: c.scopeless, goods: c.goods, product: c.product, generic: c.generic, handset: c.handset, ownReach: c.ownReach, marketReach: c.marketReach, passive: c.passive,
+    precedent: c.precedent, scopeless: c.scopeless, goods: c.goods, product: c.product, agency: c.agency, generic: c.generic, handset: c.handset, ownReach: c.ownReach, marketReach: c.marketReach, passive: c.passive,
     country: c.country, sharedBy: c.sharedBy, countryMap: c.countryMap, countryMapOf: c.countryMapOf, cw: c.cw, quells: c.quells, keep: c.keep,
     speech: c.speech, nonActing: c.nonActing, nonActingList: c.nonActingList, originWord: c.originWord, vendor: (c as Partial<VendorCue>).vendor,
   } as unknown as C;

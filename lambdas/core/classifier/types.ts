@@ -158,6 +158,12 @@ export interface Cue {
    */
   product?: boolean;
   /**
+   * A measure cue that names the deciding agency, not the instrument ("Commerce Department": the entity
+   * list, but also the app orders and the ICTS sale bans): when every target's usual measure is a
+   * market ban (apps, consumer software), the vote goes there (classify.ts, measureVote).
+   */
+  agency?: boolean;
+  /**
    * The cue names phones or handsets: a network-equipment maker's phones banned in public bodies are a
    * device ban, its equipment kept out of them a procurement exclusion (classify.ts, measureVote).
    */

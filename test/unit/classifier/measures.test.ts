@@ -727,3 +727,21 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  // measure5: the Commerce Department names the agency, not the instrument (cue field agency): for apps
+  // (usual measure: the market) its orders are market bans; products kept "in the US" are the market.
+  // Blind in rn2, rn3.
+  describe('classify: an agency or a country names no instrument', () => {
+    it.each([
+      ['en', 'Judge halts Commerce Department\'s WeChat ban', '', 'market_ban'],
+      ['en', 'US Commerce Department delays TikTok ban by a week', '', 'market_ban'],
+      ['en', 'Law to restrict Huawei gear in US signed by Biden', '', 'market_ban'],
+      ['en', 'Biden signs law barring new Huawei and ZTE gear approvals in the US', '', 'market_ban'],
+      // Guard: the Commerce Department's own list stays an export control.
+      ['en', 'Commerce Department adds Huawei affiliates to Entity List', '', 'export_control'],
+    ])('[%s] reads "%s" as %s', (language, title, summary, measure) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, measure });
+    });
+  });
+});
