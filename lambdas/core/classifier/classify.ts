@@ -939,9 +939,16 @@ interface CueVotes {
   genericVotes: Map<Measure, number>;
   /** A cue names phones or handsets (`handset`). */
   handset: boolean;
+  /** The measure weight of cues that name the deciding agency, not the instrument (`agency`: "Commerce Department"). */
+  agencyVotes: Map<Measure, number>;
+  /** The headline names a market regulator (`marketReach`: the FCC, Roskomnadzor…). */
+  marketRegulator: Hit | null;
   stageVotes: StageVote[];
   quelled: Set<string>;
 }
+
+/** The readings a market regulator's own measure is not (cue.marketReach, measureVote). */
+const REGULATED_MARKET: ReadonlySet<Measure> = new Set<Measure>(['procurement_exclusion', 'device_ban', 'export_control', 'sanctions', 'security_warning']);
 
 /** How far (characters) a restriction may follow the body that decides it (cue.ownReach). */
 const OWN_REACH_SPAN = 40;
@@ -976,12 +983,17 @@ function cueVotes(
   let goodsExport = 0;
   let titleExportBesidesGoods = false;
   const genericVotes = new Map<Measure, number>();
+  const agencyVotes = new Map<Measure, number>();
   let handset = false;
+  let marketRegulator: Hit | null = null;
   const stageBestW = new Map<Stage, number>();
   const stageVotes: StageVote[] = [];
   // Bodies whose bans reach only what they run (cue.ownReach), and where restrictions start.
   const reachHits: number[] = [];
   const restrictAt: number[] = [];
+  // Product nouns' measure votes (cue.product) and the sentences a market cue (sale, import…) names.
+  const productVotes: Array<[number, Measure, number]> = [];
+  const marketSents = new Set<number>();
 
   const quelled = new Set<string>();
   for (let i = 0; i < hits.length; i++) {
@@ -998,6 +1010,7 @@ function cueVotes(
     const inTitle = s === 0;
     const near = inTitle || targetSents.has(s) ? 1 : 0.7;
     if (cue.ownReach && (inTitle || targetSents.has(s))) reachHits.push(i);
+    if (cue.marketReach && inTitle && !marketRegulator) marketRegulator = h;
     if (cue.restrict) {
       restrictAt.push(i);
       const w = cue.restrict * (inTitle ? tf : near);
@@ -1036,6 +1049,7 @@ function cueVotes(
         else if (inTitle) titleExportBesidesGoods = true;
       }
       if (cue.generic) add(genericVotes, cue.measure, w);
+      if (cue.agency) add(agencyVotes, cue.measure, w);
       if (cue.handset) handset = true;
       if (w > (measureBestW.get(cue.measure) ?? 0)) {
         measureBestW.set(cue.measure, w);
@@ -1046,7 +1060,11 @@ function cueVotes(
         officialScope = true;
         if (inTitle) officialInTitle = true;
       }
-      if (cue.measure === 'market_ban' && (cue.mw ?? 1) >= 2 && !cue.scopeless) marketScope = true;
+      if (cue.measure === 'market_ban' && !cue.scopeless) {
+        if ((cue.mw ?? 1) >= 2) marketScope = true;
+        marketSents.add(s);
+      }
+      if (cue.product) productVotes.push([s, cue.measure, w]);
       fired.add(cue.id);
     }
     if (cue.stage) {
@@ -1087,6 +1105,19 @@ function cueVotes(
       break;
     }
   }
+  // A product noun ("equipment") in a sentence whose market-scope cue says what is done to it ("bans the
+  // sale and import of Huawei equipment") names the goods kept off the market, not networks.
+  for (const [ps, m, w] of productVotes) {
+    if (!marketSents.has(ps)) continue;
+    const left = (measureScores.get(m) ?? 0) - w;
+    if (left > 1e-9) measureScores.set(m, left);
+    else {
+      measureScores.delete(m);
+      measureBest.delete(m);
+      titleMeasures.delete(m);
+    }
+    fired.add('scope.product-on-market');
+  }
   let noise = 0;
   for (const w of noiseById.values()) noise += w;
   // Lifting or declining a ban is about a restriction even without a "ban" word ("allows Huawei in 5G").
@@ -1098,7 +1129,7 @@ function cueVotes(
   return {
     restrictScore, restrictHit, restrictCount, actor, noise, noiseHits, measureMax, measureScores, measureBest,
     officialScope, officialInTitle, marketScope, proposedInTitle, titleMeasures, goodsExport, titleExportBesidesGoods,
-    genericVotes, handset, stageVotes, quelled,
+    genericVotes, agencyVotes, handset, marketRegulator, stageVotes, quelled,
   };
 }
 
@@ -1495,6 +1526,19 @@ function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: C
       fired.add('scope.generic-by-usual');
     }
   }
+  // An agency named as the decider ("Commerce Department") says who acts, not how: for targets whose
+  // usual measure is their market (apps, consumer software: "judge blocks Commerce Department TikTok
+  // order"), its vote is the market's, unless a specific cue names the agency's own measure too.
+  if (votes.agencyVotes.size > 0 && only(usualAll) === 'market_ban') {
+    for (const [m, w] of votes.agencyVotes) {
+      if (m === 'market_ban' || (measureScores.get(m) ?? 0) - w > 1e-9) continue;
+      measureScores.delete(m);
+      measureBest.delete(m);
+      votes.titleMeasures.delete(m);
+      add(measureScores, 'market_ban', w);
+      fired.add('scope.agency-by-usual');
+    }
+  }
   const priors = new Set<Measure>();
   const byActing = new Set<Measure>();
   let networkPrior = 0;
@@ -1570,6 +1614,21 @@ function measureVote(c: CompiledRules, targets: Map<string, VendorHit>, votes: C
     if (top.key === 'device_ban' || networkByPrior) {
       measureScores.set('procurement_exclusion', top.top + 0.01);
       fired.add(networkByPrior ? 'scope.equipment-procured-not-network' : 'scope.equipment-procured');
+    }
+  }
+  // A market regulator named in the headline (cue.marketReach: the FCC, Roskomnadzor, Kominfo…) keeps
+  // products off its market: what it bans, lists or finds a risk ("FCC expands ban on Hikvision",
+  // "FCC: Quectel should be listed", "FCC chair says Quectel may pose risks") loses its equipment
+  // authorisation, its licence or its app-store place — a market ban, not a procurement exclusion, a
+  // device ban, an export control, a sanction or an advice, whatever the vendor's usual measure says.
+  // Network exclusion (rip-and-replace, the subsidy programmes) and other restrictions (a threat
+  // designation) stay.
+  if (votes.marketRegulator) {
+    const top = vote(measureScores, measureBest);
+    if (top.key && REGULATED_MARKET.has(top.key)) {
+      measureScores.set('market_ban', top.top + 0.01);
+      if (!measureBest.has('market_ban')) measureBest.set('market_ban', votes.marketRegulator);
+      fired.add('scope.market-regulator');
     }
   }
   return vote(measureScores, measureBest);

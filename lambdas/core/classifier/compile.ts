@@ -298,7 +298,7 @@ function family(c: Cue): string {
   if (c.measure) return 'measure';
   if (c.noise) return 'noise';
   // A body that decides a ban (ownReach) must not hide the actor or country cue inside its name.
-  if (c.ownReach) return 'reach';
+  if (c.ownReach || c.marketReach) return 'reach';
   // Country, context, bystander and actor cues seldom start where one another does: one regex.
   return 'other';
 }
@@ -1508,7 +1508,7 @@ export function shaped<C extends Cue>(c: C, pattern = c.pattern): C {
     id: c.id, pattern, cs: c.cs, restrict: c.restrict, measure: c.measure, mw: c.mw, stage: c.stage, sw: c.sw,
     sure: c.sure, issued: c.issued, timing: c.timing, futureForm: c.futureForm, decided: c.decided, bareFuture: c.bareFuture,
     actor: c.actor, noise: c.noise, bodyFactor: c.bodyFactor, answer: c.answer, reason: c.reason, homeOf: c.homeOf, background: c.background, bystander: c.bystander,
-    precedent: c.precedent, scopeless: c.scopeless, goods: c.goods, generic: c.generic, handset: c.handset, ownReach: c.ownReach, passive: c.passive,
+    precedent: c.precedent, scopeless: c.scopeless, goods: c.goods, product: c.product, agency: c.agency, generic: c.generic, handset: c.handset, ownReach: c.ownReach, marketReach: c.marketReach, passive: c.passive,
     firm: c.firm, country: c.country, sharedBy: c.sharedBy, countryMap: c.countryMap, countryMapOf: c.countryMapOf, cw: c.cw, quells: c.quells, keep: c.keep,
     speech: c.speech, nonActing: c.nonActing, nonActingList: c.nonActingList, originWord: c.originWord, vendor: (c as Partial<VendorCue>).vendor,
   } as unknown as C;

@@ -151,6 +151,19 @@ export interface Cue {
    */
   generic?: boolean;
   /**
+   * A measure cue that names the product ("equipment", "оборудование", "ekipman"), not what is done to
+   * it: it votes for its measure unless a market-scope cue (sale, import: market_ban, mw ≥ 2) in the
+   * same sentence says the product is kept off the market ("bans the sale of Huawei equipment";
+   * classify.ts, cueVotes).
+   */
+  product?: boolean;
+  /**
+   * A measure cue that names the deciding agency, not the instrument ("Commerce Department": the entity
+   * list, but also the app orders and the ICTS sale bans): when every target's usual measure is a
+   * market ban (apps, consumer software), the vote goes there (classify.ts, measureVote).
+   */
+  agency?: boolean;
+  /**
    * The cue names phones or handsets: a network-equipment maker's phones banned in public bodies are a
    * device ban, its equipment kept out of them a procurement exclusion (classify.ts, measureVote).
    */
@@ -169,6 +182,14 @@ export interface Cue {
    * restriction the company's own commercial choice, not a state measure (classify.ts, firmChooses).
    */
   firm?: boolean;
+  /**
+   * The cue names a market regulator — the FCC, Roskomnadzor, Pakistan's PTA, Indonesia's Kominfo: what
+   * it bans, lists or finds a risk is kept off the market (equipment authorisations, the covered list,
+   * licences to operate, app blocks), not out of public bodies' purchases or devices, nor an export or
+   * a sanction. Named in the headline, it moves such a reading to market_ban (classify.ts, measureVote);
+   * network exclusion (rip-and-replace) and other restrictions stay.
+   */
+  marketReach?: boolean;
   /** A country reference (ISO alpha-2 or EU): name, demonym+government, metonym or agency. */
   country?: string;
   /**

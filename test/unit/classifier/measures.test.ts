@@ -591,3 +591,157 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  // measure5: a market regulator (the FCC, Roskomnadzor, Kominfo; cue field marketReach) named in the
+  // headline keeps products off its market — equipment authorisations, its covered list, licences, app
+  // blocks — whatever the vendor's usual measure (procurement for camera makers, export control for
+  // Huawei under the US) or a risk / list word says. Blind in r21, r23, r26, r29 (en, zh, ko).
+  describe('classify: a market regulator\'s measure is a market ban', () => {
+    it.each([
+      ['en', 'Federal Communications Commission bans Dahua surveillance equipment', 'Commissioners voted unanimously on Thursday.'],
+      ['en', 'FCC weighs barring Quectel modules over security concerns', ''],
+      ['en', 'US communications regulator votes to ban new Huawei and ZTE gear', ''],
+      ['fr', 'Le régulateur américain FCC interdit les nouveaux équipements de Hikvision', 'La décision a été prise jeudi.'],
+      ['it', 'La FCC vieta l\'autorizzazione di nuovi apparecchi Hikvision e Dahua', ''],
+      ['zh', '美国联邦通信委员会禁止海康威视和大华新设备获得授权', ''],
+      ['tr', 'ABD iletişim düzenleyicisi FCC, Huawei ve ZTE ekipmanlarının satışını yasakladı', ''],
+    ])('[%s] reads "%s" as a market ban', (language, title, summary) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, measure: 'market_ban' });
+    });
+    // The regulator's network exclusion (rip-and-replace) stays one.
+    it.each([
+      ['en', 'FCC orders carriers to rip out Huawei and ZTE equipment from their networks', 'Operators have a year to replace the gear.', 'network_exclusion'],
+    ])('[%s] keeps "%s" as %s', (language, title, summary, measure) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, measure });
+    });
+  });
+
+  // measure5: an equipment noun names the product (cue field product): a sale or import word in the
+  // same sentence says it is kept off the market ("bans the sale of Huawei equipment"), not out of
+  // networks. Blind in r21 (ar); ru, tr, ar, it equipment nouns voted network exclusion at 2.5.
+  describe('classify: the sale or import of equipment is the market', () => {
+    it.each([
+      ['ar', 'الولايات المتحدة تحظر بيع معدات هواوي وزد تي إي', ''],
+      ['ar', 'أمريكا تمنع استيراد معدات هيكفيجن', ''],
+      ['it', 'Gli USA vietano la vendita di apparati Huawei e ZTE', ''],
+      ['ru', 'В США запрещен импорт оборудования Hikvision', ''],
+    ])('[%s] reads "%s" as a market ban', (language, title, summary) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, measure: 'market_ban' });
+    });
+    it.each([
+      ['tr', 'Operatörlere Huawei ekipmanlarını 5G şebekesinden çıkarma talimatı', ''],
+      ['ar', 'بريطانيا تحظر معدات هواوي من شبكة الجيل الخامس', ''],
+      ['it', 'Il governo esclude gli apparati Huawei dalla rete 5G', ''],
+    ])('[%s] keeps "%s" a network exclusion', (language, title, summary) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, measure: 'network_exclusion' });
+    });
+  });
+});
+
+describe('classifier', () => {
+  // measure5: official scope named by a public administration, a diplomatic or civil service, a state's own
+  // equipment ("State of X equipment", 公家设备), government offices, or an EU body in the locative (tr):
+  // blind in r22 (it), r23 (pl), r27 (zh), r29 (tr), rn (en), rn6 (en, zh).
+  describe('classify: public administrations, services and offices are an official scope', () => {
+    it.each([
+      ['en', 'Ohio blocks TikTok and WeChat on State of Ohio equipment', ''],
+      ['en', 'TikTok banned from State of Texas devices', ''],
+      ['es', 'México prohíbe TikTok al servicio exterior', ''],
+      ['es', 'Prohibido DeepSeek en las oficinas del Gobierno regional de Murcia', ''],
+      ['pl', 'Czechy: zakaz TikToka w urzędach', ''],
+      ['fr', 'La Suisse interdit TikTok dans l\'administration fédérale', ''],
+      ['pt', 'Brasil proíbe DeepSeek na administração federal', ''],
+      ['pl', 'Rząd zakazuje DeepSeek w służbie cywilnej', ''],
+      ['tr', 'Avrupa Parlamentosu\'nda TikTok yasaklandı', ''],
+      ['zh', '日本政府禁止在政府办公室使用DeepSeek', ''],
+      ['zh', '美国多州禁止公家设备安装TikTok', ''],
+    ])('[%s] reads "%s" as a device ban', (language, title, summary) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, measure: 'device_ban' });
+    });
+    // An administration that is the executive (the Trump administration) legislates for the market.
+    it.each([
+      ['en', 'Trump administration bans TikTok and WeChat downloads', ''],
+      ['es', 'La Administración Biden prohíbe la venta de equipos de Huawei', ''],
+      ['fr', 'L\'administration Trump interdit TikTok aux États-Unis', ''],
+    ])('[%s] keeps "%s" a market ban', (language, title, summary) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, measure: 'market_ban' });
+    });
+  });
+});
+
+describe('classifier', () => {
+  // measure5: the Pentagon's own list of Chinese military companies (section 1260H: other_restriction)
+  // named by its lister ("Pentagon blacklists …", "DoD labels … as Chinese military companies", de
+  // "Militär-Schwarzliste"); the investment ban keeps its own words (investors, Treasury, EO 13959's
+  // "Communist Chinese military companies") and Xiaomi its usual US instrument. Blind in r27, r29, rn5.
+  describe('classify: the Pentagon\'s list is other_restriction', () => {
+    it.each([
+      ['en', 'Pentagon adds Tencent and CATL to list of Chinese military companies', '', 'other_restriction'],
+      ['en', 'Court upholds Pentagon\'s listing of DJI as Chinese military company', '', 'other_restriction'],
+      ['en', 'DoD labels CATL and Tencent as Chinese military companies', '', 'other_restriction'],
+      ['de', 'DJI scheitert vor Gericht gegen die Militär-Schwarzliste der USA', '', 'other_restriction'],
+      ['en', 'Pentagon blacklists Xiaomi, barring US investment', '', 'sanctions'],
+      ['en', 'US investors barred from Chinese military companies including Xiaomi', '', 'sanctions'],
+    ])('[%s] reads "%s" as %s', (language, title, summary, measure) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, measure });
+    });
+  });
+
+  // measure5: a recommendation to ban or remove ("recommends a ban on DeepSeek for civil servants") is
+  // the proposed ban of that scope, not an advice not to use (security_warning). Blind in r29.
+  describe('classify: recommending a ban is no security warning', () => {
+    it.each([
+      ['en', 'Cyber agency recommends a ban on DeepSeek for civil servants in Poland', ''],
+    ])('[%s] reads "%s" as a device ban', (language, title, summary) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, measure: 'device_ban' });
+    });
+    it.each([
+      ['en', 'Germany\'s BSI recommends replacing Kaspersky antivirus software', ''],
+    ])('[%s] keeps "%s" a security warning', (language, title, summary) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, measure: 'security_warning' });
+    });
+  });
+});
+
+describe('classifier', () => {
+  // measure5: an administrative circular is addressed to public services (fr circulaire, de Rundschreiben,
+  // pt circular, nl omzendbrief; it circolare before), nl staff of the federal government, and official
+  // devices with an adjective between (en "government electronic devices"). Blind in rn3 (nl), rj (en).
+  describe('classify: circulars, public services and official devices in other words', () => {
+    it.each([
+      ['fr', 'Belgique : une circulaire interdit TikTok', 'Le gouvernement fédéral a publié la circulaire jeudi.'],
+      ['de', 'Österreich: Rundschreiben verbietet TikTok', 'Das Rundschreiben des Kanzleramts gilt ab sofort.'],
+      ['pt', 'Portugal proíbe TikTok numa circular do Governo', 'A circular foi enviada na segunda-feira.'],
+      ['nl', 'Nieuwe omzendbrief verbiedt DeepSeek in België', 'De maatregel geldt meteen.'],
+      ['nl', 'België verbiedt DeepSeek voor het personeel van de federale overheid', ''],
+      ['en', 'Ohio bans TikTok on government electronic devices', ''],
+      ['en', 'Georgia blocks WeChat on state-issued electronic devices', ''],
+    ])('[%s] reads "%s" as a device ban', (language, title, summary) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, measure: 'device_ban' });
+    });
+    it.each([
+      ['nl', 'Nederland verbiedt verkoop van Huawei-telefoons', ''],
+    ])('[%s] keeps "%s" a market ban', (language, title, summary) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, measure: 'market_ban' });
+    });
+  });
+});
+
+describe('classifier', () => {
+  // measure5: the Commerce Department names the agency, not the instrument (cue field agency): for apps
+  // (usual measure: the market) its orders are market bans; products kept "in the US" are the market.
+  // Blind in rn2, rn3.
+  describe('classify: an agency or a country names no instrument', () => {
+    it.each([
+      ['en', 'Judge halts Commerce Department\'s WeChat ban', '', 'market_ban'],
+      ['en', 'US Commerce Department delays TikTok ban by a week', '', 'market_ban'],
+      ['en', 'Law to restrict Huawei gear in US signed by Biden', '', 'market_ban'],
+      ['en', 'Biden signs law barring new Huawei and ZTE gear approvals in the US', '', 'market_ban'],
+      // Guard: the Commerce Department's own list stays an export control.
+      ['en', 'Commerce Department adds Huawei affiliates to Entity List', '', 'export_control'],
+    ])('[%s] reads "%s" as %s', (language, title, summary, measure) => {
+      expect(classify(item(language, title, summary))).toMatchObject({ relevant: true, measure });
+    });
+  });
+});
