@@ -630,6 +630,8 @@ export function deriveStage(
     return against.size >= CORRECTION_OUTLETS;
   };
 
+  // An event already alerted at an earlier forward stage moves on by a majority, not a tie.
+  const alertedBelow = (rank: number) => event.alertedStages.some((a) => !isEnding(a) && stageRank(a) < rank);
   /** The earliest report from which `rank` (or further) is supported, or null. */
   const reached = (rank: number): EventSource | null => {
     const claims = forward.filter((s) => stageRank(s.stage!) >= rank && !overruled(s, rank)).sort((a, b) => t(a) - t(b));
@@ -655,7 +657,10 @@ export function deriveStage(
         if (b.rank >= rank) up += b.w;
         else down += b.w;
       }
-      if (up * STAGE_VOTE_SHARE_INVERSE >= up + down) return claims.find((s) => Math.abs(t(s) - t(c)) <= windowMs) ?? c;
+      // A tie moves an event already alerted at an earlier stage on only when a stage cue backs a claim.
+      const tie = up * STAGE_VOTE_SHARE_INVERSE === up + down;
+      const backed = () => claims.some((s) => Math.abs(t(s) - t(c)) <= windowMs && (s.stageConfidence ?? 0) >= PRIOR_DAY_CLAIM_CONFIDENCE);
+      if (up * STAGE_VOTE_SHARE_INVERSE >= up + down && !(tie && alertedBelow(rank) && !backed())) return claims.find((s) => Math.abs(t(s) - t(c)) <= windowMs) ?? c;
     }
     return null;
   };

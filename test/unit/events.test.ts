@@ -16,6 +16,7 @@ import {
   mergeIntoEvent,
   nextAlert,
   PASSED_STAGE_LEAD_DAYS,
+  PRIOR_DAY_CLAIM_CONFIDENCE,
   outletOf,
   refreshAlertState,
   repeatCandidate,
@@ -795,6 +796,24 @@ describe('events', () => {
       expect(nextAlert(e)).toBeNull();
       e = mergeIntoEvent(e, item('c', { days: 2 }), wider).event;
       expect(nextAlert(e)).toEqual({ kind: 'vendors', stage: 'in_force', vendors: ['Dahua', 'Hikvision', 'Huawei', 'ZTE'] });
+    });
+  });
+
+  describe('deriveStage: an event already alerted moves on by a tie only when a stage cue backs the claim', () => {
+    // Berlin's data-protection officer asks Apple and Google to delist an app: alerted announced; a
+    // day later one more outlet reads the request as an order in force on no stage word ("orders the
+    // app removed"), tying the vote. That is one outlet's tense, not the measure moving on.
+    const laterClaim = (conf: number, alertFirst = true) => {
+      let e = createEvent(item('a', { outlet: 'a.example' }), relevant('announced', { stageConfidence: 0.9 }));
+      if (alertFirst) e = alerted(e);
+      return mergeIntoEvent(e, item('x', { days: 1, outlet: 'x.example' }), relevant('in_force', { stageConfidence: conf })).event;
+    };
+    it('stays at the alerted stage on a tie of unbacked tenses', () => {
+      expect(laterClaim(0.4).stage).toBe('announced');
+    });
+    it('moves on when a stage cue backs the claim, or before any alert (a tie goes forward)', () => {
+      expect(laterClaim(PRIOR_DAY_CLAIM_CONFIDENCE + 0.1).stage).toBe('in_force');
+      expect(laterClaim(0.4, false).stage).toBe('in_force');
     });
   });
 
