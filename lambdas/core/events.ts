@@ -75,6 +75,11 @@ export const CONFIDENT_ALONE = 0.8;
  */
 export const PASSED_STAGE_LEAD_DAYS = 2;
 /**
+ * A forward stage an event stood at before it moved further in one cycle is alerted when its reports
+ * came at least this long before the further stage was reached (events.passedForwardStage).
+ */
+export const FORWARD_PASSED_LEAD_DAYS = 1;
+/**
  * A report of a stage the event already has, arriving this long after the event's last report, is
  * not late news of it but a new act at that stage (a court upholding a ban, a second body adopting
  * it): it opens a new event. Late single reports are told apart by `repeatOf` (below).
@@ -625,6 +630,8 @@ export function deriveStage(
     return against.size >= CORRECTION_OUTLETS;
   };
 
+  // An event already alerted at an earlier forward stage moves on by a majority, not a tie.
+  const alertedBelow = (rank: number) => event.alertedStages.some((a) => !isEnding(a) && stageRank(a) < rank);
   /** The earliest report from which `rank` (or further) is supported, or null. */
   const reached = (rank: number): EventSource | null => {
     const claims = forward.filter((s) => stageRank(s.stage!) >= rank && !overruled(s, rank)).sort((a, b) => t(a) - t(b));
@@ -650,7 +657,10 @@ export function deriveStage(
         if (b.rank >= rank) up += b.w;
         else down += b.w;
       }
-      if (up * STAGE_VOTE_SHARE_INVERSE >= up + down) return claims.find((s) => Math.abs(t(s) - t(c)) <= windowMs) ?? c;
+      // A tie moves an event already alerted at an earlier stage on only when a stage cue backs a claim.
+      const tie = up * STAGE_VOTE_SHARE_INVERSE === up + down;
+      const backed = () => claims.some((s) => Math.abs(t(s) - t(c)) <= windowMs && (s.stageConfidence ?? 0) >= PRIOR_DAY_CLAIM_CONFIDENCE);
+      if (up * STAGE_VOTE_SHARE_INVERSE >= up + down && !(tie && alertedBelow(rank) && !backed())) return claims.find((s) => Math.abs(t(s) - t(c)) <= windowMs) ?? c;
     }
     return null;
   };
@@ -868,7 +878,7 @@ export function nextAlert(event: PolicyEvent): AlertMark | null {
   const legacy = event.sources.every((s) => s.stage === undefined);
   const fresh = event.sources.filter((s) => s.alertable !== false && (legacy || s.stage === stage));
   if (!event.alertedStages.includes(stage)) {
-    const passed = passedStage(event);
+    const passed = passedStage(event) ?? passedForwardStage(event);
     if (passed && corroborated(event)) return { kind: 'stage', stage: passed, vendors: event.vendors };
     if (fresh.length === 0 || !corroborated(event)) return null;
     const again = (event.retractions ?? []).some((r) => r.stage === stage);
@@ -907,6 +917,30 @@ export function passedStage(event: Pick<PolicyEvent, 'stage' | 'history' | 'sour
     new Set(told.map((s) => s.outlet ?? s.itemKey)).size >= INDEPENDENT_REPORTS ||
     told.some((s) => endedAt - at(s) >= PASSED_STAGE_LEAD_DAYS * DAY_MS);
   return standsAlone ? step.stage : null;
+}
+
+/**
+ * A forward stage the event stood at on an earlier day, before it moved further, that no alert has
+ * told: one slow cycle (a weekly one) read the decision announced on Thursday by several outlets
+ * and its cameras removed on Friday ("to remove China-made cameras", then "removes Chinese
+ * cameras"); cycles a day apart would have told both, in order. The event as it stood before the
+ * day its current stage was reached (its sources of earlier days, voted as deriveStage does) must
+ * have reached that stage on its own: an official source or two outlets saying it. Null when an
+ * alert already told it or a later forward stage, and for endings (passedStage).
+ */
+export function passedForwardStage(event: Pick<PolicyEvent, 'stage' | 'history' | 'sources' | 'alertedStages' | 'firstSeen'>): Stage | null {
+  if (isEnding(event.stage)) return null;
+  const reachedAt = (event.history ?? []).find((h) => h.stage === event.stage)?.at;
+  if (!reachedAt) return null;
+  const before = Date.parse(reachedAt) - FORWARD_PASSED_LEAD_DAYS * DAY_MS;
+  const earlier = event.sources.filter((s) => Date.parse(claimTime(s, event.firstSeen)) <= before);
+  if (earlier.length === 0) return null;
+  const then = deriveStage({ sources: earlier, alertedStages: event.alertedStages, firstSeen: event.firstSeen }).stage;
+  if (isEnding(then) || stageRank(then) >= stageRank(event.stage)) return null;
+  if (event.alertedStages.some((s) => !isEnding(s) && stageRank(s) >= stageRank(then))) return null;
+  const told = earlier.filter((s) => s.stage === then && s.alertable !== false);
+  const standsAlone = told.some((s) => s.official) || new Set(told.map((s) => s.outlet ?? s.itemKey)).size >= INDEPENDENT_REPORTS;
+  return standsAlone ? then : null;
 }
 
 /** Is the event believable enough for its first alert: an official source, two outlets, or one confident report? */

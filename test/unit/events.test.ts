@@ -16,6 +16,7 @@ import {
   mergeIntoEvent,
   nextAlert,
   PASSED_STAGE_LEAD_DAYS,
+  PRIOR_DAY_CLAIM_CONFIDENCE,
   outletOf,
   refreshAlertState,
   repeatCandidate,
@@ -795,6 +796,54 @@ describe('events', () => {
       expect(nextAlert(e)).toBeNull();
       e = mergeIntoEvent(e, item('c', { days: 2 }), wider).event;
       expect(nextAlert(e)).toEqual({ kind: 'vendors', stage: 'in_force', vendors: ['Dahua', 'Hikvision', 'Huawei', 'ZTE'] });
+    });
+  });
+
+  describe('deriveStage: an event already alerted moves on by a tie only when a stage cue backs the claim', () => {
+    // Berlin's data-protection officer asks Apple and Google to delist an app: alerted announced; a
+    // day later one more outlet reads the request as an order in force on no stage word ("orders the
+    // app removed"), tying the vote. That is one outlet's tense, not the measure moving on.
+    const laterClaim = (conf: number, alertFirst = true) => {
+      let e = createEvent(item('a', { outlet: 'a.example' }), relevant('announced', { stageConfidence: 0.9 }));
+      if (alertFirst) e = alerted(e);
+      return mergeIntoEvent(e, item('x', { days: 1, outlet: 'x.example' }), relevant('in_force', { stageConfidence: conf })).event;
+    };
+    it('stays at the alerted stage on a tie of unbacked tenses', () => {
+      expect(laterClaim(0.4).stage).toBe('announced');
+    });
+    it('moves on when a stage cue backs the claim, or before any alert (a tie goes forward)', () => {
+      expect(laterClaim(PRIOR_DAY_CLAIM_CONFIDENCE + 0.1).stage).toBe('in_force');
+      expect(laterClaim(0.4, false).stage).toBe('in_force');
+    });
+  });
+
+  describe('nextAlert: a forward stage passed on an earlier day of the same cycle (passedForwardStage)', () => {
+    // One weekly cycle reads a ministry's decision to take Hikvision cameras out of its buildings
+    // (two outlets, Monday and Tuesday: "will remove") and, on Thursday, two outlets saying the
+    // cameras are gone. Daily cycles would have told both, in order; so does a slow cycle.
+    const decidedThenDone = (doneDays = 3, decided = ['a', 'b']) => {
+      let e = createEvent(item(decided[0]!, { outlet: `${decided[0]}.example` }), relevant('announced', { stageConfidence: 0.7 }));
+      decided.slice(1).forEach((k, i) => (e = mergeIntoEvent(e, item(k, { days: i + 1, outlet: `${k}.example` }), relevant('announced', { stageConfidence: 0.7 })).event));
+      for (const k of ['x', 'y']) e = mergeIntoEvent(e, item(k, { days: doneDays, outlet: `${k}.example` }), relevant('in_force', { stageConfidence: 0.9 })).event;
+      return e;
+    };
+    it('alerts the earlier stage first, then the stage reached, each once', () => {
+      const e = decidedThenDone();
+      expect(e.stage).toBe('in_force');
+      expect(nextAlert(e)).toEqual({ kind: 'stage', stage: 'announced', vendors: ['Huawei', 'ZTE'] });
+      const after = alerted(e);
+      expect(nextAlert(after)).toEqual({ kind: 'stage', stage: 'in_force', vendors: ['Huawei', 'ZTE'] });
+      expect(nextAlert(alerted(after))).toBeNull();
+    });
+    it('does not when the stages were told the same day (one moment in two tenses), or by one outlet before', () => {
+      expect(nextAlert(decidedThenDone(0, ['a', 'b']))).toMatchObject({ stage: 'in_force' });
+      expect(nextAlert(decidedThenDone(3, ['a']))).toMatchObject({ stage: 'in_force' });
+    });
+    it('does not when an alert already told that stage', () => {
+      let told = alerted(createEvent(item('a', { outlet: 'a.example' }), relevant('announced', { stageConfidence: 0.9 })));
+      told = mergeIntoEvent(told, item('b', { days: 1, outlet: 'b.example' }), relevant('announced')).event;
+      for (const k of ['x', 'y']) told = mergeIntoEvent(told, item(k, { days: 3, outlet: `${k}.example` }), relevant('in_force', { stageConfidence: 0.9 })).event;
+      expect(nextAlert(told)).toMatchObject({ stage: 'in_force' });
     });
   });
 

@@ -684,3 +684,31 @@ describe('classifier', () => {
     });
   });
 });
+
+describe('classifier', () => {
+  // stage6: a vote or decision rejecting a vendor's application (a licence, market entry) is the
+  // restriction itself, in force, not a government deciding not to act; a government braking a
+  // firm's trade restricts it, where a court braking a ban lifts the ban (ko 제동을 걸다).
+  describe('classify: an application denied, trade braked, sanctions reported as coming', () => {
+    it.each([
+      ['zh', '美国联邦通信委员会否决中国电信的营运牌照申请', '委员会以国家安全为由投票否决了该公司在美经营的申请。', 'in_force'],
+      ['zh', '美商務部拒絕華為供應商的出口許可申請', '商務部表示出於國家安全考量拒絕了相關申請。', 'in_force'],
+      ['ja', '米FCC、中国聯通の事業免許申請を否決', '国家安全保障上の懸念を理由に全会一致で否決した。', 'in_force'],
+      ['ko', '미 FCC, 차이나유니콤 사업 허가 신청 부결', '국가안보 우려로 신청을 부결했다.', 'in_force'],
+      ['ko', '미 상무부, 화웨이와 미국 기업 간 거래에 제동', '상무부가 화웨이와 미국 기업 간 거래에 제동을 걸었다.', 'in_force'],
+      // ko: sanctions or rules reported as coming (제재할 것이라고 … 보도했다: will sanction, it
+      // reported) are announced, as the other verbs of ko.stage.announced.will-exclude; the outlet's
+      // 보도했다 is not the measure's perfect. A listing done stays in force.
+      ['ko', '미 재무부, 中 감시장비업체 하이크비전 추가 제재', '재무부가 하이크비전 등 중국 기업들을 투자 금지 명단에 올려 제재할 것이라고 월스트리트저널이 보도했다.', 'announced'],
+      ['ko', '美 재무부, 中 드론업체 DJI 제재', '재무부는 DJI를 투자 블랙리스트에 올렸다고 밝혔다.', 'in_force'],
+      // guards: a ban voted down, a court braking an order, a stated plan to reject an application
+      ['zh', '美联邦通信委员会拟否决中国联通的营运申请', '委员会计划下周表决。', 'proposed'],
+      ['zh', '参议院否决禁止TikTok的法案', '该法案未获通过。', 'rejected'],
+      ['ko', '연방법원, 틱톡 금지 행정명령에 제동', '연방법원이 틱톡 다운로드 금지 행정명령에 제동을 걸었다.', 'lifted'],
+    ])('[%s] reads "%s" as %s', (language, title, summary, stage) => {
+      const c = classify(item(language, title, summary));
+      expect(c.relevant).toBe(true);
+      expect(c.stage).toBe(stage);
+    });
+  });
+});
