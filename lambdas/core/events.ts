@@ -887,25 +887,34 @@ export function nextAlert(event: PolicyEvent): AlertMark | null {
  * A forward stage the event passed on its way to an ending that no alert has told: fresh reports
  * said it before any report of the ending (a court upholds a ban on Friday, the president suspends
  * it on Monday; one cycle reads both). Subscribers hear both steps, in order — the ending alone
- * would tell of lifting a ban they never heard was in force. Null when an alert already told that
- * stage or a later forward one.
+ * would tell of lifting a ban they never heard was in force. Likewise a forward stage passed on the
+ * way to a later forward one (a chamber passes the bill on Tuesday, the president signs it on
+ * Friday): the set counts the vote and the law as two decisions, and a live poller would have told
+ * the vote before the signature. There the step must be told by two outlets or an official source:
+ * one outlet's earlier tense ("to ban" before "bans") is a misreading of the later stage as often
+ * as a step (right8: tune decisions 314 → 316 right alerts, exactly once unchanged). Null when an
+ * alert already told that stage or a later forward one.
  */
 export function passedStage(event: Pick<PolicyEvent, 'stage' | 'history' | 'sources' | 'alertedStages' | 'firstSeen'>): Stage | null {
-  if (!isEnding(event.stage)) return null;
-  const step = (event.history ?? []).filter((h) => !isEnding(h.stage)).at(-1);
+  const ending = isEnding(event.stage);
+  // The step before the event's stage: the last forward stage of its timeline (before an ending), or
+  // the last one below it (a bill passed by the Senate on Tuesday, signed into law on Friday).
+  const step = (event.history ?? []).filter((h) => !isEnding(h.stage) && (ending || stageRank(h.stage) < stageRank(event.stage))).at(-1);
   if (!step) return null;
   if (event.alertedStages.some((s) => !isEnding(s) && stageRank(s) >= stageRank(step.stage))) return null;
   const at = (s: EventSource) => Date.parse(claimTime(s, event.firstSeen));
-  const endedAt = Math.min(...event.sources.filter((s) => s.stage === event.stage).map(at));
+  // When the event's stage was first said: by its ending reports, or by any report of that stage or further.
+  const laterReport = (s: EventSource) => s.stage !== undefined && (ending ? s.stage === event.stage : !isEnding(s.stage) && stageRank(s.stage) >= stageRank(event.stage));
+  const endedAt = Math.min(...event.sources.filter(laterReport).map(at));
   const told = event.sources.filter((s) => s.stage === step.stage && s.alertable !== false && at(s) < endedAt);
-  // The step must stand on its own: an official source, two outlets, or one report at least
-  // PASSED_STAGE_LEAD_DAYS before the ending. One outlet's forward reading a day before the ending
+  // The step must stand on its own: an official source, two outlets, or (before an ending) one
+  // report at least PASSED_STAGE_LEAD_DAYS before the ending. One outlet's forward reading a day before the ending
   // is more often the ending's own news misread ("White House to extend the deadline this week"
   // read as an order in force) than a step subscribers missed; the ending alone then tells it.
   const standsAlone =
     told.some((s) => s.official) ||
     new Set(told.map((s) => s.outlet ?? s.itemKey)).size >= INDEPENDENT_REPORTS ||
-    told.some((s) => endedAt - at(s) >= PASSED_STAGE_LEAD_DAYS * DAY_MS);
+    (ending && told.some((s) => endedAt - at(s) >= PASSED_STAGE_LEAD_DAYS * DAY_MS));
   return standsAlone ? step.stage : null;
 }
 
