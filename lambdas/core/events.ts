@@ -80,11 +80,6 @@ export const PASSED_STAGE_LEAD_DAYS = 2;
  * it): it opens a new event. Late single reports are told apart by `repeatOf` (below).
  */
 export const QUIET_GAP_DAYS = 21;
-/**
- * A ruling upholding a measure is reported on its day and the next; a report of the measure in force
- * that does not tell of the ruling, later than this after it, is of the measure itself (matchEvent).
- */
-export const RULING_COVERAGE_DAYS = 1;
 /** How far back an event at the same stage makes a new one a possible repeat of it. */
 export const REPEAT_REACH_DAYS = 90;
 /** Outlets that must report an earlier stage before a stage alerted on one outlet's report is taken back. */
@@ -372,13 +367,6 @@ export function matchEvent(
   // A measure upheld (a court refusing to suspend it) at a stage the event already has is a new act,
   // unless the event already tells of it being upheld (the same ruling in another outlet).
   if (notLater && upheldReport(c) && !event.sources.some((s) => s.upheld)) return null;
-  // …and an event that is such a ruling (its in-force stage set by a report of the measure upheld)
-  // is the ruling: a report of the measure in force that does not tell of it upheld, days after the
-  // ruling's own coverage, is of the measure itself (it took effect, the service went dark), another
-  // development subscribers hear apart: the Supreme Court upheld the TikTok law on a Friday, the app
-  // went dark on the Sunday. It may still be late news of the measure upheld: as a new event it is a
-  // possible repeat of the ruling's (repeatCandidate asks without this rule).
-  if (notLater && opts.quietGap !== false && c.stage === 'in_force' && !upheldReport(c) && t > rulingAt(event) + RULING_COVERAGE_DAYS * DAY_MS) return null;
 
   // A rejection follows a proposal, not a measure in force: reported once the event had been in
   // force for longer than a stage-vote window, it is another act (a ministry withdrawing its draft
@@ -416,17 +404,6 @@ export function matchEvent(
       ? 'within the reporting period'
       : describeGap(gap);
   return { score, reason: `${vendorPart}; ${measurePart}; ${timePart}` };
-}
-
-/**
- * When an event that is a court's (or a second body's) ruling upholding a measure reached in force:
- * its in-force stage was set by a report telling of the measure upheld. Infinity for any other event.
- */
-function rulingAt(event: PolicyEvent): number {
-  if (event.stage !== 'in_force') return Infinity;
-  const entry = event.history?.find((h) => h.stage === 'in_force');
-  const setter = entry && event.sources.find((s) => s.itemKey === entry.itemKey);
-  return setter?.upheld ? Date.parse(entry!.at) : Infinity;
 }
 
 /**

@@ -288,32 +288,6 @@ describe('events', () => {
         expect(events.map((e) => e.sources.map((s) => s.itemKey))).toEqual([['a', 'b'], ['r1', 'r2']]);
         expect(events[1]!.sources.every((s) => s.upheld)).toBe(true);
       });
-      describe('…and an event that is such a ruling takes the measure in force days later as another development', () => {
-        // A constitutional court rejects the challenge to an app-store ban on a Tuesday; on the Thursday
-        // the stores pull the app ("removed from app stores as the ban takes effect").
-        const ruling = () => {
-          let e = createEvent(item('r1', { days: 0 }), relevant('in_force', { measure: 'market_ban', rules: UPHELD }));
-          e = mergeIntoEvent(e, item('r2', { days: 0 }), relevant('in_force', { measure: 'market_ban', rules: ['es.stage.in_force.upheld'] })).event;
-          return e;
-        };
-        it.each([
-          { name: 'the ruling told without its words, the next day', report: item('x', { days: 1 }), c: relevant('in_force', { measure: 'market_ban' }), joins: true },
-          { name: 'the measure in force, two days on', report: item('x', { days: 2 }), c: relevant('in_force', { measure: 'market_ban' }), joins: false },
-          { name: 'the ruling told in its words, two days on', report: item('x', { days: 2 }), c: relevant('in_force', { measure: 'market_ban', rules: ['it.stage.in_force.upheld'] }), joins: true },
-          { name: 'an ending of the measure, two days on', report: item('x', { days: 2 }), c: relevant('lifted', { measure: 'market_ban' }), joins: true },
-        ] as Array<{ name: string; report: StoredItem; c: RelevantClassification; joins: boolean }>)('$name: joins = $joins', ({ report, c, joins }) => {
-          expect(matchEvent(ruling(), report, c) !== null).toBe(joins);
-        });
-        it('does not apply to an event whose stage an ordinary report set', () => {
-          let e = createEvent(item('a', { days: 0 }), relevant('in_force', { measure: 'market_ban' }));
-          e = mergeIntoEvent(e, item('r', { days: 0 }), relevant('in_force', { measure: 'market_ban', rules: UPHELD })).event;
-          expect(matchEvent(e, item('x', { days: 2 }), relevant('in_force', { measure: 'market_ban' }))).not.toBeNull();
-        });
-        it('opens an event that is a possible repeat of the ruling (a lone late report still waits)', () => {
-          const e = ruling();
-          expect(repeatCandidate([e], item('x', { days: 3 }), relevant('in_force', { measure: 'market_ban' }))?.eventId).toBe(e.eventId);
-        });
-      });
     });
 
     it('keeps reports of a re-imposed ban apart from the lifted one', () => {
