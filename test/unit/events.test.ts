@@ -898,6 +898,48 @@ describe('events', () => {
     });
   });
 
+  describe('nextAlert: a forward stage passed before a later one (one cycle reads both)', () => {
+    // A parliament's second chamber passes a bill on Monday and Tuesday's papers say so; on Friday
+    // the head of state signs it. A weekly cycle reads both; subscribers hear the vote, then the law.
+    const voteThenLaw = (opts: { voteOutlets?: string[]; voteDays?: number[]; official?: boolean } = {}) => {
+      const outlets = opts.voteOutlets ?? ['a.example', 'b.example'];
+      const voteDays = opts.voteDays ?? [0, 1];
+      let e = createEvent(item('vote0', { outlet: outlets[0], days: voteDays[0], official: opts.official }), relevant('proposed', { stageConfidence: 0.8 }));
+      for (const [i, o] of outlets.slice(1).entries()) e = mergeIntoEvent(e, item(`vote${i + 1}`, { outlet: o, days: voteDays[i + 1] ?? voteDays[0] }), relevant('proposed', { stageConfidence: 0.8 })).event;
+      for (const k of ['law1', 'law2']) e = mergeIntoEvent(e, item(k, { days: 4, outlet: `${k}.example` }), relevant('in_force', { stageConfidence: 0.9 })).event;
+      return e;
+    };
+    const send = (e: PolicyEvent) => {
+      const mark = nextAlert(e)!;
+      return { mark, after: applyAlertMark(e, { ...mark, alertId: alertIdOf(e.eventId, mark), at: e.lastSeen })! };
+    };
+
+    it('alerts the earlier stage two outlets told first, then the later one, each once', () => {
+      const e = voteThenLaw();
+      expect(e.stage).toBe('in_force');
+      const first = send(e);
+      expect(first.mark).toMatchObject({ kind: 'stage', stage: 'proposed' });
+      const second = send(first.after);
+      expect(second.mark).toMatchObject({ kind: 'stage', stage: 'in_force' });
+      expect(nextAlert(second.after)).toBeNull();
+    });
+    it('alerts it on an official source alone', () => {
+      expect(nextAlert(voteThenLaw({ voteOutlets: ['gov.example'], official: true }))).toMatchObject({ stage: 'proposed' });
+    });
+    it('does not alert an earlier stage one outlet told, even days before: a forward tense misread is common', () => {
+      expect(nextAlert(voteThenLaw({ voteOutlets: ['a.example'] }))).toMatchObject({ stage: 'in_force' });
+    });
+    it('does not alert an earlier stage said only alongside the later one (one moment in two tenses)', () => {
+      expect(nextAlert(voteThenLaw({ voteDays: [4, 4] }))).toMatchObject({ stage: 'in_force' });
+    });
+    it('does not alert an earlier stage when a later one was already alerted', () => {
+      let e = alerted(createEvent(item('law0', { outlet: 'x.example' }), relevant('announced', { stageConfidence: 0.9 })));
+      for (const k of ['v1', 'v2']) e = mergeIntoEvent(e, item(k, { days: 1, outlet: `${k}.example` }), relevant('proposed')).event;
+      for (const k of ['l1', 'l2']) e = mergeIntoEvent(e, item(k, { days: 6, outlet: `${k}.example` }), relevant('in_force', { stageConfidence: 0.9 })).event;
+      expect(nextAlert(e)).toMatchObject({ stage: 'in_force' });
+    });
+  });
+
   describe('alertStateOf', () => {
     it.each([
       ['a new event', createEvent(item('a'), relevant('announced')), 'PENDING'],
