@@ -38,6 +38,19 @@ describe('classifier', () => {
     });
   });
 
+  // rn8: Norwegian bodies named without the country (the Storting, the National Security Authority,
+  // the Ministry of Justice and Public Security) are Norway acting, not the outlet's domain country.
+  describe('classify: Norwegian bodies name Norway, whatever the outlet\'s domain', () => {
+    it.each([
+      ['en', 'Telegram removed from phones of ministry staff', 'The Ministry of Justice and Public Security ordered the removal on Monday after advice from the National Security Authority (NSM).', 'https://example.co.uk/a'],
+      ['en', 'Storting bans DeepSeek on its devices', 'The ban applies to all members and staff.', 'https://news.example.ie/b'],
+    ])('[%s] reads "%s" as NO', (language, title, summary, link) => {
+      const r = classify({ ...item(language, title, summary), link });
+      expect(r.relevant).toBe(true);
+      expect(r.countries).toEqual(['NO']);
+    });
+  });
+
   // rn8: "China made apps" (no hyphen) and a firm "controlled by the Chinese government" name the
   // products' origin and the vendor's owner, not the state that acts.
   describe('classify: origin and owner are not the acting state', () => {
