@@ -21,6 +21,27 @@ describe('classifier', () => {
     });
   });
 
+  // rn8: the same for other sub-national governments named by an adjective: Canadian provinces,
+  // Spanish regions and German states in fr/it/es/de.
+  describe('classify: a province, region or state government named by its adjective is its country', () => {
+    it.each([
+      ['fr', 'Le gouvernement québécois interdit TikTok sur les appareils de ses fonctionnaires', 'La mesure entre en vigueur jeudi.', 'CA'],
+      ['fr', 'Le gouvernement ontarien interdit TikTok sur les appareils de ses fonctionnaires', 'La mesure entre en vigueur jeudi.', 'CA'],
+      ['es', 'El gobierno quebequense prohíbe TikTok en los móviles oficiales', 'La medida entra en vigor hoy.', 'CA'],
+      ['de', 'Katalanische Regierung verbietet TikTok auf Diensthandys', 'Das Verbot gilt ab sofort.', 'ES'],
+      ['it', 'Il governo catalano vieta TikTok sui telefoni di servizio', 'Il divieto vale da subito.', 'ES'],
+      ['fr', 'Le gouvernement bavarois interdit TikTok sur les appareils de ses fonctionnaires', 'La mesure entre en vigueur jeudi.', 'DE'],
+      ['es', 'El gobierno bávaro prohíbe TikTok en los móviles oficiales', 'La medida entra en vigor hoy.', 'DE'],
+    ])('[%s] reads "%s" as %s', (language, title, summary, country) => {
+      const r = classify(item(language, title, summary));
+      expect(r.relevant).toBe(true);
+      expect(r.countries).toEqual([country]);
+    });
+    it('nl: a Belgian "dienstgsm" is an official device', () => {
+      expect(classify(item('nl', 'Vlaamse regering verbiedt TikTok op dienstgsm\'s', 'Het verbod geldt meteen.')).measure).toBe('device_ban');
+    });
+  });
+
   // rn8: federal bodies German-speaking states share ("der Bund", "Bundesregierung") are the outlet's
   // own country's when it is Swiss or Austrian; Swiss-only bodies (Bundeskanzlei, Conseil fédéral,
   // Consiglio federale) are Switzerland's wherever they are reported.
