@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../../lambdas/core/classifier/index.js';
+import { classify, loadDefaultRules } from '../../../lambdas/core/classifier/index.js';
 import { item } from './helpers.js';
 
 // [language, title, summary, expected canonical vendors]
@@ -60,6 +60,26 @@ describe('classifier', () => {
       ['zh', '加拿大宣布禁止华为5G', '联邦政府宣布禁止中国电信巨头华为公司和中兴通讯参与加拿大5G网络建设。', ['Huawei', 'ZTE']],
     ])('[%s] does not take a word or a venue that begins with a vendor name for the vendor: "%s"', (language, title, summary, vendors) => {
       expect(classify(item(language, title, summary)).vendors).toEqual(vendors);
+    });
+
+    // rn8: reports in Japanese, Chinese and Korean often name a vendor only in their own script
+    // (レノボ, 聯想, 레노버); every listed vendor has a Han or kana name and a Hangul name (Traditional
+    // Chinese forms need no alias: vendor names are folded to Simplified like the text).
+    it('lists a Han or kana name and a Hangul name for every vendor', () => {
+      const rules = loadDefaultRules();
+      const lacking = Object.entries(rules.vendors).filter(([, aliases]) =>
+        !aliases.some((a) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(a)) || !aliases.some((a) => /\p{Script=Hangul}/u.test(a)));
+      expect(lacking.map(([name]) => name)).toEqual([]);
+    });
+
+    it.each([
+      ['ja', '米政府、バイトダンスのアプリを政府端末で禁止', '連邦機関の職員はバイトダンス製アプリを削除しなければならない。', ['TikTok']],
+      ['ru', 'Власти запретили Тикток на служебных телефонах', 'Чиновникам запретили пользоваться Тиктоком на рабочих устройствах.', ['TikTok']],
+      ['uk', 'Уряд заборонив Алібаба у державних закупівлях', 'Рішення стосується всіх державних установ.', ['Alibaba']],
+      ['ko', '정부, 레노보 노트북 공공조달 배제', '조달청은 레노보 제품을 입찰에서 제외했다.', ['Lenovo']],
+    ])('[%s] reads a native-script name in "%s"', (language, title, summary, vendors) => {
+      const c = classify(item(language, title, summary));
+      expect(c.vendors).toEqual(vendors);
     });
 
     it('does not read a vendor name inside another word', () => {
