@@ -190,6 +190,8 @@ describe('core/classifier/compile', () => {
       const tails = [' sues the state', '  has been told to remove', ' x', ', says', ' 2.0', '\n', '', ' fights ban', ' is allowed to', '\u3000が提訴', ' (?', ' denies ban'];
       const texts: string[] = [];
       for (const n of [0, 1, 5, 18, 30]) for (const t of tails) texts.push(`After banning ${pad(n)}${t}`, `${pad(n)}${t} and ${pad(3)} sues`);
+      // vp.vendor-law's lookbehind before the name ("so-called", a quote), hoisted before the mark.
+      for (const n of [0, 4, 18]) for (const b of ['so-called ', '"', '« ', 'the ', 'sogenannten ']) for (const t of [' law', '-Gesetz', ' ban bill', 'law', ' x']) texts.push(`${b}${pad(n)}${t}`, `${b}${pad(n)}${t}, ${b}${pad(2)}${t}`);
       let rewritten = 0;
       let compared = 0;
       for (const vp of rules.vendorPatterns ?? []) {
@@ -219,6 +221,9 @@ describe('core/classifier/compile', () => {
       // A mark without a space after it, or "\\x20*" elsewhere, is left as written.
       expect(withoutPaddingSplit(`${VENDOR_MARK}\\x20*[»]`)).toBe(`${VENDOR_MARK}\\x20*[»]`);
       expect(withoutPaddingSplit(spaces(`${VENDOR_MARK}\\x20* ?x`))).toBe(spaces(`${VENDOR_MARK} ?x`));
+      // A lookbehind that ends with the name is asked before it; one with two alternatives is left.
+      expect(withoutPaddingSplit(`${VENDOR_MARK}\\x20*(?<!(?:"|so-called )${VENDOR_MARK}\\x20*)law`)).toBe(`(?<!(?:"|so-called ))${VENDOR_MARK}\\x20*law`);
+      expect(withoutPaddingSplit(`${VENDOR_MARK}\\x20*(?<!"|a${VENDOR_MARK}\\x20*)law`)).toBe(`${VENDOR_MARK}\\x20*(?<!"|a${VENDOR_MARK}\\x20*)law`);
     });
   });
 
