@@ -145,7 +145,25 @@ function fastRegExp(src: string, flags: string, wide = false): RegExp {
  */
 export function withoutPaddingSplit(src: string): string {
   if (!src.includes(MARK_PAD)) return src;
-  return hoistMarkLookbehinds(src.split(MARK_PAD + WS).join(VENDOR_MARK + WS).split(MARK_PAD + WS_OPT).join(VENDOR_MARK + WS_OPT));
+  const opt = src.includes(`${MARK_PAD}[`) || src.includes(`${MARK_PAD}(?:`) ? src.replace(optionalAfterPad(), `${VENDOR_MARK}(?:\\x20*$1)?$2`) : src;
+  return hoistMarkLookbehinds(opt.split(MARK_PAD + WS).join(VENDOR_MARK + WS).split(MARK_PAD + WS_OPT).join(VENDOR_MARK + WS_OPT));
+}
+
+/**
+ * {V}, an optional mark that holds no whitespace (a class or a group of plain strings: `[»”"]`,
+ * `(?:의|の|的)`) and a space: `\uE000\x20*X?[ws]+` splits the padding as above when X is absent.
+ * `\uE000(?:\x20*X)?[ws]+` tries X after the padding first, then the whitespace run alone: X can
+ * only follow the padding, and without it the padding is part of the run, so the first match is the
+ * same (speed20; likewise before `[ws]*`).
+ */
+let OPTIONAL_AFTER_PAD: RegExp | null = null;
+
+/** Made on first use: VENDOR_MARK and the whitespace runs are defined further down. */
+function optionalAfterPad(): RegExp {
+  return (OPTIONAL_AFTER_PAD ??= new RegExp(
+    `${VENDOR_MARK}\\\\x20\\*(\\[[^\\]\\\\^\\s][^\\]\\\\\\s]*\\]|\\(\\?:[^()\\\\[\\]|\\s*+?{}.^$]+(?:\\|[^()\\\\[\\]|\\s*+?{}.^$]+)*\\))\\?(${escapeRe(WS)}|${escapeRe(WS_OPT)})`,
+    'g',
+  ));
 }
 
 /**

@@ -187,7 +187,9 @@ describe('core/classifier/compile', () => {
       // punctuation and line ends.
       const rules = loadDefaultRules();
       const pad = (n: number): string => `${VENDOR_MARK}${' '.repeat(n)}`;
-      const tails = [' sues the state', '  has been told to remove', ' x', ', says', ' 2.0', '\n', '', ' fights ban', ' is allowed to', '\u3000が提訴', ' (?', ' denies ban'];
+      const tails = [' sues the state', '  has been told to remove', ' x', ', says', ' 2.0', '\n', '', ' fights ban', ' is allowed to', '\u3000が提訴', ' (?', ' denies ban',
+        // speed20: an optional mark after the name, then a space ({V}[»”"]? , {V}(?:의|の|的)? ?, {V}[、，,：:]? ?).
+        '» прекратит работу', ' » уйдет из', '의 회장 "말', ' 회장 "말', '、回应：', '、 "quote', ': "A', '"'];
       const texts: string[] = [];
       for (const n of [0, 1, 5, 18, 30]) for (const t of tails) texts.push(`After banning ${pad(n)}${t}`, `${pad(n)}${t} and ${pad(3)} sues`);
       // vp.vendor-law's lookbehind before the name ("so-called", a quote), hoisted before the mark.
