@@ -130,7 +130,61 @@ function isWide(text: string): boolean {
 
 /** Compiles a matching regex without the "u" flag (see PROPERTY_RANGES). */
 function fastRegExp(src: string, flags: string, wide = false): RegExp {
-  return nativeRegExp(new RegExp(withoutUnicodeEscapes(src), flags.replace('u', '')), wide);
+  return nativeRegExp(new RegExp(withoutUnicodeEscapes(withoutPaddingSplit(src)), flags.replace('u', '')), wide);
+}
+
+/**
+ * A vendor pattern's {V} is VENDOR_MARK and `\x20*` (the padding spaces of the masked name); "{V} x"
+ * then reads `\uE000\x20*[ws]+x` once spaced. Where the rest fails (most tries: the anchored vendor
+ * patterns run at every mark), the matcher tries every split of the padding between the two runs:
+ * quadratic in the name's length (~0.5 µs per try, 3 µs for vp.vendor-fights-ban, speed20).
+ * `\x20*[ws]+` matches the same strings as `[ws]+` (a space is whitespace), and both give back
+ * characters from the end first, so the first end at which the rest matches, and the match, are the
+ * same: the largest end where it can (likewise `\x20*[ws]*` and `[ws]*`). Written once here, for
+ * every regex fastRegExp builds (the anchored vendor patterns and the ungated parts).
+ */
+export function withoutPaddingSplit(src: string): string {
+  if (!src.includes(MARK_PAD)) return src;
+  const opt = src.includes(`${MARK_PAD}[`) || src.includes(`${MARK_PAD}(?:`) ? src.replace(optionalAfterPad(), `${VENDOR_MARK}(?:\\x20*$1)?$2`) : src;
+  return hoistMarkLookbehinds(opt.split(MARK_PAD + WS).join(VENDOR_MARK + WS).split(MARK_PAD + WS_OPT).join(VENDOR_MARK + WS_OPT));
+}
+
+/**
+ * {V}, an optional mark that holds no whitespace (a class or a group of plain strings: `[»”"]`,
+ * `(?:의|の|的)`) and a space: `\uE000\x20*X?[ws]+` splits the padding as above when X is absent.
+ * `\uE000(?:\x20*X)?[ws]+` tries X after the padding first, then the whitespace run alone: X can
+ * only follow the padding, and without it the padding is part of the run, so the first match is the
+ * same (speed20; likewise before `[ws]*`).
+ */
+let OPTIONAL_AFTER_PAD: RegExp | null = null;
+
+/** Made on first use: VENDOR_MARK and the whitespace runs are defined further down. */
+function optionalAfterPad(): RegExp {
+  return (OPTIONAL_AFTER_PAD ??= new RegExp(
+    `${VENDOR_MARK}\\\\x20\\*(\\[[^\\]\\\\^\\s][^\\]\\\\\\s]*\\]|\\(\\?:[^()\\\\[\\]|\\s*+?{}.^$]+(?:\\|[^()\\\\[\\]|\\s*+?{}.^$]+)*\\))\\?(${escapeRe(WS)}|${escapeRe(WS_OPT)})`,
+    'g',
+  ));
+}
+
+/**
+ * `{V}(?<!Y{V})`, "a name not after Y" (vp.vendor-law), as `(?<!Y){V}`: the lookbehind, run after
+ * the padding, reads the padding back to the mark, so it asks whether Y ends where the mark starts
+ * whatever the padding's split; asked there once, it is not asked again at every split the matcher
+ * backtracks through (speed20). Only for a lookbehind whose body is one sequence ending with {V}.
+ */
+function hoistMarkLookbehinds(src: string): string {
+  const open = `${MARK_PAD}(?<!`;
+  let at = src.indexOf(open);
+  while (at >= 0) {
+    const lb = at + MARK_PAD.length;
+    const close = closeOf(src, lb);
+    const body = close < 0 ? '' : src.slice(lb + 4, close);
+    if (body.endsWith(MARK_PAD) && alternatives(body).length === 1) {
+      src = `${src.slice(0, at)}(?<!${body.slice(0, -MARK_PAD.length)})${MARK_PAD}${src.slice(close + 1)}`;
+    }
+    at = src.indexOf(open, at + 1);
+  }
+  return src;
 }
 
 /**
@@ -277,7 +331,7 @@ export interface Part {
    * Ungated part: strings one of which any match of any of its cues contains (undefined until first
    * scanned; null when one cue has none). A text that cannot hold any of them is not scanned.
    */
-  needs: Need[] | null | undefined;
+  needs: NeedList | null | undefined;
 }
 
 /**
@@ -2116,7 +2170,7 @@ function partMayMatch(p: Part, text: string): boolean {
       }
       all.push(...n);
     }
-    p.needs = all;
+    p.needs = needList(all);
   }
   return p.needs === null || mayContainIn(textGrams(text), p.needs);
 }
@@ -2293,6 +2347,8 @@ function vendorCues(rules: Rules): VendorCue[] {
 
 /** Stands for any vendor mention in the masked text that vendor patterns are matched against. */
 export const VENDOR_MARK = '\uE000';
+/** {V} as compiled: the mark and the padding spaces of the name it stands for (see compilePatterns). */
+const MARK_PAD = `${VENDOR_MARK}\\x20*`;
 
 /**
  * Vendor patterns ("{V} sues") run on a copy of the text where every vendor mention is replaced by
@@ -2305,7 +2361,7 @@ function compilePatterns(rules: Rules): VendorPatternSet {
     if (!p.pattern.includes('{V}')) throw new RuleError(`vendor pattern ${p.id}: no {V} placeholder`);
     cues.push({
       id: p.id,
-      pattern: p.pattern.replaceAll('{V}', `${VENDOR_MARK}\\x20*`),
+      pattern: p.pattern.replaceAll('{V}', MARK_PAD),
       ...(p.noise !== undefined ? { noise: p.noise } : {}),
       ...(p.reason !== undefined ? { reason: p.reason } : {}),
       ...(p.bodyFactor !== undefined ? { bodyFactor: p.bodyFactor } : {}),
@@ -2405,7 +2461,7 @@ function textGrams(text: string): Grams {
  * Whether the text may contain one of the strings whose pieces are given: false only when each
  * string lacks a piece in the text, and then no match that needs one of them is possible.
  */
-function mayContain(text: string, needs: Need[]): boolean {
+function mayContain(text: string, needs: NeedList): boolean {
   return mayContainIn(textGrams(text), needs);
 }
 
@@ -2491,24 +2547,45 @@ function mayContainProgram(g: Grams, p: NeedProgram): boolean {
   return false;
 }
 
-/** mayContain on a text's grams. */
-function mayContainIn(g: Grams, needs: Need[]): boolean {
-  const { gen, table, lower } = g;
+/**
+ * Strings one of which a text must hold, flat (speed20): `code` = (nPieces, piece*)* for strings of
+ * three or more units (needOfString), -1 - k for a shorter one, `strings[k]`, looked up whole. The
+ * ~160 k asks of a bench pass (ungated parts, anchored vendor patterns) read ~19 strings each: one
+ * integer array instead of an object and a pieces array per string.
+ */
+interface NeedList {
+  code: Int32Array;
+  strings: string[];
+}
+
+function needList(needs: Need[]): NeedList {
+  const code: number[] = [];
+  const strings: string[] = [];
   for (const n of needs) {
-    const pieces = n.pieces;
-    if (pieces.length === 0) {
+    if (n.pieces.length === 0) {
+      code.push(-1 - strings.length);
+      strings.push(n.text);
+    } else code.push(n.pieces.length, ...n.pieces);
+  }
+  return { code: Int32Array.from(code), strings };
+}
+
+/** mayContain on a text's grams: whether one of the strings may be there (all its pieces are). */
+function mayContainIn(g: Grams, needs: NeedList): boolean {
+  const { gen, table, lower } = g;
+  const code = needs.code;
+  for (let i = 0; i < code.length; ) {
+    const n = code[i++] as number;
+    if (n < 0) {
+      const s = needs.strings[-1 - n] as string;
       // Too short to have pieces (two CJK characters): looked up whole where its two units occur.
-      if ((n.text.length !== 2 || mayHavePair(g, n.text.charCodeAt(0), n.text.charCodeAt(1))) && lower.includes(n.text)) return true;
+      if ((s.length !== 2 || mayHavePair(g, s.charCodeAt(0), s.charCodeAt(1))) && lower.includes(s)) return true;
       continue;
     }
-    let all = true;
-    for (const h of pieces) {
-      if (table[h] !== gen) {
-        all = false;
-        break;
-      }
-    }
-    if (all) return true;
+    let k = 0;
+    while (k < n && table[code[i + k] as number] === gen) k++;
+    if (k === n) return true;
+    i += n;
   }
   return false;
 }
@@ -2524,7 +2601,7 @@ export class VendorPatternSet {
    * text without CJK; since speed18 required strings also hold accented Latin, Greek and Cyrillic
    * letters: requirable).
    */
-  private readonly anchored: Array<{ cue: Cue; re: RegExp; atStart: boolean; needs: Need[] | null; nonCjk: Need[] }> = [];
+  private readonly anchored: Array<{ cue: Cue; re: RegExp; atStart: boolean; needs: NeedList | null; nonCjk: NeedList }> = [];
   private readonly rest: CueSet;
 
   constructor(cues: Cue[]) {
@@ -2537,7 +2614,7 @@ export class VendorPatternSet {
         const src = spaces(atStart ? c.pattern.slice(1) : c.pattern);
         const needs = requiredStrings(c.pattern);
         const nonCjk = (needs ?? []).filter((n) => !hasCjkUnit(n));
-        this.anchored.push({ cue: c, re: fastRegExp(`(?:${src})(?!${WORD_CHAR})`, 'iy'), atStart, needs: needs && needs.map(needOfString), nonCjk: nonCjk.map(needOfString) });
+        this.anchored.push({ cue: c, re: fastRegExp(`(?:${src})(?!${WORD_CHAR})`, 'iy'), atStart, needs: needs && needList(needs.map(needOfString)), nonCjk: needList(nonCjk.map(needOfString)) });
       } else rest.push(c);
     }
     // Not gated: its text is the masked copy, and tokenising that too would cost more than it saves.

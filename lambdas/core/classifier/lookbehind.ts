@@ -163,22 +163,45 @@ function rewriteAlternative(alt: string): string {
   return moveLookbehind(from === 0 ? alt : out + alt.slice(from));
 }
 
-/** `(?<!X)H…` as `H(?<!XH)…` when H allows it (see the module comment), else as given. */
+/**
+ * `(?<!X)H…` as `H(?<!XH)…` when H allows it (see the module comment), else as given.
+ * Consecutive leading lookbehinds, `(?<!X)(?<=Y)H…`, move past H together (speed20): each is
+ * evaluated where the first was, an assertion consumes and captures nothing, so which runs first
+ * changes no match. An optional group as the head, `(?<!X)(?:A)?R`, is tried as `(?:(?<!X)AR|(?<!X)R)`:
+ * a greedy `?` tries A (and then R) before R alone, the order those alternatives are tried in.
+ */
 function moveLookbehind(alt: string): string {
   if (!alt.startsWith('(?<!') && !alt.startsWith('(?<=')) return alt;
-  const close = closeOf(alt, 0);
-  if (close < 0) return alt;
-  const kind = alt.slice(0, 4);
-  const x = alt.slice(4, close);
-  const rest = alt.slice(close + 1);
+  // The leading lookbehinds: kind ("(?<!" or "(?<=") and body of each, in order.
+  const looks: Array<readonly [string, string]> = [];
+  let rest = alt;
+  while (rest.startsWith('(?<!') || rest.startsWith('(?<=')) {
+    const close = closeOf(rest, 0);
+    if (close < 0) return alt;
+    looks.push([rest.slice(0, 4), rest.slice(4, close)]);
+    rest = rest.slice(close + 1);
+  }
+  const lead = alt.slice(0, alt.length - rest.length);
+  // The lookbehinds as they read after a head h that they now end with.
+  const behind = (h: string): string => looks.map(([kind, x]) => `${kind}(?:${x})${h})`).join('');
   const run = oneCharRun(rest);
   if (run > 0) {
     const h = rest.slice(0, run);
-    return `${h}${kind}(?:${x})${h})${rest.slice(run)}`;
+    return `${h}${behind(h)}${rest.slice(run)}`;
   }
   if (!rest.startsWith('(?:')) return alt;
   const gClose = closeOf(rest, 0);
-  if (gClose < 0 || quantifierAt(rest, gClose + 1) > 0) return alt;
+  if (gClose < 0) return alt;
+  const q = quantifierAt(rest, gClose + 1);
+  if (q === 1 && rest[gClose + 1] === '?') {
+    // A greedy optional group first: its two paths as two alternatives, each with the lookbehinds.
+    const r = rest.slice(gClose + 2);
+    const withA = moveLookbehind(`${lead}${rest.slice(3, gClose).includes('|') ? rest.slice(0, gClose + 1) : rest.slice(3, gClose)}${r}`);
+    const without = moveLookbehind(`${lead}${r}`);
+    if (withA.startsWith('(?<') || without.startsWith('(?<')) return alt;
+    return `(?:${withA}|${without})`;
+  }
+  if (q > 0) return alt;
   const g = rest.slice(0, gClose + 1);
   const after = rest.slice(gClose + 1);
   const alts = alternatives(rest.slice(3, gClose));
@@ -189,8 +212,8 @@ function moveLookbehind(alt: string): string {
   let eg = new EndGroup();
   const flush = (): void => {
     const group = eg.alts;
-    if (group.length === 1) pieces.push(`${group[0]}${kind}(?:${x})${group[0]})`);
-    else if (group.length) pieces.push(`(?:${group.join('|')})${kind}(?:${x})(?:${group.join('|')}))`);
+    if (group.length === 1) pieces.push(`${group[0]}${behind(group[0] as string)}`);
+    else if (group.length) pieces.push(`(?:${group.join('|')})${behind(`(?:${group.join('|')})`)}`);
     eg = new EndGroup();
   };
   for (const a of alts) {
@@ -200,7 +223,7 @@ function moveLookbehind(alt: string): string {
       continue;
     }
     flush();
-    const moved = moveLookbehind(`${kind}${x})${a}`);
+    const moved = moveLookbehind(`${lead}${a}`);
     // An alternative that keeps its lookbehind in front would keep the alternation's cost: as written.
     if (moved.startsWith('(?<')) return alt;
     pieces.push(moved);

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CASED_NOT_REQUIRABLE, compileRules, cueScanner, expandFinite, firstWordKeys, foldPattern, leadingPrefixes, literalAlternatives, requirable, requiredStrings, requiredStringSets, spaces, startStrings, withoutUnicodeEscapes, WS_CLASS, type Hit } from '../../../lambdas/core/classifier/compile.js';
+import { CASED_NOT_REQUIRABLE, compileRules, cueScanner, expandFinite, firstWordKeys, foldPattern, leadingPrefixes, literalAlternatives, requirable, requiredStrings, requiredStringSets, spaces, startStrings, VENDOR_MARK, withoutPaddingSplit, withoutUnicodeEscapes, WS_CLASS, type Hit } from '../../../lambdas/core/classifier/compile.js';
 import { loadDefaultRules } from '../../../lambdas/core/classifier/index.js';
 import { normalizeForMatch } from '../../../lambdas/core/text.js';
 import { LANGUAGES } from './helpers.js';
@@ -177,6 +177,55 @@ describe('core/classifier/compile', () => {
       expect(differ).toEqual([]);
       expect(withoutUnicodeEscapes('a\\p{N}[\\p{N}_]')).toBe('a[0-9][0-9_]');
       expect(() => withoutUnicodeEscapes('\\p{Foo}')).toThrow(/unsupported property escape/);
+    });
+  });
+
+  describe('withoutPaddingSplit (speed20)', () => {
+    it('finds what each bundled vendor pattern finds as written, at every mark of masked texts, with {V} before a space', () => {
+      // Prepare: every vendor pattern compiled as the scanner compiles it (sticky at a mark, and
+      // as a whole-text scan), on texts whose masked names pad 0–30 spaces before words, spaces,
+      // punctuation and line ends.
+      const rules = loadDefaultRules();
+      const pad = (n: number): string => `${VENDOR_MARK}${' '.repeat(n)}`;
+      const tails = [' sues the state', '  has been told to remove', ' x', ', says', ' 2.0', '\n', '', ' fights ban', ' is allowed to', '\u3000が提訴', ' (?', ' denies ban',
+        // speed20: an optional mark after the name, then a space ({V}[»”"]? , {V}(?:의|の|的)? ?, {V}[、，,：:]? ?).
+        '» прекратит работу', ' » уйдет из', '의 회장 "말', ' 회장 "말', '、回应：', '、 "quote', ': "A', '"'];
+      const texts: string[] = [];
+      for (const n of [0, 1, 5, 18, 30]) for (const t of tails) texts.push(`After banning ${pad(n)}${t}`, `${pad(n)}${t} and ${pad(3)} sues`);
+      // vp.vendor-law's lookbehind before the name ("so-called", a quote), hoisted before the mark.
+      for (const n of [0, 4, 18]) for (const b of ['so-called ', '"', '« ', 'the ', 'sogenannten ']) for (const t of [' law', '-Gesetz', ' ban bill', 'law', ' x']) texts.push(`${b}${pad(n)}${t}`, `${b}${pad(n)}${t}, ${b}${pad(2)}${t}`);
+      let rewritten = 0;
+      let compared = 0;
+      for (const vp of rules.vendorPatterns ?? []) {
+        const src = `(?:${spaces(vp.pattern.replaceAll('{V}', `${VENDOR_MARK}\\x20*`))})`;
+        const out = withoutPaddingSplit(src);
+        if (out === src) continue;
+        rewritten++;
+        for (const flags of ['iy', 'gi']) {
+          const before = new RegExp(withoutUnicodeEscapes(src), flags);
+          const after = new RegExp(withoutUnicodeEscapes(out), flags);
+          for (const text of texts) {
+            for (let at = 0; at < text.length; at++) {
+              before.lastIndex = at;
+              after.lastIndex = at;
+              const b = before.exec(text);
+              const a = after.exec(text);
+              // Act & assess: the same match (start, text), or none.
+              expect(a && [a.index, a[0]], `${vp.id} at ${at} of ${JSON.stringify(text)}`).toEqual(b && [b.index, b[0]]);
+              if (b) compared++;
+            }
+          }
+        }
+      }
+      // Most vendor patterns have "{V} " somewhere; not an empty comparison.
+      expect(rewritten).toBeGreaterThan(20);
+      expect(compared).toBeGreaterThan(100);
+      // A mark without a space after it, or "\\x20*" elsewhere, is left as written.
+      expect(withoutPaddingSplit(`${VENDOR_MARK}\\x20*[»]`)).toBe(`${VENDOR_MARK}\\x20*[»]`);
+      expect(withoutPaddingSplit(spaces(`${VENDOR_MARK}\\x20* ?x`))).toBe(spaces(`${VENDOR_MARK} ?x`));
+      // A lookbehind that ends with the name is asked before it; one with two alternatives is left.
+      expect(withoutPaddingSplit(`${VENDOR_MARK}\\x20*(?<!(?:"|so-called )${VENDOR_MARK}\\x20*)law`)).toBe(`(?<!(?:"|so-called ))${VENDOR_MARK}\\x20*law`);
+      expect(withoutPaddingSplit(`${VENDOR_MARK}\\x20*(?<!"|a${VENDOR_MARK}\\x20*)law`)).toBe(`${VENDOR_MARK}\\x20*(?<!"|a${VENDOR_MARK}\\x20*)law`);
     });
   });
 

@@ -50,6 +50,12 @@ const ROWS: Array<[string, string, string[]]> = [
   // A head group whose alternatives are not all literals: the lookbehind goes into each.
   ['(?<!(?:keeps?|refused) )(?:to|set to|moves? to) ban', '(?:to(?<!(?:(?:keeps?|refused) )to)|set to(?<!(?:(?:keeps?|refused) )set to)|move(?<!(?:(?:keeps?|refused) )move)s? to) ban',
     ['moves to ban', 'keeps to ban', 'refused to ban', 'set to ban', 'refused set to ban', 'keep moves to ban', 'sunset to ban']],
+  // speed20: consecutive lookbehinds move past the head together, each as written.
+  ['(?<!a )(?<!b )ban', 'ban(?<!(?:a )ban)(?<!(?:b )ban)', ['a ban', 'b ban', 'c ban', 'ban', 'a b ban']],
+  // speed20: an optional group as the head is its two paths, with it then without it (a greedy "?" tries them in that order).
+  ['(?<=on )(?:5G )?(?:role|rollout)', '(?:5G (?<=(?:on )5G )(?:role|rollout)|(?:role|rollout)(?<=(?:on )(?:role|rollout)))',
+    ['on 5G role', 'on role', '5G role', 'on 5G rollout', 'x role', 'on 5G x', 'on 5G 5G role']],
+  ['(?<=on )(?:ab|c)?d', '(?:(?:ab|c)(?<=(?:on )(?:ab|c))d|d(?<=(?:on )d))', ['on abd', 'on cd', 'on d', 'abd', 'on ab d', 'on cabd']],
   // Inside the capturing group of a cue in an alternation, as ungated parts are built.
   ['(?:((?<!x)ab)|(cd))(?![a-z])', '(?:(ab(?<!(?:x)ab))|(cd))(?![a-z])', ['ab cd', 'xab cd', 'abc', 'zab']],
   // Left as written: a head that has no fixed length, a group with such an alternative, an anchor,
@@ -57,6 +63,9 @@ const ROWS: Array<[string, string, string[]]> = [
   ['(?<!a)\\d+x', '(?<!a)\\d+x', ['a1x', '11x', 'b2x']],
   ['(?<!a)(?:\\d+|b)', '(?<!a)(?:\\d+|b)', ['a1', 'ab', 'cb', '7']],
   ['(?<!a)^b', '(?<!a)^b', ['b', 'ab']],
+  // An optional head whose path without it has no fixed-length head, or a lazy one: as written.
+  ['(?<=a)(?:\\d+)?b', '(?<=a)(?:\\d+)?b', ['a1b', 'ab', 'b', '1b']],
+  ['(?<=a)(?:x)??b', '(?<=a)(?:x)??b', ['axb', 'ab', 'xb']],
   ['a(?=(?<!b)c)', 'a(?=(?<!b)c)', ['ac', 'abc']],
   ['(a)|(a)', '(a)|(a)', ['a', 'aa']],
   // Repeats of a capture-free alternative anywhere.

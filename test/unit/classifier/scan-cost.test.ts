@@ -39,16 +39,12 @@ import { alternatives, classEnd, closeOf, quantifierAt } from '../../../lambdas/
  * measuring it (and the warm pass: `npx tsx scripts/lang-cost.ts`).
  */
 const START_EXCEPTIONS = new Set([
-  // A fixed- or word-bounded lookbehind first, left there by the rewrite (two in a row, or no literal head after it).
-  'xx.country.leaders-more',
-  'en.context.reported-then-asked',
+  // A fixed- or word-bounded lookbehind first, left there by the rewrite (no literal head after it).
+  // speed20: two lookbehinds in a row, and a lookbehind before an optional group, are moved now
+  // (xx.country.leaders-more, en/ru/id.context.reported-then-asked, en.stage.rejected.allows,
+  // en.restrict.5g-role-decision, en.stage.announced.headline-to, zh.noise.reaction-by-target-envoy
+  // left the list).
   'en.context.s-lead',
-  'en.stage.rejected.allows',
-  'en.restrict.5g-role-decision',
-  'en.stage.announced.headline-to',
-  'zh.noise.reaction-by-target-envoy',
-  'ru.context.reported-then-asked',
-  'id.context.reported-then-asked',
   // A lookahead first.
   'ko.context.reported-then-asked',
   'ru.country.demonym-government',
@@ -254,17 +250,25 @@ describe('core/classifier/compile', () => {
 
     it.each<[string, string, Partial<Offences>]>([
       // real24's en.context.reported-then-asked, before it started at its comma: ~750 ms of a warm bench pass.
+      // Since speed20 both its lookbehinds move past the question word, so it is not flagged; a
+      // line-spanning lookbehind before a head of no fixed length still is.
+      [
+        'a line-start lookbehind first, then a word of any length',
+        '(?<!^(?:will|would|is|are|does|do|did|can|could|should|has|have|had|was|were|may|might|shall|why|what|how|who|when|where|which|whether)\\b[^\\n]*)\\S* (?:what|how|who)\\b(?: [^\\s?]+)+ ?\\?',
+        { lineSpanning: ['t.context.probe (line-spanning lookbehind)'], noStart: ['t.context.probe'] },
+      ],
       [
         'reported-then-asked, line-start lookbehind first',
         '(?<!^(?:will|would|is|are|does|do|did|can|could|should|has|have|had|was|were|may|might|shall|why|what|how|who|when|where|which|whether)\\b[^\\n]*)(?<=\\S, )(?:what|how|who|why|which|where|when|is (?:it|this|that)|will (?:it|this|that)|does (?:it|this|that)|should)\\b(?: [^\\s?]+)+ ?\\?(?<![\\s\\S]*\\n[\\s\\S]*)',
-        { lineSpanning: ['t.context.probe (line-spanning lookbehind)'], noStart: ['t.context.probe'] },
+        { lineSpanning: [], noStart: [] },
       ],
-      // The same cue as written now: a fixed-length lookbehind first (cheap, listed above).
+      // The same cue as written now: a fixed-length lookbehind first, both moved past the question word (speed20).
       [
         'reported-then-asked, comma lookbehind first',
         '(?<=\\S, )(?<!^(?:will|would|is|are|does|do|did|can|could|should|has|have|had|was|were|may|might|shall|why|what|how|who|when|where|which|whether)\\b[^\\n]*)(?:what|how|who|why|which|where|when|is (?:it|this|that)|will (?:it|this|that)|does (?:it|this|that)|should)\\b(?: [^\\s?]+)+ ?\\?(?<![\\s\\S]*\\n[\\s\\S]*)',
-        { lineSpanning: [], noStart: ['t.context.probe'] },
+        { lineSpanning: [], noStart: [] },
       ],
+      ['a lookbehind before an optional group (moved into both paths)', '(?<=decision on )(?:5G )?(?:role|rollout)', { lineSpanning: [], noStart: [] }],
       ['a lookbehind before a literal head (moved past it)', '(?<!not )banned in (?:\\S+ ){0,3}schools', { lineSpanning: [], noStart: [] }],
       ['a word run of any letters first', '\\p{L}* ban on', { lineSpanning: [], noStart: ['t.context.probe'] }],
       ['\\S first', '(?:\\S+ ){0,2}ban on', { lineSpanning: [], noStart: ['t.context.probe'] }],
