@@ -109,6 +109,20 @@ describe('classifier', () => {
     });
   });
 
+  // …but intelligence agencies as the subject of a finding ("spy agencies found no evidence") are no
+  // scope: a government refusing to ban an app refuses the app's market ban.
+  describe('classify: intelligence agencies that found nothing are no device scope', () => {
+    it.each([
+      ['en', 'Britain will not block TikTok, minister says', 'The minister told MPs the intelligence services had found no evidence that the app passed data to Beijing.'],
+      ['en', 'New Zealand rules out WeChat ban', "Officials said the country's spy agencies saw no sign the app was misused."],
+    ])('[%s] reads "%s" as a rejected market ban', (language, title, summary) => {
+      const r = classify(item(language, title, summary));
+      expect(r.relevant).toBe(true);
+      expect(r.stage).toBe('rejected');
+      expect(r.measure).toBe('market_ban');
+    });
+  });
+
   // rn8: more restriction wordings: German separable "schränkt … ein", Chinese "列入军企名单".
   describe('classify: separable and list-designation restriction wordings', () => {
     it('de: "schränkt den Einsatz von … ein" is a restriction', () => {
