@@ -695,6 +695,9 @@ function pressesAnotherState(c: CompiledRules, hits: Hit[], vHits: Hit[], origin
   return false;
 }
 
+/** Letters that may describe an operator before its name, less its country's ("Dutch carrier", "最大电信"). */
+const FIRM_PREFIX_MAX = 14;
+
 /**
  * Whether a headline reports a company's own choice (nm1, issue #8): it opens with a telecom operator
  * (cue.firm, after an article at most), and the operator is the subject of the headline's first
@@ -704,8 +707,6 @@ function pressesAnotherState(c: CompiledRules, hits: Hit[], vHits: Hit[], origin
  * measure (LABELS.md). Not a passive form ("BT barred from…": someone bars it), nor a state named
  * before the restriction ("Vodafone: UK government orders…").
  */
-/** Letters that may describe an operator before its name, less its country's ("Dutch carrier", "最大电信"). */
-const FIRM_PREFIX_MAX = 14;
 function firmChooses(hits: Hit[], titleEnd: number, text: string): boolean {
   let firm: Hit | null = null;
   for (let i = 0; i < hits.length; i++) {
