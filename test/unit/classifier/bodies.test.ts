@@ -9,6 +9,9 @@ import { item } from './helpers.js';
 // outlet.
 describe('classifier', () => {
   describe('classify: a state body named alone is its country', () => {
+    it('zh: the US customs (美国海关总署) stays the US\'s', () => {
+      expect(classify(item('zh', '美国海关总署禁止进口大疆无人机', '')).countries).toEqual(['US']);
+    });
     it.each([
       ['en', 'FTC bans Kaspersky software sales', 'US'],
       ['en', 'CRTC orders carriers to strip Huawei gear from 5G networks', 'CA'],
@@ -49,6 +52,32 @@ describe('classifier', () => {
       ['en', 'Belgian federal government bars DeepSeek from official devices', 'BE'],
       ['en', 'Czech Chamber of Deputies bars DeepSeek from its computers', 'CZ'],
       ['en', 'The Diet passes bill to exclude Huawei from public procurement', 'JP'],
+      ['en', 'BfDI bans DeepSeek on federal devices', 'DE'],
+      ['en', 'DGSI warns ministries off Telegram', 'FR'],
+      ['en', 'Copasir calls for Huawei exclusion from 5G', 'IT'],
+      ['en', 'AgID bars DeepSeek from public administration', 'IT'],
+      ['en', 'MOIS bans DeepSeek on government PCs', 'KR'],
+      ['en', 'Säpo warns against TikTok on work phones', 'SE'],
+      ['en', 'Swedish Security Service warns agencies off TikTok', 'SE'],
+      ['en', 'BSSN bans DeepSeek on government devices', 'ID'],
+      ['en', 'Autoriteit Persoonsgegevens warns against DeepSeek', 'NL'],
+      ['en', 'STF orders nationwide block of Telegram', 'BR'],
+      ['en', 'Alexandre de Moraes orders Telegram blocked nationwide', 'BR'],
+      ['en', 'NASK recommends removing TikTok from official phones', 'PL'],
+      ['en', 'ČTÚ bars Huawei from 5G auction', 'CZ'],
+      ['en', 'CSAT approves Huawei exclusion from 5G', 'RO'],
+      ['en', 'RRT orders ISPs to block Telegram', 'LT'],
+      ['en', 'MoITT bans TikTok on government phones', 'PK'],
+      ['en', 'SBU bans Telegram on officials\' devices', 'UA'],
+      ['en', 'SSSCIP bans Telegram on government devices', 'UA'],
+      ['en', 'CFCS warns against DeepSeek on work phones', 'DK'],
+      ['en', 'Supo warns MPs to remove TikTok', 'FI'],
+      ['en', 'INCIBE bans DeepSeek on public devices', 'ES'],
+      ['en', 'Riigikogu bans TikTok on staff devices', 'EE'],
+      ['en', 'Saeima bans TikTok on official phones', 'LV'],
+      ['en', 'Federation Council approves ban on Telegram', 'RU'],
+      ['en', 'Ministry of State Security bans iPhones for officials', 'CN'],
+      ['zh', '海关总署禁止进口美光芯片', 'CN'],
       ['zh', '全国人大禁止工作人员使用DeepSeek', 'CN'],
       ['zh', '數位部宣布禁用DeepSeek', 'TW'],
         // own-language rows below also held before (the language's own country); they guard the added names
