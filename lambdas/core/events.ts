@@ -604,7 +604,6 @@ export function deriveStage(
   const t = (s: EventSource) => Date.parse(claimTime(s, fallback));
   const forward = event.sources.filter((s) => s.stage !== undefined && !isEnding(s.stage));
   const windowMs = STAGE_VOTE_WINDOW_DAYS * DAY_MS;
-  const outletOfSource = (s: EventSource) => s.outlet ?? s.itemKey;
 
   /**
    * A claim of `rank` that later reporting overruled: its outlet is the only one that ever said
@@ -620,12 +619,12 @@ export function deriveStage(
     // Once taken back, a claim stays overruled: a later weak report saying the same does not revive
     // it (it is weighed in its own days, like any other).
     if ((event.retractions ?? []).some((r) => stageRank(r.stage) <= rank && (r.itemKeys ?? []).includes(c.itemKey))) return true;
-    const supporters = new Set(forward.filter((s) => stageRank(s.stage!) >= rank).map(outletOfSource));
+    const supporters = new Set(forward.filter((s) => stageRank(s.stage!) >= rank).map(sourceOutlet));
     if (supporters.size !== 1) return false;
     const against = new Set(
       forward
-        .filter((s) => stageRank(s.stage!) < rank && t(s) >= t(c) - windowMs && outletOfSource(s) !== outletOfSource(c) && sureness(s) >= sureness(c))
-        .map(outletOfSource),
+        .filter((s) => stageRank(s.stage!) < rank && t(s) >= t(c) - windowMs && sourceOutlet(s) !== sourceOutlet(c) && sureness(s) >= sureness(c))
+        .map(sourceOutlet),
     );
     return against.size >= CORRECTION_OUTLETS;
   };
@@ -645,7 +644,7 @@ export function deriveStage(
         // lead: the measure moved on (announced on Tuesday, the block began on Thursday). A bare
         // headline's tense is too weak to say so against the days before.
         if ((c.stageConfidence ?? 0) >= PRIOR_DAY_CLAIM_CONFIDENCE && t(s) < t(c) - PRIOR_DAY_MS && stageRank(s.stage!) < rank) continue;
-        const o = outletOfSource(s);
+        const o = sourceOutlet(s);
         const had = best.get(o);
         const r = stageRank(s.stage!);
         const w = stageVoteWeight(s);
@@ -732,19 +731,18 @@ export function deriveStage(
  * allows Huawei with a 35% cap" read as a rejection while four outlets report the cap).
  */
 export function stageSupported(event: Pick<PolicyEvent, 'sources'>, stage: Stage): boolean {
-  const outlet = (s: EventSource) => s.outlet ?? s.itemKey;
   const when = (s: EventSource) => Date.parse(claimTime(s, '')) || 0;
   const windowMs = STAGE_VOTE_WINDOW_DAYS * DAY_MS;
   const contradicted = (c: EventSource) => {
     if (c.official) return false;
     const near = event.sources.filter((s) => s.stage !== undefined && Math.abs(when(s) - when(c)) <= windowMs);
-    const forward = new Set(near.filter((s) => !isEnding(s.stage!)).map(outlet)).size;
-    const ending = new Set(near.filter((s) => s.stage === stage).map(outlet)).size;
+    const forward = new Set(near.filter((s) => !isEnding(s.stage!)).map(sourceOutlet)).size;
+    const ending = new Set(near.filter((s) => s.stage === stage).map(sourceOutlet)).size;
     return forward >= CORRECTION_OUTLETS && forward >= ending * 3;
   };
   const claims = event.sources.filter((s) => s.stage === stage && !contradicted(s));
   if (claims.some((s) => s.official || s.strongStage)) return true;
-  return new Set(claims.map(outlet)).size >= INDEPENDENT_REPORTS;
+  return new Set(claims.map(sourceOutlet)).size >= INDEPENDENT_REPORTS;
 }
 
 /** Rule ids of the classifier's measure cues ("en.measure.device.gov-devices", "xx.measure.network.5g"). */
@@ -859,7 +857,7 @@ export function materialVendors(event: PolicyEvent): string[] {
   return event.vendors.filter((v) => {
     const naming = event.sources.filter((s) => (s.vendors ?? []).includes(v));
     if (!naming.some((s) => s.alertable !== false)) return false;
-    return naming.some((s) => s.official) || new Set(naming.map((s) => s.outlet ?? s.itemKey)).size >= INDEPENDENT_REPORTS;
+    return officialOrOutlets(naming);
   });
 }
 
@@ -912,10 +910,7 @@ export function passedStage(event: Pick<PolicyEvent, 'stage' | 'history' | 'sour
   // PASSED_STAGE_LEAD_DAYS before the ending. One outlet's forward reading a day before the ending
   // is more often the ending's own news misread ("White House to extend the deadline this week"
   // read as an order in force) than a step subscribers missed; the ending alone then tells it.
-  const standsAlone =
-    told.some((s) => s.official) ||
-    new Set(told.map((s) => s.outlet ?? s.itemKey)).size >= INDEPENDENT_REPORTS ||
-    told.some((s) => endedAt - at(s) >= PASSED_STAGE_LEAD_DAYS * DAY_MS);
+  const standsAlone = officialOrOutlets(told) || told.some((s) => endedAt - at(s) >= PASSED_STAGE_LEAD_DAYS * DAY_MS);
   return standsAlone ? step.stage : null;
 }
 
@@ -939,15 +934,23 @@ export function passedForwardStage(event: Pick<PolicyEvent, 'stage' | 'history' 
   if (isEnding(then) || stageRank(then) >= stageRank(event.stage)) return null;
   if (event.alertedStages.some((s) => !isEnding(s) && stageRank(s) >= stageRank(then))) return null;
   const told = earlier.filter((s) => s.stage === then && s.alertable !== false);
-  const standsAlone = told.some((s) => s.official) || new Set(told.map((s) => s.outlet ?? s.itemKey)).size >= INDEPENDENT_REPORTS;
-  return standsAlone ? then : null;
+  return officialOrOutlets(told) ? then : null;
+}
+
+/** The outlet a source speaks for: its link's host (or aggregator source), else the item itself. */
+function sourceOutlet(s: EventSource): string {
+  return s.outlet ?? s.itemKey;
+}
+
+/** Told by an official source or by INDEPENDENT_REPORTS distinct outlets. */
+function officialOrOutlets(sources: readonly EventSource[]): boolean {
+  return sources.some((s) => s.official) || new Set(sources.map(sourceOutlet)).size >= INDEPENDENT_REPORTS;
 }
 
 /** Is the event believable enough for its first alert: an official source, two outlets, or one confident report? */
 export function corroborated(event: Pick<PolicyEvent, 'sources' | 'confidence' | 'alertedStages' | 'repeatOf'>): boolean {
   if (event.alertedStages.length > 0) return true;
-  if (event.sources.some((s) => s.official)) return true;
-  if (new Set(event.sources.map((s) => s.outlet ?? s.itemKey)).size >= INDEPENDENT_REPORTS) return true;
+  if (officialOrOutlets(event.sources)) return true;
   // A possible repeat of an earlier event is more likely its late news than a new act: never alone.
   return !event.repeatOf && event.confidence >= CONFIDENT_ALONE;
 }

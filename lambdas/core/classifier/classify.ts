@@ -518,20 +518,31 @@ const SPEAKER_GAP = 32;
  */
 const SUBJECT_AFTER = /^\s*(?:[,，、:：]|は|が|은|는|이|가|['"\u2018\u201c]|\s*(?:정부|당국|외교부|상무부|政府|当局|外務省|商務省)(?:[,，、]|は|が|은|는|이|가|\s))/u;
 
+/** A country the headline names, with its code. */
+interface NamedCountry { h: Hit; code: string }
+
+/**
+ * The countries a headline names, in text order (a stable sort: hits at one position keep their
+ * order), none inside a vendor's name ("China Mobile"): what originReacts, commentsOnOthersMeasure and
+ * pressesAnotherState read the speaker and the other states from, built once per item.
+ */
+function titleCountries(c: CompiledRules, hits: Hit[], vHits: Hit[], titleEnd: number): NamedCountry[] {
+  const out: NamedCountry[] = [];
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as Hit;
+    if (h.start >= titleEnd || !(h.cue.country || h.cue.countryMap) || insideAny(vHits, h)) continue;
+    const code = h.cue.country ?? resolveCountry(c, h);
+    if (code) out.push({ h, code });
+  }
+  return out.sort((a, b) => a.h.start - b.h.start);
+}
+
 /** Whether a headline has the targeted vendors' home country as the speaker of a reaction (see the caller). */
-function originReacts(c: CompiledRules, hits: Hit[], vHits: Hit[], origins: Set<string>, titleEnd: number, verbFinal = false, text = ''): boolean {
+function originReacts(hits: Hit[], vHits: Hit[], countries: NamedCountry[], origins: Set<string>, titleEnd: number, verbFinal = false, text = ''): boolean {
   const speech = hits.filter((h) => h.cue.speech && h.start < titleEnd);
   if (!speech.length) return false;
-  const countries: Array<{ h: Hit; code: string }> = [];
-  for (const h of hits) {
-    if (h.start >= titleEnd || !(h.cue.country || h.cue.countryMap)) continue;
-    if (vHits.some((v) => v.start <= h.start && h.end <= v.end)) continue;
-    const code = h.cue.country ?? resolveCountry(c, h);
-    if (code) countries.push({ h, code });
-  }
   // The home country must be the headline's first country: its subject, the one that speaks.
-  let first: { h: Hit; code: string } | null = null;
-  for (const x of countries) if (!first || x.h.start < first.h.start) first = x;
+  const first = countries[0];
   if (!first || !origins.has(first.code)) return false;
   // In a verb-final headline the home country speaks when it is the marked subject ("中,", "中国は",
   // "중국 정부가"), not when it only qualifies a noun ("ロシアのウイルス対策ソフト").
@@ -540,7 +551,7 @@ function originReacts(c: CompiledRules, hits: Hit[], vHits: Hit[], origins: Set<
     // "China says Australia…", "China urges the UK to…": a plain speech verb reacts to another
     // country named after it; "US tells Nvidia to halt sales to China" speaks to the vendor (a measure).
     // A verb-final headline may name that country before its verb ("中, … EU에 '정치적 조작' 비난").
-    const addressee = (x: { h: Hit; code: string }) => !origins.has(x.code) && (subject ? x.h.start > first!.h.end : x.h.start > s.start);
+    const addressee = (x: NamedCountry) => !origins.has(x.code) && (subject ? x.h.start > first.h.end : x.h.start > s.start);
     if (s.cue.speech !== 'reaction' && (!countries.some(addressee) ||
       vHits.some((v) => v.start >= s.end && v.start - s.end <= 1))) continue;
     if (first.h.start <= s.start && s.start - first.h.end <= SPEAKER_GAP) return true;
@@ -576,10 +587,11 @@ const SPEAKER_PREFIX_MAX = 3;
  * restriction word has no other state next to it ("UK says it will ban Huawei").
  */
 function commentsOnOthersMeasure(
-  c: CompiledRules, hits: Hit[], vHits: Hit[], origins: Set<string>, titleEnd: number, verbFinal: boolean, text: string,
+  hits: Hit[], vHits: Hit[], countries: NamedCountry[], origins: Set<string>, titleEnd: number, verbFinal: boolean, text: string,
   defaultCountry: string | null | undefined,
 ): boolean {
-  const countries: Array<{ h: Hit; code: string }> = [];
+  // The vendors' home counts as the other state: it controls its own firms' exports ("中方坚决反对美方
+  // 限制英伟达…", "중국 상무부, 미국의 엔비디아 칩 수출통제에 '결연히 반대'"); as the speaker it is originReacts'.
   const restricts: Hit[] = [];
   const nonActing: Hit[] = [];
   let firstActor: Hit | null = null;
@@ -589,15 +601,9 @@ function commentsOnOthersMeasure(
     if (h.start >= titleEnd) continue;
     if (h.cue.restrict) restricts.push(h);
     if (h.cue.actor && (!firstActor || h.start < firstActor.start)) firstActor = h;
-    if (!(h.cue.country || h.cue.countryMap) || insideAny(vHits, h)) continue;
-    // The vendors' home counts as the other state: it controls its own firms' exports ("中方坚决反对美方
-    // 限制英伟达…", "중국 상무부, 미국의 엔비디아 칩 수출통제에 '결연히 반대'"); as the speaker it is originReacts'.
-    const code = h.cue.country ?? resolveCountry(c, h);
-    if (code) countries.push({ h, code });
   }
   if (!restricts.length || !countries.length) return false;
-  let first = countries[0] as { h: Hit; code: string };
-  for (let i = 1; i < countries.length; i++) if ((countries[i] as { h: Hit; code: string }).h.start < first.h.start) first = countries[i] as { h: Hit; code: string };
+  const first = countries[0] as NamedCountry;
   let speaker: { start: number; end: number; code: string } = { start: first.h.start, end: first.h.end, code: first.code };
   if (firstActor && firstActor.end <= first.h.start) {
     if (!defaultCountry) return false;
@@ -643,7 +649,7 @@ function commentsOnOthersMeasure(
     if (r.start < from) return false;
     let owned = false;
     for (let j = 0; j < countries.length && !owned; j++) {
-      const x = countries[j] as { h: Hit; code: string };
+      const x = countries[j] as NamedCountry;
       // A state named inside the restriction's own words is what it names ("‘중국군 지원 기업’ 추가": the
       // Chinese military companies list), not who owns it.
       if (x.h.start < from || x.code === speaker.code || contexts.has(x.h) || (x.h.start >= r.start && x.h.end <= r.end && x.h.end - x.h.start < r.end - r.start)) continue;
@@ -668,24 +674,16 @@ const URGED_GAP_MAX = 4;
  * (LABELS.md: pressure on others is not a measure). Verb-final headlines ("米国、ドイツにファーウェイ
  * 排除を要求") name the urged state before the verb; their lexicons read them.
  */
-function pressesAnotherState(c: CompiledRules, hits: Hit[], vHits: Hit[], origins: Set<string>, titleEnd: number, text: string): boolean {
-  const countries: Array<{ h: Hit; code: string }> = [];
-  for (let i = 0; i < hits.length; i++) {
-    const h = hits[i] as Hit;
-    if (h.start >= titleEnd || !(h.cue.country || h.cue.countryMap) || insideAny(vHits, h)) continue;
-    const code = h.cue.country ?? resolveCountry(c, h);
-    if (code) countries.push({ h, code });
-  }
+function pressesAnotherState(hits: Hit[], countries: NamedCountry[], origins: Set<string>, titleEnd: number, text: string): boolean {
   if (countries.length < 2) return false;
-  countries.sort((a, b) => a.h.start - b.h.start);
-  const first = countries[0] as { h: Hit; code: string };
+  const first = countries[0] as NamedCountry;
   if (origins.has(first.code) || letterWeight(text.slice(0, first.h.start)) > SPEAKER_PREFIX_MAX) return false;
   for (let i = 0; i < hits.length; i++) {
     const u = hits[i] as Hit;
     if (u.cue.speech !== 'urges' || u.start >= titleEnd || u.start < first.h.end || u.start - first.h.end > SPEAKER_GAP) continue;
     // The state urged: the first one named after the verb, right after it.
-    let urged: { h: Hit; code: string } | null = null;
-    for (let j = 0; j < countries.length && !urged; j++) if ((countries[j] as { h: Hit; code: string }).h.start >= u.end) urged = countries[j] as { h: Hit; code: string };
+    let urged: NamedCountry | null = null;
+    for (let j = 0; j < countries.length && !urged; j++) if ((countries[j] as NamedCountry).h.start >= u.end) urged = countries[j] as NamedCountry;
     if (!urged || urged.code === first.code || origins.has(urged.code) || letterWeight(text.slice(u.end, urged.h.start)) > URGED_GAP_MAX) continue;
     for (let j = 0; j < hits.length; j++) {
       const r = hits[j] as Hit;
@@ -1815,14 +1813,15 @@ export function classifyCompiled(c: CompiledRules, input: ClassifierInput): Clas
   // decision'…", "中国商务部称日本…", "China firmly opposes US restrictions on Huawei") reports its
   // reaction to someone else's measure, not a measure (LABELS.md). A plain "says" counts only when
   // the headline names another country too, so "US says Nvidia needs licences" stays a measure.
-  if (origins.size && originReacts(c, hits, vHits, origins, titleEnd, verbFinal, text)) {
+  const headCountries = titleCountries(c, hits, vHits, titleEnd);
+  if (origins.size && originReacts(hits, vHits, headCountries, origins, titleEnd, verbFinal, text)) {
     noise += tuning.originReactionNoise ?? 5;
     fired.add('noise.origin-reaction');
-  } else if (commentsOnOthersMeasure(c, hits, vHits, origins, titleEnd, verbFinal, text, lex?.lexicon.defaultCountry)) {
+  } else if (commentsOnOthersMeasure(hits, vHits, headCountries, origins, titleEnd, verbFinal, text, lex?.lexicon.defaultCountry)) {
     noise += tuning.thirdCommentNoise ?? 4;
     fired.add('noise.comment-on-other-state');
   }
-  if (pressesAnotherState(c, hits, vHits, origins, titleEnd, text)) {
+  if (pressesAnotherState(hits, headCountries, origins, titleEnd, text)) {
     noise += tuning.pressOthersNoise ?? 4;
     fired.add('noise.presses-other-state');
   }
